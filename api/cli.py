@@ -1,0 +1,162 @@
+"""The `paperkg` command: thin commands over the library. Nothing imports this module.
+
+Every command opens one object, calls one library function and prints its answer. Our
+own exceptions become one line `Error: ...` on stderr and exit code 1 (as sqlite-utils
+does); heavy imports happen inside the commands so `paperkg --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+import click
+
+from paperkg.graph.errors import PaperkgError
+from paperkg.graph.records import EntityType
+
+from .cli_extract import eval_command, extract_command, names_group
+
+DB_OPTION = click.option(
+    "--db", default="paperkg.db", envvar="PAPERKG_DB", show_default=True,
+    type=click.Path(dir_okay=False), help="SQLite database (or $PAPERKG_DB).",
+)
+ENTITY_TYPES = click.Choice([t.value for t in EntityType], case_sensitive=False)
+
+
+class PaperkgGroup(click.Group):
+    """A click group that reports PaperkgError as one line and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except PaperkgError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=PaperkgGroup)
+@click.option("-v", "--verbose", is_flag=True, help="Log diagnostics to stderr.")
+def main(verbose: bool) -> None:
+    """paperkg: a knowledge graph of ML papers and the models, datasets and methods they use."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s: %(message)s" if verbose else "%(message)s")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--format", "format_", help="Force an input format (detected from content otherwise).")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Reference date for dates without a year [default: today].")
+@click.option("--batch-size", default=500, show_default=True, help="Papers per transaction.")
+@click.option("--reextract", is_flag=True, help="Extract again from papers that have not changed.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(files, db, format_, as_of, batch_size, reextract, quiet) -> None:
+    """Read paper listings or JSON Lines files into the database."""
+    from paperkg.graph.ingest import check_paths, ingest_paths
+    from paperkg.graph.sources import FORMATS
+    from paperkg.graph.store import Store
+
+    if format_ and format_ not in FORMATS:
+        raise click.BadParameter(f"{format_!r}; choose one of {', '.join(FORMATS)}", param_hint="--format")
+    check_paths(files)
+    with Store(db) as store:
+        report = ingest_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
+                              batch_size=batch_size, reextract=reextract, progress=not quiet)
+    click.echo(report.summary())
+    if report.ingested == 0 and (report.skipped or report.failed_files):
+        sys.exit(1)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+def serve(db, host, port) -> None:
+    """Serve GraphQL (with GraphiQL) at http://HOST:PORT/graphql."""
+    import uvicorn
+
+    from paperkg.api.app import create_app
+
+    kg = _open_graph(db)
+    click.echo(f"Serving {kg.paper_total} papers: GraphiQL at http://{host}:{port}/graphql", err=True)
+    uvicorn.run(create_app(kg), host=host, port=port, log_level="warning")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "format_", default="turtle", show_default=True, help="turtle, nt, json-ld, xml, trig.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (stdout otherwise).")
+@click.option("--base", default=None, help="Base IRI of papers and entities [default: http://127.0.0.1:8000/].")
+def export(db, format_, output, base) -> None:
+    """Export the graph as RDF."""
+    from paperkg.graph.rdf import DEFAULT_BASE, write_rdf
+
+    kg = _open_graph(db)
+    if output:
+        with open(output, "wb") as fp:
+            write_rdf(kg, fp, format=format_, base=base or DEFAULT_BASE)
+    else:
+        write_rdf(kg, sys.stdout.buffer, format=format_, base=base or DEFAULT_BASE)
+        sys.stdout.buffer.flush()
+
+
+@main.command()
+@click.argument("graphql")
+@DB_OPTION
+@click.option("--variables", default=None, help="Query variables as a JSON object.")
+def query(graphql, db, variables) -> None:
+    """Run a GraphQL query in-process and print the JSON result."""
+    from paperkg.schema import execute_query
+
+    try:
+        parsed = json.loads(variables) if variables else None
+    except json.JSONDecodeError as exc:
+        raise click.BadParameter(f"not JSON ({exc.msg} at character {exc.pos})", param_hint="--variables")
+    if parsed is not None and not isinstance(parsed, dict):
+        raise click.BadParameter("must be a JSON object such as '{\"id\": \"...\"}'", param_hint="--variables")
+    result = execute_query(_open_graph(db), graphql, parsed)
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    if result.get("errors"):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paper_id")
+@DB_OPTION
+@click.option("--type", "type_", type=ENTITY_TYPES, help="Only entities of this type.")
+@click.option("--limit", default=10, show_default=True)
+def shared(paper_id, db, type_, limit) -> None:
+    """Papers that share entities with PAPER_ID, rarest shared entities first."""
+    kg = _open_graph(db)
+    ranked = kg.papers_sharing(paper_id, EntityType(type_.upper()) if type_ else None, limit)
+    if not ranked:
+        click.echo("No paper shares an entity" + (f" of type {type_.upper()}" if type_ else "") + " with it.")
+    papers = kg.papers([r.paper_id for r in ranked])
+    entities = kg.store.get_entities([e for r in ranked for e in r.shared])
+    for rank in ranked:
+        names = ", ".join(entities[e].name if e in entities else e for e in rank.shared)
+        click.echo(f"{rank.score:7.3f}  {rank.paper_id}  {papers[rank.paper_id].title}")
+        click.echo(f"         shares: {names}")
+
+
+def _open_graph(db: str):
+    from pathlib import Path
+
+    from paperkg.graph.errors import StoreError
+    from paperkg.graph.kg import KnowledgeGraph
+    from paperkg.graph.store import Store
+
+    if not Path(db).is_file():
+        raise StoreError(f"{db} does not exist; create it with `paperkg ingest FILE --db {db}`")
+    return KnowledgeGraph(Store(db))
+
+
+main.add_command(extract_command)
+main.add_command(eval_command)
+main.add_command(names_group)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""The extraction commands of `paperkg`: extract, eval and names import.
+
+Kept apart from cli.py because these are the ones that load spaCy.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+
+import click
+
+from paperkg.graph.records import EntityType
+
+ENTITY_TYPES = click.Choice([t.value for t in EntityType], case_sensitive=False)
+
+
+@click.command("extract")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, required=True,
+              help="Write one JSON object a record: {doc_id, mentions: [...]}.")
+@click.option("-o", "--output", type=click.File("w"), default="-", help="Where to write (stdout).")
+def extract_command(file, as_json, output) -> None:
+    """Run the extractor over JSON Lines records with a `text` or `abstract` field."""
+    from paperkg.graph.evaluation import iter_text_records, mention_to_json
+    from paperkg.graph.extract import Extractor
+
+    extractor = Extractor.default()
+    for doc_id, text in iter_text_records(file):
+        mentions = [mention_to_json(m) for m in extractor.extract_text(text, doc_id)]
+        output.write(json.dumps({"doc_id": doc_id, "mentions": mentions}, ensure_ascii=False) + "\n")
+
+
+@click.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--labels", type=click.Path(exists=True, dir_okay=False),
+              help="Label map (JSON object or TSV label<TAB>TYPE) instead of the built-in one.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "n_errors", default=0, help="List N false positives and misses.")
+@click.option("--quality-doc", type=click.Path(dir_okay=False),
+              help="Regenerate this Markdown report (docs/quality.md) from the GOLD files.")
+def eval_command(gold, labels, as_json, n_errors, quality_doc) -> None:
+    """Score the extractor against annotated GOLD files (strict and partial F1 per type)."""
+    from paperkg.graph.evaluation import evaluate, read_label_map, write_quality_doc
+    from paperkg.graph.extract import Extractor
+
+    extractor = Extractor.default()
+    if quality_doc:
+        write_quality_doc(list(gold), extractor, quality_doc)
+        click.echo(f"wrote {quality_doc}", err=True)
+        return
+    label_map = read_label_map(labels) if labels else None
+    reports = {path: evaluate(path, extractor, label_map) for path in gold}
+    if as_json:
+        payload = {p: r.to_json() for p, r in reports.items()}
+        click.echo(json.dumps(payload if len(gold) > 1 else payload[gold[0]], indent=2))
+        return
+    for path, report in reports.items():
+        click.echo(f"== {path}")
+        click.echo(report.to_table())
+        if n_errors:
+            click.echo(report.errors(n_errors))
+
+
+@click.group("names")
+def names_group() -> None:
+    """Manage the names the extractor knows beyond the bundled gazetteer."""
+
+
+@names_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--type", "type_", type=ENTITY_TYPES, required=True, help="The type of every name in FILE.")
+@click.option("--db", default="paperkg.db", envvar="PAPERKG_DB", show_default=True,
+              type=click.Path(dir_okay=False), help="SQLite database (or $PAPERKG_DB).")
+def import_names(file, type_, db) -> None:
+    """Add a list of names (one a line, or TSV name<TAB>alias|alias) for future ingests."""
+    from paperkg.graph.extract import read_name_list
+    from paperkg.graph.store import Store
+
+    entities = [replace(e, origin="user") for e in read_name_list(file, EntityType(type_.upper()))]
+    with Store(db) as store:
+        added = store.add_entities(entities)
+    click.echo(f"{len(entities)} names read from {file}, {added} new; "
+               "they apply to papers ingested from now on (`paperkg ingest --reextract` for the rest)")
+    if not entities:
+        sys.exit(1)

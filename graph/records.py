@@ -1,0 +1,209 @@
+"""The records that flow through paperkg: ingest -> extract -> store -> graph.
+
+Every stage speaks in these frozen dataclasses and imports nothing else of ours, so any
+stage can be tested with objects built by hand. Identity rules (paper ids, entity keys)
+live here too, because every stage must agree on them.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class EntityType(str, enum.Enum):
+    """The kinds of named thing a paper can use."""
+
+    MODEL = "MODEL"
+    METHOD = "METHOD"
+    DATASET = "DATASET"
+    BENCHMARK = "BENCHMARK"
+    TASK = "TASK"
+    METRIC = "METRIC"
+
+
+class Role(str, enum.Enum):
+    """What a paper does with an entity, weakest first (see `Role.strength`)."""
+
+    MENTIONS = "MENTIONS"
+    USES = "USES"
+    EVALUATES_ON = "EVALUATES_ON"
+    COMPARES = "COMPARES"
+    INTRODUCES = "INTRODUCES"
+
+    @property
+    def strength(self) -> int:
+        """Rank used to keep the strongest role on a paper-entity edge."""
+        return _ROLE_ORDER.index(self)
+
+
+_ROLE_ORDER = [Role.MENTIONS, Role.USES, Role.EVALUATES_ON, Role.COMPARES, Role.INTRODUCES]
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper as ingested: a title, an abstract and what the source said about it.
+
+    `source` names where it came from ("data/daily_papers.txt:12") for error messages.
+    """
+
+    id: str
+    title: str
+    abstract: str
+    date: date | None = None
+    authors: tuple[str, ...] = ()
+    authors_count: int | None = None
+    upvotes: int | None = None
+    code_urls: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+    arxiv_id: str | None = None
+    categories: tuple[str, ...] = ()
+    source: str = ""
+
+    def field_text(self, name: str) -> str:
+        """The text of a field that extraction reads: "title" or "abstract"."""
+        if name == "title":
+            return self.title
+        if name == "abstract":
+            return self.abstract
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class SkippedRecord:
+    """A record that a source could not turn into a Paper, and why.
+
+    Sources yield these in place of a Paper so that bad records never stop good ones.
+    """
+
+    source: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named thing (model, dataset, ...) with every surface form it goes by.
+
+    `id` is `entity_id(name)`; `variant_of` is the id of the entity this one is a
+    variant of ("FLAMe-RM-24B" -> "flame-rm"). `external_ids` holds (scheme, value)
+    pairs such as ("wikidata", "Q123"), ("hf", "facebook/dinov2-base"), ("arxiv", "2304.07193").
+    """
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    variant_of: str | None = None
+    external_ids: tuple[tuple[str, str], ...] = ()
+    origin: str = "gazetteer"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in a paper's title or abstract.
+
+    Invariant: `text == paper.field_text(field)[start:end]`.
+    """
+
+    paper_id: str
+    field: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    type: EntityType
+    entity_id: str
+    confidence: float
+    component: str
+    role: Role = Role.MENTIONS
+
+
+@dataclass(frozen=True)
+class Result:
+    """A reported number: `value` `unit` of `metric` on `entity_id` (by `model_id`).
+
+    "10.38 FID (NFE=5) on FFHQ" -> entity_id="ffhq", metric="FID", value=10.38.
+    """
+
+    paper_id: str
+    field: str
+    start: int
+    end: int
+    sentence: str
+    entity_id: str
+    metric: str | None
+    value: float
+    unit: str | None = None
+    model_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PaperExtraction:
+    """What extraction found in one paper; the unit the store writes."""
+
+    paper: Paper
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    results: tuple[Result, ...] = ()
+
+
+@dataclass(frozen=True)
+class SharedPapers:
+    """A paper that shares entities with another, the shared entity ids, and a score."""
+
+    paper_id: str
+    shared: tuple[str, ...]
+    score: float
+    explanation: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+
+_NON_WORD = re.compile(r"[^0-9a-z.+]+")
+_STRAY_DOTS = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+
+
+def entity_key(name: str) -> str:
+    """Normalise a surface form so that spellings of one name meet.
+
+    "CIFAR10", "CIFAR-10" and "cifar 10" -> "cifar10"; "Stable-Diffusion-2.1" and
+    "Stable Diffusion 2.1" -> "stablediffusion2.1". Dots survive only between digits
+    (versions), "+" survives ("C++", "GPT-4+").
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = _NON_WORD.sub("", text)
+    return _STRAY_DOTS.sub("", text)
+
+
+def entity_id(name: str) -> str:
+    """The stable id of the entity a surface form names: its `entity_key`.
+
+    Using the key itself as the id means every spelling that normalises alike reaches
+    the same entity, whatever order papers arrive in ("cifar10", "stablediffusion2.1").
+    """
+    return entity_key(name) or "unnamed"
+
+
+_TITLE_WORDS = re.compile(r"[a-z0-9]+")
+ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
+
+
+def paper_id(title: str, arxiv_id: str | None = None) -> str:
+    """The stable id of a paper: its arXiv id (without version) or a slug of its title.
+
+    The slug keeps the first twelve words of the normalised title, so re-ingesting a
+    paper whose abstract changed keeps its id.
+    """
+    if arxiv_id:
+        match = ARXIV_ID.match(arxiv_id.strip())
+        if match:
+            return match.group(1)
+    normalised = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = _TITLE_WORDS.findall(normalised.lower())
+    return "-".join(words[:12]) or "untitled"

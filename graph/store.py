@@ -1,0 +1,382 @@
+"""The SQLite system of record: papers, entities with aliases, mentions and results.
+
+Writes come in batches of `PaperExtraction`s, one transaction a batch, so an ingest
+killed halfway leaves the previous state whole. Reads return records, never rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .errors import StoreError
+from .records import Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role, entity_key
+from .store_schema import SCHEMA, SCHEMA_VERSION
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """What one `write_batch` did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __add__(self, other: BatchReport) -> BatchReport:
+        return BatchReport(
+            self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged
+        )
+
+
+@dataclass(frozen=True)
+class PaperEntityEdge:
+    """The aggregate of a paper's mentions of one entity."""
+
+    paper_id: str
+    entity_id: str
+    mentions: int
+    role: Role
+    confidence: float
+
+
+def paper_fingerprint(paper: Paper) -> str:
+    """A hash of everything ingest says about a paper; equal hashes mean nothing changed."""
+    payload = json.dumps(_paper_row(paper)[1:-1], sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _paper_row(paper: Paper) -> tuple:
+    return (
+        paper.id, paper.title, paper.abstract,
+        paper.date.isoformat() if paper.date else None,
+        json.dumps(list(paper.authors)), paper.authors_count, paper.upvotes,
+        json.dumps(list(paper.code_urls)), json.dumps(list(paper.urls)), paper.arxiv_id,
+        json.dumps(list(paper.categories)), paper.source,
+    )
+
+
+class Store:
+    """A paperkg database file. Safe to share between threads (one lock guards it)."""
+
+    def __init__(self, path: str | Path = "paperkg.db"):
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        try:
+            self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} is not a paperkg database ({exc}); pass --db with a new file name"
+            ) from exc
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version != 0:
+            raise StoreError(
+                f"{self.path} has schema version {version}, this paperkg expects "
+                f"{SCHEMA_VERSION}; re-ingest into a new --db file"
+            )
+        tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            raise StoreError(f"{self.path} is an SQLite file of another program; pass --db with a new file name")
+        self._db.executescript(SCHEMA)
+        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------------
+
+    def changed_papers(self, papers: Sequence[Paper]) -> list[Paper]:
+        """The papers of `papers` that are new or differ from what the store holds."""
+        known = self._fingerprints([p.id for p in papers])
+        return [p for p in papers if known.get(p.id) != paper_fingerprint(p)]
+
+    def _fingerprints(self, ids: Sequence[str]) -> dict[str, str]:
+        rows = self._select_in("SELECT id, fingerprint FROM papers WHERE id IN ({})", ids)
+        return dict(rows)
+
+    def write_batch(self, extractions: Iterable[PaperExtraction], force: bool = False) -> BatchReport:
+        """Store papers with their mentions, entities and results in one transaction.
+
+        A paper whose fingerprint is unchanged is left alone (unless `force`, which
+        rewrites its mentions and counts it as updated); a changed one has its old
+        mentions and results replaced.
+        """
+        extractions = list(extractions)
+        known = self._fingerprints([e.paper.id for e in extractions])
+        added = updated = unchanged = 0
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for extraction in extractions:
+                    fingerprint = paper_fingerprint(extraction.paper)
+                    old = known.get(extraction.paper.id)
+                    if old == fingerprint and not force:
+                        unchanged += 1
+                        continue
+                    self._write_extraction(extraction, fingerprint, replace=old is not None)
+                    known[extraction.paper.id] = fingerprint
+                    added, updated = (added + 1, updated) if old is None else (added, updated + 1)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return BatchReport(added, updated, unchanged)
+
+    def _write_extraction(self, extraction: PaperExtraction, fingerprint: str, replace: bool) -> None:
+        paper = extraction.paper
+        db = self._db
+        if replace:
+            db.execute("DELETE FROM mentions WHERE paper_id = ?", (paper.id,))
+            db.execute("DELETE FROM results WHERE paper_id = ?", (paper.id,))
+            db.execute("DELETE FROM papers_fts WHERE id = ?", (paper.id,))
+        db.execute(
+            "INSERT OR REPLACE INTO papers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            _paper_row(paper) + (fingerprint,),
+        )
+        db.execute("INSERT INTO papers_fts (id, title, abstract) VALUES (?,?,?)",
+                   (paper.id, paper.title, paper.abstract))
+        self._write_entities(extraction.entities)
+        db.executemany(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type.value,
+              m.entity_id, m.confidence, m.component, m.role.value) for m in extraction.mentions],
+        )
+        db.executemany(
+            "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(r.paper_id, r.field, r.start, r.end, r.sentence, r.entity_id, r.metric,
+              r.value, r.unit, r.model_id) for r in extraction.results],
+        )
+
+    def _write_entities(self, entities: Iterable[Entity]) -> None:
+        for entity in entities:
+            self._db.execute(
+                "INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                "variant_of = coalesce(entities.variant_of, excluded.variant_of)",
+                (entity.id, entity.name, entity.type.value, entity.variant_of,
+                 json.dumps([list(x) for x in entity.external_ids]), entity.origin),
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO aliases VALUES (?,?,?)",
+                [(entity_key(a), a, entity.id) for a in (entity.name, *entity.aliases) if entity_key(a)],
+            )
+
+    def add_entities(self, entities: Iterable[Entity]) -> int:
+        """Add entities (a user's name list) outside any paper; returns how many were new."""
+        entities = list(entities)
+        with self._lock:
+            before = self._count("SELECT count(*) FROM entities")
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._write_entities(entities)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            return self._count("SELECT count(*) FROM entities") - before
+
+    # -- reading papers -----------------------------------------------------------------
+
+    def count_papers(self, search: str | None = None) -> int:
+        if search:
+            return self._count("SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?", _fts_query(search))
+        return self._count("SELECT count(*) FROM papers")
+
+    def list_papers(self, search: str | None = None, limit: int = 20, offset: int = 0) -> list[Paper]:
+        """Papers newest first (then by id); with `search`, best full-text matches first."""
+        if search:
+            sql = ("SELECT p.* FROM papers_fts f JOIN papers p ON p.id = f.id "
+                   "WHERE papers_fts MATCH ? ORDER BY rank, p.id LIMIT ? OFFSET ?")
+            params: tuple = (_fts_query(search), limit, offset)
+        else:
+            sql = "SELECT * FROM papers ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?"
+            params = (limit, offset)
+        return [_paper_from_row(r) for r in self._query(sql, params)]
+
+    def get_papers(self, ids: Sequence[str]) -> dict[str, Paper]:
+        rows = self._select_in("SELECT * FROM papers WHERE id IN ({})", ids)
+        return {row[0]: _paper_from_row(row) for row in rows}
+
+    def iter_papers(self) -> Iterator[Paper]:
+        for row in self._query("SELECT * FROM papers ORDER BY id"):
+            yield _paper_from_row(row)
+
+    # -- reading entities ---------------------------------------------------------------
+
+    def get_entities(self, ids: Sequence[str]) -> dict[str, Entity]:
+        rows = self._select_in("SELECT * FROM entities WHERE id IN ({})", ids)
+        aliases = self._aliases_of([r[0] for r in rows])
+        return {r[0]: _entity_from_row(r, aliases.get(r[0], ())) for r in rows}
+
+    def find_entity(self, name: str) -> Entity | None:
+        """The entity a name or alias denotes, case- and punctuation-insensitively.
+
+        Where several entities share an alias, the one used by most papers wins.
+        """
+        rows = self._query(
+            "SELECT a.entity_id, (SELECT count(DISTINCT paper_id) FROM mentions m "
+            "WHERE m.entity_id = a.entity_id) AS n FROM aliases a WHERE a.key = ? "
+            "ORDER BY n DESC, a.entity_id LIMIT 1",
+            (entity_key(name),),
+        )
+        if not rows:
+            return None
+        return self.get_entities([rows[0][0]]).get(rows[0][0])
+
+    def count_entities(self, type: EntityType | None = None, search: str | None = None) -> int:
+        where, params = _entity_filter(type, search)
+        return self._count(f"SELECT count(*) FROM entities e {where}", *params)
+
+    def list_entities(
+        self, type: EntityType | None = None, search: str | None = None, limit: int = 20, offset: int = 0
+    ) -> list[Entity]:
+        """Entities by number of papers that mention them, most first."""
+        where, params = _entity_filter(type, search)
+        rows = self._query(
+            f"SELECT e.* FROM entities e LEFT JOIN entity_paper_counts c ON c.entity_id = e.id "
+            f"{where} ORDER BY coalesce(c.papers, 0) DESC, e.id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        aliases = self._aliases_of([r[0] for r in rows])
+        return [_entity_from_row(r, aliases.get(r[0], ())) for r in rows]
+
+    def iter_entities(self) -> Iterator[Entity]:
+        rows = self._query("SELECT * FROM entities ORDER BY id")
+        aliases = self._aliases_of([r[0] for r in rows])
+        for row in rows:
+            yield _entity_from_row(row, aliases.get(row[0], ()))
+
+    def entities_by_origin(self, origin: str) -> list[Entity]:
+        """Entities a user imported ("user") or extraction discovered ("discovered")."""
+        ids = [r[0] for r in self._query("SELECT id FROM entities WHERE origin = ?", (origin,))]
+        return list(self.get_entities(ids).values())
+
+    def paper_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
+        rows = self._select_in("SELECT entity_id, papers FROM entity_paper_counts WHERE entity_id IN ({})", entity_ids)
+        return dict(rows)
+
+    def _aliases_of(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        rows = self._select_in("SELECT entity_id, alias FROM aliases WHERE entity_id IN ({}) ORDER BY alias", ids)
+        names = dict(self._select_in("SELECT id, name FROM entities WHERE id IN ({})", ids))
+        for entity, alias in rows:
+            if alias != names.get(entity):
+                found[entity].append(alias)
+        return {k: tuple(v) for k, v in found.items()}
+
+    # -- reading mentions, results, edges ----------------------------------------------
+
+    def mentions_of_papers(self, paper_ids: Sequence[str]) -> dict[str, list[Mention]]:
+        found: dict[str, list[Mention]] = defaultdict(list)
+        rows = self._select_in(
+            "SELECT * FROM mentions WHERE paper_id IN ({}) ORDER BY paper_id, field DESC, start", paper_ids
+        )
+        for row in rows:
+            found[row[0]].append(_mention_from_row(row))
+        return found
+
+    def results_of_papers(self, paper_ids: Sequence[str]) -> dict[str, list[Result]]:
+        found: dict[str, list[Result]] = defaultdict(list)
+        rows = self._select_in("SELECT * FROM results WHERE paper_id IN ({}) ORDER BY paper_id, field DESC, start", paper_ids)
+        for row in rows:
+            found[row[0]].append(Result(*row))
+        return found
+
+    def iter_results(self) -> Iterator[Result]:
+        for row in self._query("SELECT * FROM results ORDER BY paper_id, start"):
+            yield Result(*row)
+
+    def iter_edges(self) -> Iterator[PaperEntityEdge]:
+        """Every paper-entity pair with its mention count, strongest role and best confidence."""
+        rows = self._query(
+            "SELECT paper_id, entity_id, count(*), group_concat(DISTINCT role), max(confidence) "
+            "FROM mentions GROUP BY paper_id, entity_id"
+        )
+        for paper, entity, count, roles, confidence in rows:
+            role = max((Role(r) for r in roles.split(",")), key=lambda r: r.strength)
+            yield PaperEntityEdge(paper, entity, count, role, confidence)
+
+    def variant_pairs(self) -> list[tuple[str, str]]:
+        """(variant id, parent id) for every entity that is a variant of another."""
+        return self._query("SELECT id, variant_of FROM entities WHERE variant_of IS NOT NULL")
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def _count(self, sql: str, *params) -> int:
+        return self._query(sql, tuple(params))[0][0]
+
+    def _select_in(self, sql: str, values: Sequence[str]) -> list[tuple]:
+        """Run `sql` with its `IN ({})` filled by `values`, in chunks SQLite accepts."""
+        values = list(dict.fromkeys(values))
+        rows: list[tuple] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            rows.extend(self._query(sql.format(",".join("?" * len(chunk))), tuple(chunk)))
+        return rows
+
+
+def _fts_query(search: str) -> str:
+    """Quote each word so user text never reaches FTS5's query syntax."""
+    words = [w.replace('"', '""') for w in search.split()]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def _entity_filter(type: EntityType | None, search: str | None) -> tuple[str, tuple]:
+    clauses, params = [], []
+    if type is not None:
+        clauses.append("e.type = ?")
+        params.append(EntityType(type).value)
+    if search:
+        clauses.append("e.id IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\\')")
+        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params.append(f"%{escaped}%")
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+
+
+def _paper_from_row(row: tuple) -> Paper:
+    (pid, title, abstract, day, authors, authors_count, upvotes,
+     code_urls, urls, arxiv_id, categories, source, _fingerprint) = row
+    return Paper(
+        id=pid, title=title, abstract=abstract,
+        date=date.fromisoformat(day) if day else None,
+        authors=tuple(json.loads(authors)), authors_count=authors_count, upvotes=upvotes,
+        code_urls=tuple(json.loads(code_urls)), urls=tuple(json.loads(urls)),
+        arxiv_id=arxiv_id, categories=tuple(json.loads(categories)), source=source,
+    )
+
+
+def _entity_from_row(row: tuple, aliases: tuple[str, ...]) -> Entity:
+    eid, name, type_, variant_of, external_ids, origin = row
+    return Entity(
+        id=eid, name=name, type=EntityType(type_), aliases=aliases, variant_of=variant_of,
+        external_ids=tuple(tuple(x) for x in json.loads(external_ids)), origin=origin,
+    )
+
+
+def _mention_from_row(row: tuple) -> Mention:
+    paper_id, field, start, end, text, sentence, type_, entity, confidence, component, role = row
+    return Mention(paper_id, field, start, end, text, sentence, EntityType(type_), entity,
+                   confidence, component, Role(role))

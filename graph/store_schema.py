@@ -1,0 +1,76 @@
+"""The SQL schema of a paperkg database (version stored in PRAGMA user_version)."""
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE papers (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    abstract TEXT NOT NULL,
+    date TEXT,
+    authors TEXT NOT NULL,          -- JSON list
+    authors_count INTEGER,
+    upvotes INTEGER,
+    code_urls TEXT NOT NULL,        -- JSON list
+    urls TEXT NOT NULL,             -- JSON list
+    arxiv_id TEXT,
+    categories TEXT NOT NULL,       -- JSON list
+    source TEXT NOT NULL,
+    fingerprint TEXT NOT NULL
+);
+CREATE INDEX papers_by_date ON papers (date DESC, id);
+
+CREATE VIRTUAL TABLE papers_fts USING fts5 (id UNINDEXED, title, abstract);
+
+CREATE TABLE entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    variant_of TEXT,
+    external_ids TEXT NOT NULL,     -- JSON list of [scheme, value]
+    origin TEXT NOT NULL
+);
+CREATE INDEX entities_by_type ON entities (type);
+
+CREATE TABLE aliases (
+    key TEXT NOT NULL,              -- records.entity_key(alias)
+    alias TEXT NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities (id),
+    PRIMARY KEY (key, alias, entity_id)
+);
+CREATE INDEX aliases_by_entity ON aliases (entity_id);
+
+CREATE TABLE mentions (
+    paper_id TEXT NOT NULL REFERENCES papers (id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    type TEXT NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities (id),
+    confidence REAL NOT NULL,
+    component TEXT NOT NULL,
+    role TEXT NOT NULL
+);
+CREATE INDEX mentions_by_paper ON mentions (paper_id);
+CREATE INDEX mentions_by_entity ON mentions (entity_id, paper_id);
+
+CREATE TABLE results (
+    paper_id TEXT NOT NULL REFERENCES papers (id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    metric TEXT,
+    value REAL NOT NULL,
+    unit TEXT,
+    model_id TEXT
+);
+CREATE INDEX results_by_paper ON results (paper_id);
+CREATE INDEX results_by_entity ON results (entity_id);
+
+CREATE VIEW entity_paper_counts AS
+    SELECT entity_id, count(DISTINCT paper_id) AS papers FROM mentions GROUP BY entity_id;
+"""
