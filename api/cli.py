@@ -60,10 +60,13 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet) -> None:
 
     if format_ and format_ not in FORMATS:
         raise click.BadParameter(f"{format_!r}; choose one of {', '.join(FORMATS)}", param_hint="--format")
+    from tqdm import tqdm
+
     check_paths(files)
     with Store(db) as store:
         report = ingest_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
-                              batch_size=batch_size, reextract=reextract, progress=not quiet)
+                              batch_size=batch_size, reextract=reextract, progress=not quiet,
+                              on_problem=lambda line: tqdm.write(line, file=sys.stderr))
     click.echo(report.summary())
     if report.ingested == 0 and (report.skipped or report.failed_files):
         sys.exit(1)
@@ -89,17 +92,18 @@ def serve(db, host, port) -> None:
 @click.option("--format", "format_", default="turtle", show_default=True, help="turtle, nt, json-ld, xml, trig.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (stdout otherwise).")
 @click.option("--base", default=None, help="Base IRI of papers and entities [default: http://127.0.0.1:8000/].")
-def export(db, format_, output, base) -> None:
+@click.option("--vocab/--no-vocab", default=True, show_default=True, help="Include the paperkg vocabulary.")
+def export(db, format_, output, base, vocab) -> None:
     """Export the graph as RDF."""
     from paperkg.graph.rdf import DEFAULT_BASE, write_rdf
 
     kg = _open_graph(db)
+    # A path (not an open file) lets write_rdf write atomically and check the format first.
+    written = write_rdf(kg, output or sys.stdout.buffer, format=format_, base=base or DEFAULT_BASE,
+                        vocab=vocab)
+    sys.stdout.buffer.flush()
     if output:
-        with open(output, "wb") as fp:
-            write_rdf(kg, fp, format=format_, base=base or DEFAULT_BASE)
-    else:
-        write_rdf(kg, sys.stdout.buffer, format=format_, base=base or DEFAULT_BASE)
-        sys.stdout.buffer.flush()
+        click.echo(f"{written} triples written to {output}", err=True)
 
 
 @main.command()

@@ -40,20 +40,22 @@ def extract_command(file, as_json, output) -> None:
 @click.option("--errors", "n_errors", default=0, help="List N false positives and misses.")
 @click.option("--quality-doc", type=click.Path(dir_okay=False),
               help="Regenerate this Markdown report (docs/quality.md) from the GOLD files.")
-def eval_command(gold, labels, as_json, n_errors, quality_doc) -> None:
+@click.option("--corpus", is_flag=True,
+              help="Extract all texts of a file together, as ingest does (corpus-level discovery on).")
+def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus) -> None:
     """Score the extractor against annotated GOLD files (strict and partial F1 per type)."""
     from paperkg.graph.evaluation import evaluate, read_label_map, write_quality_doc
     from paperkg.graph.extract import Extractor
 
     extractor = Extractor.default()
     if quality_doc:
-        write_quality_doc(list(gold), extractor, quality_doc)
+        write_quality_doc(list(gold), extractor, quality_doc, corpus=corpus)
         click.echo(f"wrote {quality_doc}", err=True)
         return
     label_map = read_label_map(labels) if labels else None
-    reports = {path: evaluate(path, extractor, label_map) for path in gold}
+    reports = {path: evaluate(path, extractor, label_map, corpus=corpus) for path in gold}
     if as_json:
-        payload = {p: r.to_json() for p, r in reports.items()}
+        payload = {p: r.to_json(errors=n_errors) for p, r in reports.items()}
         click.echo(json.dumps(payload if len(gold) > 1 else payload[gold[0]], indent=2))
         return
     for path, report in reports.items():

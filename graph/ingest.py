@@ -8,7 +8,7 @@ before the one it was in and leaves the store whole.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -39,7 +39,8 @@ class IngestReport:
     def summary(self) -> str:
         """One line such as "16 papers ingested (16 new, 0 updated, 0 unchanged), 1 skipped"."""
         w = self.written
-        line = (f"{self.ingested} papers ingested ({w.added} new, {w.updated} updated, "
+        noun = "paper" if self.ingested == 1 else "papers"
+        line = (f"{self.ingested} {noun} ingested ({w.added} new, {w.updated} updated, "
                 f"{w.unchanged} unchanged), {len(self.skipped)} skipped")
         if self.failed_files:
             line += f", {len(self.failed_files)} file(s) not read"
@@ -71,6 +72,7 @@ def ingest_paths(
     batch_size: int = 500,
     reextract: bool = False,
     progress: bool = True,
+    on_problem: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read every file, extract entities from new or changed papers, and store them.
 
@@ -83,6 +85,8 @@ def ingest_paths(
         batch_size: papers per transaction.
         reextract: extract again from unchanged papers too (after new names were added).
         progress: show a progress bar on stderr.
+        on_problem: called with one line for each skipped record or unreadable file, as
+            it happens (logged as a warning when not given).
 
     Returns:
         An IngestReport; bad records and unreadable files are listed in it, not raised.
@@ -92,7 +96,7 @@ def ingest_paths(
         known = store.entities_by_origin("user") + store.entities_by_origin("discovered")
         extractor = Extractor.default(extra_entities=known)
     report = IngestReport()
-    records = _iter_records(files, format, as_of, report)
+    records = _iter_records(files, format, as_of, report, on_problem or log.warning)
     with tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
         for batch in _batches(records, batch_size):
             changed = batch if reextract else store.changed_papers(batch)
@@ -103,17 +107,17 @@ def ingest_paths(
 
 
 def _iter_records(files: Iterable[Path], format: str | None, as_of: date | None,
-                  report: IngestReport) -> Iterator[Paper]:
+                  report: IngestReport, on_problem: Callable[[str], None]) -> Iterator[Paper]:
     for path in files:
         try:
             for record in iter_papers(path, format=format, as_of=as_of):
                 if isinstance(record, SkippedRecord):
-                    log.warning("%s", record)
+                    on_problem(str(record))
                     report.skipped.append(record)
                 else:
                     yield record
         except SourceFormatError as exc:
-            log.error("%s", exc)
+            on_problem(str(exc))
             report.failed_files.append(str(path))
 
 

@@ -22,7 +22,7 @@ from .queries import (
     rank_papers_sharing,
     shared_entity_ids,
 )
-from .records import Entity, EntityType, Paper, Role, SharedPapers
+from .records import Entity, EntityType, Mention, Paper, Result, Role, SharedPapers
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -135,3 +135,34 @@ class KnowledgeGraph:
     def shared_entities(self, a: str, b: str, type: EntityType | None = None) -> list[str]:
         """Ids of the entities two papers both use."""
         return shared_entity_ids(self.graph, a, b, type)
+
+    # -- batch reads for the read side (GraphQL loaders, /health) -----------------------
+    # Thin pass-throughs so that schema/ and api/ read only through KnowledgeGraph.
+
+    def entities(self, entity_ids: Sequence[str]) -> dict[str, Entity]:
+        """Entities by id, in one batch; unknown ids are absent from the result."""
+        return self.store.get_entities(entity_ids)
+
+    def mentions_of(self, paper_ids: Sequence[str]) -> dict[str, list[Mention]]:
+        """Each paper's mentions, title first, in text order, in one batch."""
+        return self.store.mentions_of_papers(paper_ids)
+
+    def results_of(self, paper_ids: Sequence[str]) -> dict[str, list[Result]]:
+        """Each paper's reported results, in text order, in one batch."""
+        return self.store.results_of_papers(paper_ids)
+
+    def list_papers(self, search: str | None = None, limit: int = 20, offset: int = 0) -> list[Paper]:
+        """A page of papers, newest first, or best full-text matches of `search` first."""
+        return self.store.list_papers(search, limit, offset)
+
+    def count_papers(self, search: str | None = None) -> int:
+        return self.store.count_papers(search)
+
+    def list_entities(
+        self, type: EntityType | None = None, search: str | None = None, limit: int = 20, offset: int = 0
+    ) -> list[Entity]:
+        """A page of entities, most used first, optionally of one type or matching `search`."""
+        return self.store.list_entities(type, search, limit, offset)
+
+    def count_entities(self, type: EntityType | None = None, search: str | None = None) -> int:
+        return self.store.count_entities(type, search)

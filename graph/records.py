@@ -167,17 +167,31 @@ class SharedPapers:
 
 _NON_WORD = re.compile(r"[^0-9a-z.+]+")
 _STRAY_DOTS = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+_GREEK = dict(zip(
+    "αβγδεζηθικλμνξοπρστυφχψω",
+    ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+     "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi",
+     "chi", "psi", "omega"],
+))
+
+
+def _fold(name: str) -> str:
+    """Case-fold, spell out Greek letters and drop accents: "PixArt-α" -> "pixart-alpha"."""
+    text = unicodedata.normalize("NFKC", name).casefold().replace("ς", "σ")
+    text = "".join(_GREEK.get(ch, ch) for ch in text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def entity_key(name: str) -> str:
     """Normalise a surface form so that spellings of one name meet.
 
     "CIFAR10", "CIFAR-10" and "cifar 10" -> "cifar10"; "Stable-Diffusion-2.1" and
-    "Stable Diffusion 2.1" -> "stablediffusion2.1". Dots survive only between digits
-    (versions), "+" survives ("C++", "GPT-4+").
+    "Stable Diffusion 2.1" -> "stablediffusion2.1"; "PixArt-α" -> "pixartalpha";
+    "Tülu" -> "tulu". Dots survive only between digits (versions), "+" survives
+    ("C++", "GPT-4+").
     """
-    text = unicodedata.normalize("NFKC", name).casefold()
-    text = _NON_WORD.sub("", text)
+    text = _NON_WORD.sub("", _fold(name))
     return _STRAY_DOTS.sub("", text)
 
 

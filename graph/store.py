@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 import threading
 from collections import defaultdict
@@ -164,7 +165,9 @@ class Store:
         db.executemany(
             "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(r.paper_id, r.field, r.start, r.end, r.sentence, r.entity_id, r.metric,
-              r.value, r.unit, r.model_id) for r in extraction.results],
+              r.value, r.unit, r.model_id) for r in extraction.results
+             # SQLite stores NaN as NULL; a number that is not finite is no result.
+             if math.isfinite(r.value)],
         )
 
     def _write_entities(self, entities: Iterable[Entity]) -> None:

@@ -131,3 +131,10 @@ def test_a_file_that_is_not_sqlite_is_refused_clearly(tmp_path):
     text.write_text("these are my notes, not a database\n" * 100)
     with pytest.raises(StoreError, match="not a paperkg database"):
         Store(text)
+
+
+def test_a_result_that_is_not_a_finite_number_is_left_out(store, mlp_paper):
+    extraction = extraction_of(mlp_paper, [("CIFAR10", EntityType.DATASET)])
+    nan = Result(mlp_paper.id, "abstract", 0, 3, MLP_ABSTRACT, "cifar10", "accuracy", float("nan"), "%")
+    assert store.write_batch([replace(extraction, results=(nan,))]).added == 1
+    assert store.results_of_papers([mlp_paper.id]) == {}

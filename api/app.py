@@ -1,0 +1,124 @@
+"""The HTTP API: GraphQL with GraphiQL at /graphql, a health check, and one error shape.
+
+Every HTTP error that is not a GraphQL result (unknown path, wrong method, a malformed
+GraphQL request, a crash) answers with the same JSON body, as Datasette's do:
+
+    {"error": {"status": 404, "title": "Not Found", "detail": "what happened and what to do"}}
+
+GraphQL errors stay in GraphQL's own `{"data": ..., "errors": [...]}` shape.
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+from strawberry.fastapi import GraphQLRouter
+
+from paperkg.graph.kg import KnowledgeGraph
+from paperkg.schema import build_context, build_schema
+
+try:  # strawberry moved its transport errors to cross_web in 2025
+    from cross_web import HTTPException as TransportError
+except ImportError:  # pragma: no cover - older strawberry
+    from strawberry.http.exceptions import HTTPException as TransportError
+
+log = logging.getLogger(__name__)
+
+GRAPHQL_PATH = "/graphql"
+HEALTH_PATH = "/health"
+HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def error_body(status: int, detail: str) -> dict[str, Any]:
+    """The one JSON body of every non-GraphQL HTTP error."""
+    return {"error": {"status": status, "title": HTTPStatus(status).phrase, "detail": detail}}
+
+
+def error_response(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(error_body(status, detail), status_code=status, headers=headers)
+
+
+class PaperkgGraphQLRouter(GraphQLRouter):
+    """strawberry's router, with its transport errors (bad JSON, no query) in our error shape.
+
+    strawberry answers those as plain text; a client should parse one shape everywhere.
+    """
+
+    async def run(self, request, *args, **kwargs):  # noqa: D102 - see GraphQLRouter.run
+        try:
+            return await super().run(request, *args, **kwargs)
+        except TransportError as exc:
+            return error_response(exc.status_code, f"{exc.reason} (see {GRAPHQL_PATH} in a browser for GraphiQL)")
+
+
+def create_app(kg: KnowledgeGraph) -> FastAPI:
+    """The paperkg web app over `kg`: GraphQL at /graphql (GraphiQL in a browser), /health."""
+    app = FastAPI(title="paperkg", summary="A knowledge graph of ML papers, over GraphQL.")
+
+    async def get_context() -> dict[str, Any]:
+        return build_context(kg)
+
+    router = PaperkgGraphQLRouter(build_schema(), context_getter=get_context, graphql_ide="graphiql")
+    app.include_router(router, prefix=GRAPHQL_PATH)
+
+    @app.get(HEALTH_PATH)
+    def health() -> dict[str, Any]:
+        """Liveness and size: {"status": "ok", "papers": N, "entities": M}."""
+        return {"status": "ok", "papers": kg.count_papers(), "entities": kg.count_entities()}
+
+    install_error_handlers(app)
+    return app
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Answer 404, 405, 422 and 500 (and any other HTTPException) with `error_body`."""
+    app.add_exception_handler(StarletteHTTPException, handle_http_error)
+    app.add_exception_handler(RequestValidationError, handle_validation_error)
+    app.add_exception_handler(Exception, handle_unexpected_error)
+
+
+async def handle_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    path, method = request.url.path, request.method
+    if exc.status_code == 404:
+        detail = f"no such path: {path}; GraphQL is at {GRAPHQL_PATH}, the health check at {HEALTH_PATH}"
+    elif exc.status_code == 405:
+        allowed = allowed_methods(request)
+        detail = f"{method} is not allowed on {path}; use {' or '.join(allowed)}"
+        return error_response(405, detail, headers={**(exc.headers or {}), "Allow": ", ".join(allowed)})
+    else:
+        detail = str(exc.detail)
+    return error_response(exc.status_code, detail, headers=exc.headers)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this request's path.
+
+    Starlette's 405 names only the methods of the first route whose path matched, so
+    /graphql (one route for GET, one for POST) would claim to allow GET alone. Asking
+    every route about every method works however routers are nested.
+    """
+    return [
+        method for method in HTTP_METHODS
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL
+               for route in request.app.router.routes)
+    ] or ["another method"]
+
+
+async def handle_validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    problems = "; ".join(
+        f"{'.'.join(str(part) for part in error.get('loc', ()))}: {error.get('msg', 'invalid')}"
+        for error in exc.errors()
+    )
+    return error_response(422, f"invalid request to {request.url.path}: {problems}")
+
+
+async def handle_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return error_response(500, "unexpected error; the server log has the details")

@@ -1,0 +1,131 @@
+"""Tell an input's format from its content, never from its name.
+
+The first 256 KiB are sniffed, decompressed first when the file starts with the gzip magic
+bytes. JSON Lines are told apart by the keys of the first record that parses:
+"arxiv_id" or "listing_date" means arxiv-jsonl; "id" with "update_date", "versions",
+"authors_parsed" or a string "authors" means arxiv-snapshot. Text with an author-count line
+("  • 4 authors") or the "Daily Papers" header is daily-papers. Anything else, an empty
+file and a binary one raise `SourceFormatError` naming the file and the formats known.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from pathlib import Path
+
+from ..errors import SourceFormatError
+from .daily_papers import parse_meta_line
+from .lines import check_readable, open_bytes
+
+FORMATS: tuple[str, ...] = ("daily-papers", "arxiv-jsonl", "arxiv-snapshot")
+
+FORMAT_HELP = (
+    "paperkg reads daily-papers (a Hugging Face Daily Papers page copied as text), "
+    "arxiv-jsonl (JSON Lines with arxiv_id, title, abstract, listing_date) and "
+    "arxiv-snapshot (JSON Lines with id, title, abstract, authors, update_date), "
+    "plain or gzipped; pass --format daily-papers|arxiv-jsonl|arxiv-snapshot to choose one"
+)
+
+_SAMPLE_BYTES = 256 * 1024
+_JSON_LINES_TRIED = 20
+# Bytes that text files do not contain: C0 controls other than tab, newlines and form feed.
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_SIGNATURES = {
+    b"%PDF": "a PDF; copy the page's text into a .txt file instead",
+    b"PK\x03\x04": "a zip archive; unpack it and give the files inside",
+    b"\xff\xfe": "UTF-16 text; re-save it as UTF-8",
+    b"\xfe\xff": "UTF-16 text; re-save it as UTF-8",
+}
+
+
+def detect_format(path: str | Path) -> str:
+    """The format of the file at `path`, one of `FORMATS`, read from its content.
+
+    Raises:
+        SourceNotFoundError: the path does not exist or is not a readable file.
+        SourceFormatError: the file is empty, binary, or in no format paperkg reads.
+    """
+    path = Path(path)
+    check_readable(path)
+    sample = read_sample(path)
+    problem = describe_problem(sample)
+    if problem:
+        raise SourceFormatError(f"Cannot read {path}: it is {problem}. {FORMAT_HELP}.")
+    lines = [line.strip() for line in sample.decode("utf-8", "replace").lstrip("\ufeff").splitlines()]
+    lines = [line for line in lines if line]
+    found, why = sniff_json(lines) if lines[0].startswith(("{", "[")) else sniff_daily_papers(lines)
+    if found is None:
+        raise SourceFormatError(f"Cannot tell the format of {path}: {why}. {FORMAT_HELP}.")
+    return found
+
+
+def read_sample(path: Path) -> bytes:
+    """Up to the first 256 KiB of the file's content, decompressed if it is gzipped.
+
+    Raises:
+        SourceFormatError: the file is gzipped but not one byte of it decompresses.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    with open_bytes(path) as stream:
+        try:
+            while size < _SAMPLE_BYTES and (chunk := stream.read1(_SAMPLE_BYTES - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+        except (EOFError, OSError, zlib.error) as exc:
+            if not chunks:
+                raise SourceFormatError(
+                    f"Cannot read {path}: it starts like a gzip file but does not decompress "
+                    f"({exc}); re-download or re-compress it."
+                ) from exc
+    return b"".join(chunks)
+
+
+def describe_problem(sample: bytes) -> str | None:
+    """What makes a sample unreadable as text ("empty", "binary, not text", ...), or None."""
+    for signature, problem in _SIGNATURES.items():
+        if sample.startswith(signature):
+            return problem
+    if not sample.strip():
+        return "empty; there is nothing to ingest"
+    if b"\x00" in sample or len(_CONTROL.findall(sample)) > len(sample) // 100:
+        return "binary, not text; give a text or JSON Lines file"
+    return None
+
+
+def sniff_json(lines: list[str]) -> tuple[str | None, str]:
+    """The arXiv shape of JSON Lines from the keys of its first good record, and why not."""
+    if lines[0].startswith("["):
+        return None, "it is one JSON array, not JSON Lines; write one object a line (jq -c '.[]')"
+    for line in lines[:_JSON_LINES_TRIED]:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue  # a broken line (or the sample's cut-off end) is not a verdict
+        if isinstance(record, dict):
+            return _shape_of(record)
+    return None, f"none of its first {_JSON_LINES_TRIED} lines is a JSON object"
+
+
+def _shape_of(record: dict) -> tuple[str | None, str]:
+    keys = set(record)
+    if keys & {"arxiv_id", "listing_date"}:
+        return "arxiv-jsonl", ""
+    snapshot_keys = {"update_date", "versions", "authors_parsed"}
+    if "id" in keys and (keys & snapshot_keys or isinstance(record.get("authors"), str)):
+        return "arxiv-snapshot", ""
+    shown = ", ".join(sorted(keys)[:12]) or "none"
+    return None, f"its records are JSON objects with keys {shown}, which match no known shape"
+
+
+def sniff_daily_papers(lines: list[str]) -> tuple[str | None, str]:
+    """daily-papers when the text has an author-count line or the page's own header."""
+    for line in lines:
+        parts = parse_meta_line(line)
+        if parts and any(kind == "authors" for kind, _ in parts):
+            return "daily-papers", ""
+        if line.casefold() == "daily papers":
+            return "daily-papers", ""
+    return None, 'it is text, but has no "N authors" line of a Daily Papers page and is not JSON Lines'

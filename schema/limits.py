@@ -1,0 +1,81 @@
+"""What a query may cost, and which errors a client may read.
+
+Depth, alias and token limits reject abusive documents during validation, before any
+resolver runs (strawberry's extensions; 0.315.7 or later closes an alias-limit bypass,
+CVE-2026-47707). Errors from resolvers are masked unless they were raised on purpose:
+GraphQL's own errors (bad arguments, validation) and paperkg's `PaperkgError`s carry
+messages written for users; anything else is a bug whose text may leak internals.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions.base_extension import SchemaExtension
+
+from paperkg.graph.errors import PaperkgError
+
+log = logging.getLogger(__name__)
+
+# The deepest useful query is about 8: papers > edges > node > entities > papers > edges > node > title.
+MAX_DEPTH = 10
+MAX_ALIASES = 15
+# The full introspection query GraphiQL sends is under 200 tokens; 2000 leaves room for real queries.
+MAX_TOKENS = 2000
+MASKED_MESSAGE = "Unexpected error; the server log has the details."
+
+
+def is_user_facing(error: GraphQLError) -> bool:
+    """True when an error's message was written for the client to read.
+
+    An error with no original exception comes from parsing or validation; one whose
+    original is a GraphQLError or a PaperkgError was raised on purpose by a resolver.
+    """
+    original = error.original_error
+    return original is None or isinstance(original, (GraphQLError, PaperkgError))
+
+
+def should_mask_error(error: GraphQLError) -> bool:
+    return not is_user_facing(error)
+
+
+class DepthLimit(QueryDepthLimiter):
+    def __init__(self) -> None:
+        super().__init__(max_depth=MAX_DEPTH)
+
+
+class AliasLimit(MaxAliasesLimiter):
+    def __init__(self) -> None:
+        super().__init__(max_alias_count=MAX_ALIASES)
+
+
+class TokenLimit(MaxTokensLimiter):
+    def __init__(self) -> None:
+        super().__init__(max_token_count=MAX_TOKENS)
+
+
+class MaskUnexpectedErrors(MaskErrors):
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=should_mask_error, error_message=MASKED_MESSAGE)
+
+
+def build_extensions() -> list[type[SchemaExtension]]:
+    """The extensions every paperkg schema runs with, limits first.
+
+    Classes, not instances: strawberry makes a fresh one per request, so concurrent
+    requests never share an extension's state (strawberry issue #4369).
+    """
+    return [DepthLimit, AliasLimit, TokenLimit, MaskUnexpectedErrors]
+
+
+def log_errors(errors: list[GraphQLError]) -> None:
+    """Log a query's errors: bugs with their traceback, the client's mistakes quietly."""
+    for error in errors:
+        if is_user_facing(error):
+            log.debug("query error: %s", error.message)
+        else:
+            original = error.original_error
+            log.error("resolver failed at %s: %s", error.path, error.message,
+                      exc_info=(type(original), original, original.__traceback__))

@@ -1,0 +1,105 @@
+"""The `Paper` type and `EntityUse`, the edge from a paper to an entity it uses."""
+
+from __future__ import annotations
+
+import datetime
+
+import strawberry
+
+from paperkg.graph import records
+from paperkg.graph.kg import EntityUse as EntityUseRecord
+
+from .context import context_of
+from .entity import Entity
+from .enums import EntityType, Role
+from .loaders import Loaders
+from .mention import Mention, require_entity
+from .pagination import Connection
+from .result import Result
+
+
+@strawberry.type(description="How one paper uses one entity: the strongest role and how often.")
+class EntityUse:
+    role: Role = strawberry.field(description="The strongest role over the paper's mentions.")
+    mention_count: int
+    confidence: float = strawberry.field(description="The best confidence over the paper's mentions.")
+    entity_id: strawberry.Private[str]
+    paper_id: strawberry.Private[str]
+
+    @classmethod
+    def from_record(cls, paper_id: str, use: EntityUseRecord) -> EntityUse:
+        return cls(role=use.role, mention_count=use.mentions, confidence=use.confidence,
+                   entity_id=use.entity_id, paper_id=paper_id)
+
+    @strawberry.field
+    async def entity(self, info: strawberry.Info) -> Entity:
+        return await require_entity(info, self.entity_id, f"paper {self.paper_id!r}")
+
+
+@strawberry.type(description="A paper: its title, abstract, what its source said, and what it uses.")
+class Paper:
+    id: strawberry.ID = strawberry.field(description="The arXiv id, else a slug of the title.")
+    title: str
+    abstract: str
+    date: datetime.date | None
+    authors: list[str]
+    authors_count: int | None
+    upvotes: int | None = strawberry.field(description="Upvotes on the source page, where it has them.")
+    code_urls: list[str] = strawberry.field(description="Links to code (GitHub and the like).")
+    urls: list[str] = strawberry.field(description="Every link in the abstract.")
+    arxiv_id: str | None
+    categories: list[str]
+
+    @classmethod
+    def from_record(cls, paper: records.Paper) -> Paper:
+        return cls(
+            id=strawberry.ID(paper.id), title=paper.title, abstract=paper.abstract,
+            date=paper.date, authors=list(paper.authors), authors_count=paper.authors_count,
+            upvotes=paper.upvotes, code_urls=list(paper.code_urls), urls=list(paper.urls),
+            arxiv_id=paper.arxiv_id, categories=list(paper.categories),
+        )
+
+    @strawberry.field(description="The entities the paper uses, most mentioned first.")
+    async def entities(self, info: strawberry.Info, type: EntityType | None = None) -> list[Entity]:
+        loaders = context_of(info).loaders
+        uses = await load_uses(loaders, self.id, type)
+        found = await loaders.load_entities([use.entity_id for use in uses])
+        return [Entity.from_record(entity) for entity in found]
+
+    @strawberry.field(description="The paper's edges to its entities: role, mention count, confidence.")
+    async def entity_uses(self, info: strawberry.Info, type: EntityType | None = None) -> list[EntityUse]:
+        uses = await load_uses(context_of(info).loaders, self.id, type)
+        return [EntityUse.from_record(self.id, use) for use in uses]
+
+    @strawberry.field(description="Every span of the title and abstract that names an entity.")
+    async def mentions(self, info: strawberry.Info, type: EntityType | None = None) -> list[Mention]:
+        found = await context_of(info).loaders.mentions.load(self.id)
+        return [Mention.from_record(m) for m in found if type is None or m.type == type]
+
+    @strawberry.field(description="The numbers the paper reports (metric, value, on what, by what).")
+    async def results(self, info: strawberry.Info) -> list[Result]:
+        found = await context_of(info).loaders.results.load(self.id)
+        return [Result.from_record(r) for r in found]
+
+
+PaperConnection = Connection[Paper]
+
+
+async def load_uses(loaders: Loaders, paper_id: str, type: records.EntityType | None) -> list[EntityUseRecord]:
+    """A paper's entity edges, most mentioned first, optionally only those of one type."""
+    uses = await loaders.entity_uses.load(paper_id)
+    if type is None:
+        return uses
+    # The entities are loaded (in one batch) to learn their types; the loader keeps them
+    # for the `entity` fields that usually follow.
+    kinds = await loaders.entities.load_many([use.entity_id for use in uses])
+    return [use for use, entity in zip(uses, kinds) if entity is not None and entity.type == type]
+
+
+async def load_paper(info: strawberry.Info, paper_id: str) -> Paper | None:
+    """The Paper with this id through the request's loader, or None."""
+    found = await context_of(info).loaders.papers.load(paper_id)
+    return Paper.from_record(found) if found else None
+
+
+__all__ = ["EntityUse", "Paper", "PaperConnection", "load_paper"]

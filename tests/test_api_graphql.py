@@ -1,0 +1,78 @@
+"""The HTTP API: GraphQL at /graphql (GraphiQL in a browser) and the health check."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from paperkg.api.app import create_app
+from paperkg.schema.limits import MASKED_MESSAGE
+
+from test_schema_seed import ENTITIES, PAPERS, build_seed_graph, seed_id
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory):
+    graph = build_seed_graph(tmp_path_factory.mktemp("seed") / "kg.db")
+    yield graph
+    graph.store.close()
+
+
+@pytest.fixture(scope="module")
+def client(kg):
+    with TestClient(create_app(kg)) as test_client:
+        yield test_client
+
+
+def test_post_runs_a_query(client):
+    response = client.post("/graphql", json={
+        "query": '{ entity(name: "RewardBench") { type papers { edges { node { title } } } } }'})
+    assert response.status_code == 200
+    entity = response.json()["data"]["entity"]
+    assert entity["type"] == "BENCHMARK"
+    assert entity["papers"]["edges"][0]["node"]["title"] == PAPERS["flame"][0]
+
+
+def test_post_with_variables(client):
+    response = client.post("/graphql", json={
+        "query": "query($id: ID!, $t: EntityType) { "
+                 "papersSharing(paperId: $id, type: $t) { paper { id } shared { name } } }",
+        "variables": {"id": seed_id("blindspots"), "t": "MODEL"}})
+    assert response.json()["data"]["papersSharing"] == [
+        {"paper": {"id": seed_id("dc-solver")}, "shared": [{"name": "Stable Diffusion 2.1"}]}]
+
+
+def test_get_with_a_query_parameter_runs_it(client):
+    response = client.get("/graphql", params={"query": "{ papers { totalCount } }"},
+                          headers={"Accept": "application/json"})
+    assert response.json() == {"data": {"papers": {"totalCount": len(PAPERS)}}}
+
+
+def test_graphiql_is_served_to_a_browser(client):
+    response = client.get("/graphql", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "graphiql" in response.text.lower()
+
+
+def test_validation_errors_come_back_in_graphql_shape(client):
+    response = client.post("/graphql", json={"query": "{ papers { nope } }"})
+    assert response.json()["errors"][0]["message"] == "Cannot query field 'nope' on type 'PaperConnection'."
+
+
+def test_each_request_gets_fresh_loaders(client, kg):
+    query = {"query": '{ paper(id: "%s") { upvotes } }' % seed_id("flame")}
+    assert client.post("/graphql", json=query).json()["data"]["paper"]["upvotes"] == 8
+    assert client.post("/graphql", json=query).json()["data"]["paper"]["upvotes"] == 8
+
+
+def test_health_counts_papers_and_entities(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "papers": len(PAPERS), "entities": len(ENTITIES)}
+
+
+def test_an_internal_failure_is_masked_over_http(tmp_path):
+    kg = build_seed_graph(tmp_path / "kg.db")
+    client = TestClient(create_app(kg))
+    kg.store.close()
+    response = client.post("/graphql", json={"query": "{ papers { totalCount } }"})
+    assert response.json()["errors"][0]["message"] == MASKED_MESSAGE
