@@ -220,8 +220,9 @@ class Store:
         return {row[0]: _paper_from_row(row) for row in rows}
 
     def iter_papers(self) -> Iterator[Paper]:
-        for row in self._query("SELECT * FROM papers ORDER BY id"):
-            yield _paper_from_row(row)
+        """Every paper by id, read a page at a time so memory stays flat."""
+        for rows in self._pages("SELECT * FROM papers WHERE id > ? ORDER BY id LIMIT ?"):
+            yield from (_paper_from_row(row) for row in rows)
 
     # -- reading entities ---------------------------------------------------------------
 
@@ -263,10 +264,10 @@ class Store:
         return [_entity_from_row(r, aliases.get(r[0], ())) for r in rows]
 
     def iter_entities(self) -> Iterator[Entity]:
-        rows = self._query("SELECT * FROM entities ORDER BY id")
-        aliases = self._aliases_of([r[0] for r in rows])
-        for row in rows:
-            yield _entity_from_row(row, aliases.get(row[0], ()))
+        """Every entity by id with its aliases, a page at a time."""
+        for rows in self._pages("SELECT * FROM entities WHERE id > ? ORDER BY id LIMIT ?"):
+            aliases = self._aliases_of([r[0] for r in rows])
+            yield from (_entity_from_row(row, aliases.get(row[0], ())) for row in rows)
 
     def entities_by_origin(self, origin: str) -> list[Entity]:
         """Entities a user imported ("user") or extraction discovered ("discovered")."""
@@ -305,24 +306,45 @@ class Store:
         return found
 
     def iter_results(self) -> Iterator[Result]:
-        for row in self._query("SELECT * FROM results ORDER BY paper_id, start"):
-            yield Result(*row)
+        """Every result, grouped by paper, a page of papers at a time."""
+        for ids in self._paper_id_pages():
+            for rows in self.results_of_papers(ids).values():
+                yield from rows
 
     def iter_edges(self) -> Iterator[PaperEntityEdge]:
         """Every paper-entity pair with its mention count, strongest role and best confidence."""
-        rows = self._query(
-            "SELECT paper_id, entity_id, count(*), group_concat(DISTINCT role), max(confidence) "
-            "FROM mentions GROUP BY paper_id, entity_id"
-        )
-        for paper, entity, count, roles, confidence in rows:
-            role = max((Role(r) for r in roles.split(",")), key=lambda r: r.strength)
-            yield PaperEntityEdge(paper, entity, count, role, confidence)
+        for ids in self._paper_id_pages():
+            rows = self._select_in(
+                "SELECT paper_id, entity_id, count(*), group_concat(DISTINCT role), max(confidence) "
+                "FROM mentions WHERE paper_id IN ({}) GROUP BY paper_id, entity_id", ids
+            )
+            for paper, entity, count, roles, confidence in rows:
+                role = max((Role(r) for r in roles.split(",")), key=lambda r: r.strength)
+                yield PaperEntityEdge(paper, entity, count, role, confidence)
 
     def variant_pairs(self) -> list[tuple[str, str]]:
         """(variant id, parent id) for every entity that is a variant of another."""
         return self._query("SELECT id, variant_of FROM entities WHERE variant_of IS NOT NULL")
 
     # -- plumbing -------------------------------------------------------------------------
+
+    def _pages(self, sql: str, size: int = 500) -> Iterator[list[tuple]]:
+        """Pages of `sql` (which takes `id > ?` and `LIMIT ?`), keyed on the first column.
+
+        Keyset paging: each page starts after the last id of the one before, so a reader
+        holds one page in memory and never pays for OFFSET.
+        """
+        last = ""
+        while True:
+            rows = self._query(sql, (last, size))
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][0]
+
+    def _paper_id_pages(self) -> Iterator[list[str]]:
+        for rows in self._pages("SELECT id FROM papers WHERE id > ? ORDER BY id LIMIT ?"):
+            yield [row[0] for row in rows]
 
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
         with self._lock:

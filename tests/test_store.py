@@ -138,3 +138,13 @@ def test_a_result_that_is_not_a_finite_number_is_left_out(store, mlp_paper):
     nan = Result(mlp_paper.id, "abstract", 0, 3, MLP_ABSTRACT, "cifar10", "accuracy", float("nan"), "%")
     assert store.write_batch([replace(extraction, results=(nan,))]).added == 1
     assert store.results_of_papers([mlp_paper.id]) == {}
+
+
+def test_iterators_cross_page_boundaries_without_loss(store):
+    papers = [Paper(id=f"p{i:04d}", title=f"Paper {i}", abstract=f"Uses ImageNet, run {i}.")
+              for i in range(1203)]
+    store.write_batch(extraction_of(p, [("ImageNet", EntityType.DATASET)]) for p in papers)
+    assert [p.id for p in store.iter_papers()] == [p.id for p in papers]
+    edges = list(store.iter_edges())
+    assert len(edges) == 1203 and {e.entity_id for e in edges} == {"imagenet"}
+    assert [e.id for e in store.iter_entities()] == ["imagenet"]
