@@ -1,0 +1,59 @@
+"""Candidates: what each rule proposes, before overlaps are resolved.
+
+Every `kg_` component appends `Candidate`s to `Doc._.kg_candidates`; `kg_resolve` keeps
+the longest of overlapping ones (ties: higher confidence, then earlier component) and
+writes them to `Doc._.kg_mentions`. Offsets are characters into `doc.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from paperkg.graph.records import Entity, EntityType, Role
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span of `doc.text` that names `entity` (or a new entity called `name`).
+
+    `role` is set by the rules that already know it (a title "X: ..." introduces X);
+    the pipeline fills in the rest. `entity` is None until the resolver links the name;
+    `variant_of` is the parent's name for names that no gazetteer entry describes.
+    """
+
+    start: int
+    end: int
+    name: str
+    type: EntityType
+    confidence: float
+    component: str
+    entity: Entity | None = None
+    role: Role | None = None
+    aliases: tuple[str, ...] = ()
+    variant_of: str | None = None
+
+    @property
+    def length(self) -> int:
+        """Length in characters, the first criterion of overlap resolution."""
+        return self.end - self.start
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep a set of non-overlapping candidates, longest first.
+
+    Args:
+        candidates: proposals from all rules, in any order.
+
+    Returns:
+        The kept candidates in text order; exact duplicates of a kept span are dropped.
+    """
+    ranked = sorted(candidates, key=lambda c: (-c.length, -c.confidence, c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        if any(candidate.start < end and start < candidate.end for start, end in taken):
+            continue
+        taken.append((candidate.start, candidate.end))
+        kept.append(candidate)
+    kept.sort(key=lambda c: c.start)
+    return kept

@@ -1,0 +1,277 @@
+"""The spaCy components of the extraction pipeline, in pipeline order.
+
+kg_sentences -> kg_gazetteer -> kg_discovered -> kg_abbreviations -> kg_shapes ->
+kg_resolve -> kg_variants. Each appends `Candidate`s to `Doc._.kg_candidates`;
+`kg_resolve` keeps non-overlapping ones (longest wins) as `Doc._.kg_mentions` and links
+each to an entity; `kg_variants` splits "1.5/2.1" lists and attaches sizes. Components
+that need names share one `Lexicon`, given by `Extractor` through `use_lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from paperkg.graph.extract.abbreviations import find_definitions, type_of_long_form
+from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
+from paperkg.graph.extract.cues import type_of_noun, type_of_shape
+from paperkg.graph.extract.discovery import Lexicon
+from paperkg.graph.extract.patterns import PatternBook
+from paperkg.graph.extract.sentences import SentenceIndex
+from paperkg.graph.extract.shapes import find_context_names
+from paperkg.graph.extract.variants import following_suffix, parent_name, split_versions
+from paperkg.graph.records import EntityType, entity_id
+
+for _name in ("kg_candidates", "kg_mentions", "kg_sentences"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of `doc`, computed once: `Doc.text` joins every token on each call."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
+def make_doc(nlp: Language, text: str, hits: list | None = None) -> Doc:
+    """Tokenize `text` and keep it on the doc, so no component rebuilds it from tokens.
+
+    `hits` are the text's `find_context_names`, when discovery already computed them.
+    """
+    doc = nlp.make_doc(text)
+    doc.user_data["kg_text"] = text
+    if hits is not None:
+        doc.user_data["kg_hits"] = hits
+    return doc
+
+
+class _LexiconUser:
+    """A component that needs the shared `Lexicon` (set after the pipeline is built)."""
+
+    lexicon: Lexicon | None = None
+
+    def use_lexicon(self, lexicon: Lexicon) -> None:
+        """Give the component the names it looks up."""
+        self.lexicon = lexicon
+
+
+@Language.component("kg_sentences")
+def add_sentences(doc: Doc) -> Doc:
+    """Split `doc.text` into sentences and start an empty candidate list."""
+    doc._.kg_sentences = SentenceIndex(doc_text(doc))
+    doc._.kg_candidates = []
+    return doc
+
+
+class PhraseComponent:
+    """Matches the names of a `PatternBook` (case policy and spellings in patterns.py)."""
+
+    def __init__(self, nlp: Language, name: str, confidence: float) -> None:
+        self.name = name
+        self.book = PatternBook(nlp.vocab)
+        self.confidence = confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        for entity, start, end, sensitive in self.book.find(doc):
+            confidence = self.confidence if not sensitive else self.confidence - 0.05
+            doc._.kg_candidates.append(
+                Candidate(start, end, entity.name, entity.type, confidence, self.name, entity)
+            )
+        return doc
+
+
+@Language.factory("kg_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> PhraseComponent:
+    """The curated gazetteer's names (confidence 0.95)."""
+    return PhraseComponent(nlp, name, 0.95)
+
+
+@Language.factory("kg_discovered")
+def make_discovered(nlp: Language, name: str) -> PhraseComponent:
+    """Names discovered in other abstracts of the corpus (confidence 0.7)."""
+    return PhraseComponent(nlp, name, 0.7)
+
+
+class AbbreviationComponent(_LexiconUser):
+    """Schwartz & Hearst (2003) definitions and the later uses of their short forms."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, found = doc_text(doc), doc._.kg_candidates
+        for definition in find_definitions(text):
+            entity = self.lexicon.lookup(definition.long) or self.lexicon.lookup(definition.short)
+            entity_type = entity.type if entity else type_of_long_form(definition.long)
+            entity_type = entity_type or type_of_shape(definition.short) or EntityType.METHOD
+            confidence = 0.9 if entity else 0.7
+            name = entity.name if entity else definition.long
+            aliases = (definition.long, definition.short)
+            found.append(
+                Candidate(definition.long_start, definition.long_end, name, entity_type,
+                          confidence, "kg_abbreviations", entity, aliases=aliases)
+            )
+            for start, end in _bare_uses(text, definition.short):
+                found.append(
+                    Candidate(start, end, name, entity_type, confidence - 0.05,
+                              "kg_abbreviations", entity, aliases=aliases)
+                )
+        return doc
+
+
+def _bare_uses(text: str, short: str) -> list[tuple[int, int]]:
+    """Every whole-word use of `short` (or its plural) in `text`; str.find, no regex."""
+    uses, start = [], text.find(short)
+    while start >= 0:
+        end = start + len(short)
+        end += text[end : end + 1] == "s"
+        before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+        if not (before.isalnum() or before in "-_") or not before:
+            if not (after.isalnum() or after in "-_") or not after:
+                uses.append((start, end))
+        start = text.find(short, start + 1)
+    return uses
+
+
+@Language.factory("kg_abbreviations")
+def make_abbreviations(nlp: Language, name: str) -> AbbreviationComponent:
+    """Abbreviation definitions, long and short form as one entity."""
+    return AbbreviationComponent()
+
+
+class ShapeComponent(_LexiconUser):
+    """Context rules, their names' later occurrences, and name-shaped words."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, found = doc_text(doc), doc._.kg_candidates
+        hits = doc.user_data.pop("kg_hits", None)
+        hits = find_context_names(text) if hits is None else hits
+        typed = {h.text: h.type for h in hits if h.type is not None}
+        shorts = {c.aliases[-1]: c.type for c in found if c.component == "kg_abbreviations"}
+        typed.update(shorts)
+        shaped = []
+        for hit in hits:
+            if hit.cue == "shape" or hit.text in shorts:
+                shaped.append(hit)
+                continue
+            entity = self.lexicon.lookup(hit.text)
+            entity_type = entity.type if entity else hit.type or typed.get(hit.text)
+            entity_type = entity_type or type_of_shape(hit.text) or type_of_noun(hit.text.split()[-1])
+            if entity_type is None and hit.role is not None:
+                entity_type = EntityType.METHOD
+            if entity_type is not None:
+                typed.setdefault(hit.text, entity_type)
+                found.append(Candidate(hit.start, hit.end, hit.text, entity_type, hit.confidence,
+                                       "kg_shapes", entity, hit.role))
+        for hit in shaped:
+            if hit.text not in shorts:  # kg_abbreviations links those to their long form
+                self._add_shaped(hit, typed, found)
+        return doc
+
+    def _add_shaped(self, hit, typed: dict, found: list[Candidate]) -> None:
+        """A name-shaped word no cue typed: known, a variant of a known name, or by shape."""
+        word = hit.text
+        if word in typed:
+            found.append(Candidate(hit.start, hit.end, word, typed[word], 0.7, "kg_shapes",
+                                   self.lexicon.lookup(word)))
+            return
+        probe = word.split("/", 1)[0]  # "GPT-3.5/4": kg_variants splits the list later
+        entity = self.lexicon.lookup(probe)
+        if entity is not None:
+            name = entity.name if probe == word else word
+            confidence = 0.85 if entity.origin != "discovered" else 0.65  # kg_discovered first
+            found.append(Candidate(hit.start, hit.end, name, entity.type, confidence, "kg_shapes", entity))
+            return
+        word = probe
+        parent = parent_name(word, self.lexicon.knows)
+        parent_entity = self.lexicon.lookup(parent) if parent else None
+        entity_type = parent_entity.type if parent_entity else type_of_shape(word)
+        entity_type = entity_type or _type_of_pieces(word, typed)
+        if parent_entity is not None:  # "Stable-Diffusion-2.1" -> "Stable Diffusion 2.1"
+            word = f"{parent_entity.name} {word[len(parent):].lstrip(' -_')}"
+        if entity_type is not None:
+            found.append(Candidate(hit.start, hit.end, word if parent_entity else hit.text, entity_type,
+                                   0.75 if parent_entity else 0.5, "kg_shapes",
+                                   variant_of=parent_entity.name if parent_entity else None))
+
+
+def _type_of_pieces(word: str, typed: dict) -> EntityType | None:
+    """A hyphenated name takes the type of a typed piece ("UCB1-FLAD" where FLAD is a method)."""
+    if "-" not in word:
+        return None
+    pieces = word.split("-")
+    return typed.get(pieces[-1]) or typed.get(pieces[0])
+
+
+@Language.factory("kg_shapes")
+def make_shapes(nlp: Language, name: str) -> ShapeComponent:
+    """Shape and context rules for names in no list."""
+    return ShapeComponent()
+
+
+class ResolveComponent(_LexiconUser):
+    """Keeps the longest of overlapping candidates and links each to an entity."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = resolve_overlaps(doc._.kg_candidates)
+        for candidate in kept:
+            if candidate.entity is None:
+                entity = self.lexicon.lookup(candidate.name)
+                if entity is not None:
+                    candidate.entity, candidate.name, candidate.type = entity, entity.name, entity.type
+        doc._.kg_mentions = kept
+        return doc
+
+
+@Language.factory("kg_resolve")
+def make_resolve(nlp: Language, name: str) -> ResolveComponent:
+    """Overlap resolution and entity linking."""
+    return ResolveComponent()
+
+
+class VariantComponent(_LexiconUser):
+    """Splits version lists ("Stable Diffusion 1.5/2.1") and attaches sizes ("Llama 2 7B")."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, mentions = doc_text(doc), []
+        for index, mention in enumerate(doc._.kg_mentions):
+            limit = doc._.kg_mentions[index + 1].start if index + 1 < len(doc._.kg_mentions) else len(text)
+            mentions.extend(self._variants(text, mention, limit))
+        doc._.kg_mentions = mentions
+        return doc
+
+    def _variants(self, text: str, mention: Candidate, limit: int) -> list[Candidate]:
+        if mention.type not in (EntityType.MODEL, EntityType.METHOD, EntityType.DATASET,
+                                EntityType.BENCHMARK):
+            return [mention]
+        end = mention.end
+        while (suffix := following_suffix(text, end, mention.type is EntityType.MODEL)) and suffix[0] <= limit:
+            end = suffix[0]
+        if "/" not in text[mention.end : end + 16]:
+            span_text = text[mention.start : end]
+        else:
+            slash = re.match(r"[\w.\- ]*?(?:/v?\d+(?:\.\d+)*(?:[BMKk]|[a-z])?)+", text[end:limit])
+            span_text = text[mention.start : end + (slash.end() if slash else 0)]
+        pieces = split_versions(mention.start, span_text) or [(mention.start, mention.start + len(span_text), None)]
+        if len(pieces) == 1 and pieces[0][1] == mention.end:
+            return [mention]
+        return [self._variant(mention, start, stop, name or text[start:stop]) for start, stop, name in pieces]
+
+    def _variant(self, mention: Candidate, start: int, end: int, name: str) -> Candidate:
+        known = self.lexicon.lookup(name)
+        if known is not None:
+            return Candidate(start, end, known.name, known.type, mention.confidence, mention.component,
+                             known, mention.role)
+        base = mention.entity or self.lexicon.lookup(mention.name)
+        parent = base.name if base is not None and entity_id(name) != base.id else None
+        parent = parent or parent_name(name, self.lexicon.knows)
+        return Candidate(start, end, name, mention.type, mention.confidence, mention.component,
+                         None, mention.role, variant_of=parent)
+
+
+@Language.factory("kg_variants")
+def make_variants(nlp: Language, name: str) -> VariantComponent:
+    """Version and size variants."""
+    return VariantComponent()
+

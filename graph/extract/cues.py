@@ -1,0 +1,89 @@
+"""Shared lexicon of the rules: words that are never names, and words that give a type.
+
+Everything here is a compiled regex or a frozen table, so the rules built on it scan raw
+text once instead of looping over tokens in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from paperkg.graph.records import EntityType
+
+# Acronyms and capitalised words that are never names on their own.
+STOP_NAMES = frozenset(
+    """
+    A AN AI AIs ML NLP CV RL LLM LLMs LM LMs VLM VLMs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs
+    SOTA US USA UK EU UN PhD IoT II III IV VI VII VIII IX XI XII OK RGB RGB-D 2D 3D 1D 4D
+    IID OOD ID QA NN NNs DNN DNNs CNN-based OCR URL URLs PDF PDFs FPS COVID COVID-19 SARS-CoV-2
+    The This That These Those Our Their Its We Each Every Such Both Further Finally However
+    Moreover Furthermore Additionally In On For To Of And Or With By From As At It Here There
+    New Novel Large Small Base Recent Existing Previous Prior Proposed Extensive Experiments
+    Results Code Data Dataset Datasets Model Models Method Methods Benchmark Benchmarks Table
+    Figure Section Appendix Github GitHub HuggingFace Abstract Introduction Conclusion
+    January February March April May June July August September October November December
+    TL DR TLDR Q1 Q2 Q3 Q4 GB MB KB TB ms FLOPs FLOP GFLOPs TFLOPs
+    """.split()
+)
+
+# Head nouns that type the name they follow or define ("the X benchmark", "X, a model").
+TYPE_NOUNS: dict[str, EntityType] = {}
+for _words, _type in (
+    ("benchmark benchmarks suite leaderboard testbed arena", EntityType.BENCHMARK),
+    (
+        "dataset datasets corpus corpora treebank treebanks database databases lexicon",
+        EntityType.DATASET,
+    ),
+    (
+        "model models llm llms lm lms network networks net nets classifier classifiers "
+        "encoder encoders decoder decoders transformer transformers autorater autoraters "
+        "agent agents chatbot",
+        EntityType.MODEL,
+    ),
+    (
+        "method methods approach approaches algorithm algorithms framework frameworks "
+        "technique techniques sampler samplers solver solvers optimizer optimizers "
+        "strategy strategies procedure module mechanism architecture architectures "
+        "paradigm pipeline scheme loss regularizer attack attacks defense toolkit library "
+        "system systems tool",
+        EntityType.METHOD,
+    ),
+    ("metric metrics score scores measure", EntityType.METRIC),
+):
+    for _word in _words.split():
+        TYPE_NOUNS[_word] = _type
+
+
+
+def type_of_noun(word: str) -> EntityType | None:
+    """The type a head noun gives ("benchmark" -> BENCHMARK), or None."""
+    return TYPE_NOUNS.get(word.lower())
+
+
+# Name endings that say what a name is when nothing else does (lower confidence).
+_SUFFIX_TYPES: tuple[tuple[re.Pattern[str], EntityType], ...] = (
+    (re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Gym|GLUE)(?:[-_ ]?v?\d[\w.]*)?$"), EntityType.BENCHMARK),
+    (re.compile(r"(?:QA|Corpus|Bank|Set)(?:[-_ ]?v?\d[\w.]*)?$"), EntityType.DATASET),
+    (
+        re.compile(
+            r"(?:BERT|BERTa|GPT|LLaMA|Llama|LLAMA|CLIP|ViT|Net|Former|former|T5|XL|VAE|GAN|"
+            r"Diffusion|Coder|Chat|Instruct|RM|Mamba|LM|Qwen|Gemma|Mistral|Phi)"
+            r"(?:[-_ ]?(?:v?\d[\w.]*|\d+(?:\.\d+)?[BMK]|[Ll]arge|[Bb]ase|[Ss]mall|XL|XXL|Tiny|Mini))*$"
+        ),
+        EntityType.MODEL,
+    ),
+    (re.compile(r"[-_ ]\d+(?:\.\d+)?[BM]$"), EntityType.MODEL),
+    (re.compile(r"(?:Solver|Opt|Adam|SGD|Attention|LoRA|Prompt|Tune|Sampler|Search)$"), EntityType.METHOD),
+    (re.compile(r"^[A-Z]{1,4}PO$"), EntityType.METHOD),
+)
+
+
+@lru_cache(maxsize=65536)
+def type_of_shape(name: str) -> EntityType | None:
+    """The type a name's own ending suggests ("RewardBench" -> BENCHMARK), or None."""
+    for pattern, entity_type in _SUFFIX_TYPES:
+        if pattern.search(name):
+            return entity_type
+    return None
+

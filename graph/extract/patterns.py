@@ -1,0 +1,135 @@
+"""Phrase patterns for the gazetteer matcher: spelling variants and the case policy.
+
+Case: a name matches case-insensitively (token attribute LOWER) when its lower-case form
+is unlikely to be an ordinary word: it has no capitals ("machine unlearning"), several
+words ("Stable Diffusion"), digits ("CIFAR-10", "DINOv2") or a long camel-case shape
+("ImageNet", "RewardBench"). Short capitalised single words and all-caps acronyms
+("MUSE", "GLUE", "RACE", "Llama") match case-sensitively (ORTH), so the benchmark MUSE
+is not the verb "muse".
+
+Spelling: every name also gets the spellings its hyphens and letter-digit joints allow
+("CIFAR-10" -> "CIFAR10", "CIFAR 10", "CIFAR - 10"), and method-like names their plural
+("SAE" -> "SAEs", "neural network" -> "neural networks").
+
+Patterns are tokenized by a tokenizer of their own: the extraction pipeline's tokenizer
+caches only `max_cache_size` chunks, and filling that cache with thousands of names
+would slow every abstract that follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.vocab import Vocab
+
+from paperkg.graph.records import Entity, EntityType
+
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
+_PLURAL_TYPES = frozenset({EntityType.METHOD, EntityType.MODEL, EntityType.TASK, EntityType.METRIC})
+_CAMEL_WORDS = re.compile(r".[A-Z][a-z]")
+
+
+def is_case_sensitive(surface: str, derived: bool = False) -> bool:
+    """Whether `surface` must match with its exact capitals (see the module docstring).
+
+    Args:
+        surface: a name, alias or spelling variant.
+        derived: whether it is a spelling variant that we made ("MultiPLE" from
+            "MultiPL-E"); one without digits or spaces is matched with its capitals.
+    """
+    if surface == surface.lower() or " " in surface.strip():
+        return False
+    if any(ch.isdigit() for ch in surface) and len(surface) >= 3:
+        return False
+    if derived:
+        return True
+    # Two capitalised words run together ("ImageNet", "RewardBench") are safe in lower
+    # case; a word with a capital tail ("LargeST", "QuALITY") lower-cases to a word.
+    upper = sum(ch.isupper() for ch in surface)
+    camel = _CAMEL_WORDS.search(surface) and len(surface) >= 6 and upper * 2 < len(surface)
+    return not camel
+
+
+def spelling_variants(surface: str, entity_type: EntityType) -> Iterator[str]:
+    """Yield `surface` and the spellings of it that text may use instead.
+
+    Args:
+        surface: a name or alias as the gazetteer gives it.
+        entity_type: its type; method-like types also get a plural.
+    """
+    forms = {surface}
+    if "-" in surface:
+        forms.update({surface.replace("-", " "), surface.replace("-", ""), surface.replace("-", " - ")})
+    if _LETTER_DIGIT.search(surface):
+        forms.update({_LETTER_DIGIT.sub("-", surface), _LETTER_DIGIT.sub(" ", surface)})
+    if entity_type in _PLURAL_TYPES:
+        forms.update({plural for form in list(forms) if (plural := pluralize(form))})
+    yield from sorted(forms)
+
+
+def pluralize(surface: str) -> str | None:
+    """The plural of a name's last word ("SAE" -> "SAEs"), or None if it has none."""
+    last = surface.rsplit(" ", 1)[-1]
+    if not last[-1:].isalpha() or last.endswith("s") or len(last) < 2:
+        return None
+    if last.islower() and last.endswith("y") and last[-2:-1] not in "aeiou":
+        return surface[:-1] + "ies"
+    return surface + "s"
+
+
+class PatternBook:
+    """Two PhraseMatchers (LOWER and ORTH) over names, and the entity of each match key.
+
+    Args:
+        vocab: the vocabulary of the pipeline the matchers will run in.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        self.entities: dict[int, Entity] = {}
+        self._tokenizer = spacy.blank("en").tokenizer
+        self._seen: set[tuple[bool, tuple[str, ...]]] = set()
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        """Add every name and alias of `entities`, with their spelling variants."""
+        for entity in entities:
+            lower_docs, orth_docs = self._pattern_docs(entity)
+            if not lower_docs and not orth_docs:
+                continue
+            key = self.lower.vocab.strings.add(entity.id)
+            self.entities[key] = entity
+            if lower_docs:
+                self.lower.add(entity.id, lower_docs)
+            if orth_docs:
+                self.orth.add(entity.id, orth_docs)
+
+    def _pattern_docs(self, entity: Entity) -> tuple[list, list]:
+        lower_docs, orth_docs = [], []
+        for surface in (entity.name, *entity.aliases):
+            for form in spelling_variants(surface, entity.type):
+                sensitive = is_case_sensitive(form, derived=form != surface)
+                doc = self._tokenizer(form)
+                words = tuple(t.text if sensitive else t.lower_ for t in doc)
+                if not words or (sensitive, words) in self._seen:
+                    continue
+                self._seen.add((sensitive, words))
+                (orth_docs if sensitive else lower_docs).append(doc)
+        return lower_docs, orth_docs
+
+    def find(self, doc) -> list[tuple[Entity, int, int, bool]]:
+        """Every match in `doc` as (entity, start char, end char, case-sensitive)."""
+        found = []
+        for matcher, sensitive in ((self.lower, False), (self.orth, True)):
+            for key, start, end in matcher(doc):
+                entity = self.entities.get(key)
+                if entity is not None:
+                    last = doc[end - 1]
+                    found.append((entity, doc[start].idx, last.idx + len(last), sensitive))
+        return found

@@ -1,0 +1,194 @@
+"""The Extractor: papers in, mentions, entities and results out.
+
+A paper's title and abstract are processed as one text, "title\\n\\nabstract", so that a
+definition in the title serves the abstract and the pipeline runs once per paper;
+offsets are mapped back to each field afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+import spacy
+from spacy.language import Language
+
+from paperkg.graph.extract.components import doc_text, make_doc
+from paperkg.graph.extract.candidates import Candidate
+from paperkg.graph.extract.discovery import Lexicon, discover_entities
+from paperkg.graph.extract.gazetteer import Gazetteer
+from paperkg.graph.extract.results import Span, find_results
+from paperkg.graph.extract.roles import assign_role
+from paperkg.graph.extract.shapes import find_context_names
+from paperkg.graph.extract.variants import parent_name
+from paperkg.graph.records import Entity, Mention, Paper, PaperExtraction, Result, entity_id
+
+log = logging.getLogger(__name__)
+
+PIPELINE = (
+    "kg_sentences", "kg_gazetteer", "kg_discovered", "kg_abbreviations", "kg_shapes",
+    "kg_resolve", "kg_variants",
+)
+_SEPARATOR = "\n\n"
+
+
+class Extractor:
+    """Finds named models, datasets, methods, tasks and metrics in papers.
+
+    Args:
+        gazetteer: the names to match (see `Gazetteer.bundled`).
+        discovered: entities discovered earlier (origin "discovered"), matched everywhere.
+        discover: whether `extract` discovers new names per batch before matching.
+        tokenizer_cache: the tokenizer's cache size; abstracts have more distinct
+            chunks than spaCy's default 10,000, and a bigger cache keeps the tokenizer
+            on its fast path over a whole corpus.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        discovered: Iterable[Entity] = (),
+        *,
+        discover: bool = True,
+        tokenizer_cache: int = 200_000,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = Lexicon(gazetteer)
+        self.discover = discover
+        self.nlp: Language = spacy.blank("en")
+        self.nlp.tokenizer.max_cache_size = tokenizer_cache
+        for name in PIPELINE:
+            self.nlp.add_pipe(name)
+            pipe = self.nlp.get_pipe(name)
+            if hasattr(pipe, "use_lexicon"):
+                pipe.use_lexicon(self.lexicon)
+        self.nlp.get_pipe("kg_gazetteer").book.add_entities(gazetteer.entities)
+        self.add_discovered(discovered)
+
+    @classmethod
+    def default(cls, extra_entities: Iterable[Entity] = ()) -> Extractor:
+        """The bundled gazetteer and all rules; `extra_entities` are added to it.
+
+        Entities with origin "discovered" are matched as discovered names (lower
+        confidence); any others join the gazetteer.
+        """
+        extra = list(extra_entities)
+        curated = [e for e in extra if e.origin != "discovered"]
+        discovered = [e for e in extra if e.origin == "discovered"]
+        return cls(Gazetteer.bundled().merged(curated), discovered)
+
+    def add_discovered(self, entities: Iterable[Entity]) -> list[Entity]:
+        """Match these discovered entities from now on; returns those that were new."""
+        new = self.lexicon.add_discovered(entities)
+        self.nlp.get_pipe("kg_discovered").book.add_entities(new)
+        return new
+
+    @property
+    def discovered(self) -> tuple[Entity, ...]:
+        """Every entity discovered so far (pass them to a later run's `default`)."""
+        return tuple(self.lexicon.discovered.values())
+
+    def extract(self, papers: Iterable[Paper], batch_size: int = 1000) -> Iterator[PaperExtraction]:
+        """Extract every paper's title and abstract, a batch at a time.
+
+        Each batch is first read for newly introduced names (corpus-level discovery),
+        which are then matched in every paper of that batch and of later batches.
+        """
+        iterator = iter(papers)
+        while batch := list(islice(iterator, batch_size)):
+            texts = [f"{p.title}{_SEPARATOR}{p.abstract}" for p in batch]
+            hit_lists = [find_context_names(text) for text in texts] if self.discover else None
+            if hit_lists is not None:
+                new = self.add_discovered(discover_entities(hit_lists, self.gazetteer))
+                log.debug("discovered %d names in a batch of %d papers", len(new), len(batch))
+            docs = (
+                make_doc(self.nlp, text, hit_lists[i] if hit_lists else None)
+                for i, text in enumerate(texts)
+            )
+            for paper, doc in zip(batch, self.nlp.pipe(docs, batch_size=256)):
+                yield self._paper_extraction(paper, doc)
+
+    def extract_text(self, text: str, doc_id: str = "text") -> list[Mention]:
+        """Mentions in one text (field "text", paper_id `doc_id`); no corpus discovery."""
+        doc = self.nlp(make_doc(self.nlp, text))
+        return [m for m, _ in self._mentions(doc, doc_id, [("text", 0, len(text))])]
+
+    def _paper_extraction(self, paper: Paper, doc) -> PaperExtraction:
+        title_end = len(paper.title)
+        fields = [("title", 0, title_end), ("abstract", title_end + len(_SEPARATOR), len(doc_text(doc)))]
+        pairs = self._mentions(doc, paper.id, fields)
+        entities = self._entities(pairs, doc)
+        results = self._results(doc, paper.id, pairs, fields)
+        return PaperExtraction(paper, tuple(m for m, _ in pairs), tuple(entities), tuple(results))
+
+    def _mentions(self, doc, paper_id: str, fields) -> list[tuple[Mention, Candidate]]:
+        text, sentences, pairs = doc_text(doc), doc._.kg_sentences, []
+        for c in doc._.kg_mentions:
+            field = next((f for f in fields if f[1] <= c.start and c.end <= f[2]), None)
+            if field is None or c.start >= c.end:
+                continue
+            name, offset, _ = field
+            sentence_start, sentence_end = sentences.span_at(c.start)
+            role = c.role or assign_role(text, sentence_start, c.start, c.type)
+            mention = Mention(
+                paper_id=paper_id, field=name, start=c.start - offset, end=c.end - offset,
+                text=text[c.start : c.end], sentence=text[sentence_start:sentence_end],
+                type=c.type, entity_id=c.entity.id if c.entity else entity_id(c.name),
+                confidence=round(c.confidence, 3), component=c.component, role=role,
+            )
+            pairs.append((mention, c))
+        return pairs
+
+    def _entities(self, pairs: list[tuple[Mention, Candidate]], doc) -> list[Entity]:
+        surfaces: dict[str, list[str]] = {}
+        built: dict[str, Entity] = {}
+        local = {c.name for _, c in pairs}
+        for mention, c in pairs:
+            surfaces.setdefault(mention.entity_id, []).append(mention.text)
+            if mention.entity_id not in built:
+                built[mention.entity_id] = c.entity or self._new_entity(c, mention.entity_id, local)
+        for eid, entity in list(built.items()):
+            if entity.origin != "gazetteer":
+                forms = dict.fromkeys([*entity.aliases, *surfaces[eid]])
+                forms.pop(entity.name, None)
+                parent = entity.variant_of
+                if parent is None and (name := parent_name(entity.name, lambda n: n in local)):
+                    parent = entity_id(name)
+                built[eid] = Entity(entity.id, entity.name, entity.type, tuple(forms),
+                                    parent, entity.external_ids, entity.origin)
+        for entity in list(built.values()):
+            self._add_parents(entity, built, local)
+        return list(built.values())
+
+    def _new_entity(self, c: Candidate, eid: str, local: set[str]) -> Entity:
+        parent = c.variant_of or parent_name(c.name, lambda n: self.lexicon.knows(n) or n in local)
+        return Entity(eid, c.name, c.type, c.aliases, entity_id(parent) if parent else None,
+                      origin="discovered")
+
+    def _add_parents(self, entity: Entity, built: dict[str, Entity], local: set[str]) -> None:
+        while entity.variant_of and entity.variant_of not in built:
+            parent = self.lexicon.get(entity.variant_of)
+            if parent is None:
+                name = parent_name(entity.name, lambda n: self.lexicon.knows(n) or n in local)
+                if name is None or entity_id(name) != entity.variant_of:
+                    return
+                grand = parent_name(name, lambda n: self.lexicon.knows(n) or n in local)
+                parent = Entity(entity.variant_of, name, entity.type,
+                                variant_of=entity_id(grand) if grand else None, origin="discovered")
+            built[parent.id] = parent
+            entity = parent
+
+    def _results(self, doc, paper_id: str, pairs, fields) -> list[Result]:
+        spans = [Span(c.start, c.end, c.type, m.entity_id) for m, c in pairs]
+        found = find_results(doc_text(doc), spans, doc._.kg_sentences)
+        results = []
+        for r in found:
+            field = next((f for f in fields if f[1] <= r.start and r.end <= f[2]), None)
+            if field is None:
+                continue
+            s_start, s_end = doc._.kg_sentences.span_at(r.start)
+            results.append(Result(paper_id, field[0], r.start - field[1], r.end - field[1],
+                                  doc_text(doc)[s_start:s_end], r.entity_id, r.metric, r.value,
+                                  r.unit, r.model_id))
+        return results

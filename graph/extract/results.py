@@ -1,0 +1,107 @@
+"""Reported numbers: "93% on CIFAR10", "10.38 FID (NFE=5) on FFHQ", "an accuracy of 87.8%".
+
+Two shapes of sentence are read, both on the raw text:
+
+- value first: `VALUE [UNIT] [METRIC] [(settings)] on [the] [one or two words] TARGET`,
+  where TARGET is a dataset or benchmark mention that starts there;
+- metric first: `[a|an] METRIC of [less than|over|...] VALUE [UNIT]`, whose target is
+  the nearest dataset or benchmark mention of the same sentence.
+
+A result needs a target: "a ranking accuracy of less than 60% on common preference
+datasets" names no dataset, so it gives no result. The model is the nearest model
+mention before the value in the same sentence, when there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from paperkg.graph.extract.sentences import SentenceIndex
+from paperkg.graph.records import EntityType
+
+_NUMBER = r"(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>%|pp\b|points?\b|×|x\b)?"
+_METRIC_WORDS = (
+    r"(?:top-\d+ )?accuracy|F1(?:[- ]score)?|FID|IS|BLEU(?:-\d)?|ROUGE(?:-[\w]+)?|METEOR|MSE|MAE|RMSE|"
+    r"AUC|AUROC|mAP|IoU|mIoU|EM|exact match|perplexity|PPL|precision|recall|error(?: rate)?|"
+    r"WER|CER|success rate|win rate|pass@\d+|score|Spearman|Pearson|NDCG(?:@\d+)?|MRR|PSNR|SSIM|LPIPS"
+)
+_VALUE_FIRST = re.compile(
+    rf"{_NUMBER}(?:\s+(?P<metric>{_METRIC_WORDS}))?(?:\s*\([^()]{{0,40}}\))?"
+    rf"\s+(?:on|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?=[A-Z0-9])"
+)
+_DIGIT = re.compile(r"\d")
+_METRIC_FIRST = re.compile(
+    rf"(?P<metric>(?:[a-z][\w-]*\s+)?(?:{_METRIC_WORDS}))\s+of\s+(?P<bound>(?:less|more|"
+    rf"fewer|greater|lower|higher) than\s+|over\s+|up to\s+|about\s+|nearly\s+|around\s+|"
+    rf"approximately\s+|only\s+|just\s+)?{_NUMBER}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A resolved mention as the result finder needs it."""
+
+    start: int
+    end: int
+    type: EntityType
+    entity_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class FoundResult:
+    """A reported number with its span and what it is about."""
+
+    start: int
+    end: int
+    entity_id: str
+    metric: str | None
+    value: float
+    unit: str | None
+    model_id: str | None
+
+
+def find_results(text: str, mentions: list[Span], sentences: SentenceIndex) -> list[FoundResult]:
+    """Every reported number of `text` that has a dataset or benchmark target.
+
+    Args:
+        text: the field.
+        mentions: its resolved mentions, in text order.
+        sentences: the sentence index of `text`.
+    """
+    if _DIGIT.search(text) is None:
+        return []
+    data = [m for m in mentions if m.type in (EntityType.DATASET, EntityType.BENCHMARK)]
+    if not data:
+        return []
+    found: dict[tuple[int, int], FoundResult] = {}
+    for match in _VALUE_FIRST.finditer(text):
+        target = next((m for m in data if m.start == match.end()), None)
+        if target is not None:
+            found[match.span()] = _result(match, target, mentions, sentences, target.end)
+    for match in _METRIC_FIRST.finditer(text):
+        sentence_start, sentence_end = sentences.span_at(match.start())
+        near = [m for m in data if sentence_start <= m.start < sentence_end]
+        if near and match.span() not in found:
+            target = min(near, key=lambda m: abs(m.start - match.start()))
+            found[match.span()] = _result(match, target, mentions, sentences, match.end())
+    return sorted(found.values(), key=lambda r: r.start)
+
+
+def _result(match, target: Span, mentions: list[Span], sentences: SentenceIndex, end: int) -> FoundResult:
+    sentence_start, _ = sentences.span_at(match.start())
+    models = [
+        m for m in mentions
+        if m.type is EntityType.MODEL and sentence_start <= m.start and m.end <= match.start()
+    ]
+    metric = match.group("metric")
+    metric = re.sub(r"^(?:an?|the|our|its)\s+", "", metric.strip()) if metric else None
+    return FoundResult(
+        start=match.start(),
+        end=max(end, match.end()),
+        entity_id=target.entity_id,
+        metric=metric or None,
+        value=float(match.group("value").replace(",", "")),
+        unit=match.group("unit"),
+        model_id=models[-1].entity_id if models else None,
+    )

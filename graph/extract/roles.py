@@ -1,0 +1,62 @@
+"""Roles: what a paper does with each entity it mentions, read off the words before it.
+
+The cue nearest to the mention, within its sentence and at most `WINDOW` characters
+before it, decides: "we propose/introduce/present X" and "our X" -> INTRODUCES;
+"outperforms X", "compared with X", "than X", "over X" -> COMPARES; "on X", "evaluated
+on X" for a dataset or benchmark -> EVALUATES_ON; "using X", "based on X", "with X",
+"on X" for anything else -> USES; no cue -> MENTIONS. A cue reaches past a list of
+names ("outperforming both GPT-4-0125 (85.9%) and GPT-4o") but not past a clause
+break (";", " which ", " while ").
+"""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.graph.records import EntityType, Role
+
+WINDOW = 90
+_CUES = re.compile(
+    r"(?P<intro>\b(?:we|We)\s+(?:\w+\s+){0,2}?(?:introduce|propose|present|release|develop|design|"
+    r"build|construct|curate|create|contribute|call|name|term)[sd]?\b|\b(?:called|named|dubbed|"
+    r"termed)\b)"
+    r"|(?P<compare>\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|compared? (?:with|to|against)|"
+    r"comparison (?:with|to)|than|over|versus|vs\.?|against|relative to|improv\w+ (?:up)?on)\b)"
+    r"|(?P<evaluate>\b(?:evaluat\w+|test\w*|benchmark\w*|experiments?|results?|performance|"
+    r"accuracy|achiev\w+|scores?)\b[^.;]{0,40}?\b(?:on|across|in)\b|\b(?:[Oo]n|across)\b)"
+    r"|(?P<use>\b(?:using|uses?|used|use of|based on|built (?:up)?on|with|via|leverag\w+|employ\w*|"
+    r"adopt\w*|appl(?:y|ies|ying|ied)|fine-?tun\w+|trained|train\w*|initiali[sz]ed from|from)\b)"
+)
+_OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
+_BARRIER = re.compile(r";|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b|\. ")
+_EVALUATED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+
+
+def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityType) -> Role:
+    """The role of the mention starting at `start` (see the module docstring).
+
+    Args:
+        text: the field the mention is in.
+        sentence_start: where the mention's sentence starts.
+        start: where the mention starts.
+        entity_type: the mention's type; "on X" means EVALUATES_ON only for data.
+    """
+    left = text[max(sentence_start, start - WINDOW) : start]
+    barriers = list(_BARRIER.finditer(left))
+    if barriers:
+        left = left[barriers[-1].end() :]
+    if _OUR.search(left):
+        return Role.INTRODUCES
+    last = None
+    for last in _CUES.finditer(left):  # noqa: B007 - the nearest cue is the last one
+        pass
+    if last is None:
+        return Role.MENTIONS
+    kind = last.lastgroup
+    if kind == "intro":
+        return Role.INTRODUCES
+    if kind == "compare":
+        return Role.COMPARES
+    if kind == "evaluate":
+        return Role.EVALUATES_ON if entity_type in _EVALUATED else Role.USES
+    return Role.USES

@@ -1,0 +1,260 @@
+"""Names in no list, found by their context and their shape.
+
+One regex pass collects name-like spans: capitalised words and name-shaped words
+("RewardBench", "DINOv2", "mBERT", "FLAMe-RM-24B"), optionally followed by more
+capitalised words or versions ("Stable Diffusion 1.5/2.1", "Llama 2 7B"). Each span is
+then read against the few words around it (set look-ups, no regex over the whole text):
+
+- introductions: "we introduce/propose/present X", "a sampler called X";
+- appositions: "X, a new benchmark", "a prior-data fitted network, TabPFN";
+- head nouns: "the RewardBench benchmark", "our FLAMe-RM-24B model";
+- lists: "models like GPT-4 and Claude-3", "algorithms (e.g., RLHF and DPO)"; names
+  joined by "," / "and" share the type a cue gives any of them ("the GLUE and XNLI
+  benchmarks");
+- evaluation: "on CIFAR10", "on unconditional FFHQ" (name-shaped only; a dataset);
+- titles: "MUSE: Machine Unlearning ..." introduces MUSE.
+
+Name-shaped spans that no cue types are returned untyped (`NameHit.type is None`,
+`cue` "shape"): the caller types them by their ending or leaves them. Generic phrases
+("our model", "a new dataset") never match, since a name must be capitalised or
+name-shaped, and a lone capitalised word at the start of a sentence ("However",
+"Transformers are ...") or in title-cased text is not taken as a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS, type_of_shape
+from paperkg.graph.records import EntityType, Role
+
+_TAIL = r"[A-Za-z0-9]*(?:\.\d+)*(?:[-_+][A-Za-z0-9]+(?:\.\d+)*)*\+*"
+_VERSION = r"\d+(?:\.\d+)*[BMKk]?(?:/\d+(?:\.\d+)*[BMKk]?)*"
+_WORD = rf"(?:[A-Z]{_TAIL}|[a-z]+[A-Z0-9]{_TAIL}|\d+[A-Za-z]{_TAIL})"
+NAME_SPANS = re.compile(
+    rf"(?<![\w\-.+/]){_WORD}(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}}"
+)
+_SHAPED = re.compile(r"[A-Za-z0-9][A-Z]|\d")
+_JOINER = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+")
+_INTRO_VERBS = frozenset(
+    """introduce introduces introduced propose proposes proposed present presents presented
+    release releases released develop develops developed design designs designed build builds
+    construct constructs curate curates create creates contribute describe unveil""".split()
+)
+_CALLED = frozenset("called named dubbed termed coined call".split())
+_LIST_OPENERS = frozenset("as like including e.g. e.g., i.e. i.e., namely -- ( : (e.g., (e.g. (i.e.,".split())
+_INTRO_FILLERS = frozenset("the our new novel also further first then thus newly here".split())
+_ON_MODIFIERS = frozenset(
+    "the both unconditional conditional standard popular several multiple challenging public "
+    "real-world large-scale".split()
+)
+_NOT_BEFORE_ON = frozenset("based built relies rely relying depends depend focus focuses top".split())
+_GENERIC_WORDS = frozenset(
+    """large small language vision visual deep neural foundation generative pretrained pre-trained
+    multimodal multi-modal open base new novel general simple standard existing proposed recent
+    efficient robust scalable unified modern classical traditional diffusion reward""".split()
+)
+_DETERMINERS = frozenset(("a", "an", "the"))
+_PUNCT = ",.;:()\"'"
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A name-like span: its type and confidence when a cue gave them, its cue and role."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType | None
+    confidence: float
+    cue: str
+    role: Role | None = None
+
+
+def find_context_names(text: str) -> list[NameHit]:
+    """Every name-like span of `text` with what its context says about it.
+
+    Args:
+        text: a title and abstract joined by a blank line, or any text.
+
+    Returns:
+        Hits in text order; untyped ones have cue "shape" and confidence 0.
+    """
+    spans = [s for s in (_clean(text, m.start(), m.group(0)) for m in NAME_SPANS.finditer(text)) if s]
+    hits: list[NameHit] = []
+    for group in _coordinated(text, spans):
+        cue = _group_cue(text, group)
+        for start, end in group:
+            name = text[start:end]
+            if cue is not None and cue[0] == "on":
+                shape_type = type_of_shape(name)
+                if not _SHAPED.search(name) or shape_type in (EntityType.MODEL, EntityType.METHOD):
+                    cue = None
+                elif shape_type is not None:
+                    cue = ("on", shape_type, 0.6, None)
+            if cue is not None:
+                hits.append(NameHit(start, end, name, cue[1], cue[2], cue[0], cue[3]))
+            elif _SHAPED.search(name):
+                hits.append(NameHit(start, end, name, None, 0.0, "shape"))
+    return hits
+
+
+def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
+    if span in STOP_NAMES:
+        return None
+    words = span.split(" ")
+    while words and (words[0] in STOP_NAMES or words[0].lower() in _DETERMINERS):
+        start += len(words.pop(0)) + 1
+    while words and words[-1] in STOP_NAMES:
+        words.pop()
+    if not words or words[0].replace(".", "").isdigit():
+        return None
+    if all(w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in words):
+        return None
+    if not _SHAPED.search(" ".join(words)) and _title_cased(text, start):
+        return None
+    return start, start + len(" ".join(words))
+
+
+def _title_cased(text: str, start: int) -> bool:
+    """Whether a plain capitalised word starts a sentence or sits in title-cased text."""
+    before = text[max(0, start - 3) : start]
+    if start == 0 or not before.strip(" ") or before.rstrip(" ")[-1:] in ".!?:(\"\n":
+        return True
+    previous = text[max(0, start - 25) : start].split()
+    return bool(previous) and previous[-1][:1].isupper() and previous[-1] not in STOP_NAMES
+
+
+def _coordinated(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    group: list[tuple[int, int]] = []
+    for span in spans:
+        if group and _JOINER.fullmatch(text, group[-1][1], span[0]):
+            group.append(span)
+            continue
+        if group:
+            yield group
+        group = [span]
+    if group:
+        yield group
+
+
+def _group_cue(text: str, group: list[tuple[int, int]]):
+    """(cue, type, confidence, role) for a group of coordinated names, or None."""
+    first, last = group[0], group[-1]
+    left = text[max(0, first[0] - 60) : first[0]].split()
+    right = text[last[1] : last[1] + 70]
+    if len(group) == 1 and first[0] <= 1 or text[max(0, first[0] - 2) : first[0]] == "\n\n":
+        title = _title_cue(text, first)
+        if title is not None:
+            return title
+    return (
+        _intro_cue(left)
+        or _head_cue(right)
+        or _apposition_cue(right, single=len(group) == 1)
+        or _noun_before_cue(left, right)
+        or _on_cue(text, left, right)
+    )
+
+
+def _title_cue(text: str, span: tuple[int, int]):
+    name = text[span[0] : span[1]]
+    if text[span[1] : span[1] + 1] != ":" or " " in name or not _SHAPED.search(name):
+        return None
+    rest = text[span[1] : text.find("\n", span[1]) if "\n" in text[span[1] :] else len(text)].lower()
+    entity_type = next((t for words, t in _TITLE_CUES if any(w in rest for w in words)), None)
+    return ("title", entity_type, 0.8, Role.INTRODUCES)
+
+
+_TITLE_CUES = (
+    (("benchmark", "evaluation", "leaderboard", "testbed", "arena"), EntityType.BENCHMARK),
+    (("dataset", "corpus", "corpora", "treebank"), EntityType.DATASET),
+    (("sampler", "solver", "method", "algorithm", "framework", "optimiz"), EntityType.METHOD),
+    ((" model", " llm", "transformer", "network"), EntityType.MODEL),
+)
+
+
+def _intro_cue(left: list[str]):
+    words = list(left)
+    while words and words[-1].lower() in _INTRO_FILLERS:
+        words.pop()
+    if not words:
+        return None
+    if words[-1] in _CALLED or words[-1] == "as" and words[-2:-1] in (["to"], ["denoted"]):
+        noun = next((w for w in reversed(words[-4:-1]) if w.strip(_PUNCT).lower() in TYPE_NOUNS), "")
+        return ("called", TYPE_NOUNS.get(noun.strip(_PUNCT).lower()), 0.85, Role.INTRODUCES)
+    if words[-1].lower() in _INTRO_VERBS and any(w.lower() in ("we", "paper", "work") for w in words[-4:-1]):
+        return ("intro", None, 0.85, Role.INTRODUCES)
+    return None
+
+
+def _head_cue(right: str):
+    if not right.startswith(" "):
+        return None
+    word = right.split(None, 1)[0] if right.strip() else ""
+    noun = word.rstrip(_PUNCT)
+    if noun.islower() and noun in TYPE_NOUNS and not right[1 + len(noun) : 2 + len(noun)] == "-":
+        return ("head", TYPE_NOUNS[noun], 0.8, None)
+    return None
+
+
+def _apposition_cue(right: str, single: bool):
+    stripped = right.lstrip(" ")
+    if not single or not stripped[:1] in (",", "-", "—", ":") and not stripped.startswith("is "):
+        return None
+    words = stripped.lstrip(",-—: ").split()
+    if words and words[0] == "is":
+        words = words[1:]
+    if not words or words[0] not in _DETERMINERS:
+        return None
+    for word in words[1:8]:
+        noun = word.rstrip(_PUNCT)
+        if noun.lower() in TYPE_NOUNS and (noun.islower() or noun[:1].isupper()):
+            return ("appos_after", TYPE_NOUNS[noun.lower()], 0.8, None)
+        if word[-1:] in _PUNCT:
+            return None
+    return None
+
+
+def _noun_before_cue(left: list[str], right: str):
+    if not left:
+        return None
+    last = left[-1]
+    if last.rstrip(",").islower() and last.rstrip(",") in TYPE_NOUNS and (
+        last.endswith(",") or right[:1] in _PUNCT or right[:1] == " "
+    ):
+        if last.endswith(",") or right[:1] in ",.;:)":
+            return ("appos_before", TYPE_NOUNS[last.rstrip(",")], 0.75, None)
+    if last.lower() in _LIST_OPENERS or last in ("e.g.,", "(e.g.,"):
+        noun = next((w.strip(_PUNCT) for w in reversed(left[-4:-1]) if w.strip(_PUNCT) in TYPE_NOUNS), None)
+        if noun is not None:
+            return ("list", TYPE_NOUNS[noun], 0.75, None)
+    return None
+
+
+def _on_cue(text: str, left: list[str], right: str):
+    words = list(left)
+    while words and words[-1].lower() in _ON_MODIFIERS:
+        words.pop()
+    if not words or words[-1] not in ("on", "On") or (len(words) > 1 and words[-2] in _NOT_BEFORE_ON):
+        return None
+    follower = right.split(None, 1)[0].lower() if right.strip() else ""
+    if right[:1].isalnum() or (follower.isalpha() and follower not in _ON_FOLLOWERS and right[:1] == " "):
+        return None
+    return ("on", EntityType.DATASET, 0.6, None)
+
+
+_ON_FOLLOWERS = frozenset(
+    """and or with for to in using by under at as from while when which where than but compared
+    test validation dev dataset datasets benchmark benchmarks split splits task tasks""".split()
+)
+
+
+def typed_hits(hits: list[NameHit]) -> Iterator[NameHit]:
+    """The hits (of `find_context_names`) that a context cue typed or introduced."""
+    for hit in hits:
+        if hit.cue == "shape":
+            continue
+        entity_type = hit.type or type_of_shape(hit.text)
+        yield NameHit(hit.start, hit.end, hit.text, entity_type, hit.confidence, hit.cue, hit.role)

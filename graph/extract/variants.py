@@ -1,0 +1,89 @@
+"""Versions and variants: "Stable Diffusion 1.5/2.1", "GPT-3.5/4", "FLAMe-RM-24B".
+
+Splitting. A name followed by a slash-separated list of versions or sizes names one
+entity per item: "Stable Diffusion 1.5/2.1" -> Stable Diffusion 1.5 and Stable Diffusion
+2.1; "GPT-3.5/4" -> GPT-3.5 and GPT-4; "Llama 2 7B/13B/70B" -> Llama 2 7B, 13B and 70B.
+Span convention: the first mention covers the base and the first item ("Stable Diffusion
+1.5"); each further mention covers only its own item's characters ("2.1"), so that
+`mention.text == field[start:end]` holds while `entity_id` names the whole variant
+(entity_id("Stable Diffusion 2.1") == entity_id("Stable-Diffusion-2.1")).
+
+Parents. A variant's parent is its name without its last size or version ("Llama 2 7B"
+-> "Llama 2"), or without its last hyphenated piece when that prefix is itself a known
+name ("FLAMe-RM" -> "FLAMe" where FLAMe is known), so "FLAMe-RM-24B" -> "FLAMe-RM" ->
+"FLAMe".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_ITEM = r"v?\d+(?:\.\d+)*(?:[BMKk]|[a-z])?"
+_SPLIT = re.compile(rf"(?P<sep>[ -]?)(?P<first>{_ITEM})(?P<rest>(?:/{_ITEM})+)$")
+_SUFFIX = re.compile(
+    r"^(?P<base>.+?)(?P<sep>[ _-]?)(?P<tail>\d+(?:\.\d+)?[BMK]|v?\d+(?:\.\d+)+|v\d+|"
+    r"(?:[Ll]arge|[Bb]ase|[Ss]mall|[Tt]iny|[Mm]ini|XL|XXL|[Ii]nstruct|[Cc]hat))$"
+)
+_FOLLOWING = re.compile(r"(?P<sep>[ -])(?P<tail>\d+(?:\.\d+)?[BM]|v?\d+\.\d+|v\d+)(?![\w.\-/])")
+_FOLLOWING_INTEGER = re.compile(r"(?P<sep>[ -])(?P<tail>\d{1,2})(?![\w.\-/%])(?! (?:[a-z]|%))")
+
+
+def split_versions(start: int, text: str) -> list[tuple[int, int, str]] | None:
+    """Split a name ending in a slash list of versions into one (start, end, name) each.
+
+    Args:
+        start: the offset of `text` in its field.
+        text: the mention's text, e.g. "Stable Diffusion 1.5/2.1".
+
+    Returns:
+        None when `text` holds no such list; else the first item's span with the base,
+        then each further item's own span with the full variant name.
+    """
+    match = _SPLIT.search(text)
+    if match is None or match.start() == 0:
+        return None
+    base = text[: match.start()]
+    sep = match.group("sep")
+    first_end = match.end("first")
+    pieces = [(start, start + first_end, base + sep + match.group("first"))]
+    offset = match.start("rest")
+    for item in match.group("rest").split("/")[1:]:
+        offset += 1
+        pieces.append((start + offset, start + offset + len(item), base + sep + item))
+        offset += len(item)
+    return pieces
+
+
+def following_suffix(text: str, end: int, integers: bool) -> tuple[int, str] | None:
+    """A version or size written right after a name ("Llama" + " 2", "Llama 2" + " 7B").
+
+    Args:
+        text: the whole field.
+        end: where the name ends.
+        integers: whether a bare small integer counts (model names: "Llama 2").
+
+    Returns:
+        (new end, suffix text including its separator) or None.
+    """
+    match = _FOLLOWING.match(text, end) or (integers and _FOLLOWING_INTEGER.match(text, end))
+    if not match or text[match.end() : match.end() + 1] == "/":
+        return None
+    return match.end(), match.group(0)
+
+
+def parent_name(name: str, is_known: Callable[[str], bool]) -> str | None:
+    """The name `name` is a variant of, or None.
+
+    Args:
+        name: a model or dataset name.
+        is_known: whether a name is a known entity (gazetteer, discovered, this text).
+    """
+    match = _SUFFIX.match(name)
+    if match and len(match.group("base")) >= 2:
+        return match.group("base").rstrip(" -_")
+    if "-" in name:
+        prefix = name.rsplit("-", 1)[0]
+        if len(prefix) >= 2 and is_known(prefix):
+            return prefix
+    return None

@@ -1,0 +1,157 @@
+"""Each rule family on real sentences (most from the seed page), offsets checked."""
+
+import pytest
+
+from paperkg.graph.extract import Extractor, Gazetteer, read_gazetteer
+from paperkg.graph.extract.abbreviations import find_definitions
+from paperkg.graph.extract.sentences import split_sentences
+from paperkg.graph.records import EntityType, Role, entity_id
+
+TSV = """name\ttype\taliases\twikidata\thf\tarxiv\tvariant_of
+CIFAR-10\tDATASET\tCIFAR10
+FFHQ\tDATASET
+DINOv2\tMODEL
+GPT-4\tMODEL
+Stable Diffusion\tMODEL
+machine unlearning\tTASK
+accuracy\tMETRIC
+"""
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gaz") / "names.tsv"
+    path.write_text(TSV, encoding="utf-8")
+    return Extractor(Gazetteer(read_gazetteer(path)), discover=False)
+
+
+def found(extractor, text):
+    mentions = extractor.extract_text(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text, m
+        assert m.sentence in text and m.start >= text.index(m.sentence) - 0
+        assert 0 <= m.confidence <= 1 and m.component.startswith("kg_")
+    return {m.text: m for m in mentions}
+
+
+def test_sentences_split_at_full_stops_not_abbreviations():
+    text = "We use e.g. BERT. It works, cf. Fig. 2. Then we stop."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "We use e.g. BERT.", "It works, cf. Fig. 2.", "Then we stop."]
+
+
+@pytest.mark.parametrize(
+    ("text", "long", "short"),
+    [
+        ("that we call deep kernel machines (DKMs).", "deep kernel machines", "DKMs"),
+        ("Our method leverages sparse autoencoders (SAEs) to extract", "sparse autoencoders", "SAEs"),
+        ("We further propose a cascade polynomial regression (CPR) which", "cascade polynomial regression", "CPR"),
+        ("outperforms multilingual BERT (mBERT) on", "multilingual BERT", "mBERT"),
+    ],
+)
+def test_schwartz_hearst_definitions(text, long, short):
+    (definition,) = find_definitions(text)
+    assert (definition.long, definition.short) == (long, short)
+    assert text[definition.long_start : definition.long_end] == long
+
+
+def test_loose_parentheses_are_not_definitions():
+    assert find_definitions("using reward modeling evaluation as a case study (FLAMe-RM).") == []
+    assert find_definitions("As large language models (LLMs) advance") == []
+
+
+def test_abbreviation_is_one_entity_and_later_uses_link_to_it(extractor):
+    text = ("Next, we introduce a deep generalisation of kernel methods, that we call deep kernel "
+            "machines (DKMs). Like most naive kernel methods, DKMs scale cubically.")
+    mentions = extractor.extract_text(text)
+    ids = {m.text: m.entity_id for m in mentions}
+    assert ids["deep kernel machines"] == ids["DKMs"] == entity_id("deep kernel machines")
+    assert [m.text for m in mentions].count("DKMs") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        ("Notably, on RewardBench, our FLAMe-RM-24B model is the top-performing model.", "RewardBench", EntityType.BENCHMARK),
+        ("Notably, on RewardBench, our FLAMe-RM-24B model is the top-performing model.", "FLAMe-RM-24B", EntityType.MODEL),
+        ("Various techniques have been proposed, such as CleanCLIP, which is the current state-of-the-art approach.", "CleanCLIP", EntityType.MODEL),
+        ("A remarkable exception is the recently-proposed prior-data fitted network, TabPFN: although it", "TabPFN", EntityType.MODEL),
+        ("In this paper, we introduce a new fast DPM sampler called DC-Solver, which leverages", "DC-Solver", EntityType.METHOD),
+        ("We address this issue by proposing MUSE, a comprehensive machine unlearning evaluation benchmark", "MUSE", EntityType.BENCHMARK),
+        ("In this work, we propose the RESTOR framework for machine unlearning evaluation.", "RESTOR", EntityType.METHOD),
+        ("Results on the GLUE and XNLI benchmarks.", "XNLI", EntityType.BENCHMARK),
+        ("Results on the GLUE and XNLI benchmarks.", "GLUE", EntityType.BENCHMARK),
+    ],
+)
+def test_names_in_no_list_are_found_and_typed(extractor, text, name, entity_type):
+    mentions = found(extractor, text)
+    assert name in mentions and mentions[name].type is entity_type
+
+
+def test_hyphenated_name_takes_the_type_of_its_known_piece(extractor):
+    text = ("We focus on Few-shot Learning with Auxiliary Data (FLAD), a training paradigm. "
+            "We propose two algorithms -- EXP3-FLAD and UCB1-FLAD -- and compare them.")
+    mentions = found(extractor, text)
+    assert mentions["UCB1-FLAD"].type is mentions["EXP3-FLAD"].type is EntityType.METHOD
+
+
+def test_title_names_what_the_paper_introduces(extractor):
+    mentions = found(extractor, "DC-Solver: Improving Predictor-Corrector Diffusion Sampler via Dynamic Compensation")
+    assert mentions["DC-Solver"].role is Role.INTRODUCES
+    assert mentions["DC-Solver"].type is EntityType.METHOD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "However, our model outperforms a new dataset in this paper.",
+        "We propose a new benchmark. Our method is simple. In this work we study it.",
+        "The Transformer is popular. Transformers are large models.",
+        "Experiments in France and Germany show that We can do better.",
+    ],
+)
+def test_generic_phrases_and_ordinary_capitalised_words_are_not_entities(extractor, text):
+    assert extractor.extract_text(text) == []
+
+
+def test_stable_diffusion_versions_are_split(extractor):
+    text = "Applied to four popular generative models (Stable Diffusion 1.5/2.1, PixArt, and Kandinsky), our approach"
+    mentions = extractor.extract_text(text)
+    split = [m for m in mentions if m.entity_id.startswith("stablediffusion")]
+    assert [m.text for m in split] == ["Stable Diffusion 1.5", "2.1"]
+    assert split[1].entity_id == entity_id("Stable-Diffusion-2.1")
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("compared with GPT-3.5/4 on all tasks", ["gpt3.5", "gpt4"]),
+        ("We fine-tune Llama 2 7B/13B/70B models", ["llama27b", "llama213b", "llama270b"]),
+    ],
+)
+def test_version_and_size_lists_are_split(extractor, text, ids):
+    mentions = extractor.extract_text(text)
+    assert [m.entity_id for m in mentions] == ids
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_hyphenated_spelling_reaches_a_known_model_version(extractor):
+    text = "and 0.394 MSE (NFE=5, CFG=7.5) on Stable-Diffusion-2.1."
+    mentions = found(extractor, text)
+    assert mentions["Stable-Diffusion-2.1"].entity_id == entity_id("Stable Diffusion 2.1")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("In this work, we propose the RESTOR framework for evaluation.", "RESTOR", Role.INTRODUCES),
+        ("We train an archetypal SAE on DINOv2 features.", "DINOv2", Role.USES),
+        ("We achieve 10.38 FID on unconditional FFHQ.", "FFHQ", Role.EVALUATES_ON),
+        ("outperforming both GPT-4-0125 (85.9%) and GPT-4o (84.7%).", "GPT-4o", Role.COMPARES),
+        ("Our method is evaluated using DINOv2 embeddings.", "DINOv2", Role.USES),
+        ("DINOv2 is a vision model.", "DINOv2", Role.MENTIONS),
+    ],
+)
+def test_roles_come_from_the_words_before_a_mention(extractor, text, name, role):
+    assert found(extractor, text)[name].role is role
