@@ -106,8 +106,11 @@ def test_short_acronyms_match_case_sensitively_long_names_do_not():
     assert is_case_sensitive("MUSE") and is_case_sensitive("GLUE") and is_case_sensitive("QuALITY")
     assert is_case_sensitive("LargeST")
     assert not is_case_sensitive("machine unlearning")
-    assert not is_case_sensitive("RewardBench") and not is_case_sensitive("CIFAR-10")
-    assert is_case_sensitive("MultiPLE", derived=True)
+    assert not is_case_sensitive("CIFAR-10") and not is_case_sensitive("Stable Diffusion")
+    assert is_case_sensitive("MultiPLE") and is_case_sensitive("RewardBench")
+    # Deliberately cased names whose lower case is an English word keep their capitals.
+    assert is_case_sensitive("ComplEx") and is_case_sensitive("ReVeal")
+    assert is_case_sensitive("INTERACTION dataset")
 
 
 def test_spelling_variants_cover_hyphens_and_letter_digit_joints():

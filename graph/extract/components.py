@@ -77,7 +77,9 @@ class PhraseComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         for entity, start, end, sensitive in self.book.find(doc):
-            confidence = self.confidence if not sensitive else self.confidence - 0.05
+            # Short acronyms ("SAM", "MAE") name several things across fields.
+            ambiguous = sensitive and end - start <= 4
+            confidence = self.confidence - 0.05 if ambiguous else self.confidence
             doc._.kg_candidates.append(
                 Candidate(start, end, entity.name, entity.type, confidence, self.name, entity)
             )

@@ -1,11 +1,11 @@
 """Phrase patterns for the gazetteer matcher: spelling variants and the case policy.
 
 Case: a name matches case-insensitively (token attribute LOWER) when its lower-case form
-is unlikely to be an ordinary word: it has no capitals ("machine unlearning"), several
-words ("Stable Diffusion"), digits ("CIFAR-10", "DINOv2") or a long camel-case shape
-("ImageNet", "RewardBench"). Short capitalised single words and all-caps acronyms
-("MUSE", "GLUE", "RACE", "Llama") match case-sensitively (ORTH), so the benchmark MUSE
-is not the verb "muse".
+is unlikely to be an ordinary word: it has no capitals ("machine unlearning"), is a
+title-case phrase ("Stable Diffusion") or has digits ("CIFAR-10", "DINOv2"). A name with
+a deliberately cased word ("MUSE", "ComplEx", "ReVeal", "ImageNet", "INTERACTION
+dataset") or a single capitalised word ("Llama") matches case-sensitively (ORTH), so the
+benchmark MUSE is not the verb "muse" and the method ComplEx is not "complex".
 
 Spelling: every name also gets the spellings its hyphens and letter-digit joints allow
 ("CIFAR-10" -> "CIFAR10", "CIFAR 10", "CIFAR - 10"), and method-like names their plural
@@ -29,28 +29,29 @@ from paperkg.graph.records import Entity, EntityType
 
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 _PLURAL_TYPES = frozenset({EntityType.METHOD, EntityType.MODEL, EntityType.TASK, EntityType.METRIC})
-_CAMEL_WORDS = re.compile(r".[A-Z][a-z]")
 
 
-def is_case_sensitive(surface: str, derived: bool = False) -> bool:
+def is_case_sensitive(surface: str) -> bool:
     """Whether `surface` must match with its exact capitals (see the module docstring).
 
-    Args:
-        surface: a name, alias or spelling variant.
-        derived: whether it is a spelling variant that we made ("MultiPLE" from
-            "MultiPL-E"); one without digits or spaces is matched with its capitals.
+    A word with a capital after its first letter and no digit ("MUSE", "ComplEx",
+    "ReVeal", "ImageNet") is written that way on purpose, and its lower-case form is
+    often an ordinary word ("muse", "complex", "reveal"), so any name holding one keeps
+    its capitals. Title-case phrases ("Stable Diffusion") and names with digits
+    ("CIFAR-10", "DINOv2") do not need to; a single capitalised word ("Llama") does.
     """
-    if surface == surface.lower() or " " in surface.strip():
+    if surface == surface.lower():
         return False
     if any(ch.isdigit() for ch in surface) and len(surface) >= 3:
         return False
-    if derived:
+    words = surface.split()
+    if any(_has_capital_tail(word) for word in words):
         return True
-    # Two capitalised words run together ("ImageNet", "RewardBench") are safe in lower
-    # case; a word with a capital tail ("LargeST", "QuALITY") lower-cases to a word.
-    upper = sum(ch.isupper() for ch in surface)
-    camel = _CAMEL_WORDS.search(surface) and len(surface) >= 6 and upper * 2 < len(surface)
-    return not camel
+    return len(words) == 1
+
+
+def _has_capital_tail(word: str) -> bool:
+    return any(ch.isupper() for ch in word[1:]) and not any(ch.isdigit() for ch in word)
 
 
 def spelling_variants(surface: str, entity_type: EntityType) -> Iterator[str]:
@@ -114,7 +115,7 @@ class PatternBook:
         lower_docs, orth_docs = [], []
         for surface in (entity.name, *entity.aliases):
             for form in spelling_variants(surface, entity.type):
-                sensitive = is_case_sensitive(form, derived=form != surface)
+                sensitive = is_case_sensitive(form)
                 doc = self._tokenizer(form)
                 words = tuple(t.text if sensitive else t.lower_ for t in doc)
                 if not words or (sensitive, words) in self._seen:
