@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from paperkg.api.app import create_app
 from paperkg.schema.limits import MASKED_MESSAGE
 
-from test_schema_seed import ENTITIES, PAPERS, build_seed_graph, seed_id
+from seed_graph import ENTITIES, PAPERS, build_seed_graph, seed_id
 
 
 @pytest.fixture(scope="module")

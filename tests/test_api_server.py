@@ -11,7 +11,7 @@ import uvicorn
 
 from paperkg.api.app import create_app
 
-from test_schema_seed import PAPERS, build_seed_graph
+from seed_graph import PAPERS, build_seed_graph
 
 
 def free_port() -> int:

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from paperkg.api.app import create_app
 
-from test_schema_seed import build_seed_graph
+from seed_graph import build_seed_graph
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import pytest
 from paperkg.graph.records import EntityType
 from paperkg.schema.execute import execute_query
 
-from test_schema_seed import ENTITIES, build_seed_graph, seed_id
+from seed_graph import ENTITIES, build_seed_graph, seed_id
 
 
 @pytest.fixture(scope="module")

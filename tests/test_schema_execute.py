@@ -10,7 +10,7 @@ from paperkg.graph.errors import QueryError
 from paperkg.schema import build_schema
 from paperkg.schema.execute import execute_query
 
-from test_schema_seed import build_seed_graph, seed_id
+from seed_graph import build_seed_graph, seed_id
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from paperkg.schema import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 from paperkg.schema.execute import execute_query
 from paperkg.schema.limits import MASKED_MESSAGE
 
-from test_schema_seed import build_seed_graph
+from seed_graph import build_seed_graph
 
 
 @pytest.fixture(scope="module")

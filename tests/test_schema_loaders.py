@@ -5,7 +5,7 @@ import pytest
 from paperkg.graph.store import Store
 from paperkg.schema.execute import execute_query
 
-from test_schema_seed import build_seed_graph
+from seed_graph import build_seed_graph
 
 DEEP_PAGE = """query($first: Int!) { papers(first: $first) { totalCount edges { node {
   id title

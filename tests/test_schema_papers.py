@@ -6,7 +6,7 @@ import pytest
 
 from paperkg.schema.execute import execute_query
 
-from test_schema_seed import PAPERS, build_seed_graph, seed_id
+from seed_graph import PAPERS, build_seed_graph, seed_id
 
 NEWEST_FIRST = ["blindspots", "restor", "dc-solver", "flame", "muse", "mlps"]
 

@@ -6,7 +6,7 @@ import pytest
 
 from paperkg.schema.execute import execute_query
 
-from test_schema_seed import PAPERS, build_seed_graph, seed_id
+from seed_graph import PAPERS, build_seed_graph, seed_id
 
 SHARING = """query($id: ID!, $type: EntityType, $first: Int! = 10) {
   papersSharing(paperId: $id, type: $type, first: $first) {
