@@ -15,6 +15,7 @@ import click
 
 from paperkg.graph.errors import PaperkgError
 from paperkg.graph.records import EntityType
+from paperkg.graph.sources import FORMATS
 
 from .cli_extract import eval_command, extract_command, names_group
 
@@ -47,7 +48,8 @@ def main(verbose: bool) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--format", "format_", help="Force an input format (detected from content otherwise).")
+@click.option("--format", "format_", type=click.Choice(FORMATS),
+              help="Force an input format (detected from content otherwise).")
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Reference date for dates without a year [default: today].")
 @click.option("--batch-size", default=500, show_default=True, help="Papers per transaction.")
 @click.option("--reextract", is_flag=True, help="Extract again from papers that have not changed.")
@@ -55,11 +57,8 @@ def main(verbose: bool) -> None:
 def ingest(files, db, format_, as_of, batch_size, reextract, quiet) -> None:
     """Read paper listings or JSON Lines files into the database."""
     from paperkg.graph.ingest import check_paths, ingest_paths
-    from paperkg.graph.sources import FORMATS
     from paperkg.graph.store import Store
 
-    if format_ and format_ not in FORMATS:
-        raise click.BadParameter(f"{format_!r}; choose one of {', '.join(FORMATS)}", param_hint="--format")
     from tqdm import tqdm
 
     check_paths(files)
