@@ -170,11 +170,14 @@ class Store:
              if math.isfinite(r.value)],
         )
 
-    def _write_entities(self, entities: Iterable[Entity]) -> None:
+    def _write_entities(self, entities: Iterable[Entity], take_over: bool = False) -> None:
+        """Insert entities and their aliases; an existing entity keeps its type and origin
+        unless `take_over` (a user's import, which overrides what extraction decided)."""
+        update = "type = excluded.type, origin = excluded.origin, " if take_over else ""
         for entity in entities:
             self._db.execute(
                 "INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-                "variant_of = coalesce(entities.variant_of, excluded.variant_of)",
+                f"{update}variant_of = coalesce(entities.variant_of, excluded.variant_of)",
                 (entity.id, entity.name, entity.type.value, entity.variant_of,
                  json.dumps([list(x) for x in entity.external_ids]), entity.origin),
             )
@@ -184,13 +187,17 @@ class Store:
             )
 
     def add_entities(self, entities: Iterable[Entity]) -> int:
-        """Add entities (a user's name list) outside any paper; returns how many were new."""
+        """Add a user's names outside any paper; returns how many were new.
+
+        A name the store already holds takes the imported type and origin: the user's
+        word is final. Papers already stored keep their mentions until re-extracted.
+        """
         entities = list(entities)
         with self._lock:
             before = self._count("SELECT count(*) FROM entities")
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                self._write_entities(entities)
+                self._write_entities(entities, take_over=True)
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")

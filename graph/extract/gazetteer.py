@@ -8,6 +8,8 @@ spelling that normalises alike ("CIFAR10", "CIFAR-10", "cifar 10") finds one ent
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import logging
 from collections.abc import Iterable
 from importlib import resources
@@ -188,8 +190,19 @@ class Gazetteer:
         return self._by_id.get(id)
 
     def merged(self, extra: Iterable[Entity]) -> Gazetteer:
-        """A new gazetteer with `extra` added after this one's entities."""
-        return Gazetteer([*self.entities, *extra])
+        """A new gazetteer with `extra` (a user's names) taking precedence over this one's.
+
+        An extra entity that this gazetteer already holds keeps the bundled aliases and
+        external ids but takes the user's type and origin.
+        """
+        overrides = []
+        for entity in extra:
+            bundled = self._by_id.get(entity.id)
+            if bundled is not None:
+                aliases = tuple(dict.fromkeys((*bundled.aliases, *entity.aliases)))
+                entity = replace(bundled, type=entity.type, origin=entity.origin, aliases=aliases)
+            overrides.append(entity)
+        return Gazetteer([*overrides, *self.entities])
 
     @classmethod
     def from_dir(cls, directory: str | Path) -> Gazetteer:
