@@ -175,6 +175,11 @@ _GREEK = dict(zip(
 ))
 
 
+# "LLMs", "SAEs", "GPT-4s": an acronym's plural names the same thing as the acronym.
+_ACRONYM_PLURAL = re.compile(r"(?<=[A-Z0-9])s$")
+_ACRONYM_WORD = re.compile(r"(?:^|(?<=[\s\-/]))[A-Z][A-Z0-9\-]*[A-Z0-9]s$")
+
+
 def _fold(name: str) -> str:
     """Case-fold, spell out Greek letters and drop accents: "PixArt-α" -> "pixart-alpha"."""
     text = unicodedata.normalize("NFKC", name).casefold().replace("ς", "σ")
@@ -188,9 +193,12 @@ def entity_key(name: str) -> str:
 
     "CIFAR10", "CIFAR-10" and "cifar 10" -> "cifar10"; "Stable-Diffusion-2.1" and
     "Stable Diffusion 2.1" -> "stablediffusion2.1"; "PixArt-α" -> "pixartalpha";
-    "Tülu" -> "tulu". Dots survive only between digits (versions), "+" survives
-    ("C++", "GPT-4+").
+    "Tülu" -> "tulu"; an acronym's plural is the acronym: "LLMs" -> "llm". Dots survive
+    only between digits (versions), "+" survives ("C++", "GPT-4+").
     """
+    name = name.strip()
+    if _ACRONYM_WORD.search(name):
+        name = _ACRONYM_PLURAL.sub("", name)
     text = _NON_WORD.sub("", _fold(name))
     return _STRAY_DOTS.sub("", text)
 
