@@ -24,7 +24,10 @@ _BREAK = re.compile(r"[,;:!?]|\.\s|\s(?:and|or|but|which|that|where|while|wherea
 _GENERIC_LONG = re.compile(
     r"^(?:(?:large|small|pre-?trained|multimodal|vision[- ]language|multi-?modal)\s+)*"
     r"(?:language|foundation|generative|machine learning|deep learning|neural|reasoning)?\s*"
-    r"(?:models?|networks?|learning|intelligence|processing)$",
+    r"(?:models?|networks?|learning|intelligence|processing)$"
+    # Fields and kinds of language are not artifacts: "natural language processing (NLP)".
+    r"|^(?:natural|programming|formal|human|source|target)\s+languages?(?:\s+processing)?$"
+    r"|^computer\s+vision$",
     re.IGNORECASE,
 )
 

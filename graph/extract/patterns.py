@@ -8,8 +8,10 @@ dataset") or a single capitalised word ("Llama") matches case-sensitively (ORTH)
 benchmark MUSE is not the verb "muse" and the method ComplEx is not "complex".
 
 Spelling: every name also gets the spellings its hyphens and letter-digit joints allow
-("CIFAR-10" -> "CIFAR10", "CIFAR 10", "CIFAR - 10"), and method-like names their plural
-("SAE" -> "SAEs", "neural network" -> "neural networks").
+("CIFAR-10" -> "CIFAR10", "CIFAR 10", "CIFAR - 10"; "pretraining" -> "pre-training"),
+and method-like names their plural ("SAE" -> "SAEs", "neural network" -> "neural
+networks"). A title-case name led by an article ("The Well", "The Pile") keeps its
+capitals: lower-cased it is an ordinary phrase ("as well").
 
 Patterns are tokenized by a tokenizer of their own: the extraction pipeline's tokenizer
 caches only `max_cache_size` chunks, and filling that cache with thousands of names
@@ -28,6 +30,9 @@ from spacy.vocab import Vocab
 from paperkg.graph.records import Entity, EntityType
 
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
+_ARTICLES = frozenset(("The", "A", "An"))
+# Prefixes written joined or hyphenated alike ("pretraining" / "pre-training").
+_PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
 _PLURAL_TYPES = frozenset({EntityType.METHOD, EntityType.MODEL, EntityType.TASK, EntityType.METRIC})
 
 
@@ -47,7 +52,8 @@ def is_case_sensitive(surface: str) -> bool:
     words = surface.split()
     if any(_has_capital_tail(word) for word in words):
         return True
-    return len(words) == 1
+    # "The Well", "The Pile": lower-cased, a leading article makes them ordinary phrases.
+    return len(words) == 1 or words[0] in _ARTICLES
 
 
 def _has_capital_tail(word: str) -> bool:
@@ -64,6 +70,8 @@ def spelling_variants(surface: str, entity_type: EntityType) -> Iterator[str]:
     forms = {surface}
     if "-" in surface:
         forms.update({surface.replace("-", " "), surface.replace("-", ""), surface.replace("-", " - ")})
+    if surface.islower() and _PREFIX.search(surface):
+        forms.add(_PREFIX.sub(r"\1-", surface))
     if _LETTER_DIGIT.search(surface):
         forms.update({_LETTER_DIGIT.sub("-", surface), _LETTER_DIGIT.sub(" ", surface)})
     if entity_type in _PLURAL_TYPES:

@@ -18,6 +18,7 @@ from paperkg.graph.extract.components import doc_text, make_doc
 from paperkg.graph.extract.candidates import Candidate
 from paperkg.graph.extract.discovery import Lexicon, discover_entities
 from paperkg.graph.extract.gazetteer import Gazetteer
+from paperkg.graph.extract import phrases as _phrases  # noqa: F401  registers kg_phrases
 from paperkg.graph.extract.results import Span, find_results
 from paperkg.graph.extract.roles import assign_role
 from paperkg.graph.extract.shapes import find_context_names
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 
 PIPELINE = (
     "kg_sentences", "kg_gazetteer", "kg_discovered", "kg_abbreviations", "kg_shapes",
-    "kg_resolve", "kg_variants",
+    "kg_phrases", "kg_resolve", "kg_variants",
 )
 _SEPARATOR = "\n\n"
 

@@ -57,6 +57,15 @@ _GENERIC_WORDS = frozenset(
     efficient robust scalable unified modern classical traditional diffusion reward""".split()
 )
 _DETERMINERS = frozenset(("a", "an", "the"))
+# Language names: "the English corpus", "on Chinese" name a language, not a dataset.
+LANGUAGES = frozenset(
+    """English Chinese German French Spanish Arabic Japanese Korean Russian Hindi Czech
+    Italian Portuguese Dutch Turkish Urdu Vietnamese Thai Persian Farsi Hebrew Swedish
+    Finnish Polish Greek Indonesian Bengali Tamil Swahili Danish Hungarian Romanian
+    Mandarin Cantonese Catalan Basque Ukrainian Norwegian Malay Tagalog""".split()
+)
+# Capitalised head words that make a phrase a corpus's own name ("French Treebank").
+_NAME_HEAD = re.compile(r"\w (?:Treebanks?|TreeBank|Corpus|Corpora)$")
 _PUNCT = ",.;:()\"'"
 
 
@@ -98,6 +107,8 @@ def find_context_names(text: str) -> list[NameHit]:
                 hits.append(NameHit(start, end, name, cue[1], cue[2], cue[0], cue[3]))
             elif _SHAPED.search(name):
                 hits.append(NameHit(start, end, name, None, 0.0, "shape"))
+            elif _NAME_HEAD.search(name):
+                hits.append(NameHit(start, end, name, EntityType.DATASET, 0.6, "name_head"))
     return hits
 
 
@@ -109,7 +120,7 @@ def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
         start += len(words.pop(0)) + 1
     while words and words[-1] in STOP_NAMES:
         words.pop()
-    if not words or words[0].replace(".", "").isdigit():
+    if not words or words[0].replace(".", "").isdigit() or all(w in LANGUAGES for w in words):
         return None
     if all(w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in words):
         return None

@@ -1,0 +1,309 @@
+"""Lower-case task and method phrases that no list holds, read off their head noun.
+
+Task names in papers are mostly compound nouns whose last word says what kind of
+problem they are: "query segmentation", "emoji prediction", "abusive speech detection".
+One compiled regex finds a task head noun ("detection", "classification", "parsing", ...)
+with up to three words before it; the words are then cut from the left at the last one
+that cannot modify a noun (a determiner, preposition, pronoun, verb, adverb or a
+generic adjective such as "novel" or "efficient"), so "we improve abusive speech
+detection" keeps "abusive speech detection" and "the task" or "our method" never
+match (neither ends in a head noun). Method phrases work alike with method heads
+("knowledge distillation", "dynamic quantization") but need a modifier: a bare
+"learning" or "attention" is not a name.
+
+Known lower-case names get the same treatment: a task or method the gazetteer found
+("sentiment analysis", "knowledge distillation") is extended over a domain modifier
+before it ("financial sentiment analysis", "online knowledge distillation"), and the
+longer phrase becomes a variant of the known name. Annotators of GSAP-NER (Otto et al.,
+2023) and TDMSci (Hou et al., 2021) both mark such phrases whole.
+
+Everything is a compiled regex or a set look-up over words, so the cost per abstract is
+one regex scan and a few set look-ups per match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from paperkg.graph.extract.candidates import Candidate
+from paperkg.graph.extract.shapes import LANGUAGES as _LANGUAGES
+from paperkg.graph.records import EntityType
+
+_TASK_HEADS = (
+    "detection recognition classification segmentation generation translation "
+    "summarization summarisation answering parsing retrieval estimation prediction "
+    "synthesis tagging labeling labelling disambiguation extraction normalization "
+    "tracking captioning forecasting localization identification linking completion "
+    "mining inpainting"
+).split()
+_METHOD_HEADS = (
+    "distillation regularization optimization sampling quantization pruning augmentation "
+    "pretraining pre-training fine-tuning finetuning"
+).split()
+# A modifier word: lower-case letters, maybe hyphenated ("short-text", "cross - lingual").
+_MOD = r"[A-Za-z][a-z0-9]*(?:(?:-| - )[A-Za-z0-9][a-z0-9]*)*"
+# Every head ends in -ion, -ing, -sis or -val: a suffix regex and a set look-up scan a
+# text twice as fast as an alternation of the heads.
+_HEAD = re.compile(r"(?<![\w\-])[A-Za-z][a-z\-]*(?:ion|ing|sis|val)(?![\w\-])")
+_HEAD_WORDS = frozenset(_TASK_HEADS + _METHOD_HEADS)
+_MODIFIERS = re.compile(rf"(?<![\w\-])(?:{_MOD}\s){{1,3}}")
+_BEFORE = re.compile(rf"(?<![\w\-])(?:{_MOD}\s){{1,2}}")
+
+# Words that end a phrase on their left: they do not modify the head noun.
+_STOP = frozenset(
+    """a an the this that these those our their its his her my your we they it which what
+    whose such each every any some all both either neither no not other another same
+    several many much more most few less least of in on for to with by from at as into
+    onto over under between among via per than and or but nor so if then also only even
+    just very well is are was were be been being has have had do does can could may might
+    must shall should will would new novel proposed existing previous prior recent current
+    standard traditional conventional classical typical popular common general generic
+    simple basic naive efficient effective accurate robust scalable fast faster improved
+    better best good strong weak high low large small big various different multiple
+    single two three first second final main key important challenging difficult hard
+    complex real practical automatic automated precise successful further additional full
+    complete overall joint downstream related similar specific particular certain given
+    whole entire true false neural deep statistical supervised unsupervised
+    semi-supervised self-supervised weakly-supervised state-of-the-art so-called
+    well-known task tasks method methods model models approach approaches use perform
+    improve enable address tackle solve study investigate explore apply evaluate achieve
+    boost support facilitate benefit require propose present introduce consider combine
+    integrate leverage exploit enhance help make allow show demonstrate learn train test
+    compare handle focus yield outperform via using based after before during through
+    within without across against along around about above below beyond upon toward
+    towards while when where whereas since until unlike like including gold divide built
+    i.e. e.g. etc large-scale small-scale real-world high-quality long-term short-term
+    open-source end-to-end data-driven""".split()
+)
+# Heads that name a task only with a modifier in front: alone they are ordinary words.
+_NEEDS_MODIFIER = frozenset(
+    "generation prediction estimation extraction identification linking completion "
+    "mining recognition detection tracking localization labeling labelling synthesis "
+    "answering captioning forecasting normalization inpainting segmentation tagging "
+    "retrieval disambiguation".split()
+)
+# Words after a head that show it modifies another noun ("classification accuracy").
+_NOT_HEAD_BEFORE = frozenset(
+    "accuracy accuracies error errors rate rates score scores performance loss losses "
+    "layer layers head heads model models network networks module modules quality data "
+    "system systems rule rules table tables lexicon pair pairs probability probabilities "
+    "cost time result results feature features".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A task or method phrase at [start, end) of a text."""
+
+    start: int
+    end: int
+    type: EntityType
+
+
+def find_phrases(text: str) -> list[Phrase]:
+    """Every task or method phrase that a head noun marks in `text`.
+
+    Args:
+        text: a title and abstract, or any text.
+
+    Returns:
+        Phrases in text order; a bare head counts only for the unambiguous task heads
+        ("parsing", "summarization"); methods need at least one modifier.
+    """
+    found, previous = [], 0
+    # Heads first, then a look back over a short window: far cheaper than one regex
+    # that tries "up to three words and a head" at every position of the text.
+    for match in _HEAD.finditer(text):
+        head, head_start = match.group(0), match.start()
+        if head.lower() not in _HEAD_WORDS or _modifies_next(text, match.end()):
+            continue
+        start = head_start
+        words = _words_before(_MODIFIERS, text, head_start, max(previous, head_start - 80))
+        if words is not None:
+            start = words + _modifier_offset(text, text[words:head_start], words)
+        previous, bare = match.end(), start == head_start
+        if head.lower() in _METHOD_HEADS:
+            if not bare:
+                found.append(Phrase(start, match.end(), EntityType.METHOD))
+        elif not bare or (head.lower() not in _NEEDS_MODIFIER and _is_lower_word(text, head, head_start)):
+            found.append(Phrase(start, match.end(), EntityType.TASK))
+    return found
+
+
+def extend_known(text: str, start: int, metric: bool = False) -> int:
+    """Where a known lower-case name starting at `start` begins with its modifiers.
+
+    Only domain modifiers count here ("financial", "short-text", "cross - lingual",
+    "English"), and for metrics the ways of averaging and counting ("micro-averaged
+    accuracy", "labeled precision", "unigram BLEU"): the name itself already says what
+    it is.
+    """
+    begin = _words_before(_BEFORE, text, start, max(0, start - 60))
+    if begin is None:
+        return start
+    allowed = _is_metric_modifier if metric else _is_domain_word
+    span = text[begin:start]
+    offset = _modifier_offset(text, span, begin)
+    words = span[offset:].replace(" - ", "---").split(" ")[:-1]  # "x y " -> ["x", "y"]
+    while words and not allowed(words[0].replace("---", "-")):
+        offset += len(words.pop(0)) + 1  # keep the allowed words nearest the name
+    return begin + offset if words else start
+
+
+def _words_before(pattern: re.Pattern[str], text: str, end: int, limit: int) -> int | None:
+    """Where the longest run of words that `pattern` takes ends at `end`, or None.
+
+    Tries the starts of the last few words, farthest first, with anchored matches: a
+    `$`-anchored search would try every position of the window instead.
+    """
+    starts, position = [], end - 1
+    for _ in range(6):
+        space = text.rfind(" ", limit, position)
+        starts.append(space + 1 if space >= 0 else limit)
+        if space < 0:
+            break
+        position = space
+    for start in reversed(starts):
+        if pattern.fullmatch(text, start, end):
+            return start
+    return None
+
+
+def _modifier_offset(text: str, span: str, span_start: int) -> int:
+    """How many characters of `span` to drop: everything up to its last stop word."""
+    if not span:
+        return 0
+    joined = span.replace(" - ", "---")  # keep offsets: " - " and "---" are 3 characters
+    offset, position = 0, 0
+    for word in joined.split(" "):
+        if word and not _is_modifier(word.replace("---", "-"), text, span_start + position):
+            offset = position + len(word) + 1
+        position += len(word) + 1
+    return min(offset, len(span))
+
+
+def _is_modifier(word: str, text: str, at: int) -> bool:
+    lower = word.lower()
+    if lower in _STOP or lower.rstrip("s") in _STOP:
+        return False
+    if _is_language_pair(word):
+        return True
+    if word[:1].isupper() and word not in _LANGUAGES and not _starts_sentence(text, at):
+        return False
+    if lower.endswith(("ly", "ed", "ing", "'s")) and "-" not in lower:
+        return False
+    plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ics", "news"))
+    return not plural and not lower.isdigit()
+
+
+def _is_language_pair(word: str) -> bool:
+    """ "Chinese-to-English", "English-German": a language pair, as in "... translation"."""
+    parts = [part for part in word.split("-") if part != "to"]
+    return len(parts) >= 2 and all(part in _LANGUAGES for part in parts)
+
+
+def _is_lower_word(text: str, word: str, at: int) -> bool:
+    """A bare head counts lower-case, or capitalised only where a sentence starts."""
+    return word.islower() or (word[1:].islower() and _starts_sentence(text, at))
+
+
+def _is_domain_word(word: str) -> bool:
+    return "-" in word or word in _LANGUAGES or word.lower() in _DOMAINS
+
+
+_DOMAINS = frozenset(
+    """biomedical clinical medical financial legal scientific multilingual bilingual
+    monolingual crosslingual multimodal multi-modal multi-document multidocument
+    document sentence passage dialogue conversational open-domain abstractive
+    extractive online offline aspect query video image speech audio text code graph
+    temporal spatial fine-grained""".split()
+)
+
+
+_METRIC_MODIFIERS = frozenset(
+    """labeled unlabeled labelled unlabelled micro macro weighted averaged average mean
+    pairwise relational exact token word sentence character document corpus unigram
+    bigram""".split()
+)
+
+
+def _is_metric_modifier(word: str) -> bool:
+    return "-" in word or word.lower() in _METRIC_MODIFIERS
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip(" ")
+    return at == 0 or not before or before[-1] in ".!?:\n"
+
+
+def _modifies_next(text: str, end: int) -> bool:
+    """Whether the word after a head shows the head modifies it ("parsing accuracy")."""
+    following = text[end : end + 16].split(None, 1)
+    return bool(following) and text[end : end + 1] == " " and following[0].lower() in _NOT_HEAD_BEFORE
+
+
+_EXTENDED = (EntityType.TASK, EntityType.METHOD)
+
+
+class PhraseRules:
+    """The `kg_phrases` component: head-noun phrases and modifiers of known names."""
+
+    lexicon = None
+
+    def use_lexicon(self, lexicon) -> None:
+        """Give the component the names it looks up (set by `Extractor`)."""
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.user_data.get("kg_text") or doc.text
+        found = doc._.kg_candidates
+        for candidate in list(found):
+            if candidate.component == "kg_abbreviations" and candidate.type is EntityType.METRIC:
+                self._add_defined_metric(text, candidate, found)
+            metric = candidate.type is EntityType.METRIC
+            if metric or candidate.type in _EXTENDED and text[candidate.start].islower():
+                start = extend_known(text, candidate.start, metric)
+                if start < candidate.start:
+                    found.append(Candidate(start, candidate.end, text[start : candidate.end],
+                                           candidate.type, candidate.confidence - 0.2, "kg_phrases",
+                                           variant_of=candidate.name))
+        for phrase in find_phrases(text):
+            name = text[phrase.start : phrase.end]
+            found.append(Candidate(phrase.start, phrase.end, name, phrase.type, 0.55, "kg_phrases",
+                                   variant_of=self._parent(name)))
+        return doc
+
+    @staticmethod
+    def _add_defined_metric(text: str, candidate: Candidate, found: list) -> None:
+        """A metric and its defined short form as one mention: "word error rate (WER)".
+
+        TDMSci's annotators mark metric definitions whole; the entity keeps both forms
+        as aliases either way, so the graph loses nothing.
+        """
+        short = candidate.aliases[-1] if candidate.aliases else ""
+        match = re.match(rf"\s*\(\s*{re.escape(short)}\s*\)", text[candidate.end : candidate.end + len(short) + 8])
+        if short and match and text[candidate.start : candidate.end] == candidate.aliases[0]:
+            found.append(Candidate(candidate.start, candidate.end + match.end(), candidate.name,
+                                   candidate.type, candidate.confidence, "kg_phrases",
+                                   candidate.entity, aliases=candidate.aliases))
+
+    def _parent(self, name: str) -> str | None:
+        """The longest known name that `name` ends with ("document classification")."""
+        if self.lexicon is None:
+            return None
+        words = name.split()
+        for index in range(1, len(words)):
+            entity = self.lexicon.lookup(" ".join(words[index:]))
+            if entity is not None:
+                return entity.name
+        return None
+
+
+@Language.factory("kg_phrases")
+def make_phrases(nlp: Language, name: str) -> PhraseRules:
+    """Task and method phrases by their head noun (lower confidence than the gazetteer)."""
+    return PhraseRules()
