@@ -155,3 +155,16 @@ def test_hyphenated_spelling_reaches_a_known_model_version(extractor):
 )
 def test_roles_come_from_the_words_before_a_mention(extractor, text, name, role):
     assert found(extractor, text)[name].role is role
+
+
+def test_names_made_into_adjectives_are_not_entities():
+    extractor = Extractor.default()
+    found = {m.text for m in extractor.extract_text(
+        "We build an LLM-based agent, a CLIP-based retriever and AI-driven tools on ImageNet-scale data.")}
+    assert found == {"CLIP", "ImageNet"}
+
+
+def test_a_bare_model_size_is_not_an_entity():
+    extractor = Extractor.default()
+    texts = {m.text for m in extractor.extract_text("We train a 14B model and compare it with T5.")}
+    assert "14B" not in texts and "T5" in texts

@@ -57,6 +57,16 @@ _GENERIC_WORDS = frozenset(
     efficient robust scalable unified modern classical traditional diffusion reward""".split()
 )
 _DETERMINERS = frozenset(("a", "an", "the"))
+# "LLM-based agent", "AI-driven tools", "ImageNet-scale data": a name made into an
+# adjective describes something else; it is not a name itself.
+_ADJECTIVAL = re.compile(
+    r"-(?:based|driven|generated|powered|like|style|free|aware|guided|specific|centric|"
+    r"enhanced|augmented|assisted|level|scale|wise|only|friendly|agnostic|conditioned|"
+    r"inspired|oriented|dependent|independent|native|compatible|ready|sized|grade|class)$",
+    re.IGNORECASE,
+)
+# A bare size or count ("14B", "7B", "100K") names no thing.
+_SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?[KMBT]?")
 # Language names: "the English corpus", "on Chinese" name a language, not a dataset.
 LANGUAGES = frozenset(
     """English Chinese German French Spanish Arabic Japanese Korean Russian Hindi Czech
@@ -121,6 +131,8 @@ def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
     while words and words[-1] in STOP_NAMES:
         words.pop()
     if not words or words[0].replace(".", "").isdigit() or all(w in LANGUAGES for w in words):
+        return None
+    if _ADJECTIVAL.search(words[-1]) or _SIZE_ONLY.fullmatch(" ".join(words)):
         return None
     if all(w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in words):
         return None
