@@ -177,6 +177,8 @@ _GREEK = dict(zip(
 
 def _fold(name: str) -> str:
     """Case-fold, spell out Greek letters and drop accents: "PixArt-α" -> "pixart-alpha"."""
+    if name.isascii():  # the common case, and the same result: ASCII has nothing to fold
+        return name.lower()
     text = unicodedata.normalize("NFKC", name).casefold().replace("ς", "σ")
     text = "".join(_GREEK.get(ch, ch) for ch in text)
     decomposed = unicodedata.normalize("NFKD", text)

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
+from paperkg.graph.extract.tokenizer import lean_tokenizer
 from paperkg.graph.records import Entity, EntityType
 
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
@@ -92,7 +92,7 @@ class PatternBook:
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         self.entities: dict[int, Entity] = {}
-        self._tokenizer = spacy.blank("en").tokenizer
+        self._tokenizer = lean_tokenizer()
         self._seen: set[tuple[bool, tuple[str, ...]]] = set()
 
     def __len__(self) -> int:

@@ -31,11 +31,18 @@ _VALUE_FIRST = re.compile(
     rf"\s+(?:on|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?=[A-Z0-9])"
 )
 _DIGIT = re.compile(r"\d")
-_METRIC_FIRST = re.compile(
-    rf"(?P<metric>(?:[a-z][\w-]*\s+)?(?:{_METRIC_WORDS}))\s+of\s+(?P<bound>(?:less|more|"
-    rf"fewer|greater|lower|higher) than\s+|over\s+|up to\s+|about\s+|nearly\s+|around\s+|"
-    rf"approximately\s+|only\s+|just\s+)?{_NUMBER}"
+_BOUND = (
+    r"(?:less|more|fewer|greater|lower|higher) than\s+|over\s+|up to\s+|about\s+|nearly\s+|"
+    r"around\s+|approximately\s+|only\s+|just\s+"
 )
+# `[\w-]*+` never gives back what it took (the \s+ after it could not use it): without
+# that, every word would be re-tried from each of its letters.
+_METRIC_FIRST = re.compile(
+    rf"(?P<metric>(?:[a-z][\w-]*+\s+)?(?:{_METRIC_WORDS}))\s+of\s+(?P<bound>{_BOUND})?{_NUMBER}"
+)
+# What every metric-first match holds: tried at each position, `_METRIC_FIRST` is slow,
+# and one text in six or so has " of NUMBER" at all.
+_OF_NUMBER = re.compile(rf"\sof\s+(?:{_BOUND})?\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +86,7 @@ def find_results(text: str, mentions: list[Span], sentences: SentenceIndex) -> l
         target = next((m for m in data if m.start == match.end()), None)
         if target is not None:
             found[match.span()] = _result(match, target, mentions, sentences, target.end)
-    for match in _METRIC_FIRST.finditer(text):
+    for match in _METRIC_FIRST.finditer(text) if _OF_NUMBER.search(text) else ():
         sentence_start, sentence_end = sentences.span_at(match.start())
         near = [m for m in data if sentence_start <= m.start < sentence_end]
         if near and match.span() not in found:
