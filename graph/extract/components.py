@@ -111,6 +111,14 @@ class PhraseComponent(_Component):
         self.name = name
         self.book = PatternBook(nlp.vocab)
         self.confidence = confidence
+        self._vocab = nlp.vocab
+
+    def share_matchers(self, other: PhraseComponent) -> None:
+        """Add this component's names to `other`'s matchers (one matcher run serves both).
+
+        Call it before adding names: names added earlier are dropped.
+        """
+        self.book = PatternBook(self._vocab, share=other.book, namespace=f"{self.name}:")
 
     def run(self, state: DocState) -> None:
         name, confidence, found = self.name, self.confidence, state.candidates
