@@ -182,6 +182,8 @@ _ACRONYM_WORD = re.compile(r"(?:^|(?<=[\s\-/]))[A-Z][A-Z0-9\-]*[A-Z0-9]s$")
 
 def _fold(name: str) -> str:
     """Case-fold, spell out Greek letters and drop accents: "PixArt-α" -> "pixart-alpha"."""
+    if name.isascii():  # the common case, and the same result: ASCII has nothing to fold
+        return name.lower()
     text = unicodedata.normalize("NFKC", name).casefold().replace("ς", "σ")
     text = "".join(_GREEK.get(ch, ch) for ch in text)
     decomposed = unicodedata.normalize("NFKD", text)

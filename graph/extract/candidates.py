@@ -7,6 +7,7 @@ writes them to `Doc._.kg_mentions`. Offsets are characters into `doc.text`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from paperkg.graph.records import Entity, EntityType, Role
@@ -47,13 +48,31 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     Returns:
         The kept candidates in text order; exact duplicates of a kept span are dropped.
     """
-    ranked = sorted(candidates, key=lambda c: (-c.length, -c.confidence, c.start))
-    taken: list[tuple[int, int]] = []
+    ranked = sorted(candidates, key=_rank)
+    starts: list[int] = []  # the kept spans, sorted: they never overlap, so ends sort alike
+    ends: list[int] = []
     kept: list[Candidate] = []
     for candidate in ranked:
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
+        start, end = candidate.start, candidate.end
+        if start >= end:  # empty spans: the plain test (they keep no order with the rest)
+            if any(start < e and s < end for s, e in zip(starts, ends)):
+                continue
+            kept.append(candidate)
             continue
-        taken.append((candidate.start, candidate.end))
+        # Only the last kept span starting before `end` can reach past `start`.
+        index = bisect_left(starts, end)
+        if index and ends[index - 1] > start:
+            continue
+        starts.insert(index, start)
+        ends.insert(index, end)
         kept.append(candidate)
-    kept.sort(key=lambda c: c.start)
+    kept.sort(key=_start)
     return kept
+
+
+def _rank(candidate: Candidate) -> tuple[int, float, int]:
+    return candidate.start - candidate.end, -candidate.confidence, candidate.start
+
+
+def _start(candidate: Candidate) -> int:
+    return candidate.start

@@ -1,10 +1,18 @@
 """The spaCy components of the extraction pipeline, in pipeline order.
 
 kg_sentences -> kg_gazetteer -> kg_discovered -> kg_abbreviations -> kg_shapes ->
-kg_resolve -> kg_variants. Each appends `Candidate`s to `Doc._.kg_candidates`;
-`kg_resolve` keeps non-overlapping ones (longest wins) as `Doc._.kg_mentions` and links
-each to an entity; `kg_variants` splits "1.5/2.1" lists and attaches sizes. Components
-that need names share one `Lexicon`, given by `Extractor` through `use_lexicon`.
+kg_resolve -> kg_variants. Each adds `Candidate`s to a `DocState`, the plain Python
+object that carries one text through the pipeline; `kg_resolve` keeps non-overlapping
+ones (longest wins) as its `mentions` and links each to an entity; `kg_variants` splits
+"1.5/2.1" lists and attaches sizes. Components that need names share one `Lexicon`,
+given by `Extractor` through `use_lexicon`.
+
+Every component has `run(state)`, which `Extractor` calls directly after tokenizing, and
+`__call__(doc)` for `nlp(text)`, which keeps the state in `doc.user_data["kg_state"]`
+and shows it as `Doc._.kg_candidates`, `Doc._.kg_mentions` and `Doc._.kg_sentences`.
+The state is not itself a `Doc._` value because extension attributes cost a Python
+object and a dictionary look-up on every access (about a third of the pipeline's own
+time when every component read them).
 """
 
 from __future__ import annotations
@@ -24,32 +32,56 @@ from paperkg.graph.extract.shapes import find_context_names
 from paperkg.graph.extract.variants import following_suffix, parent_name, split_versions
 from paperkg.graph.records import EntityType, entity_id
 
-for _name in ("kg_candidates", "kg_mentions", "kg_sentences"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
 
+class DocState:
+    """One text on its way through the components: what each has found so far.
 
-def doc_text(doc: Doc) -> str:
-    """The text of `doc`, computed once: `Doc.text` joins every token on each call."""
-    text = doc.user_data.get("kg_text")
-    if text is None:
-        text = doc.user_data["kg_text"] = doc.text
-    return text
-
-
-def make_doc(nlp: Language, text: str, hits: list | None = None) -> Doc:
-    """Tokenize `text` and keep it on the doc, so no component rebuilds it from tokens.
-
-    `hits` are the text's `find_context_names`, when discovery already computed them.
+    Args:
+        text: the text, kept as given (`Doc.text` rebuilds it from tokens on each call).
+        doc: its tokens, for the phrase matchers.
+        hits: its `find_context_names`, when discovery already computed them.
     """
-    doc = nlp.make_doc(text)
-    doc.user_data["kg_text"] = text
-    if hits is not None:
-        doc.user_data["kg_hits"] = hits
-    return doc
+
+    __slots__ = ("text", "doc", "hits", "sentences", "candidates", "mentions")
+
+    def __init__(self, text: str, doc: Doc, hits: list | None = None) -> None:
+        self.text = text
+        self.doc = doc
+        self.hits = hits
+        self.sentences: SentenceIndex | None = None
+        self.candidates: list[Candidate] = []
+        self.mentions: list[Candidate] = []
 
 
-class _LexiconUser:
+def state_of(doc: Doc) -> DocState:
+    """The `DocState` of a doc that `nlp(...)` is processing, started on first use."""
+    state = doc.user_data.get("kg_state")
+    if state is None:
+        state = doc.user_data["kg_state"] = DocState(doc.text, doc)
+    return state
+
+
+for _name, _attribute in (
+    ("kg_candidates", "candidates"), ("kg_mentions", "mentions"), ("kg_sentences", "sentences"),
+):
+    Doc.set_extension(
+        _name, getter=lambda doc, attribute=_attribute: getattr(state_of(doc), attribute), force=True
+    )
+
+
+class _Component:
+    """A pipeline step: `run` works on a `DocState`; calling it on a `Doc` runs it there."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.run(state_of(doc))
+        return doc
+
+    def run(self, state: DocState) -> None:
+        """Add what this step finds to `state`."""
+        raise NotImplementedError
+
+
+class _LexiconUser(_Component):
     """A component that needs the shared `Lexicon` (set after the pipeline is built)."""
 
     lexicon: Lexicon | None = None
@@ -59,31 +91,42 @@ class _LexiconUser:
         self.lexicon = lexicon
 
 
-@Language.component("kg_sentences")
-def add_sentences(doc: Doc) -> Doc:
-    """Split `doc.text` into sentences and start an empty candidate list."""
-    doc._.kg_sentences = SentenceIndex(doc_text(doc))
-    doc._.kg_candidates = []
-    return doc
+class SentenceComponent(_Component):
+    """Splits the text into sentences (see sentences.py)."""
+
+    def run(self, state: DocState) -> None:
+        state.sentences = SentenceIndex(state.text)
 
 
-class PhraseComponent:
+@Language.factory("kg_sentences")
+def make_sentences(nlp: Language, name: str) -> SentenceComponent:
+    """Sentence boundaries, for roles and results."""
+    return SentenceComponent()
+
+
+class PhraseComponent(_Component):
     """Matches the names of a `PatternBook` (case policy and spellings in patterns.py)."""
 
     def __init__(self, nlp: Language, name: str, confidence: float) -> None:
         self.name = name
         self.book = PatternBook(nlp.vocab)
         self.confidence = confidence
+        self._vocab = nlp.vocab
 
-    def __call__(self, doc: Doc) -> Doc:
-        for entity, start, end, sensitive in self.book.find(doc):
+    def share_matchers(self, other: PhraseComponent) -> None:
+        """Add this component's names to `other`'s matchers (one matcher run serves both).
+
+        Call it before adding names: names added earlier are dropped.
+        """
+        self.book = PatternBook(self._vocab, share=other.book, namespace=f"{self.name}:")
+
+    def run(self, state: DocState) -> None:
+        name, confidence, found = self.name, self.confidence, state.candidates
+        for entity, start, end, sensitive in self.book.find(state.doc):
             # Short acronyms ("SAM", "MAE") name several things across fields.
             ambiguous = sensitive and end - start <= 4
-            confidence = self.confidence - 0.05 if ambiguous else self.confidence
-            doc._.kg_candidates.append(
-                Candidate(start, end, entity.name, entity.type, confidence, self.name, entity)
-            )
-        return doc
+            found.append(Candidate(start, end, entity.name, entity.type,
+                                   confidence - 0.05 if ambiguous else confidence, name, entity))
 
 
 @Language.factory("kg_gazetteer")
@@ -101,8 +144,10 @@ def make_discovered(nlp: Language, name: str) -> PhraseComponent:
 class AbbreviationComponent(_LexiconUser):
     """Schwartz & Hearst (2003) definitions and the later uses of their short forms."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        text, found = doc_text(doc), doc._.kg_candidates
+    def run(self, state: DocState) -> None:
+        text, found = state.text, state.candidates
+        if "(" not in text:  # every definition is "long form (short form)"
+            return
         for definition in find_definitions(text):
             entity = self.lexicon.lookup(definition.long) or self.lexicon.lookup(definition.short)
             entity_type = entity.type if entity else type_of_long_form(definition.long)
@@ -119,7 +164,6 @@ class AbbreviationComponent(_LexiconUser):
                     Candidate(start, end, name, entity_type, confidence - 0.05,
                               "kg_abbreviations", entity, aliases=aliases)
                 )
-        return doc
 
 
 def _bare_uses(text: str, short: str) -> list[tuple[int, int]]:
@@ -145,9 +189,8 @@ def make_abbreviations(nlp: Language, name: str) -> AbbreviationComponent:
 class ShapeComponent(_LexiconUser):
     """Context rules, their names' later occurrences, and name-shaped words."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        text, found = doc_text(doc), doc._.kg_candidates
-        hits = doc.user_data.pop("kg_hits", None)
+    def run(self, state: DocState) -> None:
+        text, found, hits = state.text, state.candidates, state.hits
         hits = find_context_names(text) if hits is None else hits
         typed = {h.text: h.type for h in hits if h.type is not None}
         shorts = {c.aliases[-1]: c.type for c in found if c.component == "kg_abbreviations"}
@@ -169,7 +212,6 @@ class ShapeComponent(_LexiconUser):
         for hit in shaped:
             if hit.text not in shorts:  # kg_abbreviations links those to their long form
                 self._add_shaped(hit, typed, found)
-        return doc
 
     def _add_shaped(self, hit, typed: dict, found: list[Candidate]) -> None:
         """A name-shaped word no cue typed: known, a variant of a known name, or by shape."""
@@ -215,15 +257,14 @@ def make_shapes(nlp: Language, name: str) -> ShapeComponent:
 class ResolveComponent(_LexiconUser):
     """Keeps the longest of overlapping candidates and links each to an entity."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        kept = resolve_overlaps(doc._.kg_candidates)
+    def run(self, state: DocState) -> None:
+        kept = resolve_overlaps(state.candidates)
         for candidate in kept:
             if candidate.entity is None:
                 entity = self.lexicon.lookup(candidate.name)
                 if entity is not None:
                     candidate.entity, candidate.name, candidate.type = entity, entity.name, entity.type
-        doc._.kg_mentions = kept
-        return doc
+        state.mentions = kept
 
 
 @Language.factory("kg_resolve")
@@ -235,13 +276,12 @@ def make_resolve(nlp: Language, name: str) -> ResolveComponent:
 class VariantComponent(_LexiconUser):
     """Splits version lists ("Stable Diffusion 1.5/2.1") and attaches sizes ("Llama 2 7B")."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        text, mentions = doc_text(doc), []
-        for index, mention in enumerate(doc._.kg_mentions):
-            limit = doc._.kg_mentions[index + 1].start if index + 1 < len(doc._.kg_mentions) else len(text)
+    def run(self, state: DocState) -> None:
+        text, kept, mentions = state.text, state.mentions, []
+        for index, mention in enumerate(kept):
+            limit = kept[index + 1].start if index + 1 < len(kept) else len(text)
             mentions.extend(self._variants(text, mention, limit))
-        doc._.kg_mentions = mentions
-        return doc
+        state.mentions = mentions
 
     def _variants(self, text: str, mention: Candidate, limit: int) -> list[Candidate]:
         if mention.type not in (EntityType.MODEL, EntityType.METHOD, EntityType.DATASET,
@@ -255,6 +295,8 @@ class VariantComponent(_LexiconUser):
         else:
             slash = re.match(r"[\w.\- ]*?(?:/v?\d+(?:\.\d+)*(?:[BMKk]|[a-z])?)+", text[end:limit])
             span_text = text[mention.start : end + (slash.end() if slash else 0)]
+        if "/" not in span_text and mention.start + len(span_text) == mention.end:
+            return [mention]  # nothing to split and nothing attached: the common case
         pieces = split_versions(mention.start, span_text) or [(mention.start, mention.start + len(span_text), None)]
         if len(pieces) == 1 and pieces[0][1] == mention.end:
             return [mention]

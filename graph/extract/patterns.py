@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
+from paperkg.graph.extract.tokenizer import lean_tokenizer
 from paperkg.graph.records import Entity, EntityType
 
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
@@ -94,13 +94,22 @@ class PatternBook:
 
     Args:
         vocab: the vocabulary of the pipeline the matchers will run in.
+        share: another book whose matchers this one adds its names to, under keys of
+            its own (`namespace`), so that one run of two matchers over a doc serves
+            both books; each still finds only its own names.
+        namespace: prefix of this book's match keys; must differ from the shared book's.
     """
 
-    def __init__(self, vocab: Vocab) -> None:
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.orth = PhraseMatcher(vocab, attr="ORTH")
+    def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "") -> None:
+        if share is None:
+            self.lower = PhraseMatcher(vocab, attr="LOWER")
+            self.orth = PhraseMatcher(vocab, attr="ORTH")
+            self._matches = _LastMatches(self.lower, self.orth)
+        else:
+            self.lower, self.orth, self._matches = share.lower, share.orth, share._matches
+        self.namespace = namespace
         self.entities: dict[int, Entity] = {}
-        self._tokenizer = spacy.blank("en").tokenizer
+        self._tokenizer = lean_tokenizer()
         self._seen: set[tuple[bool, tuple[str, ...]]] = set()
 
     def __len__(self) -> int:
@@ -112,12 +121,13 @@ class PatternBook:
             lower_docs, orth_docs = self._pattern_docs(entity)
             if not lower_docs and not orth_docs:
                 continue
-            key = self.lower.vocab.strings.add(entity.id)
-            self.entities[key] = entity
+            name = self.namespace + entity.id
+            self.entities[self.lower.vocab.strings.add(name)] = entity
             if lower_docs:
-                self.lower.add(entity.id, lower_docs)
+                self.lower.add(name, lower_docs)
             if orth_docs:
-                self.orth.add(entity.id, orth_docs)
+                self.orth.add(name, orth_docs)
+        self._matches.forget()
 
     def _pattern_docs(self, entity: Entity) -> tuple[list, list]:
         lower_docs, orth_docs = [], []
@@ -135,10 +145,29 @@ class PatternBook:
     def find(self, doc) -> list[tuple[Entity, int, int, bool]]:
         """Every match in `doc` as (entity, start char, end char, case-sensitive)."""
         found = []
-        for matcher, sensitive in ((self.lower, False), (self.orth, True)):
-            for key, start, end in matcher(doc):
+        for matches, sensitive in zip(self._matches.of(doc), (False, True)):
+            for key, start, end in matches:
                 entity = self.entities.get(key)
                 if entity is not None:
                     last = doc[end - 1]
                     found.append((entity, doc[start].idx, last.idx + len(last), sensitive))
         return found
+
+
+class _LastMatches:
+    """The LOWER and ORTH matches of the last doc, for the books that share the matchers."""
+
+    def __init__(self, lower: PhraseMatcher, orth: PhraseMatcher) -> None:
+        self.lower, self.orth = lower, orth
+        self._doc = None
+        self._matches: tuple[list, list] = ([], [])
+
+    def of(self, doc) -> tuple[list, list]:
+        """(LOWER matches, ORTH matches) of `doc`, each in the matcher's order."""
+        if doc is not self._doc:  # the reference held keeps a new doc from reusing its id
+            self._doc, self._matches = doc, (self.lower(doc), self.orth(doc))
+        return self._matches
+
+    def forget(self) -> None:
+        """Drop the cached matches (patterns were added)."""
+        self._doc, self._matches = None, ([], [])

@@ -31,11 +31,22 @@ _VALUE_FIRST = re.compile(
     rf"\s+(?:on|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?=[A-Z0-9])"
 )
 _DIGIT = re.compile(r"\d")
-_METRIC_FIRST = re.compile(
-    rf"(?P<metric>(?:[a-z][\w-]*\s+)?(?:{_METRIC_WORDS}))\s+of\s+(?P<bound>(?:less|more|"
-    rf"fewer|greater|lower|higher) than\s+|over\s+|up to\s+|about\s+|nearly\s+|around\s+|"
-    rf"approximately\s+|only\s+|just\s+)?{_NUMBER}"
+_BOUND = (
+    r"(?:less|more|fewer|greater|lower|higher) than\s+|over\s+|up to\s+|about\s+|nearly\s+|"
+    r"around\s+|approximately\s+|only\s+|just\s+"
 )
+# `[\w-]*+` never gives back what it took (the \s+ after it could not use it): without
+# that, every word would be re-tried from each of its letters.
+_METRIC_FIRST = re.compile(
+    rf"(?P<metric>(?:[a-z][\w-]*+\s+)?(?:{_METRIC_WORDS}))\s+of\s+(?P<bound>{_BOUND})?{_NUMBER}"
+)
+# Where a metric-first match can end its metric: before " of NUMBER". Tried at every
+# position of a text, `_METRIC_FIRST` costs more than the rest of this module; tried only
+# just before these places (see `_metric_first`), it costs next to nothing.
+_OF_NUMBER = re.compile(rf"(?=\sof\s+(?:{_BOUND})?\d)")
+# Characters a metric phrase (`[a-z][\w-]*` and `_METRIC_WORDS`) can hold; a metric
+# starts after the last other character before its " of".
+_METRIC_CHARS = re.compile(r"[\w\s@-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +90,36 @@ def find_results(text: str, mentions: list[Span], sentences: SentenceIndex) -> l
         target = next((m for m in data if m.start == match.end()), None)
         if target is not None:
             found[match.span()] = _result(match, target, mentions, sentences, target.end)
-    for match in _METRIC_FIRST.finditer(text):
+    for match in _metric_first(text):
         sentence_start, sentence_end = sentences.span_at(match.start())
         near = [m for m in data if sentence_start <= m.start < sentence_end]
         if near and match.span() not in found:
             target = min(near, key=lambda m: abs(m.start - match.start()))
             found[match.span()] = _result(match, target, mentions, sentences, match.end())
     return sorted(found.values(), key=lambda r: r.start)
+
+
+def _metric_first(text: str) -> list[re.Match]:
+    """What `_METRIC_FIRST.finditer(text)` finds, trying only positions that can start a match.
+
+    A match's metric ends before an " of NUMBER" and holds only `_METRIC_CHARS`, so it
+    starts within the run of those characters that ends there; positions are tried left
+    to right from where the last match ended, as `finditer` tries them.
+    """
+    found: list[re.Match] = []
+    end = 0
+    for anchor in _OF_NUMBER.finditer(text):
+        stop = anchor.start()
+        if stop < end:
+            continue
+        run = _METRIC_CHARS.match(text[end:stop][::-1]).end()
+        for start in range(stop - run, stop):
+            match = _METRIC_FIRST.match(text, start)
+            if match is not None:
+                found.append(match)
+                end = match.end()
+                break
+    return found
 
 
 def _result(match, target: Span, mentions: list[Span], sentences: SentenceIndex, end: int) -> FoundResult:

@@ -1,0 +1,115 @@
+"""The extractor's fast paths agree with the plain computations they replace.
+
+Each shortcut (a windowed regex scan, str.rfind for a barrier regex, bisect for pairwise
+overlap tests, matchers shared by two phrase components) must give exactly what the
+straightforward version gives; these tests keep the straightforward version as the
+reference and compare on real abstract sentences and on edge cases.
+"""
+
+import random
+import re
+from pathlib import Path
+
+import spacy
+
+from paperkg.graph.extract import Extractor, Gazetteer
+from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
+from paperkg.graph.extract.results import _METRIC_FIRST, _metric_first
+from paperkg.graph.extract.roles import clause_start
+from paperkg.graph.extract.tokenizer import blank_pipeline
+from paperkg.graph.records import Entity, EntityType, entity_key
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
+_BARRIER = re.compile(r";|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b|\. ")
+
+EDGE_TEXTS = [
+    "accuracy of 5%",
+    "xaccuracy of 5",
+    "Title accuracy\n\nof 5 on X",
+    "an F1 score of over 90.1 pp on SQuAD",
+    "exact match of 3 of 4",
+    "top-1 accuracy of  of 7",
+    "error rate of less than 3% and accuracy of 4",
+    "proof of 5",
+    "a very-long_word-x accuracy of 7.5x",
+    "(accuracy of 5), win rate of 6, success rate of 7 points",
+    "which; but. whereas butter whiles while_ (but) whichever",
+    "we compare it, but not ours. Then whereas X",
+]
+
+
+def seed_lines() -> list[str]:
+    return [line for line in SEED.read_text(encoding="utf-8").splitlines() if len(line) > 40]
+
+
+def test_metric_first_scan_finds_what_a_full_scan_finds():
+    for text in [*seed_lines(), *EDGE_TEXTS]:
+        full = [(m.span(), m.groupdict()) for m in _METRIC_FIRST.finditer(text)]
+        windowed = [(m.span(), m.groupdict()) for m in _metric_first(text)]
+        assert windowed == full, text
+
+
+def test_clause_start_agrees_with_the_barrier_regex():
+    for line in [*seed_lines(), *EDGE_TEXTS]:
+        for end in range(0, len(line), 7):
+            left = line[max(0, end - 90) : end]
+            matches = list(_BARRIER.finditer(left))
+            assert clause_start(left) == (matches[-1].end() if matches else 0), left
+
+
+def pairwise_resolution(candidates):
+    """The reference: keep longest first, testing each against every kept span."""
+    ranked = sorted(candidates, key=lambda c: (-c.length, -c.confidence, c.start))
+    taken, kept = [], []
+    for c in ranked:
+        if any(c.start < end and start < c.end for start, end in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def test_overlap_resolution_agrees_with_pairwise_tests():
+    rng = random.Random(7)
+    for _ in range(500):
+        candidates = []
+        for i in range(rng.randint(0, 30)):
+            start = rng.randint(0, 60)
+            end = start + rng.choice([0, 0, 1, 2, 3, 5, 8, 13])
+            candidates.append(Candidate(start, end, f"n{i}", EntityType.METHOD,
+                                        rng.choice([0.5, 0.7, 0.9]), "kg_test"))
+        assert resolve_overlaps(candidates) == pairwise_resolution(candidates)
+
+
+def test_lean_tokenizer_splits_text_as_spacy_does():
+    lean, plain = blank_pipeline().tokenizer, spacy.blank("en").tokenizer
+    for line in [*seed_lines(), *EDGE_TEXTS]:
+        assert [t.text for t in lean(line)] == [t.text for t in plain(line)]
+        assert [t.lower_ for t in lean(line)] == [t.lower_ for t in plain(line)]
+
+
+def test_ascii_names_fold_like_any_other():
+    assert entity_key("CIFAR-10") == "cifar10"
+    assert entity_key("Stable Diffusion 2.1") == entity_key("stable-diffusion-2.1")
+    assert entity_key("PixArt-α") == "pixartalpha" and entity_key("Tülu 3") == "tulu3"
+
+
+def test_shared_matchers_keep_gazetteer_and_discovered_names_apart():
+    gazetteer = Gazetteer([Entity("cifar10", "CIFAR-10", EntityType.DATASET)])
+    extractor = Extractor(gazetteer)
+    extractor.add_discovered([Entity("rewardbench", "RewardBench", EntityType.BENCHMARK,
+                                     origin="discovered")])
+    mentions = extractor.extract_text("We test on CIFAR-10 and RewardBench, then CIFAR-10 again.")
+    found = sorted((m.text, m.component, m.confidence) for m in mentions)
+    assert found == [("CIFAR-10", "kg_gazetteer", 0.95), ("CIFAR-10", "kg_gazetteer", 0.95),
+                     ("RewardBench", "kg_discovered", 0.7)]
+
+
+def test_pipeline_called_as_spacy_gives_the_extractor_mentions():
+    extractor = Extractor(Gazetteer([Entity("cifar10", "CIFAR-10", EntityType.DATASET)]))
+    text = "We evaluate the proposed sampler, DC-Solver, on CIFAR-10."
+    doc = extractor.nlp(text)
+    spans = [(c.start, c.end, c.name) for c in doc._.kg_mentions]
+    expected = [(m.start, m.end) for m in extractor.extract_text(text)]
+    assert [(s, e) for s, e, _ in spans] == expected
+    assert ("CIFAR-10" in {name for *_, name in spans}) and doc._.kg_sentences.spans
