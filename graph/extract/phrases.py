@@ -27,9 +27,9 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from paperkg.graph.extract.candidates import Candidate
+from paperkg.graph.extract.components import DocState, _LexiconUser
 from paperkg.graph.extract.shapes import LANGUAGES as _LANGUAGES
 from paperkg.graph.records import EntityType
 
@@ -249,18 +249,11 @@ def _modifies_next(text: str, end: int) -> bool:
 _EXTENDED = (EntityType.TASK, EntityType.METHOD)
 
 
-class PhraseRules:
+class PhraseRules(_LexiconUser):
     """The `kg_phrases` component: head-noun phrases and modifiers of known names."""
 
-    lexicon = None
-
-    def use_lexicon(self, lexicon) -> None:
-        """Give the component the names it looks up (set by `Extractor`)."""
-        self.lexicon = lexicon
-
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc.user_data.get("kg_text") or doc.text
-        found = doc._.kg_candidates
+    def run(self, state: DocState) -> None:
+        text, found = state.text, state.candidates
         for candidate in list(found):
             if candidate.component == "kg_abbreviations" and candidate.type is EntityType.METRIC:
                 self._add_defined_metric(text, candidate, found)
@@ -275,7 +268,6 @@ class PhraseRules:
             name = text[phrase.start : phrase.end]
             found.append(Candidate(phrase.start, phrase.end, name, phrase.type, 0.55, "kg_phrases",
                                    variant_of=self._parent(name)))
-        return doc
 
     @staticmethod
     def _add_defined_metric(text: str, candidate: Candidate, found: list) -> None:
