@@ -17,7 +17,7 @@ from paperkg.graph.errors import PaperkgError
 from paperkg.graph.records import EntityType
 from paperkg.graph.sources import FORMATS
 
-from .cli_extract import eval_command, extract_command, names_group
+from .cli_extract import MODEL_OPTION, eval_command, extract_command, names_group, train_command
 
 DB_OPTION = click.option(
     "--db", default="paperkg.db", envvar="PAPERKG_DB", show_default=True,
@@ -54,7 +54,8 @@ def main(verbose: bool) -> None:
 @click.option("--batch-size", default=500, show_default=True, help="Papers per transaction.")
 @click.option("--reextract", is_flag=True, help="Extract again from papers that have not changed.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(files, db, format_, as_of, batch_size, reextract, quiet) -> None:
+@MODEL_OPTION
+def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir) -> None:
     """Read paper listings or JSON Lines files into the database."""
     from paperkg.graph.ingest import check_paths, ingest_paths
     from paperkg.graph.store import Store
@@ -65,6 +66,7 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet) -> None:
     with Store(db) as store:
         report = ingest_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
                               batch_size=batch_size, reextract=reextract, progress=not quiet,
+                              model_dir=model_dir,
                               on_problem=lambda line: tqdm.write(line, file=sys.stderr))
     click.echo(report.summary())
     if report.ingested == 0 and (report.skipped or report.failed_files):
@@ -159,6 +161,7 @@ def _open_graph(db: str):
 main.add_command(extract_command)
 main.add_command(eval_command)
 main.add_command(names_group)
+main.add_command(train_command)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ import click
 from paperkg.graph.records import EntityType
 
 ENTITY_TYPES = click.Choice([t.value for t in EntityType], case_sensitive=False)
+MODEL_OPTION = click.option("--model", "model_dir", type=click.Path(file_okay=False),
+                            help="A model from `paperkg train`, used beside the rules.")
 
 
 @click.command("extract")
@@ -21,12 +23,13 @@ ENTITY_TYPES = click.Choice([t.value for t in EntityType], case_sensitive=False)
 @click.option("--json", "as_json", is_flag=True, required=True,
               help="Write one JSON object a record: {doc_id, mentions: [...]}.")
 @click.option("-o", "--output", type=click.File("w"), default="-", help="Where to write (stdout).")
-def extract_command(file, as_json, output) -> None:
+@MODEL_OPTION
+def extract_command(file, as_json, output, model_dir) -> None:
     """Run the extractor over JSON Lines records with a `text` or `abstract` field."""
     from paperkg.graph.evaluation import iter_text_records, mention_to_json
     from paperkg.graph.extract import Extractor
 
-    extractor = Extractor.default()
+    extractor = Extractor.default(model_dir=model_dir)
     for doc_id, text in iter_text_records(file):
         mentions = [mention_to_json(m) for m in extractor.extract_text(text, doc_id)]
         output.write(json.dumps({"doc_id": doc_id, "mentions": mentions}, ensure_ascii=False) + "\n")
@@ -42,12 +45,13 @@ def extract_command(file, as_json, output) -> None:
               help="Regenerate this Markdown report (docs/quality.md) from the GOLD files.")
 @click.option("--corpus", is_flag=True,
               help="Extract all texts of a file together, as ingest does (corpus-level discovery on).")
-def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus) -> None:
+@MODEL_OPTION
+def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus, model_dir) -> None:
     """Score the extractor against annotated GOLD files (strict and partial F1 per type)."""
     from paperkg.graph.evaluation import evaluate, read_label_map, write_quality_doc
     from paperkg.graph.extract import Extractor
 
-    extractor = Extractor.default()
+    extractor = Extractor.default(model_dir=model_dir)
     if quality_doc:
         write_quality_doc(list(gold), extractor, quality_doc, corpus=corpus)
         click.echo(f"wrote {quality_doc}", err=True)
@@ -63,6 +67,26 @@ def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus) -> None:
         click.echo(report.to_table())
         if n_errors:
             click.echo(report.errors(n_errors))
+
+
+@click.command("train")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory for the model (new, empty, or an earlier paperkg model).")
+@click.option("--labels", type=click.Path(exists=True, dir_okay=False),
+              help="Label map (JSON object or TSV label<TAB>TYPE) instead of the built-in one.")
+@click.option("--epochs", default=10, show_default=True, type=click.IntRange(min=1))
+@click.option("--seed", default=0, show_default=True)
+@click.option("--dev-fraction", default=0.1, show_default=True,
+              type=click.FloatRange(0, 1, max_open=True))
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def train_command(gold, out_dir, labels, epochs, seed, dev_fraction, quiet) -> None:
+    """Train a NER model on annotated GOLD files, to use beside the rules (--model DIR)."""
+    from paperkg.graph.extract.training import train_ner
+
+    report = train_ner(list(gold), out_dir, label_map=labels, epochs=epochs, seed=seed,
+                       dev_fraction=dev_fraction, progress=not quiet)
+    click.echo(report.summary())
 
 
 @click.group("names")

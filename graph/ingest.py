@@ -73,6 +73,7 @@ def ingest_paths(
     reextract: bool = False,
     progress: bool = True,
     on_problem: Callable[[str], None] | None = None,
+    model_dir: str | Path | None = None,
 ) -> IngestReport:
     """Read every file, extract entities from new or changed papers, and store them.
 
@@ -87,6 +88,7 @@ def ingest_paths(
         progress: show a progress bar on stderr.
         on_problem: called with one line for each skipped record or unreadable file, as
             it happens (logged as a warning when not given).
+        model_dir: a model from `paperkg train` to use beside the rules.
 
     Returns:
         An IngestReport; bad records and unreadable files are listed in it, not raised.
@@ -94,7 +96,7 @@ def ingest_paths(
     files = check_paths(paths)
     if extractor is None:
         known = store.entities_by_origin("user") + store.entities_by_origin("discovered")
-        extractor = Extractor.default(extra_entities=known)
+        extractor = Extractor.default(extra_entities=known, model_dir=model_dir)
     report = IngestReport()
     records = _iter_records(files, format, as_of, report, on_problem or log.warning)
     with tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:

@@ -142,3 +142,25 @@ def test_console_script_runs_as_installed(seed_db):
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["data"]["papers"]["totalCount"] == 17
+
+
+def test_train_then_use_the_model_beside_the_rules(tmp_path):
+    docs = [("We evaluate on the ZorbCorpus dataset .", "ZorbCorpus"),
+            ("Results on ZorbCorpus improve a lot .", "ZorbCorpus")]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({
+        "source": "TDMSci", "split": "train", "doc_id": str(i), "text": text,
+        "entities": [{"start": text.index(name), "end": text.index(name) + len(name),
+                      "label": "DATASET", "coarse": "DATASET", "text": name}]}) + "\n"
+        for i, (text, name) in enumerate(docs)))
+    model = tmp_path / "model"
+    trained = run("train", str(gold), "-o", str(model), "--epochs", "3", "--quiet")
+    assert trained.exit_code == 0 and trained.output.startswith("trained on 2 texts")
+    scored = run("eval", str(gold), "--model", str(model), "--json")
+    assert scored.exit_code == 0 and "DATASET" in json.loads(scored.output)["strict"]
+
+
+def test_a_folder_that_is_not_a_model_is_a_clean_error(tmp_path):
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--json", "--model", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path}: not a paperkg-trained model")

@@ -18,6 +18,9 @@ from paperkg.graph.extract.components import DocState
 from paperkg.graph.extract.candidates import Candidate
 from paperkg.graph.extract.discovery import Lexicon, discover_entities
 from paperkg.graph.extract.gazetteer import Gazetteer
+from paperkg.graph.extract.trained import (
+    TrainedNER, add_trained_mentions, add_trained_to_extractions, load_trained_ner,
+)
 from paperkg.graph.extract import phrases as _phrases  # noqa: F401  registers kg_phrases
 from paperkg.graph.extract.results import Span, find_results
 from paperkg.graph.extract.roles import assign_role
@@ -64,8 +67,10 @@ class Extractor:
         *,
         discover: bool = True,
         tokenizer_cache: int = 200_000,
+        trained: TrainedNER | None = None,
     ) -> None:
         self.gazetteer = gazetteer
+        self.trained = trained
         self.lexicon = Lexicon(gazetteer)
         self.discover = discover
         self.nlp: Language = blank_pipeline(tokenizer_cache)
@@ -82,16 +87,18 @@ class Extractor:
         self.add_discovered(discovered)
 
     @classmethod
-    def default(cls, extra_entities: Iterable[Entity] = ()) -> Extractor:
+    def default(cls, extra_entities: Iterable[Entity] = (), model_dir=None) -> Extractor:
         """The bundled gazetteer and all rules; `extra_entities` are added to it.
 
         Entities with origin "discovered" are matched as discovered names (lower
-        confidence); any others join the gazetteer.
+        confidence); any others join the gazetteer. `model_dir` (from `paperkg train`)
+        adds a trained NER beside the rules; the rules win where both find a span.
         """
         extra = list(extra_entities)
         curated = [e for e in extra if e.origin != "discovered"]
         discovered = [e for e in extra if e.origin == "discovered"]
-        return cls(Gazetteer.bundled().merged(curated), discovered)
+        trained = load_trained_ner(model_dir) if model_dir else None
+        return cls(Gazetteer.bundled().merged(curated), discovered, trained=trained)
 
     def add_discovered(self, entities: Iterable[Entity]) -> list[Entity]:
         """Match these discovered entities from now on; returns those that were new."""
@@ -117,14 +124,22 @@ class Extractor:
             if hit_lists is not None:
                 new = self.add_discovered(discover_entities(hit_lists, self.gazetteer))
                 log.debug("discovered %d names in a batch of %d papers", len(new), len(batch))
-            for i, (paper, text) in enumerate(zip(batch, texts)):
-                state = self._run(text, hit_lists[i] if hit_lists else None)
-                yield self._paper_extraction(paper, state)
+            extractions = [
+                self._paper_extraction(paper, self._run(text, hit_lists[i] if hit_lists else None))
+                for i, (paper, text) in enumerate(zip(batch, texts))
+            ]
+            if self.trained is not None:
+                extractions = add_trained_to_extractions(extractions, self.trained, self.lexicon.get)
+            yield from extractions
 
     def extract_text(self, text: str, doc_id: str = "text") -> list[Mention]:
         """Mentions in one text (field "text", paper_id `doc_id`); no corpus discovery."""
         state = self._run(text)
-        return [m for m, _ in self._mentions(state, doc_id, [("text", 0, len(text))])]
+        mentions = [m for m, _ in self._mentions(state, doc_id, [("text", 0, len(text))])]
+        if self.trained is not None:
+            mentions = add_trained_mentions(text, mentions, self.trained.spans(text),
+                                            paper_id=doc_id, field="text")
+        return mentions
 
     def _run(self, text: str, hits: list | None = None) -> DocState:
         state = DocState(text, self.nlp.tokenizer(text), hits)
