@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Paper, SkippedRecord, paper_id
-from .jsonl import clean_text, iter_json_objects, missing_fields, parse_iso_date, split_authors, text_list
+from .jsonl import clean_text, iter_converted, missing_fields, parse_iso_date, split_authors, text_list
 from .urls import find_urls, select_code_urls
 
 
@@ -33,12 +33,7 @@ def iter_arxiv_jsonl_papers(path: str | Path) -> Iterator[Paper | SkippedRecord]
     Args:
         path: a .jsonl file, gzipped or not (told by its first bytes, not its name).
     """
-    path = Path(path)
-    for item in iter_json_objects(path):
-        if isinstance(item, SkippedRecord):
-            yield item
-        else:
-            yield record_to_paper(item[1], str(path), item[0])
+    return iter_converted(Path(path), record_to_paper)
 
 
 def record_to_paper(record: dict[str, Any], source: str, line: int) -> Paper | SkippedRecord:

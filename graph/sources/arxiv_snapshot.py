@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Paper, SkippedRecord, paper_id
-from .jsonl import clean_text, iter_json_objects, missing_fields, parse_iso_date, split_authors, text_list
+from .jsonl import clean_text, iter_converted, missing_fields, parse_iso_date, split_authors, text_list
 from .urls import find_urls, select_code_urls
 
 
@@ -37,12 +37,7 @@ def iter_arxiv_snapshot_papers(path: str | Path) -> Iterator[Paper | SkippedReco
     Args:
         path: a JSON Lines file in the snapshot shape, gzipped or not.
     """
-    path = Path(path)
-    for item in iter_json_objects(path):
-        if isinstance(item, SkippedRecord):
-            yield item
-        else:
-            yield snapshot_to_paper(item[1], str(path), item[0])
+    return iter_converted(Path(path), snapshot_to_paper)
 
 
 def snapshot_to_paper(record: dict[str, Any], source: str, line: int) -> Paper | SkippedRecord:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..records import SkippedRecord
+from ..records import Paper, SkippedRecord
 from .lines import NOT_UTF8, iter_lines
 
 logger = logging.getLogger(__name__)
@@ -68,6 +68,15 @@ def _has_lone_surrogate(value: Any) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def iter_converted(
+    path: Path, convert: Callable[[dict[str, Any], str, int], Paper | SkippedRecord]
+) -> Iterator[Paper | SkippedRecord]:
+    """Each JSON object line of `path` through `convert(record, source, line)`; bad lines
+    pass through as the `SkippedRecord`s `iter_json_objects` made of them."""
+    for item in iter_json_objects(path):
+        yield item if isinstance(item, SkippedRecord) else convert(item[1], str(path), item[0])
 
 
 def describe_json_error(exc: ValueError) -> str:
