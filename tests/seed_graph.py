@@ -26,6 +26,7 @@ from paperkg.graph.records import (
     paper_id,
 )
 from paperkg.graph.store import Store
+from paperkg.schema.execute import execute_query
 
 MODEL, METHOD, DATASET = EntityType.MODEL, EntityType.METHOD, EntityType.DATASET
 BENCHMARK, TASK, METRIC = EntityType.BENCHMARK, EntityType.TASK, EntityType.METRIC
@@ -257,3 +258,10 @@ def build_seed_graph(path: Path, store_class: type[Store] = Store, copies: int =
 
 def seed_id(key: str) -> str:
     return seed_paper(key).id
+
+
+def run_query(kg: KnowledgeGraph, query: str, **variables) -> dict:
+    """Run a GraphQL query in-process; fail the test on any error; return its data."""
+    result = execute_query(kg, query, variables or None)
+    assert "errors" not in result, result["errors"]
+    return result["data"]

@@ -1,8 +1,8 @@
 """Lower-case task, method and metric phrases, corpus heads and case policy, on real sentences."""
 
 import pytest
+from extract_fixtures import extractor_from_tsv
 
-from paperkg.graph.extract import Extractor, Gazetteer, read_gazetteer
 from paperkg.graph.extract.abbreviations import find_definitions
 from paperkg.graph.extract.patterns import is_case_sensitive, spelling_variants
 from paperkg.graph.extract.phrases import find_phrases
@@ -22,9 +22,7 @@ The Well\tDATASET
 
 @pytest.fixture(scope="module")
 def extractor(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gaz") / "names.tsv"
-    path.write_text(TSV, encoding="utf-8")
-    return Extractor(Gazetteer(read_gazetteer(path)), discover=False)
+    return extractor_from_tsv(TSV, tmp_path_factory.mktemp("gaz"))
 
 
 def found(extractor, text):

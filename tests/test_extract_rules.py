@@ -1,8 +1,9 @@
 """Each rule family on real sentences (most from the seed page), offsets checked."""
 
 import pytest
+from extract_fixtures import extractor_from_tsv
 
-from paperkg.graph.extract import Extractor, Gazetteer, read_gazetteer
+from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.abbreviations import find_definitions
 from paperkg.graph.extract.sentences import split_sentences
 from paperkg.graph.records import EntityType, Role, entity_id
@@ -20,9 +21,7 @@ accuracy\tMETRIC
 
 @pytest.fixture(scope="module")
 def extractor(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gaz") / "names.tsv"
-    path.write_text(TSV, encoding="utf-8")
-    return Extractor(Gazetteer(read_gazetteer(path)), discover=False)
+    return extractor_from_tsv(TSV, tmp_path_factory.mktemp("gaz"))
 
 
 def found(extractor, text):

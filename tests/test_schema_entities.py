@@ -5,7 +5,7 @@ import pytest
 from paperkg.graph.records import EntityType
 from paperkg.schema.execute import execute_query
 
-from seed_graph import ENTITIES, build_seed_graph, seed_id
+from seed_graph import run_query as run, ENTITIES, build_seed_graph, seed_id
 
 
 @pytest.fixture(scope="module")
@@ -13,12 +13,6 @@ def kg(tmp_path_factory):
     graph = build_seed_graph(tmp_path_factory.mktemp("seed") / "kg.db")
     yield graph
     graph.store.close()
-
-
-def run(kg, query, **variables):
-    result = execute_query(kg, query, variables or None)
-    assert "errors" not in result, result["errors"]
-    return result["data"]
 
 
 def entity_named(kg, name, fields="name type"):

@@ -6,7 +6,7 @@ import pytest
 
 from paperkg.schema.execute import execute_query
 
-from seed_graph import PAPERS, build_seed_graph, seed_id
+from seed_graph import run_query as run, PAPERS, build_seed_graph, seed_id
 
 NEWEST_FIRST = ["blindspots", "restor", "dc-solver", "flame", "muse", "mlps"]
 
@@ -16,12 +16,6 @@ def kg(tmp_path_factory):
     graph = build_seed_graph(tmp_path_factory.mktemp("seed") / "kg.db")
     yield graph
     graph.store.close()
-
-
-def run(kg, query, **variables):
-    result = execute_query(kg, query, variables or None)
-    assert "errors" not in result, result["errors"]
-    return result["data"]
 
 
 def page_of(kg, first, after=None, search=None):
