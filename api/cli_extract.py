@@ -45,8 +45,11 @@ def extract_command(file, as_json, output, model_dir) -> None:
               help="Regenerate this Markdown report (docs/quality.md) from the GOLD files.")
 @click.option("--corpus", is_flag=True,
               help="Extract all texts of a file together, as ingest does (corpus-level discovery on).")
+@click.option("--spans", type=click.Choice(["name", "phrase"]),
+              help="Score bare names (\"TED\") or noun phrases (\"TED corpus\"); "
+                   "default: each gold source's own convention.")
 @MODEL_OPTION
-def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus, model_dir) -> None:
+def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus, spans, model_dir) -> None:
     """Score the extractor against annotated GOLD files (strict and partial F1 per type)."""
     from paperkg.graph.evaluation import evaluate, read_label_map, write_quality_doc
     from paperkg.graph.extract import Extractor
@@ -57,7 +60,7 @@ def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus, model_dir
         click.echo(f"wrote {quality_doc}", err=True)
         return
     label_map = read_label_map(labels) if labels else None
-    reports = {path: evaluate(path, extractor, label_map, corpus=corpus) for path in gold}
+    reports = {path: evaluate(path, extractor, label_map, corpus=corpus, spans=spans) for path in gold}
     if as_json:
         payload = {p: r.to_json(errors=n_errors) for p, r in reports.items()}
         click.echo(json.dumps(payload if len(gold) > 1 else payload[gold[0]], indent=2))

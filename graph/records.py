@@ -124,6 +124,18 @@ class Mention:
     confidence: float
     component: str
     role: Role = Role.MENTIONS
+    phrase_start: int | None = None
+    phrase_end: int | None = None
+
+    @property
+    def phrase(self) -> tuple[int, int]:
+        """(start, end) of the noun phrase the name stands in ("TED corpus" for "TED").
+
+        The extractor sets it (see `extract/noun_phrases.py`); without it, the name's span.
+        """
+        if self.phrase_start is None or self.phrase_end is None:
+            return self.start, self.end
+        return self.phrase_start, self.phrase_end
 
 
 @dataclass(frozen=True)

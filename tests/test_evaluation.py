@@ -505,6 +505,8 @@ def test_mention_to_json_keeps_offsets_into_the_text():
         "entity": "rewardbench",
         "role": "INTRODUCES",
         "confidence": 0.9,
+        "phrase_start": 13,
+        "phrase_end": 24,
     }
     assert text[data["start"] : data["end"]] == data["text"]
 
@@ -529,9 +531,15 @@ def test_quality_doc_marks_targets_met_and_not_met(tmp_path):
     page = out.read_text()
     assert "do not hand-edit" in page and f"    {QUALITY_DOC_COMMAND}" in page
     assert f"Generated on {datetime.date.today().isoformat()}" in page
-    assert "| tdmsci_train | DATASET | >= 60 | 100.0 | released model 54.5 (test) | met |" in page
-    assert "| tdmsci_train | METRIC | >= 77 | 66.7 | released model 76.8 (test) | not met |" in page
-    assert "| gsap_ner_abstracts_dev | MODEL | >= 70 | - | SciDeBERTa 70.0 | not measured |" in page
+    assert (
+        "| tdmsci_train | DATASET | >= 60 | 100.0 | phrase | 100.0 | released model 54.5 (test) | met |"
+        in page
+    )
+    assert (
+        "| tdmsci_train | METRIC | >= 77 | 66.7 | phrase | 66.7 | released model 76.8 (test) "
+        "| not met |" in page
+    )
+    assert "| gsap_ner_abstracts_dev | MODEL | >= 70 | - | - | - | SciDeBERTa 70.0 | not measured |" in page
     assert "1 of 4 targets met" in page
     assert "| METRIC | 100.0 | 50.0 | 66.7 | 100.0 | 50.0 | 66.7 | 2 |" in page
 
@@ -613,3 +621,34 @@ def test_default_extractor_scores_are_well_formed_on_gsap_ner():
             assert data[mode]["micro"]["support"] == sum(expected.values())
             for row in data[mode].values():
                 assert all(0.0 <= row[key] <= 1.0 for key in ("precision", "recall", "f1"))
+
+
+def test_each_source_is_scored_on_its_own_span_convention(tmp_path):
+    from paperkg.graph.extract import Extractor
+
+    text = "Here we describe our experiments on the FrameNet corpus , which is large ."
+    gold = write_lines(
+        tmp_path / "g.jsonl",
+        [
+            gold_record("tdm", text, [("FrameNet corpus", "DATASET")], source="TDMSci"),
+            gold_record("gsap", text, [("FrameNet", "Dataset")], source="GSAP-NER"),
+        ],
+    )
+    extractor = Extractor.default()
+    report = evaluate(gold, extractor)
+    assert report.to_json()["strict"]["DATASET"]["f1"] == 1.0
+    assert report.to_json()["spans"] == "name (1 documents), phrase (1 documents)"
+    names_only = evaluate(gold, extractor, spans="name").to_json()["strict"]["DATASET"]
+    assert (names_only["tp"], names_only["fp"], names_only["fn"]) == (1, 1, 1)
+
+
+def test_two_mentions_of_one_phrase_score_once(tmp_path):
+    from paperkg.graph.extract import Extractor
+
+    text = "We train on the Chinese Treebank ( CTB ) and report accuracy ."
+    gold = write_lines(
+        tmp_path / "g.jsonl",
+        [gold_record("a", text, [("Chinese Treebank ( CTB )", "DATASET")], source="TDMSci")],
+    )
+    dataset = evaluate(gold, Extractor.default()).to_json()["strict"]["DATASET"]
+    assert (dataset["tp"], dataset["fp"], dataset["fn"]) == (1, 0, 0)

@@ -124,9 +124,11 @@ def mention_to_json(mention: Mention) -> dict[str, Any]:
     """The JSON form of a mention that `paperkg extract --json` writes.
 
     Returns:
-        `{"start", "end", "text", "type", "entity", "role", "confidence"}`, offsets being
-        character offsets into the text the mention was found in (end exclusive).
+        `{"start", "end", "text", "type", "entity", "role", "confidence", "phrase_start",
+        "phrase_end"}`, offsets being character offsets into the text the mention was found
+        in (end exclusive); the phrase is the noun phrase the name stands in ("TED corpus").
     """
+    phrase_start, phrase_end = mention.phrase
     return {
         "start": mention.start,
         "end": mention.end,
@@ -135,4 +137,6 @@ def mention_to_json(mention: Mention) -> dict[str, Any]:
         "entity": mention.entity_id,
         "role": mention.role.value,
         "confidence": round(float(mention.confidence), 4),
+        "phrase_start": phrase_start,
+        "phrase_end": phrase_end,
     }

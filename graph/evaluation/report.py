@@ -88,7 +88,8 @@ class EvaluationReport:
 
     `unscored` counts predictions of types the gold does not annotate (for example
     METRIC against GSAP-NER); they are neither right nor wrong there. `extraction` says
-    which path of the extractor was measured (per text, or the ingestion path).
+    which path of the extractor was measured (per text, or the ingestion path);
+    `span_conventions` counts the documents scored on bare names and on noun phrases.
     """
 
     name: str
@@ -98,6 +99,14 @@ class EvaluationReport:
     unscored: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     extraction: str = "per text, extract_text"
+    span_conventions: Counter = field(default_factory=Counter)
+
+    @property
+    def spans(self) -> str:
+        """The span convention scored: "name", "phrase", or both with their counts."""
+        if len(self.span_conventions) == 1:
+            return next(iter(self.span_conventions))
+        return ", ".join(f"{name} ({n} documents)" for name, n in sorted(self.span_conventions.items()))
 
     def to_json(self, errors: int = 0) -> dict[str, Any]:
         """The scores as a JSON-ready dict (serialise it with `json.dumps`).
@@ -116,6 +125,7 @@ class EvaluationReport:
             "gold": self.name,
             "documents": self.documents,
             "extraction": self.extraction,
+            "spans": self.spans,
         }
         for mode in MODES:
             rows = {
@@ -160,7 +170,7 @@ class EvaluationReport:
         if self.unscored:
             skipped = ", ".join(f"{n} {kind.value}" for kind, n in sorted(self.unscored.items()))
             line += f" (not scored, no such type in this gold: {skipped})"
-        line += f"; extraction {self.extraction}"
+        line += f"; extraction {self.extraction}; spans: {self.spans}"
         if self.seconds:
             line += f", {self.documents / self.seconds:,.0f} documents/s"
         return line

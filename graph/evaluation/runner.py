@@ -22,6 +22,7 @@ from paperkg.graph.evaluation.labels import (
     map_gold_label,
     map_predicted_type,
     resolve_label_map,
+    span_convention,
 )
 from paperkg.graph.evaluation.report import EvaluationReport, describe_errors
 from paperkg.graph.evaluation.scoring import Scoreboard, Span
@@ -41,6 +42,7 @@ def evaluate(
     extractor: TextExtractor,
     label_map: LabelMap | str | os.PathLike | None = None,
     corpus: bool = False,
+    spans: str | None = None,
 ) -> EvaluationReport:
     """Run `extractor` on every text of a gold file and score what it finds.
 
@@ -52,6 +54,9 @@ def evaluate(
         corpus: Measure the ingestion path instead: every text of the file becomes the
             abstract of a `Paper` and `extractor.extract(papers)` reads them all at once,
             so corpus-level discovery applies as it does on `paperkg ingest`.
+        spans: "name" to score each mention's bare name, "phrase" its noun phrase
+            (`Mention.phrase`); None: the convention of each record's source
+            (`labels.BUILTIN_SPAN_CONVENTIONS`).
 
     Raises:
         SourceNotFoundError: The gold file (or label-map file) does not exist.
@@ -60,7 +65,7 @@ def evaluate(
     if isinstance(label_map, (str, os.PathLike)):
         label_map = read_label_map(label_map)
     name = Path(gold_path).name
-    return evaluate_documents(iter_gold(gold_path), extractor, label_map, name, corpus)
+    return evaluate_documents(iter_gold(gold_path), extractor, label_map, name, corpus, spans)
 
 
 def evaluate_documents(
@@ -69,6 +74,7 @@ def evaluate_documents(
     label_map: LabelMap | None = None,
     name: str = "gold",
     corpus: bool = False,
+    spans: str | None = None,
 ) -> EvaluationReport:
     """Score an extractor on gold documents already read (see `evaluate`)."""
     documents = list(documents)
@@ -84,7 +90,9 @@ def evaluate_documents(
         table = resolve_label_map(document.source, label_map, document.where)
         annotated = gold_types(table)
         report.scores.add_types(annotated)
-        predicted = predicted_spans(document, mentions, annotated, report.unscored)
+        convention = span_convention(document.source, spans)
+        report.span_conventions[convention] += 1
+        predicted = predicted_spans(document, mentions, annotated, report.unscored, convention)
         outcome = report.scores.add_document(gold_spans(document, table), predicted)
         report.cases += describe_errors(document.text, outcome, document.doc_id)
         report.documents += 1
@@ -123,8 +131,12 @@ def predicted_spans(
     mentions: Iterable[Mention],
     annotated: frozenset[EntityType],
     unscored: Counter,
+    convention: str = "name",
 ) -> list[Span]:
     """Predictions typed as the gold would type them; the rest counted in `unscored`.
+
+    Each prediction is the mention's bare name, or its noun phrase when `convention` is
+    "phrase"; two mentions with one phrase ("RCV1 / RCV2 corpora") score once.
 
     A mention whose offsets fall outside the text is logged and dropped: it is an
     extractor bug, and scoring it would hide the bug behind a false positive.
@@ -153,11 +165,8 @@ def predicted_spans(
         if kind is None:
             unscored[mention.type] += 1
             continue
-        spans.append(
-            Span(
-                document.doc_id, mention.start, mention.end, kind, text[mention.start : mention.end]
-            )
-        )
+        start, end = mention.phrase if convention == "phrase" else (mention.start, mention.end)
+        spans.append(Span(document.doc_id, start, end, kind, text[start:end]))
     return spans
 
 
@@ -166,6 +175,7 @@ def evaluate_many(
     extractor: TextExtractor,
     label_map: LabelMap | str | os.PathLike | None = None,
     corpus: bool = False,
+    spans: str | None = None,
 ) -> list[EvaluationReport]:
     """`evaluate` each gold file in turn, with one extractor."""
-    return [evaluate(path, extractor, label_map, corpus) for path in gold_paths]
+    return [evaluate(path, extractor, label_map, corpus, spans) for path in gold_paths]

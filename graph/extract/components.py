@@ -288,7 +288,9 @@ class VariantComponent(_LexiconUser):
                                 EntityType.BENCHMARK):
             return [mention]
         end = mention.end
-        while (suffix := following_suffix(text, end, mention.type is EntityType.MODEL)) and suffix[0] <= limit:
+        is_model = mention.type is EntityType.MODEL
+        editions = mention.type in (EntityType.DATASET, EntityType.BENCHMARK)
+        while (suffix := following_suffix(text, end, is_model, editions)) and suffix[0] <= limit:
             end = suffix[0]
         if "/" not in text[mention.end : end + 16]:
             span_text = text[mention.start : end]

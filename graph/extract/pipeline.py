@@ -22,8 +22,11 @@ from paperkg.graph.extract.trained import (
     TrainedNER, add_trained_mentions, add_trained_to_extractions, load_trained_ner,
 )
 from paperkg.graph.extract import phrases as _phrases  # noqa: F401  registers kg_phrases
+from paperkg.graph.extract.detokenize import Detokenized
+from paperkg.graph.extract.noun_phrases import phrase_extents
 from paperkg.graph.extract.results import Span, find_results
 from paperkg.graph.extract.roles import assign_role
+from paperkg.graph.extract.sentences import SentenceIndex
 from paperkg.graph.extract.shapes import find_context_names
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.extract.variants import parent_name
@@ -41,6 +44,14 @@ _SEPARATOR = "\n\n"
 _RESULT_TARGETS = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 # Names recur across abstracts; their ids (`entity_key` folds case and accents) are reused.
 _entity_id = lru_cache(maxsize=65536)(entity_id)
+
+
+def _restore_original(state: DocState, text: Detokenized) -> None:
+    """Map what the rules found in a detokenized view back onto the text as given."""
+    for mention in state.mentions:
+        mention.start, mention.end = text.original_span(mention.start, mention.end)
+    state.text = text.text
+    state.sentences = SentenceIndex(text.text)
 
 
 class Extractor:
@@ -119,8 +130,8 @@ class Extractor:
         """
         iterator = iter(papers)
         while batch := list(islice(iterator, batch_size)):
-            texts = [f"{p.title}{_SEPARATOR}{p.abstract}" for p in batch]
-            hit_lists = [find_context_names(text) for text in texts] if self.discover else None
+            texts = [Detokenized(f"{p.title}{_SEPARATOR}{p.abstract}") for p in batch]
+            hit_lists = [find_context_names(text.view) for text in texts] if self.discover else None
             if hit_lists is not None:
                 new = self.add_discovered(discover_entities(hit_lists, self.gazetteer))
                 log.debug("discovered %d names in a batch of %d papers", len(new), len(batch))
@@ -134,17 +145,19 @@ class Extractor:
 
     def extract_text(self, text: str, doc_id: str = "text") -> list[Mention]:
         """Mentions in one text (field "text", paper_id `doc_id`); no corpus discovery."""
-        state = self._run(text)
+        state = self._run(Detokenized(text))
         mentions = [m for m, _ in self._mentions(state, doc_id, [("text", 0, len(text))])]
         if self.trained is not None:
             mentions = add_trained_mentions(text, mentions, self.trained.spans(text),
                                             paper_id=doc_id, field="text")
         return mentions
 
-    def _run(self, text: str, hits: list | None = None) -> DocState:
-        state = DocState(text, self.nlp.tokenizer(text), hits)
+    def _run(self, text: Detokenized, hits: list | None = None) -> DocState:
+        state = DocState(text.view, self.nlp.tokenizer(text.view), hits)
         for step in self._steps:
             step(state)
+        if text.changed:
+            _restore_original(state, text)
         return state
 
     def _paper_extraction(self, paper: Paper, state: DocState) -> PaperExtraction:
@@ -158,7 +171,8 @@ class Extractor:
     def _mentions(self, state: DocState, paper_id: str, fields) -> list[tuple[Mention, Candidate]]:
         text, span_at, pairs = state.text, state.sentences.span_at, []
         last_span, sentence = None, ""
-        for c in state.mentions:
+        phrases = phrase_extents(text, [(c.start, c.end, c.type) for c in state.mentions])
+        for c, (phrase_start, phrase_end) in zip(state.mentions, phrases):
             start, end = c.start, c.end
             if start >= end:
                 continue
@@ -172,8 +186,11 @@ class Extractor:
                 last_span, sentence = span, text[span[0] : span[1]]
             role = c.role or assign_role(text, span[0], start, c.type)
             eid = c.entity.id if c.entity else _entity_id(c.name)
+            # A phrase never runs from the title into the abstract.
+            phrase_start, phrase_end = max(phrase_start, offset), min(phrase_end, stop)
             mention = Mention(paper_id, name, start - offset, end - offset, text[start:end], sentence,
-                              c.type, eid, round(c.confidence, 3), c.component, role)
+                              c.type, eid, round(c.confidence, 3), c.component, role,
+                              phrase_start - offset, phrase_end - offset)
             pairs.append((mention, c))
         return pairs
 

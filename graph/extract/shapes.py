@@ -174,7 +174,7 @@ def _group_cue(text: str, group: list[tuple[int, int]]):
             return title
     return (
         _intro_cue(left)
-        or _head_cue(right)
+        or _head_cue(right, text[last[0] : last[1]])
         or _apposition_cue(right, single=len(group) == 1)
         or _noun_before_cue(left, right)
         or _on_cue(text, left, right)
@@ -212,14 +212,39 @@ def _intro_cue(left: list[str]):
     return None
 
 
-def _head_cue(right: str):
+def _head_cue(right: str, name: str = ""):
     if not right.startswith(" "):
         return None
     word = right.split(None, 1)[0] if right.strip() else ""
     noun = word.rstrip(_PUNCT)
     if noun.islower() and noun in TYPE_NOUNS and not right[1 + len(noun) : 2 + len(noun)] == "-":
         return ("head", TYPE_NOUNS[noun], 0.8, None)
+    if _SPLIT_HEAD.match(right) or (_DATA_HEAD.match(right) and any(c.isdigit() for c in name)):
+        return ("head", EntityType.DATASET, 0.75, None)
+    modified = _MODIFIED_DATA_HEAD.match(right)
+    if modified and modified.group(1) not in _NOT_MODIFIERS:
+        return ("head", TYPE_NOUNS[modified.group(2)], 0.7, None)
     return None
+
+
+# "the AMI meeting corpus", "the Twitter keyword dataset": one word between a name and
+# the noun that types it, for data nouns only ("the BERT pretraining objective" is not).
+_MODIFIED_DATA_HEAD = re.compile(
+    r" ([a-z]+) (dataset|datasets|corpus|corpora|treebank|benchmark|benchmarks)\b(?!-)"
+)
+_NOT_MODIFIERS = frozenset(
+    "and or of the a an with to in for as on from by at is are was were we our its their "
+    "this that new other large small public".split()
+)
+
+# "the NIST MT08 test set", "the TAC 2008 data set": a split of something is a dataset.
+_SPLIT_HEAD = re.compile(
+    r" (?:(?:test|testing|training|train|dev|development|evaluation|validation|held-out)"
+    r" (?:sets?|data|datasets?|splits?|collections?)|data[ -]?sets?|testsets?)\b"
+)
+# "WMT09 data", "the TAC 2008 data": a bare "data" names a dataset only after a name
+# carrying a year or a number ("EEG data" and "RGB data" are modalities).
+_DATA_HEAD = re.compile(r" data\b")
 
 
 def _apposition_cue(right: str, single: bool):

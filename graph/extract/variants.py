@@ -27,6 +27,14 @@ _SUFFIX = re.compile(
 )
 _FOLLOWING = re.compile(r"(?P<sep>[ -])(?P<tail>\d+(?:\.\d+)?[BM]|v?\d+\.\d+|v\d+)(?![\w.\-/])")
 _FOLLOWING_INTEGER = re.compile(r"(?P<sep>[ -])(?P<tail>\d{1,2})(?![\w.\-/%])(?! (?:[a-z]|%))")
+# Editions of a dataset or an evaluation campaign: "IWSLT 2010", "NTCIR-3", "SemEval-2013";
+# a year followed by a counted noun is a count ("ImageNet 2000 images"), not an edition.
+_FOLLOWING_EDITION = re.compile(
+    r"(?P<sep>[ -])(?P<tail>(?:19|20)\d\d)(?![\w.\-/%])"
+    r"(?! (?:images|samples|examples|papers|questions|instances|pairs|sentences|documents|"
+    r"videos|words|tokens|items|articles|queries|dialogues|utterances|hours|training|test))"
+    r"|(?P<hyphen>-)(?P<number>\d{1,2})(?![\w.\-/%])"
+)
 
 
 def split_versions(start: int, text: str) -> list[tuple[int, int, str]] | None:
@@ -55,18 +63,26 @@ def split_versions(start: int, text: str) -> list[tuple[int, int, str]] | None:
     return pieces
 
 
-def following_suffix(text: str, end: int, integers: bool) -> tuple[int, str] | None:
+def following_suffix(
+    text: str, end: int, integers: bool, editions: bool = False
+) -> tuple[int, str] | None:
     """A version or size written right after a name ("Llama" + " 2", "Llama 2" + " 7B").
 
     Args:
         text: the whole field.
         end: where the name ends.
         integers: whether a bare small integer counts (model names: "Llama 2").
+        editions: whether a year or a hyphenated number counts (datasets and
+            benchmarks: "IWSLT 2010", "NTCIR-3").
 
     Returns:
         (new end, suffix text including its separator) or None.
     """
-    match = _FOLLOWING.match(text, end) or (integers and _FOLLOWING_INTEGER.match(text, end))
+    match = (
+        _FOLLOWING.match(text, end)
+        or (integers and _FOLLOWING_INTEGER.match(text, end))
+        or (editions and _FOLLOWING_EDITION.match(text, end))
+    )
     if not match or text[match.end() : match.end() + 1] == "/":
         return None
     return match.end(), match.group(0)
