@@ -107,6 +107,8 @@ def test_title_names_what_the_paper_introduces(extractor):
         "We propose a new benchmark. Our method is simple. In this work we study it.",
         "The Transformer is popular. Transformers are large models.",
         "Experiments in France and Germany show that We can do better.",
+        "We decode electroencephalography (EEG) signals and magnetic resonance imaging (MRI) scans.",
+        "Recent advances in artificial intelligence (AI) rely on the key-value (KV) cache.",
     ],
 )
 def test_generic_phrases_and_ordinary_capitalised_words_are_not_entities(extractor, text):

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from paperkg.graph.extract.abbreviations import find_definitions, type_of_long_form
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
-from paperkg.graph.extract.cues import type_of_noun, type_of_shape
+from paperkg.graph.extract.cues import STOP_NAMES, type_of_noun, type_of_shape
 from paperkg.graph.extract.discovery import Lexicon
 from paperkg.graph.extract.patterns import PatternBook
 from paperkg.graph.extract.sentences import SentenceIndex
@@ -150,6 +150,8 @@ class AbbreviationComponent(_LexiconUser):
             return
         for definition in find_definitions(text):
             entity = self.lexicon.lookup(definition.long) or self.lexicon.lookup(definition.short)
+            if entity is None and _is_stop_name(definition.short):
+                continue  # "artificial intelligence (AI)", "electroencephalography (EEG)"
             entity_type = entity.type if entity else type_of_long_form(definition.long)
             entity_type = entity_type or type_of_shape(definition.short) or EntityType.METHOD
             confidence = 0.9 if entity else 0.7
@@ -164,6 +166,11 @@ class AbbreviationComponent(_LexiconUser):
                     Candidate(start, end, name, entity_type, confidence - 0.05,
                               "kg_abbreviations", entity, aliases=aliases)
                 )
+
+
+def _is_stop_name(short: str) -> bool:
+    """Whether a short form, or its singular, is a word that never names an artifact."""
+    return short in STOP_NAMES or (short.endswith("s") and short[:-1] in STOP_NAMES)
 
 
 def _bare_uses(text: str, short: str) -> list[tuple[int, int]]:

@@ -25,6 +25,13 @@ STOP_NAMES = frozenset(
     January February March April May June July August September October November December
     TL DR TLDR Q1 Q2 Q3 Q4 GB MB KB TB ms FLOPs FLOP GFLOPs TFLOPs
     """.split()
+) | frozenset(
+    # Modalities, devices and concepts: what a paper studies or records, not an artifact
+    # it uses ("MRI scans", "EEG signals", "UAV imagery", "the KV cache", "GUI agents").
+    """
+    MRI fMRI CT PET EEG ECG EMG UAV UAVs EHR EHRs GUI GUIs CAD KV OOD BEV WSI WSIs AR VR XR
+    IoT LiDAR LIDAR SAR GPS HCI HRI KG KGs SOTA AI AGI
+    """.split()
 )
 
 # Head nouns that type the name they follow or define ("the X benchmark", "X, a model").
