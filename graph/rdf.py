@@ -224,6 +224,8 @@ def result_triples(result: Result, base: str) -> Iterator[Triple]:
     yield from _literal_triples(s, PKG.unit, [result.unit or ""])
     if result.model_id:
         yield s, PKG.byModel, entity_iri(base, result.model_id)
+    if result.metric_id:
+        yield s, PKG.metricEntity, entity_iri(base, result.metric_id)
     yield from _literal_triples(s, PKG.sentence, [result.sentence])
     yield s, PROV.wasAttributedTo, PKG.extractor
 

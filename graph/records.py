@@ -143,6 +143,7 @@ class Result:
     """A reported number: `value` `unit` of `metric` on `entity_id` (by `model_id`).
 
     "10.38 FID (NFE=5) on FFHQ" -> entity_id="ffhq", metric="FID", value=10.38.
+    `metric_id` is the METRIC entity that `metric` names, when the extractor knows it.
     """
 
     paper_id: str
@@ -155,6 +156,7 @@ class Result:
     value: float
     unit: str | None = None
     model_id: str | None = None
+    metric_id: str | None = None
 
 
 @dataclass(frozen=True)

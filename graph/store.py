@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import sqlite3
 import threading
@@ -19,7 +20,9 @@ from pathlib import Path
 
 from .errors import StoreError
 from .records import Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role, entity_key
-from .store_schema import SCHEMA, SCHEMA_VERSION
+from .store_schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ class Store:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
+        if 0 < version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+            self._upgrade(version)
+            return
         if version != 0:
             raise StoreError(
                 f"{self.path} has schema version {version}, this paperkg expects "
@@ -94,6 +100,14 @@ class Store:
             raise StoreError(f"{self.path} is an SQLite file of another program; pass --db with a new file name")
         self._db.executescript(SCHEMA)
         self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _upgrade(self, version: int) -> None:
+        """Bring a database of an older schema version up to date, in one transaction."""
+        statements = "".join(MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
+        self._db.executescript(
+            f"BEGIN; {statements} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+        )
+        log.info("%s: schema upgraded from version %d to %d", self.path, version, SCHEMA_VERSION)
 
     def close(self) -> None:
         self._db.close()
@@ -158,14 +172,15 @@ class Store:
                    (paper.id, paper.title, paper.abstract))
         self._write_entities(extraction.entities)
         db.executemany(
-            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type.value,
-              m.entity_id, m.confidence, m.component, m.role.value) for m in extraction.mentions],
+              m.entity_id, m.confidence, m.component, m.role.value, *m.phrase)
+             for m in extraction.mentions],
         )
         db.executemany(
-            "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [(r.paper_id, r.field, r.start, r.end, r.sentence, r.entity_id, r.metric,
-              r.value, r.unit, r.model_id) for r in extraction.results
+              r.value, r.unit, r.model_id, r.metric_id) for r in extraction.results
              # SQLite stores NaN as NULL; a number that is not finite is no result.
              if math.isfinite(r.value)],
         )
@@ -409,6 +424,7 @@ def _entity_from_row(row: tuple, aliases: tuple[str, ...]) -> Entity:
 
 
 def _mention_from_row(row: tuple) -> Mention:
-    paper_id, field, start, end, text, sentence, type_, entity, confidence, component, role = row
+    (paper_id, field, start, end, text, sentence, type_, entity, confidence, component, role,
+     phrase_start, phrase_end) = row
     return Mention(paper_id, field, start, end, text, sentence, EntityType(type_), entity,
-                   confidence, component, Role(role))
+                   confidence, component, Role(role), phrase_start, phrase_end)

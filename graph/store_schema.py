@@ -1,6 +1,6 @@
 """The SQL schema of a paperkg database (version stored in PRAGMA user_version)."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE papers (
@@ -51,7 +51,9 @@ CREATE TABLE mentions (
     entity_id TEXT NOT NULL REFERENCES entities (id),
     confidence REAL NOT NULL,
     component TEXT NOT NULL,
-    role TEXT NOT NULL
+    role TEXT NOT NULL,
+    phrase_start INTEGER,           -- the noun phrase the name stands in ("TED corpus")
+    phrase_end INTEGER
 );
 CREATE INDEX mentions_by_paper ON mentions (paper_id);
 CREATE INDEX mentions_by_entity ON mentions (entity_id, paper_id);
@@ -66,7 +68,8 @@ CREATE TABLE results (
     metric TEXT,
     value REAL NOT NULL,
     unit TEXT,
-    model_id TEXT
+    model_id TEXT,
+    metric_id TEXT                  -- the METRIC entity `metric` names, when known
 );
 CREATE INDEX results_by_paper ON results (paper_id);
 CREATE INDEX results_by_entity ON results (entity_id);
@@ -74,3 +77,14 @@ CREATE INDEX results_by_entity ON results (entity_id);
 CREATE VIEW entity_paper_counts AS
     SELECT entity_id, count(DISTINCT paper_id) AS papers FROM mentions GROUP BY entity_id;
 """
+
+# How a database of an older version becomes the current one: the SQL that takes version
+# N to N + 1. Columns are only ever added, at the end, so that `SELECT *` reads old and
+# new databases alike; rows written before a migration have NULL in them.
+MIGRATIONS: dict[int, str] = {
+    1: """
+ALTER TABLE mentions ADD COLUMN phrase_start INTEGER;
+ALTER TABLE mentions ADD COLUMN phrase_end INTEGER;
+ALTER TABLE results ADD COLUMN metric_id TEXT;
+""",
+}

@@ -74,6 +74,7 @@ class PKG(DefinedNamespace):
     reports: URIRef
     onEntity: URIRef
     byModel: URIRef
+    metricEntity: URIRef
     metric: URIRef
     value: URIRef
     unit: URIRef
@@ -175,6 +176,8 @@ TERMS: tuple[Term, ...] = (
           "benchmark.", PKG.Result, PKG.Entity),
     _link(PKG.byModel, "by model", "The model that achieved the result, when stated.",
           PKG.Result, PKG.Entity),
+    _link(PKG.metricEntity, "metric entity", "The metric entity the result's metric names "
+          "(FID), when known.", PKG.Result, PKG.Entity),
     _value(PKG.metric, "metric", "The metric as the paper wrote it (FID, accuracy).",
            PKG.Result, XSD.string, LPWC.metricName),
     _value(PKG.value, "value", "The reported number.", PKG.Result, XSD.double),

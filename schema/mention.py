@@ -30,6 +30,10 @@ class Mention:
     confidence: float
     role: Role = strawberry.field(description="What the paper does with the entity here.")
     component: str = strawberry.field(description="The extraction component that found it.")
+    phrase_start: int = strawberry.field(
+        description='Start of the noun phrase the name stands in ("TED corpus" for "TED").'
+    )
+    phrase_end: int = strawberry.field(description="End of that noun phrase (exclusive).")
     paper_id: strawberry.Private[str]
     entity_id: strawberry.Private[str]
 
@@ -39,6 +43,7 @@ class Mention:
             text=mention.text, field=mention.field, start=mention.start, end=mention.end,
             sentence=mention.sentence, type=mention.type, confidence=mention.confidence,
             role=mention.role, component=mention.component,
+            phrase_start=mention.phrase[0], phrase_end=mention.phrase[1],
             paper_id=mention.paper_id, entity_id=mention.entity_id,
         )
 
@@ -50,13 +55,26 @@ class Mention:
     async def paper(self, info: strawberry.Info) -> PaperRef:
         from .paper import Paper  # a cycle: papers have mentions
 
+        return Paper.from_record(await self._paper_record(info))
+
+    @strawberry.field(
+        description='The noun phrase the name stands in: "TED corpus", "Chinese Treebank (CTB)"; '
+        "the name itself when it stands alone."
+    )
+    async def phrase(self, info: strawberry.Info) -> str:
+        if (self.phrase_start, self.phrase_end) == (self.start, self.end):
+            return self.text
+        paper = await self._paper_record(info)
+        return paper.field_text(self.field)[self.phrase_start : self.phrase_end]
+
+    async def _paper_record(self, info: strawberry.Info) -> records.Paper:
         found = await context_of(info).loaders.papers.load(self.paper_id)
         if found is None:
             raise UnknownPaperError(
                 f"a mention names paper {self.paper_id!r}, which the store does not hold; "
                 "re-ingest the paper to repair the database"
             )
-        return Paper.from_record(found)
+        return found
 
 
 async def require_entity(info: strawberry.Info, entity_id: str, holder: str) -> Entity:

@@ -22,13 +22,14 @@ class Result:
     paper_id: strawberry.Private[str]
     entity_id: strawberry.Private[str]
     model_id: strawberry.Private[str | None]
+    metric_id: strawberry.Private[str | None]
 
     @classmethod
     def from_record(cls, result: records.Result) -> Result:
         return cls(
             metric=result.metric, value=result.value, unit=result.unit, sentence=result.sentence,
             field=result.field, start=result.start, end=result.end, paper_id=result.paper_id,
-            entity_id=result.entity_id, model_id=result.model_id,
+            entity_id=result.entity_id, model_id=result.model_id, metric_id=result.metric_id,
         )
 
     @strawberry.field(description="The dataset or benchmark the number was measured on.")
@@ -38,3 +39,7 @@ class Result:
     @strawberry.field(description="The model or method that scored it, when the sentence says.")
     async def model(self, info: strawberry.Info) -> Entity | None:
         return await load_entity(info, self.model_id) if self.model_id else None
+
+    @strawberry.field(description='The METRIC entity the metric names ("FID"), when it is known.')
+    async def metric_entity(self, info: strawberry.Info) -> Entity | None:
+        return await load_entity(info, self.metric_id) if self.metric_id else None

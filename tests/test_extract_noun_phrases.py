@@ -142,3 +142,13 @@ def test_head_nouns_after_a_split_or_a_modifier_type_a_new_name(extractor, text,
 def test_modalities_and_model_objectives_are_not_datasets(extractor):
     text = "We record EEGX data from subjects and study the BERTX pretraining objective."
     assert not any(m.type is T.DATASET for m in extractor.extract_text(text))
+
+
+def test_one_number_read_both_ways_is_one_result_with_its_metric_entity(extractor):
+    from paperkg.graph.records import Paper
+
+    abstract = ("Our sampler reaches 10.38 FID on FFHQ. Notably, FLAMe-RM-24B achieves an "
+                "accuracy of 87.8% on RewardBench.")
+    (extraction,) = extractor.extract([Paper(id="p", title="Samplers", abstract=abstract)])
+    read = [(r.entity_id, r.metric, r.metric_id, r.value) for r in extraction.results]
+    assert read == [("ffhq", "FID", "fid", 10.38), ("rewardbench", "accuracy", "accuracy", 87.8)]

@@ -146,3 +146,21 @@ def test_entity_uses_keep_the_strongest_role_and_count(kg):
     uses = data["paper"]["entityUses"]
     assert uses[0] == {"role": "USES", "mentionCount": 4, "confidence": 0.9,
                        "entity": {"name": "multi-layer perceptron"}}
+
+
+def test_real_extraction_serves_phrases_and_metric_entities(tmp_path):
+    from paperkg.graph.ingest import ingest_paths
+    from paperkg.graph.kg import KnowledgeGraph
+    from paperkg.graph.store import Store
+    from seed_graph import SEED_PAGE
+
+    store = Store(tmp_path / "kg.db")
+    ingest_paths([SEED_PAGE], store, progress=False)
+    kg = KnowledgeGraph(store)
+    data = run(kg, """query($id: ID!) { paper(id: $id) {
+        results { metric metricEntity { name type } entity { name } }
+        mentions { text phrase phraseStart phraseEnd } } }""", id=seed_id("flame"))["paper"]
+    accuracy = next(r for r in data["results"] if r["entity"]["name"] == "RewardBench")
+    assert accuracy["metricEntity"] == {"name": "accuracy", "type": "METRIC"}
+    for mention in data["mentions"]:
+        assert mention["text"] in mention["phrase"]

@@ -31,7 +31,7 @@ from paperkg.graph.extract.shapes import find_context_names
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.extract.variants import parent_name
 from paperkg.graph.records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id,
+    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id, entity_key,
 )
 
 log = logging.getLogger(__name__)
@@ -233,12 +233,23 @@ class Extractor:
             built[parent.id] = parent
             entity = parent
 
+    def _metric_id(self, metric: str | None, in_paper: dict[str, str]) -> str | None:
+        """The METRIC entity a result's metric names: one the paper mentions, or a known one."""
+        if metric is None:
+            return None
+        key = entity_key(metric)
+        if key in in_paper:
+            return in_paper[key]
+        entity = self.lexicon.lookup(metric)
+        return entity.id if entity is not None and entity.type is EntityType.METRIC else None
+
     def _results(self, state: DocState, paper_id: str, pairs, fields) -> list[Result]:
         # Most papers name no dataset or benchmark, and a result needs one.
         if not any(c.type in _RESULT_TARGETS for _, c in pairs):
             return []
         spans = [Span(c.start, c.end, c.type, m.entity_id) for m, c in pairs]
         found = find_results(state.text, spans, state.sentences)
+        metrics = {entity_key(m.text): m.entity_id for m, _ in pairs if m.type is EntityType.METRIC}
         results = []
         for r in found:
             field = next((f for f in fields if f[1] <= r.start and r.end <= f[2]), None)
@@ -247,5 +258,5 @@ class Extractor:
             s_start, s_end = state.sentences.span_at(r.start)
             results.append(Result(paper_id, field[0], r.start - field[1], r.end - field[1],
                                   state.text[s_start:s_end], r.entity_id, r.metric, r.value,
-                                  r.unit, r.model_id))
+                                  r.unit, r.model_id, self._metric_id(r.metric, metrics)))
         return results

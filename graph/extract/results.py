@@ -85,18 +85,42 @@ def find_results(text: str, mentions: list[Span], sentences: SentenceIndex) -> l
     data = [m for m in mentions if m.type in (EntityType.DATASET, EntityType.BENCHMARK)]
     if not data:
         return []
-    found: dict[tuple[int, int], FoundResult] = {}
+    # One number, one result, keyed by where its value starts: "an accuracy of 87.8% on
+    # RewardBench" is read both ways, and the two readings complete each other.
+    found: dict[int, FoundResult] = {}
     for match in _VALUE_FIRST.finditer(text):
         target = next((m for m in data if m.start == match.end()), None)
         if target is not None:
-            found[match.span()] = _result(match, target, mentions, sentences, target.end)
+            found[match.start("value")] = _result(match, target, mentions, sentences, target.end)
     for match in _metric_first(text):
+        value_start = match.start("value")
+        if value_start in found:
+            found[value_start] = _with_metric(found[value_start], match)
+            continue
         sentence_start, sentence_end = sentences.span_at(match.start())
         near = [m for m in data if sentence_start <= m.start < sentence_end]
-        if near and match.span() not in found:
+        if near:
             target = min(near, key=lambda m: abs(m.start - match.start()))
-            found[match.span()] = _result(match, target, mentions, sentences, match.end())
+            found[value_start] = _result(match, target, mentions, sentences, match.end())
     return sorted(found.values(), key=lambda r: r.start)
+
+
+def _with_metric(result: FoundResult, match: re.Match) -> FoundResult:
+    """A value-first result widened to the metric-first reading of the same number."""
+    return FoundResult(
+        start=min(result.start, match.start()),
+        end=max(result.end, match.end()),
+        entity_id=result.entity_id,
+        metric=result.metric or _metric_name(match),
+        value=result.value,
+        unit=result.unit or match.group("unit"),
+        model_id=result.model_id,
+    )
+
+
+def _metric_name(match: re.Match) -> str | None:
+    metric = match.group("metric")
+    return re.sub(r"^(?:an?|the|our|its)\s+", "", metric.strip()) or None if metric else None
 
 
 def _metric_first(text: str) -> list[re.Match]:
@@ -128,13 +152,11 @@ def _result(match, target: Span, mentions: list[Span], sentences: SentenceIndex,
         m for m in mentions
         if m.type is EntityType.MODEL and sentence_start <= m.start and m.end <= match.start()
     ]
-    metric = match.group("metric")
-    metric = re.sub(r"^(?:an?|the|our|its)\s+", "", metric.strip()) if metric else None
     return FoundResult(
         start=match.start(),
         end=max(end, match.end()),
         entity_id=target.entity_id,
-        metric=metric or None,
+        metric=_metric_name(match),
         value=float(match.group("value").replace(",", "")),
         unit=match.group("unit"),
         model_id=models[-1].entity_id if models else None,
