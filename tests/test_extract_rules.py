@@ -169,3 +169,14 @@ def test_a_bare_model_size_is_not_an_entity():
     extractor = Extractor.default()
     texts = {m.text for m in extractor.extract_text("We train a 14B model and compare it with T5.")}
     assert "14B" not in texts and "T5" in texts
+
+
+def test_stop_acronyms_in_any_casing_are_never_discovered():
+    from paperkg.graph.extract import Extractor
+    from paperkg.graph.records import Paper
+
+    abstracts = ["Our SoTA model is better than the SoTA baselines on every SoTA task.",
+                 "The method outperforms the state-of-the-art (SOTA) in terms of visual quality."]
+    papers = [Paper(id=str(i), title="Results", abstract=a) for i, a in enumerate(abstracts)]
+    extractions = list(Extractor.default().extract(papers))
+    assert not any(m.entity_id == "sota" for e in extractions for m in e.mentions)

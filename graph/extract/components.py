@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from paperkg.graph.extract.abbreviations import find_definitions, type_of_long_form
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
-from paperkg.graph.extract.cues import STOP_NAMES, type_of_noun, type_of_shape
+from paperkg.graph.extract.cues import is_stop_name, type_of_noun, type_of_shape
 from paperkg.graph.extract.discovery import Lexicon
 from paperkg.graph.extract.patterns import PatternBook
 from paperkg.graph.extract.sentences import SentenceIndex
@@ -170,7 +170,7 @@ class AbbreviationComponent(_LexiconUser):
 
 def _is_stop_name(short: str) -> bool:
     """Whether a short form, or its singular, is a word that never names an artifact."""
-    return short in STOP_NAMES or (short.endswith("s") and short[:-1] in STOP_NAMES)
+    return is_stop_name(short) or (short.endswith("s") and is_stop_name(short[:-1]))
 
 
 def _bare_uses(text: str, short: str) -> list[tuple[int, int]]:

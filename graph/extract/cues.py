@@ -34,6 +34,14 @@ STOP_NAMES = frozenset(
     """.split()
 )
 
+_STOP_ACRONYMS = frozenset(word for word in STOP_NAMES if word.isupper())
+
+
+def is_stop_name(word: str) -> bool:
+    """Whether a word never names a thing; acronyms in any casing ("SoTA", "Ai")."""
+    return word in STOP_NAMES or word.upper() in _STOP_ACRONYMS
+
+
 # Head nouns that type the name they follow or define ("the X benchmark", "X, a model").
 TYPE_NOUNS: dict[str, EntityType] = {}
 for _words, _type in (

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from paperkg.graph.extract.cues import STOP_NAMES, type_of_shape
+from paperkg.graph.extract.cues import is_stop_name, type_of_shape
 from paperkg.graph.extract.gazetteer import Gazetteer
 from paperkg.graph.extract.shapes import NameHit, typed_hits
 from paperkg.graph.records import Entity, entity_id, entity_key
@@ -50,7 +50,7 @@ def discover_entities(hit_lists: Iterable[list[NameHit]], known: Gazetteer) -> l
 
 
 def _is_discoverable(name: str) -> bool:
-    return name not in STOP_NAMES and len(name) >= 3 and bool(_STRONG.search(name))
+    return not is_stop_name(name) and len(name) >= 3 and bool(_STRONG.search(name))
 
 
 class Lexicon:

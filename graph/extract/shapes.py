@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS, type_of_shape
+from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS, is_stop_name, type_of_shape
 from paperkg.graph.records import EntityType, Role
 
 _TAIL = r"[A-Za-z0-9]*(?:\.\d+)*(?:[-_+][A-Za-z0-9]+(?:\.\d+)*)*\+*"
@@ -123,12 +123,12 @@ def find_context_names(text: str) -> list[NameHit]:
 
 
 def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
-    if span in STOP_NAMES:
+    if is_stop_name(span):
         return None
     words = span.split(" ")
-    while words and (words[0] in STOP_NAMES or words[0].lower() in _DETERMINERS):
+    while words and (is_stop_name(words[0]) or words[0].lower() in _DETERMINERS):
         start += len(words.pop(0)) + 1
-    while words and words[-1] in STOP_NAMES:
+    while words and is_stop_name(words[-1]):
         words.pop()
     if not words or words[0].replace(".", "").isdigit() or all(w in LANGUAGES for w in words):
         return None
