@@ -14,8 +14,13 @@ import spacy
 
 from paperkg.graph.extract import Extractor, Gazetteer
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
+from paperkg.graph.extract.cues import is_stop_name
 from paperkg.graph.extract.results import _METRIC_FIRST, _metric_first
 from paperkg.graph.extract.roles import clause_start
+from paperkg.graph.extract.shapes import (
+    _ADJECTIVAL, _DETERMINERS, _GENERIC_WORDS, _SHAPED, _SIZE_ONLY, LANGUAGES, NAME_SPANS,
+    _clean, _name_matches, _title_cased,
+)
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType, entity_key
 
@@ -113,3 +118,50 @@ def test_pipeline_called_as_spacy_gives_the_extractor_mentions():
     expected = [(m.start, m.end) for m in extractor.extract_text(text)]
     assert [(s, e) for s, e, _ in spans] == expected
     assert ("CIFAR-10" in {name for *_, name in spans}) and doc._.kg_sentences.spans
+
+
+NAME_EDGE_TEXTS = [
+    "mBERT and XLM-R beat word2vec; iPhone-12 Pro users",
+    "word2vec at the start, then eBay, mT5 (xLSTM) and a wav2vec 2.0 model",
+    "LLaMA-2 7B/13B vs. GPT-4o, DINOv2 and x86-64 or e2e.BERT",
+    "the aB aB1 a1 -mBERT .mBERT /mBERT +mBERT _mBERT émBERT Stable Diffusion 1.5/2.1 XL",
+    "fMRI",
+    "",
+]
+
+
+def name_texts() -> list[str]:
+    return [*seed_lines(), *EDGE_TEXTS, *NAME_EDGE_TEXTS]
+
+
+def test_name_scan_finds_what_name_spans_finds():
+    for text in name_texts():
+        plain = [(m.start(), m.group(0)) for m in NAME_SPANS.finditer(text)]
+        assert [(m.start(), m.group(0)) for m in _name_matches(text)] == plain, text
+
+
+def plain_clean(text, start, span):
+    """The reference: every check of `_clean` made on the text, nothing cached."""
+    words = span.split(" ")
+    first, last = 0, len(words)
+    while first < last and (is_stop_name(words[first]) or words[first].lower() in _DETERMINERS):
+        first += 1
+    while last > first and is_stop_name(words[last - 1]):
+        last -= 1
+    kept, start = words[first:last], start + sum(len(word) + 1 for word in words[:first])
+    name = " ".join(kept)
+    generic = [w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in kept]
+    if is_stop_name(span) or not kept or kept[0].replace(".", "").isdigit() or set(kept) <= LANGUAGES:
+        return None
+    if _ADJECTIVAL.search(kept[-1]) or _SIZE_ONLY.fullmatch(name) or all(generic):
+        return None
+    if not _SHAPED.search(name) and _title_cased(text, start):
+        return None
+    return start, start + len(name)
+
+
+def test_cleaned_spans_agree_with_the_plain_cleaning():
+    for text in name_texts():
+        for match in NAME_SPANS.finditer(text):
+            span = match.group(0)
+            assert _clean(text, match.start(), span) == plain_clean(text, match.start(), span), span

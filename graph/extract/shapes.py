@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS, is_stop_name, type_of_shape
 from paperkg.graph.records import EntityType, Role
@@ -36,6 +37,16 @@ _WORD = rf"(?:[A-Z]{_TAIL}|[a-z]+[A-Z0-9]{_TAIL}|\d+[A-Za-z]{_TAIL})"
 NAME_SPANS = re.compile(
     rf"(?<![\w\-.+/]){_WORD}(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}}"
 )
+# NAME_SPANS for the spans that start with a capital or a digit, its first character
+# first: re then skips the lower-case text between candidates in C, where NAME_SPANS,
+# led by its look-behind, is tried at every position (see `_name_matches`).
+_UPPER_NAME_SPANS = re.compile(
+    rf"[A-Z0-9](?<![\w\-.+/].)(?:(?<=[A-Z]){_TAIL}|(?<=\d)\d*[A-Za-z]{_TAIL})"
+    rf"(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}}"
+)
+# A capital or digit right after a lower-case letter: where "mBERT" or "word2vec" may be.
+_AFTER_LOWER = re.compile(r"[A-Z0-9](?<=[a-z].)")
+_WORD_CHAR = re.compile(r"[\w\-.+/]")
 _SHAPED = re.compile(r"[A-Za-z0-9][A-Z]|\d")
 _JOINER = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+")
 _INTRO_VERBS = frozenset(
@@ -101,7 +112,7 @@ def find_context_names(text: str) -> list[NameHit]:
     Returns:
         Hits in text order; untyped ones have cue "shape" and confidence 0.
     """
-    spans = [s for s in (_clean(text, m.start(), m.group(0)) for m in NAME_SPANS.finditer(text)) if s]
+    spans = [s for s in (_clean(text, m.start(), m.group(0)) for m in _name_matches(text)) if s]
     hits: list[NameHit] = []
     for group in _coordinated(text, spans):
         cue = _group_cue(text, group)
@@ -122,12 +133,73 @@ def find_context_names(text: str) -> list[NameHit]:
     return hits
 
 
+def _name_matches(text: str) -> Iterator[re.Match] | list[re.Match]:
+    """What `NAME_SPANS.finditer(text)` finds, mostly found by `_UPPER_NAME_SPANS`.
+
+    A span starts with a capital, a digit, or a word-initial run of lower-case letters
+    before one ("mBERT"). Most texts have no such run: there `_UPPER_NAME_SPANS` finds
+    every span. Otherwise the spans of both kinds are taken left to right, each search
+    starting where the last span ended, as `finditer` takes them.
+    """
+    lower_starts = _lower_starts(text)
+    if not lower_starts:
+        return _UPPER_NAME_SPANS.finditer(text)
+    matches: list[re.Match] = []
+    position, index, count = 0, 0, len(lower_starts)
+    while True:
+        match = _UPPER_NAME_SPANS.search(text, position)
+        while index < count and lower_starts[index] < position:
+            index += 1
+        while index < count and (match is None or lower_starts[index] < match.start()):
+            lower = NAME_SPANS.match(text, lower_starts[index])
+            index += 1
+            if lower is not None:
+                match = lower
+                break
+        if match is None:
+            return matches
+        matches.append(match)
+        position = match.end()
+
+
+def _lower_starts(text: str) -> list[int]:
+    """Where a word-initial run of lower-case letters meets a capital or a digit."""
+    starts = []
+    for found in _AFTER_LOWER.finditer(text):
+        start = found.start() - 1
+        while start > 0 and "a" <= text[start - 1] <= "z":
+            start -= 1
+        if start == 0 or not _WORD_CHAR.match(text, start - 1):
+            starts.append(start)
+    return starts
+
+
 def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
+    trimmed = _trim_span(span)
+    if trimmed is None:
+        return None
+    lead, length, plain = trimmed
+    start += lead
+    if plain and _title_cased(text, start):
+        return None
+    return start, start + length
+
+
+@lru_cache(maxsize=65536)
+def _trim_span(span: str) -> tuple[int, int, bool] | None:
+    """What `_clean` keeps of a span, from its text alone: (offset, length, plain).
+
+    Leading stop names and articles and trailing stop names are dropped; None when
+    nothing name-like is left. `plain` (no inner capital, no digit) asks the caller
+    to check the context with `_title_cased`. Spans recur across texts ("LLMs",
+    "We"), hence the cache.
+    """
     if is_stop_name(span):
         return None
     words = span.split(" ")
+    lead = 0
     while words and (is_stop_name(words[0]) or words[0].lower() in _DETERMINERS):
-        start += len(words.pop(0)) + 1
+        lead += len(words.pop(0)) + 1
     while words and is_stop_name(words[-1]):
         words.pop()
     if not words or words[0].replace(".", "").isdigit() or all(w in LANGUAGES for w in words):
@@ -136,9 +208,8 @@ def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
         return None
     if all(w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in words):
         return None
-    if not _SHAPED.search(" ".join(words)) and _title_cased(text, start):
-        return None
-    return start, start + len(" ".join(words))
+    joined = " ".join(words)
+    return lead, len(joined), not _SHAPED.search(joined)
 
 
 def _title_cased(text: str, start: int) -> bool:
