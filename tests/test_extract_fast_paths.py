@@ -15,6 +15,7 @@ import spacy
 from paperkg.graph.extract import Extractor, Gazetteer
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
 from paperkg.graph.extract.cues import is_stop_name
+from paperkg.graph.extract.phrases import _HEAD, _HEAD_LENGTHS, _HEAD_WORDS
 from paperkg.graph.extract.results import _METRIC_FIRST, _metric_first
 from paperkg.graph.extract.roles import clause_start
 from paperkg.graph.extract.shapes import (
@@ -165,3 +166,18 @@ def test_cleaned_spans_agree_with_the_plain_cleaning():
         for match in NAME_SPANS.finditer(text):
             span = match.group(0)
             assert _clean(text, match.start(), span) == plain_clean(text, match.start(), span), span
+
+
+HEAD_EDGE_TEXTS = [
+    "Detection, pre-training and Pre-training; fine-tuning-based re-detection detections",
+    "object detection-aware DETECTION xdetection detection_ detection- (retrieval) sampling.",
+    "synthesis/translation\nparsing",
+]
+
+
+def test_head_scan_finds_the_words_the_suffix_regex_and_set_find():
+    plain = re.compile(r"(?<![\w\-])[A-Za-z][a-z\-]*(?:ion|ing|sis|val)(?![\w\-])")
+    for text in [*name_texts(), *HEAD_EDGE_TEXTS]:
+        expected = [m.span() for m in plain.finditer(text) if m.group(0).lower() in _HEAD_WORDS]
+        found = [(m.end() - _HEAD_LENGTHS[m.lastindex], m.end()) for m in _HEAD.finditer(text)]
+        assert found == expected, text
