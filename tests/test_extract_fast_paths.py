@@ -15,7 +15,10 @@ import spacy
 from paperkg.graph.extract import Extractor, Gazetteer
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
 from paperkg.graph.extract.cues import is_stop_name
-from paperkg.graph.extract.phrases import _HEAD, _HEAD_LENGTHS, _HEAD_WORDS
+from paperkg.graph.extract.phrases import (
+    _BEFORE, _HEAD, _HEAD_LENGTHS, _HEAD_WORDS, _MODIFIERS, _extend_over, _is_domain_word,
+    _is_metric_modifier, _words_before, extend_known,
+)
 from paperkg.graph.extract.results import _METRIC_FIRST, _metric_first
 from paperkg.graph.extract.roles import clause_start
 from paperkg.graph.extract.shapes import (
@@ -181,3 +184,29 @@ def test_head_scan_finds_the_words_the_suffix_regex_and_set_find():
         expected = [m.span() for m in plain.finditer(text) if m.group(0).lower() in _HEAD_WORDS]
         found = [(m.end() - _HEAD_LENGTHS[m.lastindex], m.end()) for m in _HEAD.finditer(text)]
         assert found == expected, text
+
+
+MODIFIER_EDGE_TEXTS = [
+    "on financial sentiment analysis and cross - lingual English named entity recognition",
+    "the micro-averaged accuracy, labeled precision, unigram BLEU and Chinese-English MT",
+    "a\nbilingual dictionary induction; legal  summarization (clinical) text classification",
+]
+
+
+def word_starts(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\S+", text)]
+
+
+def test_words_before_skips_only_starts_the_pattern_cannot_take():
+    for text in [*name_texts(), *MODIFIER_EDGE_TEXTS]:
+        for end in word_starts(text):
+            for pattern, most in ((_BEFORE, 2), (_MODIFIERS, 3)):
+                plain = _words_before(pattern, text, end, max(0, end - 80), 99)
+                assert _words_before(pattern, text, end, max(0, end - 80), most) == plain, text
+
+
+def test_extend_known_shortcut_agrees_with_the_full_look_back():
+    for text in [*name_texts(), *MODIFIER_EDGE_TEXTS]:
+        for start in word_starts(text):
+            assert extend_known(text, start) == _extend_over(text, start, _is_domain_word), text
+            assert extend_known(text, start, True) == _extend_over(text, start, _is_metric_modifier)

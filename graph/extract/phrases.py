@@ -24,6 +24,7 @@ one regex scan and a few set look-ups per match.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -144,7 +145,7 @@ def find_phrases(text: str) -> list[Phrase]:
             continue
         head = text[head_start : match.end()]
         start = head_start
-        words = _words_before(_MODIFIERS, text, head_start, max(previous, head_start - 80))
+        words = _words_before(_MODIFIERS, text, head_start, max(previous, head_start - 80), 3)
         if words is not None:
             start = words + _modifier_offset(text, text[words:head_start], words)
         previous, bare = match.end(), start == head_start
@@ -164,10 +165,20 @@ def extend_known(text: str, start: int, metric: bool = False) -> int:
     accuracy", "labeled precision", "unigram BLEU"): the name itself already says what
     it is.
     """
-    begin = _words_before(_BEFORE, text, start, max(0, start - 60))
+    allowed = _is_metric_modifier if metric else _is_domain_word
+    window = text[max(0, start - 60) : start]
+    # The words kept are the window's last two (no hyphen joins them), or hold a hyphen:
+    # most known names have neither, and nothing before them to look for.
+    if "-" not in window and not any(allowed(word) for word in window.split()[-2:]):
+        return start
+    return _extend_over(text, start, allowed)
+
+
+def _extend_over(text: str, start: int, allowed: Callable[[str], bool]) -> int:
+    """`extend_known` without its shortcut: the `allowed` words before `start`, if any."""
+    begin = _words_before(_BEFORE, text, start, max(0, start - 60), 2)
     if begin is None:
         return start
-    allowed = _is_metric_modifier if metric else _is_domain_word
     span = text[begin:start]
     offset = _modifier_offset(text, span, begin)
     words = span[offset:].replace(" - ", "---").split(" ")[:-1]  # "x y " -> ["x", "y"]
@@ -176,11 +187,15 @@ def extend_known(text: str, start: int, metric: bool = False) -> int:
     return begin + offset if words else start
 
 
-def _words_before(pattern: re.Pattern[str], text: str, end: int, limit: int) -> int | None:
+def _words_before(
+    pattern: re.Pattern[str], text: str, end: int, limit: int, most: int
+) -> int | None:
     """Where the longest run of words that `pattern` takes ends at `end`, or None.
 
     Tries the starts of the last few words, farthest first, with anchored matches: a
-    `$`-anchored search would try every position of the window instead.
+    `$`-anchored search would try every position of the window instead. `pattern` takes
+    at most `most` words of `_MOD`; only " - " puts a space inside one, so a start with
+    more spaces after it and no " - " is not tried.
     """
     starts, position = [], end - 1
     for _ in range(6):
@@ -189,7 +204,9 @@ def _words_before(pattern: re.Pattern[str], text: str, end: int, limit: int) -> 
         if space < 0:
             break
         position = space
-    for start in reversed(starts):
+    for words, start in zip(range(len(starts), 0, -1), reversed(starts)):
+        if words > most and " - " not in text[start:end]:
+            continue
         if pattern.fullmatch(text, start, end):
             return start
     return None
