@@ -21,6 +21,7 @@ from paperkg.graph.extract.phrases import (
 )
 from paperkg.graph.extract.results import _METRIC_FIRST, _metric_first
 from paperkg.graph.extract.roles import clause_start
+from paperkg.graph.extract.sentences import _BOUNDARY
 from paperkg.graph.extract.shapes import (
     _ADJECTIVAL, _DETERMINERS, _GENERIC_WORDS, _SHAPED, _SIZE_ONLY, LANGUAGES, NAME_SPANS,
     _clean, _name_matches, _title_cased,
@@ -210,3 +211,10 @@ def test_extend_known_shortcut_agrees_with_the_full_look_back():
         for start in word_starts(text):
             assert extend_known(text, start) == _extend_over(text, start, _is_domain_word), text
             assert extend_known(text, start, True) == _extend_over(text, start, _is_metric_modifier)
+
+
+def test_sentence_boundaries_are_those_of_the_plain_pattern():
+    plain = re.compile(r"(?:[.!?][\"')\]]?)\s+(?=[A-Z0-9(\[\"'])|\n\s*\n")
+    edges = ["A. B.\n\nC", "Title\n \n\nAbstract. (Yes) it is! 'Quoted.' \"Q?\" [1] x.) Y", "e.g. 5 x.\n\n\n"]
+    for text in [*name_texts(), *edges]:
+        assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]

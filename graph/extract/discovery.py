@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from paperkg.graph.extract.cues import is_stop_name, type_of_shape
-from paperkg.graph.extract.gazetteer import Gazetteer
+from paperkg.graph.extract.gazetteer import Gazetteer, cached_entity_key
 from paperkg.graph.extract.shapes import NameHit, typed_hits
 from paperkg.graph.records import Entity, entity_id, entity_key
 
@@ -73,7 +73,7 @@ class Lexicon:
             pass
         if len(self._memo) > 200_000:  # abstracts bring endless new words; stay bounded
             self._memo.clear()
-        found = self.gazetteer.lookup(surface) or self.discovered.get(entity_key(surface))
+        found = self.gazetteer.lookup(surface) or self.discovered.get(cached_entity_key(surface))
         self._memo[surface] = found
         return found
 

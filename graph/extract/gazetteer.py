@@ -8,10 +8,10 @@ spelling that normalises alike ("CIFAR10", "CIFAR-10", "cifar 10") finds one ent
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -19,6 +19,9 @@ from paperkg.graph.errors import GazetteerError
 from paperkg.graph.records import Entity, EntityType, entity_id, entity_key
 
 log = logging.getLogger(__name__)
+# Surfaces recur across abstracts ("BERT", "ImageNet", "accuracy"), and `entity_key`
+# runs three regexes over each: the extractor's look-ups reuse the keys they made.
+cached_entity_key = lru_cache(maxsize=65536)(entity_key)
 
 COLUMNS = ("name", "type", "aliases", "wikidata", "hf", "arxiv", "variant_of")
 _EXTERNAL = ("wikidata", "hf", "arxiv")
@@ -183,7 +186,7 @@ class Gazetteer:
 
     def lookup(self, surface: str) -> Entity | None:
         """The entity a surface form names, whatever its spelling, or None."""
-        return self._by_key.get(entity_key(surface))
+        return self._by_key.get(cached_entity_key(surface))
 
     def get(self, id: str) -> Entity | None:  # noqa: A002
         """The entity with this id, or None."""

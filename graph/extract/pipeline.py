@@ -17,7 +17,7 @@ from spacy.language import Language
 from paperkg.graph.extract.components import DocState
 from paperkg.graph.extract.candidates import Candidate
 from paperkg.graph.extract.discovery import Lexicon, discover_entities
-from paperkg.graph.extract.gazetteer import Gazetteer
+from paperkg.graph.extract.gazetteer import Gazetteer, cached_entity_key
 from paperkg.graph.extract.trained import (
     TrainedNER, add_trained_mentions, add_trained_to_extractions, load_trained_ner,
 )
@@ -31,7 +31,7 @@ from paperkg.graph.extract.shapes import find_context_names
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.extract.variants import parent_name
 from paperkg.graph.records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id, entity_key,
+    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id,
 )
 
 log = logging.getLogger(__name__)
@@ -237,7 +237,7 @@ class Extractor:
         """The METRIC entity a result's metric names: one the paper mentions, or a known one."""
         if metric is None:
             return None
-        key = entity_key(metric)
+        key = cached_entity_key(metric)
         if key in in_paper:
             return in_paper[key]
         entity = self.lexicon.lookup(metric)
@@ -249,7 +249,7 @@ class Extractor:
             return []
         spans = [Span(c.start, c.end, c.type, m.entity_id) for m, c in pairs]
         found = find_results(state.text, spans, state.sentences)
-        metrics = {entity_key(m.text): m.entity_id for m, _ in pairs if m.type is EntityType.METRIC}
+        metrics = {cached_entity_key(m.text): m.entity_id for m, _ in pairs if m.type is EntityType.METRIC}
         results = []
         for r in found:
             field = next((f for f in fields if f[1] <= r.start and r.end <= f[2]), None)
