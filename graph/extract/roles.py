@@ -75,6 +75,8 @@ def clause_start(left: str) -> int:
     dot = left.rfind(". ")
     if dot >= 0:
         end = max(end, dot + 2)
+    if "wh" not in left and "but" not in left:  # no barrier word here: most windows
+        return end
     for word in _BARRIER_WORDS:
         limit = len(left)
         while (found := left.rfind(word, 0, limit)) >= 0:

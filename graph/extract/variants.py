@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 _ITEM = r"v?\d+(?:\.\d+)*(?:[BMKk]|[a-z])?"
 _SPLIT = re.compile(rf"(?P<sep>[ -]?)(?P<first>{_ITEM})(?P<rest>(?:/{_ITEM})+)$")
@@ -95,11 +96,23 @@ def parent_name(name: str, is_known: Callable[[str], bool]) -> str | None:
         name: a model or dataset name.
         is_known: whether a name is a known entity (gazetteer, discovered, this text).
     """
-    match = _SUFFIX.match(name)
-    if match and len(match.group("base")) >= 2:
-        return match.group("base").rstrip(" -_")
+    base = _version_base(name)
+    if base is not None:
+        return base
     if "-" in name:
         prefix = name.rsplit("-", 1)[0]
         if len(prefix) >= 2 and is_known(prefix):
             return prefix
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _version_base(name: str) -> str | None:
+    """`name` without its last size or version ("Llama 2 7B" -> "Llama 2"), or None.
+
+    Cached: the extractor asks for the parents of the same names over and over.
+    """
+    match = _SUFFIX.match(name)
+    if match and len(match.group("base")) >= 2:
+        return match.group("base").rstrip(" -_")
     return None
