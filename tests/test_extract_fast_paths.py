@@ -16,8 +16,9 @@ from paperkg.graph.extract import Extractor, Gazetteer
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
 from paperkg.graph.extract.cues import is_stop_name
 from paperkg.graph.extract.phrases import (
-    _BEFORE, _HEAD, _HEAD_LENGTHS, _HEAD_WORDS, _MODIFIERS, _extend_over, _is_domain_word,
-    _is_metric_modifier, _words_before, extend_known,
+    _BEFORE, _HEAD, _HEAD_LENGTHS, _HEAD_WORDS, _LANGUAGES, _MODIFIERS, _STOP, _extend_over,
+    _is_domain_word, _is_language_pair, _is_metric_modifier, _is_modifier, _starts_sentence,
+    _words_before, extend_known,
 )
 from paperkg.graph.extract.results import _METRIC_FIRST, _metric_first
 from paperkg.graph.extract.roles import clause_start
@@ -218,3 +219,21 @@ def test_sentence_boundaries_are_those_of_the_plain_pattern():
     edges = ["A. B.\n\nC", "Title\n \n\nAbstract. (Yes) it is! 'Quoted.' \"Q?\" [1] x.) Y", "e.g. 5 x.\n\n\n"]
     for text in [*name_texts(), *edges]:
         assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def plain_is_modifier(word, text, at):
+    """The reference: every test of `_is_modifier` made in place, nothing cached."""
+    lower = word.lower()
+    stop = lower in _STOP or lower.rstrip("s") in _STOP
+    name = word[:1].isupper() and word not in _LANGUAGES and not _starts_sentence(text, at)
+    inflected = lower.endswith(("ly", "ed", "ing", "'s")) and "-" not in lower
+    plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ics", "news"))
+    return not stop and (_is_language_pair(word) or not (name or inflected or plural or lower.isdigit()))
+
+
+def test_cached_modifier_verdicts_agree_with_the_plain_tests():
+    extra = ["English-German", "Chinese-to-English", "Results", "ADAPTED", "news", "the", "3D", "12"]
+    for text in [*name_texts(), *MODIFIER_EDGE_TEXTS, " ".join(extra), ". ".join(extra)]:
+        for match in re.finditer(r"\S+", text):
+            word, at = match.group(0), match.start()
+            assert _is_modifier(word, text, at) == plain_is_modifier(word, text, at), (word, text)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 
@@ -226,17 +227,29 @@ def _modifier_offset(text: str, span: str, span_start: int) -> int:
 
 
 def _is_modifier(word: str, text: str, at: int) -> bool:
+    """Whether `word`, at `at` in `text`, can modify a head noun (see `_modifier_by_word`)."""
+    modifier, where_sentence_starts = _modifier_by_word(word)
+    return modifier and (not where_sentence_starts or _starts_sentence(text, at))
+
+
+@lru_cache(maxsize=65536)
+def _modifier_by_word(word: str) -> tuple[bool, bool]:
+    """Whether a word can modify a head noun, and whether only where a sentence starts.
+
+    A capitalised word other than a language is a name, not a modifier, except at the
+    start of a sentence; everything else is read off the word alone, so the verdict is
+    cached (phrases are made of the same few thousand words).
+    """
     lower = word.lower()
     if lower in _STOP or lower.rstrip("s") in _STOP:
-        return False
+        return False, False
     if _is_language_pair(word):
-        return True
-    if word[:1].isupper() and word not in _LANGUAGES and not _starts_sentence(text, at):
-        return False
+        return True, False
+    where_sentence_starts = word[:1].isupper() and word not in _LANGUAGES
     if lower.endswith(("ly", "ed", "ing", "'s")) and "-" not in lower:
-        return False
+        return False, where_sentence_starts
     plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ics", "news"))
-    return not plural and not lower.isdigit()
+    return not plural and not lower.isdigit(), where_sentence_starts
 
 
 def _is_language_pair(word: str) -> bool:
