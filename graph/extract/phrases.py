@@ -196,10 +196,10 @@ def _words_before(
     Tries the starts of the last few words, farthest first, with anchored matches: a
     `$`-anchored search would try every position of the window instead. `pattern` takes
     at most `most` words of `_MOD`; only " - " puts a space inside one, so a start with
-    more spaces after it and no " - " is not tried.
+    more spaces after it and no " - " is not tried, nor looked for.
     """
     starts, position = [], end - 1
-    for _ in range(6):
+    for _ in range(6 if " - " in text[limit:end] else most):
         space = text.rfind(" ", limit, position)
         starts.append(space + 1 if space >= 0 else limit)
         if space < 0:
