@@ -119,6 +119,16 @@ def test_spelling_variants_cover_hyphens_and_letter_digit_joints():
     assert "SAEs" in set(spelling_variants("SAE", EntityType.METHOD))
 
 
+def test_two_lower_case_words_also_match_hyphenated():
+    # "machine comprehension and question-answering" (GSAP-NER 1704.05179)
+    assert "question-answering" in set(spelling_variants("question answering", EntityType.TASK))
+    assert "Stable-Diffusion" not in set(spelling_variants("Stable Diffusion", EntityType.MODEL))
+    extractor = Extractor.default()
+    found = {m.text: m for m in extractor.extract_text("Machine comprehension and question-answering are hard.")}
+    assert found["question-answering"].entity_id == entity_id("question answering")
+    assert found["question-answering"].type is EntityType.TASK
+
+
 def test_muse_the_benchmark_is_not_muse_the_verb(gazetteer_file):
     extractor = Extractor(Gazetteer(read_gazetteer(gazetteer_file)), discover=False)
     assert [m.text for m in extractor.extract_text("We muse about results on MUSE.")] == ["MUSE"]

@@ -144,9 +144,11 @@ _METHOD_HEAD = re.compile(
 def type_of_long_form(long: str) -> EntityType | None:
     """The type a long form's head word gives, or None ("sparse autoencoders" -> METHOD).
 
-    Networks and models are MODELs when the long form is a proper name (two or more
-    capitalised words: "Stochastic Configuration Networks"), else METHODs (a family:
-    "convolutional neural networks").
+    A network or model that is given a short form of its own and that the gazetteer
+    does not know is a MODEL ("deep attention convolutional neural network (DACNN)",
+    "stochastic configuration networks (SCNs)"): families that are METHODs
+    ("convolutional neural networks (CNNs)") are known names, typed by the gazetteer
+    before this is asked. GSAP-NER annotates such defined names as named models.
     """
     head = long.split()[-1].lower().strip("-")
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
@@ -157,7 +159,4 @@ def type_of_long_form(long: str) -> EntityType | None:
     if _METHOD_HEAD.search(singular):
         return EntityType.METHOD
     noun_type = type_of_noun(head) or type_of_noun(singular)
-    if noun_type is EntityType.MODEL:
-        capitals = sum(1 for word in long.split() if word[:1].isupper())
-        return EntityType.MODEL if capitals >= 2 else EntityType.METHOD
     return noun_type

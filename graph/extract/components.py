@@ -150,8 +150,9 @@ class AbbreviationComponent(_LexiconUser):
             return
         for definition in find_definitions(text):
             entity = self.lexicon.lookup(definition.long) or self.lexicon.lookup(definition.short)
-            if entity is None and _is_stop_name(definition.short):
-                continue  # "artificial intelligence (AI)", "electroencephalography (EEG)"
+            stop = _is_stop_name(definition.short) or is_stop_name(definition.long)
+            if stop and (entity is None or entity.origin != "gazetteer"):
+                continue  # "Artificial Intelligence (AI)", "electroencephalography (EEG)"
             entity_type = entity.type if entity else type_of_long_form(definition.long)
             entity_type = entity_type or type_of_shape(definition.short) or EntityType.METHOD
             confidence = 0.9 if entity else 0.7

@@ -9,6 +9,7 @@ benchmark MUSE is not the verb "muse" and the method ComplEx is not "complex".
 
 Spelling: every name also gets the spellings its hyphens and letter-digit joints allow
 ("CIFAR-10" -> "CIFAR10", "CIFAR 10", "CIFAR - 10"; "pretraining" -> "pre-training"),
+two lower-case words joined by a hyphen ("question answering" -> "question-answering"),
 and method-like names their plural ("SAE" -> "SAEs", "neural network" -> "neural
 networks"). A title-case name led by an article ("The Well", "The Pile") keeps its
 capitals: lower-cased it is an ordinary phrase ("as well").
@@ -70,6 +71,8 @@ def spelling_variants(surface: str, entity_type: EntityType) -> Iterator[str]:
     forms = {surface}
     if "-" in surface:
         forms.update({surface.replace("-", " "), surface.replace("-", ""), surface.replace("-", " - ")})
+    if surface.islower() and surface.count(" ") == 1:
+        forms.add(surface.replace(" ", "-"))  # "question answering" -> "question-answering"
     if surface.islower() and _PREFIX.search(surface):
         forms.add(_PREFIX.sub(r"\1-", surface))
     if _LETTER_DIGIT.search(surface):
