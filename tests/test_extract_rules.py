@@ -217,3 +217,20 @@ def test_concept_abbreviations_are_not_entities():
     text = ("We reconstruct high-resolution (HR) images from low-resolution (LR) inputs and model "
             "the agent as a Markov decision process (MDP) over knowledge graphs (KGs).")
     assert {m.text for m in extractor.extract_text(text)}.isdisjoint({"HR", "LR", "MDP", "KGs"})
+
+
+def test_venues_are_not_entities_and_campaigns_are_benchmarks():
+    extractor = Extractor.default()
+    text = ("Published at the Conference on Neural Information Processing Systems (NeurIPS). "
+            "We use the data of the Text Analysis Conference (TAC).")
+    by_text = {m.text: m.type for m in extractor.extract_text(text)}
+    assert "NeurIPS" not in by_text and "Neural Information Processing Systems" not in by_text
+    assert by_text["TAC"] is EntityType.BENCHMARK
+
+
+def test_an_untyped_definition_takes_the_type_of_the_noun_after_it(extractor):
+    # TDMSci train-260 and train-331
+    text = "We conduct our experiments on the 2009 Knowledge Base Population (KBP) dataset."
+    assert found(extractor, text)["KBP"].type is EntityType.DATASET
+    text = "COAE dataset is the benchmark of the Chinese Opinion Analysis Exercise (COAE) workshop."
+    assert found(extractor, text)["COAE"].type is EntityType.DATASET

@@ -141,6 +141,20 @@ _METHOD_HEAD = re.compile(
 )
 
 
+# Evaluation campaigns named in title case are benchmarks, as TREC and SemEval are in the
+# gazetteer: "Text Analysis Conference (TAC)", "Chinese Opinion Analysis Evaluation (COAE)".
+_CAMPAIGN_HEAD = re.compile(r"(?:Conference|Evaluation|Challenge|Competition|Campaign|Track|Contest)s?$")
+# Venues are neither: "International Conference on Machine Learning (ICML)".
+_VENUE = re.compile(r"\b(?:Conference|Workshop|Symposium|Meeting|Congress)s?\s+(?:on|of)\b|\bAssociation\s+for\b")
+
+
+def is_venue(text: str, definition: Definition) -> bool:
+    """Whether a definition names a conference or workshop, which is never an entity;
+    the venue's head may stand before the long form ("Conference on [Neural Information
+    Processing Systems] (NeurIPS)")."""
+    return bool(_VENUE.search(text, max(0, definition.long_start - 25), definition.long_end))
+
+
 def type_of_long_form(long: str) -> EntityType | None:
     """The type a long form's head word gives, or None ("sparse autoencoders" -> METHOD).
 
@@ -150,7 +164,10 @@ def type_of_long_form(long: str) -> EntityType | None:
     ("convolutional neural networks (CNNs)") are known names, typed by the gazetteer
     before this is asked. GSAP-NER annotates such defined names as named models.
     """
-    head = long.split()[-1].lower().strip("-")
+    words = long.split()
+    if _CAMPAIGN_HEAD.search(words[-1]) and all(w[:1].isupper() for w in words if len(w) > 3):
+        return EntityType.BENCHMARK
+    head = words[-1].lower().strip("-")
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     if _TASK_HEAD.search(singular) or _TASK_HEAD.search(head):
         return EntityType.TASK
