@@ -46,6 +46,7 @@ def test_sentences_split_at_full_stops_not_abbreviations():
         ("Our method leverages sparse autoencoders (SAEs) to extract", "sparse autoencoders", "SAEs"),
         ("We further propose a cascade polynomial regression (CPR) which", "cascade polynomial regression", "CPR"),
         ("outperforms multilingual BERT (mBERT) on", "multilingual BERT", "mBERT"),
+        ('presents a novel methodology, "Hollow-tree Super" (HOTS), designed', "Hollow-tree Super", "HOTS"),
     ],
 )
 def test_schwartz_hearst_definitions(text, long, short):

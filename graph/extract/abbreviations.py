@@ -20,6 +20,7 @@ from paperkg.graph.records import EntityType
 
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,12}?)\s*\)")
 _WORD = re.compile(r"\S+")
+_QUOTES = "\"'`\u201c\u201d\u2018\u2019"
 _BREAK = re.compile(r"[,;:!?]|\.\s|\s(?:and|or|but|which|that|where|while|whereas)\s|\(|\)")
 _GENERIC_LONG = re.compile(
     r"^(?:(?:large|small|pre-?trained|multimodal|vision[- ]language|multi-?modal)\s+)*"
@@ -89,6 +90,10 @@ def _define(text: str, short: str, paren: int, short_start: int) -> Definition |
         return None
     start = window_start + words[offset].start()
     end = window_start + words[-1].end()
+    while start < end and text[start] in _QUOTES:  # '"Hollow-tree Super" (HOTS)'
+        start += 1
+    while end > start and text[end - 1] in _QUOTES:
+        end -= 1
     long = text[start:end]
     if _GENERIC_LONG.match(long) or long.lower() == short.lower():
         return None
