@@ -15,6 +15,7 @@ from paperkg.graph.records import EntityType
 STOP_NAMES = frozenset(
     """
     A AN AI AIs ML NLP CV RL LLM LLMs LM LMs VLM VLMs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs
+    LVLM LVLMs SLM SLMs LRM LRMs VFM VFMs FM FMs PLM PLMs
     SOTA US USA UK EU UN PhD IoT II III IV VI VII VIII IX XI XII OK RGB RGB-D 2D 3D 1D 4D
     IID OOD ID QA NN NNs DNN DNNs CNN-based OCR URL URLs PDF PDFs FPS COVID COVID-19 SARS-CoV-2
     The This That These Those Our Their Its We Each Every Such Both Further Finally However

@@ -64,7 +64,7 @@ _STOP = frozenset(
     standard traditional conventional classical typical popular common general generic
     simple basic naive efficient effective accurate robust scalable fast faster improved
     better best good strong weak high low large small big various different multiple
-    single two three first second final main key important challenging difficult hard
+    single two three first second final next main key important challenging difficult hard
     complex real practical automatic automated precise successful further additional full
     complete overall joint downstream related similar specific particular certain given
     whole entire true false neural deep statistical supervised unsupervised
