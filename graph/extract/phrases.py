@@ -234,7 +234,8 @@ _DOMAINS = frozenset(
     monolingual crosslingual multimodal multi-modal multi-document multidocument
     document sentence passage dialogue conversational open-domain abstractive
     extractive online offline aspect query video image speech audio text code graph
-    temporal spatial fine-grained""".split()
+    temporal spatial fine-grained commonsense visual spoken textual molecular mathematical
+    math news social""".split()
 )
 
 
