@@ -119,6 +119,12 @@ def test_spelling_variants_cover_hyphens_and_letter_digit_joints():
     assert "SAEs" in set(spelling_variants("SAE", EntityType.METHOD))
 
 
+def test_one_letter_and_a_digit_are_not_split_apart():
+    # SciER 53719258: "at t 0" is a time step, not the model T0.
+    assert set(spelling_variants("T0", EntityType.MODEL)) == {"T0"}
+    assert "CIFAR 10" in set(spelling_variants("CIFAR10", EntityType.DATASET))
+
+
 def test_two_lower_case_words_also_match_hyphenated():
     # "machine comprehension and question-answering" (GSAP-NER 1704.05179)
     assert "question-answering" in set(spelling_variants("question answering", EntityType.TASK))

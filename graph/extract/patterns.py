@@ -32,6 +32,8 @@ from paperkg.graph.extract.tokenizer import lean_tokenizer
 from paperkg.graph.records import Entity, EntityType
 
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
+# One letter and a number ("T0", "P3", "R1"): split apart they are a variable and a digit.
+_SHORT_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
 _ARTICLES = frozenset(("The", "A", "An"))
 # Prefixes written joined or hyphenated alike ("pretraining" / "pre-training").
 _PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
@@ -79,7 +81,7 @@ def spelling_variants(surface: str, entity_type: EntityType) -> Iterator[str]:
         forms.add(surface.replace(" ", "-"))  # "question answering" -> "question-answering"
     if surface.islower() and _PREFIX.search(surface):
         forms.add(_PREFIX.sub(r"\1-", surface))
-    if _LETTER_DIGIT.search(surface):
+    if _LETTER_DIGIT.search(surface) and not _SHORT_LETTER_DIGIT.match(surface):
         forms.update({_LETTER_DIGIT.sub("-", surface), _LETTER_DIGIT.sub(" ", surface)})
     if entity_type in _PLURAL_TYPES:
         forms.update({plural for form in list(forms) if (plural := pluralize(form))})

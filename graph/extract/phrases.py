@@ -78,7 +78,7 @@ _STOP = frozenset(
     towards while when where whereas since until unlike like including gold divide built
     accelerate develop design build construct employ adopt utilize utilise incorporate
     reduce increase adapt extend generalize generalise analyze analyse assess measure
-    unify simplify refine stabilize stabilise conduct provide obtain produce reach
+    unify simplify refine stabilize stabilise conduct provide obtain produce reach include
     i.e. e.g. etc large-scale small-scale real-world high-quality long-term short-term
     open-source end-to-end data-driven""".split()
 )
@@ -264,6 +264,18 @@ def _modifies_next(text: str, end: int) -> bool:
 _EXTENDED = (EntityType.TASK, EntityType.METHOD)
 
 
+# "3D CNNs", "2D-ResNet", "1D convolutional neural network": the dimension makes another
+# architecture, a variant of the one named (SciER and GSAP-NER mark it in the name).
+_DIMENSIONED = frozenset({EntityType.METHOD, EntityType.MODEL})
+_DIMENSION_BEFORE = re.compile(r"(?<![\w.])[1-4]D(?: - |-| )$")
+
+
+def _dimension_start(text: str, start: int) -> int | None:
+    """Where a dimension written right before `start` begins ("3D " + "CNN"), or None."""
+    match = _DIMENSION_BEFORE.search(text, max(0, start - 6), start)
+    return match.start() if match else None
+
+
 class PhraseRules(_LexiconUser):
     """The `kg_phrases` component: head-noun phrases and modifiers of known names."""
 
@@ -279,6 +291,10 @@ class PhraseRules(_LexiconUser):
                     found.append(Candidate(start, candidate.end, text[start : candidate.end],
                                            candidate.type, candidate.confidence - 0.2, "kg_phrases",
                                            variant_of=candidate.name))
+            if candidate.type in _DIMENSIONED and (start := _dimension_start(text, candidate.start)) is not None:
+                found.append(Candidate(start, candidate.end, text[start : candidate.end],
+                                       candidate.type, candidate.confidence - 0.1, "kg_phrases",
+                                       variant_of=candidate.name))
         for phrase in find_phrases(text):
             name = text[phrase.start : phrase.end]
             found.append(Candidate(phrase.start, phrase.end, name, phrase.type, 0.55, "kg_phrases",

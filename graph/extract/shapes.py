@@ -142,8 +142,8 @@ def _is_sentence_opener(word: str) -> bool:
 
 
 def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
-    if is_stop_name(span):
-        return None
+    if len(span) < 2 or is_stop_name(span):
+        return None  # "(2+1)D": a letter alone is never a name
     words = span.split(" ")
     while words and (is_stop_name(words[0]) or words[0].lower() in _DETERMINERS
                      or _is_sentence_opener(words[0])):
