@@ -153,15 +153,16 @@ def test_bundled_gazetteer_loads():
     assert all(e.id == entity_id(e.name) for e in gazetteer.entities)
 
 
-def test_an_alias_that_adds_a_data_head_gives_the_bare_name(tmp_path):
+def test_an_alias_that_adds_a_head_noun_gives_the_bare_name(tmp_path):
     # GSAP-NER 2104.03088: "Using the [Iris] dataset"; the phrase keeps the head.
     from extract_fixtures import extractor_from_tsv
 
     tsv = ("name\ttype\taliases\twikidata\thf\tarxiv\tvariant_of\n"
-           "Iris\tDATASET\tIris dataset\nCORD receipts\tBENCHMARK\tConsolidated Receipt Dataset\n")
+           "Iris\tDATASET\tIris dataset\nCORD receipts\tBENCHMARK\tConsolidated Receipt Dataset\n"
+           "Transformer\tMETHOD\tTransformer architecture\n")
     extractor = extractor_from_tsv(tsv, tmp_path)
-    text = "Using the Iris dataset and the Consolidated Receipt Dataset, we test."
+    text = "Using the Iris dataset and the Consolidated Receipt Dataset, we test the Transformer architecture."
     mentions = {m.text: m for m in extractor.extract_text(text)}
-    assert set(mentions) == {"Iris", "Consolidated Receipt Dataset"}
+    assert set(mentions) == {"Iris", "Consolidated Receipt Dataset", "Transformer"}
     iris = mentions["Iris"]
     assert text[iris.phrase_start : iris.phrase_end] == "Iris dataset"

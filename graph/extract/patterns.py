@@ -37,9 +37,6 @@ _SHORT_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
 _ARTICLES = frozenset(("The", "A", "An"))
 # Prefixes written joined or hyphenated alike ("pretraining" / "pre-training").
 _PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
-# An alias that adds one of these heads to the name ("Iris dataset", "MATH benchmark")
-# matches whole, and the mention is then the bare name; the noun phrase keeps the head.
-_DATA_TYPES = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 _PLURAL_TYPES = frozenset({EntityType.METHOD, EntityType.MODEL, EntityType.TASK, EntityType.METRIC})
 
 
@@ -159,10 +156,13 @@ class PatternBook:
                 entity = self.entities.get(key)
                 if entity is not None:
                     first, last = doc[start].idx, doc[end - 1]
-                    if end - start > 1 and type_of_noun(last.lower_) in _DATA_TYPES:
+                    # An alias that adds a head noun to the name ("Iris dataset", "Transformer
+                    # architecture") matches whole; the mention is the bare name and the
+                    # noun phrase keeps the head.
+                    if end - start > 1 and type_of_noun(last.lower_) is not None:
                         before = doc[end - 2]
                         if doc.text[first : before.idx + len(before)].lower() == entity.name.lower():
-                            last = before  # "Iris dataset": the mention is the bare name
+                            last = before
                     found.append((entity, first, last.idx + len(last), sensitive))
         return found
 
