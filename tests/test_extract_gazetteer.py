@@ -119,10 +119,12 @@ def test_spelling_variants_cover_hyphens_and_letter_digit_joints():
     assert "SAEs" in set(spelling_variants("SAE", EntityType.METHOD))
 
 
-def test_one_letter_and_a_digit_are_not_split_apart():
-    # SciER 53719258: "at t 0" is a time step, not the model T0.
-    assert set(spelling_variants("T0", EntityType.MODEL)) == {"T0"}
-    assert "CIFAR 10" in set(spelling_variants("CIFAR10", EntityType.DATASET))
+def test_one_letter_and_a_digit_match_only_as_written():
+    # SciER 53719258: "at t 0" is a time step, not the model T0; "F 1" is still F1.
+    assert is_case_sensitive("T0") and is_case_sensitive("F 1")
+    extractor = Extractor.default()
+    assert not any(m.text == "t 0" for m in extractor.extract_text("the layer at t 0 ."))
+    assert any(m.text == "F 1" for m in extractor.extract_text("We report F 1 on the test set ."))
 
 
 def test_two_lower_case_words_also_match_hyphenated():

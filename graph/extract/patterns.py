@@ -32,8 +32,6 @@ from paperkg.graph.extract.tokenizer import lean_tokenizer
 from paperkg.graph.records import Entity, EntityType
 
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
-# One letter and a number ("T0", "P3", "R1"): split apart they are a variable and a digit.
-_SHORT_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
 _ARTICLES = frozenset(("The", "A", "An"))
 # Prefixes written joined or hyphenated alike ("pretraining" / "pre-training").
 _PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
@@ -49,6 +47,8 @@ def is_case_sensitive(surface: str) -> bool:
     its capitals. Title-case phrases ("Stable Diffusion") and names with digits
     ("CIFAR-10", "DINOv2") do not need to; a single capitalised word ("Llama") does.
     """
+    if sum(ch.isalpha() for ch in surface) == 1:
+        return True  # "T0", "F 1": in lower case a variable and a number ("at t 0")
     if surface == surface.lower():
         return False
     if any(ch.isdigit() for ch in surface) and len(surface) >= 3:
@@ -78,7 +78,7 @@ def spelling_variants(surface: str, entity_type: EntityType) -> Iterator[str]:
         forms.add(surface.replace(" ", "-"))  # "question answering" -> "question-answering"
     if surface.islower() and _PREFIX.search(surface):
         forms.add(_PREFIX.sub(r"\1-", surface))
-    if _LETTER_DIGIT.search(surface) and not _SHORT_LETTER_DIGIT.match(surface):
+    if _LETTER_DIGIT.search(surface):
         forms.update({_LETTER_DIGIT.sub("-", surface), _LETTER_DIGIT.sub(" ", surface)})
     if entity_type in _PLURAL_TYPES:
         forms.update({plural for form in list(forms) if (plural := pluralize(form))})
@@ -159,12 +159,18 @@ class PatternBook:
                     # An alias that adds a head noun to the name ("Iris dataset", "Transformer
                     # architecture") matches whole; the mention is the bare name and the
                     # noun phrase keeps the head.
-                    if end - start > 1 and type_of_noun(last.lower_) is not None:
+                    if (end - start > 1 and entity.type is not EntityType.METRIC
+                            and type_of_noun(last.lower_) is not None):
                         before = doc[end - 2]
-                        if doc.text[first : before.idx + len(before)].lower() == entity.name.lower():
+                        if _is_name_of(doc.text[first : before.idx + len(before)], entity):
                             last = before
                     found.append((entity, first, last.idx + len(last), sensitive))
         return found
+
+
+def _is_name_of(surface: str, entity: Entity) -> bool:
+    lower = surface.lower()
+    return lower == entity.name.lower() or any(lower == alias.lower() for alias in entity.aliases)
 
 
 class _LastMatches:
