@@ -63,6 +63,19 @@ def test_generic_phrases_are_not_tasks(text):
     assert phrases(text) == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # GSAP-NER 2110.02861: the verb is not part of the method's name
+        ("To tackle this, we develop block-wise dynamic quantization.", "block-wise dynamic quantization"),
+        ("In practice we harness dynamic quantization for speed.", "dynamic quantization"),
+        ("Such models can accelerate image segmentation.", "image segmentation"),
+    ],
+)
+def test_a_verb_before_a_phrase_is_left_out(text, phrase):
+    assert phrases(text) == {phrase: EntityType.METHOD if "quantization" in phrase else EntityType.TASK}
+
+
 def test_method_phrases_need_a_modifier():
     text = "We apply dynamic quantization after distillation."
     assert phrases(text) == {"dynamic quantization": EntityType.METHOD}

@@ -9,6 +9,7 @@ benchmark MUSE is not the verb "muse" and the method ComplEx is not "complex".
 
 Spelling: every name also gets the spellings its hyphens and letter-digit joints allow
 ("CIFAR-10" -> "CIFAR10", "CIFAR 10", "CIFAR - 10"; "pretraining" -> "pre-training"),
+two lower-case words joined by a hyphen ("question answering" -> "question-answering"),
 and method-like names their plural ("SAE" -> "SAEs", "neural network" -> "neural
 networks"). A title-case name led by an article ("The Well", "The Pile") keeps its
 capitals: lower-cased it is an ordinary phrase ("as well").
@@ -26,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
+from paperkg.graph.extract.cues import type_of_noun
 from paperkg.graph.extract.tokenizer import lean_tokenizer
 from paperkg.graph.records import Entity, EntityType
 
@@ -33,6 +35,9 @@ _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 _ARTICLES = frozenset(("The", "A", "An"))
 # Prefixes written joined or hyphenated alike ("pretraining" / "pre-training").
 _PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
+# An alias that adds one of these heads to the name ("Iris dataset", "MATH benchmark")
+# matches whole, and the mention is then the bare name; the noun phrase keeps the head.
+_DATA_TYPES = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 _PLURAL_TYPES = frozenset({EntityType.METHOD, EntityType.MODEL, EntityType.TASK, EntityType.METRIC})
 
 
@@ -70,6 +75,8 @@ def spelling_variants(surface: str, entity_type: EntityType) -> Iterator[str]:
     forms = {surface}
     if "-" in surface:
         forms.update({surface.replace("-", " "), surface.replace("-", ""), surface.replace("-", " - ")})
+    if surface.islower() and surface.count(" ") == 1:
+        forms.add(surface.replace(" ", "-"))  # "question answering" -> "question-answering"
     if surface.islower() and _PREFIX.search(surface):
         forms.add(_PREFIX.sub(r"\1-", surface))
     if _LETTER_DIGIT.search(surface):
@@ -149,8 +156,12 @@ class PatternBook:
             for key, start, end in matches:
                 entity = self.entities.get(key)
                 if entity is not None:
-                    last = doc[end - 1]
-                    found.append((entity, doc[start].idx, last.idx + len(last), sensitive))
+                    first, last = doc[start].idx, doc[end - 1]
+                    if end - start > 1 and type_of_noun(last.lower_) in _DATA_TYPES:
+                        before = doc[end - 2]
+                        if doc.text[first : before.idx + len(before)].lower() == entity.name.lower():
+                            last = before  # "Iris dataset": the mention is the bare name
+                    found.append((entity, first, last.idx + len(last), sensitive))
         return found
 
 

@@ -64,7 +64,7 @@ _STOP = frozenset(
     standard traditional conventional classical typical popular common general generic
     simple basic naive efficient effective accurate robust scalable fast faster improved
     better best good strong weak high low large small big various different multiple
-    single two three first second final main key important challenging difficult hard
+    single two three first second final next main key important challenging difficult hard
     complex real practical automatic automated precise successful further additional full
     complete overall joint downstream related similar specific particular certain given
     whole entire true false neural deep statistical supervised unsupervised
@@ -76,6 +76,9 @@ _STOP = frozenset(
     compare handle focus yield outperform via using based after before during through
     within without across against along around about above below beyond upon toward
     towards while when where whereas since until unlike like including gold divide built
+    accelerate develop design build construct employ adopt utilize utilise incorporate
+    reduce increase adapt extend generalize generalise analyze analyse assess measure
+    unify simplify refine stabilize stabilise conduct provide obtain produce reach
     i.e. e.g. etc large-scale small-scale real-world high-quality long-term short-term
     open-source end-to-end data-driven""".split()
 )
@@ -196,8 +199,19 @@ def _is_modifier(word: str, text: str, at: int) -> bool:
         return False
     if lower.endswith(("ly", "ed", "ing", "'s")) and "-" not in lower:
         return False
+    if _follows_subject(text, at):
+        return False  # "we develop block-wise quantization": a verb, whatever it is
     plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ics", "news"))
     return not plural and not lower.isdigit()
+
+
+_SUBJECTS = frozenset("we they i it can could may might will would should must".split())
+
+
+def _follows_subject(text: str, at: int) -> bool:
+    """Whether the word at `at` comes right after a subject pronoun or a modal verb."""
+    space = text.rfind(" ", max(0, at - 8), at - 1)
+    return text[space + 1 : at - 1].lower() in _SUBJECTS if at > 1 and text[at - 1] == " " else False
 
 
 def _is_language_pair(word: str) -> bool:
@@ -220,7 +234,8 @@ _DOMAINS = frozenset(
     monolingual crosslingual multimodal multi-modal multi-document multidocument
     document sentence passage dialogue conversational open-domain abstractive
     extractive online offline aspect query video image speech audio text code graph
-    temporal spatial fine-grained""".split()
+    temporal spatial fine-grained commonsense visual spoken textual molecular mathematical
+    math news social""".split()
 )
 
 

@@ -132,6 +132,8 @@ def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
         words.pop()
     if not words or words[0].replace(".", "").isdigit() or all(w in LANGUAGES for w in words):
         return None
+    if len(words) > 1 and is_stop_name(" ".join(words)):
+        return None  # "As Artificial Intelligence systems evolve": a field of study
     if _ADJECTIVAL.search(words[-1]) or _SIZE_ONLY.fullmatch(" ".join(words)):
         return None
     if all(w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in words):
