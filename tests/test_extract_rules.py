@@ -235,3 +235,16 @@ def test_an_untyped_definition_takes_the_type_of_the_noun_after_it(extractor):
     assert found(extractor, text)["KBP"].type is EntityType.DATASET
     text = "COAE dataset is the benchmark of the Chinese Opinion Analysis Exercise (COAE) workshop."
     assert found(extractor, text)["COAE"].type is EntityType.DATASET
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("While BERT is strong, it is slow.", "BERT"),  # GSAP-NER 1901.08746
+        ("Unlike CLIP, our encoder reads text.", "CLIP"),
+        ("Using ViT as the backbone, we find gains.", "ViT"),
+        ("Notably GPT-4 fails on these.", "GPT-4"),
+    ],
+)
+def test_a_sentence_opener_is_not_part_of_the_name(text, name):
+    assert {m.text for m in Extractor.default().extract_text(text)} == {name}

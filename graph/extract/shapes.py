@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS, is_stop_name, type_of_shape
 from paperkg.graph.records import EntityType, Role
 
@@ -122,11 +124,29 @@ def find_context_names(text: str) -> list[NameHit]:
     return hits
 
 
+# Words that open a sentence before a name and are capitalised only for that: "While
+# BERT is strong", "Using ViT, we", "Notably, GPT-4". spaCy's English stop words cover the
+# conjunctions and pronouns; these are the adverbs and participles it lacks.
+_OPENERS = frozenset(
+    """unlike despite given compared using leveraging following building inspired motivated
+    based notably recently specifically finally importantly interestingly surprisingly
+    similarly consequently ultimately traditionally typically generally currently previously
+    subsequently alternatively conversely unfortunately fortunately crucially critically
+    empirically theoretically experimentally practically essentially particularly
+    especially primarily mainly instead overall today""".split()
+) | STOP_WORDS
+
+
+def _is_sentence_opener(word: str) -> bool:
+    return word[1:].islower() and word.lower() in _OPENERS
+
+
 def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
     if is_stop_name(span):
         return None
     words = span.split(" ")
-    while words and (is_stop_name(words[0]) or words[0].lower() in _DETERMINERS):
+    while words and (is_stop_name(words[0]) or words[0].lower() in _DETERMINERS
+                     or _is_sentence_opener(words[0])):
         start += len(words.pop(0)) + 1
     while words and is_stop_name(words[-1]):
         words.pop()
