@@ -119,3 +119,14 @@ def test_tokenizer_is_registered_and_saves_as_spacy_patterns(tmp_path):
     assert [(t.text, t.whitespace_) for t in loaded(text)] == expected
     assert [(t.text, t.whitespace_) for t in unpickled(text)] == expected
 
+
+
+def test_plain_spacy_finds_the_tokenizer_by_its_registered_name():
+    import subprocess
+    import sys
+
+    code = ("import spacy; nlp = spacy.blank('en', config={'nlp': {'tokenizer': "
+            "{'@tokenizers': 'paperkg.faster_affixes_tokenizer.v1'}}}); "
+            "print(' '.join(t.text for t in nlp('GPT-4o (e.g., CIFAR-10/100).')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["GPT-4o", "(", "e.g.", ",", "CIFAR-10/100", ")", "."]
