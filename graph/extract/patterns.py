@@ -162,7 +162,7 @@ class PatternBook:
                     if (end - start > 1 and entity.type is not EntityType.METRIC
                             and type_of_noun(last.lower_) is not None):
                         before = doc[end - 2]
-                        if _is_name_of(doc.text[first : before.idx + len(before)], entity):
+                        if _is_name_of(doc[start : end - 1].text, entity):
                             last = before
                     found.append((entity, first, last.idx + len(last), sensitive))
         return found
