@@ -17,7 +17,7 @@ from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
 from paperkg.graph.extract.cues import is_stop_name
 from paperkg.graph.extract.phrases import (
     _BEFORE, _HEAD, _HEAD_LENGTHS, _HEAD_WORDS, _LANGUAGES, _MODIFIERS, _STOP, _extend_over,
-    _is_domain_word, _is_language_pair, _is_metric_modifier, _is_modifier, _starts_sentence,
+    _follows_subject, _is_domain_word, _is_language_pair, _is_metric_modifier, _is_modifier, _starts_sentence,
     _words_before, extend_known,
 )
 from paperkg.graph.extract.results import _METRIC_FIRST, _metric_first
@@ -25,7 +25,7 @@ from paperkg.graph.extract.roles import clause_start
 from paperkg.graph.extract.sentences import _BOUNDARY
 from paperkg.graph.extract.shapes import (
     _ADJECTIVAL, _DETERMINERS, _GENERIC_WORDS, _SHAPED, _SIZE_ONLY, LANGUAGES, NAME_SPANS,
-    _clean, _name_matches, _title_cased,
+    _clean, _is_sentence_opener, _name_matches, _title_cased,
 )
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType, entity_key
@@ -150,14 +150,17 @@ def plain_clean(text, start, span):
     """The reference: every check of `_clean` made on the text, nothing cached."""
     words = span.split(" ")
     first, last = 0, len(words)
-    while first < last and (is_stop_name(words[first]) or words[first].lower() in _DETERMINERS):
+    while first < last and (is_stop_name(words[first]) or words[first].lower() in _DETERMINERS
+                            or _is_sentence_opener(words[first])):
         first += 1
     while last > first and is_stop_name(words[last - 1]):
         last -= 1
     kept, start = words[first:last], start + sum(len(word) + 1 for word in words[:first])
     name = " ".join(kept)
     generic = [w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in kept]
-    if is_stop_name(span) or not kept or kept[0].replace(".", "").isdigit() or set(kept) <= LANGUAGES:
+    if len(span) < 2 or is_stop_name(span) or not kept or kept[0].replace(".", "").isdigit():
+        return None
+    if set(kept) <= LANGUAGES or (len(kept) > 1 and is_stop_name(name)):
         return None
     if _ADJECTIVAL.search(kept[-1]) or _SIZE_ONLY.fullmatch(name) or all(generic):
         return None
@@ -228,11 +231,14 @@ def plain_is_modifier(word, text, at):
     name = word[:1].isupper() and word not in _LANGUAGES and not _starts_sentence(text, at)
     inflected = lower.endswith(("ly", "ed", "ing", "'s")) and "-" not in lower
     plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ics", "news"))
-    return not stop and (_is_language_pair(word) or not (name or inflected or plural or lower.isdigit()))
+    verb = _follows_subject(text, at)
+    return not stop and (_is_language_pair(word)
+                         or not (name or inflected or verb or plural or lower.isdigit()))
 
 
 def test_cached_modifier_verdicts_agree_with_the_plain_tests():
-    extra = ["English-German", "Chinese-to-English", "Results", "ADAPTED", "news", "the", "3D", "12"]
+    extra = ["English-German", "Chinese-to-English", "Results", "ADAPTED", "news", "the", "3D", "12",
+             "we", "develop", "block-wise", "can", "Chinese-English", "they", "While"]
     for text in [*name_texts(), *MODIFIER_EDGE_TEXTS, " ".join(extra), ". ".join(extra)]:
         for match in re.finditer(r"\S+", text):
             word, at = match.group(0), match.start()

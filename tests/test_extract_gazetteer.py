@@ -119,6 +119,24 @@ def test_spelling_variants_cover_hyphens_and_letter_digit_joints():
     assert "SAEs" in set(spelling_variants("SAE", EntityType.METHOD))
 
 
+def test_one_letter_and_a_digit_match_only_as_written():
+    # SciER 53719258: "at t 0" is a time step, not the model T0; "F 1" is still F1.
+    assert is_case_sensitive("T0") and is_case_sensitive("F 1")
+    extractor = Extractor.default()
+    assert not any(m.text == "t 0" for m in extractor.extract_text("the layer at t 0 ."))
+    assert any(m.text == "F 1" for m in extractor.extract_text("We report F 1 on the test set ."))
+
+
+def test_two_lower_case_words_also_match_hyphenated():
+    # "machine comprehension and question-answering" (GSAP-NER 1704.05179)
+    assert "question-answering" in set(spelling_variants("question answering", EntityType.TASK))
+    assert "Stable-Diffusion" not in set(spelling_variants("Stable Diffusion", EntityType.MODEL))
+    extractor = Extractor.default()
+    found = {m.text: m for m in extractor.extract_text("Machine comprehension and question-answering are hard.")}
+    assert found["question-answering"].entity_id == entity_id("question answering")
+    assert found["question-answering"].type is EntityType.TASK
+
+
 def test_muse_the_benchmark_is_not_muse_the_verb(gazetteer_file):
     extractor = Extractor(Gazetteer(read_gazetteer(gazetteer_file)), discover=False)
     assert [m.text for m in extractor.extract_text("We muse about results on MUSE.")] == ["MUSE"]
@@ -135,3 +153,18 @@ def test_all_spellings_of_cifar_link_to_one_entity(gazetteer_file):
 def test_bundled_gazetteer_loads():
     gazetteer = Gazetteer.bundled()
     assert all(e.id == entity_id(e.name) for e in gazetteer.entities)
+
+
+def test_an_alias_that_adds_a_head_noun_gives_the_bare_name(tmp_path):
+    # GSAP-NER 2104.03088: "Using the [Iris] dataset"; the phrase keeps the head.
+    from extract_fixtures import extractor_from_tsv
+
+    tsv = ("name\ttype\taliases\twikidata\thf\tarxiv\tvariant_of\n"
+           "Iris\tDATASET\tIris dataset\nCORD receipts\tBENCHMARK\tConsolidated Receipt Dataset\n"
+           "Transformer\tMETHOD\tTransformer architecture\n")
+    extractor = extractor_from_tsv(tsv, tmp_path)
+    text = "Using the Iris dataset and the Consolidated Receipt Dataset, we test the Transformer architecture."
+    mentions = {m.text: m for m in extractor.extract_text(text)}
+    assert set(mentions) == {"Iris", "Consolidated Receipt Dataset", "Transformer"}
+    iris = mentions["Iris"]
+    assert text[iris.phrase_start : iris.phrase_end] == "Iris dataset"

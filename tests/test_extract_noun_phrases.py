@@ -118,7 +118,8 @@ def test_names_in_tokenized_text_are_found_with_offsets_into_the_text_as_given(e
 @pytest.mark.parametrize(
     ("text", "expected"),
     [(" 2010 evaluation campaign", " 2010"), ("-3 test collection", "-3"), (" 2000 images", None),
-     (" 12 layers", None)],
+     (" 12 layers", None), ("'14 English-German", "'14"), (" ' 09 data", " ' 09"),
+     ("'s test set", None), ("' 2010", None)],
 )
 def test_datasets_take_editions_but_not_counts(text, expected):
     found = following_suffix("IWSLT" + text, 5, integers=False, editions=True)

@@ -3,6 +3,7 @@
 import pytest
 from extract_fixtures import extractor_from_tsv
 
+from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.abbreviations import find_definitions
 from paperkg.graph.extract.patterns import is_case_sensitive, spelling_variants
 from paperkg.graph.extract.phrases import find_phrases
@@ -61,6 +62,19 @@ def test_task_phrases_are_read_off_their_head_noun(text, phrase):
 )
 def test_generic_phrases_are_not_tasks(text):
     assert phrases(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # GSAP-NER 2110.02861: the verb is not part of the method's name
+        ("To tackle this, we develop block-wise dynamic quantization.", "block-wise dynamic quantization"),
+        ("In practice we harness dynamic quantization for speed.", "dynamic quantization"),
+        ("Such models can accelerate image segmentation.", "image segmentation"),
+    ],
+)
+def test_a_verb_before_a_phrase_is_left_out(text, phrase):
+    assert phrases(text) == {phrase: EntityType.METHOD if "quantization" in phrase else EntityType.TASK}
 
 
 def test_method_phrases_need_a_modifier():
@@ -126,3 +140,12 @@ def _paper(text):
     from paperkg.graph.records import Paper
 
     return Paper(id="p1", title="Title", abstract=text)
+
+
+def test_a_dimension_before_an_architecture_makes_a_variant_of_it():
+    # SciER 53719258: "3D CNNs" and "2D CNNs" are the methods compared, both variants of CNN.
+    text = "Unlike 2D CNNs, 3D CNNs and 1D-ResNet models see time; a 12D CNN is no such thing."
+    mentions = {m.text: m for m in Extractor.default().extract_text(text)}
+    assert {"2D CNNs", "3D CNNs", "1D-ResNet"} <= set(mentions)
+    assert "12D CNN" not in mentions and "CNN" in mentions
+    assert mentions["3D CNNs"].entity_id != mentions["CNN"].entity_id

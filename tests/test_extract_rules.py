@@ -46,6 +46,7 @@ def test_sentences_split_at_full_stops_not_abbreviations():
         ("Our method leverages sparse autoencoders (SAEs) to extract", "sparse autoencoders", "SAEs"),
         ("We further propose a cascade polynomial regression (CPR) which", "cascade polynomial regression", "CPR"),
         ("outperforms multilingual BERT (mBERT) on", "multilingual BERT", "mBERT"),
+        ('presents a novel methodology, "Hollow-tree Super" (HOTS), designed', "Hollow-tree Super", "HOTS"),
     ],
 )
 def test_schwartz_hearst_definitions(text, long, short):
@@ -66,6 +67,21 @@ def test_abbreviation_is_one_entity_and_later_uses_link_to_it(extractor):
     ids = {m.text: m.entity_id for m in mentions}
     assert ids["deep kernel machines"] == ids["DKMs"] == entity_id("deep kernel machines")
     assert [m.text for m in mentions].count("DKMs") == 2
+
+
+def test_defined_network_unknown_to_the_gazetteer_is_a_named_model(extractor):
+    # GSAP-NER 1809.02066 and 2112.00328: a network given a short form of its own is named.
+    text = ("Stochastic configuration networks (SCNs) are randomized learners. We propose a "
+            "deep attention convolutional neural network (DACNN) for tourism forecasting.")
+    found_here = found(extractor, text)
+    assert found_here["SCNs"].type is EntityType.MODEL
+    assert found_here["DACNN"].type is EntityType.MODEL
+
+
+def test_defined_family_known_to_the_gazetteer_keeps_its_type(tmp_path):
+    known = extractor_from_tsv(TSV + "convolutional neural network\tMETHOD\tCNN\n", tmp_path)
+    found_here = found(known, "We use convolutional neural networks (CNNs) for vision.")
+    assert found_here["CNNs"].type is EntityType.METHOD
 
 
 @pytest.mark.parametrize(
@@ -180,3 +196,55 @@ def test_stop_acronyms_in_any_casing_are_never_discovered():
     papers = [Paper(id=str(i), title="Results", abstract=a) for i, a in enumerate(abstracts)]
     extractions = list(Extractor.default().extract(papers))
     assert not any(m.entity_id == "sota" for e in extractions for m in e.mentions)
+
+
+def test_fields_of_study_are_never_entities_even_when_defined_or_discovered():
+    from paperkg.graph.records import Paper
+
+    abstracts = [
+        "The increasing adoption of Artificial Intelligence (AI) in healthcare raises concerns.",
+        "As Artificial Intelligence systems evolve, we propose a deep learning framework.",
+        "This process is possible with deep learning (DL), a popular technology.",
+        "We present the Artificial Intelligence approach for computer vision tasks.",
+    ]
+    papers = [Paper(id=str(i), title="Results", abstract=a) for i, a in enumerate(abstracts)]
+    extractions = list(Extractor.default().extract(papers))
+    found_ids = {m.entity_id for e in extractions for m in e.mentions}
+    assert found_ids.isdisjoint({"artificialintelligence", "deeplearning", "computervision", "ai", "dl"})
+
+
+def test_concept_abbreviations_are_not_entities():
+    extractor = Extractor.default()
+    text = ("We reconstruct high-resolution (HR) images from low-resolution (LR) inputs and model "
+            "the agent as a Markov decision process (MDP) over knowledge graphs (KGs).")
+    assert {m.text for m in extractor.extract_text(text)}.isdisjoint({"HR", "LR", "MDP", "KGs"})
+
+
+def test_venues_are_not_entities_and_campaigns_are_benchmarks():
+    extractor = Extractor.default()
+    text = ("Published at the Conference on Neural Information Processing Systems (NeurIPS). "
+            "We use the data of the Text Analysis Conference (TAC).")
+    by_text = {m.text: m.type for m in extractor.extract_text(text)}
+    assert "NeurIPS" not in by_text and "Neural Information Processing Systems" not in by_text
+    assert by_text["TAC"] is EntityType.BENCHMARK
+
+
+def test_an_untyped_definition_takes_the_type_of_the_noun_after_it(extractor):
+    # TDMSci train-260 and train-331
+    text = "We conduct our experiments on the 2009 Knowledge Base Population (KBP) dataset."
+    assert found(extractor, text)["KBP"].type is EntityType.DATASET
+    text = "COAE dataset is the benchmark of the Chinese Opinion Analysis Exercise (COAE) workshop."
+    assert found(extractor, text)["COAE"].type is EntityType.DATASET
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("While BERT is strong, it is slow.", "BERT"),  # GSAP-NER 1901.08746
+        ("Unlike CLIP, our encoder reads text.", "CLIP"),
+        ("Using ViT as the backbone, we find gains.", "ViT"),
+        ("Notably GPT-4 fails on these.", "GPT-4"),
+    ],
+)
+def test_a_sentence_opener_is_not_part_of_the_name(text, name):
+    assert {m.text for m in Extractor.default().extract_text(text)} == {name}

@@ -20,6 +20,7 @@ from paperkg.graph.records import EntityType
 
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,12}?)\s*\)")
 _WORD = re.compile(r"\S+")
+_QUOTES = "\"'`\u201c\u201d\u2018\u2019"
 _BREAK = re.compile(r"[,;:!?]|\.\s|\s(?:and|or|but|which|that|where|while|whereas)\s|\(|\)")
 _GENERIC_LONG = re.compile(
     r"^(?:(?:large|small|pre-?trained|multimodal|vision[- ]language|multi-?modal)\s+)*"
@@ -89,6 +90,10 @@ def _define(text: str, short: str, paren: int, short_start: int) -> Definition |
         return None
     start = window_start + words[offset].start()
     end = window_start + words[-1].end()
+    while start < end and text[start] in _QUOTES:  # '"Hollow-tree Super" (HOTS)'
+        start += 1
+    while end > start and text[end - 1] in _QUOTES:
+        end -= 1
     long = text[start:end]
     if _GENERIC_LONG.match(long) or long.lower() == short.lower():
         return None
@@ -141,14 +146,33 @@ _METHOD_HEAD = re.compile(
 )
 
 
+# Evaluation campaigns named in title case are benchmarks, as TREC and SemEval are in the
+# gazetteer: "Text Analysis Conference (TAC)", "Chinese Opinion Analysis Evaluation (COAE)".
+_CAMPAIGN_HEAD = re.compile(r"(?:Conference|Evaluation|Challenge|Competition|Campaign|Track|Contest)s?$")
+# Venues are neither: "International Conference on Machine Learning (ICML)".
+_VENUE = re.compile(r"\b(?:Conference|Workshop|Symposium|Meeting|Congress)s?\s+(?:on|of)\b|\bAssociation\s+for\b")
+
+
+def is_venue(text: str, definition: Definition) -> bool:
+    """Whether a definition names a conference or workshop, which is never an entity;
+    the venue's head may stand before the long form ("Conference on [Neural Information
+    Processing Systems] (NeurIPS)")."""
+    return bool(_VENUE.search(text, max(0, definition.long_start - 25), definition.long_end))
+
+
 def type_of_long_form(long: str) -> EntityType | None:
     """The type a long form's head word gives, or None ("sparse autoencoders" -> METHOD).
 
-    Networks and models are MODELs when the long form is a proper name (two or more
-    capitalised words: "Stochastic Configuration Networks"), else METHODs (a family:
-    "convolutional neural networks").
+    A network or model that is given a short form of its own and that the gazetteer
+    does not know is a MODEL ("deep attention convolutional neural network (DACNN)",
+    "stochastic configuration networks (SCNs)"): families that are METHODs
+    ("convolutional neural networks (CNNs)") are known names, typed by the gazetteer
+    before this is asked. GSAP-NER annotates such defined names as named models.
     """
-    head = long.split()[-1].lower().strip("-")
+    words = long.split()
+    if _CAMPAIGN_HEAD.search(words[-1]) and all(w[:1].isupper() for w in words if len(w) > 3):
+        return EntityType.BENCHMARK
+    head = words[-1].lower().strip("-")
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     if _TASK_HEAD.search(singular) or _TASK_HEAD.search(head):
         return EntityType.TASK
@@ -157,7 +181,4 @@ def type_of_long_form(long: str) -> EntityType | None:
     if _METHOD_HEAD.search(singular):
         return EntityType.METHOD
     noun_type = type_of_noun(head) or type_of_noun(singular)
-    if noun_type is EntityType.MODEL:
-        capitals = sum(1 for word in long.split() if word[:1].isupper())
-        return EntityType.MODEL if capitals >= 2 else EntityType.METHOD
     return noun_type

@@ -22,7 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from paperkg.graph.extract.abbreviations import find_definitions, type_of_long_form
+from paperkg.graph.extract.abbreviations import find_definitions, is_venue, type_of_long_form
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
 from paperkg.graph.extract.cues import is_stop_name, type_of_noun, type_of_shape
 from paperkg.graph.extract.discovery import Lexicon
@@ -150,10 +150,14 @@ class AbbreviationComponent(_LexiconUser):
             return
         for definition in find_definitions(text):
             entity = self.lexicon.lookup(definition.long) or self.lexicon.lookup(definition.short)
-            if entity is None and _is_stop_name(definition.short):
-                continue  # "artificial intelligence (AI)", "electroencephalography (EEG)"
+            stop = _is_stop_name(definition.short) or is_stop_name(definition.long)
+            if entity is None and is_venue(text, definition):
+                continue  # "International Conference on Machine Learning (ICML)"
+            if stop and (entity is None or entity.origin != "gazetteer"):
+                continue  # "Artificial Intelligence (AI)", "electroencephalography (EEG)"
             entity_type = entity.type if entity else type_of_long_form(definition.long)
-            entity_type = entity_type or type_of_shape(definition.short) or EntityType.METHOD
+            entity_type = (entity_type or type_of_shape(definition.short)
+                           or _type_of_following_noun(text, definition) or EntityType.METHOD)
             confidence = 0.9 if entity else 0.7
             name = entity.name if entity else definition.long
             aliases = (definition.long, definition.short)
@@ -166,6 +170,22 @@ class AbbreviationComponent(_LexiconUser):
                     Candidate(start, end, name, entity_type, confidence - 0.05,
                               "kg_abbreviations", entity, aliases=aliases)
                 )
+
+
+def _type_of_following_noun(text: str, definition) -> EntityType | None:
+    """The type a head noun right after the definition or a later use gives it:
+    "the Knowledge Base Population (KBP) dataset", "COAE dataset is ..."."""
+    close = text.find(")", definition.short_end)
+    ends = [close + 1] if close >= 0 else []
+    ends += [end for _, end in _bare_uses(text, definition.short)]
+    for end in ends:
+        word = _NEXT_WORD.match(text, end)
+        if word and (found := type_of_noun(word.group(1))):
+            return found
+    return None
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
 def _is_stop_name(short: str) -> bool:

@@ -15,6 +15,7 @@ from paperkg.graph.records import EntityType
 STOP_NAMES = frozenset(
     """
     A AN AI AIs ML NLP CV RL LLM LLMs LM LMs VLM VLMs MLLM MLLMs GPU GPUs CPU CPUs TPU TPUs API APIs
+    LVLM LVLMs SLM SLMs LRM LRMs VFM VFMs FM FMs PLM PLMs
     SOTA US USA UK EU UN PhD IoT II III IV VI VII VIII IX XI XII OK RGB RGB-D 2D 3D 1D 4D
     IID OOD ID QA NN NNs DNN DNNs CNN-based OCR URL URLs PDF PDFs FPS COVID COVID-19 SARS-CoV-2
     The This That These Those Our Their Its We Each Every Such Both Further Finally However
@@ -27,19 +28,37 @@ STOP_NAMES = frozenset(
     """.split()
 ) | frozenset(
     # Modalities, devices and concepts: what a paper studies or records, not an artifact
-    # it uses ("MRI scans", "EEG signals", "UAV imagery", "the KV cache", "GUI agents").
+    # it uses ("MRI scans", "EEG signals", "UAV imagery", "the KV cache", "GUI agents",
+    # "high-resolution (HR) images", "Markov decision processes (MDPs)").
     """
     MRI fMRI CT PET EEG ECG EMG UAV UAVs EHR EHRs GUI GUIs CAD KV OOD BEV WSI WSIs AR VR XR
-    IoT LiDAR LIDAR SAR GPS HCI HRI KG KGs SOTA AI AGI
+    IoT LiDAR LIDAR SAR GPS HCI HRI KG KGs SOTA AI AGI AIGC HR LR PII MCQ MCQs
+    PDE PDEs ODE ODEs MDP MDPs POMDP POMDPs
     """.split()
 )
 
 _STOP_ACRONYMS = frozenset(word for word in STOP_NAMES if word.isupper())
 
+# Fields of study and general concepts: what a paper belongs to or talks about, not a method
+# or model it uses ("a deep learning framework", "computer vision tasks", "knowledge graphs
+# (KGs)"), though cue words often follow them. Lower case; matched in any casing.
+GENERAL_PHRASES = frozenset(
+    """
+    artificial intelligence|generative artificial intelligence|machine learning|deep learning|
+    computer vision|natural language processing|data mining|data science|
+    computational linguistics|signal processing|speech processing|image processing|
+    pattern recognition|computer graphics|quantum computing|edge computing|cloud computing|
+    software engineering|knowledge graph|knowledge graphs|hugging face|
+    markov decision process|markov decision processes|partial differential equations
+    """.replace("\n", "").replace("    ", "").split("|")
+)
+
 
 def is_stop_name(word: str) -> bool:
-    """Whether a word never names a thing; acronyms in any casing ("SoTA", "Ai")."""
-    return word in STOP_NAMES or word.upper() in _STOP_ACRONYMS
+    """Whether a name never names a thing: stop words, acronyms in any casing ("SoTA",
+    "Ai"), and fields of study or general concepts in any casing ("Artificial Intelligence")."""
+    return (word in STOP_NAMES or word.upper() in _STOP_ACRONYMS
+            or (" " in word and word.lower() in GENERAL_PHRASES))
 
 
 # Head nouns that type the name they follow or define ("the X benchmark", "X, a model").

@@ -9,6 +9,7 @@ benchmark MUSE is not the verb "muse" and the method ComplEx is not "complex".
 
 Spelling: every name also gets the spellings its hyphens and letter-digit joints allow
 ("CIFAR-10" -> "CIFAR10", "CIFAR 10", "CIFAR - 10"; "pretraining" -> "pre-training"),
+two lower-case words joined by a hyphen ("question answering" -> "question-answering"),
 and method-like names their plural ("SAE" -> "SAEs", "neural network" -> "neural
 networks"). A title-case name led by an article ("The Well", "The Pile") keeps its
 capitals: lower-cased it is an ordinary phrase ("as well").
@@ -26,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
+from paperkg.graph.extract.cues import type_of_noun
 from paperkg.graph.extract.tokenizer import lean_tokenizer
 from paperkg.graph.records import Entity, EntityType
 
@@ -45,6 +47,8 @@ def is_case_sensitive(surface: str) -> bool:
     its capitals. Title-case phrases ("Stable Diffusion") and names with digits
     ("CIFAR-10", "DINOv2") do not need to; a single capitalised word ("Llama") does.
     """
+    if sum(ch.isalpha() for ch in surface) == 1:
+        return True  # "T0", "F 1": in lower case a variable and a number ("at t 0")
     if surface == surface.lower():
         return False
     if any(ch.isdigit() for ch in surface) and len(surface) >= 3:
@@ -70,6 +74,8 @@ def spelling_variants(surface: str, entity_type: EntityType) -> Iterator[str]:
     forms = {surface}
     if "-" in surface:
         forms.update({surface.replace("-", " "), surface.replace("-", ""), surface.replace("-", " - ")})
+    if surface.islower() and surface.count(" ") == 1:
+        forms.add(surface.replace(" ", "-"))  # "question answering" -> "question-answering"
     if surface.islower() and _PREFIX.search(surface):
         forms.add(_PREFIX.sub(r"\1-", surface))
     if _LETTER_DIGIT.search(surface):
@@ -152,9 +158,22 @@ class PatternBook:
             for key, start, end in matches:
                 entity = self.entities.get(key)
                 if entity is not None:
-                    last = doc[end - 1]
-                    found.append((entity, doc[start].idx, last.idx + len(last), sensitive))
+                    first, last = doc[start].idx, doc[end - 1]
+                    # An alias that adds a head noun to the name ("Iris dataset", "Transformer
+                    # architecture") matches whole; the mention is the bare name and the
+                    # noun phrase keeps the head.
+                    if (end - start > 1 and entity.type is not EntityType.METRIC
+                            and type_of_noun(last.lower_) is not None):
+                        before = doc[end - 2]
+                        if _is_name_of(doc[start : end - 1].text, entity):
+                            last = before
+                    found.append((entity, first, last.idx + len(last), sensitive))
         return found
+
+
+def _is_name_of(surface: str, entity: Entity) -> bool:
+    lower = surface.lower()
+    return lower == entity.name.lower() or any(lower == alias.lower() for alias in entity.aliases)
 
 
 class _LastMatches:

@@ -87,7 +87,7 @@ _STOP = frozenset(
     standard traditional conventional classical typical popular common general generic
     simple basic naive efficient effective accurate robust scalable fast faster improved
     better best good strong weak high low large small big various different multiple
-    single two three first second final main key important challenging difficult hard
+    single two three first second final next main key important challenging difficult hard
     complex real practical automatic automated precise successful further additional full
     complete overall joint downstream related similar specific particular certain given
     whole entire true false neural deep statistical supervised unsupervised
@@ -99,6 +99,9 @@ _STOP = frozenset(
     compare handle focus yield outperform via using based after before during through
     within without across against along around about above below beyond upon toward
     towards while when where whereas since until unlike like including gold divide built
+    accelerate develop design build construct employ adopt utilize utilise incorporate
+    reduce increase adapt extend generalize generalise analyze analyse assess measure
+    unify simplify refine stabilize stabilise conduct provide obtain produce reach include
     i.e. e.g. etc large-scale small-scale real-world high-quality long-term short-term
     open-source end-to-end data-driven""".split()
 )
@@ -228,28 +231,42 @@ def _modifier_offset(text: str, span: str, span_start: int) -> int:
 
 def _is_modifier(word: str, text: str, at: int) -> bool:
     """Whether `word`, at `at` in `text`, can modify a head noun (see `_modifier_by_word`)."""
-    modifier, where_sentence_starts = _modifier_by_word(word)
-    return modifier and (not where_sentence_starts or _starts_sentence(text, at))
+    verdict, capitalised, modifier = _modifier_by_word(word)
+    if verdict is not None:
+        return verdict
+    if capitalised and not _starts_sentence(text, at):
+        return False
+    return modifier and not _follows_subject(text, at)
 
 
 @lru_cache(maxsize=65536)
-def _modifier_by_word(word: str) -> tuple[bool, bool]:
-    """Whether a word can modify a head noun, and whether only where a sentence starts.
+def _modifier_by_word(word: str) -> tuple[bool | None, bool, bool]:
+    """What a word alone says of modifying a head noun: (verdict, capitalised, modifier).
 
-    A capitalised word other than a language is a name, not a modifier, except at the
-    start of a sentence; everything else is read off the word alone, so the verdict is
-    cached (phrases are made of the same few thousand words).
+    `verdict` is the answer when the word settles it (a stop word never modifies, a
+    language pair always does), else None, and then a `capitalised` word other than a
+    language is a name unless a sentence starts there, and a word that is no
+    `modifier` by its form (an adverb, participle, plural or number) never is. Phrases
+    are made of the same few thousand words, hence the cache.
     """
     lower = word.lower()
     if lower in _STOP or lower.rstrip("s") in _STOP:
-        return False, False
+        return False, False, False
     if _is_language_pair(word):
-        return True, False
-    where_sentence_starts = word[:1].isupper() and word not in _LANGUAGES
-    if lower.endswith(("ly", "ed", "ing", "'s")) and "-" not in lower:
-        return False, where_sentence_starts
+        return True, False, True
+    capitalised = word[:1].isupper() and word not in _LANGUAGES
+    inflected = lower.endswith(("ly", "ed", "ing", "'s")) and "-" not in lower
     plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ics", "news"))
-    return not plural and not lower.isdigit(), where_sentence_starts
+    return None, capitalised, not (inflected or plural or lower.isdigit())
+
+
+_SUBJECTS = frozenset("we they i it can could may might will would should must".split())
+
+
+def _follows_subject(text: str, at: int) -> bool:
+    """Whether the word at `at` comes right after a subject pronoun or a modal verb."""
+    space = text.rfind(" ", max(0, at - 8), at - 1)
+    return text[space + 1 : at - 1].lower() in _SUBJECTS if at > 1 and text[at - 1] == " " else False
 
 
 def _is_language_pair(word: str) -> bool:
@@ -272,7 +289,8 @@ _DOMAINS = frozenset(
     monolingual crosslingual multimodal multi-modal multi-document multidocument
     document sentence passage dialogue conversational open-domain abstractive
     extractive online offline aspect query video image speech audio text code graph
-    temporal spatial fine-grained""".split()
+    temporal spatial fine-grained commonsense visual spoken textual molecular mathematical
+    math news social""".split()
 )
 
 
@@ -301,6 +319,18 @@ def _modifies_next(text: str, end: int) -> bool:
 _EXTENDED = (EntityType.TASK, EntityType.METHOD)
 
 
+# "3D CNNs", "2D-ResNet", "1D convolutional neural network": the dimension makes another
+# architecture, a variant of the one named (SciER and GSAP-NER mark it in the name).
+_DIMENSIONED = frozenset({EntityType.METHOD, EntityType.MODEL})
+_DIMENSION_BEFORE = re.compile(r"(?<![\w.])[1-4]D(?: - |-| )$")
+
+
+def _dimension_start(text: str, start: int) -> int | None:
+    """Where a dimension written right before `start` begins ("3D " + "CNN"), or None."""
+    match = _DIMENSION_BEFORE.search(text, max(0, start - 6), start)
+    return match.start() if match else None
+
+
 class PhraseRules(_LexiconUser):
     """The `kg_phrases` component: head-noun phrases and modifiers of known names."""
 
@@ -316,6 +346,10 @@ class PhraseRules(_LexiconUser):
                     found.append(Candidate(start, candidate.end, text[start : candidate.end],
                                            candidate.type, candidate.confidence - 0.2, "kg_phrases",
                                            variant_of=candidate.name))
+            if candidate.type in _DIMENSIONED and (start := _dimension_start(text, candidate.start)) is not None:
+                found.append(Candidate(start, candidate.end, text[start : candidate.end],
+                                       candidate.type, candidate.confidence - 0.1, "kg_phrases",
+                                       variant_of=candidate.name))
         for phrase in find_phrases(text):
             name = text[phrase.start : phrase.end]
             found.append(Candidate(phrase.start, phrase.end, name, phrase.type, 0.55, "kg_phrases",

@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS, is_stop_name, type_of_shape
 from paperkg.graph.records import EntityType, Role
 
@@ -174,6 +176,23 @@ def _lower_starts(text: str) -> list[int]:
     return starts
 
 
+# Words that open a sentence before a name and are capitalised only for that: "While
+# BERT is strong", "Using ViT, we", "Notably, GPT-4". spaCy's English stop words cover the
+# conjunctions and pronouns; these are the adverbs and participles it lacks.
+_OPENERS = frozenset(
+    """unlike despite given compared using leveraging following building inspired motivated
+    based notably recently specifically finally importantly interestingly surprisingly
+    similarly consequently ultimately traditionally typically generally currently previously
+    subsequently alternatively conversely unfortunately fortunately crucially critically
+    empirically theoretically experimentally practically essentially particularly
+    especially primarily mainly instead overall today""".split()
+) | STOP_WORDS
+
+
+def _is_sentence_opener(word: str) -> bool:
+    return word[1:].islower() and word.lower() in _OPENERS
+
+
 def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
     trimmed = _trim_span(span)
     if trimmed is None:
@@ -189,21 +208,24 @@ def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
 def _trim_span(span: str) -> tuple[int, int, bool] | None:
     """What `_clean` keeps of a span, from its text alone: (offset, length, plain).
 
-    Leading stop names and articles and trailing stop names are dropped; None when
-    nothing name-like is left. `plain` (no inner capital, no digit) asks the caller
+    Leading stop names, articles and sentence openers and trailing stop names are
+    dropped; None when nothing name-like is left. `plain` (no inner capital, no digit) asks the caller
     to check the context with `_title_cased`. Spans recur across texts ("LLMs",
     "We"), hence the cache.
     """
-    if is_stop_name(span):
-        return None
+    if len(span) < 2 or is_stop_name(span):
+        return None  # "(2+1)D": a letter alone is never a name
     words = span.split(" ")
     lead = 0
-    while words and (is_stop_name(words[0]) or words[0].lower() in _DETERMINERS):
+    while words and (is_stop_name(words[0]) or words[0].lower() in _DETERMINERS
+                     or _is_sentence_opener(words[0])):
         lead += len(words.pop(0)) + 1
     while words and is_stop_name(words[-1]):
         words.pop()
     if not words or words[0].replace(".", "").isdigit() or all(w in LANGUAGES for w in words):
         return None
+    if len(words) > 1 and is_stop_name(" ".join(words)):
+        return None  # "As Artificial Intelligence systems evolve": a field of study
     if _ADJECTIVAL.search(words[-1]) or _SIZE_ONLY.fullmatch(" ".join(words)):
         return None
     if all(w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in words):

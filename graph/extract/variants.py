@@ -35,6 +35,8 @@ _FOLLOWING_EDITION = re.compile(
     r"(?! (?:images|samples|examples|papers|questions|instances|pairs|sentences|documents|"
     r"videos|words|tokens|items|articles|queries|dialogues|utterances|hours|training|test))"
     r"|(?P<hyphen>-)(?P<number>\d{1,2})(?![\w.\-/%])"
+    # A two-digit year after an apostrophe: "WMT'14", "CoNLL '03", "CoNLL ' 09".
+    r"|(?P<apostrophe> ?[\'\u2019] ?)(?P<year>\d\d)(?![\w.\-/%'\u2019])"
 )
 
 
