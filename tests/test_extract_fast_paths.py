@@ -16,7 +16,8 @@ from paperkg.graph.extract import Extractor, Gazetteer
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
 from paperkg.graph.extract.cues import is_stop_name
 from paperkg.graph.extract.phrases import (
-    _BEFORE, _HEAD, _HEAD_LENGTHS, _HEAD_WORDS, _LANGUAGES, _MODIFIERS, _STOP, _extend_over,
+    _BEFORE, _HEAD, _HEAD_LENGTHS, _HEAD_WORDS, _LANGUAGES, _MODIFIERS, _MOST_BEFORE,
+    _MOST_MODIFIERS, _STOP, _extend_over,
     _follows_subject, _is_domain_word, _is_language_pair, _is_metric_modifier, _is_modifier, _starts_sentence,
     _words_before, extend_known,
 )
@@ -205,7 +206,7 @@ def word_starts(text: str) -> list[int]:
 def test_words_before_skips_only_starts_the_pattern_cannot_take():
     for text in [*name_texts(), *MODIFIER_EDGE_TEXTS]:
         for end in word_starts(text):
-            for pattern, most in ((_BEFORE, 2), (_MODIFIERS, 3)):
+            for pattern, most in ((_BEFORE, _MOST_BEFORE), (_MODIFIERS, _MOST_MODIFIERS)):
                 plain = _words_before(pattern, text, end, max(0, end - 80), 99)
                 assert _words_before(pattern, text, end, max(0, end - 80), most) == plain, text
 

@@ -68,13 +68,16 @@ def _head_pattern(heads: list[str]) -> tuple[re.Pattern[str], tuple[int, ...]]:
         )
         alternatives.append(rf"{suffix}(?![\w\-])(?:{behind})")
         lengths.extend(len(w) for w in words)
-    assert len(lengths) - 1 == len(heads), "every head ends in -ion, -ing, -sis or -val"
+    # What the look-behinds assume: lower-case heads of letters and hyphens, as the
+    # plain suffix regex `[A-Za-z][a-z\-]*(?:ion|ing|sis|val)` would find them.
+    assert all(re.fullmatch(r"[a-z][a-z\-]*(?:ion|ing|sis|val)", head) for head in heads)
     return re.compile("|".join(alternatives)), tuple(lengths)
 
 
 _HEAD, _HEAD_LENGTHS = _head_pattern(sorted(_HEAD_WORDS))
-_MODIFIERS = re.compile(rf"(?<![\w\-])(?:{_MOD}\s){{1,3}}")
-_BEFORE = re.compile(rf"(?<![\w\-])(?:{_MOD}\s){{1,2}}")
+_MOST_MODIFIERS, _MOST_BEFORE = 3, 2  # words of `_MOD` each pattern takes at most
+_MODIFIERS = re.compile(rf"(?<![\w\-])(?:{_MOD}\s){{1,{_MOST_MODIFIERS}}}")
+_BEFORE = re.compile(rf"(?<![\w\-])(?:{_MOD}\s){{1,{_MOST_BEFORE}}}")
 
 # Words that end a phrase on their left: they do not modify the head noun.
 _STOP = frozenset(
@@ -149,7 +152,8 @@ def find_phrases(text: str) -> list[Phrase]:
             continue
         head = text[head_start : match.end()]
         start = head_start
-        words = _words_before(_MODIFIERS, text, head_start, max(previous, head_start - 80), 3)
+        words = _words_before(_MODIFIERS, text, head_start, max(previous, head_start - 80),
+                             _MOST_MODIFIERS)
         if words is not None:
             start = words + _modifier_offset(text, text[words:head_start], words)
         previous, bare = match.end(), start == head_start
@@ -171,8 +175,9 @@ def extend_known(text: str, start: int, metric: bool = False) -> int:
     """
     allowed = _is_metric_modifier if metric else _is_domain_word
     window = text[max(0, start - 60) : start]
-    # The words kept are the window's last two (no hyphen joins them), or hold a hyphen:
-    # most known names have neither, and nothing before them to look for.
+    # An allowed word holds a hyphen or is one word of a set, and the words kept are
+    # among the window's last two (no hyphen joins them): most known names have neither
+    # before them, and nothing to look for.
     if "-" not in window and not any(allowed(word) for word in window.split()[-2:]):
         return start
     return _extend_over(text, start, allowed)
@@ -180,7 +185,7 @@ def extend_known(text: str, start: int, metric: bool = False) -> int:
 
 def _extend_over(text: str, start: int, allowed: Callable[[str], bool]) -> int:
     """`extend_known` without its shortcut: the `allowed` words before `start`, if any."""
-    begin = _words_before(_BEFORE, text, start, max(0, start - 60), 2)
+    begin = _words_before(_BEFORE, text, start, max(0, start - 60), _MOST_BEFORE)
     if begin is None:
         return start
     span = text[begin:start]
