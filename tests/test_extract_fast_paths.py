@@ -22,7 +22,7 @@ from paperkg.graph.extract.phrases import (
     _words_before, extend_known,
 )
 from paperkg.graph.extract.results import _METRIC_FIRST, _metric_first
-from paperkg.graph.extract.roles import clause_start
+from paperkg.graph.extract.roles import _CUES, _last_cue, clause_start
 from paperkg.graph.extract.sentences import _BOUNDARY
 from paperkg.graph.extract.shapes import (
     _ADJECTIVAL, _DETERMINERS, _GENERIC_WORDS, _SHAPED, _SIZE_ONLY, LANGUAGES, NAME_SPANS,
@@ -244,3 +244,21 @@ def test_cached_modifier_verdicts_agree_with_the_plain_tests():
         for match in re.finditer(r"\S+", text):
             word, at = match.group(0), match.start()
             assert _is_modifier(word, text, at) == plain_is_modifier(word, text, at), (word, text)
+
+
+ROLE_EDGE_TEXTS = [
+    "compared vs.on X, vs.with Y, (using Z) -based on; We propose we introduce",
+    "outperforms\\nover (on) \"with\" results on across-the-board évaluated on tests in",
+    "on", "with", "x", "",
+]
+
+
+def test_last_cue_is_the_last_match_of_the_plain_scan():
+    for text in [*name_texts(), *ROLE_EDGE_TEXTS]:
+        for end in range(0, len(text) + 1, 3):
+            left = text[max(0, end - 90) : end]
+            plain = None
+            for plain in _CUES.finditer(left):  # noqa: B007
+                pass
+            found = _last_cue(left)
+            assert (found and (found.end(), found.lastgroup)) == (plain and (plain.end(), plain.lastgroup))

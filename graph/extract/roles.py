@@ -16,10 +16,7 @@ import re
 from paperkg.graph.records import EntityType, Role
 
 WINDOW = 90
-# One leading \b for every cue, and a look-ahead on the letters cues start with, so
-# that most positions fail at once; the alternatives, and so the match, are unchanged.
-_CUES = re.compile(
-    r"\b(?=[abcdefilnoprstuvwOW])(?:"
+_CUE_ALTERNATIVES = (
     r"(?P<intro>(?:we|We)\s+(?:\w+\s+){0,2}?(?:introduce|propose|present|release|develop|design|"
     r"build|construct|curate|create|contribute|call|name|term)[sd]?\b|(?:called|named|dubbed|"
     r"termed)\b)"
@@ -28,8 +25,15 @@ _CUES = re.compile(
     r"|(?P<evaluate>(?:evaluat\w+|test\w*|benchmark\w*|experiments?|results?|performance|"
     r"accuracy|achiev\w+|scores?)\b[^.;]{0,40}?\b(?:on|across|in)\b|(?:[Oo]n|across)\b)"
     r"|(?P<use>(?:using|uses?|used|use of|based on|built (?:up)?on|with|via|leverag\w+|employ\w*|"
-    r"adopt\w*|appl(?:y|ies|ying|ied)|fine-?tun\w+|trained|train\w*|initiali[sz]ed from|from)\b))"
+    r"adopt\w*|appl(?:y|ies|ying|ied)|fine-?tun\w+|trained|train\w*|initiali[sz]ed from|from)\b)"
 )
+# One leading \b for every cue, and a look-ahead on the letters cues start with, so
+# that most positions fail at once; the alternatives, and so the match, are unchanged.
+_CUES = re.compile(rf"\b(?=[abcdefilnoprstuvwOW])(?:{_CUE_ALTERNATIVES})")
+# The same cues with the character before them, for ASCII text, where the \b before a
+# cue's first letter is a character of [^A-Za-z0-9_] before it: led by a character set,
+# so re skips to those in C instead of trying every position (see `_last_cue`).
+_CUES_AFTER_BREAK = re.compile(rf"[^A-Za-z0-9_](?=[abcdefilnoprstuvwOW])(?:{_CUE_ALTERNATIVES})")
 _OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 _BARRIER_WORDS = ("which", "while", "whereas", "but")
 _EVALUATED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
@@ -48,9 +52,7 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     left = left[clause_start(left) :]
     if "ur" in left and _OUR.search(left):  # "ur": most windows have no "our" to look for
         return Role.INTRODUCES
-    last = None
-    for last in _CUES.finditer(left):  # noqa: B007 - the nearest cue is the last one
-        pass
+    last = _last_cue(left)  # the nearest cue
     if last is None:
         return Role.MENTIONS
     kind = last.lastgroup
@@ -61,6 +63,29 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if kind == "evaluate":
         return Role.EVALUATES_ON if entity_type in _EVALUATED else Role.USES
     return Role.USES
+
+
+def _last_cue(left: str) -> re.Match | None:
+    """The last cue of `_CUES.finditer(left)`: a match with its end and its group.
+
+    In ASCII text a cue starts at the start of `left`, right where the last cue ended
+    (after "vs."), or after a character of [^A-Za-z0-9_], which `_CUES_AFTER_BREAK`
+    takes with it (so the match may start one character early); each search starts
+    where the last cue ended, as `finditer`'s do.
+    """
+    last = None
+    if not left.isascii():
+        for last in _CUES.finditer(left):  # noqa: B007 - the nearest cue is the last one
+            pass
+        return last
+    position, match = 0, _CUES.match(left)
+    while True:
+        if match is None:
+            match = _CUES_AFTER_BREAK.search(left, position)
+            if match is None:
+                return last
+        last, position = match, match.end()
+        match = _CUES.match(left, position)
 
 
 def clause_start(left: str) -> int:
