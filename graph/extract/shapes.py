@@ -397,5 +397,8 @@ def typed_hits(hits: list[NameHit]) -> Iterator[NameHit]:
     for hit in hits:
         if hit.cue == "shape":
             continue
-        entity_type = hit.type or type_of_shape(hit.text)
+        if hit.type is not None:
+            yield hit  # already typed: the hit itself, not an equal copy
+            continue
+        entity_type = type_of_shape(hit.text)
         yield NameHit(hit.start, hit.end, hit.text, entity_type, hit.confidence, hit.cue, hit.role)
