@@ -13,6 +13,7 @@ from pathlib import Path
 import spacy
 
 from paperkg.graph.extract import Extractor, Gazetteer
+from paperkg.graph.extract.abbreviations import _WORD, last_words
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
 from paperkg.graph.extract.cues import is_stop_name
 from paperkg.graph.extract.phrases import (
@@ -248,7 +249,7 @@ def test_cached_modifier_verdicts_agree_with_the_plain_tests():
 
 ROLE_EDGE_TEXTS = [
     "compared vs.on X, vs.with Y, (using Z) -based on; We propose we introduce",
-    "outperforms\\nover (on) \"with\" results on across-the-board évaluated on tests in",
+    "outperforms\nover (on) \"with\" results on across-the-board évaluated on tests in",
     "on", "with", "x", "",
 ]
 
@@ -262,3 +263,12 @@ def test_last_cue_is_the_last_match_of_the_plain_scan():
                 pass
             found = _last_cue(left)
             assert (found and (found.end(), found.lastgroup)) == (plain and (plain.end(), plain.lastgroup))
+
+
+def test_last_words_are_the_last_non_space_runs():
+    texts = ["", "   ", "a", " a  b\tc\n\nd ", "x x x", "aa a aa a", "long\u00a0form (LF)", *name_texts()]
+    for text in texts:
+        runs = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+        for limit in (1, 2, 4, 7, 15):
+            starts, words = last_words(text, limit)
+            assert list(zip(starts, words)) == runs[-limit:], (text, limit)

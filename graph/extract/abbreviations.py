@@ -76,20 +76,20 @@ def _is_short_form(short: str) -> bool:
 def _define(text: str, short: str, paren: int, short_start: int) -> Definition | None:
     window_start = max(0, paren - 200)
     before = text[window_start:paren]
-    clause = list(_BREAK.finditer(before))
-    if clause:
-        window_start += clause[-1].end()
+    clause = None
+    for clause in _BREAK.finditer(before):  # noqa: B007 - the long form follows the last
+        pass
+    if clause is not None:
+        window_start += clause.end()
         before = text[window_start:paren]
-    words = list(_WORD.finditer(before))
-    limit = min(len(short) + 5, len(short) * 2)
-    words = words[-limit:]
+    starts, words = last_words(before, min(len(short) + 5, len(short) * 2))
     if not words:
         return None
-    offset = best_long_form(short, [w.group(0) for w in words])
+    offset = best_long_form(short, words)
     if offset is None:
         return None
-    start = window_start + words[offset].start()
-    end = window_start + words[-1].end()
+    start = window_start + starts[offset]
+    end = window_start + starts[-1] + len(words[-1])
     while start < end and text[start] in _QUOTES:  # '"Hollow-tree Super" (HOTS)'
         start += 1
     while end > start and text[end - 1] in _QUOTES:
@@ -98,6 +98,22 @@ def _define(text: str, short: str, paren: int, short_start: int) -> Definition |
     if _GENERIC_LONG.match(long) or long.lower() == short.lower():
         return None
     return Definition(long, short, start, end, short_start, short_start + len(short))
+
+
+def last_words(text: str, limit: int) -> tuple[list[int], list[str]]:
+    """The starts and texts of the last `limit` words (runs of non-space) of `text`.
+
+    What `_WORD.finditer` gives, found from the end with `str.split` and `str.rfind`:
+    a word holds no space, so the last occurrence of a word before the next one's
+    start is that word.
+    """
+    words = text.split()[-limit:]
+    starts, position = [], len(text)
+    for word in reversed(words):
+        position = text.rfind(word, 0, position)
+        starts.append(position)
+    starts.reverse()
+    return starts, words
 
 
 def best_long_form(short: str, words: list[str]) -> int | None:
