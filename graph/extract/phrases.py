@@ -317,8 +317,10 @@ def _starts_sentence(text: str, at: int) -> bool:
 
 def _modifies_next(text: str, end: int) -> bool:
     """Whether the word after a head shows the head modifies it ("parsing accuracy")."""
+    if text[end : end + 1] != " ":  # a mark or the end of the text: no next word
+        return False
     following = text[end : end + 16].split(None, 1)
-    return bool(following) and text[end : end + 1] == " " and following[0].lower() in _NOT_HEAD_BEFORE
+    return bool(following) and following[0].lower() in _NOT_HEAD_BEFORE
 
 
 _EXTENDED = (EntityType.TASK, EntityType.METHOD)
