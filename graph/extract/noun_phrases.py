@@ -106,7 +106,10 @@ def _join_coordinated(text: str, spans, extents: list[tuple[int, int]]) -> None:
 def _adopt_enclosing(spans, extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A mention inside a nearby earlier mention's phrase of the same type takes that phrase."""
     adopted = list(extents)
-    for index, (start, end, kind) in enumerate(spans):
+    # Spans do not overlap: only a phrase wider than its name can enclose a later name.
+    first = next((i for i, extent in enumerate(extents) if extent != spans[i][:2]), len(spans))
+    for index in range(first + 1, len(spans)):
+        start, end, kind = spans[index]
         for earlier in range(index - 1, max(index - _REACH, 0) - 1, -1):
             e_start, e_end = adopted[earlier]
             if spans[earlier][2] == kind and e_start <= start and end <= e_end:
