@@ -11,11 +11,13 @@ import re
 from pathlib import Path
 
 import spacy
+from spacy.matcher import PhraseMatcher
 
 from paperkg.graph.extract import Extractor, Gazetteer
 from paperkg.graph.extract.abbreviations import _WORD, last_words
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
-from paperkg.graph.extract.cues import is_stop_name
+from paperkg.graph.extract.cues import is_stop_name, type_of_noun
+from paperkg.graph.extract.patterns import _is_name_of, is_case_sensitive, spelling_variants
 from paperkg.graph.extract.phrases import (
     _BEFORE, _HEAD, _HEAD_LENGTHS, _HEAD_WORDS, _LANGUAGES, _MODIFIERS, _MOST_BEFORE,
     _MOST_MODIFIERS, _STOP, _extend_over,
@@ -272,3 +274,54 @@ def test_last_words_are_the_last_non_space_runs():
         for limit in (1, 2, 4, 7, 15):
             starts, words = last_words(text, limit)
             assert list(zip(starts, words)) == runs[-limit:], (text, limit)
+
+
+def two_matcher_find(book, doc):
+    """The reference: the book's patterns in a LOWER and an ORTH PhraseMatcher, as before."""
+    lower, orth = PhraseMatcher(doc.vocab, attr="LOWER"), PhraseMatcher(doc.vocab, attr="ORTH")
+    seen, entities = set(), {}
+    for entity in {id(e): e for e in book.entities.values()}.values():
+        docs = {False: [], True: []}
+        for surface in (entity.name, *entity.aliases):
+            for form in spelling_variants(surface, entity.type):
+                sensitive = is_case_sensitive(form)
+                pattern = book._tokenizer(form)
+                words = tuple(t.text if sensitive else t.lower_ for t in pattern)
+                if words and (sensitive, words) not in seen:
+                    seen.add((sensitive, words))
+                    docs[sensitive].append(pattern)
+        entities[doc.vocab.strings.add(entity.id)] = entity
+        for matcher, sensitive in ((lower, False), (orth, True)):
+            if docs[sensitive]:
+                matcher.add(entity.id, docs[sensitive])
+    found = []
+    for matcher, sensitive in ((lower, False), (orth, True)):
+        for key, start, end in matcher(doc):
+            entity, last = entities[key], doc[end - 1]
+            if (end - start > 1 and entity.type is not EntityType.METRIC
+                    and type_of_noun(last.lower_) is not None
+                    and _is_name_of(doc[start:end - 1].text, entity)):
+                last = doc[end - 2]
+            found.append((entity, doc[start].idx, last.idx + len(last), sensitive))
+    return found
+
+
+def test_one_lower_matcher_finds_what_lower_and_orth_matchers_find():
+    entities = [
+        Entity("muse", "MUSE", EntityType.BENCHMARK, aliases=("MUSE benchmark",)),
+        Entity("muse-2", "Muse", EntityType.MODEL),
+        Entity("complex", "ComplEx", EntityType.METHOD, aliases=("complex embeddings",)),
+        Entity("cifar10", "CIFAR-10", EntityType.DATASET, aliases=("CIFAR10 dataset",)),
+        Entity("llama", "Llama", EntityType.MODEL, aliases=("LLaMA", "llama model")),
+        Entity("the-pile", "The Pile", EntityType.DATASET),
+        Entity("t0", "T0", EntityType.MODEL),
+    ]
+    extractor = Extractor(Gazetteer(entities))
+    book = extractor.nlp.get_pipe("kg_gazetteer").book
+    texts = [*seed_lines()[:300], *EDGE_TEXTS,
+             "MUSE, Muse, muse and the MUSE benchmark; ComplEx, complex, COMPLEX embeddings.",
+             "CIFAR-10, cifar10, CIFAR10 dataset, Llama, LLaMA, llama, LLAMA model, The Pile, "
+             "the pile, T0 and t0, at t 0."]
+    for text in texts:
+        doc = extractor.nlp.tokenizer(text)
+        assert book.find(doc) == two_matcher_find(book, doc), text

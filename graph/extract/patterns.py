@@ -35,6 +35,8 @@ _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 _ARTICLES = frozenset(("The", "A", "An"))
 # Prefixes written joined or hyphenated alike ("pretraining" / "pre-training").
 _PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
+# Ends the match key of an entity's case-sensitive patterns.
+_CASED = "\x1fcased"
 _PLURAL_TYPES = frozenset({EntityType.METHOD, EntityType.MODEL, EntityType.TASK, EntityType.METRIC})
 
 
@@ -96,50 +98,63 @@ def pluralize(surface: str) -> str | None:
 
 
 class PatternBook:
-    """Two PhraseMatchers (LOWER and ORTH) over names, and the entity of each match key.
+    """One PhraseMatcher (on LOWER) over names, and the entity of each match key.
+
+    A case-sensitive pattern is matched on LOWER too, under a key of its own, and a match
+    of it counts only where the doc's words are the pattern's words exactly: the matches
+    an ORTH matcher would give, from one matcher run instead of two (every ORTH match is a
+    LOWER match, as a word's lower case is a function of the word).
 
     Args:
-        vocab: the vocabulary of the pipeline the matchers will run in.
-        share: another book whose matchers this one adds its names to, under keys of
-            its own (`namespace`), so that one run of two matchers over a doc serves
+        vocab: the vocabulary of the pipeline the matcher will run in.
+        share: another book whose matcher this one adds its names to, under keys of
+            its own (`namespace`), so that one run of the matcher over a doc serves
             both books; each still finds only its own names.
         namespace: prefix of this book's match keys; must differ from the shared book's.
     """
 
     def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "") -> None:
         if share is None:
-            self.lower = PhraseMatcher(vocab, attr="LOWER")
-            self.orth = PhraseMatcher(vocab, attr="ORTH")
-            self._matches = _LastMatches(self.lower, self.orth)
+            self.matcher = PhraseMatcher(vocab, attr="LOWER")
+            self._matches = _LastMatches(self.matcher)
             self._tokenizer = lean_tokenizer()
         else:
-            self.lower, self.orth, self._matches = share.lower, share.orth, share._matches
+            self.matcher, self._matches = share.matcher, share._matches
             # One pattern tokenizer serves both books: each costs a `spacy.blank` at load
             # (the extractor loads 0.06 s faster), and it tokenizes alike either way.
             self._tokenizer = share._tokenizer
         self.namespace = namespace
         self.entities: dict[int, Entity] = {}
+        # The words (ORTH ids) each case-sensitive key's patterns spell, by key.
+        self._cased: dict[int, set[tuple[int, ...]]] = {}
         self._seen: set[tuple[bool, tuple[str, ...]]] = set()
+        self._ids: set[str] = set()  # of the entities with a pattern
 
     def __len__(self) -> int:
-        return len(self.entities)
+        return len(self._ids)
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """Add every name and alias of `entities`, with their spelling variants."""
+        strings = self.matcher.vocab.strings
         for entity in entities:
-            lower_docs, orth_docs = self._pattern_docs(entity)
-            if not lower_docs and not orth_docs:
-                continue
-            name = self.namespace + entity.id
-            self.entities[self.lower.vocab.strings.add(name)] = entity
-            if lower_docs:
-                self.lower.add(name, lower_docs)
-            if orth_docs:
-                self.orth.add(name, orth_docs)
+            lower_keys, orth_keys = self._pattern_keys(entity)
+            if lower_keys or orth_keys:
+                self._ids.add(entity.id)
+            if lower_keys:
+                name = self.namespace + entity.id
+                self.entities[strings.add(name)] = entity
+                self.matcher.add(name, [lower for lower, _ in lower_keys])
+            if orth_keys:
+                name = f"{self.namespace}{entity.id}{_CASED}"
+                key = strings.add(name)
+                self.entities[key] = entity
+                self._cased.setdefault(key, set()).update(orth for _, orth in orth_keys)
+                self.matcher.add(name, [lower for lower, _ in orth_keys])
         self._matches.forget()
 
-    def _pattern_docs(self, entity: Entity) -> tuple[list, list]:
-        lower_docs, orth_docs = [], []
+    def _pattern_keys(self, entity: Entity) -> tuple[list, list]:
+        """The (LOWER ids, ORTH ids) of each new pattern: case-insensitive, case-sensitive."""
+        lower_keys, orth_keys = [], []
         for surface in (entity.name, *entity.aliases):
             for form in spelling_variants(surface, entity.type):
                 sensitive = is_case_sensitive(form)
@@ -148,27 +163,48 @@ class PatternBook:
                 if not words or (sensitive, words) in self._seen:
                     continue
                 self._seen.add((sensitive, words))
-                (orth_docs if sensitive else lower_docs).append(doc)
-        return lower_docs, orth_docs
+                # The id lists `PhraseMatcher.add` would make of the doc itself.
+                lower = [t.lower for t in doc]
+                (orth_keys if sensitive else lower_keys).append((lower, tuple(t.orth for t in doc)))
+        return lower_keys, orth_keys
 
     def find(self, doc) -> list[tuple[Entity, int, int, bool]]:
-        """Every match in `doc` as (entity, start char, end char, case-sensitive)."""
-        found = []
-        for matches, sensitive in zip(self._matches.of(doc), (False, True)):
-            for key, start, end in matches:
-                entity = self.entities.get(key)
-                if entity is not None:
-                    first, last = doc[start].idx, doc[end - 1]
-                    # An alias that adds a head noun to the name ("Iris dataset", "Transformer
-                    # architecture") matches whole; the mention is the bare name and the
-                    # noun phrase keeps the head.
-                    if (end - start > 1 and entity.type is not EntityType.METRIC
-                            and type_of_noun(last.lower_) is not None):
-                        before = doc[end - 2]
-                        if _is_name_of(doc[start : end - 1].text, entity):
-                            last = before
-                    found.append((entity, first, last.idx + len(last), sensitive))
+        """Every match in `doc` as (entity, start char, end char, case-sensitive).
+
+        Case-insensitive matches come first, then case-sensitive ones, each in the
+        matcher's order (by start, then end), as two matchers gave them.
+        """
+        found, cased_found = [], []
+        for key, start, end in self._matches.of(doc):
+            entity = self.entities.get(key)
+            if entity is None:
+                continue
+            cased = self._cased.get(key)
+            if end - start == 1:  # most matches: one Token object serves every test
+                token = doc[start]
+                if cased is None:
+                    found.append((entity, token.idx, token.idx + len(token), False))
+                elif (token.orth,) in cased:
+                    cased_found.append((entity, token.idx, token.idx + len(token), True))
+            elif cased is None:
+                found.append(self._found(doc, entity, start, end, False))
+            elif tuple(doc[i].orth for i in range(start, end)) in cased:
+                cased_found.append(self._found(doc, entity, start, end, True))
+        found.extend(cased_found)
         return found
+
+    @staticmethod
+    def _found(doc, entity: Entity, start: int, end: int, sensitive: bool) -> tuple:
+        first, last = doc[start].idx, doc[end - 1]
+        # An alias that adds a head noun to the name ("Iris dataset", "Transformer
+        # architecture") matches whole; the mention is the bare name and the
+        # noun phrase keeps the head.
+        if (end - start > 1 and entity.type is not EntityType.METRIC
+                and type_of_noun(last.lower_) is not None):
+            before = doc[end - 2]
+            if _is_name_of(doc[start : end - 1].text, entity):
+                last = before
+        return entity, first, last.idx + len(last), sensitive
 
 
 def _is_name_of(surface: str, entity: Entity) -> bool:
@@ -177,19 +213,19 @@ def _is_name_of(surface: str, entity: Entity) -> bool:
 
 
 class _LastMatches:
-    """The LOWER and ORTH matches of the last doc, for the books that share the matchers."""
+    """The matches of the last doc, for the books that share the matcher."""
 
-    def __init__(self, lower: PhraseMatcher, orth: PhraseMatcher) -> None:
-        self.lower, self.orth = lower, orth
+    def __init__(self, matcher: PhraseMatcher) -> None:
+        self.matcher = matcher
         self._doc = None
-        self._matches: tuple[list, list] = ([], [])
+        self._matches: list = []
 
-    def of(self, doc) -> tuple[list, list]:
-        """(LOWER matches, ORTH matches) of `doc`, each in the matcher's order."""
+    def of(self, doc) -> list:
+        """The matcher's matches in `doc`, in its order."""
         if doc is not self._doc:  # the reference held keeps a new doc from reusing its id
-            self._doc, self._matches = doc, (self.lower(doc), self.orth(doc))
+            self._doc, self._matches = doc, self.matcher(doc)
         return self._matches
 
     def forget(self) -> None:
         """Drop the cached matches (patterns were added)."""
-        self._doc, self._matches = None, ([], [])
+        self._doc, self._matches = None, []
