@@ -125,9 +125,11 @@ class PatternBook:
             self._tokenizer = share._tokenizer
         self.namespace = namespace
         self.entities: dict[int, Entity] = {}
-        # The words (ORTH ids) each case-sensitive key's patterns spell, by key.
-        self._cased: dict[int, set[tuple[int, ...]]] = {}
-        self._seen: set[tuple[bool, tuple[str, ...]]] = set()
+        # The case-sensitive keys, and (key, ORTH ids) of each of their patterns: one set
+        # of tuples of ints, which the garbage collector stops tracking, not a set a key.
+        self._cased_keys: set[int] = set()
+        self._cased: set[tuple[int, tuple[int, ...]]] = set()
+        self._seen: set[tuple[bool, tuple[int, ...]]] = set()
         self._ids: set[str] = set()  # of the entities with a pattern
 
     def __len__(self) -> int:
@@ -148,24 +150,31 @@ class PatternBook:
                 name = f"{self.namespace}{entity.id}{_CASED}"
                 key = strings.add(name)
                 self.entities[key] = entity
-                self._cased.setdefault(key, set()).update(orth for _, orth in orth_keys)
+                self._cased_keys.add(key)
+                self._cased.update((key, orth) for _, orth in orth_keys)
                 self.matcher.add(name, [lower for lower, _ in orth_keys])
         self._matches.forget()
 
     def _pattern_keys(self, entity: Entity) -> tuple[list, list]:
-        """The (LOWER ids, ORTH ids) of each new pattern: case-insensitive, case-sensitive."""
+        """The (LOWER ids, ORTH ids) of each new pattern: case-insensitive, case-sensitive.
+
+        The LOWER ids are the list `PhraseMatcher.add` would make of the pattern doc.
+        A pattern is new if no earlier one of this book had its words (their ORTH ids
+        if case-sensitive, else their LOWER ids: string ids stand for their strings).
+        """
         lower_keys, orth_keys = [], []
         for surface in (entity.name, *entity.aliases):
             for form in spelling_variants(surface, entity.type):
                 sensitive = is_case_sensitive(form)
-                doc = self._tokenizer(form)
-                words = tuple(t.text if sensitive else t.lower_ for t in doc)
-                if not words or (sensitive, words) in self._seen:
+                ids = [(t.lower, t.orth) for t in self._tokenizer(form)]
+                if not ids:
                     continue
-                self._seen.add((sensitive, words))
-                # The id lists `PhraseMatcher.add` would make of the doc itself.
-                lower = [t.lower for t in doc]
-                (orth_keys if sensitive else lower_keys).append((lower, tuple(t.orth for t in doc)))
+                lower, orth = [i[0] for i in ids], tuple(i[1] for i in ids)
+                seen = (True, orth) if sensitive else (False, tuple(lower))
+                if seen in self._seen:
+                    continue
+                self._seen.add(seen)
+                (orth_keys if sensitive else lower_keys).append((lower, orth))
         return lower_keys, orth_keys
 
     def find(self, doc) -> list[tuple[Entity, int, int, bool]]:
@@ -179,16 +188,17 @@ class PatternBook:
             entity = self.entities.get(key)
             if entity is None:
                 continue
-            cased = self._cased.get(key)
-            if end - start == 1:  # most matches: one Token object serves every test
-                token = doc[start]
-                if cased is None:
+            if key not in self._cased_keys:
+                if end - start == 1:  # most matches: one Token object serves every test
+                    token = doc[start]
                     found.append((entity, token.idx, token.idx + len(token), False))
-                elif (token.orth,) in cased:
+                else:
+                    found.append(self._found(doc, entity, start, end, False))
+            elif end - start == 1:
+                token = doc[start]
+                if (key, (token.orth,)) in self._cased:
                     cased_found.append((entity, token.idx, token.idx + len(token), True))
-            elif cased is None:
-                found.append(self._found(doc, entity, start, end, False))
-            elif tuple(doc[i].orth for i in range(start, end)) in cased:
+            elif (key, tuple(doc[i].orth for i in range(start, end))) in self._cased:
                 cased_found.append(self._found(doc, entity, start, end, True))
         found.extend(cased_found)
         return found
