@@ -215,6 +215,8 @@ def _trim_span(span: str) -> tuple[int, int, bool] | None:
     """
     if len(span) < 2 or is_stop_name(span):
         return None  # "(2+1)D": a letter alone is never a name
+    if " " not in span:
+        return _trim_word(span)
     words = span.split(" ")
     lead = 0
     while words and (is_stop_name(words[0]) or words[0].lower() in _DETERMINERS
@@ -232,6 +234,21 @@ def _trim_span(span: str) -> tuple[int, int, bool] | None:
         return None
     joined = " ".join(words)
     return lead, len(joined), not _SHAPED.search(joined)
+
+
+def _trim_word(span: str) -> tuple[int, int, bool] | None:
+    """`_trim_span` of a one-word span that is no stop name: the same tests, one word
+    each, without splitting and joining (most spans are one word)."""
+    lower = span.lower()
+    if lower in _DETERMINERS or _is_sentence_opener(span):
+        return None
+    if span.replace(".", "").isdigit() or span in LANGUAGES:
+        return None
+    if _ADJECTIVAL.search(span) or _SIZE_ONLY.fullmatch(span):
+        return None
+    if lower.rstrip("s") in _GENERIC_WORDS or lower in _GENERIC_WORDS:
+        return None
+    return 0, len(span), not _SHAPED.search(span)
 
 
 def _title_cased(text: str, start: int) -> bool:
