@@ -7,8 +7,10 @@ offsets are mapped back to each field afterwards.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import islice
 
@@ -44,6 +46,26 @@ _SEPARATOR = "\n\n"
 _RESULT_TARGETS = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 # Names recur across abstracts; their ids (`entity_key` folds case and accents) are reused.
 _entity_id = lru_cache(maxsize=65536)(entity_id)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block, if it was running.
+
+    A batch allocates hundreds of thousands of small objects (candidates, mentions,
+    matches), and most live until the batch ends, so the collector's passes over them,
+    and over the loaded pipeline, find nothing to free: on 3,000 abstracts they cost
+    0.05-0.1 s of 1.8 s, and whether a full pass falls in a run moved the bench by 2%.
+    Nothing in a batch makes reference cycles that need the collector: reference
+    counting frees what it drops. The collector runs again after the batch, as before.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _restore_original(state: DocState, text: Detokenized) -> None:
@@ -135,10 +157,11 @@ class Extractor:
             if hit_lists is not None:
                 new = self.add_discovered(discover_entities(hit_lists, self.gazetteer))
                 log.debug("discovered %d names in a batch of %d papers", len(new), len(batch))
-            extractions = [
-                self._paper_extraction(paper, self._run(text, hit_lists[i] if hit_lists else None))
-                for i, (paper, text) in enumerate(zip(batch, texts))
-            ]
+            with _gc_paused():
+                extractions = [
+                    self._paper_extraction(paper, self._run(text, hit_lists[i] if hit_lists else None))
+                    for i, (paper, text) in enumerate(zip(batch, texts))
+                ]
             if self.trained is not None:
                 extractions = add_trained_to_extractions(extractions, self.trained, self.lexicon.get)
             yield from extractions
