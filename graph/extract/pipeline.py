@@ -152,19 +152,23 @@ class Extractor:
         """
         iterator = iter(papers)
         while batch := list(islice(iterator, batch_size)):
-            texts = [Detokenized(f"{p.title}{_SEPARATOR}{p.abstract}") for p in batch]
-            hit_lists = [find_context_names(text.view) for text in texts] if self.discover else None
-            if hit_lists is not None:
-                new = self.add_discovered(discover_entities(hit_lists, self.gazetteer))
-                log.debug("discovered %d names in a batch of %d papers", len(new), len(batch))
             with _gc_paused():
-                extractions = [
-                    self._paper_extraction(paper, self._run(text, hit_lists[i] if hit_lists else None))
-                    for i, (paper, text) in enumerate(zip(batch, texts))
-                ]
+                extractions = self._extract_batch(batch)
             if self.trained is not None:
                 extractions = add_trained_to_extractions(extractions, self.trained, self.lexicon.get)
             yield from extractions
+
+    def _extract_batch(self, batch: list[Paper]) -> list[PaperExtraction]:
+        """Discover the batch's new names, then extract each of its papers."""
+        texts = [Detokenized(f"{p.title}{_SEPARATOR}{p.abstract}") for p in batch]
+        hit_lists = [find_context_names(text.view) for text in texts] if self.discover else None
+        if hit_lists is not None:
+            new = self.add_discovered(discover_entities(hit_lists, self.gazetteer))
+            log.debug("discovered %d names in a batch of %d papers", len(new), len(batch))
+        return [
+            self._paper_extraction(paper, self._run(text, hit_lists[i] if hit_lists else None))
+            for i, (paper, text) in enumerate(zip(batch, texts))
+        ]
 
     def extract_text(self, text: str, doc_id: str = "text") -> list[Mention]:
         """Mentions in one text (field "text", paper_id `doc_id`); no corpus discovery."""
