@@ -43,14 +43,15 @@ _STOP_ACRONYMS = frozenset(word for word in STOP_NAMES if word.isupper())
 # or model it uses ("a deep learning framework", "computer vision tasks", "knowledge graphs
 # (KGs)"), though cue words often follow them. Lower case; matched in any casing.
 GENERAL_PHRASES = frozenset(
-    """
+    " ".join(phrase.split())
+    for phrase in """
     artificial intelligence|generative artificial intelligence|machine learning|deep learning|
     computer vision|natural language processing|data mining|data science|
     computational linguistics|signal processing|speech processing|image processing|
     pattern recognition|computer graphics|quantum computing|edge computing|cloud computing|
     software engineering|knowledge graph|knowledge graphs|hugging face|
     markov decision process|markov decision processes|partial differential equations
-    """.replace("\n", "").replace("    ", "").split("|")
+    """.split("|")
 )
 
 
