@@ -12,8 +12,8 @@ is new, the four took 60% of the tokenizer's time. The searches here return what
   one smaller expression, from the furthest position one of them can start;
 - a prefix rule starts the chunk (``^``): only the rules that can begin with its first
   character are tried;
-- an infix begins with one of a known set of characters: a chunk holding none of them
-  has no infix;
+- an infix begins with one of a known set of characters: the infix expression is tried
+  only where one of them stands (a chunk holding none of them has no infix);
 - every URL contains a "." (spaCy's URL pattern requires a dotted host or IP address):
   a chunk without one is no URL.
 
@@ -156,8 +156,8 @@ class SuffixSearch(_AnchoredSearch):
 
 
 class InfixFinditer:
-    """`re.compile("r1|r2|...").finditer` (spaCy's `compile_infix_regex`), skipping chunks
-    that hold no character an infix can begin with.
+    """`re.compile("r1|r2|...").finditer` (spaCy's `compile_infix_regex`), trying the
+    expression only where an infix can begin.
 
     Args:
         entries: the infix rules, as in `Language.Defaults.infixes`.
@@ -166,7 +166,7 @@ class InfixFinditer:
     def __init__(self, entries: Sequence[str]) -> None:
         self.entries = tuple(entries)
         full = compile_infix_regex(self.entries)
-        self.pattern, self._full = full.pattern, full.finditer
+        self.pattern, self._full, self._match = full.pattern, full.finditer, full.match
         parsed = _parse(self.pattern)
         starts = _edge_chars(parsed.data, from_end=False) if parsed is not None else None
         if parsed is not None and parsed.getwidth()[0] == 0:
@@ -181,15 +181,27 @@ class InfixFinditer:
     def __reduce__(self):
         return type(self), (self.entries,)
 
-    def finditer(self, string: str) -> Iterator[re.Match]:
+    def finditer(self, string: str) -> Iterator[re.Match] | list[re.Match]:
         """Every infix match in `string`, as the full expression finds them."""
         if self._gate is None:
             return self._full(string)
-        first = (self._ascii_gate if string.isascii() else self._gate)(string)
-        if first is None:
-            return iter(())
-        # No match starts before the first character an infix can begin with.
-        return self._full(string, first.start())
+        gate, match, found = self._ascii_gate if string.isascii() else self._gate, self._match, []
+        # `finditer` tries every rule at every position from its last match on, and no
+        # rule begins with a lookahead `re` could skip by; here the expression is tried
+        # only at the characters an infix can begin with ("state-of-the-art": 3 of 16).
+        # No infix is empty, so each search goes on where the last match ended, as
+        # `finditer` does; `match` at a position still sees the text before it.
+        start = gate(string)
+        while start is not None:
+            pos = start.start()
+            infix = match(string, pos)
+            if infix is not None:
+                found.append(infix)
+                pos = infix.end()
+            else:
+                pos += 1
+            start = gate(string, pos)
+        return found
 
 
 class UrlMatch:
