@@ -116,7 +116,7 @@ class PatternBook:
     def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "") -> None:
         if share is None:
             self.matcher = PhraseMatcher(vocab, attr="LOWER")
-            self._matches = _LastMatches(self.matcher)
+            self._matches = _SharedMatches(self.matcher)
             self._tokenizer = lean_tokenizer()
         else:
             self.matcher, self._matches = share.matcher, share._matches
@@ -124,11 +124,8 @@ class PatternBook:
             # (the extractor loads 0.06 s faster), and it tokenizes alike either way.
             self._tokenizer = share._tokenizer
         self.namespace = namespace
+        self._slot = self._matches.add_book()
         self.entities: dict[int, Entity] = {}
-        # The case-sensitive keys, and (key, ORTH ids) of each of their patterns: one set
-        # of tuples of ints, which the garbage collector stops tracking, not a set a key.
-        self._cased_keys: set[int] = set()
-        self._cased: set[tuple[int, tuple[int, ...]]] = set()
         self._seen: set[tuple[bool, tuple[int, ...]]] = set()
         self._ids: set[str] = set()  # of the entities with a pattern
 
@@ -137,23 +134,24 @@ class PatternBook:
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """Add every name and alias of `entities`, with their spelling variants."""
-        strings = self.matcher.vocab.strings
+        strings, matches = self.matcher.vocab.strings, self._matches
         for entity in entities:
             lower_keys, orth_keys = self._pattern_keys(entity)
             if lower_keys or orth_keys:
                 self._ids.add(entity.id)
             if lower_keys:
                 name = self.namespace + entity.id
-                self.entities[strings.add(name)] = entity
+                key = strings.add(name)
+                self.entities[key] = entity
+                matches.add_key(key, self._slot, entity, ())
                 self.matcher.add(name, [lower for lower, _ in lower_keys])
             if orth_keys:
                 name = f"{self.namespace}{entity.id}{_CASED}"
                 key = strings.add(name)
                 self.entities[key] = entity
-                self._cased_keys.add(key)
-                self._cased.update((key, orth) for _, orth in orth_keys)
+                matches.add_key(key, self._slot, entity, [orth for _, orth in orth_keys])
                 self.matcher.add(name, [lower for lower, _ in orth_keys])
-        self._matches.forget()
+        matches.forget()
 
     def _pattern_keys(self, entity: Entity) -> tuple[list, list]:
         """The (LOWER ids, ORTH ids) of each new pattern: case-insensitive, case-sensitive.
@@ -183,38 +181,7 @@ class PatternBook:
         Case-insensitive matches come first, then case-sensitive ones, each in the
         matcher's order (by start, then end), as two matchers gave them.
         """
-        found, cased_found = [], []
-        for key, start, end in self._matches.of(doc):
-            entity = self.entities.get(key)
-            if entity is None:
-                continue
-            if key not in self._cased_keys:
-                if end - start == 1:  # most matches: one Token object serves every test
-                    token = doc[start]
-                    found.append((entity, token.idx, token.idx + len(token), False))
-                else:
-                    found.append(self._found(doc, entity, start, end, False))
-            elif end - start == 1:
-                token = doc[start]
-                if (key, (token.orth,)) in self._cased:
-                    cased_found.append((entity, token.idx, token.idx + len(token), True))
-            elif (key, tuple(doc[i].orth for i in range(start, end))) in self._cased:
-                cased_found.append(self._found(doc, entity, start, end, True))
-        found.extend(cased_found)
-        return found
-
-    @staticmethod
-    def _found(doc, entity: Entity, start: int, end: int, sensitive: bool) -> tuple:
-        first, last = doc[start].idx, doc[end - 1]
-        # An alias that adds a head noun to the name ("Iris dataset", "Transformer
-        # architecture") matches whole; the mention is the bare name and the
-        # noun phrase keeps the head.
-        if (end - start > 1 and entity.type is not EntityType.METRIC
-                and type_of_noun(last.lower_) is not None):
-            before = doc[end - 2]
-            if _is_name_of(doc[start : end - 1].text, entity):
-                last = before
-        return entity, first, last.idx + len(last), sensitive
+        return self._matches.found(doc, self._slot)
 
 
 def _is_name_of(surface: str, entity: Entity) -> bool:
@@ -222,20 +189,86 @@ def _is_name_of(surface: str, entity: Entity) -> bool:
     return lower == entity.name.lower() or any(lower == alias.lower() for alias in entity.aliases)
 
 
-class _LastMatches:
-    """The matches of the last doc, for the books that share the matcher."""
+class _SharedMatches:
+    """One matcher run a doc, its matches sorted out for each book that shares the matcher.
+
+    Each match is read once, for the book that owns its key, instead of once by every
+    book (each turning away the other's keys): the matcher serves the gazetteer and the
+    discovered names alike.
+    """
 
     def __init__(self, matcher: PhraseMatcher) -> None:
         self.matcher = matcher
+        self._books = 0
+        # key -> (book, entity, case-sensitive); and (key, ORTH ids) of each case-sensitive
+        # pattern: one set of tuples of ints, which the garbage collector stops tracking.
+        self._keys: dict[int, tuple[int, Entity, bool]] = {}
+        self._cased: set[tuple[int, tuple[int, ...]]] = set()
+        self._head_nouns: dict[int, bool] = {}
         self._doc = None
-        self._matches: list = []
+        self._found: list[list] = []
 
-    def of(self, doc) -> list:
-        """The matcher's matches in `doc`, in its order."""
+    def add_book(self) -> int:
+        """A number for a new book, which `found` takes."""
+        self._books += 1
+        return self._books - 1
+
+    def add_key(self, key: int, book: int, entity: Entity, cased_words: Iterable[tuple[int, ...]]) -> None:
+        """Give `key` to `book`: a case-sensitive key if `cased_words` (its patterns' ORTH
+        ids) are given, else a case-insensitive one."""
+        cased_words = list(cased_words)
+        self._keys[key] = (book, entity, bool(cased_words))
+        self._cased.update((key, orth) for orth in cased_words)
+
+    def found(self, doc, book: int) -> list[tuple[Entity, int, int, bool]]:
+        """`book`'s matches in `doc` (see `PatternBook.find`)."""
         if doc is not self._doc:  # the reference held keeps a new doc from reusing its id
-            self._doc, self._matches = doc, self.matcher(doc)
-        return self._matches
+            self._doc, self._found = doc, self._sort_out(doc)
+        return self._found[book]
+
+    def _sort_out(self, doc) -> list[list]:
+        keys, cased = self._keys, self._cased
+        found = [[] for _ in range(2 * self._books)]  # a book's plain, then its cased
+        for key, start, end in self.matcher(doc):
+            book, entity, sensitive = keys[key]
+            if not sensitive:
+                if end - start == 1:  # most matches: one Token object serves every test
+                    token = doc[start]
+                    found[2 * book].append((entity, token.idx, token.idx + len(token), False))
+                else:
+                    found[2 * book].append(self._match_of_tokens(doc, entity, start, end, False))
+            elif end - start == 1:
+                token = doc[start]
+                if (key, (token.orth,)) in cased:
+                    found[2 * book + 1].append((entity, token.idx, token.idx + len(token), True))
+            elif (key, tuple(doc[i].orth for i in range(start, end))) in cased:
+                found[2 * book + 1].append(self._match_of_tokens(doc, entity, start, end, True))
+        return [found[2 * book] + found[2 * book + 1] for book in range(self._books)]
 
     def forget(self) -> None:
-        """Drop the cached matches (patterns were added)."""
-        self._doc, self._matches = None, []
+        """Drop the matches kept (patterns were added)."""
+        self._doc, self._found = None, []
+
+    def _match_of_tokens(self, doc, entity: Entity, start: int, end: int, sensitive: bool) -> tuple:
+        """A match of several tokens as (entity, start char, end char, case-sensitive)."""
+        last = doc[end - 1]
+        # An alias that adds a head noun to the name ("Iris dataset", "Transformer
+        # architecture") matches whole; the mention is the bare name and the
+        # noun phrase keeps the head.
+        if (entity.type is not EntityType.METRIC
+                and _is_head_noun(last.lower, doc.vocab.strings, self._head_nouns)
+                and _is_name_of(doc[start : end - 1].text, entity)):
+            last = doc[end - 2]
+        return entity, doc[start].idx, last.idx + len(last), sensitive
+
+
+def _is_head_noun(lower: int, strings, verdicts: dict[int, bool]) -> bool:
+    """Whether the word with LOWER id `lower` is a type's head noun (`type_of_noun`).
+
+    A multi-word match ends in a pattern's last word, so `verdicts` (LOWER id -> answer)
+    stays as small as the patterns' last words, and each is decoded to text once.
+    """
+    verdict = verdicts.get(lower)
+    if verdict is None:
+        verdict = verdicts[lower] = type_of_noun(strings[lower]) is not None
+    return verdict
