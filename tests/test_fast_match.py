@@ -12,7 +12,7 @@ from spacy.util import compile_infix_regex
 
 from paperkg.graph.extract import Extractor, Gazetteer
 from paperkg.graph.extract.affixes import InfixFinditer
-from paperkg.graph.extract.patterns import PatternBook
+from paperkg.graph.extract.patterns import PatternBook, spelling_variants, token_ids
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType
 
@@ -89,3 +89,15 @@ def test_a_head_noun_after_a_name_stays_out_of_the_match():
     text = "We use the Iris dataset and a transformer architecture, not MUSE benchmark."
     found = {text[start:end] for _, start, end, _ in book.find(extractor.nlp.tokenizer(text))}
     assert found == {"Iris", "transformer", "MUSE"}
+
+
+def test_forms_tokenized_together_keep_the_tokens_each_has_alone():
+    tokenizer = blank_pipeline().tokenizer
+    forms = [form for entity in Gazetteer.bundled().entities for surface in (entity.name, *entity.aliases)
+             for form in spelling_variants(surface, entity.type)]
+    edge = ["C++", ":)", "(e.g.,", "a.m.", "don't", "'s", " x", "x ", "", " ", "a\nb", "a  b", "\n",
+            "U.S.", "vs.", "C++ :)", "1.5B", "10a.m.", "\u00a0x", "x\u00a0", "--", "..."]
+    ids = token_ids(tokenizer, [*forms, *edge])
+    for form in [*forms, *edge]:
+        doc = tokenizer(form)
+        assert ids[form] == ([t.lower for t in doc], tuple(t.orth for t in doc)), form
