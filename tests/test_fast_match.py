@@ -101,3 +101,14 @@ def test_forms_tokenized_together_keep_the_tokens_each_has_alone():
     for form in [*forms, *edge]:
         doc = tokenizer(form)
         assert ids[form] == ([t.lower for t in doc], tuple(t.orth for t in doc)), form
+
+
+def test_matches_read_with_the_text_at_hand_are_those_read_from_the_doc():
+    extractor = Extractor.default()
+    tokenizer = extractor.nlp.tokenizer
+    texts = [*TEXTS, *seed_lines()[:300], "the Iris dataset, the  Iris  dataset, the IRIS Dataset"]
+    for name in ("kg_gazetteer", "kg_discovered"):
+        book = extractor.nlp.get_pipe(name).book
+        for text in texts:
+            doc = tokenizer(text)
+            assert book.find(doc, text) == book.find(doc), text

@@ -122,7 +122,7 @@ class PhraseComponent(_Component):
 
     def run(self, state: DocState) -> None:
         name, confidence, found = self.name, self.confidence, state.candidates
-        for entity, start, end, sensitive in self.book.find(state.doc):
+        for entity, start, end, sensitive in self.book.find(state.doc, state.text):
             # Short acronyms ("SAM", "MAE") name several things across fields.
             ambiguous = sensitive and end - start <= 4
             found.append(Candidate(start, end, entity.name, entity.type,

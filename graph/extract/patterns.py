@@ -153,7 +153,7 @@ class PatternBook:
     def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "") -> None:
         if share is None:
             self.matcher = PhraseMatcher(vocab, attr="LOWER")
-            self._matches = _SharedMatches(self.matcher)
+            self._matches = _LastMatches(self.matcher)
             self._tokenizer = lean_tokenizer()
         else:
             self.matcher, self._matches = share.matcher, share._matches
@@ -161,17 +161,24 @@ class PatternBook:
             # (the extractor loads 0.06 s faster), and it tokenizes alike either way.
             self._tokenizer = share._tokenizer
         self.namespace = namespace
-        self._slot = self._matches.add_book()
         self.entities: dict[int, Entity] = {}
+        # The case-sensitive keys, and (key, ORTH ids) of each of their patterns: one set
+        # of tuples of ints, which the garbage collector stops tracking, not a set a key.
+        self._cased_keys: set[int] = set()
+        self._cased: set[tuple[int, tuple[int, ...]]] = set()
         self._seen: set[tuple[bool, tuple[int, ...]]] = set()
         self._ids: set[str] = set()  # of the entities with a pattern
+        # Memos for matches of several words: whether a LOWER id is a head noun, and
+        # the lower-case name and aliases of a key's entity.
+        self._head_nouns: dict[int, bool] = {}
+        self._names: dict[int, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """Add every name and alias of `entities`, with their spelling variants."""
-        strings, matches = self.matcher.vocab.strings, self._matches
+        strings = self.matcher.vocab.strings
         entities = list(entities)
         forms = [[(form, is_case_sensitive(form)) for surface in (entity.name, *entity.aliases)
                   for form in spelling_variants(surface, entity.type)] for entity in entities]
@@ -182,17 +189,16 @@ class PatternBook:
                 self._ids.add(entity.id)
             if lower_keys:
                 name = self.namespace + entity.id
-                key = strings.add(name)
-                self.entities[key] = entity
-                matches.add_key(key, self._slot, entity, ())
+                self.entities[strings.add(name)] = entity
                 self.matcher.add(name, [lower for lower, _ in lower_keys])
             if orth_keys:
                 name = f"{self.namespace}{entity.id}{_CASED}"
                 key = strings.add(name)
                 self.entities[key] = entity
-                matches.add_key(key, self._slot, entity, [orth for _, orth in orth_keys])
+                self._cased_keys.add(key)
+                self._cased.update((key, orth) for _, orth in orth_keys)
                 self.matcher.add(name, [lower for lower, _ in orth_keys])
-        matches.forget()
+        self._matches.forget()
 
     def _pattern_keys(self, forms: list[tuple[str, bool]], words: dict) -> tuple[list, list]:
         """The (LOWER ids, ORTH ids) of each new pattern: case-insensitive, case-sensitive.
@@ -217,13 +223,71 @@ class PatternBook:
             (orth_keys if sensitive else lower_keys).append((lower, orth))
         return lower_keys, orth_keys
 
-    def find(self, doc) -> list[tuple[Entity, int, int, bool]]:
+    def find(self, doc, text: str | None = None) -> list[tuple[Entity, int, int, bool]]:
         """Every match in `doc` as (entity, start char, end char, case-sensitive).
 
         Case-insensitive matches come first, then case-sensitive ones, each in the
         matcher's order (by start, then end), as two matchers gave them.
+
+        Args:
+            doc: the tokens.
+            text: the text `doc` was made from, if at hand (`doc.text` rebuilds it).
         """
-        return self._matches.found(doc, self._slot)
+        found, cased_found = [], []
+        entities, cased_keys, cased = self.entities, self._cased_keys, self._cased
+        for key, start, end in self._matches.of(doc):
+            entity = entities.get(key)
+            if entity is None:
+                continue
+            if key not in cased_keys:
+                if end - start == 1:  # most matches: one Token object serves every test
+                    token = doc[start]
+                    idx = token.idx
+                    found.append((entity, idx, idx + len(token), False))
+                else:
+                    found.append(self._found(doc, text, key, start, end, False))
+            elif end - start == 1:
+                token = doc[start]
+                if (key, (token.orth,)) in cased:
+                    idx = token.idx
+                    cased_found.append((entity, idx, idx + len(token), True))
+            elif (key, tuple(doc[i].orth for i in range(start, end))) in cased:
+                cased_found.append(self._found(doc, text, key, start, end, True))
+        found.extend(cased_found)
+        return found
+
+    def _found(self, doc, text: str | None, key: int, start: int, end: int, sensitive: bool) -> tuple:
+        """A match of several words as (entity, start char, end char, case-sensitive)."""
+        entity, first, last = self.entities[key], doc[start].idx, doc[end - 1]
+        # An alias that adds a head noun to the name ("Iris dataset", "Transformer
+        # architecture") matches whole; the mention is the bare name and the
+        # noun phrase keeps the head.
+        if entity.type is not EntityType.METRIC and self._is_head_noun(last):
+            before = doc[end - 2]
+            bare_end = before.idx + len(before)
+            bare = doc[start : end - 1].text if text is None else text[first:bare_end]
+            if bare.lower() in self._names_of(key):
+                return entity, first, bare_end, sensitive
+        return entity, first, last.idx + len(last), sensitive
+
+    def _is_head_noun(self, token) -> bool:
+        """Whether `token` is a type's head noun (`type_of_noun`), by its LOWER id.
+
+        A match ends in a pattern's last word, so the memo stays as small as the
+        patterns' last words, and each is decoded to text once.
+        """
+        verdict = self._head_nouns.get(token.lower)
+        if verdict is None:
+            verdict = self._head_nouns[token.lower] = type_of_noun(token.lower_) is not None
+        return verdict
+
+    def _names_of(self, key: int) -> frozenset[str]:
+        """The lower-case name and aliases of `key`'s entity."""
+        names = self._names.get(key)
+        if names is None:
+            entity = self.entities[key]
+            names = self._names[key] = frozenset(n.lower() for n in (entity.name, *entity.aliases))
+        return names
 
 
 def _is_name_of(surface: str, entity: Entity) -> bool:
@@ -231,86 +295,20 @@ def _is_name_of(surface: str, entity: Entity) -> bool:
     return lower == entity.name.lower() or any(lower == alias.lower() for alias in entity.aliases)
 
 
-class _SharedMatches:
-    """One matcher run a doc, its matches sorted out for each book that shares the matcher.
-
-    Each match is read once, for the book that owns its key, instead of once by every
-    book (each turning away the other's keys): the matcher serves the gazetteer and the
-    discovered names alike.
-    """
+class _LastMatches:
+    """The matches of the last doc, for the books that share the matcher."""
 
     def __init__(self, matcher: PhraseMatcher) -> None:
         self.matcher = matcher
-        self._books = 0
-        # key -> (book, entity, case-sensitive); and (key, ORTH ids) of each case-sensitive
-        # pattern: one set of tuples of ints, which the garbage collector stops tracking.
-        self._keys: dict[int, tuple[int, Entity, bool]] = {}
-        self._cased: set[tuple[int, tuple[int, ...]]] = set()
-        self._head_nouns: dict[int, bool] = {}
         self._doc = None
-        self._found: list[list] = []
+        self._matches: list = []
 
-    def add_book(self) -> int:
-        """A number for a new book, which `found` takes."""
-        self._books += 1
-        return self._books - 1
-
-    def add_key(self, key: int, book: int, entity: Entity, cased_words: Iterable[tuple[int, ...]]) -> None:
-        """Give `key` to `book`: a case-sensitive key if `cased_words` (its patterns' ORTH
-        ids) are given, else a case-insensitive one."""
-        cased_words = list(cased_words)
-        self._keys[key] = (book, entity, bool(cased_words))
-        self._cased.update((key, orth) for orth in cased_words)
-
-    def found(self, doc, book: int) -> list[tuple[Entity, int, int, bool]]:
-        """`book`'s matches in `doc` (see `PatternBook.find`)."""
+    def of(self, doc) -> list:
+        """The matcher's matches in `doc`, in its order."""
         if doc is not self._doc:  # the reference held keeps a new doc from reusing its id
-            self._doc, self._found = doc, self._sort_out(doc)
-        return self._found[book]
-
-    def _sort_out(self, doc) -> list[list]:
-        keys, cased = self._keys, self._cased
-        found = [[] for _ in range(2 * self._books)]  # a book's plain, then its cased
-        for key, start, end in self.matcher(doc):
-            book, entity, sensitive = keys[key]
-            if not sensitive:
-                if end - start == 1:  # most matches: one Token object serves every test
-                    token = doc[start]
-                    found[2 * book].append((entity, token.idx, token.idx + len(token), False))
-                else:
-                    found[2 * book].append(self._match_of_tokens(doc, entity, start, end, False))
-            elif end - start == 1:
-                token = doc[start]
-                if (key, (token.orth,)) in cased:
-                    found[2 * book + 1].append((entity, token.idx, token.idx + len(token), True))
-            elif (key, tuple(doc[i].orth for i in range(start, end))) in cased:
-                found[2 * book + 1].append(self._match_of_tokens(doc, entity, start, end, True))
-        return [found[2 * book] + found[2 * book + 1] for book in range(self._books)]
+            self._doc, self._matches = doc, self.matcher(doc)
+        return self._matches
 
     def forget(self) -> None:
-        """Drop the matches kept (patterns were added)."""
-        self._doc, self._found = None, []
-
-    def _match_of_tokens(self, doc, entity: Entity, start: int, end: int, sensitive: bool) -> tuple:
-        """A match of several tokens as (entity, start char, end char, case-sensitive)."""
-        last = doc[end - 1]
-        # An alias that adds a head noun to the name ("Iris dataset", "Transformer
-        # architecture") matches whole; the mention is the bare name and the
-        # noun phrase keeps the head.
-        if (entity.type is not EntityType.METRIC
-                and _is_head_noun(last.lower, doc.vocab.strings, self._head_nouns)
-                and _is_name_of(doc[start : end - 1].text, entity)):
-            last = doc[end - 2]
-        return entity, doc[start].idx, last.idx + len(last), sensitive
-
-
-def _is_head_noun(lower: int, strings, verdicts: dict[int, bool]) -> bool:
-    """Whether the word with LOWER id `lower` is a type's head noun (`type_of_noun`).
-
-    A multi-word match ends in a pattern's last word, so `verdicts` (LOWER id -> answer)
-    stays as small as the patterns' last words, and each is decoded to text once.
-    """
-    verdict = verdicts.get(lower)
-    if verdict is None:
-        verdict = verdicts[lower] = type_of_noun(strings[lower]) is not None
-    return verdict
+        """Drop the cached matches (patterns were added)."""
+        self._doc, self._matches = None, []
