@@ -8,10 +8,10 @@ import random
 from pathlib import Path
 
 from spacy.lang.en import English
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from paperkg.graph.extract import Extractor, Gazetteer
-from paperkg.graph.extract.affixes import InfixFinditer
+from paperkg.graph.extract.affixes import InfixFinditer, SuffixSearch
 from paperkg.graph.extract.patterns import PatternBook, spelling_variants, token_ids
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType
@@ -42,8 +42,8 @@ def seed_lines() -> list[str]:
 
 
 def long_strings(count: int, seed: int) -> list[str]:
-    """Chunks of up to 40 characters, dense in the characters infixes begin with."""
-    alphabet = list("aAzZ019.,:-–—~/=+*^<>…°😀αé'\"")
+    """Chunks of up to 40 characters, dense in the characters affix rules care about."""
+    alphabet = list("aAzZs019.,:;-–—~/=+*^<>…°%)(😀αé'’\"")
     rng = random.Random(seed)
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
@@ -55,6 +55,16 @@ def test_infixes_tried_where_they_can_begin_are_the_full_expressions_matches():
     extra = ["state-of-the-art", "a..b...c", "x-y-z-", "-x-", "10-20-30", "α-β-γ", "é…é"]
     for string in [*long_strings(5000, seed=5), *words, *extra]:
         assert [m.span() for m in ours(string)] == [m.span() for m in plain(string)], string
+
+
+def test_suffix_searches_bounded_by_a_run_of_dots_are_the_full_expressions():
+    suffixes = English.Defaults.suffixes
+    ours, plain = SuffixSearch(suffixes).search, compile_suffix_regex(suffixes).search
+    dots = ["...", "a...", "a.", "1.", "°C.", "x.y..", ".a.", "A.", "é..", "10%.", "a\n.", ".a"]
+    words = [w for line in seed_lines() for w in line.split()]
+    for string in [*long_strings(5000, seed=7), *words, *dots]:
+        found, expected = ours(string), plain(string)
+        assert (found and found.span()) == (expected and expected.span()), string
 
 
 def test_books_sharing_a_matcher_find_what_each_finds_alone():
@@ -93,7 +103,8 @@ def test_a_head_noun_after_a_name_stays_out_of_the_match():
 
 def test_forms_tokenized_together_keep_the_tokens_each_has_alone():
     tokenizer = blank_pipeline().tokenizer
-    forms = [form for entity in Gazetteer.bundled().entities for surface in (entity.name, *entity.aliases)
+    forms = [form for entity in Gazetteer.bundled().entities
+             for surface in (entity.name, *entity.aliases)
              for form in spelling_variants(surface, entity.type)]
     edge = ["C++", ":)", "(e.g.,", "a.m.", "don't", "'s", " x", "x ", "", " ", "a\nb", "a  b", "\n",
             "U.S.", "vs.", "C++ :)", "1.5B", "10a.m.", "\u00a0x", "x\u00a0", "--", "..."]

@@ -9,7 +9,9 @@ is new, the four took 60% of the tokenizer's time. The searches here return what
 
 - a suffix rule ends at the chunk's end (spaCy appends ``$`` to each), so it consumes the
   chunk's last character; only the rules that can end with that character are tried, as
-  one smaller expression, from the furthest position one of them can start;
+  one smaller expression, from the furthest position one of them can start (for a rule
+  of unbounded length, such as a run of dots, from where the run of its characters
+  at the chunk's end starts);
 - a prefix rule starts the chunk (``^``): only the rules that can begin with its first
   character are tried;
 - an infix begins with one of a known set of characters: the infix expression is tried
@@ -42,6 +44,8 @@ except ImportError:  # pragma: no cover - Python versions without re._parser
     C = sre_parse = None
 
 Ranges = list[tuple[int, int]]  # sorted, inclusive code point ranges
+# The most characters an unbounded suffix rule may consume to be bounded by their run.
+_LONGEST_RUN_SET = 256
 # Flags under which a rule's characters are not what its literals say.
 _UNSAFE_FLAGS = re.IGNORECASE | re.MULTILINE | re.LOCALE
 
@@ -54,16 +58,17 @@ class _Rule:
     """A prefix or suffix rule as spaCy anchors it ("^" + rule, rule + "$").
 
     `edge` holds the characters a match can consume at the anchor (None: any), `longest`
-    the longest match (None: unbounded), `anchored` whether the rule can be tried apart
+    the longest match (None: unbounded), `alphabet` for an unbounded rule every character
+    a match can consume (None: any), `anchored` whether the rule can be tried apart
     from the others: the anchor binds all of it (not so for "a|b" + "$", which anchors
     only "b") and it has no capturing group.
     """
 
-    __slots__ = ("source", "edge", "longest", "anchored")
+    __slots__ = ("source", "edge", "longest", "alphabet", "anchored")
 
     def __init__(self, source: str, at_end: bool) -> None:
         self.source = source
-        self.edge = self.longest = None
+        self.edge = self.longest = self.alphabet = None
         self.anchored = False
         parsed = _parse(source + "$" if at_end else "^" + source)
         if parsed is None:
@@ -77,6 +82,8 @@ class _Rule:
         if low > 0:  # an empty match consumes no character at the anchor
             self.edge = _edge_chars(parsed.data, from_end=at_end)
             self.longest = high if high < 1000 else None
+            if self.longest is None:
+                self.alphabet = _consumed_chars(parsed.data)
 
     def can_consume(self, char: str) -> bool:
         """Whether a match can consume `char` at the anchor."""
@@ -140,19 +147,30 @@ class SuffixSearch(_AnchoredSearch):
         found = self._by_char.get(string[-1])
         if found is None:
             found = self._by_char[string[-1]] = self._search_at(string[-1])
-        search, longest = found
+        search, longest, run = found
         # A match ends at the end, so none starts before len - longest; a lookbehind
         # still sees the characters before `pos` (unlike a slice); a negative `pos` is 0.
-        return search(string, len(string) - longest)
+        pos = len(string) - longest
+        if run:  # a match of an unbounded rule ("\.\.+") lies in the end's run of its characters
+            pos = min(pos, len(string.rstrip(run)))
+        return search(string, pos)
 
-    def _search_at(self, char: str) -> tuple[Callable[[str, int], re.Match | None], int]:
+    def _search_at(self, char: str) -> tuple[Callable[[str, int], re.Match | None], int, str]:
+        """The search for chunks ending in `char`, the longest match of its bounded rules,
+        and the characters its unbounded rules consume ("" if none)."""
         rules = [rule for rule in self._rules if rule.can_consume(char)]
         if not rules:
-            return _no_match, 0
+            return _no_match, 0, ""
         search = compile_suffix_regex([rule.source for rule in rules]).search
-        if any(rule.longest is None for rule in rules):
-            return search, sys.maxsize
-        return search, max(rule.longest for rule in rules)
+        unbounded = [rule.alphabet for rule in rules if rule.longest is None]
+        if any(alphabet is None for alphabet in unbounded):
+            return search, sys.maxsize, ""
+        run = "".join(chr(c) for low, high in _merged([r for a in unbounded for r in a])
+                      for c in range(low, high + 1))
+        if len(run) > _LONGEST_RUN_SET:  # rstrip over a huge set would cost more than it saves
+            return search, sys.maxsize, ""
+        longest = max((rule.longest for rule in rules if rule.longest is not None), default=0)
+        return search, longest, run
 
 
 class InfixFinditer:
@@ -290,6 +308,34 @@ def _edge_of(op, value, from_end: bool) -> tuple[Ranges | None, bool]:
     if op is getattr(C, "ATOMIC_GROUP", None):
         return _edge(value.data, from_end)
     return None, True  # NOT_LITERAL, ANY, group references, ...: any character
+
+
+def _consumed_chars(items) -> Ranges | None:
+    """Every character a match of `items` can consume (lookarounds consume none); None: any."""
+    ranges: Ranges = []
+    for op, value in items:
+        if op is C.LITERAL:
+            found = [(value, value)]
+        elif op is C.IN:
+            found = _class_ranges(value)
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        elif op is C.BRANCH:
+            branches = [_consumed_chars(branch.data) for branch in value[1]]
+            found = None if None in branches else [r for branch in branches for r in branch]
+        elif op is C.SUBPATTERN:
+            _group, add_flags, del_flags, pattern = value
+            found = _consumed_chars(pattern.data) if not (add_flags or del_flags) else None
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)):
+            found = _consumed_chars(value[2].data)
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            found = _consumed_chars(value.data)
+        else:
+            found = None  # NOT_LITERAL, ANY, categories, group references: any character
+        if found is None:
+            return None
+        ranges += found
+    return ranges
 
 
 def _class_ranges(items) -> Ranges | None:

@@ -256,7 +256,8 @@ class PatternBook:
         found.extend(cased_found)
         return found
 
-    def _found(self, doc, text: str | None, key: int, start: int, end: int, sensitive: bool) -> tuple:
+    def _found(self, doc, text: str | None, key: int, start: int, end: int,
+               sensitive: bool) -> tuple:
         """A match of several words as (entity, start char, end char, case-sensitive)."""
         entity, first, last = self.entities[key], doc[start].idx, doc[end - 1]
         # An alias that adds a head noun to the name ("Iris dataset", "Transformer
