@@ -22,7 +22,6 @@ would slow every abstract that follows.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from spacy.attrs import IDX, LOWER, ORTH
@@ -115,18 +114,24 @@ def token_ids(tokenizer, forms: Iterable[str]) -> dict[str, tuple[list[int], tup
     forms = list(dict.fromkeys(forms))
     joined = [form for form in forms if form and not (form[0].isspace() or form[-1].isspace())]
     found: dict[str, tuple[list[int], tuple[int, ...]]] = {}
-    starts, offset = [], 0
-    for form in joined:
-        starts.append(offset)
-        offset += len(form) + len(_JOIN)
-    tokens: list[list] = [[] for _ in joined]
     if joined:
-        for idx, lower, orth in tokenizer(_JOIN.join(joined)).to_array([IDX, LOWER, ORTH]).tolist():
-            i = bisect_right(starts, idx) - 1
-            if idx < starts[i] + len(joined[i]):  # else the newline after the form
-                tokens[i].append((lower, orth))
-    for form, ids in zip(joined, tokens):
-        found[form] = ([lower for lower, _ in ids], tuple(orth for _, orth in ids))
+        ends, offset = [], -len(_JOIN)
+        for form in joined:
+            offset += len(_JOIN) + len(form)
+            ends.append(offset)  # where the newline after the form stands
+        lowers, orths = [[] for _ in joined], [[] for _ in joined]
+        i, end = 0, ends[0]
+        # Tokens come in text order: a form's tokens are those before its newline, and
+        # the newline's own token is left out.
+        rows = tokenizer(_JOIN.join(joined)).to_array([IDX, LOWER, ORTH]).tolist()
+        for idx, lower, orth in rows:
+            while idx > end:
+                i += 1
+                end = ends[i]
+            if idx < end:
+                lowers[i].append(lower)
+                orths[i].append(orth)
+        found = {form: (lower, tuple(orth)) for form, lower, orth in zip(joined, lowers, orths)}
     for form in forms:
         if form not in found:
             doc = tokenizer(form)
