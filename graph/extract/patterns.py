@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from spacy.attrs import IDX, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
@@ -40,6 +41,8 @@ _PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
 _CASED = "\x1fcased"
 # Between the forms tokenized as one text (see `token_ids`).
 _JOIN = "\n"
+# Entities whose patterns are made at once (see `PatternBook.add_entities`).
+_ENTITIES_AT_ONCE = 100
 _PLURAL_TYPES = frozenset({EntityType.METHOD, EntityType.MODEL, EntityType.TASK, EntityType.METRIC})
 
 
@@ -113,30 +116,32 @@ def token_ids(tokenizer, forms: Iterable[str]) -> dict[str, tuple[list[int], tup
     """
     forms = list(dict.fromkeys(forms))
     joined = [form for form in forms if form and not (form[0].isspace() or form[-1].isspace())]
-    found: dict[str, tuple[list[int], tuple[int, ...]]] = {}
-    if joined:
-        ends, offset = [], -len(_JOIN)
-        for form in joined:
-            offset += len(_JOIN) + len(form)
-            ends.append(offset)  # where the newline after the form stands
-        lowers, orths = [[] for _ in joined], [[] for _ in joined]
-        i, end = 0, ends[0]
-        # Tokens come in text order: a form's tokens are those before its newline, and
-        # the newline's own token is left out.
-        rows = tokenizer(_JOIN.join(joined)).to_array([IDX, LOWER, ORTH]).tolist()
-        for idx, lower, orth in rows:
-            while idx > end:
-                i += 1
-                end = ends[i]
-            if idx < end:
-                lowers[i].append(lower)
-                orths[i].append(orth)
-        found = {form: (lower, tuple(orth)) for form, lower, orth in zip(joined, lowers, orths)}
+    found = _joined_token_ids(tokenizer, joined) if joined else {}
     for form in forms:
         if form not in found:
             doc = tokenizer(form)
             found[form] = ([t.lower for t in doc], tuple(t.orth for t in doc))
     return found
+
+
+def _joined_token_ids(tokenizer, forms: list[str]) -> dict[str, tuple[list[int], tuple[int, ...]]]:
+    """`token_ids` of forms that neither begin nor end with a space, tokenized as one text."""
+    ends, offset = [], -len(_JOIN)
+    for form in forms:
+        offset += len(_JOIN) + len(form)
+        ends.append(offset)  # where the newline after the form stands
+    lowers, orths = [[] for _ in forms], [[] for _ in forms]
+    i, end = 0, ends[0]
+    # Tokens come in text order: a form's tokens are those before its newline, and the
+    # newline's own token is left out.
+    for idx, lower, orth in tokenizer(_JOIN.join(forms)).to_array([IDX, LOWER, ORTH]).tolist():
+        while idx > end:
+            i += 1
+            end = ends[i]
+        if idx < end:
+            lowers[i].append(lower)
+            orths[i].append(orth)
+    return {form: (lower, tuple(orth)) for form, lower, orth in zip(forms, lowers, orths)}
 
 
 class PatternBook:
@@ -182,9 +187,19 @@ class PatternBook:
         return len(self._ids)
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
-        """Add every name and alias of `entities`, with their spelling variants."""
+        """Add every name and alias of `entities`, with their spelling variants.
+
+        A few hundred entities at a time: their spellings are tokenized together, and
+        the whole gazetteer's at once would leave the process 13 MB larger (the many
+        small objects made at once keep memory the allocator does not give back).
+        """
+        entities = iter(entities)
+        while chunk := list(islice(entities, _ENTITIES_AT_ONCE)):
+            self._add_chunk(chunk)
+        self._matches.forget()
+
+    def _add_chunk(self, entities: list[Entity]) -> None:
         strings = self.matcher.vocab.strings
-        entities = list(entities)
         forms = [[(form, is_case_sensitive(form)) for surface in (entity.name, *entity.aliases)
                   for form in spelling_variants(surface, entity.type)] for entity in entities]
         words = token_ids(self._tokenizer, [form for group in forms for form, _ in group])
@@ -203,7 +218,6 @@ class PatternBook:
                 self._cased_keys.add(key)
                 self._cased.update((key, orth) for _, orth in orth_keys)
                 self.matcher.add(name, [lower for lower, _ in orth_keys])
-        self._matches.forget()
 
     def _pattern_keys(self, forms: list[tuple[str, bool]], words: dict) -> tuple[list, list]:
         """The (LOWER ids, ORTH ids) of each new pattern: case-insensitive, case-sensitive.
