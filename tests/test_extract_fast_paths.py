@@ -14,7 +14,6 @@ import spacy
 from spacy.matcher import PhraseMatcher
 
 from paperkg.graph.extract import Extractor, Gazetteer
-from paperkg.graph.extract.abbreviations import _WORD, last_words
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
 from paperkg.graph.extract.cues import is_stop_name, type_of_noun
 from paperkg.graph.extract.patterns import _is_name_of, is_case_sensitive, spelling_variants
@@ -265,15 +264,6 @@ def test_last_cue_is_the_last_match_of_the_plain_scan():
                 pass
             found = _last_cue(left)
             assert (found and (found.end(), found.lastgroup)) == (plain and (plain.end(), plain.lastgroup))
-
-
-def test_last_words_are_the_last_non_space_runs():
-    texts = ["", "   ", "a", " a  b\tc\n\nd ", "x x x", "aa a aa a", "long\u00a0form (LF)", *name_texts()]
-    for text in texts:
-        runs = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
-        for limit in (1, 2, 4, 7, 15):
-            starts, words = last_words(text, limit)
-            assert list(zip(starts, words)) == runs[-limit:], (text, limit)
 
 
 def two_matcher_find(book, doc):

@@ -1,0 +1,144 @@
+"""The fast paths of abbreviations, sentences, results and detokenizing agree with the plain
+computations they replace.
+
+Each reference below is the straightforward version the module used before (a regex
+tried at every position, a character-by-character loop, every word of a window split
+off); the fast one must give exactly what it gives, on the seed page's real sentences,
+on edge cases, and on texts made at random (with a fixed seed) from the pieces the
+rules react to.
+"""
+
+import random
+import re
+
+from test_extract_fast_paths import seed_lines
+
+from paperkg.graph.extract.abbreviations import (
+    _BREAK, _PAREN, _define, _is_short_form, _trimmed_definition, best_long_form,
+)
+from paperkg.graph.extract.components import _bare_uses
+
+PLAIN_BREAK = re.compile(r"[,;:!?]|\.\s|\s(?:and|or|but|which|that|where|while|whereas)\s|\(|\)")
+
+ABBREVIATION_EDGE_TEXTS = [
+    "deep kernel machines (DKMs) and sparse autoencoders (SAEs)",
+    "a model, and deep kernel machines (DKM)",
+    "x. and deep kernel machines (DKM)",
+    "first or and deep kernel machines (DKM)",
+    "and (AB) or a b (AB)",
+    "   (AB)",
+    '"Hollow-tree Super" (HOTS) and \u201cquoted\u201d (Q)',
+    "the \u0130stanbul Archive (\u0130A) and the Istanbul Archive (IA)",
+    "a" * 230 + " b c (ABC)",
+    "word " * 60 + "alpha beta (AB)",
+    "alpha,beta gamma (BG) alpha;beta (AB)",
+    "whereas alpha beta whereas (AB) where alpha beta (AB)",
+    "a1 b2 c3 d4 e5 f6 g7 h8 (ABCDEFGH) and a b c d e f g h i j k l m n o p (ABCDEFGHs)",
+]
+PIECES = [
+    "and", "or", "whereas", "where", "that", "but", ".", ",", ";", ":", "!", "?", "(", ")", " ", " ", " ",
+    "  ", "\n", "\t", "\u00a0", "deep", "kernel", "machines", "Deep", "a", "b", "ab", "x1", "2", '"', "\u201c",
+    "-", "\u0130", " (DKM)", " (DKMs)", " (AB)", " (A B)", "( AB )", " (2B)", " (Ab)", " (ABCDEFGH)",
+]
+
+
+def random_texts(count: int, pieces: list[str], most: int, seed: int = 0) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, most))) for _ in range(count)]
+
+
+def plain_best_long_form(short, words):
+    """The reference: Schwartz & Hearst's loop, one character of the long form at a time."""
+    chars = [ch.lower() for ch in short if ch.isalnum()]
+    if short.endswith("s") and len(chars) > 2 and short[-2].isupper():
+        chars = chars[:-1]
+    text = " ".join(words).lower()
+    s_index, l_index = len(chars) - 1, len(text) - 1
+    used_words = set()
+    while s_index >= 0:
+        ch = chars[s_index]
+        while l_index >= 0 and (
+            text[l_index] != ch or (s_index == 0 and l_index > 0 and text[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        used_words.add(text.count(" ", 0, l_index))
+        s_index -= 1
+        l_index -= 1
+    first = text.count(" ", 0, l_index + 1)
+    span = len(words) - first
+    if span <= 0 or len(used_words) * 2 < span:
+        return None
+    return first
+
+
+def plain_define(text, short, paren, short_start):
+    """The reference: the whole window scanned for its last break, every word split off."""
+    window_start = max(0, paren - 200)
+    before = text[window_start:paren]
+    clause = None
+    for clause in PLAIN_BREAK.finditer(before):  # noqa: B007
+        pass
+    if clause is not None:
+        window_start += clause.end()
+        before = text[window_start:paren]
+    runs = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", before)]
+    runs = runs[-min(len(short) + 5, len(short) * 2):]
+    if not runs:
+        return None
+    offset = plain_best_long_form(short, [word for _, word in runs])
+    if offset is None:
+        return None
+    start, end = window_start + runs[offset][0], window_start + runs[-1][0] + len(runs[-1][1])
+    return _trimmed_definition(text, short, start, end, short_start)
+
+
+def abbreviation_texts() -> list[str]:
+    return [*seed_lines(), *ABBREVIATION_EDGE_TEXTS, *random_texts(3000, PIECES, 80)]
+
+
+def test_clause_break_scan_finds_what_the_plain_pattern_finds():
+    for text in abbreviation_texts():
+        assert [m.span() for m in _BREAK.finditer(text)] == [m.span() for m in PLAIN_BREAK.finditer(text)]
+
+
+def test_definitions_are_those_of_the_plain_algorithm():
+    defined = 0
+    for text in abbreviation_texts():
+        for match in _PAREN.finditer(text):
+            if _is_short_form(short := match.group(1)):
+                plain = plain_define(text, short, match.start(), match.start(1))
+                assert _define(text, short, match.start(), match.start(1)) == plain, text
+                defined += plain is not None
+    assert defined > 300  # the comparison has teeth
+
+
+def test_long_form_search_agrees_with_the_character_loop():
+    rng = random.Random(1)
+    vocabulary = ["deep", "Kernel", "machines", "a", "ab", "b-a", "x", "\u0130x", "ss", "s", "AB", "k9", "9k"]
+    shorts = ["DKM", "AB", "ABs", "SAEs", "\u0130A", "aB", "9K", "A-B", "ss", "KS", "A", "", "-"]
+    for _ in range(5000):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 8))]
+        short = rng.choice(shorts)
+        assert best_long_form(short, words) == plain_best_long_form(short, words), (short, words)
+
+
+def plain_bare_uses(text, short):
+    """The reference: every place `short` starts, kept when no word character touches it."""
+    uses = []
+    for start in range(len(text)):
+        if not text.startswith(short, start):
+            continue
+        end = start + len(short) + text.startswith("s", start + len(short))
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if not re.fullmatch(r"[\w-]", before) and not re.fullmatch(r"[\w-]", after):
+            uses.append((start, end))
+    return uses
+
+
+def test_bare_uses_are_the_whole_word_occurrences():
+    pieces = ["A", "B", "s", "-", "_", " ", "a", "1", "\u00e9", "AB", "ABs", "\n", "(AB)"]
+    for text in [*seed_lines(), *random_texts(2000, pieces, 12)]:
+        for short in ("A", "AB", "ABs", "A B", "s", "B-", "\u00e9", "LLM", "RL"):
+            assert _bare_uses(text, short) == plain_bare_uses(text, short), (text, short)
