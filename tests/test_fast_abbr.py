@@ -17,6 +17,7 @@ from paperkg.graph.extract.abbreviations import (
     _BREAK, _PAREN, _define, _is_short_form, _trimmed_definition, best_long_form,
 )
 from paperkg.graph.extract.components import _bare_uses
+from paperkg.graph.extract.results import _METRIC_FIRST, _VALUE_FIRST, _first_digit, _metric_first
 from paperkg.graph.extract.sentences import _BOUNDARY, _boundaries, split_sentences
 
 PLAIN_BREAK = re.compile(r"[,;:!?]|\.\s|\s(?:and|or|but|which|that|where|while|whereas)\s|\(|\)")
@@ -188,3 +189,33 @@ def test_sentences_are_those_of_the_plain_splitter():
 def test_full_stops_and_blank_lines_are_the_boundary_matches():
     for text in sentence_texts():
         assert [m.span() for m in _boundaries(text)] == [m.span() for m in _BOUNDARY.finditer(text)], text
+
+
+RESULT_PIECES = [
+    "accuracy", "F1", "score", " of ", "of", " ", "  ", "\n", "5", "12", "3.5", "1,000", "%", "pp", "x", " on ",
+    " in ", " the ", "ImageNet", "X", "top-1 ", "error rate", "over ", "less than ", "(", ")", "a", "-", "@",
+    "pass@1", ",", ".", "xaccuracy", "win rate", "points", "\u0663", "\uff15",
+]
+
+
+def result_texts() -> list[str]:
+    return [*seed_lines(), *random_texts(20000, RESULT_PIECES, 16, seed=2)]
+
+
+def test_metric_first_search_finds_what_a_full_scan_finds():
+    found = 0
+    for text in result_texts():
+        full = [(m.span(), m.groupdict()) for m in _METRIC_FIRST.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _metric_first(text)] == full, text
+        found += bool(full)
+    assert found > 100  # the comparison has teeth
+
+
+def test_value_first_scan_from_the_first_digit_finds_what_the_plain_pattern_finds():
+    plain = re.compile(_VALUE_FIRST.pattern.replace(r"\d\d*", r"\d+", 1))
+    assert plain.pattern != _VALUE_FIRST.pattern
+    for text in [*result_texts(), "no digits at all", "", "\u0663 on X", "x\uff15 on Y 7"]:
+        first = re.search(r"\d", text)
+        assert _first_digit(text) == (first.start() if first else -1), text
+        fast = _VALUE_FIRST.finditer(text, max(0, _first_digit(text)))
+        assert [(m.span(), m.groupdict()) for m in fast] == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
