@@ -11,14 +11,16 @@ rules react to.
 import random
 import re
 
+import pytest
 from test_extract_fast_paths import seed_lines
 
 from paperkg.graph.extract.abbreviations import (
-    _BREAK, _PAREN, _define, _is_short_form, _trimmed_definition, best_long_form,
+    _BREAK, _PAREN, _define, _is_short_form, _trimmed_definition, best_long_form, type_of_long_form,
 )
 from paperkg.graph.extract.components import _bare_uses
 from paperkg.graph.extract.results import _METRIC_FIRST, _VALUE_FIRST, _first_digit, _metric_first
 from paperkg.graph.extract.sentences import _BOUNDARY, _boundaries, split_sentences
+from paperkg.graph.records import EntityType
 
 PLAIN_BREAK = re.compile(r"[,;:!?]|\.\s|\s(?:and|or|but|which|that|where|while|whereas)\s|\(|\)")
 
@@ -194,7 +196,7 @@ def test_full_stops_and_blank_lines_are_the_boundary_matches():
 RESULT_PIECES = [
     "accuracy", "F1", "score", " of ", "of", " ", "  ", "\n", "5", "12", "3.5", "1,000", "%", "pp", "x", " on ",
     " in ", " the ", "ImageNet", "X", "top-1 ", "error rate", "over ", "less than ", "(", ")", "a", "-", "@",
-    "pass@1", ",", ".", "xaccuracy", "win rate", "points", "\u0663", "\uff15",
+    "pass@1", ",", ".", "xaccuracy", "win rate", "points", "\u0663", "\uff15", "1.5.3", "1,2345", "0",
 ]
 
 
@@ -212,10 +214,42 @@ def test_metric_first_search_finds_what_a_full_scan_finds():
 
 
 def test_value_first_scan_from_the_first_digit_finds_what_the_plain_pattern_finds():
-    plain = re.compile(_VALUE_FIRST.pattern.replace(r"\d\d*", r"\d+", 1))
+    plain = re.compile(_VALUE_FIRST.pattern.replace(r"\d(?<!\d\d)\d*+", r"\d+", 1))
     assert plain.pattern != _VALUE_FIRST.pattern
     for text in [*result_texts(), "no digits at all", "", "\u0663 on X", "x\uff15 on Y 7"]:
         first = re.search(r"\d", text)
         assert _first_digit(text) == (first.start() if first else -1), text
         fast = _VALUE_FIRST.finditer(text, max(0, _first_digit(text)))
         assert [(m.span(), m.groupdict()) for m in fast] == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_short_form_test_agrees_with_the_plain_one():
+    def plain(short):
+        if not 2 <= len(short) <= 10 or len(short.split()) > 2:
+            return False
+        if not (short[0].isalnum() and any(ch.isupper() for ch in short)):
+            return False
+        return short[0].isalpha() or (len(short) > 1 and short[1].isalpha())
+
+    shorts = [match.group(1) for text in abbreviation_texts() for match in _PAREN.finditer(text)]
+    shorts += random_texts(5000, ["A", "b", "1", " ", "\u0130", "\u01c5", "\u2102", "-", "s", "\u00e9", "\u03a3"], 12)
+    for short in shorts:
+        assert _is_short_form(short) == plain(short), short
+
+
+@pytest.mark.parametrize(("long", "expected"), [
+    ("Text Analysis Conference", EntityType.BENCHMARK),
+    ("Chinese Opinion Analysis Evaluations", EntityType.BENCHMARK),
+    ("text analysis conference", None),
+    ("abstractive summarisation", EntityType.TASK),
+    ("sequence labelling", EntityType.TASK),
+    ("multi-object tracking", EntityType.TASK),
+    ("word error rates", EntityType.METRIC),
+    ("sparse autoencoders", EntityType.METHOD),
+    ("Gaussian process", EntityType.METHOD),
+    ("residual units-", EntityType.METHOD),
+    ("stochastic configuration networks", EntityType.MODEL),
+    ("neural address", None),
+])
+def test_long_forms_are_typed_by_their_head_word(long, expected):
+    assert type_of_long_form(long) is expected

@@ -72,11 +72,12 @@ def find_definitions(text: str) -> list[Definition]:
 
 
 def _is_short_form(short: str) -> bool:
-    if not 2 <= len(short) <= 10 or len(short.split()) > 2:
+    if not 2 <= len(short) <= 10 or len(short.split()) > 2 or not short[0].isalnum():
         return False
-    if not (short[0].isalnum() and any(ch.isupper() for ch in short)):
+    # An upper-case letter; in ASCII, lower-casing changes exactly those.
+    if not (short.lower() != short if short.isascii() else any(ch.isupper() for ch in short)):
         return False
-    return short[0].isalpha() or (len(short) > 1 and short[1].isalpha())
+    return short[0].isalpha() or short[1].isalpha()
 
 
 def _define(text: str, short: str, paren: int, short_start: int) -> Definition | None:
@@ -186,23 +187,30 @@ def _short_form_letters(short: str) -> str:
     return chars
 
 
-_TASK_HEAD = re.compile(
-    r"(?:detection|classification|translation|recognition|answering|generation|parsing|"
-    r"segmentation|summari[sz]ation|unlearning|retrieval|prediction|estimation|tracking|"
-    r"captioning|extraction|labell?ing|tagging|synthesis|completion|understanding|reasoning|"
-    r"localization|grounding|alignment|forecasting|linking|resolution)$"
+# Head words, as endings (`str.endswith`): "... detection" is a TASK, "... rate" a METRIC.
+_TASK_HEADS = (
+    "detection", "classification", "translation", "recognition", "answering", "generation", "parsing",
+    "segmentation", "summarisation", "summarization", "unlearning", "retrieval", "prediction",
+    "estimation", "tracking", "captioning", "extraction", "labeling", "labelling", "tagging", "synthesis",
+    "completion", "understanding", "reasoning", "localization", "grounding", "alignment", "forecasting",
+    "linking", "resolution",
 )
-_METRIC_HEAD = re.compile(r"(?:rate|score|error|distance|divergence|accuracy|precision|recall|ratio)$")
-_METHOD_HEAD = re.compile(
-    r"(?:autoencoder|machine|process|regression|optimization|optimisation|learning|training|"
-    r"sampling|search|attention|embedding|descent|decoding|distillation|pruning|quantization|"
-    r"tuning|adaptation|augmentation|propagation|estimator|kernel|forest|tree|layer|unit)$"
+_METRIC_HEADS = ("rate", "score", "error", "distance", "divergence", "accuracy", "precision", "recall", "ratio")
+_METHOD_HEADS = (
+    "autoencoder", "machine", "process", "regression", "optimization", "optimisation", "learning",
+    "training", "sampling", "search", "attention", "embedding", "descent", "decoding", "distillation",
+    "pruning", "quantization", "tuning", "adaptation", "augmentation", "propagation", "estimator",
+    "kernel", "forest", "tree", "layer", "unit",
 )
 
 
 # Evaluation campaigns named in title case are benchmarks, as TREC and SemEval are in the
 # gazetteer: "Text Analysis Conference (TAC)", "Chinese Opinion Analysis Evaluation (COAE)".
-_CAMPAIGN_HEAD = re.compile(r"(?:Conference|Evaluation|Challenge|Competition|Campaign|Track|Contest)s?$")
+_CAMPAIGN_HEADS = tuple(
+    head + plural
+    for head in ("Conference", "Evaluation", "Challenge", "Competition", "Campaign", "Track", "Contest")
+    for plural in ("", "s")
+)
 # Venues are neither: "International Conference on Machine Learning (ICML)".
 _VENUE = re.compile(r"\b(?:Conference|Workshop|Symposium|Meeting|Congress)s?\s+(?:on|of)\b|\bAssociation\s+for\b")
 
@@ -224,15 +232,15 @@ def type_of_long_form(long: str) -> EntityType | None:
     before this is asked. GSAP-NER annotates such defined names as named models.
     """
     words = long.split()
-    if _CAMPAIGN_HEAD.search(words[-1]) and all(w[:1].isupper() for w in words if len(w) > 3):
+    if words[-1].endswith(_CAMPAIGN_HEADS) and all(w[:1].isupper() for w in words if len(w) > 3):
         return EntityType.BENCHMARK
     head = words[-1].lower().strip("-")
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    if _TASK_HEAD.search(singular) or _TASK_HEAD.search(head):
+    if singular.endswith(_TASK_HEADS) or head.endswith(_TASK_HEADS):
         return EntityType.TASK
-    if _METRIC_HEAD.search(singular):
+    if singular.endswith(_METRIC_HEADS):
         return EntityType.METRIC
-    if _METHOD_HEAD.search(singular):
+    if singular.endswith(_METHOD_HEADS):
         return EntityType.METHOD
     noun_type = type_of_noun(head) or type_of_noun(singular)
     return noun_type

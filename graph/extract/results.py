@@ -21,8 +21,11 @@ from paperkg.graph.extract.sentences import SentenceIndex
 from paperkg.graph.records import EntityType
 
 # `\d\d*`, not `\d+`: a pattern that starts with a character set (not a repeat) lets re
-# skip in C to the next digit instead of trying the whole pattern at every position.
-_NUMBER = r"(?P<value>\d\d*(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>%|pp\b|points?\b|×|x\b)?"
+# skip in C to the next digit instead of trying the whole pattern at every position. A
+# value starts a run of digits (`(?<!\d\d)`) and takes all of it (`*+`): the rest of a
+# pattern reads the same text after the run from any of its digits, and can never
+# follow a digit, so a match from inside a run is found from the run's start first.
+_NUMBER = r"(?P<value>\d(?<!\d\d)\d*+(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>%|pp\b|points?\b|×|x\b)?"
 _METRIC_WORDS = (
     r"(?:top-\d+ )?accuracy|F1(?:[- ]score)?|FID|IS|BLEU(?:-\d)?|ROUGE(?:-[\w]+)?|METEOR|MSE|MAE|RMSE|"
     r"AUC|AUROC|mAP|IoU|mIoU|EM|exact match|perplexity|PPL|precision|recall|error(?: rate)?|"
