@@ -15,7 +15,7 @@ import pytest
 from test_extract_fast_paths import seed_lines
 
 from paperkg.graph.extract.abbreviations import (
-    _BREAK, _PAREN, _define, _is_short_form, _trimmed_definition, best_long_form, type_of_long_form,
+    _PAREN, _clause_start, _define, _is_short_form, _trimmed_definition, best_long_form, type_of_long_form,
 )
 from paperkg.graph.extract.components import _bare_uses
 from paperkg.graph.extract.results import _METRIC_FIRST, _VALUE_FIRST, _first_digit, _metric_first
@@ -37,6 +37,7 @@ ABBREVIATION_EDGE_TEXTS = [
     "word " * 60 + "alpha beta (AB)",
     "alpha,beta gamma (BG) alpha;beta (AB)",
     "whereas alpha beta whereas (AB) where alpha beta (AB)",
+    "x. and or and or but alpha beta (AB), y and or and alpha beta (AB)",
     "a1 b2 c3 d4 e5 f6 g7 h8 (ABCDEFGH) and a b c d e f g h i j k l m n o p (ABCDEFGHs)",
 ]
 PIECES = [
@@ -102,9 +103,16 @@ def abbreviation_texts() -> list[str]:
     return [*seed_lines(), *ABBREVIATION_EDGE_TEXTS, *random_texts(3000, PIECES, 80)]
 
 
-def test_clause_break_scan_finds_what_the_plain_pattern_finds():
+def test_last_clause_break_is_the_last_match_of_the_plain_scan():
+    rng = random.Random(3)
     for text in abbreviation_texts():
-        assert [m.span() for m in _BREAK.finditer(text)] == [m.span() for m in PLAIN_BREAK.finditer(text)]
+        for _ in range(3):
+            start = rng.randint(0, len(text))
+            stop = rng.randint(start, len(text))
+            plain = None
+            for plain in PLAIN_BREAK.finditer(text, start, stop):  # noqa: B007
+                pass
+            assert _clause_start(text, start, stop) == (plain.end() if plain else start), (text, start, stop)
 
 
 def test_definitions_are_those_of_the_plain_algorithm():

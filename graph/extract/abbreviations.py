@@ -21,13 +21,11 @@ from paperkg.graph.records import EntityType
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,12}?)\s*\)")
 _QUOTES = "\"'`\u201c\u201d\u2018\u2019"
 _CONJUNCTIONS = ("and", "or", "but", "which", "that", "where", "while", "whereas")
-# A clause break, `[,;:!?]|\.\s|\s(?:and|or|...)\s|\(|\)`, written to start with a
-# character set so that re skips in C to the characters a break can start with; the
-# look-behinds read only the character just taken (the same matches, a quarter faster).
-_BREAK = re.compile(
-    rf"[,;:!?().\s](?:(?<=\.)\s|(?<=\s)(?:{'|'.join(_CONJUNCTIONS)})\s|(?<=[,;:!?()]))"
+# Clause breaks, `[,;:!?]|\.\s|\s(?:and|or|...)\s|\(|\)`, written for the text read backwards
+# (see `_clause_start`) and led by a character set, which re skips to in C.
+_BREAK_REVERSED = re.compile(
+    rf"[,;:!?()\s](?:(?<=\s)\.|(?<=\s)(?:{'|'.join(w[::-1] for w in _CONJUNCTIONS)})\s|(?<=[,;:!?()]))"
 )
-_CONJUNCTION_WORDS = frozenset(_CONJUNCTIONS)
 _GENERIC_LONG = re.compile(
     r"^(?:(?:large|small|pre-?trained|multimodal|vision[- ]language|multi-?modal)\s+)*"
     r"(?:language|foundation|generative|machine learning|deep learning|neural|reasoning)?\s*"
@@ -81,7 +79,10 @@ def _is_short_form(short: str) -> bool:
 
 
 def _define(text: str, short: str, paren: int, short_start: int) -> Definition | None:
-    window_start, before, words = _clause_words(text, paren, min(len(short) + 5, len(short) * 2))
+    window_start = _clause_start(text, max(0, paren - 200), paren)
+    before = text[window_start:paren]
+    limit = min(len(short) + 5, len(short) * 2)
+    words = before.rsplit(None, limit)[-limit:]  # from the right: only the words wanted
     if not words:
         return None
     offset = best_long_form(short, words)
@@ -95,6 +96,30 @@ def _define(text: str, short: str, paren: int, short_start: int) -> Definition |
                                window_start + len(before.rstrip()), short_start)
 
 
+def _clause_start(text: str, start: int, stop: int) -> int:
+    """Where text[start:stop]'s last clause break ends (`start` when it has none): the
+    end of the last match of `[,;:!?]|\\.\\s|\\s(?:and|or|...)\\s|\\(|\\)` in it, read left to right.
+
+    Found from the right: the break that ends last is the first match of
+    `_BREAK_REVERSED` in the reversed text. Read left to right it is a match too,
+    unless it is a conjunction whose first space went to the match before it (". and",
+    "and or "): in a chain of matches that each end on the next one's first space, the
+    first is a match, the second is not, the third is, and so on.
+    """
+    backwards = text[start:stop][::-1]
+    found = _BREAK_REVERSED.search(backwards)
+    if found is None:
+        return start
+    chain = [found]
+    while len(chain[-1].group()) > 2:  # a conjunction's, " and ": its first space may be taken
+        before = _BREAK_REVERSED.match(backwards, chain[-1].end() - 1)
+        if before is None:
+            break
+        chain.append(before)
+    last = chain[0] if len(chain) % 2 else chain[1]
+    return stop - last.start()
+
+
 def _trimmed_definition(text: str, short: str, start: int, end: int, short_start: int) -> Definition | None:
     """The definition whose long form is text[start:end] without quotes around it, unless
     that long form is generic or the short form itself."""
@@ -106,34 +131,6 @@ def _trimmed_definition(text: str, short: str, start: int, end: int, short_start
     if _GENERIC_LONG.match(long) or long.lower() == short.lower():
         return None
     return Definition(long, short, start, end, short_start, short_start + len(short))
-
-
-def _clause_words(text: str, paren: int, limit: int) -> tuple[int, str, list[str]]:
-    """The last `limit` words before `paren` in its clause, as (window start, window, words):
-    the window is the 200 characters before `paren`, cut after the last `_BREAK` in it.
-
-    A break before the first of those words leaves them as they are, so the scan for
-    breaks starts where the words before them end: a break match holds no letter but a
-    conjunction's, so none spans that place unless the first word is a conjunction
-    that a match took with the space before it; then the scan starts at the window's
-    start, as it always did.
-    """
-    window_start = max(0, paren - 200)
-    before = text[window_start:paren]
-    words = before.rsplit(None, limit)  # from the right: only the words wanted are split off
-    if len(words) > limit:
-        head, words = words[0], words[1:]
-        scan_from = window_start if words[0] in _CONJUNCTION_WORDS else window_start + len(head)
-    else:
-        scan_from = window_start
-    clause = None
-    for clause in _BREAK.finditer(text, scan_from, paren):  # noqa: B007 - the last one
-        pass
-    if clause is None:
-        return window_start, before, words
-    window_start = clause.end()
-    before = text[window_start:paren]
-    return window_start, before, before.rsplit(None, limit)[-limit:]
 
 
 def best_long_form(short: str, words: list[str]) -> int | None:
