@@ -15,9 +15,11 @@ import pytest
 from test_extract_fast_paths import seed_lines
 
 from paperkg.graph.extract.abbreviations import (
-    _PAREN, _clause_start, _define, _is_short_form, _trimmed_definition, best_long_form, type_of_long_form,
+    _PAREN, _clause_start, _define, _is_short_form, _trimmed_definition, best_long_form, find_definitions,
+    is_venue, type_of_long_form,
 )
 from paperkg.graph.extract.components import _bare_uses
+from paperkg.graph.extract.detokenize import looks_tokenized
 from paperkg.graph.extract.results import _METRIC_FIRST, _VALUE_FIRST, _first_digit, _metric_first
 from paperkg.graph.extract.sentences import _BOUNDARY, _boundaries, split_sentences
 from paperkg.graph.records import EntityType
@@ -261,3 +263,31 @@ def test_short_form_test_agrees_with_the_plain_one():
 ])
 def test_long_forms_are_typed_by_their_head_word(long, expected):
     assert type_of_long_form(long) is expected
+
+
+def test_tokenized_text_is_told_as_the_plain_test_tells_it():
+    def plain(text):
+        if " , " not in text and " . " not in text and not text.endswith(" ."):
+            return False
+        spaced = len(re.findall(r"\w [,.;:)](?:\s|$)", text))
+        return spaced > 0 and spaced > len(re.findall(r"\w[,.;:)](?:\s|$)", text))
+
+    edges = ["RTE - 5 test set ( Bentivogli et al . )", "x ,y", "uses .NET", "ends with a .", "a , b , c. d, e", " ."]
+    pieces = ["a", "b", " ", " ", " , ", " . ", ".", ";", ")", "x1", "\n"]
+    texts = [*seed_lines(), *edges, *random_texts(5000, pieces, 20, seed=4)]
+    assert sum(plain(text) for text in texts) > 300
+    for text in texts:
+        assert looks_tokenized(text) == plain(text), text
+
+
+@pytest.mark.parametrize(("text", "venue"), [
+    ("the International Conference on Machine Learning (ICML) and", True),
+    ("at the Workshops of Neural Information Processing Systems (NeurIPS)", True),
+    ("the Association for Computational Linguistics (ACL)", True),
+    ("the Text Analysis Conference (TAC) track", False),
+    ("a PreConference on Tests (PCT)", False),
+    ("deep kernel machines (DKMs)", False),
+])
+def test_venues_are_told_by_their_head_words(text, venue):
+    (definition,) = find_definitions(text)
+    assert is_venue(text, definition) is venue

@@ -210,13 +210,17 @@ _CAMPAIGN_HEADS = tuple(
 )
 # Venues are neither: "International Conference on Machine Learning (ICML)".
 _VENUE = re.compile(r"\b(?:Conference|Workshop|Symposium|Meeting|Congress)s?\s+(?:on|of)\b|\bAssociation\s+for\b")
+# A word every venue has, looked for first: re skips to its capitals in C, where `_VENUE`
+# (led by \b) is tried at every position.
+_VENUE_WORD = re.compile(r"Conference|Workshop|Symposium|Meeting|Congress|Association")
 
 
 def is_venue(text: str, definition: Definition) -> bool:
     """Whether a definition names a conference or workshop, which is never an entity;
     the venue's head may stand before the long form ("Conference on [Neural Information
     Processing Systems] (NeurIPS)")."""
-    return bool(_VENUE.search(text, max(0, definition.long_start - 25), definition.long_end))
+    start, end = max(0, definition.long_start - 25), definition.long_end
+    return _VENUE_WORD.search(text, start, end) is not None and _VENUE.search(text, start, end) is not None
 
 
 def type_of_long_form(long: str) -> EntityType | None:
