@@ -51,30 +51,51 @@ _MOD = r"[A-Za-z][a-z0-9]*(?:(?:-| - )[A-Za-z0-9][a-z0-9]*)*"
 _HEAD_WORDS = frozenset(_TASK_HEADS + _METHOD_HEADS)
 
 
-def _head_pattern(heads: list[str]) -> tuple[re.Pattern[str], tuple[int, ...]]:
-    """A regex for the heads as whole words, lower-case or capitalised, and their lengths.
+def _head_scans(heads: list[str]) -> tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]:
+    """One regex per head ending (-ion, -ing, -sis, -val), and the head lengths of each.
 
-    Every head ends in -ion, -ing, -sis or -val, so the regex starts at those endings
-    (re skips to the letters "i", "s" and "v" in C) and checks the whole word behind
-    one with a fixed-width look-behind per head: three times faster than trying each
-    word start. Head number `match.lastindex` (an empty group) has length
-    `lengths[match.lastindex]`.
+    Each regex starts with its ending as a literal, so `re` skips to the ending's three
+    letters in C; one regex led by the four endings starts with a character set
+    instead and stops at every "i" and "s" of the text, which costs more than four
+    literal scans (0.097 s against 0.058 s on 5,000 abstracts). Behind an ending,
+    one fixed-width look-behind per head length checks the whole word, its heads as
+    alternatives that `re` rules out by their first letter. Head length
+    `lengths[match.lastindex]` (an empty group per length) ends at `match.end()`.
     """
-    alternatives, lengths = [], [0]
-    for suffix in ("ion", "ing", "sis", "val"):
-        words = sorted(head for head in heads if head.endswith(suffix))
-        behind = "|".join(
-            rf"(?<=(?<![\w\-])[{w[0].upper()}{w[0]}]{re.escape(w[1:])})()" for w in words
-        )
-        alternatives.append(rf"{suffix}(?![\w\-])(?:{behind})")
-        lengths.extend(len(w) for w in words)
     # What the look-behinds assume: lower-case heads of letters and hyphens, as the
     # plain suffix regex `[A-Za-z][a-z\-]*(?:ion|ing|sis|val)` would find them.
     assert all(re.fullmatch(r"[a-z][a-z\-]*(?:ion|ing|sis|val)", head) for head in heads)
-    return re.compile("|".join(alternatives)), tuple(lengths)
+    scans = []
+    for suffix in ("ion", "ing", "sis", "val"):
+        by_length: dict[int, list[str]] = {}
+        for head in sorted(heads):
+            if head.endswith(suffix):
+                by_length.setdefault(len(head), []).append(head)
+        behind = "|".join(
+            rf"(?<=(?<![\w\-])(?:{'|'.join(_either_case(head) for head in same)}))()"
+            for _, same in sorted(by_length.items())
+        )
+        scans.append((re.compile(rf"{suffix}(?![\w\-])(?:{behind})"), (0, *sorted(by_length))))
+    return tuple(scans)
 
 
-_HEAD, _HEAD_LENGTHS = _head_pattern(sorted(_HEAD_WORDS))
+def _either_case(head: str) -> str:
+    """A regex for a lower-case head, lower-case or capitalised ("Parsing")."""
+    return f"[{head[0].upper()}{head[0]}]{re.escape(head[1:])}"
+
+
+_HEAD_SCANS = _head_scans(sorted(_HEAD_WORDS))
+
+
+def find_heads(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every task or method head noun in `text`, in text order."""
+    heads = []
+    for pattern, lengths in _HEAD_SCANS:
+        heads += [(match.end() - lengths[match.lastindex], match.end()) for match in pattern.finditer(text)]
+    heads.sort()  # heads are whole words, so no two overlap
+    return heads
+
+
 _MOST_MODIFIERS, _MOST_BEFORE = 3, 2  # words of `_MOD` each pattern takes at most
 _MODIFIERS = re.compile(rf"(?<![\w\-])(?:{_MOD}\s){{1,{_MOST_MODIFIERS}}}")
 _BEFORE = re.compile(rf"(?<![\w\-])(?:{_MOD}\s){{1,{_MOST_BEFORE}}}")
@@ -146,22 +167,21 @@ def find_phrases(text: str) -> list[Phrase]:
     found, previous = [], 0
     # Heads first, then a look back over a short window: far cheaper than one regex
     # that tries "up to three words and a head" at every position of the text.
-    for match in _HEAD.finditer(text):
-        head_start = match.end() - _HEAD_LENGTHS[match.lastindex]
-        if _modifies_next(text, match.end()):
+    for head_start, head_end in find_heads(text):
+        if _modifies_next(text, head_end):
             continue
-        head = text[head_start : match.end()]
+        head = text[head_start:head_end]
         start = head_start
         words = _words_before(_MODIFIERS, text, head_start, max(previous, head_start - 80),
                              _MOST_MODIFIERS)
         if words is not None:
             start = words + _modifier_offset(text, text[words:head_start], words)
-        previous, bare = match.end(), start == head_start
+        previous, bare = head_end, start == head_start
         if head.lower() in _METHOD_HEADS:
             if not bare:
-                found.append(Phrase(start, match.end(), EntityType.METHOD))
+                found.append(Phrase(start, head_end, EntityType.METHOD))
         elif not bare or (head.lower() not in _NEEDS_MODIFIER and _is_lower_word(text, head, head_start)):
-            found.append(Phrase(start, match.end(), EntityType.TASK))
+            found.append(Phrase(start, head_end, EntityType.TASK))
     return found
 
 
