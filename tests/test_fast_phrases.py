@@ -9,8 +9,9 @@ import re
 from pathlib import Path
 
 from paperkg.graph.extract.phrases import (
-    _ANY_DIMENSION, _dimension_start, _extend_over, _is_domain_word, _is_metric_modifier,
-    extend_known,
+    _ANY_DIMENSION, _BEFORE, _MODIFIERS, _MOST_BEFORE, _MOST_MODIFIERS, _dimension_start,
+    _extend_over, _is_domain_word, _is_metric_modifier, _is_modifier, _modifier_offset,
+    _words_before, extend_known,
 )
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
@@ -58,3 +59,57 @@ def test_dimension_edge_texts_do_have_dimensions():
     assert _ANY_DIMENSION.search(text)
     assert _dimension_start(text, text.index("CNNs")) == 0
     assert _dimension_start(text, text.index("ResNet")) == text.index("2D")
+
+
+def plain_words_before(pattern, text, end, limit, most):
+    """The reference: `_words_before` as first written, slices and all."""
+    starts, position = [], end - 1
+    for _ in range(6 if " - " in text[limit:end] else most):
+        space = text.rfind(" ", limit, position)
+        starts.append(space + 1 if space >= 0 else limit)
+        if space < 0:
+            break
+        position = space
+    for words, start in zip(range(len(starts), 0, -1), reversed(starts)):
+        if words > most and " - " not in text[start:end]:
+            continue
+        if pattern.fullmatch(text, start, end):
+            return start
+    return None
+
+
+def plain_modifier_offset(text, span, span_start):
+    """The reference: every word of the span tested, first to last; the offset passes the last stop."""
+    offset, position = 0, 0
+    for word in span.replace(" - ", "---").split(" "):
+        if word and not _is_modifier(word.replace("---", "-"), text, span_start + position):
+            offset = position + len(word) + 1
+        position += len(word) + 1
+    return min(offset, len(span))
+
+
+MODIFIER_TEXTS = [
+    "we improve abusive speech detection; the proposed novel efficient detection",
+    "To tackle this, we develop block-wise dynamic quantization. While BERT parsing",
+    "results on cross - lingual document classification and multi - task - aware English - German translation",
+    "a---b c-d sentiment analysis, x - - y, the  double  spaced\nnewline\tword classification",
+    "Chinese-to-English translation, 12 3D Results ADAPTED news the we can they",
+]
+
+
+def test_words_before_agrees_with_its_first_version():
+    for text in [*texts(), *MODIFIER_TEXTS]:
+        for end in [*word_starts(text), len(text)]:
+            for pattern, most in ((_BEFORE, _MOST_BEFORE), (_MODIFIERS, _MOST_MODIFIERS)):
+                for limit in (max(0, end - 80), max(0, end - 12)):
+                    expected = plain_words_before(pattern, text, end, limit, most)
+                    assert _words_before(pattern, text, end, limit, most) == expected, (text, end)
+
+
+def test_modifier_offset_read_backwards_agrees_with_every_word_tested():
+    for text in [*texts(), *MODIFIER_TEXTS]:
+        starts = [*word_starts(text), len(text)]
+        for index, end in enumerate(starts):
+            for begin in starts[max(0, index - 6) : index]:
+                span = text[begin:end]
+                assert _modifier_offset(text, span, begin) == plain_modifier_offset(text, span, begin), (span, text)

@@ -42,13 +42,13 @@ _TASK_HEADS = (
     "tracking captioning forecasting localization identification linking completion "
     "mining inpainting"
 ).split()
-_METHOD_HEADS = (
+_METHOD_HEADS = frozenset(
     "distillation regularization optimization sampling quantization pruning augmentation "
-    "pretraining pre-training fine-tuning finetuning"
-).split()
+    "pretraining pre-training fine-tuning finetuning".split()
+)
 # A modifier word: lower-case letters, maybe hyphenated ("short-text", "cross - lingual").
 _MOD = r"[A-Za-z][a-z0-9]*(?:(?:-| - )[A-Za-z0-9][a-z0-9]*)*"
-_HEAD_WORDS = frozenset(_TASK_HEADS + _METHOD_HEADS)
+_HEAD_WORDS = frozenset(_TASK_HEADS) | _METHOD_HEADS
 
 
 def _head_scans(heads: list[str]) -> tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]:
@@ -136,6 +136,9 @@ _NEEDS_MODIFIER = frozenset(
     "answering captioning forecasting normalization inpainting segmentation tagging "
     "retrieval disambiguation".split()
 )
+# Task heads that name a task alone ("parsing"): methods need a modifier, and so do these.
+_MAY_BE_BARE = frozenset(_TASK_HEADS) - _NEEDS_MODIFIER - _METHOD_HEADS
+_TASK, _METHOD = EntityType.TASK, EntityType.METHOD
 # Words after a head that show it modifies another noun ("classification accuracy").
 _NOT_HEAD_BEFORE = frozenset(
     "accuracy accuracies error errors rate rates score scores performance loss losses "
@@ -164,24 +167,27 @@ def find_phrases(text: str) -> list[Phrase]:
         Phrases in text order; a bare head counts only for the unambiguous task heads
         ("parsing", "summarization"); methods need at least one modifier.
     """
+    return [Phrase(*phrase) for phrase in _phrase_spans(text)]
+
+
+def _phrase_spans(text: str) -> list[tuple[int, int, EntityType]]:
+    """`find_phrases` as plain tuples, for `PhraseRules` (a frozen dataclass costs more)."""
     found, previous = [], 0
     # Heads first, then a look back over a short window: far cheaper than one regex
     # that tries "up to three words and a head" at every position of the text.
     for head_start, head_end in find_heads(text):
         if _modifies_next(text, head_end):
             continue
-        head = text[head_start:head_end]
         start = head_start
-        words = _words_before(_MODIFIERS, text, head_start, max(previous, head_start - 80),
-                             _MOST_MODIFIERS)
+        limit = head_start - 80 if head_start - 80 > previous else previous
+        words = _words_before(_MODIFIERS, text, head_start, limit, _MOST_MODIFIERS)
         if words is not None:
             start = words + _modifier_offset(text, text[words:head_start], words)
-        previous, bare = head_end, start == head_start
-        if head.lower() in _METHOD_HEADS:
-            if not bare:
-                found.append(Phrase(start, head_end, EntityType.METHOD))
-        elif not bare or (head.lower() not in _NEEDS_MODIFIER and _is_lower_word(text, head, head_start)):
-            found.append(Phrase(start, head_end, EntityType.TASK))
+        previous, head = head_end, text[head_start:head_end]
+        if start < head_start:
+            found.append((start, head_end, _METHOD if head.lower() in _METHOD_HEADS else _TASK))
+        elif head.lower() in _MAY_BE_BARE and _is_lower_word(text, head, head_start):
+            found.append((start, head_end, _TASK))
     return found
 
 
@@ -231,14 +237,16 @@ def _words_before(
     more spaces after it and no " - " is not tried, nor looked for.
     """
     starts, position = [], end - 1
-    for _ in range(6 if " - " in text[limit:end] else most):
+    for _ in range(6 if text.find(" - ", limit, end) >= 0 else most):
         space = text.rfind(" ", limit, position)
-        starts.append(space + 1 if space >= 0 else limit)
         if space < 0:
+            starts.append(limit)
             break
+        starts.append(space + 1)
         position = space
-    for words, start in zip(range(len(starts), 0, -1), reversed(starts)):
-        if words > most and " - " not in text[start:end]:
+    for words in range(len(starts), 0, -1):
+        start = starts[words - 1]
+        if words > most and text.find(" - ", start, end) < 0:
             continue
         if pattern.fullmatch(text, start, end):
             return start
@@ -246,16 +254,19 @@ def _words_before(
 
 
 def _modifier_offset(text: str, span: str, span_start: int) -> int:
-    """How many characters of `span` to drop: everything up to its last stop word."""
-    if not span:
-        return 0
-    joined = span.replace(" - ", "---")  # keep offsets: " - " and "---" are 3 characters
-    offset, position = 0, 0
-    for word in joined.split(" "):
-        if word and not _is_modifier(word.replace("---", "-"), text, span_start + position):
-            offset = position + len(word) + 1
-        position += len(word) + 1
-    return min(offset, len(span))
+    """How many characters of `span` to drop: everything up to its last stop word.
+
+    The words are read from the last one back, so that the first word that cannot
+    modify settles it and the words before it are never looked at.
+    """
+    dashed = "-" in span  # without a hyphen, neither replacement changes a thing
+    joined = span.replace(" - ", "---") if dashed else span  # " - ", "---": 3 characters
+    position = len(joined) + 1
+    for word in reversed(joined.split(" ")):
+        position -= len(word) + 1  # where `word` starts
+        if word and not _is_modifier(word.replace("---", "-") if dashed else word, text, span_start + position):
+            return min(position + len(word) + 1, len(span))
+    return 0
 
 
 def _is_modifier(word: str, text: str, at: int) -> bool:
@@ -386,10 +397,9 @@ class PhraseRules(_LexiconUser):
                 found.append(Candidate(start, candidate.end, text[start : candidate.end],
                                        candidate.type, candidate.confidence - 0.1, "kg_phrases",
                                        variant_of=candidate.name))
-        for phrase in find_phrases(text):
-            name = text[phrase.start : phrase.end]
-            found.append(Candidate(phrase.start, phrase.end, name, phrase.type, 0.55, "kg_phrases",
-                                   variant_of=self._parent(name)))
+        for start, end, kind in _phrase_spans(text):
+            name = text[start:end]
+            found.append(Candidate(start, end, name, kind, 0.55, "kg_phrases", variant_of=self._parent(name)))
 
     @staticmethod
     def _add_defined_metric(text: str, candidate: Candidate, found: list) -> None:
