@@ -184,6 +184,10 @@ HEAD_EDGE_TEXTS = [
     "Detection, pre-training and Pre-training; fine-tuning-based re-detection detections",
     "object detection-aware DETECTION xdetection detection_ detection- (retrieval) sampling.",
     "synthesis/translation\nparsing",
+    # the two letters before an ending, capitalised and hyphenated heads, near misses
+    "Mining, mining; MINING data-mining re-mining inpainting Inpainting pre-training Pre-Training",
+    "fine-tuning, finetuning: tuning, Synthesis, synthesis-based retrieval (Retrieval) interval",
+    "redetection, detections; completion deletion addition Estimation labeling-tracking",
 ]
 
 
