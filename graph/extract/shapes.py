@@ -312,10 +312,15 @@ def _trim_word(span: str) -> tuple[int, int, bool] | None:
 
 def _title_cased(text: str, start: int) -> bool:
     """Whether a plain capitalised word starts a sentence or sits in title-cased text."""
-    before = text[max(0, start - 3) : start].rstrip(" ")
-    if start == 0 or not before or before[-1] in ".!?:(\"\n":
-        return True
-    previous = text[max(0, start - 25) : start].rsplit(None, 1)
+    if start < 3:
+        before = text[:start].rstrip(" ")
+        if start == 0 or not before or before[-1] in ".!?:(\"\n":
+            return True
+    else:
+        before = text[start - 3 : start].rstrip(" ")
+        if not before or before[-1] in ".!?:(\"\n":
+            return True
+    previous = text[start - 25 if start > 25 else 0 : start].rsplit(None, 1)
     return bool(previous) and previous[-1][:1].isupper() and previous[-1] not in STOP_NAMES
 
 
@@ -335,14 +340,15 @@ def _coordinated(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple
 def _group_cue(text: str, group: list[tuple[int, int]]):
     """(cue, type, confidence, role) for a group of coordinated names, or None."""
     first, last = group[0], group[-1]
+    start = first[0]
     right = text[last[1] : last[1] + 70]
-    if len(group) == 1 and first[0] <= 1 or text[max(0, first[0] - 2) : first[0]] == "\n\n":
+    if len(group) == 1 and start <= 1 or start > 1 and text[start - 2 : start] == "\n\n":
         title = _title_cue(text, first)
         if title is not None:
             return title
     # The cues read from the left all end at the word just before the names, which most
     # often can end none of them (`_may_end_left_cue`): then the window is not split.
-    window = text[max(0, first[0] - 60) : first[0]]
+    window = text[start - 60 if start > 60 else 0 : start]
     final = window.rsplit(None, 1)
     left = window.split() if final and _may_end_left_cue(final[-1]) else None
     if left:
@@ -399,19 +405,15 @@ def _head_cue(right: str, name: str = ""):
     noun = words[0].rstrip(_PUNCT) if words else ""
     if noun.islower() and noun in TYPE_NOUNS and not right[1 + len(noun) : 2 + len(noun)] == "-":
         return ("head", TYPE_NOUNS[noun], 0.8, None)
-    if right[1:2] not in _HEAD_INITIALS:
-        return None
-    if _SPLIT_HEAD.match(right) or (_DATA_HEAD.match(right) and any(c.isdigit() for c in name)):
+    if right[1:5] in _SPLIT_OR_DATA_STARTS and (
+        _SPLIT_HEAD.match(right) or (_DATA_HEAD.match(right) and any(c.isdigit() for c in name))
+    ):
         return ("head", EntityType.DATASET, 0.75, None)
-    modified = _MODIFIED_DATA_HEAD.match(right)
+    modified = len(words) > 1 and words[1][:4] in _DATA_NOUN_STARTS and _MODIFIED_DATA_HEAD.match(right)
     if modified and modified.group(1) not in _NOT_MODIFIERS:
         return ("head", TYPE_NOUNS[modified.group(2)], 0.7, None)
     return None
 
-
-# What the second character of `right` must be for the heads below: each is one space
-# and a lower-case word.
-_HEAD_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 # "the AMI meeting corpus", "the Twitter keyword dataset": one word between a name and
 # the noun that types it, for data nouns only ("the BERT pretraining objective" is not).
@@ -431,6 +433,10 @@ _SPLIT_HEAD = re.compile(
 # "WMT09 data", "the TAC 2008 data": a bare "data" names a dataset only after a name
 # carrying a year or a number ("EEG data" and "RGB data" are modalities).
 _DATA_HEAD = re.compile(r" data\b")
+# How the heads above start, their first four letters: `_head_cue` tries a regex only
+# where its words can be (the word after a name, or the one after that).
+_SPLIT_OR_DATA_STARTS = frozenset(("test", "trai", "dev ", "deve", "eval", "vali", "held", "data"))
+_DATA_NOUN_STARTS = frozenset("data corp tree benc".split())
 
 
 def _apposition_cue(right: str, single: bool):
