@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -170,9 +169,14 @@ def _cleaned_spans(text: str, matches: Iterable[re.Match]) -> list[tuple[int, in
     `_name_matches` must take the text instead.
     """
     spans = []
+    seen = _TRIMMED.get
     for match in matches:
         span = match.group()
-        trimmed = _trim_span(span)
+        trimmed = seen(span, _UNSEEN)
+        if trimmed is _UNSEEN:
+            if len(_TRIMMED) >= _MOST_TRIMMED:
+                _TRIMMED.clear()  # new texts bring new spans without end; stay bounded
+            trimmed = _TRIMMED[span] = _trim_span(span)
         if trimmed is None:
             if len(span) == 1 and _lower_start(text, match.start()) is not None:
                 return None
@@ -252,14 +256,20 @@ def _is_sentence_opener(word: str) -> bool:
     return word[1:].islower() and word.lower() in _OPENERS
 
 
-@lru_cache(maxsize=65536)
+# `_trim_span` of the spans met so far: they recur across texts ("LLMs", "We"). A dict
+# read inline rather than `lru_cache`, whose call costs a few times a dict look-up on
+# each of the ~20 spans of every text.
+_TRIMMED: dict[str, tuple[int, int, bool] | None] = {}
+_MOST_TRIMMED = 65536
+_UNSEEN = object()
+
+
 def _trim_span(span: str) -> tuple[int, int, bool] | None:
     """What `_cleaned_spans` keeps of a span, from its text alone: (offset, length, plain).
 
     Leading stop names, articles and sentence openers and trailing stop names are
     dropped; None when nothing name-like is left. `plain` (no inner capital, no digit) asks the caller
-    to check the context with `_title_cased`. Spans recur across texts ("LLMs",
-    "We"), hence the cache.
+    to check the context with `_title_cased`.
     """
     if len(span) < 2 or is_stop_name(span):
         return None  # "(2+1)D": a letter alone is never a name
@@ -277,15 +287,20 @@ def _trim_span(span: str) -> tuple[int, int, bool] | None:
         trimmed = _trim_word(words[first]) if first < last else None
         return trimmed and (lead, trimmed[1], trimmed[2])
     kept = words[first:last]
-    joined = " ".join(kept)
     if kept[0].replace(".", "").isdigit() or LANGUAGES.issuperset(kept):
         return None
-    if is_stop_name(joined):
-        return None  # "As Artificial Intelligence systems evolve": a field of study
     if "-" in kept[-1] and _ADJECTIVAL.search(kept[-1]):
         return None  # (a bare size, `_SIZE_ONLY`, has no space)
-    if all(w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in kept):
+    for word in kept:
+        lower = word.lower()
+        if lower.rstrip("s") not in _GENERIC_WORDS and lower not in _GENERIC_WORDS:
+            break
+    else:
         return None
+    # The whole span (most often kept whole) was tested above.
+    joined = span if len(kept) == len(words) else " ".join(kept)
+    if joined is not span and is_stop_name(joined):
+        return None  # "As Artificial Intelligence systems evolve": a field of study
     return lead, len(joined), not _SHAPED.search(joined)
 
 
