@@ -41,6 +41,7 @@ EDGE_TEXTS = [
     "datasets, FooSet, and the benchmarks, BarBench and BazBench; metrics: FooScore.",
     "",
     "X",
+    "NUL\0 a\0b \0X x\0 \0 2\0 Y\0Z aB\0 \0mBERT",  # the scan's class holds NUL: never a span
 ]
 
 

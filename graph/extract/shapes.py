@@ -50,8 +50,11 @@ _AFTER_LOWER = re.compile(r"[A-Z0-9](?<=[a-z].)")
 # Both at once, in one scan from the capitals and digits: `_UPPER_NAME_SPANS`'s spans,
 # and a capital or digit after a lower-case letter alone (one character, so never a
 # name) where `_AFTER_LOWER` finds one outside those spans (see `_name_spans`).
+# The first class also holds NUL, which every branch then rejects (each reads the first
+# character again, behind it): a class of three ranges is compiled to a bitmap, and re
+# skips the text between candidates about twice as fast as over two ranges.
 _SPANS_OR_AFTER_LOWER = re.compile(
-    rf"[A-Z0-9](?:(?<=[a-z].)|(?<![\w\-.+/].)(?:(?<=[A-Z]){_TAIL}|(?<=\d)\d*[A-Za-z]{_TAIL})"
+    rf"[\0A-Z0-9](?:(?<=[a-z][A-Z0-9])|(?<![\w\-.+/].)(?:(?<=[A-Z]){_TAIL}|(?<=\d)\d*[A-Za-z]{_TAIL})"
     rf"(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}})"
 )
 _WORD_CHAR = re.compile(r"[\w\-.+/]")
