@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -172,14 +173,9 @@ def _cleaned_spans(text: str, matches: Iterable[re.Match]) -> list[tuple[int, in
     `_name_matches` must take the text instead.
     """
     spans = []
-    seen = _TRIMMED.get
     for match in matches:
         span = match.group()
-        trimmed = seen(span, _UNSEEN)
-        if trimmed is _UNSEEN:
-            if len(_TRIMMED) >= _MOST_TRIMMED:
-                _TRIMMED.clear()  # new texts bring new spans without end; stay bounded
-            trimmed = _TRIMMED[span] = _trim_span(span)
+        trimmed = _trim_span(span)
         if trimmed is None:
             if len(span) == 1 and _lower_start(text, match.start()) is not None:
                 return None
@@ -259,20 +255,14 @@ def _is_sentence_opener(word: str) -> bool:
     return word[1:].islower() and word.lower() in _OPENERS
 
 
-# `_trim_span` of the spans met so far: they recur across texts ("LLMs", "We"). A dict
-# read inline rather than `lru_cache`, whose call costs a few times a dict look-up on
-# each of the ~20 spans of every text.
-_TRIMMED: dict[str, tuple[int, int, bool] | None] = {}
-_MOST_TRIMMED = 65536
-_UNSEEN = object()
-
-
+@lru_cache(maxsize=65536)
 def _trim_span(span: str) -> tuple[int, int, bool] | None:
     """What `_cleaned_spans` keeps of a span, from its text alone: (offset, length, plain).
 
     Leading stop names, articles and sentence openers and trailing stop names are
     dropped; None when nothing name-like is left. `plain` (no inner capital, no digit) asks the caller
-    to check the context with `_title_cased`.
+    to check the context with `_title_cased`. Spans recur across texts ("LLMs",
+    "We"), hence the cache.
     """
     if len(span) < 2 or is_stop_name(span):
         return None  # "(2+1)D": a letter alone is never a name
