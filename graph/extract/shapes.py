@@ -103,8 +103,10 @@ LANGUAGES = frozenset(
 )
 # Capitalised head words that make a phrase a corpus's own name ("French Treebank").
 _NAME_HEAD = re.compile(r"\w (?:Treebanks?|TreeBank|Corpus|Corpora)$")
-_NAME_HEAD_WORDS = ("Treebank", "Treebanks", "TreeBank", "Corpus", "Corpora")
+_NAME_HEAD_WORDS = ("Treebank", "Treebanks", "TreeBank", "Corpus", "Corpora")  # its last words
 _PUNCT = ",.;:()\"'"
+
+_Span = tuple[int, int, bool]  # a cleaned name span: start, end, and whether it is name-shaped
 
 
 class NameHit(NamedTuple):
@@ -152,7 +154,7 @@ def find_context_names(text: str) -> list[NameHit]:
     return hits
 
 
-def _name_spans(text: str) -> list[tuple[int, int, bool]]:
+def _name_spans(text: str) -> list[_Span]:
     """The cleaned spans of `_name_matches`, each with whether it is name-shaped.
 
     One scan (`_SPANS_OR_AFTER_LOWER`) finds the capital-led spans and, outside them,
@@ -164,7 +166,7 @@ def _name_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans if spans is not None else _cleaned_spans(text, _name_matches(text))
 
 
-def _cleaned_spans(text: str, matches: Iterable[re.Match]) -> list[tuple[int, int, bool]] | None:
+def _cleaned_spans(text: str, matches: Iterable[re.Match]) -> list[_Span] | None:
     """Each match's name-like part, with whether it is name-shaped: (start, end, shaped).
 
     Leading and trailing words that are no part of a name go (`_trim_span`), and so does a
@@ -178,7 +180,7 @@ def _cleaned_spans(text: str, matches: Iterable[re.Match]) -> list[tuple[int, in
         trimmed = _trim_span(span)
         if trimmed is None:
             if len(span) == 1 and _lower_start(text, match.start()) is not None:
-                return None
+                return None  # a capital after "m" of "mBERT", say, found alone
             continue
         lead, length, plain = trimmed
         start = match.start() + lead
@@ -290,7 +292,7 @@ def _trim_span(span: str) -> tuple[int, int, bool] | None:
             break
     else:
         return None
-    # The whole span (most often kept whole) was tested above.
+    # A span kept whole (most are) is no stop name: tested first of all.
     joined = span if len(kept) == len(words) else " ".join(kept)
     if joined is not span and is_stop_name(joined):
         return None  # "As Artificial Intelligence systems evolve": a field of study
@@ -332,8 +334,8 @@ def _title_cased(text: str, start: int) -> bool:
     return bool(previous) and previous[-1][:1].isupper() and previous[-1] not in STOP_NAMES
 
 
-def _coordinated(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
-    group: list[tuple[int, int]] = []
+def _coordinated(text: str, spans: list[_Span]) -> Iterator[list[_Span]]:
+    group: list[_Span] = []
     for span in spans:
         if group and _JOINER.fullmatch(text, group[-1][1], span[0]):
             group.append(span)
@@ -345,7 +347,7 @@ def _coordinated(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple
         yield group
 
 
-def _group_cue(text: str, group: list[tuple[int, int]]):
+def _group_cue(text: str, group: list[_Span]):
     """(cue, type, confidence, role) for a group of coordinated names, or None."""
     first, last = group[0], group[-1]
     start = first[0]
@@ -375,7 +377,7 @@ def _may_end_left_cue(word: str) -> bool:
     return word.lower() in _LEFT_CUE_WORDS or word.rstrip(",") in TYPE_NOUNS
 
 
-def _title_cue(text: str, span: tuple[int, int]):
+def _title_cue(text: str, span: _Span):
     name = text[span[0] : span[1]]
     if text[span[1] : span[1] + 1] != ":" or " " in name or not _SHAPED.search(name):
         return None
@@ -417,7 +419,9 @@ def _head_cue(right: str, name: str = ""):
         _SPLIT_HEAD.match(right) or (_DATA_HEAD.match(right) and any(c.isdigit() for c in name))
     ):
         return ("head", EntityType.DATASET, 0.75, None)
-    modified = len(words) > 1 and words[1][:4] in _DATA_NOUN_STARTS and _MODIFIED_DATA_HEAD.match(right)
+    modified = (
+        len(words) > 1 and words[1][:4] in _DATA_NOUN_STARTS and _MODIFIED_DATA_HEAD.match(right)
+    )
     if modified and modified.group(1) not in _NOT_MODIFIERS:
         return ("head", TYPE_NOUNS[modified.group(2)], 0.7, None)
     return None
@@ -467,6 +471,7 @@ def _apposition_cue(right: str, single: bool):
     return None
 
 
+# What an apposition's right side starts with: spaces, one of its marks, or "is".
 _APPOSITION_FIRST = frozenset(" ,-—:i")
 
 
