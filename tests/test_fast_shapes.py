@@ -1,8 +1,10 @@
 """The fast paths of `find_context_names` agree with the plain readings they replace.
 
-One regex scan instead of two for the name spans, and the left-hand cues skipped when
-the word before a name can end none of them: each must give exactly what the plain
-version gives, kept here as the reference, on real abstract lines and on edge cases.
+One regex scan instead of two for the name spans; the left-hand cues skipped when the
+word before a name can end none of them; the head and apposition cues' regexes tried only
+where their first words or marks are; the title-case context read with rsplit. Each must
+give exactly what the plain version gives (kept here as the reference, or as the claim
+the shortcut rests on), on the seed page's lines and on edge cases.
 """
 
 from pathlib import Path
@@ -11,11 +13,11 @@ import pytest
 
 from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS
 from paperkg.graph.extract.shapes import (
-    NAME_SPANS, _APPOSITION_FIRST, _CALLED, _DATA_HEAD, _DATA_NOUN_STARTS, _INTRO_FILLERS,
-    _INTRO_VERBS, _LIST_OPENERS, _MODIFIED_DATA_HEAD, _ON_MODIFIERS, _SPLIT_HEAD,
-    _SPLIT_OR_DATA_STARTS, _apposition_cue, _cleaned_spans, _coordinated, find_context_names,
-    _group_cue, _head_cue, _intro_cue, _may_end_left_cue, _name_spans, NameHit,
-    _noun_before_cue, _on_cue, _title_cased, _title_cue,
+    _APPOSITION_FIRST, _CALLED, _DATA_HEAD, _DATA_NOUN_STARTS, _INTRO_FILLERS, _INTRO_VERBS,
+    _LIST_OPENERS, _MODIFIED_DATA_HEAD, _ON_MODIFIERS, _SPLIT_HEAD, _SPLIT_OR_DATA_STARTS,
+    NAME_SPANS, NameHit, _apposition_cue, _cleaned_spans, _coordinated, _group_cue, _head_cue,
+    _intro_cue, _may_end_left_cue, _name_spans, _noun_before_cue, _on_cue, _title_cased,
+    _title_cue, find_context_names,
 )
 from paperkg.graph.records import EntityType
 
@@ -30,7 +32,8 @@ EDGE_TEXTS = [
     "Models, e.g., GPT-4 and Claude-3, and algorithms (e.g., RLHF and DPO) like  PPO.",
     "We train on  CIFAR10 and on\nImageNet-1K, on unconditional FFHQ and based on ResNet-50.",
     "a sampler  called DPM-Solver++, referred to as FooNet, denoted as BarNet-2",
-    "FooNet , a new model for X. FooNet2 is a benchmark. FooNet3 —a new dataset. FooNet4: the corpus",
+    "FooNet , a new model for X. FooNet2 is a benchmark. FooNet3 —a new dataset. "
+    "FooNet4: the corpus",
     "the AMI meeting corpus, the NIST MT08 test set, WMT09 data and the TAC 2008 data set",
     "the Foo annotated corpus, Bar2 arabic treebank and the Baz zero-shot benchmark-based eval",
     "the Foo dev set, Bar development data, Baz held-out split, Qux testsets, Quux training "
@@ -100,11 +103,13 @@ def test_group_cues_are_those_of_reading_every_cue():
 
 def test_no_left_cue_ends_at_a_word_that_may_end_none():
     words = {w for text in texts() for w in text.split()}
-    for vocabulary in (_INTRO_FILLERS, _INTRO_VERBS, _CALLED, _LIST_OPENERS, _ON_MODIFIERS, TYPE_NOUNS):
+    for vocabulary in (_INTRO_FILLERS, _INTRO_VERBS, _CALLED, _LIST_OPENERS, _ON_MODIFIERS,
+                       TYPE_NOUNS):
         for word in vocabulary:
             words.update((word, word.title(), word.upper(), f"{word},", f"{word}:", f"({word}"))
-    prefixes = ([], ["we"], ["We", "introduce"], ["datasets", "such"], ["referred", "to"], ["based"],
-                ["models", "like"], ["evaluate", "on"], ["a", "sampler"], ["the", "benchmark,"])
+    prefixes = ([], ["we"], ["We", "introduce"], ["datasets", "such"], ["referred", "to"],
+                ["based"], ["models", "like"], ["evaluate", "on"], ["a", "sampler"],
+                ["the", "benchmark,"])
     rights = ("", " ", ", ", ") and", " model", ".")
     checked = 0
     for word in words:
@@ -115,7 +120,8 @@ def test_no_left_cue_ends_at_a_word_that_may_end_none():
             assert _intro_cue(left) is None, left
             for right in rights:
                 checked += 1
-                assert _noun_before_cue(left, right) is None and _on_cue("", left, right) is None, left
+                assert _noun_before_cue(left, right) is None, (left, right)
+                assert _on_cue("", left, right) is None, (left, right)
     assert checked > 10_000
 
 
@@ -132,7 +138,8 @@ def test_right_hand_cues_skip_only_windows_they_cannot_match():
                 assert not _MODIFIED_DATA_HEAD.match(right), right
             if right[:1] not in _APPOSITION_FIRST:
                 stripped = right.lstrip(" ")
-                assert stripped[:1] not in (",", "-", "—", ":") and not stripped.startswith("is "), right
+                assert stripped[:1] not in (",", "-", "—", ":"), right
+                assert not stripped.startswith("is "), right
     assert skipped > 10_000
 
 
