@@ -29,7 +29,7 @@ from paperkg.graph.extract.roles import _CUES, _last_cue, clause_start
 from paperkg.graph.extract.sentences import _BOUNDARY
 from paperkg.graph.extract.shapes import (
     _ADJECTIVAL, _DETERMINERS, _GENERIC_WORDS, _SHAPED, _SIZE_ONLY, LANGUAGES, NAME_SPANS,
-    _clean, _is_sentence_opener, _name_matches, _title_cased,
+    _cleaned_spans, _is_sentence_opener, _name_matches, _title_cased,
 )
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType, entity_key
@@ -137,6 +137,8 @@ NAME_EDGE_TEXTS = [
     "the aB aB1 a1 -mBERT .mBERT /mBERT +mBERT _mBERT émBERT Stable Diffusion 1.5/2.1 XL",
     "fMRI",
     "",
+    "x The English Chinese y A LLM-based Model, Using Deep Learning As Artificial Intelligence THE "
+    "Foo Bar; Large Language Models 7B 13B In 2023 GPT-4 Our Multi-Modal Vision-Language-based",
 ]
 
 
@@ -151,7 +153,7 @@ def test_name_scan_finds_what_name_spans_finds():
 
 
 def plain_clean(text, start, span):
-    """The reference: every check of `_clean` made on the text, nothing cached."""
+    """The reference: every check of `_cleaned_spans` made on the text, nothing cached."""
     words = span.split(" ")
     first, last = 0, len(words)
     while first < last and (is_stop_name(words[first]) or words[first].lower() in _DETERMINERS
@@ -177,7 +179,9 @@ def test_cleaned_spans_agree_with_the_plain_cleaning():
     for text in name_texts():
         for match in NAME_SPANS.finditer(text):
             span = match.group(0)
-            assert _clean(text, match.start(), span) == plain_clean(text, match.start(), span), span
+            expected = plain_clean(text, match.start(), span)
+            expected = [(*expected, bool(_SHAPED.search(text[slice(*expected)])))] if expected else []
+            assert _cleaned_spans(text, [match]) == expected, span
 
 
 HEAD_EDGE_TEXTS = [
