@@ -24,9 +24,9 @@ name-shaped, and a lone capitalised word at the start of a sentence ("However",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -48,6 +48,16 @@ _UPPER_NAME_SPANS = re.compile(
 )
 # A capital or digit right after a lower-case letter: where "mBERT" or "word2vec" may be.
 _AFTER_LOWER = re.compile(r"[A-Z0-9](?<=[a-z].)")
+# Both at once, in one scan from the capitals and digits: `_UPPER_NAME_SPANS`'s spans,
+# and a capital or digit after a lower-case letter alone (one character, so never a
+# name) where `_AFTER_LOWER` finds one outside those spans (see `_name_spans`).
+# The first class also holds NUL, which every branch then rejects (each reads the first
+# character again, behind it): a class of three ranges is compiled to a bitmap, and re
+# skips the text between candidates about twice as fast as over two ranges.
+_SPANS_OR_AFTER_LOWER = re.compile(
+    rf"[\0A-Z0-9](?:(?<=[a-z][A-Z0-9])|(?<![\w\-.+/].)(?:(?<=[A-Z]){_TAIL}|(?<=\d)\d*[A-Za-z]{_TAIL})"
+    rf"(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}})"
+)
 _WORD_CHAR = re.compile(r"[\w\-.+/]")
 _SHAPED = re.compile(r"[A-Za-z0-9][A-Z]|\d")
 _JOINER = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+")
@@ -62,6 +72,10 @@ _INTRO_FILLERS = frozenset("the our new novel also further first then thus newly
 _ON_MODIFIERS = frozenset(
     "the both unconditional conditional standard popular several multiple challenging public "
     "real-world large-scale".split()
+)
+_LEFT_CUE_WORDS = (
+    _INTRO_FILLERS | _INTRO_VERBS | _CALLED | _LIST_OPENERS | _ON_MODIFIERS
+    | frozenset(("as", "on", "e.g.,", "(e.g.,"))
 )
 _NOT_BEFORE_ON = frozenset("based built relies rely relying depends depend focus focuses top".split())
 _GENERIC_WORDS = frozenset(
@@ -89,12 +103,18 @@ LANGUAGES = frozenset(
 )
 # Capitalised head words that make a phrase a corpus's own name ("French Treebank").
 _NAME_HEAD = re.compile(r"\w (?:Treebanks?|TreeBank|Corpus|Corpora)$")
+_NAME_HEAD_WORDS = ("Treebank", "Treebanks", "TreeBank", "Corpus", "Corpora")  # its last words
 _PUNCT = ",.;:()\"'"
 
+_Span = tuple[int, int, bool]  # a cleaned name span: start, end, and whether it is name-shaped
 
-@dataclass(frozen=True, slots=True)
-class NameHit:
-    """A name-like span: its type and confidence when a cue gave them, its cue and role."""
+
+class NameHit(NamedTuple):
+    """A name-like span: its type and confidence when a cue gave them, its cue and role.
+
+    A named tuple rather than a frozen dataclass: as immutable, and built in a third of
+    the time (a text has a few dozen hits; every user reads fields by name).
+    """
 
     start: int
     end: int
@@ -114,25 +134,59 @@ def find_context_names(text: str) -> list[NameHit]:
     Returns:
         Hits in text order; untyped ones have cue "shape" and confidence 0.
     """
-    spans = [s for s in (_clean(text, m.start(), m.group(0)) for m in _name_matches(text)) if s]
     hits: list[NameHit] = []
-    for group in _coordinated(text, spans):
+    for group in _coordinated(text, _name_spans(text)):
         cue = _group_cue(text, group)
-        for start, end in group:
+        for start, end, shaped in group:
             name = text[start:end]
             if cue is not None and cue[0] == "on":
                 shape_type = type_of_shape(name)
-                if not _SHAPED.search(name) or shape_type in (EntityType.MODEL, EntityType.METHOD):
+                if not shaped or shape_type in (EntityType.MODEL, EntityType.METHOD):
                     cue = None
                 elif shape_type is not None:
                     cue = ("on", shape_type, 0.6, None)
             if cue is not None:
                 hits.append(NameHit(start, end, name, cue[1], cue[2], cue[0], cue[3]))
-            elif _SHAPED.search(name):
+            elif shaped:
                 hits.append(NameHit(start, end, name, None, 0.0, "shape"))
-            elif _NAME_HEAD.search(name):
+            elif name.endswith(_NAME_HEAD_WORDS) and _NAME_HEAD.search(name):
                 hits.append(NameHit(start, end, name, EntityType.DATASET, 0.6, "name_head"))
     return hits
+
+
+def _name_spans(text: str) -> list[_Span]:
+    """The cleaned spans of `_name_matches`, each with whether it is name-shaped.
+
+    One scan (`_SPANS_OR_AFTER_LOWER`) finds the capital-led spans and, outside them,
+    every capital or digit after a lower-case letter. Only where one of those ends a
+    word-initial lower-case run ("mBERT"; never inside a capital-led span, which holds
+    no lower-case word start) does the text need `_name_matches`' merged scan.
+    """
+    spans = _cleaned_spans(text, _SPANS_OR_AFTER_LOWER.finditer(text))
+    return spans if spans is not None else _cleaned_spans(text, _name_matches(text))
+
+
+def _cleaned_spans(text: str, matches: Iterable[re.Match]) -> list[_Span] | None:
+    """Each match's name-like part, with whether it is name-shaped: (start, end, shaped).
+
+    Leading and trailing words that are no part of a name go (`_trim_span`), and so does a
+    plain capitalised word at a sentence start or in title-cased text (`_title_cased`).
+    None at a one-character match that ends a word-initial lower-case run, where
+    `_name_matches` must take the text instead.
+    """
+    spans = []
+    for match in matches:
+        span = match.group()
+        trimmed = _trim_span(span)
+        if trimmed is None:
+            if len(span) == 1 and _lower_start(text, match.start()) is not None:
+                return None  # a capital after "m" of "mBERT", say, found alone
+            continue
+        lead, length, plain = trimmed
+        start = match.start() + lead
+        if not plain or not _title_cased(text, start):
+            spans.append((start, start + length, not plain))
+    return spans
 
 
 def _name_matches(text: str) -> Iterator[re.Match] | list[re.Match]:
@@ -168,12 +222,22 @@ def _lower_starts(text: str) -> list[int]:
     """Where a word-initial run of lower-case letters meets a capital or a digit."""
     starts = []
     for found in _AFTER_LOWER.finditer(text):
-        start = found.start() - 1
-        while start > 0 and "a" <= text[start - 1] <= "z":
-            start -= 1
-        if start == 0 or not _WORD_CHAR.match(text, start - 1):
+        start = _lower_start(text, found.start())
+        if start is not None:
             starts.append(start)
     return starts
+
+
+def _lower_start(text: str, capital: int) -> int | None:
+    """Where the word-initial lower-case run before `capital` starts, if there is one."""
+    if capital == 0 or not "a" <= text[capital - 1] <= "z":
+        return None
+    start = capital - 1
+    while start > 0 and "a" <= text[start - 1] <= "z":
+        start -= 1
+    if start == 0 or not _WORD_CHAR.match(text, start - 1):
+        return start
+    return None
 
 
 # Words that open a sentence before a name and are capitalised only for that: "While
@@ -193,20 +257,9 @@ def _is_sentence_opener(word: str) -> bool:
     return word[1:].islower() and word.lower() in _OPENERS
 
 
-def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
-    trimmed = _trim_span(span)
-    if trimmed is None:
-        return None
-    lead, length, plain = trimmed
-    start += lead
-    if plain and _title_cased(text, start):
-        return None
-    return start, start + length
-
-
 @lru_cache(maxsize=65536)
 def _trim_span(span: str) -> tuple[int, int, bool] | None:
-    """What `_clean` keeps of a span, from its text alone: (offset, length, plain).
+    """What `_cleaned_spans` keeps of a span, from its text alone: (offset, length, plain).
 
     Leading stop names, articles and sentence openers and trailing stop names are
     dropped; None when nothing name-like is left. `plain` (no inner capital, no digit) asks the caller
@@ -218,22 +271,38 @@ def _trim_span(span: str) -> tuple[int, int, bool] | None:
     if " " not in span:
         return _trim_word(span)
     words = span.split(" ")
-    lead = 0
-    while words and (is_stop_name(words[0]) or words[0].lower() in _DETERMINERS
-                     or _is_sentence_opener(words[0])):
-        lead += len(words.pop(0)) + 1
-    while words and is_stop_name(words[-1]):
-        words.pop()
-    if not words or words[0].replace(".", "").isdigit() or all(w in LANGUAGES for w in words):
+    first, last, lead = 0, len(words), 0
+    while first < last and _is_leading_filler(words[first]):
+        lead += len(words[first]) + 1
+        first += 1
+    while last > first and is_stop_name(words[last - 1]):
+        last -= 1
+    if last - first <= 1:
+        # One word left: none of the leading fillers, so `_trim_word` tests it as is.
+        trimmed = _trim_word(words[first]) if first < last else None
+        return trimmed and (lead, trimmed[1], trimmed[2])
+    kept = words[first:last]
+    if kept[0].replace(".", "").isdigit() or LANGUAGES.issuperset(kept):
         return None
-    if len(words) > 1 and is_stop_name(" ".join(words)):
+    if "-" in kept[-1] and _ADJECTIVAL.search(kept[-1]):
+        return None  # (a bare size, `_SIZE_ONLY`, has no space)
+    for word in kept:
+        lower = word.lower()
+        if lower.rstrip("s") not in _GENERIC_WORDS and lower not in _GENERIC_WORDS:
+            break
+    else:
+        return None
+    # A span kept whole (most are) is no stop name: tested first of all.
+    joined = span if len(kept) == len(words) else " ".join(kept)
+    if joined is not span and is_stop_name(joined):
         return None  # "As Artificial Intelligence systems evolve": a field of study
-    if _ADJECTIVAL.search(words[-1]) or _SIZE_ONLY.fullmatch(" ".join(words)):
-        return None
-    if all(w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in words):
-        return None
-    joined = " ".join(words)
     return lead, len(joined), not _SHAPED.search(joined)
+
+
+def _is_leading_filler(word: str) -> bool:
+    """A word `_trim_span` drops from the front of a span: a stop name, an article or a
+    sentence opener."""
+    return is_stop_name(word) or word.lower() in _DETERMINERS or _is_sentence_opener(word)
 
 
 def _trim_word(span: str) -> tuple[int, int, bool] | None:
@@ -244,7 +313,7 @@ def _trim_word(span: str) -> tuple[int, int, bool] | None:
         return None
     if span.replace(".", "").isdigit() or span in LANGUAGES:
         return None
-    if _ADJECTIVAL.search(span) or _SIZE_ONLY.fullmatch(span):
+    if "-" in span and _ADJECTIVAL.search(span) or span[:1].isdigit() and _SIZE_ONLY.fullmatch(span):
         return None
     if lower.rstrip("s") in _GENERIC_WORDS or lower in _GENERIC_WORDS:
         return None
@@ -253,15 +322,20 @@ def _trim_word(span: str) -> tuple[int, int, bool] | None:
 
 def _title_cased(text: str, start: int) -> bool:
     """Whether a plain capitalised word starts a sentence or sits in title-cased text."""
-    before = text[max(0, start - 3) : start]
-    if start == 0 or not before.strip(" ") or before.rstrip(" ")[-1:] in ".!?:(\"\n":
-        return True
-    previous = text[max(0, start - 25) : start].split()
+    if start < 3:
+        before = text[:start].rstrip(" ")
+        if start == 0 or not before or before[-1] in ".!?:(\"\n":
+            return True
+    else:
+        before = text[start - 3 : start].rstrip(" ")
+        if not before or before[-1] in ".!?:(\"\n":
+            return True
+    previous = text[start - 25 if start > 25 else 0 : start].rsplit(None, 1)
     return bool(previous) and previous[-1][:1].isupper() and previous[-1] not in STOP_NAMES
 
 
-def _coordinated(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
-    group: list[tuple[int, int]] = []
+def _coordinated(text: str, spans: list[_Span]) -> Iterator[list[_Span]]:
+    group: list[_Span] = []
     for span in spans:
         if group and _JOINER.fullmatch(text, group[-1][1], span[0]):
             group.append(span)
@@ -273,25 +347,37 @@ def _coordinated(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple
         yield group
 
 
-def _group_cue(text: str, group: list[tuple[int, int]]):
+def _group_cue(text: str, group: list[_Span]):
     """(cue, type, confidence, role) for a group of coordinated names, or None."""
     first, last = group[0], group[-1]
-    left = text[max(0, first[0] - 60) : first[0]].split()
+    start = first[0]
     right = text[last[1] : last[1] + 70]
-    if len(group) == 1 and first[0] <= 1 or text[max(0, first[0] - 2) : first[0]] == "\n\n":
+    if len(group) == 1 and start <= 1 or start > 1 and text[start - 2 : start] == "\n\n":
         title = _title_cue(text, first)
         if title is not None:
             return title
-    return (
-        _intro_cue(left)
-        or _head_cue(right, text[last[0] : last[1]])
-        or _apposition_cue(right, single=len(group) == 1)
-        or _noun_before_cue(left, right)
-        or _on_cue(text, left, right)
-    )
+    # The cues read from the left all end at the word just before the names, which most
+    # often can end none of them (`_may_end_left_cue`): then the window is not split.
+    window = text[start - 60 if start > 60 else 0 : start]
+    final = window.rsplit(None, 1)
+    left = window.split() if final and _may_end_left_cue(final[-1]) else None
+    if left:
+        cue = _intro_cue(left)
+        if cue is not None:
+            return cue
+    cue = _head_cue(right, text[last[0] : last[1]]) or _apposition_cue(right, single=len(group) == 1)
+    if cue is not None or not left:
+        return cue
+    return _noun_before_cue(left, right) or _on_cue(text, left, right)
 
 
-def _title_cue(text: str, span: tuple[int, int]):
+def _may_end_left_cue(word: str) -> bool:
+    """Whether a word can be the last before a name that `_intro_cue`, `_noun_before_cue`
+    or `_on_cue` reads: a filler or modifier they skip, or a word they test first."""
+    return word.lower() in _LEFT_CUE_WORDS or word.rstrip(",") in TYPE_NOUNS
+
+
+def _title_cue(text: str, span: _Span):
     name = text[span[0] : span[1]]
     if text[span[1] : span[1] + 1] != ":" or " " in name or not _SHAPED.search(name):
         return None
@@ -325,13 +411,17 @@ def _intro_cue(left: list[str]):
 def _head_cue(right: str, name: str = ""):
     if not right.startswith(" "):
         return None
-    word = right.split(None, 1)[0] if right.strip() else ""
-    noun = word.rstrip(_PUNCT)
+    words = right.split(None, 1)
+    noun = words[0].rstrip(_PUNCT) if words else ""
     if noun.islower() and noun in TYPE_NOUNS and not right[1 + len(noun) : 2 + len(noun)] == "-":
         return ("head", TYPE_NOUNS[noun], 0.8, None)
-    if _SPLIT_HEAD.match(right) or (_DATA_HEAD.match(right) and any(c.isdigit() for c in name)):
+    if right[1:5] in _SPLIT_OR_DATA_STARTS and (
+        _SPLIT_HEAD.match(right) or (_DATA_HEAD.match(right) and any(c.isdigit() for c in name))
+    ):
         return ("head", EntityType.DATASET, 0.75, None)
-    modified = _MODIFIED_DATA_HEAD.match(right)
+    modified = (
+        len(words) > 1 and words[1][:4] in _DATA_NOUN_STARTS and _MODIFIED_DATA_HEAD.match(right)
+    )
     if modified and modified.group(1) not in _NOT_MODIFIERS:
         return ("head", TYPE_NOUNS[modified.group(2)], 0.7, None)
     return None
@@ -355,9 +445,15 @@ _SPLIT_HEAD = re.compile(
 # "WMT09 data", "the TAC 2008 data": a bare "data" names a dataset only after a name
 # carrying a year or a number ("EEG data" and "RGB data" are modalities).
 _DATA_HEAD = re.compile(r" data\b")
+# How the heads above start, their first four letters: `_head_cue` tries a regex only
+# where its words can be (the word after a name, or the one after that).
+_SPLIT_OR_DATA_STARTS = frozenset(("test", "trai", "dev ", "deve", "eval", "vali", "held", "data"))
+_DATA_NOUN_STARTS = frozenset("data corp tree benc".split())
 
 
 def _apposition_cue(right: str, single: bool):
+    if right[:1] not in _APPOSITION_FIRST:
+        return None
     stripped = right.lstrip(" ")
     if not single or not stripped[:1] in (",", "-", "—", ":") and not stripped.startswith("is "):
         return None
@@ -373,6 +469,10 @@ def _apposition_cue(right: str, single: bool):
         if word[-1:] in _PUNCT:
             return None
     return None
+
+
+# What an apposition's right side starts with: spaces, one of its marks, or "is".
+_APPOSITION_FIRST = frozenset(" ,-—:i")
 
 
 def _noun_before_cue(left: list[str], right: str):
