@@ -192,7 +192,9 @@ _TASK_HEADS = (
     "completion", "understanding", "reasoning", "localization", "grounding", "alignment", "forecasting",
     "linking", "resolution",
 )
-_METRIC_HEADS = ("rate", "score", "error", "distance", "divergence", "accuracy", "precision", "recall", "ratio")
+_METRIC_HEADS = (
+    "rate", "score", "error", "distance", "divergence", "accuracy", "precision", "recall", "ratio",
+)
 _METHOD_HEADS = (
     "autoencoder", "machine", "process", "regression", "optimization", "optimisation", "learning",
     "training", "sampling", "search", "attention", "embedding", "descent", "decoding", "distillation",
