@@ -20,7 +20,9 @@ from paperkg.graph.extract.abbreviations import (
 )
 from paperkg.graph.extract.components import _bare_uses
 from paperkg.graph.extract.detokenize import looks_tokenized
-from paperkg.graph.extract.results import _METRIC_FIRST, _VALUE_FIRST, _first_digit, _metric_first
+from paperkg.graph.extract.results import (
+    _METRIC_FIRST, _VALUE_FIRST, _digit_runs, _metric_first, _value_first,
+)
 from paperkg.graph.extract.sentences import _BOUNDARY, _boundaries, split_sentences
 from paperkg.graph.records import EntityType
 
@@ -227,15 +229,15 @@ def test_metric_first_search_finds_what_a_full_scan_finds():
     assert found > 100  # the comparison has teeth
 
 
-def test_value_first_scan_from_the_first_digit_finds_what_the_plain_pattern_finds():
-    plain = re.compile(_VALUE_FIRST.pattern.replace(r"\d(?<!\d\d)\d*+", r"\d+", 1))
-    assert plain.pattern != _VALUE_FIRST.pattern
-    for text in [*result_texts(), "no digits at all", "", "\u0663 on X", "x\uff15 on Y 7"]:
-        first = re.search(r"\d", text)
-        assert _first_digit(text) == (first.start() if first else -1), text
-        fast = _VALUE_FIRST.finditer(text, max(0, _first_digit(text)))
-        full = plain.finditer(text)
-        assert [(m.span(), m.groupdict()) for m in fast] == [(m.span(), m.groupdict()) for m in full]
+def test_value_first_matches_from_digit_runs_are_those_of_a_full_scan():
+    found = 0
+    for text in [*result_texts(), "no digits at all", "", "\u0663 on X", "x\uff15 on Y 7", "\u00e9 12 on X"]:
+        runs = [match.start() for match in re.finditer(r"(?<!\d)\d", text)]
+        assert _digit_runs(text) == runs, text
+        full = [(m.span(), m.groupdict()) for m in _VALUE_FIRST.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _value_first(text, runs)] == full, text
+        found += bool(full)
+    assert found > 100  # the comparison has teeth
 
 
 def test_short_form_test_agrees_with_the_plain_one():

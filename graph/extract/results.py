@@ -20,12 +20,7 @@ from dataclasses import dataclass
 from paperkg.graph.extract.sentences import SentenceIndex
 from paperkg.graph.records import EntityType
 
-# `\d\d*`, not `\d+`: a pattern that starts with a character set (not a repeat) lets re
-# skip in C to the next digit instead of trying the whole pattern at every position. A
-# value starts a run of digits (`(?<!\d\d)`) and takes all of it (`*+`): the rest of a
-# pattern reads the same text after the run from any of its digits, and can never
-# follow a digit, so a match from inside a run is found from the run's start first.
-_NUMBER = r"(?P<value>\d(?<!\d\d)\d*+(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>%|pp\b|points?\b|×|x\b)?"
+_NUMBER = r"(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>%|pp\b|points?\b|×|x\b)?"
 _METRIC_WORDS = (
     r"(?:top-\d+ )?accuracy|F1(?:[- ]score)?|FID|IS|BLEU(?:-\d)?|ROUGE(?:-[\w]+)?|METEOR|MSE|MAE|RMSE|"
     r"AUC|AUROC|mAP|IoU|mIoU|EM|exact match|perplexity|PPL|precision|recall|error(?: rate)?|"
@@ -35,7 +30,7 @@ _VALUE_FIRST = re.compile(
     rf"{_NUMBER}(?:\s+(?P<metric>{_METRIC_WORDS}))?(?:\s*\([^()]{{0,40}}\))?"
     rf"\s+(?:on|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?=[A-Z0-9])"
 )
-_DIGIT = re.compile(r"\d")
+_RUN_START = re.compile(r"\d(?<!\d\d)")  # the first digit of a run of digits
 _BOUND = (
     r"(?:less|more|fewer|greater|lower|higher) than\s+|over\s+|up to\s+|about\s+|nearly\s+|"
     r"around\s+|approximately\s+|only\s+|just\s+"
@@ -90,8 +85,8 @@ def find_results(text: str, mentions: list[Span], sentences: SentenceIndex) -> l
         mentions: its resolved mentions, in text order.
         sentences: the sentence index of `text`.
     """
-    digit = _first_digit(text)
-    if digit < 0:
+    runs = _digit_runs(text)
+    if not runs:
         return []
     data = [m for m in mentions if m.type in _TARGETS]
     if not data:
@@ -99,7 +94,7 @@ def find_results(text: str, mentions: list[Span], sentences: SentenceIndex) -> l
     # One number, one result, keyed by where its value starts: "an accuracy of 87.8% on
     # RewardBench" is read both ways, and the two readings complete each other.
     found: dict[int, FoundResult] = {}
-    for match in _VALUE_FIRST.finditer(text, digit):  # a value starts with a digit
+    for match in _value_first(text, runs):
         target = next((m for m in data if m.start == match.end()), None)
         if target is not None:
             found[match.start("value")] = _result(match, target, mentions, sentences, target.end)
@@ -116,13 +111,37 @@ def find_results(text: str, mentions: list[Span], sentences: SentenceIndex) -> l
     return sorted(found.values(), key=lambda r: r.start)
 
 
-def _first_digit(text: str) -> int:
-    """Where the first digit (`\\d`) of `text` is, or -1; in ASCII text by `str.find`, which
-    scans for one character several times faster than re's character-set skip."""
-    if text.isascii():
-        return min([at for at in map(text.find, "0123456789") if at >= 0], default=-1)
-    digit = _DIGIT.search(text)
-    return -1 if digit is None else digit.start()
+def _digit_runs(text: str) -> list[int]:
+    """Where each run of digits (`\\d+`) of `text` starts, in order. In ASCII text the
+    digits are found with `str.find`, which looks for one character many times faster
+    than re skips to a character set."""
+    if not text.isascii():
+        return [match.start() for match in _RUN_START.finditer(text)]
+    digits = []
+    for digit in "0123456789":
+        at = text.find(digit)
+        while at >= 0:
+            digits.append(at)
+            at = text.find(digit, at + 1)
+    digits.sort()
+    return [at for at in digits if not text[at - 1 : at].isdigit()]
+
+
+def _value_first(text: str, runs: list[int]) -> list[re.Match]:
+    """What `_VALUE_FIRST.finditer(text)` finds, given where `text`'s runs of digits start.
+
+    A match starts with a digit and takes the rest of its run (nothing after the leading
+    digits in the pattern can begin with a digit), so a match from inside a run is a
+    match from the run's start too, which is tried first: the starts of runs, tried in
+    order from where the last match ended, are enough.
+    """
+    found: list[re.Match] = []
+    end = 0
+    for start in runs:
+        if start >= end and (match := _VALUE_FIRST.match(text, start)) is not None:
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def _with_metric(result: FoundResult, match: re.Match) -> FoundResult:
