@@ -35,9 +35,10 @@ def _abbreviation_before() -> str:
 # and a capital, digit or opening bracket. After a full stop that ends an abbreviation,
 # the empty group `abbreviation` says so instead: the match is taken, but ends nothing.
 _NEXT = r"\s+(?=[A-Z0-9(\[\"'])"
-# The look-behinds are tried only after a space follows and a space or "(" stands among
-# the characters an abbreviation and the one before it can take (most full stops end a
-# longer word): the same matches, a seventh faster.
+# The per-length look-behinds are tried only where a space follows and the full stop ends
+# a word short enough to be an abbreviation (a space or "(" among the `_LONGEST`
+# characters before it); most full stops end longer words. The same matches, a seventh
+# faster.
 _LONGEST = max(len(word) for word in _ABBREVIATIONS) + 1
 _ABBREVIATION = (
     rf"(?=\s)(?<![^\s(]{{{_LONGEST}}}\.)(?:{_abbreviation_before()})(?P<abbreviation>){_NEXT}"
