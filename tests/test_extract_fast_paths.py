@@ -26,8 +26,8 @@ from paperkg.graph.extract.phrases import (
 from paperkg.graph.extract.results import _METRIC_FIRST, _metric_first
 from paperkg.graph.extract.roles import _CUES, _last_cue, clause_start
 from paperkg.graph.extract.sentences import _BOUNDARY
-from paperkg.graph.extract.shapes import (
-    _ADJECTIVAL, _DETERMINERS, _GENERIC_WORDS, _SHAPED, _SIZE_ONLY, LANGUAGES, NAME_SPANS,
+from paperkg.graph.extract.name_spans import (
+    _ADJECTIVAL, _GENERIC_WORDS, _SIZE_ONLY, DETERMINERS, LANGUAGES, NAME_SPANS, SHAPED,
     _cleaned_spans, _is_sentence_opener, _name_matches, _title_cased,
 )
 from paperkg.graph.extract.tokenizer import blank_pipeline
@@ -155,7 +155,7 @@ def plain_clean(text, start, span):
     """The reference: every check of `_cleaned_spans` made on the text, nothing cached."""
     words = span.split(" ")
     first, last = 0, len(words)
-    while first < last and (is_stop_name(words[first]) or words[first].lower() in _DETERMINERS
+    while first < last and (is_stop_name(words[first]) or words[first].lower() in DETERMINERS
                             or _is_sentence_opener(words[first])):
         first += 1
     while last > first and is_stop_name(words[last - 1]):
@@ -169,7 +169,7 @@ def plain_clean(text, start, span):
         return None
     if _ADJECTIVAL.search(kept[-1]) or _SIZE_ONLY.fullmatch(name) or all(generic):
         return None
-    if not _SHAPED.search(name) and _title_cased(text, start):
+    if not SHAPED.search(name) and _title_cased(text, start):
         return None
     return start, start + len(name)
 
@@ -179,7 +179,7 @@ def test_cleaned_spans_agree_with_the_plain_cleaning():
         for match in NAME_SPANS.finditer(text):
             span = match.group(0)
             expected = plain_clean(text, match.start(), span)
-            expected = [(*expected, bool(_SHAPED.search(text[slice(*expected)])))] if expected else []
+            expected = [(*expected, bool(SHAPED.search(text[slice(*expected)])))] if expected else []
             assert _cleaned_spans(text, [match]) == expected, span
 
 

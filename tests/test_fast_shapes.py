@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS
+from paperkg.graph.extract.name_spans import (
+    NAME_SPANS, _cleaned_spans, _title_cased, name_spans,
+)
 from paperkg.graph.extract.shapes import (
     _APPOSITION_FIRST, _CALLED, _DATA_HEAD, _DATA_NOUN_STARTS, _INTRO_FILLERS, _INTRO_VERBS,
     _LIST_OPENERS, _MODIFIED_DATA_HEAD, _ON_MODIFIERS, _SPLIT_HEAD, _SPLIT_OR_DATA_STARTS,
-    NAME_SPANS, NameHit, _apposition_cue, _cleaned_spans, _coordinated, _group_cue, _head_cue,
-    _intro_cue, _may_end_left_cue, _name_spans, _noun_before_cue, _on_cue, _title_cased,
-    _title_cue, find_context_names,
+    NameHit, _apposition_cue, _coordinated, _group_cue, _head_cue, _intro_cue,
+    _may_end_left_cue, _noun_before_cue, _on_cue, _title_cue, find_context_names,
 )
 from paperkg.graph.records import EntityType
 
@@ -56,7 +58,7 @@ def texts() -> list[str]:
 
 def test_one_scan_finds_the_spans_of_the_plain_regex():
     for text in texts():
-        assert _name_spans(text) == _cleaned_spans(text, NAME_SPANS.finditer(text)), text
+        assert name_spans(text) == _cleaned_spans(text, NAME_SPANS.finditer(text)), text
 
 
 def plain_title_cased(text, start):
@@ -95,7 +97,7 @@ def plain_group_cue(text, group):
 def test_group_cues_are_those_of_reading_every_cue():
     groups = 0
     for text in texts():
-        for group in _coordinated(text, _name_spans(text)):
+        for group in _coordinated(text, name_spans(text)):
             groups += 1
             assert _group_cue(text, group) == plain_group_cue(text, group), text[group[0][0] :]
     assert groups > 300
