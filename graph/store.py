@@ -19,7 +19,9 @@ from datetime import date
 from pathlib import Path
 
 from .errors import StoreError
-from .records import Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role, entity_key
+from .records import (
+    Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role, entity_key, mention_of,
+)
 from .store_schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -426,5 +428,5 @@ def _entity_from_row(row: tuple, aliases: tuple[str, ...]) -> Entity:
 def _mention_from_row(row: tuple) -> Mention:
     (paper_id, field, start, end, text, sentence, type_, entity, confidence, component, role,
      phrase_start, phrase_end) = row
-    return Mention(paper_id, field, start, end, text, sentence, EntityType(type_), entity,
-                   confidence, component, Role(role), phrase_start, phrase_end)
+    return mention_of(paper_id, field, start, end, text, sentence, EntityType(type_), entity,
+                      confidence, component, Role(role), phrase_start, phrase_end)

@@ -19,9 +19,13 @@ from paperkg.graph.extract.cues import type_of_noun
 from paperkg.graph.records import EntityType
 
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,12}?)\s*\)")
-_WORD = re.compile(r"\S+")
 _QUOTES = "\"'`\u201c\u201d\u2018\u2019"
-_BREAK = re.compile(r"[,;:!?]|\.\s|\s(?:and|or|but|which|that|where|while|whereas)\s|\(|\)")
+_CONJUNCTIONS = ("and", "or", "but", "which", "that", "where", "while", "whereas")
+# Clause breaks, `[,;:!?]|\.\s|\s(?:and|or|...)\s|\(|\)`, written for the text read backwards
+# (see `_clause_start`) and led by a character set, which re skips to in C.
+_BREAK_REVERSED = re.compile(
+    rf"[,;:!?()\s](?:(?<=\s)\.|(?<=\s)(?:{'|'.join(w[::-1] for w in _CONJUNCTIONS)})\s|(?<=[,;:!?()]))"
+)
 _GENERIC_LONG = re.compile(
     r"^(?:(?:large|small|pre-?trained|multimodal|vision[- ]language|multi-?modal)\s+)*"
     r"(?:language|foundation|generative|machine learning|deep learning|neural|reasoning)?\s*"
@@ -66,30 +70,59 @@ def find_definitions(text: str) -> list[Definition]:
 
 
 def _is_short_form(short: str) -> bool:
-    if not 2 <= len(short) <= 10 or len(short.split()) > 2:
+    if not 2 <= len(short) <= 10 or len(short.split()) > 2 or not short[0].isalnum():
         return False
-    if not (short[0].isalnum() and any(ch.isupper() for ch in short)):
+    # An upper-case letter; in ASCII, lower-casing changes exactly those.
+    if not (short.lower() != short if short.isascii() else any(ch.isupper() for ch in short)):
         return False
-    return short[0].isalpha() or (len(short) > 1 and short[1].isalpha())
+    return short[0].isalpha() or short[1].isalpha()
 
 
 def _define(text: str, short: str, paren: int, short_start: int) -> Definition | None:
-    window_start = max(0, paren - 200)
+    window_start = _clause_start(text, max(0, paren - 200), paren)
     before = text[window_start:paren]
-    clause = None
-    for clause in _BREAK.finditer(before):  # noqa: B007 - the long form follows the last
-        pass
-    if clause is not None:
-        window_start += clause.end()
-        before = text[window_start:paren]
-    starts, words = last_words(before, min(len(short) + 5, len(short) * 2))
+    limit = min(len(short) + 5, len(short) * 2)
+    words = before.rsplit(None, limit)[-limit:]  # from the right: only the words wanted
     if not words:
         return None
     offset = best_long_form(short, words)
     if offset is None:
         return None
-    start = window_start + starts[offset]
-    end = window_start + starts[-1] + len(words[-1])
+    # A word holds no space, so a word's last occurrence before the next one's start is it.
+    position = len(before)
+    for word in reversed(words[offset:]):
+        position = before.rfind(word, 0, position)
+    return _trimmed_definition(text, short, window_start + position,
+                               window_start + len(before.rstrip()), short_start)
+
+
+def _clause_start(text: str, start: int, stop: int) -> int:
+    """Where text[start:stop]'s last clause break ends (`start` when it has none): the
+    end of the last match of `[,;:!?]|\\.\\s|\\s(?:and|or|...)\\s|\\(|\\)` in it, read left to right.
+
+    Found from the right: the break that ends last is the first match of
+    `_BREAK_REVERSED` in the reversed text. Read left to right it is a match too,
+    unless it is a conjunction whose first space went to the match before it (". and",
+    "and or "): in a chain of matches that each end on the next one's first space, the
+    first is a match, the second is not, the third is, and so on.
+    """
+    backwards = text[start:stop][::-1]
+    found = _BREAK_REVERSED.search(backwards)
+    if found is None:
+        return start
+    chain = [found]
+    while len(chain[-1].group()) > 2:  # a conjunction's, " and ": its first space may be taken
+        before = _BREAK_REVERSED.match(backwards, chain[-1].end() - 1)
+        if before is None:
+            break
+        chain.append(before)
+    last = chain[0] if len(chain) % 2 else chain[1]
+    return stop - last.start()
+
+
+def _trimmed_definition(text: str, short: str, start: int, end: int, short_start: int) -> Definition | None:
+    """The definition whose long form is text[start:end] without quotes around it, unless
+    that long form is generic or the short form itself."""
     while start < end and text[start] in _QUOTES:  # '"Hollow-tree Super" (HOTS)'
         start += 1
     while end > start and text[end - 1] in _QUOTES:
@@ -100,22 +133,6 @@ def _define(text: str, short: str, paren: int, short_start: int) -> Definition |
     return Definition(long, short, start, end, short_start, short_start + len(short))
 
 
-def last_words(text: str, limit: int) -> tuple[list[int], list[str]]:
-    """The starts and texts of the last `limit` words (runs of non-space) of `text`.
-
-    What `_WORD.finditer` gives, found from the end with `str.split` and `str.rfind`:
-    a word holds no space, so the last occurrence of a word before the next one's
-    start is that word.
-    """
-    words = text.split()[-limit:]
-    starts, position = [], len(text)
-    for word in reversed(words):
-        position = text.rfind(word, 0, position)
-        starts.append(position)
-    starts.reverse()
-    return starts, words
-
-
 def best_long_form(short: str, words: list[str]) -> int | None:
     """Index of the first word of the long form of `short` in `words`, or None.
 
@@ -124,56 +141,88 @@ def best_long_form(short: str, words: list[str]) -> int | None:
     begin a word. Returns None when some character is missing or when fewer than half
     the long form's words contribute a letter (our filter against loose matches).
     """
-    chars = [ch.lower() for ch in short if ch.isalnum()]
-    if short.endswith("s") and len(chars) > 2 and short[-2].isupper():
-        chars = chars[:-1]  # plural short form: "SAEs" defines "sparse autoencoders"
+    chars = _short_form_letters(short)
+    if not chars:
+        return None
     text = " ".join(words).lower()
-    s_index, l_index = len(chars) - 1, len(text) - 1
-    used_words: set[int] = set()
-    while s_index >= 0:
-        ch = chars[s_index]
-        while l_index >= 0 and (
-            text[l_index] != ch or (s_index == 0 and l_index > 0 and text[l_index - 1].isalnum())
-        ):
-            l_index -= 1
-        if l_index < 0:
+    position, used_words = len(text), set()
+    for ch in chars[:0:-1]:  # right to left, each before the last one found
+        position = text.rfind(ch, 0, position)
+        if position < 0:
             return None
-        used_words.add(text.count(" ", 0, l_index))
-        s_index -= 1
-        l_index -= 1
-    first = text.count(" ", 0, l_index + 1)
+        used_words.add(text.count(" ", 0, position))
+    ch = chars[0]
+    position = text.rfind(ch, 0, position)
+    while position > 0 and text[position - 1].isalnum():  # the first one begins a word
+        position = text.rfind(ch, 0, position)
+    if position < 0:
+        return None
+    first = text.count(" ", 0, position)
+    used_words.add(first)
     span = len(words) - first
     if span <= 0 or len(used_words) * 2 < span:
         return None
     return first
 
 
-_TASK_HEAD = re.compile(
-    r"(?:detection|classification|translation|recognition|answering|generation|parsing|"
-    r"segmentation|summari[sz]ation|unlearning|retrieval|prediction|estimation|tracking|"
-    r"captioning|extraction|labell?ing|tagging|synthesis|completion|understanding|reasoning|"
-    r"localization|grounding|alignment|forecasting|linking|resolution)$"
+def _short_form_letters(short: str) -> str:
+    """The lower-cased letters and digits of a short form that its long form must hold.
+
+    Empty when one of them lower-cases to more than one character ("İ"), which a
+    character-by-character match never finds.
+    """
+    if short.isascii():
+        lower = short.lower()
+        chars = lower if lower.isalnum() else "".join(ch for ch in lower if ch.isalnum())
+    else:
+        letters = [ch.lower() for ch in short if ch.isalnum()]
+        chars = "".join(letters)
+        if len(chars) != len(letters):
+            return ""
+    if short.endswith("s") and len(chars) > 2 and short[-2].isupper():
+        chars = chars[:-1]  # plural short form: "SAEs" defines "sparse autoencoders"
+    return chars
+
+
+# Head words, as endings (`str.endswith`): "... detection" is a TASK, "... rate" a METRIC.
+_TASK_HEADS = (
+    "detection", "classification", "translation", "recognition", "answering", "generation", "parsing",
+    "segmentation", "summarisation", "summarization", "unlearning", "retrieval", "prediction",
+    "estimation", "tracking", "captioning", "extraction", "labeling", "labelling", "tagging", "synthesis",
+    "completion", "understanding", "reasoning", "localization", "grounding", "alignment", "forecasting",
+    "linking", "resolution",
 )
-_METRIC_HEAD = re.compile(r"(?:rate|score|error|distance|divergence|accuracy|precision|recall|ratio)$")
-_METHOD_HEAD = re.compile(
-    r"(?:autoencoder|machine|process|regression|optimization|optimisation|learning|training|"
-    r"sampling|search|attention|embedding|descent|decoding|distillation|pruning|quantization|"
-    r"tuning|adaptation|augmentation|propagation|estimator|kernel|forest|tree|layer|unit)$"
+_METRIC_HEADS = (
+    "rate", "score", "error", "distance", "divergence", "accuracy", "precision", "recall", "ratio",
+)
+_METHOD_HEADS = (
+    "autoencoder", "machine", "process", "regression", "optimization", "optimisation", "learning",
+    "training", "sampling", "search", "attention", "embedding", "descent", "decoding", "distillation",
+    "pruning", "quantization", "tuning", "adaptation", "augmentation", "propagation", "estimator",
+    "kernel", "forest", "tree", "layer", "unit",
 )
 
 
 # Evaluation campaigns named in title case are benchmarks, as TREC and SemEval are in the
 # gazetteer: "Text Analysis Conference (TAC)", "Chinese Opinion Analysis Evaluation (COAE)".
-_CAMPAIGN_HEAD = re.compile(r"(?:Conference|Evaluation|Challenge|Competition|Campaign|Track|Contest)s?$")
+_CAMPAIGN_HEADS = tuple(
+    head + plural
+    for head in ("Conference", "Evaluation", "Challenge", "Competition", "Campaign", "Track", "Contest")
+    for plural in ("", "s")
+)
 # Venues are neither: "International Conference on Machine Learning (ICML)".
 _VENUE = re.compile(r"\b(?:Conference|Workshop|Symposium|Meeting|Congress)s?\s+(?:on|of)\b|\bAssociation\s+for\b")
+# A word every venue has, looked for first: re skips to its capitals in C, where `_VENUE`
+# (led by \b) is tried at every position.
+_VENUE_WORD = re.compile(r"Conference|Workshop|Symposium|Meeting|Congress|Association")
 
 
 def is_venue(text: str, definition: Definition) -> bool:
     """Whether a definition names a conference or workshop, which is never an entity;
     the venue's head may stand before the long form ("Conference on [Neural Information
     Processing Systems] (NeurIPS)")."""
-    return bool(_VENUE.search(text, max(0, definition.long_start - 25), definition.long_end))
+    start, end = max(0, definition.long_start - 25), definition.long_end
+    return _VENUE_WORD.search(text, start, end) is not None and _VENUE.search(text, start, end) is not None
 
 
 def type_of_long_form(long: str) -> EntityType | None:
@@ -186,15 +235,15 @@ def type_of_long_form(long: str) -> EntityType | None:
     before this is asked. GSAP-NER annotates such defined names as named models.
     """
     words = long.split()
-    if _CAMPAIGN_HEAD.search(words[-1]) and all(w[:1].isupper() for w in words if len(w) > 3):
+    if words[-1].endswith(_CAMPAIGN_HEADS) and all(w[:1].isupper() for w in words if len(w) > 3):
         return EntityType.BENCHMARK
     head = words[-1].lower().strip("-")
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    if _TASK_HEAD.search(singular) or _TASK_HEAD.search(head):
+    if singular.endswith(_TASK_HEADS) or head.endswith(_TASK_HEADS):
         return EntityType.TASK
-    if _METRIC_HEAD.search(singular):
+    if singular.endswith(_METRIC_HEADS):
         return EntityType.METRIC
-    if _METHOD_HEAD.search(singular):
+    if singular.endswith(_METHOD_HEADS):
         return EntityType.METHOD
     noun_type = type_of_noun(head) or type_of_noun(singular)
     return noun_type

@@ -148,36 +148,36 @@ class AbbreviationComponent(_LexiconUser):
         text, found = state.text, state.candidates
         if "(" not in text:  # every definition is "long form (short form)"
             return
+        lookup = self.lexicon.lookup
         for definition in find_definitions(text):
-            entity = self.lexicon.lookup(definition.long) or self.lexicon.lookup(definition.short)
-            stop = _is_stop_name(definition.short) or is_stop_name(definition.long)
+            long, short = definition.long, definition.short
+            entity = lookup(long) or lookup(short)
             if entity is None and is_venue(text, definition):
                 continue  # "International Conference on Machine Learning (ICML)"
-            if stop and (entity is None or entity.origin != "gazetteer"):
+            if (entity is None or entity.origin != "gazetteer") and (
+                _is_stop_name(short) or is_stop_name(long)
+            ):
                 continue  # "Artificial Intelligence (AI)", "electroencephalography (EEG)"
-            entity_type = entity.type if entity else type_of_long_form(definition.long)
-            entity_type = (entity_type or type_of_shape(definition.short)
-                           or _type_of_following_noun(text, definition) or EntityType.METHOD)
+            uses = _bare_uses(text, short)
+            entity_type = entity.type if entity else type_of_long_form(long)
+            entity_type = (entity_type or type_of_shape(short)
+                           or _type_of_following_noun(text, definition, uses) or EntityType.METHOD)
             confidence = 0.9 if entity else 0.7
-            name = entity.name if entity else definition.long
-            aliases = (definition.long, definition.short)
-            found.append(
-                Candidate(definition.long_start, definition.long_end, name, entity_type,
-                          confidence, "kg_abbreviations", entity, aliases=aliases)
-            )
-            for start, end in _bare_uses(text, definition.short):
-                found.append(
-                    Candidate(start, end, name, entity_type, confidence - 0.05,
-                              "kg_abbreviations", entity, aliases=aliases)
-                )
+            name = entity.name if entity else long
+            aliases = (long, short)
+            found.append(Candidate(definition.long_start, definition.long_end, name, entity_type,
+                                   confidence, "kg_abbreviations", entity, None, aliases))
+            for start, end in uses:
+                found.append(Candidate(start, end, name, entity_type, confidence - 0.05,
+                                       "kg_abbreviations", entity, None, aliases))
 
 
-def _type_of_following_noun(text: str, definition) -> EntityType | None:
-    """The type a head noun right after the definition or a later use gives it:
+def _type_of_following_noun(text: str, definition, uses: list[tuple[int, int]]) -> EntityType | None:
+    """The type a head noun right after the definition or a later use (`uses`) gives it:
     "the Knowledge Base Population (KBP) dataset", "COAE dataset is ..."."""
     close = text.find(")", definition.short_end)
     ends = [close + 1] if close >= 0 else []
-    ends += [end for _, end in _bare_uses(text, definition.short)]
+    ends += [end for _, end in uses]
     for end in ends:
         word = _NEXT_WORD.match(text, end)
         if word and (found := type_of_noun(word.group(1))):
@@ -195,14 +195,17 @@ def _is_stop_name(short: str) -> bool:
 
 def _bare_uses(text: str, short: str) -> list[tuple[int, int]]:
     """Every whole-word use of `short` (or its plural) in `text`; str.find, no regex."""
-    uses, start = [], text.find(short)
+    uses, size, length = [], len(short), len(text)
+    start = text.find(short)
     while start >= 0:
-        end = start + len(short)
-        end += text[end : end + 1] == "s"
-        before, after = text[start - 1 : start] if start else "", text[end : end + 1]
-        if not (before.isalnum() or before in "-_") or not before:
-            if not (after.isalnum() or after in "-_") or not after:
-                uses.append((start, end))
+        end = start + size
+        if end < length and text[end] == "s":
+            end += 1
+        # A letter, digit, "-" or "_" on either side makes it part of a longer word.
+        before = text[start - 1] if start else " "
+        after = text[end] if end < length else " "
+        if not (before.isalnum() or before in "-_" or after.isalnum() or after in "-_"):
+            uses.append((start, end))
         start = text.find(short, start + 1)
     return uses
 

@@ -33,7 +33,7 @@ from paperkg.graph.extract.shapes import find_context_names
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.extract.variants import parent_name
 from paperkg.graph.records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id,
+    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id, mention_of,
 )
 
 log = logging.getLogger(__name__)
@@ -215,9 +215,9 @@ class Extractor:
             eid = c.entity.id if c.entity else _entity_id(c.name)
             # A phrase never runs from the title into the abstract.
             phrase_start, phrase_end = max(phrase_start, offset), min(phrase_end, stop)
-            mention = Mention(paper_id, name, start - offset, end - offset, text[start:end], sentence,
-                              c.type, eid, round(c.confidence, 3), c.component, role,
-                              phrase_start - offset, phrase_end - offset)
+            mention = mention_of(paper_id, name, start - offset, end - offset, text[start:end], sentence,
+                                 c.type, eid, round(c.confidence, 3), c.component, role,
+                                 phrase_start - offset, phrase_end - offset)
             pairs.append((mention, c))
         return pairs
 

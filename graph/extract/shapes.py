@@ -1,9 +1,9 @@
 """Names in no list, found by their context and their shape.
 
-One regex pass collects name-like spans: capitalised words and name-shaped words
+`name_spans.py` collects name-like spans: capitalised words and name-shaped words
 ("RewardBench", "DINOv2", "mBERT", "FLAMe-RM-24B"), optionally followed by more
 capitalised words or versions ("Stable Diffusion 1.5/2.1", "Llama 2 7B"). Each span is
-then read against the few words around it (set look-ups, no regex over the whole text):
+then read here against the few words around it (set look-ups, no regex over the whole text):
 
 - introductions: "we introduce/propose/present X", "a sampler called X";
 - appositions: "X, a new benchmark", "a prior-data fitted network, TabPFN";
@@ -25,31 +25,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS, is_stop_name, type_of_shape
+from paperkg.graph.extract.cues import TYPE_NOUNS, type_of_shape
+from paperkg.graph.extract.name_spans import DETERMINERS, SHAPED, NameSpan, name_spans
 from paperkg.graph.records import EntityType, Role
 
-_TAIL = r"[A-Za-z0-9]*(?:\.\d+)*(?:[-_+][A-Za-z0-9]+(?:\.\d+)*)*\+*"
-_VERSION = r"\d+(?:\.\d+)*[BMKk]?(?:/\d+(?:\.\d+)*[BMKk]?)*"
-_WORD = rf"(?:[A-Z]{_TAIL}|[a-z]+[A-Z0-9]{_TAIL}|\d+[A-Za-z]{_TAIL})"
-NAME_SPANS = re.compile(
-    rf"(?<![\w\-.+/]){_WORD}(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}}"
-)
-# NAME_SPANS for the spans that start with a capital or a digit, its first character
-# first: re then skips the lower-case text between candidates in C, where NAME_SPANS,
-# led by its look-behind, is tried at every position (see `_name_matches`).
-_UPPER_NAME_SPANS = re.compile(
-    rf"[A-Z0-9](?<![\w\-.+/].)(?:(?<=[A-Z]){_TAIL}|(?<=\d)\d*[A-Za-z]{_TAIL})"
-    rf"(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}}"
-)
-# A capital or digit right after a lower-case letter: where "mBERT" or "word2vec" may be.
-_AFTER_LOWER = re.compile(r"[A-Z0-9](?<=[a-z].)")
-_WORD_CHAR = re.compile(r"[\w\-.+/]")
-_SHAPED = re.compile(r"[A-Za-z0-9][A-Z]|\d")
 _JOINER = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+")
 _INTRO_VERBS = frozenset(
     """introduce introduces introduced propose proposes proposed present presents presented
@@ -63,38 +44,23 @@ _ON_MODIFIERS = frozenset(
     "the both unconditional conditional standard popular several multiple challenging public "
     "real-world large-scale".split()
 )
+_LEFT_CUE_WORDS = (
+    _INTRO_FILLERS | _INTRO_VERBS | _CALLED | _LIST_OPENERS | _ON_MODIFIERS
+    | frozenset(("as", "on", "e.g.,", "(e.g.,"))
+)
 _NOT_BEFORE_ON = frozenset("based built relies rely relying depends depend focus focuses top".split())
-_GENERIC_WORDS = frozenset(
-    """large small language vision visual deep neural foundation generative pretrained pre-trained
-    multimodal multi-modal open base new novel general simple standard existing proposed recent
-    efficient robust scalable unified modern classical traditional diffusion reward""".split()
-)
-_DETERMINERS = frozenset(("a", "an", "the"))
-# "LLM-based agent", "AI-driven tools", "ImageNet-scale data": a name made into an
-# adjective describes something else; it is not a name itself.
-_ADJECTIVAL = re.compile(
-    r"-(?:based|driven|generated|powered|like|style|free|aware|guided|specific|centric|"
-    r"enhanced|augmented|assisted|level|scale|wise|only|friendly|agnostic|conditioned|"
-    r"inspired|oriented|dependent|independent|native|compatible|ready|sized|grade|class)$",
-    re.IGNORECASE,
-)
-# A bare size or count ("14B", "7B", "100K") names no thing.
-_SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?[KMBT]?")
-# Language names: "the English corpus", "on Chinese" name a language, not a dataset.
-LANGUAGES = frozenset(
-    """English Chinese German French Spanish Arabic Japanese Korean Russian Hindi Czech
-    Italian Portuguese Dutch Turkish Urdu Vietnamese Thai Persian Farsi Hebrew Swedish
-    Finnish Polish Greek Indonesian Bengali Tamil Swahili Danish Hungarian Romanian
-    Mandarin Cantonese Catalan Basque Ukrainian Norwegian Malay Tagalog""".split()
-)
-# Capitalised head words that make a phrase a corpus's own name ("French Treebank").
 _NAME_HEAD = re.compile(r"\w (?:Treebanks?|TreeBank|Corpus|Corpora)$")
+_NAME_HEAD_WORDS = ("Treebank", "Treebanks", "TreeBank", "Corpus", "Corpora")  # its last words
 _PUNCT = ",.;:()\"'"
 
 
-@dataclass(frozen=True, slots=True)
-class NameHit:
-    """A name-like span: its type and confidence when a cue gave them, its cue and role."""
+
+class NameHit(NamedTuple):
+    """A name-like span: its type and confidence when a cue gave them, its cue and role.
+
+    A named tuple rather than a frozen dataclass: as immutable, and built in a third of
+    the time (a text has a few dozen hits; every user reads fields by name).
+    """
 
     start: int
     end: int
@@ -114,154 +80,28 @@ def find_context_names(text: str) -> list[NameHit]:
     Returns:
         Hits in text order; untyped ones have cue "shape" and confidence 0.
     """
-    spans = [s for s in (_clean(text, m.start(), m.group(0)) for m in _name_matches(text)) if s]
     hits: list[NameHit] = []
-    for group in _coordinated(text, spans):
+    for group in _coordinated(text, name_spans(text)):
         cue = _group_cue(text, group)
-        for start, end in group:
+        for start, end, shaped in group:
             name = text[start:end]
             if cue is not None and cue[0] == "on":
                 shape_type = type_of_shape(name)
-                if not _SHAPED.search(name) or shape_type in (EntityType.MODEL, EntityType.METHOD):
+                if not shaped or shape_type in (EntityType.MODEL, EntityType.METHOD):
                     cue = None
                 elif shape_type is not None:
                     cue = ("on", shape_type, 0.6, None)
             if cue is not None:
                 hits.append(NameHit(start, end, name, cue[1], cue[2], cue[0], cue[3]))
-            elif _SHAPED.search(name):
+            elif shaped:
                 hits.append(NameHit(start, end, name, None, 0.0, "shape"))
-            elif _NAME_HEAD.search(name):
+            elif name.endswith(_NAME_HEAD_WORDS) and _NAME_HEAD.search(name):
                 hits.append(NameHit(start, end, name, EntityType.DATASET, 0.6, "name_head"))
     return hits
 
 
-def _name_matches(text: str) -> Iterator[re.Match] | list[re.Match]:
-    """What `NAME_SPANS.finditer(text)` finds, mostly found by `_UPPER_NAME_SPANS`.
-
-    A span starts with a capital, a digit, or a word-initial run of lower-case letters
-    before one ("mBERT"). Most texts have no such run: there `_UPPER_NAME_SPANS` finds
-    every span. Otherwise the spans of both kinds are taken left to right, each search
-    starting where the last span ended, as `finditer` takes them.
-    """
-    lower_starts = _lower_starts(text)
-    if not lower_starts:
-        return _UPPER_NAME_SPANS.finditer(text)
-    matches: list[re.Match] = []
-    position, index, count = 0, 0, len(lower_starts)
-    while True:
-        match = _UPPER_NAME_SPANS.search(text, position)
-        while index < count and lower_starts[index] < position:
-            index += 1
-        while index < count and (match is None or lower_starts[index] < match.start()):
-            lower = NAME_SPANS.match(text, lower_starts[index])
-            index += 1
-            if lower is not None:
-                match = lower
-                break
-        if match is None:
-            return matches
-        matches.append(match)
-        position = match.end()
-
-
-def _lower_starts(text: str) -> list[int]:
-    """Where a word-initial run of lower-case letters meets a capital or a digit."""
-    starts = []
-    for found in _AFTER_LOWER.finditer(text):
-        start = found.start() - 1
-        while start > 0 and "a" <= text[start - 1] <= "z":
-            start -= 1
-        if start == 0 or not _WORD_CHAR.match(text, start - 1):
-            starts.append(start)
-    return starts
-
-
-# Words that open a sentence before a name and are capitalised only for that: "While
-# BERT is strong", "Using ViT, we", "Notably, GPT-4". spaCy's English stop words cover the
-# conjunctions and pronouns; these are the adverbs and participles it lacks.
-_OPENERS = frozenset(
-    """unlike despite given compared using leveraging following building inspired motivated
-    based notably recently specifically finally importantly interestingly surprisingly
-    similarly consequently ultimately traditionally typically generally currently previously
-    subsequently alternatively conversely unfortunately fortunately crucially critically
-    empirically theoretically experimentally practically essentially particularly
-    especially primarily mainly instead overall today""".split()
-) | STOP_WORDS
-
-
-def _is_sentence_opener(word: str) -> bool:
-    return word[1:].islower() and word.lower() in _OPENERS
-
-
-def _clean(text: str, start: int, span: str) -> tuple[int, int] | None:
-    trimmed = _trim_span(span)
-    if trimmed is None:
-        return None
-    lead, length, plain = trimmed
-    start += lead
-    if plain and _title_cased(text, start):
-        return None
-    return start, start + length
-
-
-@lru_cache(maxsize=65536)
-def _trim_span(span: str) -> tuple[int, int, bool] | None:
-    """What `_clean` keeps of a span, from its text alone: (offset, length, plain).
-
-    Leading stop names, articles and sentence openers and trailing stop names are
-    dropped; None when nothing name-like is left. `plain` (no inner capital, no digit) asks the caller
-    to check the context with `_title_cased`. Spans recur across texts ("LLMs",
-    "We"), hence the cache.
-    """
-    if len(span) < 2 or is_stop_name(span):
-        return None  # "(2+1)D": a letter alone is never a name
-    if " " not in span:
-        return _trim_word(span)
-    words = span.split(" ")
-    lead = 0
-    while words and (is_stop_name(words[0]) or words[0].lower() in _DETERMINERS
-                     or _is_sentence_opener(words[0])):
-        lead += len(words.pop(0)) + 1
-    while words and is_stop_name(words[-1]):
-        words.pop()
-    if not words or words[0].replace(".", "").isdigit() or all(w in LANGUAGES for w in words):
-        return None
-    if len(words) > 1 and is_stop_name(" ".join(words)):
-        return None  # "As Artificial Intelligence systems evolve": a field of study
-    if _ADJECTIVAL.search(words[-1]) or _SIZE_ONLY.fullmatch(" ".join(words)):
-        return None
-    if all(w.lower().rstrip("s") in _GENERIC_WORDS or w.lower() in _GENERIC_WORDS for w in words):
-        return None
-    joined = " ".join(words)
-    return lead, len(joined), not _SHAPED.search(joined)
-
-
-def _trim_word(span: str) -> tuple[int, int, bool] | None:
-    """`_trim_span` of a one-word span that is no stop name: the same tests, one word
-    each, without splitting and joining (most spans are one word)."""
-    lower = span.lower()
-    if lower in _DETERMINERS or _is_sentence_opener(span):
-        return None
-    if span.replace(".", "").isdigit() or span in LANGUAGES:
-        return None
-    if _ADJECTIVAL.search(span) or _SIZE_ONLY.fullmatch(span):
-        return None
-    if lower.rstrip("s") in _GENERIC_WORDS or lower in _GENERIC_WORDS:
-        return None
-    return 0, len(span), not _SHAPED.search(span)
-
-
-def _title_cased(text: str, start: int) -> bool:
-    """Whether a plain capitalised word starts a sentence or sits in title-cased text."""
-    before = text[max(0, start - 3) : start]
-    if start == 0 or not before.strip(" ") or before.rstrip(" ")[-1:] in ".!?:(\"\n":
-        return True
-    previous = text[max(0, start - 25) : start].split()
-    return bool(previous) and previous[-1][:1].isupper() and previous[-1] not in STOP_NAMES
-
-
-def _coordinated(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
-    group: list[tuple[int, int]] = []
+def _coordinated(text: str, spans: list[NameSpan]) -> Iterator[list[NameSpan]]:
+    group: list[NameSpan] = []
     for span in spans:
         if group and _JOINER.fullmatch(text, group[-1][1], span[0]):
             group.append(span)
@@ -273,27 +113,39 @@ def _coordinated(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple
         yield group
 
 
-def _group_cue(text: str, group: list[tuple[int, int]]):
+def _group_cue(text: str, group: list[NameSpan]):
     """(cue, type, confidence, role) for a group of coordinated names, or None."""
     first, last = group[0], group[-1]
-    left = text[max(0, first[0] - 60) : first[0]].split()
+    start = first[0]
     right = text[last[1] : last[1] + 70]
-    if len(group) == 1 and first[0] <= 1 or text[max(0, first[0] - 2) : first[0]] == "\n\n":
+    if len(group) == 1 and start <= 1 or start > 1 and text[start - 2 : start] == "\n\n":
         title = _title_cue(text, first)
         if title is not None:
             return title
-    return (
-        _intro_cue(left)
-        or _head_cue(right, text[last[0] : last[1]])
-        or _apposition_cue(right, single=len(group) == 1)
-        or _noun_before_cue(left, right)
-        or _on_cue(text, left, right)
-    )
+    # The cues read from the left all end at the word just before the names, which most
+    # often can end none of them (`_may_end_left_cue`): then the window is not split.
+    window = text[start - 60 if start > 60 else 0 : start]
+    final = window.rsplit(None, 1)
+    left = window.split() if final and _may_end_left_cue(final[-1]) else None
+    if left:
+        cue = _intro_cue(left)
+        if cue is not None:
+            return cue
+    cue = _head_cue(right, text[last[0] : last[1]]) or _apposition_cue(right, single=len(group) == 1)
+    if cue is not None or not left:
+        return cue
+    return _noun_before_cue(left, right) or _on_cue(text, left, right)
 
 
-def _title_cue(text: str, span: tuple[int, int]):
+def _may_end_left_cue(word: str) -> bool:
+    """Whether a word can be the last before a name that `_intro_cue`, `_noun_before_cue`
+    or `_on_cue` reads: a filler or modifier they skip, or a word they test first."""
+    return word.lower() in _LEFT_CUE_WORDS or word.rstrip(",") in TYPE_NOUNS
+
+
+def _title_cue(text: str, span: NameSpan):
     name = text[span[0] : span[1]]
-    if text[span[1] : span[1] + 1] != ":" or " " in name or not _SHAPED.search(name):
+    if text[span[1] : span[1] + 1] != ":" or " " in name or not SHAPED.search(name):
         return None
     rest = text[span[1] : text.find("\n", span[1]) if "\n" in text[span[1] :] else len(text)].lower()
     entity_type = next((t for words, t in _TITLE_CUES if any(w in rest for w in words)), None)
@@ -325,13 +177,17 @@ def _intro_cue(left: list[str]):
 def _head_cue(right: str, name: str = ""):
     if not right.startswith(" "):
         return None
-    word = right.split(None, 1)[0] if right.strip() else ""
-    noun = word.rstrip(_PUNCT)
+    words = right.split(None, 1)
+    noun = words[0].rstrip(_PUNCT) if words else ""
     if noun.islower() and noun in TYPE_NOUNS and not right[1 + len(noun) : 2 + len(noun)] == "-":
         return ("head", TYPE_NOUNS[noun], 0.8, None)
-    if _SPLIT_HEAD.match(right) or (_DATA_HEAD.match(right) and any(c.isdigit() for c in name)):
+    if right[1:5] in _SPLIT_OR_DATA_STARTS and (
+        _SPLIT_HEAD.match(right) or (_DATA_HEAD.match(right) and any(c.isdigit() for c in name))
+    ):
         return ("head", EntityType.DATASET, 0.75, None)
-    modified = _MODIFIED_DATA_HEAD.match(right)
+    modified = (
+        len(words) > 1 and words[1][:4] in _DATA_NOUN_STARTS and _MODIFIED_DATA_HEAD.match(right)
+    )
     if modified and modified.group(1) not in _NOT_MODIFIERS:
         return ("head", TYPE_NOUNS[modified.group(2)], 0.7, None)
     return None
@@ -355,16 +211,22 @@ _SPLIT_HEAD = re.compile(
 # "WMT09 data", "the TAC 2008 data": a bare "data" names a dataset only after a name
 # carrying a year or a number ("EEG data" and "RGB data" are modalities).
 _DATA_HEAD = re.compile(r" data\b")
+# How the heads above start, their first four letters: `_head_cue` tries a regex only
+# where its words can be (the word after a name, or the one after that).
+_SPLIT_OR_DATA_STARTS = frozenset(("test", "trai", "dev ", "deve", "eval", "vali", "held", "data"))
+_DATA_NOUN_STARTS = frozenset("data corp tree benc".split())
 
 
 def _apposition_cue(right: str, single: bool):
+    if right[:1] not in _APPOSITION_FIRST:
+        return None
     stripped = right.lstrip(" ")
     if not single or not stripped[:1] in (",", "-", "—", ":") and not stripped.startswith("is "):
         return None
     words = stripped.lstrip(",-—: ").split()
     if words and words[0] == "is":
         words = words[1:]
-    if not words or words[0] not in _DETERMINERS:
+    if not words or words[0] not in DETERMINERS:
         return None
     for word in words[1:8]:
         noun = word.rstrip(_PUNCT)
@@ -373,6 +235,10 @@ def _apposition_cue(right: str, single: bool):
         if word[-1:] in _PUNCT:
             return None
     return None
+
+
+# What an apposition's right side starts with: spaces, one of its marks, or "is".
+_APPOSITION_FIRST = frozenset(" ,-—:i")
 
 
 def _noun_before_cue(left: list[str], right: str):

@@ -1,0 +1,254 @@
+"""Name-like spans of a text, found by their shape alone.
+
+One regex scan collects capitalised and name-shaped words ("RewardBench", "DINOv2",
+"mBERT", "FLAMe-RM-24B"), optionally followed by more capitalised words or versions
+("Stable Diffusion 1.5/2.1", "Llama 2 7B"). Each span is then trimmed of what is no part
+of a name: leading articles, stop names and sentence openers ("While BERT"), trailing
+stop names, generic words ("Large Language"), adjectival names ("LLM-based"), bare sizes
+("7B"), and plain capitalised words that only start a sentence or sit in title-cased
+text. `shapes.py` reads the context of what is left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from paperkg.graph.extract.cues import STOP_NAMES, is_stop_name
+
+_TAIL = r"[A-Za-z0-9]*(?:\.\d+)*(?:[-_+][A-Za-z0-9]+(?:\.\d+)*)*\+*"
+_VERSION = r"\d+(?:\.\d+)*[BMKk]?(?:/\d+(?:\.\d+)*[BMKk]?)*"
+_WORD = rf"(?:[A-Z]{_TAIL}|[a-z]+[A-Z0-9]{_TAIL}|\d+[A-Za-z]{_TAIL})"
+NAME_SPANS = re.compile(
+    rf"(?<![\w\-.+/]){_WORD}(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}}"
+)
+# NAME_SPANS for the spans that start with a capital or a digit, its first character
+# first: re then skips the lower-case text between candidates in C, where NAME_SPANS,
+# led by its look-behind, is tried at every position (see `_name_matches`).
+_UPPER_NAME_SPANS = re.compile(
+    rf"[A-Z0-9](?<![\w\-.+/].)(?:(?<=[A-Z]){_TAIL}|(?<=\d)\d*[A-Za-z]{_TAIL})"
+    rf"(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}}"
+)
+# A capital or digit right after a lower-case letter: where "mBERT" or "word2vec" may be.
+_AFTER_LOWER = re.compile(r"[A-Z0-9](?<=[a-z].)")
+# Both at once, in one scan from the capitals and digits: `_UPPER_NAME_SPANS`'s spans,
+# and a capital or digit after a lower-case letter alone (one character, so never a
+# name) where `_AFTER_LOWER` finds one outside those spans (see `name_spans`).
+# The first class also holds NUL, which every branch then rejects (each reads the first
+# character again, behind it): a class of three ranges is compiled to a bitmap, and re
+# skips the text between candidates about twice as fast as over two ranges.
+_SPANS_OR_AFTER_LOWER = re.compile(
+    rf"[\0A-Z0-9](?:(?<=[a-z][A-Z0-9])|(?<![\w\-.+/].)(?:(?<=[A-Z]){_TAIL}|(?<=\d)\d*[A-Za-z]{_TAIL})"
+    rf"(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}})"
+)
+_WORD_CHAR = re.compile(r"[\w\-.+/]")
+SHAPED = re.compile(r"[A-Za-z0-9][A-Z]|\d")
+_GENERIC_WORDS = frozenset(
+    """large small language vision visual deep neural foundation generative pretrained pre-trained
+    multimodal multi-modal open base new novel general simple standard existing proposed recent
+    efficient robust scalable unified modern classical traditional diffusion reward""".split()
+)
+DETERMINERS = frozenset(("a", "an", "the"))
+# "LLM-based agent", "AI-driven tools", "ImageNet-scale data": a name made into an
+# adjective describes something else; it is not a name itself.
+_ADJECTIVAL = re.compile(
+    r"-(?:based|driven|generated|powered|like|style|free|aware|guided|specific|centric|"
+    r"enhanced|augmented|assisted|level|scale|wise|only|friendly|agnostic|conditioned|"
+    r"inspired|oriented|dependent|independent|native|compatible|ready|sized|grade|class)$",
+    re.IGNORECASE,
+)
+# A bare size or count ("14B", "7B", "100K") names no thing.
+_SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?[KMBT]?")
+# Language names: "the English corpus", "on Chinese" name a language, not a dataset.
+LANGUAGES = frozenset(
+    """English Chinese German French Spanish Arabic Japanese Korean Russian Hindi Czech
+    Italian Portuguese Dutch Turkish Urdu Vietnamese Thai Persian Farsi Hebrew Swedish
+    Finnish Polish Greek Indonesian Bengali Tamil Swahili Danish Hungarian Romanian
+    Mandarin Cantonese Catalan Basque Ukrainian Norwegian Malay Tagalog""".split()
+)
+# Capitalised head words that make a phrase a corpus's own name ("French Treebank").
+
+NameSpan = tuple[int, int, bool]  # a cleaned name span: start, end, and whether it is name-shaped
+
+
+def name_spans(text: str) -> list[NameSpan]:
+    """The cleaned spans of `_name_matches`, each with whether it is name-shaped.
+
+    One scan (`_SPANS_OR_AFTER_LOWER`) finds the capital-led spans and, outside them,
+    every capital or digit after a lower-case letter. Only where one of those ends a
+    word-initial lower-case run ("mBERT"; never inside a capital-led span, which holds
+    no lower-case word start) does the text need `_name_matches`' merged scan.
+    """
+    spans = _cleaned_spans(text, _SPANS_OR_AFTER_LOWER.finditer(text))
+    return spans if spans is not None else _cleaned_spans(text, _name_matches(text))
+
+
+def _cleaned_spans(text: str, matches: Iterable[re.Match]) -> list[NameSpan] | None:
+    """Each match's name-like part, with whether it is name-shaped: (start, end, shaped).
+
+    Leading and trailing words that are no part of a name go (`_trim_span`), and so does a
+    plain capitalised word at a sentence start or in title-cased text (`_title_cased`).
+    None at a one-character match that ends a word-initial lower-case run, where
+    `_name_matches` must take the text instead.
+    """
+    spans = []
+    for match in matches:
+        span = match.group()
+        trimmed = _trim_span(span)
+        if trimmed is None:
+            if len(span) == 1 and _lower_start(text, match.start()) is not None:
+                return None  # a capital after "m" of "mBERT", say, found alone
+            continue
+        lead, length, plain = trimmed
+        start = match.start() + lead
+        if not plain or not _title_cased(text, start):
+            spans.append((start, start + length, not plain))
+    return spans
+
+
+def _name_matches(text: str) -> Iterator[re.Match] | list[re.Match]:
+    """What `NAME_SPANS.finditer(text)` finds, mostly found by `_UPPER_NAME_SPANS`.
+
+    A span starts with a capital, a digit, or a word-initial run of lower-case letters
+    before one ("mBERT"). Most texts have no such run: there `_UPPER_NAME_SPANS` finds
+    every span. Otherwise the spans of both kinds are taken left to right, each search
+    starting where the last span ended, as `finditer` takes them.
+    """
+    lower_starts = _lower_starts(text)
+    if not lower_starts:
+        return _UPPER_NAME_SPANS.finditer(text)
+    matches: list[re.Match] = []
+    position, index, count = 0, 0, len(lower_starts)
+    while True:
+        match = _UPPER_NAME_SPANS.search(text, position)
+        while index < count and lower_starts[index] < position:
+            index += 1
+        while index < count and (match is None or lower_starts[index] < match.start()):
+            lower = NAME_SPANS.match(text, lower_starts[index])
+            index += 1
+            if lower is not None:
+                match = lower
+                break
+        if match is None:
+            return matches
+        matches.append(match)
+        position = match.end()
+
+
+def _lower_starts(text: str) -> list[int]:
+    """Where a word-initial run of lower-case letters meets a capital or a digit."""
+    starts = []
+    for found in _AFTER_LOWER.finditer(text):
+        start = _lower_start(text, found.start())
+        if start is not None:
+            starts.append(start)
+    return starts
+
+
+def _lower_start(text: str, capital: int) -> int | None:
+    """Where the word-initial lower-case run before `capital` starts, if there is one."""
+    if capital == 0 or not "a" <= text[capital - 1] <= "z":
+        return None
+    start = capital - 1
+    while start > 0 and "a" <= text[start - 1] <= "z":
+        start -= 1
+    if start == 0 or not _WORD_CHAR.match(text, start - 1):
+        return start
+    return None
+
+
+# Words that open a sentence before a name and are capitalised only for that: "While
+# BERT is strong", "Using ViT, we", "Notably, GPT-4". spaCy's English stop words cover the
+# conjunctions and pronouns; these are the adverbs and participles it lacks.
+_OPENERS = frozenset(
+    """unlike despite given compared using leveraging following building inspired motivated
+    based notably recently specifically finally importantly interestingly surprisingly
+    similarly consequently ultimately traditionally typically generally currently previously
+    subsequently alternatively conversely unfortunately fortunately crucially critically
+    empirically theoretically experimentally practically essentially particularly
+    especially primarily mainly instead overall today""".split()
+) | STOP_WORDS
+
+
+def _is_sentence_opener(word: str) -> bool:
+    return word[1:].islower() and word.lower() in _OPENERS
+
+
+@lru_cache(maxsize=65536)
+def _trim_span(span: str) -> tuple[int, int, bool] | None:
+    """What `_cleaned_spans` keeps of a span, from its text alone: (offset, length, plain).
+
+    Leading stop names, articles and sentence openers and trailing stop names are
+    dropped; None when nothing name-like is left. `plain` (no inner capital, no digit) asks the caller
+    to check the context with `_title_cased`. Spans recur across texts ("LLMs",
+    "We"), hence the cache.
+    """
+    if len(span) < 2 or is_stop_name(span):
+        return None  # "(2+1)D": a letter alone is never a name
+    if " " not in span:
+        return _trim_word(span)
+    words = span.split(" ")
+    first, last, lead = 0, len(words), 0
+    while first < last and _is_leading_filler(words[first]):
+        lead += len(words[first]) + 1
+        first += 1
+    while last > first and is_stop_name(words[last - 1]):
+        last -= 1
+    if last - first <= 1:
+        # One word left: none of the leading fillers, so `_trim_word` tests it as is.
+        trimmed = _trim_word(words[first]) if first < last else None
+        return trimmed and (lead, trimmed[1], trimmed[2])
+    kept = words[first:last]
+    if kept[0].replace(".", "").isdigit() or LANGUAGES.issuperset(kept):
+        return None
+    if "-" in kept[-1] and _ADJECTIVAL.search(kept[-1]):
+        return None  # (a bare size, `_SIZE_ONLY`, has no space)
+    for word in kept:
+        lower = word.lower()
+        if lower.rstrip("s") not in _GENERIC_WORDS and lower not in _GENERIC_WORDS:
+            break
+    else:
+        return None
+    # A span kept whole (most are) is no stop name: tested first of all.
+    joined = span if len(kept) == len(words) else " ".join(kept)
+    if joined is not span and is_stop_name(joined):
+        return None  # "As Artificial Intelligence systems evolve": a field of study
+    return lead, len(joined), not SHAPED.search(joined)
+
+
+def _is_leading_filler(word: str) -> bool:
+    """A word `_trim_span` drops from the front of a span: a stop name, an article or a
+    sentence opener."""
+    return is_stop_name(word) or word.lower() in DETERMINERS or _is_sentence_opener(word)
+
+
+def _trim_word(span: str) -> tuple[int, int, bool] | None:
+    """`_trim_span` of a one-word span that is no stop name: the same tests, one word
+    each, without splitting and joining (most spans are one word)."""
+    lower = span.lower()
+    if lower in DETERMINERS or _is_sentence_opener(span):
+        return None
+    if span.replace(".", "").isdigit() or span in LANGUAGES:
+        return None
+    if "-" in span and _ADJECTIVAL.search(span) or span[:1].isdigit() and _SIZE_ONLY.fullmatch(span):
+        return None
+    if lower.rstrip("s") in _GENERIC_WORDS or lower in _GENERIC_WORDS:
+        return None
+    return 0, len(span), not SHAPED.search(span)
+
+
+def _title_cased(text: str, start: int) -> bool:
+    """Whether a plain capitalised word starts a sentence or sits in title-cased text."""
+    if start < 3:
+        before = text[:start].rstrip(" ")
+        if start == 0 or not before or before[-1] in ".!?:(\"\n":
+            return True
+    else:
+        before = text[start - 3 : start].rstrip(" ")
+        if not before or before[-1] in ".!?:(\"\n":
+            return True
+    previous = text[start - 25 if start > 25 else 0 : start].rsplit(None, 1)
+    return bool(previous) and previous[-1][:1].isupper() and previous[-1] not in STOP_NAMES
