@@ -1,0 +1,46 @@
+"""The fast paths of roles, mentions, entities and resolution agree with plain versions.
+
+Each shortcut here (cues grouped by first letter, a sentence walk instead of a binary
+search, entities built once) must give exactly what the straightforward computation
+gives; the tests keep that computation as the reference and compare on the seed page's
+sentences and on edge cases.
+"""
+
+import re
+
+from test_extract_fast_paths import seed_lines
+
+from paperkg.graph.extract.roles import (
+    _CUE_ALTERNATIVES, _CUE_PATTERNS, _CUES_AFTER_BREAK, _KINDS_BY_LETTER, _cue_trie,
+)
+
+CUE_EDGE_TEXTS = [
+    "We propose X; we then present Y, called Z, termed W, named V, dubbed U",
+    "compared with A, compare to B, comparison to C, vs. D, vs E, versus F, relative to G",
+    "improved upon H, improves on I, outperforming J, surpassed K, beats L, exceeds M",
+    "evaluated extensively on N; tested in O. results across P, accuracy on Q, scores in R",
+    "On S, on T, across U, using V, uses W, use of X, based on Y, built upon Z, with A",
+    "via B, leveraging C, employs D, adopted E, applies F, fine-tuned G, finetuning H",
+    "trained on I, training J, initialized from K, initialised from L, from M, over N, than O",
+    "we we we propose, We can easily build, we curated, we contributes",
+    "(using A) -based on B \"with C\" [on D] /from E\nWe present F",
+]
+
+
+def test_cue_trie_matches_what_the_plain_alternation_matches():
+    plain = re.compile(_CUE_ALTERNATIVES)
+    trie = re.compile(_cue_trie(_CUE_PATTERNS))
+    for text in [*seed_lines(), *CUE_EDGE_TEXTS]:
+        for at in range(len(text)):
+            expected, found = plain.match(text, at), trie.match(text, at)
+            assert (found and found.span()) == (expected and expected.span()), (text, at)
+            if found:
+                kind = _KINDS_BY_LETTER[text[at]].match(text, at)
+                assert (kind.span(), kind.lastgroup) == (expected.span(), expected.lastgroup)
+
+
+def test_cues_after_a_break_start_one_character_early():
+    plain = re.compile(rf"(?<![A-Za-z0-9_])(?:{_CUE_ALTERNATIVES})")
+    for text in CUE_EDGE_TEXTS:
+        spans = [(m.start() + 1, m.end()) for m in _CUES_AFTER_BREAK.finditer(" " + text)]
+        assert spans == [(m.start() + 1, m.end() + 1) for m in plain.finditer(text)]
