@@ -8,11 +8,18 @@ sentences and on edge cases.
 
 import re
 
+import pytest
 from test_extract_fast_paths import seed_lines
+from test_extract_pipeline import seed_papers
 
+from paperkg.graph.extract import Extractor
+from paperkg.graph.extract.pipeline import _ROUNDED, _rounded
+from paperkg.graph.extract.results import Span, find_results
 from paperkg.graph.extract.roles import (
     _CUE_ALTERNATIVES, _CUE_PATTERNS, _CUES_AFTER_BREAK, _KINDS_BY_LETTER, _cue_trie,
 )
+from paperkg.graph.extract.sentences import SentenceIndex
+from paperkg.graph.records import EntityType, entity_id
 
 CUE_EDGE_TEXTS = [
     "We propose X; we then present Y, called Z, termed W, named V, dubbed U",
@@ -44,3 +51,40 @@ def test_cues_after_a_break_start_one_character_early():
     for text in CUE_EDGE_TEXTS:
         spans = [(m.start() + 1, m.end()) for m in _CUES_AFTER_BREAK.finditer(" " + text)]
         assert spans == [(m.start() + 1, m.end() + 1) for m in plain.finditer(text)]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.default()
+
+
+@pytest.fixture(scope="module")
+def papers():
+    return seed_papers()
+
+
+def test_mentions_carry_the_sentence_the_index_finds(extractor, papers):
+    for extraction in extractor.extract(papers):
+        paper = extraction.paper
+        text = f"{paper.title}\n\n{paper.abstract}"
+        sentences = SentenceIndex(text)
+        for m in extraction.mentions:
+            offset = 0 if m.field == "title" else len(paper.title) + 2
+            assert m.sentence == sentences.sentence_at(offset + m.start), m
+
+
+def test_results_read_only_targets_and_models(extractor, papers):
+    kept = {EntityType.DATASET, EntityType.BENCHMARK, EntityType.MODEL}
+    for paper in papers:
+        doc = extractor.nlp(f"{paper.title}\n\n{paper.abstract}")
+        spans = [Span(c.start, c.end, c.type, entity_id(c.name)) for c in doc._.kg_mentions]
+        every = find_results(doc.text, spans, doc._.kg_sentences)
+        assert find_results(doc.text, [s for s in spans if s.type in kept], doc._.kg_sentences) == every
+
+
+def test_rounded_confidences_keep_their_type_and_sign():
+    for value in (0.8500000001, 0.85, 0.8500000001, 1, 1.0, 1, 0.0, -0.0, 0.0, -0.0, 0.6499999):
+        rounded = _rounded(value)
+        assert (rounded, type(rounded), repr(rounded)) == (round(value, 3), type(value), repr(round(value, 3)))
+        cached = _ROUNDED.get(value)
+        assert cached is None or repr(cached) == repr(round(value, 3))
