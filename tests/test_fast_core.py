@@ -6,6 +6,7 @@ gives; the tests keep that computation as the reference and compare on the seed 
 sentences and on edge cases.
 """
 
+import random
 import re
 
 import pytest
@@ -13,10 +14,11 @@ from test_extract_fast_paths import seed_lines
 from test_extract_pipeline import seed_papers
 
 from paperkg.graph.extract import Extractor
+from paperkg.graph.extract.noun_phrases import _REACH, _adopt_enclosing
 from paperkg.graph.extract.pipeline import _ROUNDED, _rounded
 from paperkg.graph.extract.results import Span, find_results
 from paperkg.graph.extract.roles import (
-    _CUE_ALTERNATIVES, _CUE_PATTERNS, _CUES_AFTER_BREAK, _KINDS_BY_LETTER, _cue_trie,
+    _CUE_ALTERNATIVES, _CUE_PATTERNS, _CUES_AFTER_BREAK, _KINDS_BY_LETTER, _OUR, _cue_trie,
 )
 from paperkg.graph.extract.sentences import SentenceIndex
 from paperkg.graph.records import EntityType, entity_id
@@ -51,6 +53,15 @@ def test_cues_after_a_break_start_one_character_early():
     for text in CUE_EDGE_TEXTS:
         spans = [(m.start() + 1, m.end()) for m in _CUES_AFTER_BREAK.finditer(" " + text)]
         assert spans == [(m.start() + 1, m.end() + 1) for m in plain.finditer(text)]
+
+
+def test_our_before_a_name_is_found_as_the_word_break_form_finds_it():
+    plain = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
+    texts = [*seed_lines(), "our X", "Our ", "four our", "(our big-data ", "tour  ", "Éour x ", "_our x "]
+    for text in texts:
+        for end in range(len(text) + 1):
+            left = text[max(0, end - 90) : end]
+            assert bool(_OUR.search(left)) == bool(plain.search(left)), left
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +99,33 @@ def test_rounded_confidences_keep_their_type_and_sign():
         assert (rounded, type(rounded), repr(rounded)) == (round(value, 3), type(value), repr(round(value, 3)))
         cached = _ROUNDED.get(value)
         assert cached is None or repr(cached) == repr(round(value, 3))
+
+
+def plain_adopt_enclosing(spans, extents):
+    """The reference: every mention tests the phrases of the `_REACH` mentions before it."""
+    adopted = list(extents)
+    for index in range(1, len(spans)):
+        start, end, kind = spans[index]
+        for earlier in range(index - 1, max(index - _REACH, 0) - 1, -1):
+            e_start, e_end = adopted[earlier]
+            if spans[earlier][2] == kind and e_start <= start and end <= e_end and any(
+                extents[i] != spans[i][:2] for i in range(index)
+            ):
+                adopted[index] = (e_start, max(e_end, adopted[index][1]))
+                break
+    return adopted
+
+
+def test_enclosing_phrases_are_adopted_as_the_plain_scan_adopts_them():
+    rng = random.Random(7)
+    kinds = [EntityType.DATASET, EntityType.TASK]
+    for _ in range(3000):
+        spans, extents, at = [], [], 0
+        for _ in range(rng.randint(0, 9)):
+            start = at + rng.randint(0, 3)
+            end = start + rng.choice([0, 1, 2, 5])  # empty spans too
+            spans.append((start, end, rng.choice(kinds)))
+            wide = rng.random() < 0.3
+            extents.append((start - rng.randint(0, 4) * wide, end + rng.randint(0, 12) * wide))
+            at = end
+        assert _adopt_enclosing(spans, extents) == plain_adopt_enclosing(spans, extents), (spans, extents)

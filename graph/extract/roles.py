@@ -81,9 +81,15 @@ _KINDS_BY_LETTER = {
     letter: re.compile(_cue_alternatives([(k, p) for k, p in _CUE_PATTERNS if p[0] == letter]))
     for letter in _FIRST_LETTERS
 }
-_OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
+# `\b[Oo]ur\s+(?:[\w-]+\s+)?$` led by the literal "ur", which re finds in C, the "O" or
+# "o" and the word break before it read behind: the \b-led form was tried at every position.
+_OUR = re.compile(r"ur(?<=[Oo]ur)(?<!\w[Oo]ur)\s+(?:[\w-]+\s+)?$")
 _BARRIER_WORDS = ("which", "while", "whereas", "but")
 _EVALUATED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+# The role of each kind of cue but "evaluate"; members read through their class cost a
+# look-up each.
+_ROLE_OF_KIND = {"intro": Role.INTRODUCES, "compare": Role.COMPARES, "use": Role.USES}
+_INTRODUCES, _MENTIONS, _USES, _EVALUATES_ON = Role.INTRODUCES, Role.MENTIONS, Role.USES, Role.EVALUATES_ON
 
 
 def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityType) -> Role:
@@ -95,21 +101,18 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
         start: where the mention starts.
         entity_type: the mention's type; "on X" means EVALUATES_ON only for data.
     """
-    left = text[max(sentence_start, start - WINDOW) : start]
+    window = start - WINDOW
+    left = text[window if window > sentence_start else sentence_start : start]
     left = left[clause_start(left) :]
     if "ur" in left and _OUR.search(left):  # "ur": most windows have no "our" to look for
-        return Role.INTRODUCES
+        return _INTRODUCES
     last = _last_cue(left)  # the nearest cue
     if last is None:
-        return Role.MENTIONS
+        return _MENTIONS
     kind = last.lastgroup
-    if kind == "intro":
-        return Role.INTRODUCES
-    if kind == "compare":
-        return Role.COMPARES
     if kind == "evaluate":
-        return Role.EVALUATES_ON if entity_type in _EVALUATED else Role.USES
-    return Role.USES
+        return _EVALUATES_ON if entity_type in _EVALUATED else _USES
+    return _ROLE_OF_KIND[kind]
 
 
 def _last_cue(left: str) -> re.Match | None:
