@@ -21,6 +21,7 @@ from paperkg.graph.extract.roles import (
     _CUE_ALTERNATIVES, _CUE_PATTERNS, _CUES_AFTER_BREAK, _KINDS_BY_LETTER, _OUR, _cue_trie,
 )
 from paperkg.graph.extract.sentences import SentenceIndex
+from paperkg.graph.extract.variants import APOSTROPHES, SUFFIX_SECONDS, following_suffix
 from paperkg.graph.records import EntityType, entity_id
 
 CUE_EDGE_TEXTS = [
@@ -62,6 +63,17 @@ def test_our_before_a_name_is_found_as_the_word_break_form_finds_it():
         for end in range(len(text) + 1):
             left = text[max(0, end - 90) : end]
             assert bool(_OUR.search(left)) == bool(plain.search(left)), left
+
+
+def test_no_suffix_follows_where_the_suffix_guard_says_none_can():
+    texts = [*seed_lines(), "Llama 2 7B, GPT-3.5 v2 WMT'14 CoNLL ' 03 X\u2019 09 IWSLT 2010 NTCIR-3 a-v1 b -7"]
+    for text in texts:
+        for end in range(len(text) + 1):
+            if text[end + 1 : end + 2] in SUFFIX_SECONDS or text[end : end + 1] in APOSTROPHES:
+                continue
+            for integers in (False, True):
+                assert following_suffix(text, end, integers, True) is None, (text, end)
+                assert following_suffix(text, end, integers, False) is None, (text, end)
 
 
 @pytest.fixture(scope="module")

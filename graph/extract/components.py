@@ -29,7 +29,9 @@ from paperkg.graph.extract.discovery import Lexicon
 from paperkg.graph.extract.patterns import PatternBook
 from paperkg.graph.extract.sentences import SentenceIndex
 from paperkg.graph.extract.shapes import find_context_names
-from paperkg.graph.extract.variants import following_suffix, parent_name, split_versions
+from paperkg.graph.extract.variants import (
+    APOSTROPHES, SUFFIX_SECONDS, following_suffix, parent_name, split_versions,
+)
 from paperkg.graph.records import EntityType, entity_id
 
 
@@ -325,9 +327,10 @@ class VariantComponent(_LexiconUser):
     def _variants(self, text: str, mention: Candidate, limit: int) -> list[Candidate] | None:
         """The mentions `mention` becomes, or None when it stays as it is (most do)."""
         start, end, kind = mention.start, mention.end, mention.type
-        is_model, editions = kind is _MODEL, kind in _EDITIONED
-        while (suffix := following_suffix(text, end, is_model, editions)) and suffix[0] <= limit:
-            end = suffix[0]
+        if text[end + 1 : end + 2] in SUFFIX_SECONDS or text[end : end + 1] in APOSTROPHES:
+            is_model, editions = kind is _MODEL, kind in _EDITIONED
+            while (suffix := following_suffix(text, end, is_model, editions)) and suffix[0] <= limit:
+                end = suffix[0]
         if end == mention.end and start <= end and text.find("/", start, end + 16) < 0:
             return None  # nothing attached, no slash in the name or after it: the common case
         if "/" not in text[mention.end : end + 16]:

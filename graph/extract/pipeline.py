@@ -245,7 +245,10 @@ class Extractor:
             if confidence is None:
                 confidence = _rounded(c.confidence)
             # A phrase never runs from the title into the abstract.
-            phrase_start, phrase_end = max(phrase_start, offset), min(phrase_end, stop)
+            if phrase_start < offset:
+                phrase_start = offset
+            if phrase_end > stop:
+                phrase_end = stop
             mention = mention_of(paper_id, name, start - offset, end - offset, text[start:end], sentence,
                                  c.type, eid, confidence, c.component, role,
                                  phrase_start - offset, phrase_end - offset)
