@@ -73,8 +73,10 @@ def phrase_extents(
     Returns:
         (start, end) for each span; a name with no head noun or alias keeps its own span.
     """
+    # Each name's own extent first: a head noun after it (with languages before it), else
+    # an alias. Written inline: a function call a name cost a tenth of phrase_extents.
     extents = []
-    for start, end, kind in spans:  # `_own_extent` of each, written out: a call each costs
+    for start, end, kind in spans:
         pattern = _HEAD_AFTER.get(kind)
         if pattern is not None and (found := pattern.match(text, end)) is not None:
             before = _LANGUAGES_BEFORE.search(text, max(0, start - 40), start)
