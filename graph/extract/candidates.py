@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from paperkg.graph.records import Entity, EntityType, Role
+
+_START = attrgetter("start")  # a C key: a third faster than a Python one
 
 
 @dataclass(slots=True)
@@ -66,13 +69,9 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
         starts.insert(index, start)
         ends.insert(index, end)
         kept.append(candidate)
-    kept.sort(key=_start)
+    kept.sort(key=_START)
     return kept
 
 
 def _rank(candidate: Candidate) -> tuple[int, float, int]:
     return candidate.start - candidate.end, -candidate.confidence, candidate.start
-
-
-def _start(candidate: Candidate) -> int:
-    return candidate.start

@@ -29,7 +29,9 @@ from paperkg.graph.extract.discovery import Lexicon
 from paperkg.graph.extract.patterns import PatternBook
 from paperkg.graph.extract.sentences import SentenceIndex
 from paperkg.graph.extract.shapes import find_context_names
-from paperkg.graph.extract.variants import following_suffix, parent_name, split_versions
+from paperkg.graph.extract.variants import (
+    APOSTROPHES, SUFFIX_SECONDS, following_suffix, parent_name, split_versions,
+)
 from paperkg.graph.records import EntityType, entity_id
 
 
@@ -288,10 +290,10 @@ class ResolveComponent(_LexiconUser):
     """Keeps the longest of overlapping candidates and links each to an entity."""
 
     def run(self, state: DocState) -> None:
-        kept = resolve_overlaps(state.candidates)
+        kept, lookup = resolve_overlaps(state.candidates), self.lexicon.lookup
         for candidate in kept:
             if candidate.entity is None:
-                entity = self.lexicon.lookup(candidate.name)
+                entity = lookup(candidate.name)
                 if entity is not None:
                     candidate.entity, candidate.name, candidate.type = entity, entity.name, entity.type
         state.mentions = kept
@@ -303,36 +305,48 @@ def make_resolve(nlp: Language, name: str) -> ResolveComponent:
     return ResolveComponent()
 
 
+# The types whose names take versions and sizes, and those that also take editions.
+_VERSIONED = frozenset({EntityType.MODEL, EntityType.METHOD, EntityType.DATASET, EntityType.BENCHMARK})
+_EDITIONED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+_MODEL = EntityType.MODEL  # a member read through its class costs a lookup each time
+
+
 class VariantComponent(_LexiconUser):
     """Splits version lists ("Stable Diffusion 1.5/2.1") and attaches sizes ("Llama 2 7B")."""
 
     def run(self, state: DocState) -> None:
         text, kept, mentions = state.text, state.mentions, []
+        last = len(kept) - 1
         for index, mention in enumerate(kept):
-            limit = kept[index + 1].start if index + 1 < len(kept) else len(text)
-            mentions.extend(self._variants(text, mention, limit))
+            if mention.type in _VERSIONED:
+                limit = kept[index + 1].start if index < last else len(text)
+                variants = self._variants(text, mention, limit)
+                if variants is not None:
+                    mentions.extend(variants)
+                    continue
+            mentions.append(mention)
         state.mentions = mentions
 
-    def _variants(self, text: str, mention: Candidate, limit: int) -> list[Candidate]:
-        if mention.type not in (EntityType.MODEL, EntityType.METHOD, EntityType.DATASET,
-                                EntityType.BENCHMARK):
-            return [mention]
-        end = mention.end
-        is_model = mention.type is EntityType.MODEL
-        editions = mention.type in (EntityType.DATASET, EntityType.BENCHMARK)
-        while (suffix := following_suffix(text, end, is_model, editions)) and suffix[0] <= limit:
-            end = suffix[0]
+    def _variants(self, text: str, mention: Candidate, limit: int) -> list[Candidate] | None:
+        """The mentions `mention` becomes, or None when it stays as it is (most do)."""
+        start, end, kind = mention.start, mention.end, mention.type
+        if text[end + 1 : end + 2] in SUFFIX_SECONDS or text[end : end + 1] in APOSTROPHES:
+            is_model, editions = kind is _MODEL, kind in _EDITIONED
+            while (suffix := following_suffix(text, end, is_model, editions)) and suffix[0] <= limit:
+                end = suffix[0]
+        if end == mention.end and start <= end and text.find("/", start, end + 16) < 0:
+            return None  # nothing attached, no slash in the name or after it: the common case
         if "/" not in text[mention.end : end + 16]:
-            span_text = text[mention.start : end]
+            span_text = text[start:end]
         else:
             slash = re.match(r"[\w.\- ]*?(?:/v?\d+(?:\.\d+)*(?:[BMKk]|[a-z])?)+", text[end:limit])
-            span_text = text[mention.start : end + (slash.end() if slash else 0)]
-        if "/" not in span_text and mention.start + len(span_text) == mention.end:
-            return [mention]  # nothing to split and nothing attached: the common case
-        pieces = split_versions(mention.start, span_text) or [(mention.start, mention.start + len(span_text), None)]
+            span_text = text[start : end + (slash.end() if slash else 0)]
+        if "/" not in span_text and start + len(span_text) == mention.end:
+            return None
+        pieces = split_versions(start, span_text) or [(start, start + len(span_text), None)]
         if len(pieces) == 1 and pieces[0][1] == mention.end:
-            return [mention]
-        return [self._variant(mention, start, stop, name or text[start:stop]) for start, stop, name in pieces]
+            return None
+        return [self._variant(mention, begin, stop, name or text[begin:stop]) for begin, stop, name in pieces]
 
     def _variant(self, mention: Candidate, start: int, end: int, name: str) -> Candidate:
         known = self.lexicon.lookup(name)

@@ -44,8 +44,26 @@ PIPELINE = (
 )
 _SEPARATOR = "\n\n"
 _RESULT_TARGETS = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+_RESULT_SPANS = _RESULT_TARGETS | {EntityType.MODEL}  # targets, and models that report on them
+_METRIC = EntityType.METRIC  # a member read through its class costs a lookup each time
 # Names recur across abstracts; their ids (`entity_key` folds case and accents) are reused.
 _entity_id = lru_cache(maxsize=65536)(entity_id)
+# Confidences rounded to three places, by value: a dict look-up costs a seventh of `round`.
+_ROUNDED: dict[float, float] = {}
+
+
+def _rounded(confidence: float) -> float:
+    """`round(confidence, 3)`, remembered in `_ROUNDED` when no other number equals it.
+
+    Whole numbers are not remembered: 1 and 1.0 (or 0.0 and -0.0) are one dict key but
+    round to different values.
+    """
+    rounded = round(confidence, 3)
+    if type(confidence) is float and not confidence.is_integer():
+        if len(_ROUNDED) >= 4096:  # the rules give a few; anything else stays bounded
+            _ROUNDED.clear()
+        _ROUNDED[confidence] = rounded
+    return rounded
 
 
 @contextmanager
@@ -66,6 +84,13 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _forms(name: str, aliases: tuple[str, ...], surfaces: list[str]) -> tuple[str, ...]:
+    """An entity's aliases and the texts of its mentions, first use first, but its name."""
+    forms = dict.fromkeys([*aliases, *surfaces])
+    forms.pop(name, None)
+    return tuple(forms)
 
 
 def _restore_original(state: DocState, text: Detokenized) -> None:
@@ -197,7 +222,8 @@ class Extractor:
 
     def _mentions(self, state: DocState, paper_id: str, fields) -> list[tuple[Mention, Candidate]]:
         text, span_at, pairs = state.text, state.sentences.span_at, []
-        last_span, sentence = None, ""
+        sentence_start = sentence_end = 0
+        sentence = ""
         phrases = phrase_extents(text, [(c.start, c.end, c.type) for c in state.mentions])
         for c, (phrase_start, phrase_end) in zip(state.mentions, phrases):
             start, end = c.start, c.end
@@ -208,44 +234,61 @@ class Extractor:
                     break
             else:
                 continue
-            span = span_at(start)
-            if span != last_span:  # mentions come in text order: one slice a sentence
-                last_span, sentence = span, text[span[0] : span[1]]
-            role = c.role or assign_role(text, span[0], start, c.type)
-            eid = c.entity.id if c.entity else _entity_id(c.name)
+            # Sentences do not overlap: an offset inside the last one found is in no other.
+            if not sentence_start <= start < sentence_end:
+                sentence_start, sentence_end = span_at(start)
+                sentence = text[sentence_start:sentence_end]
+            role = c.role or assign_role(text, sentence_start, start, c.type)
+            entity = c.entity
+            eid = entity.id if entity else _entity_id(c.name)
+            confidence = _ROUNDED.get(c.confidence)
+            if confidence is None:
+                confidence = _rounded(c.confidence)
             # A phrase never runs from the title into the abstract.
-            phrase_start, phrase_end = max(phrase_start, offset), min(phrase_end, stop)
+            if phrase_start < offset:
+                phrase_start = offset
+            if phrase_end > stop:
+                phrase_end = stop
             mention = mention_of(paper_id, name, start - offset, end - offset, text[start:end], sentence,
-                                 c.type, eid, round(c.confidence, 3), c.component, role,
+                                 c.type, eid, confidence, c.component, role,
                                  phrase_start - offset, phrase_end - offset)
             pairs.append((mention, c))
         return pairs
 
     def _entities(self, pairs: list[tuple[Mention, Candidate]]) -> list[Entity]:
         surfaces: dict[str, list[str]] = {}
-        built: dict[str, Entity] = {}
-        local = {c.name for _, c in pairs}
+        firsts: dict[str, Candidate] = {}  # each entity's first mention, which describes it
         for mention, c in pairs:
-            surfaces.setdefault(mention.entity_id, []).append(mention.text)
-            if mention.entity_id not in built:
-                built[mention.entity_id] = c.entity or self._new_entity(c, mention.entity_id, local)
-        for eid, entity in list(built.items()):
-            if entity.origin != "gazetteer":
-                forms = dict.fromkeys([*entity.aliases, *surfaces[eid]])
-                forms.pop(entity.name, None)
+            forms = surfaces.get(mention.entity_id)
+            if forms is None:
+                surfaces[mention.entity_id], firsts[mention.entity_id] = [mention.text], c
+            else:
+                forms.append(mention.text)
+        local = {c.name for _, c in pairs}
+        built: dict[str, Entity] = {}
+        for eid, c in firsts.items():
+            entity = c.entity
+            if entity is None:
+                built[eid] = self._new_entity(c, eid, local, surfaces[eid])
+            elif entity.origin == "gazetteer":
+                built[eid] = entity
+            else:
                 parent = entity.variant_of
                 if parent is None and (name := parent_name(entity.name, lambda n: n in local)):
                     parent = _entity_id(name)
-                built[eid] = Entity(entity.id, entity.name, entity.type, tuple(forms),
+                built[eid] = Entity(entity.id, entity.name, entity.type,
+                                    _forms(entity.name, entity.aliases, surfaces[eid]),
                                     parent, entity.external_ids, entity.origin)
         for entity in list(built.values()):
-            self._add_parents(entity, built, local)
+            if entity.variant_of and entity.variant_of not in built:  # few have a parent to add
+                self._add_parents(entity, built, local)
         return list(built.values())
 
-    def _new_entity(self, c: Candidate, eid: str, local: set[str]) -> Entity:
+    def _new_entity(self, c: Candidate, eid: str, local: set[str], surfaces: list[str]) -> Entity:
+        """The entity of a name no known entity describes, built once from all its mentions."""
         parent = c.variant_of or parent_name(c.name, lambda n: self.lexicon.knows(n) or n in local)
-        return Entity(eid, c.name, c.type, c.aliases, _entity_id(parent) if parent else None,
-                      origin="discovered")
+        return Entity(eid, c.name, c.type, _forms(c.name, c.aliases, surfaces),
+                      _entity_id(parent) if parent else None, origin="discovered")
 
     def _add_parents(self, entity: Entity, built: dict[str, Entity], local: set[str]) -> None:
         while entity.variant_of and entity.variant_of not in built:
@@ -268,15 +311,20 @@ class Extractor:
         if key in in_paper:
             return in_paper[key]
         entity = self.lexicon.lookup(metric)
-        return entity.id if entity is not None and entity.type is EntityType.METRIC else None
+        return entity.id if entity is not None and entity.type is _METRIC else None
 
     def _results(self, state: DocState, paper_id: str, pairs, fields) -> list[Result]:
-        # Most papers name no dataset or benchmark, and a result needs one.
-        if not any(c.type in _RESULT_TARGETS for _, c in pairs):
-            return []
-        spans = [Span(c.start, c.end, c.type, m.entity_id) for m, c in pairs]
+        for _, c in pairs:
+            if c.type in _RESULT_TARGETS:
+                break
+        else:
+            return []  # most papers name no dataset or benchmark, and a result needs one
+        # `find_results` reads only targets and models: the other mentions need no `Span`.
+        spans = [Span(c.start, c.end, c.type, m.entity_id) for m, c in pairs if c.type in _RESULT_SPANS]
         found = find_results(state.text, spans, state.sentences)
-        metrics = {cached_entity_key(m.text): m.entity_id for m, _ in pairs if m.type is EntityType.METRIC}
+        if not found:
+            return []
+        metrics = {cached_entity_key(m.text): m.entity_id for m, _ in pairs if m.type is _METRIC}
         results = []
         for r in found:
             field = next((f for f in fields if f[1] <= r.start and r.end <= f[2]), None)

@@ -16,27 +16,80 @@ import re
 from paperkg.graph.records import EntityType, Role
 
 WINDOW = 90
-_CUE_ALTERNATIVES = (
-    r"(?P<intro>(?:we|We)\s+(?:\w+\s+){0,2}?(?:introduce|propose|present|release|develop|design|"
-    r"build|construct|curate|create|contribute|call|name|term)[sd]?\b|(?:called|named|dubbed|"
-    r"termed)\b)"
-    r"|(?P<compare>(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|compared? (?:with|to|against)|"
-    r"comparison (?:with|to)|than|over|versus|vs\.?|against|relative to|improv\w+ (?:up)?on)\b)"
-    r"|(?P<evaluate>(?:evaluat\w+|test\w*|benchmark\w*|experiments?|results?|performance|"
-    r"accuracy|achiev\w+|scores?)\b[^.;]{0,40}?\b(?:on|across|in)\b|(?:[Oo]n|across)\b)"
-    r"|(?P<use>(?:using|uses?|used|use of|based on|built (?:up)?on|with|via|leverag\w+|employ\w*|"
-    r"adopt\w*|appl(?:y|ies|ying|ied)|fine-?tun\w+|trained|train\w*|initiali[sz]ed from|from)\b)"
+_INTRO_VERBS = (
+    r"\s+(?:\w+\s+){0,2}?(?:introduce|propose|present|release|develop|design|build|construct|"
+    r"curate|create|contribute|call|name|term)[sd]?\b"
 )
+# A word of measurement names an evaluation when "on", "across" or "in" follows it soon.
+_EVALUATED_IN = r"\b[^.;]{0,40}?\b(?:on|across|in)\b"
+# Every cue as (kind, pattern), in the order they are tried: the first that matches at a
+# position wins. Each pattern starts with a letter of its own (not a class), which lets
+# `_cue_trie` group them by that letter.
+_CUE_PATTERNS = (
+    ("intro", r"we" + _INTRO_VERBS), ("intro", r"We" + _INTRO_VERBS),
+    *(("intro", rf"{word}\b") for word in ("called", "named", "dubbed", "termed")),
+    *(("compare", rf"{cue}\b") for cue in (
+        r"outperform\w*", r"surpass\w*", r"beat\w*", r"exceed\w*", r"compared? (?:with|to|against)",
+        r"comparison (?:with|to)", r"than", r"over", r"versus", r"vs\.?", r"against", r"relative to",
+        r"improv\w+ (?:up)?on",
+    )),
+    *(("evaluate", cue + _EVALUATED_IN) for cue in (
+        r"evaluat\w+", r"test\w*", r"benchmark\w*", r"experiments?", r"results?", r"performance",
+        r"accuracy", r"achiev\w+", r"scores?",
+    )),
+    *(("evaluate", rf"{cue}\b") for cue in ("On", "on", "across")),
+    *(("use", rf"{cue}\b") for cue in (
+        r"using", r"uses?", r"used", r"use of", r"based on", r"built (?:up)?on", r"with", r"via",
+        r"leverag\w+", r"employ\w*", r"adopt\w*", r"appl(?:y|ies|ying|ied)", r"fine-?tun\w+",
+        r"trained", r"train\w*", r"initiali[sz]ed from", r"from",
+    )),
+)
+
+
+def _cue_alternatives(patterns) -> str:
+    """The cues as one alternation, in order, one named group a kind ("intro", ...)."""
+    kinds = dict.fromkeys(kind for kind, _ in patterns)
+    return "|".join(
+        f"(?P<{kind}>{'|'.join(p for k, p in patterns if k == kind)})" for kind in kinds
+    )
+
+
+def _cue_trie(patterns) -> str:
+    """The cues as one alternation of first letters, each with its cues in their order.
+
+    The same matches as `_cue_alternatives` (cues with other first letters cannot match
+    where one of these does), but re tries a position against ~20 letters instead of
+    ~60 patterns; it names no kind, which `_KINDS_BY_LETTER` reads afterwards.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for _, pattern in patterns:
+        by_letter.setdefault(pattern[0], []).append(pattern[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
+
+
+_CUE_ALTERNATIVES = _cue_alternatives(_CUE_PATTERNS)
+_FIRST_LETTERS = "".join(sorted({pattern[0] for _, pattern in _CUE_PATTERNS}))
 # One leading \b for every cue, and a look-ahead on the letters cues start with, so
 # that most positions fail at once; the alternatives, and so the match, are unchanged.
-_CUES = re.compile(rf"\b(?=[abcdefilnoprstuvwOW])(?:{_CUE_ALTERNATIVES})")
+_CUES = re.compile(rf"\b(?=[{_FIRST_LETTERS}])(?:{_CUE_ALTERNATIVES})")
 # The same cues with the character before them, for ASCII text, where the \b before a
 # cue's first letter is a character of [^A-Za-z0-9_] before it: led by a character set,
 # so re skips to those in C instead of trying every position (see `_last_cue`).
-_CUES_AFTER_BREAK = re.compile(rf"[^A-Za-z0-9_](?=[abcdefilnoprstuvwOW])(?:{_CUE_ALTERNATIVES})")
-_OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
+_CUES_AFTER_BREAK = re.compile(rf"[^A-Za-z0-9_](?=[{_FIRST_LETTERS}])(?:{_cue_trie(_CUE_PATTERNS)})")
+# The cues of each first letter, with their kinds: which cue matched, once found.
+_KINDS_BY_LETTER = {
+    letter: re.compile(_cue_alternatives([(k, p) for k, p in _CUE_PATTERNS if p[0] == letter]))
+    for letter in _FIRST_LETTERS
+}
+# `\b[Oo]ur\s+(?:[\w-]+\s+)?$` led by the literal "ur", which re finds in C, the "O" or
+# "o" and the word break before it read behind: the \b-led form was tried at every position.
+_OUR = re.compile(r"ur(?<=[Oo]ur)(?<!\w[Oo]ur)\s+(?:[\w-]+\s+)?$")
 _BARRIER_WORDS = ("which", "while", "whereas", "but")
 _EVALUATED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+# The role of each kind of cue but "evaluate"; members read through their class cost a
+# look-up each.
+_ROLE_OF_KIND = {"intro": Role.INTRODUCES, "compare": Role.COMPARES, "use": Role.USES}
+_INTRODUCES, _MENTIONS, _USES, _EVALUATES_ON = Role.INTRODUCES, Role.MENTIONS, Role.USES, Role.EVALUATES_ON
 
 
 def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityType) -> Role:
@@ -48,44 +101,40 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
         start: where the mention starts.
         entity_type: the mention's type; "on X" means EVALUATES_ON only for data.
     """
-    left = text[max(sentence_start, start - WINDOW) : start]
+    window = start - WINDOW
+    left = text[window if window > sentence_start else sentence_start : start]
     left = left[clause_start(left) :]
     if "ur" in left and _OUR.search(left):  # "ur": most windows have no "our" to look for
-        return Role.INTRODUCES
+        return _INTRODUCES
     last = _last_cue(left)  # the nearest cue
     if last is None:
-        return Role.MENTIONS
+        return _MENTIONS
     kind = last.lastgroup
-    if kind == "intro":
-        return Role.INTRODUCES
-    if kind == "compare":
-        return Role.COMPARES
     if kind == "evaluate":
-        return Role.EVALUATES_ON if entity_type in _EVALUATED else Role.USES
-    return Role.USES
+        return _EVALUATES_ON if entity_type in _EVALUATED else _USES
+    return _ROLE_OF_KIND[kind]
 
 
 def _last_cue(left: str) -> re.Match | None:
     """The last cue of `_CUES.finditer(left)`: a match with its end and its group.
 
-    In ASCII text a cue starts at the start of `left`, right where the last cue ended
-    (after "vs."), or after a character of [^A-Za-z0-9_], which `_CUES_AFTER_BREAK`
-    takes with it (so the match may start one character early); each search starts
-    where the last cue ended, as `finditer`'s do.
+    In ASCII text a cue starts at the start of `left` or after a character of
+    [^A-Za-z0-9_], which `_CUES_AFTER_BREAK` takes with it: scanning " " + `left` finds
+    every cue, one character late, and `_KINDS_BY_LETTER` then reads the last one's kind
+    at the same place. The one exception is a cue right after "vs." (no break before it),
+    left to the plain scan, as is text with non-ASCII word characters.
     """
     last = None
-    if not left.isascii():
+    if not left.isascii() or "vs." in left:
         for last in _CUES.finditer(left):  # noqa: B007 - the nearest cue is the last one
             pass
         return last
-    position, match = 0, _CUES.match(left)
-    while True:
-        if match is None:
-            match = _CUES_AFTER_BREAK.search(left, position)
-            if match is None:
-                return last
-        last, position = match, match.end()
-        match = _CUES.match(left, position)
+    for last in _CUES_AFTER_BREAK.finditer(" " + left):  # noqa: B007 - the same
+        pass
+    if last is None:
+        return None
+    start = last.start()  # in `left`: the cue's first letter, one after its break
+    return _KINDS_BY_LETTER[left[start]].match(left, start)
 
 
 def clause_start(left: str) -> int:

@@ -39,6 +39,13 @@ _FOLLOWING_EDITION = re.compile(
     r"|(?P<apostrophe> ?[\'\u2019] ?)(?P<year>\d\d)(?![\w.\-/%'\u2019])"
 )
 
+# A suffix needs, right after the name, a separator ([ -], or " " before an apostrophe)
+# and then a digit, a "v" or an apostrophe, or else an apostrophe ("WMT'14"): where the
+# second character is none of `SUFFIX_SECONDS` and the first none of `APOSTROPHES`,
+# `following_suffix` finds nothing, and callers may skip it (most names).
+SUFFIX_SECONDS = frozenset("0123456789v'\u2019")
+APOSTROPHES = frozenset("'\u2019")
+
 
 def split_versions(start: int, text: str) -> list[tuple[int, int, str]] | None:
     """Split a name ending in a slash list of versions into one (start, end, name) each.
