@@ -1,7 +1,8 @@
 """The fast paths of name matching find exactly what the plain computations find.
 
-Each test keeps the plain computation as its reference: the infix expression's own
-`finditer`, a book that owns its matcher alone, a pattern tokenized on its own.
+Each test keeps the plain computation as its reference: the infix and suffix
+expressions' own searches, a book that owns its matcher alone, a match read from the
+doc's own tokens instead of the text, a pattern tokenized on its own.
 """
 
 import random
