@@ -371,9 +371,6 @@ def _modifies_next(text: str, end: int) -> bool:
     return bool(following) and following[0].lower() in _NOT_HEAD_BEFORE
 
 
-_EXTENDED = (EntityType.TASK, EntityType.METHOD)
-
-
 # "3D CNNs", "2D-ResNet", "1D convolutional neural network": the dimension makes another
 # architecture, a variant of the one named (SciER and GSAP-NER mark it in the name).
 _DIMENSIONED = frozenset({EntityType.METHOD, EntityType.MODEL})
@@ -397,16 +394,18 @@ class PhraseRules(_LexiconUser):
         text, found = state.text, state.candidates
         dimensioned = _DIMENSIONED if _ANY_DIMENSION.search(text) else ()
         for candidate in list(found):
-            if metric := candidate.type is _METRIC:
+            # The type read once and compared by identity: this loop sees every candidate.
+            kind = candidate.type
+            if metric := kind is _METRIC:
                 if candidate.component == "kg_abbreviations":
                     self._add_defined_metric(text, candidate, found)
-            if metric or candidate.type in _EXTENDED and text[candidate.start].islower():
+            if metric or (kind is _TASK or kind is _METHOD) and text[candidate.start].islower():
                 start = extend_known(text, candidate.start, metric)
                 if start < candidate.start:
                     found.append(Candidate(start, candidate.end, text[start : candidate.end],
                                            candidate.type, candidate.confidence - 0.2, "kg_phrases",
                                            variant_of=candidate.name))
-            if candidate.type in dimensioned and (start := _dimension_start(text, candidate.start)) is not None:
+            if kind in dimensioned and (start := _dimension_start(text, candidate.start)) is not None:
                 found.append(Candidate(start, candidate.end, text[start : candidate.end],
                                        candidate.type, candidate.confidence - 0.1, "kg_phrases",
                                        variant_of=candidate.name))

@@ -1,0 +1,32 @@
+"""The second speed round's shortcuts in `kg_phrases` give what the plain code gave.
+
+`PhraseRules.run` reads each candidate's type once and compares it by identity; a known
+lower-case TASK or METHOD is still extended over its domain modifier, and no other type is.
+"""
+
+from paperkg.graph.extract.candidates import Candidate
+from paperkg.graph.extract.components import DocState
+from paperkg.graph.extract.phrases import PhraseRules
+from paperkg.graph.records import EntityType
+
+TEXT = "We study financial sentiment analysis with online knowledge distillation on legal bert."
+
+
+def run_on(kind: EntityType, name: str) -> list[tuple[str, str | None]]:
+    start = TEXT.index(name)
+    state = DocState(TEXT, None)
+    state.candidates.append(Candidate(start, start + len(name), name, kind, 0.9, "kg_gazetteer"))
+    PhraseRules().run(state)
+    return [(c.name, c.variant_of) for c in state.candidates[1:] if c.component == "kg_phrases"]
+
+
+def test_known_task_and_method_are_extended() -> None:
+    assert ("financial sentiment analysis", "sentiment analysis") in run_on(EntityType.TASK, "sentiment analysis")
+    assert ("online knowledge distillation", "knowledge distillation") in run_on(
+        EntityType.METHOD, "knowledge distillation")
+
+
+def test_other_types_are_not_extended() -> None:
+    for kind in (EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK):
+        assert all(variant != "sentiment analysis" for _, variant in run_on(kind, "sentiment analysis"))
+        assert all(variant != "bert" for _, variant in run_on(kind, "bert"))
