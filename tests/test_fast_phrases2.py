@@ -4,9 +4,13 @@
 lower-case TASK or METHOD is still extended over its domain modifier, and no other type is.
 """
 
+import re
+
 from paperkg.graph.extract.candidates import Candidate
 from paperkg.graph.extract.components import DocState
-from paperkg.graph.extract.phrases import PhraseRules
+from paperkg.graph.extract.phrases import (
+    PhraseRules, _extend_over, _is_domain_word, _is_metric_modifier, extend_known,
+)
 from paperkg.graph.records import EntityType
 
 TEXT = "We study financial sentiment analysis with online knowledge distillation on legal bert."
@@ -30,3 +34,13 @@ def test_other_types_are_not_extended() -> None:
     for kind in (EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK):
         assert all(variant != "sentiment analysis" for _, variant in run_on(kind, "sentiment analysis"))
         assert all(variant != "bert" for _, variant in run_on(kind, "bert"))
+
+
+def test_extend_known_tests_written_out_match_the_predicates() -> None:
+    """`extend_known`'s shortcut spells out `_is_domain_word` and `_is_metric_modifier`."""
+    text = "English sentiment analysis, micro precision, MACRO recall, low-resource parsing, x y z"
+    for start in (m.start() for m in re.finditer(r"\S+", text)):
+        assert extend_known(text, start) == _extend_over(text, start, _is_domain_word), start
+        assert extend_known(text, start, True) == _extend_over(text, start, _is_metric_modifier), start
+    assert extend_known(text, text.index("sentiment")) == 0
+    assert extend_known(text, text.index("precision"), True) == text.index("micro")

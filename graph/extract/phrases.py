@@ -212,18 +212,27 @@ def extend_known(text: str, start: int, metric: bool = False) -> int:
     accuracy", "labeled precision", "unigram BLEU"): the name itself already says what
     it is.
     """
-    allowed = _is_metric_modifier if metric else _is_domain_word
-    window = text[max(0, start - 60) : start]
+    window = text[start - 60 if start > 60 else 0 : start]
     # The words kept are among the window's last two unless " - " joins words there,
     # and an allowed word holds a hyphen or is one word of a set, so either test finds
     # it: most known names have no allowed word before them, and nothing to look for.
+    # The two tests are `_is_metric_modifier` and `_is_domain_word` written out, as this
+    # runs for every lower-case known name (two calls fewer a name, a tenth faster).
     if " - " not in window:
-        for word in window.rsplit(None, 2)[-2:]:
-            if allowed(word):
-                break
+        words = window.rsplit(None, 2)[-2:]
+        if metric:
+            for word in words:
+                if "-" in word or word.lower() in _METRIC_MODIFIERS:
+                    break
+            else:
+                return start
         else:
-            return start
-    return _extend_over(text, start, allowed)
+            for word in words:
+                if "-" in word or word in _LANGUAGES or word.lower() in _DOMAINS:
+                    break
+            else:
+                return start
+    return _extend_over(text, start, _is_metric_modifier if metric else _is_domain_word)
 
 
 def _extend_over(text: str, start: int, allowed: Callable[[str], bool]) -> int:
