@@ -44,3 +44,17 @@ def test_extend_known_tests_written_out_match_the_predicates() -> None:
         assert extend_known(text, start, True) == _extend_over(text, start, _is_metric_modifier), start
     assert extend_known(text, text.index("sentiment")) == 0
     assert extend_known(text, text.index("precision"), True) == text.index("micro")
+
+
+def test_new_candidates_fill_the_fields_they_name() -> None:
+    """`PhraseRules.run` builds candidates positionally: variant_of set, the rest defaults."""
+    state = DocState("We improve abusive speech detection with 3D CNNs.", None)
+    start = state.text.index("CNNs")
+    state.candidates.append(Candidate(start, start + 4, "CNN", EntityType.METHOD, 0.9, "kg_gazetteer"))
+    PhraseRules().run(state)
+    made = {c.name: c for c in state.candidates if c.component == "kg_phrases"}
+    assert made["abusive speech detection"].variant_of is None  # no lexicon: no parent
+    assert made["abusive speech detection"].type is EntityType.TASK
+    for candidate in made.values():
+        assert (candidate.entity, candidate.role, candidate.aliases) == (None, None, ())
+    assert made["3D CNNs"].variant_of == "CNN"

@@ -402,6 +402,8 @@ class PhraseRules(_LexiconUser):
     def run(self, state: DocState) -> None:
         text, found = state.text, state.candidates
         dimensioned = _DIMENSIONED if _ANY_DIMENSION.search(text) else ()
+        # New candidates take positional arguments only (entity, role, aliases and
+        # variant_of last): keywords cost a third more per candidate.
         for candidate in list(found):
             # The type read once and compared by identity: this loop sees every candidate.
             kind = candidate.type
@@ -413,14 +415,14 @@ class PhraseRules(_LexiconUser):
                 if start < candidate.start:
                     found.append(Candidate(start, candidate.end, text[start : candidate.end],
                                            candidate.type, candidate.confidence - 0.2, "kg_phrases",
-                                           variant_of=candidate.name))
+                                           None, None, (), candidate.name))
             if kind in dimensioned and (start := _dimension_start(text, candidate.start)) is not None:
                 found.append(Candidate(start, candidate.end, text[start : candidate.end],
                                        candidate.type, candidate.confidence - 0.1, "kg_phrases",
-                                       variant_of=candidate.name))
+                                       None, None, (), candidate.name))
         for start, end, kind in _phrase_spans(text):
             name = text[start:end]
-            found.append(Candidate(start, end, name, kind, 0.55, "kg_phrases", variant_of=self._parent(name)))
+            found.append(Candidate(start, end, name, kind, 0.55, "kg_phrases", None, None, (), self._parent(name)))
 
     @staticmethod
     def _add_defined_metric(text: str, candidate: Candidate, found: list) -> None:
