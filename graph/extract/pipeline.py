@@ -76,6 +76,13 @@ def _gc_paused() -> Iterator[None]:
     0.05-0.1 s of 1.8 s, and whether a full pass falls in a run moved the bench by 2%.
     Nothing in a batch makes reference cycles that need the collector: reference
     counting frees what it drops. The collector runs again after the batch, as before.
+
+    What the batch leaves alive (its extractions, the caches) goes straight to the oldest
+    generation, where objects that survive two young passes end up anyway: re-enabled
+    with them all in the youngest, the collector scanned them at the next allocation,
+    0.008 s a batch of 1,000 (1.5% of the run). `gc.freeze` then `gc.unfreeze` moves every
+    tracked object to the oldest generation without a scan; skipped when the caller has
+    frozen objects of its own, which `gc.unfreeze` would release.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -83,7 +90,15 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            _age_young_objects()
             gc.enable()
+
+
+def _age_young_objects() -> None:
+    """Move every object the collector tracks to its oldest generation, unscanned."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def _forms(name: str, aliases: tuple[str, ...], surfaces: list[str]) -> tuple[str, ...]:
