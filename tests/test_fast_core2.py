@@ -5,6 +5,7 @@ own frozen objects and cyclic garbage to the collector as before; the fast recor
 constructors build the records their dataclass constructors build.
 """
 
+import dataclasses
 import gc
 
 import pytest
@@ -12,6 +13,7 @@ from test_extract_pipeline import seed_papers
 
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.pipeline import _gc_paused
+from paperkg.graph.records import Entity, EntityType, entity_of
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +86,23 @@ def test_extract_output_is_the_same_with_the_collector_disabled(extractor):
         gc.enable()
     assert enabled == disabled
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("values", [
+    ("bert", "BERT", EntityType.MODEL, ("Bert",), None, (), "gazetteer"),
+    ("flame-rm-24b", "FLAMe-RM-24B", EntityType.MODEL, (), "flame-rm",
+     (("hf", "google/flame"),), "discovered"),
+])
+def test_entity_of_builds_the_same_entity_as_the_constructor(values):
+    built, fast = Entity(*values), entity_of(*values)
+    assert fast == built and hash(fast) == hash(built) and repr(fast) == repr(built)
+    assert vars(fast) == vars(built)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.name = "other"
+
+
+def test_extracted_entities_equal_their_constructor_built_twins(extractor):
+    entities = [e for x in extractor.extract(seed_papers()) for e in x.entities]
+    assert any(e.origin == "discovered" for e in entities)
+    for entity in entities:
+        assert entity == Entity(**vars(entity))

@@ -33,7 +33,7 @@ from paperkg.graph.extract.shapes import find_context_names
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.extract.variants import parent_name
 from paperkg.graph.records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id, mention_of,
+    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id, entity_of, mention_of,
 )
 
 log = logging.getLogger(__name__)
@@ -291,9 +291,9 @@ class Extractor:
                 parent = entity.variant_of
                 if parent is None and (name := parent_name(entity.name, lambda n: n in local)):
                     parent = _entity_id(name)
-                built[eid] = Entity(entity.id, entity.name, entity.type,
-                                    _forms(entity.name, entity.aliases, surfaces[eid]),
-                                    parent, entity.external_ids, entity.origin)
+                built[eid] = entity_of(entity.id, entity.name, entity.type,
+                                       _forms(entity.name, entity.aliases, surfaces[eid]),
+                                       parent, entity.external_ids, entity.origin)
         for entity in list(built.values()):
             if entity.variant_of and entity.variant_of not in built:  # few have a parent to add
                 self._add_parents(entity, built, local)
@@ -302,8 +302,8 @@ class Extractor:
     def _new_entity(self, c: Candidate, eid: str, local: set[str], surfaces: list[str]) -> Entity:
         """The entity of a name no known entity describes, built once from all its mentions."""
         parent = c.variant_of or parent_name(c.name, lambda n: self.lexicon.knows(n) or n in local)
-        return Entity(eid, c.name, c.type, _forms(c.name, c.aliases, surfaces),
-                      _entity_id(parent) if parent else None, origin="discovered")
+        return entity_of(eid, c.name, c.type, _forms(c.name, c.aliases, surfaces),
+                         _entity_id(parent) if parent else None, (), "discovered")
 
     def _add_parents(self, entity: Entity, built: dict[str, Entity], local: set[str]) -> None:
         while entity.variant_of and entity.variant_of not in built:
@@ -313,8 +313,8 @@ class Extractor:
                 if name is None or _entity_id(name) != entity.variant_of:
                     return
                 grand = parent_name(name, lambda n: self.lexicon.knows(n) or n in local)
-                parent = Entity(entity.variant_of, name, entity.type,
-                                variant_of=_entity_id(grand) if grand else None, origin="discovered")
+                parent = entity_of(entity.variant_of, name, entity.type, (),
+                                   _entity_id(grand) if grand else None, (), "discovered")
             built[parent.id] = parent
             entity = parent
 
