@@ -13,7 +13,7 @@ from test_extract_pipeline import seed_papers
 
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.pipeline import _gc_paused
-from paperkg.graph.records import Entity, EntityType, entity_of
+from paperkg.graph.records import Entity, EntityType, Mention, entity_of
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +106,12 @@ def test_extracted_entities_equal_their_constructor_built_twins(extractor):
     assert any(e.origin == "discovered" for e in entities)
     for entity in entities:
         assert entity == Entity(**vars(entity))
+
+
+def test_extracted_mentions_equal_their_constructor_built_twins(extractor):
+    mentions = [m for x in extractor.extract(seed_papers()) for m in x.mentions]
+    assert mentions
+    for mention in mentions:
+        twin = Mention(**vars(mention))
+        assert mention == twin and hash(mention) == hash(twin) and repr(mention) == repr(twin)
+        assert list(vars(mention)) == list(Mention.__dataclass_fields__)
