@@ -106,6 +106,21 @@ class Entity:
     origin: str = "gazetteer"
 
 
+def entity_of(
+    id: str, name: str, type: EntityType, aliases: tuple[str, ...], variant_of: str | None,
+    external_ids: tuple[tuple[str, str], ...], origin: str,
+) -> Entity:
+    """An `Entity` of all its field values: `Entity(id, name, ...)`, in half the time.
+
+    Filled like `mention_of` (see there); the extractor builds one for about every
+    second mention it keeps, at 0.8 us each through the dataclass's `__init__`.
+    """
+    entity = object.__new__(Entity)
+    entity.__dict__.update(id=id, name=name, type=type, aliases=aliases, variant_of=variant_of,
+                           external_ids=external_ids, origin=origin)
+    return entity
+
+
 @dataclass(frozen=True)
 class Mention:
     """One occurrence of an entity in a paper's title or abstract.

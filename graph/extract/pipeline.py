@@ -33,7 +33,7 @@ from paperkg.graph.extract.shapes import find_context_names
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.extract.variants import parent_name
 from paperkg.graph.records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id, mention_of,
+    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id, entity_of,
 )
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ _SEPARATOR = "\n\n"
 _RESULT_TARGETS = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 _RESULT_SPANS = _RESULT_TARGETS | {EntityType.MODEL}  # targets, and models that report on them
 _METRIC = EntityType.METRIC  # a member read through its class costs a lookup each time
+_new_object = object.__new__
 # Names recur across abstracts; their ids (`entity_key` folds case and accents) are reused.
 _entity_id = lru_cache(maxsize=65536)(entity_id)
 # Confidences rounded to three places, by value: a dict look-up costs a seventh of `round`.
@@ -76,6 +77,13 @@ def _gc_paused() -> Iterator[None]:
     0.05-0.1 s of 1.8 s, and whether a full pass falls in a run moved the bench by 2%.
     Nothing in a batch makes reference cycles that need the collector: reference
     counting frees what it drops. The collector runs again after the batch, as before.
+
+    What the batch leaves alive (its extractions, the caches) goes straight to the oldest
+    generation, where objects that survive two young passes end up anyway: re-enabled
+    with them all in the youngest, the collector scanned them at the next allocation,
+    0.008 s a batch of 1,000 (1.5% of the run). `gc.freeze` then `gc.unfreeze` moves every
+    tracked object to the oldest generation without a scan; skipped when the caller has
+    frozen objects of its own, which `gc.unfreeze` would release.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -83,7 +91,15 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            _age_young_objects()
             gc.enable()
+
+
+def _age_young_objects() -> None:
+    """Move every object the collector tracks to its oldest generation, unscanned."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def _forms(name: str, aliases: tuple[str, ...], surfaces: list[str]) -> tuple[str, ...]:
@@ -218,7 +234,7 @@ class Extractor:
         pairs = self._mentions(state, paper.id, fields)
         entities = self._entities(pairs)
         results = self._results(state, paper.id, pairs, fields)
-        return PaperExtraction(paper, tuple(m for m, _ in pairs), tuple(entities), tuple(results))
+        return PaperExtraction(paper, tuple([m for m, _ in pairs]), tuple(entities), tuple(results))
 
     def _mentions(self, state: DocState, paper_id: str, fields) -> list[tuple[Mention, Candidate]]:
         text, span_at, pairs = state.text, state.sentences.span_at, []
@@ -249,9 +265,15 @@ class Extractor:
                 phrase_start = offset
             if phrase_end > stop:
                 phrase_end = stop
-            mention = mention_of(paper_id, name, start - offset, end - offset, text[start:end], sentence,
-                                 c.type, eid, confidence, c.component, role,
-                                 phrase_start - offset, phrase_end - offset)
+            # `mention_of`, written out: keywords fill the dict without its call, its
+            # tuple of 13 values and its zip (0.5 us a mention instead of 0.7).
+            mention = _new_object(Mention)
+            mention.__dict__.update(
+                paper_id=paper_id, field=name, start=start - offset, end=end - offset,
+                text=text[start:end], sentence=sentence, type=c.type, entity_id=eid,
+                confidence=confidence, component=c.component, role=role,
+                phrase_start=phrase_start - offset, phrase_end=phrase_end - offset,
+            )
             pairs.append((mention, c))
         return pairs
 
@@ -276,9 +298,9 @@ class Extractor:
                 parent = entity.variant_of
                 if parent is None and (name := parent_name(entity.name, lambda n: n in local)):
                     parent = _entity_id(name)
-                built[eid] = Entity(entity.id, entity.name, entity.type,
-                                    _forms(entity.name, entity.aliases, surfaces[eid]),
-                                    parent, entity.external_ids, entity.origin)
+                built[eid] = entity_of(entity.id, entity.name, entity.type,
+                                       _forms(entity.name, entity.aliases, surfaces[eid]),
+                                       parent, entity.external_ids, entity.origin)
         for entity in list(built.values()):
             if entity.variant_of and entity.variant_of not in built:  # few have a parent to add
                 self._add_parents(entity, built, local)
@@ -287,8 +309,8 @@ class Extractor:
     def _new_entity(self, c: Candidate, eid: str, local: set[str], surfaces: list[str]) -> Entity:
         """The entity of a name no known entity describes, built once from all its mentions."""
         parent = c.variant_of or parent_name(c.name, lambda n: self.lexicon.knows(n) or n in local)
-        return Entity(eid, c.name, c.type, _forms(c.name, c.aliases, surfaces),
-                      _entity_id(parent) if parent else None, origin="discovered")
+        return entity_of(eid, c.name, c.type, _forms(c.name, c.aliases, surfaces),
+                         _entity_id(parent) if parent else None, (), "discovered")
 
     def _add_parents(self, entity: Entity, built: dict[str, Entity], local: set[str]) -> None:
         while entity.variant_of and entity.variant_of not in built:
@@ -298,8 +320,8 @@ class Extractor:
                 if name is None or _entity_id(name) != entity.variant_of:
                     return
                 grand = parent_name(name, lambda n: self.lexicon.knows(n) or n in local)
-                parent = Entity(entity.variant_of, name, entity.type,
-                                variant_of=_entity_id(grand) if grand else None, origin="discovered")
+                parent = entity_of(entity.variant_of, name, entity.type, (),
+                                   _entity_id(grand) if grand else None, (), "discovered")
             built[parent.id] = parent
             entity = parent
 
