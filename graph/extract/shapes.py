@@ -100,17 +100,22 @@ def find_context_names(text: str) -> list[NameHit]:
     return hits
 
 
-def _coordinated(text: str, spans: list[NameSpan]) -> Iterator[list[NameSpan]]:
+def _coordinated(text: str, spans: list[NameSpan]) -> list[list[NameSpan]]:
+    """The spans in groups of names joined by "," / "and" / "or", in text order.
+
+    A list, not a generator: `find_context_names` reads every group, and a list is built
+    without a generator's resume at each one.
+    """
+    groups: list[list[NameSpan]] = []
     group: list[NameSpan] = []
+    joined = _JOINER.fullmatch
     for span in spans:
-        if group and _JOINER.fullmatch(text, group[-1][1], span[0]):
+        if group and joined(text, group[-1][1], span[0]):
             group.append(span)
-            continue
-        if group:
-            yield group
-        group = [span]
-    if group:
-        yield group
+        else:
+            group = [span]
+            groups.append(group)
+    return groups
 
 
 def _group_cue(text: str, group: list[NameSpan]):
@@ -147,7 +152,8 @@ def _title_cue(text: str, span: NameSpan):
     name = text[span[0] : span[1]]
     if text[span[1] : span[1] + 1] != ":" or " " in name or not SHAPED.search(name):
         return None
-    rest = text[span[1] : text.find("\n", span[1]) if "\n" in text[span[1] :] else len(text)].lower()
+    line_end = text.find("\n", span[1])  # the title's end, without copying the text after it
+    rest = text[span[1] : line_end if line_end != -1 else len(text)].lower()
     entity_type = next((t for words, t in _TITLE_CUES if any(w in rest for w in words)), None)
     return ("title", entity_type, 0.8, Role.INTRODUCES)
 
