@@ -100,22 +100,17 @@ def find_context_names(text: str) -> list[NameHit]:
     return hits
 
 
-def _coordinated(text: str, spans: list[NameSpan]) -> list[list[NameSpan]]:
-    """The spans in groups of names joined by "," / "and" / "or", in text order.
-
-    A list, not a generator: `find_context_names` reads every group, and a list is built
-    without a generator's resume at each one.
-    """
-    groups: list[list[NameSpan]] = []
+def _coordinated(text: str, spans: list[NameSpan]) -> Iterator[list[NameSpan]]:
     group: list[NameSpan] = []
-    joined = _JOINER.fullmatch
     for span in spans:
-        if group and joined(text, group[-1][1], span[0]):
+        if group and _JOINER.fullmatch(text, group[-1][1], span[0]):
             group.append(span)
-        else:
-            group = [span]
-            groups.append(group)
-    return groups
+            continue
+        if group:
+            yield group
+        group = [span]
+    if group:
+        yield group
 
 
 def _group_cue(text: str, group: list[NameSpan]):
