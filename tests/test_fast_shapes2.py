@@ -12,7 +12,7 @@ from pathlib import Path
 from paperkg.graph.extract.name_spans import (
     _SPANS_OR_AFTER_LOWER, NAME_SPANS, _cleaned_spans, name_spans,
 )
-from paperkg.graph.extract.shapes import find_context_names
+from paperkg.graph.extract.shapes import NameHit, find_context_names
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
 
@@ -53,3 +53,12 @@ def test_a_lower_case_led_name_is_read_with_its_context():
     hits = find_context_names("We introduce mPLUG-Owl, a multimodal model, and evaluate it on xBench.")
     assert [(hit.text, hit.cue) for hit in hits[:1]] == [("mPLUG-Owl", "intro")]
     assert "xBench" in [hit.text for hit in hits]
+
+
+def test_hits_are_the_named_tuples_their_fields_make():
+    text = "We introduce FooNet, a model. The Penn Treebank and DINOv2 on mFFHQ."
+    hits = find_context_names(text)
+    assert {hit.cue for hit in hits} >= {"intro", "shape", "name_head"}
+    for hit in hits:
+        assert type(hit) is NameHit and hit == NameHit(*hit) and len(hit) == 7
+        assert hit.text == text[hit.start : hit.end]

@@ -71,6 +71,12 @@ class NameHit(NamedTuple):
     role: Role | None = None
 
 
+# A named tuple's own `__new__` is Python code taking its fields one by one; tuple's,
+# given all seven in order, builds the same record in C in about half the time (some
+# 18,000 hits a 3,000-abstract run).
+_new_tuple = tuple.__new__
+
+
 def find_context_names(text: str) -> list[NameHit]:
     """Every name-like span of `text` with what its context says about it.
 
@@ -92,11 +98,13 @@ def find_context_names(text: str) -> list[NameHit]:
                 elif shape_type is not None:
                     cue = ("on", shape_type, 0.6, None)
             if cue is not None:
-                hits.append(NameHit(start, end, name, cue[1], cue[2], cue[0], cue[3]))
+                hits.append(_new_tuple(NameHit, (start, end, name, cue[1], cue[2], cue[0], cue[3])))
             elif shaped:
-                hits.append(NameHit(start, end, name, None, 0.0, "shape"))
+                hits.append(_new_tuple(NameHit, (start, end, name, None, 0.0, "shape", None)))
             elif name.endswith(_NAME_HEAD_WORDS) and _NAME_HEAD.search(name):
-                hits.append(NameHit(start, end, name, EntityType.DATASET, 0.6, "name_head"))
+                hits.append(
+                    _new_tuple(NameHit, (start, end, name, EntityType.DATASET, 0.6, "name_head", None))
+                )
     return hits
 
 
