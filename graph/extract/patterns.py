@@ -37,8 +37,6 @@ _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 _ARTICLES = frozenset(("The", "A", "An"))
 # Prefixes written joined or hyphenated alike ("pretraining" / "pre-training").
 _PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
-# Ends the match key of an entity's case-sensitive patterns.
-_CASED = "\x1fcased"
 # Between the forms tokenized as one text (see `token_ids`).
 _JOIN = "\n"
 # Entities whose patterns are made at once (see `PatternBook.add_entities`).
@@ -157,7 +155,8 @@ class PatternBook:
         share: another book whose matcher this one adds its names to, under keys of
             its own (`namespace`), so that one run of the matcher over a doc serves
             both books; each still finds only its own names.
-        namespace: prefix of this book's match keys; must differ from the shared book's.
+        namespace: prefix of this book's match keys, which are the namespace and a
+            number; must differ from the shared book's and not end in a digit.
     """
 
     def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "") -> None:
@@ -208,16 +207,25 @@ class PatternBook:
             if lower_keys or orth_keys:
                 self._ids.add(entity.id)
             if lower_keys:
-                name = self.namespace + entity.id
+                name = self._new_key_name()
                 self.entities[strings.add(name)] = entity
                 self.matcher.add(name, [lower for lower, _ in lower_keys])
             if orth_keys:
-                name = f"{self.namespace}{entity.id}{_CASED}"
+                name = self._new_key_name()
                 key = strings.add(name)
                 self.entities[key] = entity
                 self._cased_keys.add(key)
                 self._cased.update((key, orth) for _, orth in orth_keys)
                 self.matcher.add(name, [lower for lower, _ in orth_keys])
+
+    def _new_key_name(self) -> str:
+        """A match key's string not used before: the namespace and a number.
+
+        Short, not the entity's id: spaCy's matcher decodes the string of every match's
+        key and hashes it (to look up a callback), so a short key saves a little on each
+        of the 12 matches an abstract has on average.
+        """
+        return f"{self.namespace}{len(self.entities)}"
 
     def _pattern_keys(self, forms: list[tuple[str, bool]], words: dict) -> tuple[list, list]:
         """The (LOWER ids, ORTH ids) of each new pattern: case-insensitive, case-sensitive.
