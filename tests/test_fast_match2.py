@@ -1,4 +1,5 @@
-"""Short match keys find exactly what keys named after the entities found.
+"""Short match keys find exactly what keys named after the entities found; names of
+letters and spaces get the ids that tokenizing them gives.
 
 The reference is a book that owns its matcher alone: whatever its keys' strings, its
 finds are the patterns' own. Books sharing a matcher must find the same, however many
@@ -6,8 +7,10 @@ keys each has (a key is its book's namespace and a number, so the numbers of two
 must never meet).
 """
 
+import random
+
 from paperkg.graph.extract import Extractor, Gazetteer
-from paperkg.graph.extract.patterns import PatternBook
+from paperkg.graph.extract.patterns import PatternBook, token_ids
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType
 
@@ -64,3 +67,17 @@ def test_every_key_of_a_book_stands_for_one_entity_and_is_short():
              for pipe in ("kg_gazetteer", "kg_discovered")
              for entity, start, end, _ in extractor.nlp.get_pipe(pipe).book.find(doc)}
     assert {("d3", "Solver3X"), ("e7", "ResNet-3"), ("muse", "MUSE")} <= found
+
+
+def test_forms_of_letters_and_spaces_get_the_ids_their_tokens_have():
+    tokenizer = blank_pipeline().tokenizer
+    rng = random.Random(3)
+    words = ["cannot", "Cannot", "gonna", "meta", "Meta", "IS", "is", "a", "I", "Bench",
+             *(k for k in tokenizer.rules if k.isascii() and k.isalpha())]
+    forms = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(2000)]
+    forms += ["".join(rng.choice("aAzZqQ") for _ in range(rng.randint(1, 8))) for _ in range(2000)]
+    forms += ["a  b", " a", "a ", "a\tb", "ab12", "a-b", "é", ""]
+    ids = token_ids(tokenizer, forms)
+    for form in forms:
+        doc = tokenizer(form)
+        assert ids[form] == ([t.lower for t in doc], tuple(t.orth for t in doc)), form
