@@ -28,7 +28,7 @@ from paperkg.graph.extract.roles import _CUES, _last_cue, clause_start
 from paperkg.graph.extract.sentences import _BOUNDARY
 from paperkg.graph.extract.name_spans import (
     _ADJECTIVAL, _GENERIC_WORDS, _SIZE_ONLY, DETERMINERS, LANGUAGES, NAME_SPANS, SHAPED,
-    _cleaned_spans, _is_sentence_opener, _name_matches, _title_cased,
+    _cleaned_spans, _is_sentence_opener, _title_cased, name_spans,
 )
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType, entity_key
@@ -147,8 +147,7 @@ def name_texts() -> list[str]:
 
 def test_name_scan_finds_what_name_spans_finds():
     for text in name_texts():
-        plain = [(m.start(), m.group(0)) for m in NAME_SPANS.finditer(text)]
-        assert [(m.start(), m.group(0)) for m in _name_matches(text)] == plain, text
+        assert name_spans(text) == _cleaned_spans(text, NAME_SPANS.finditer(text)), text
 
 
 def plain_clean(text, start, span):

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from paperkg.graph.extract.cues import is_stop_name, type_of_shape
 from paperkg.graph.extract.gazetteer import Gazetteer, cached_entity_key
 from paperkg.graph.extract.shapes import NameHit, typed_hits
-from paperkg.graph.records import Entity, entity_id, entity_key
+from paperkg.graph.records import Entity, entity_id
 
 _STRONG = re.compile(r"[A-Za-z0-9][A-Z]|[A-Za-z]-?\d|^[A-Z][a-z]+ [A-Z]")
 STRONG_CONFIDENCE = 0.8
@@ -43,7 +43,7 @@ def discover_entities(hit_lists: Iterable[list[NameHit]], known: Gazetteer) -> l
             entity_type = hit.type or type_of_shape(hit.text)
             if entity_type is None:
                 continue
-            key = entity_key(hit.text)
+            key = cached_entity_key(hit.text)  # made by the lookup above: no regex runs
             if key not in best or best[key][0] < hit.confidence:
                 entity = Entity(entity_id(hit.text), hit.text, entity_type, origin="discovered")
                 best[key] = (hit.confidence, entity)
@@ -89,7 +89,8 @@ class Lexicon:
         """Remember newly discovered entities; returns those that were new."""
         new = []
         for entity in entities:
-            key = entity_key(entity.name)
+            # Cached: discovery made the key of each name (and the lookup below reuses it).
+            key = cached_entity_key(entity.name)
             if key and key not in self.discovered and self.gazetteer.lookup(entity.name) is None:
                 self.discovered[key] = entity
                 new.append(entity)

@@ -12,7 +12,7 @@ text. `shapes.py` reads the context of what is left.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,18 +25,11 @@ _WORD = rf"(?:[A-Z]{_TAIL}|[a-z]+[A-Z0-9]{_TAIL}|\d+[A-Za-z]{_TAIL})"
 NAME_SPANS = re.compile(
     rf"(?<![\w\-.+/]){_WORD}(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}}"
 )
-# NAME_SPANS for the spans that start with a capital or a digit, its first character
-# first: re then skips the lower-case text between candidates in C, where NAME_SPANS,
-# led by its look-behind, is tried at every position (see `_name_matches`).
-_UPPER_NAME_SPANS = re.compile(
-    rf"[A-Z0-9](?<![\w\-.+/].)(?:(?<=[A-Z]){_TAIL}|(?<=\d)\d*[A-Za-z]{_TAIL})"
-    rf"(?:/{_VERSION})?(?: (?:[A-Z]{_TAIL}|{_VERSION})(?![\w\-])){{0,3}}"
-)
-# A capital or digit right after a lower-case letter: where "mBERT" or "word2vec" may be.
-_AFTER_LOWER = re.compile(r"[A-Z0-9](?<=[a-z].)")
-# Both at once, in one scan from the capitals and digits: `_UPPER_NAME_SPANS`'s spans,
-# and a capital or digit after a lower-case letter alone (one character, so never a
-# name) where `_AFTER_LOWER` finds one outside those spans (see `name_spans`).
+# NAME_SPANS' capital- and digit-led spans, its first character first (re then skips the
+# lower-case text between candidates in C, where NAME_SPANS, led by its look-behind, is
+# tried at every position), and in the same scan a capital or digit after a lower-case
+# letter alone (one character, so never a name) outside those spans: where a lower-case
+# led span ("mBERT", "word2vec") may start, which `name_spans` then reads with NAME_SPANS.
 # The first class also holds NUL, which every branch then rejects (each reads the first
 # character again, behind it): a class of three ranges is compiled to a bitmap, and re
 # skips the text between candidates about twice as fast as over two ranges.
@@ -75,15 +68,22 @@ NameSpan = tuple[int, int, bool]  # a cleaned name span: start, end, and whether
 
 
 def name_spans(text: str) -> list[NameSpan]:
-    """The cleaned spans of `_name_matches`, each with whether it is name-shaped.
+    """The cleaned spans of `NAME_SPANS.finditer(text)`, each with whether it is name-shaped.
 
     One scan (`_SPANS_OR_AFTER_LOWER`) finds the capital-led spans and, outside them,
-    every capital or digit after a lower-case letter. Only where one of those ends a
+    every capital or digit after a lower-case letter. Where one of those ends a
     word-initial lower-case run ("mBERT"; never inside a capital-led span, which holds
-    no lower-case word start) does the text need `_name_matches`' merged scan.
+    no lower-case word start), NAME_SPANS matches from the run's start, and the scan
+    resumes after that span, as `finditer` would: one scan of the text in all, where
+    NAME_SPANS alone, led by its look-behind, is tried at every position.
     """
-    spans = _cleaned_spans(text, _SPANS_OR_AFTER_LOWER.finditer(text))
-    return spans if spans is not None else _cleaned_spans(text, _name_matches(text))
+    spans: list[NameSpan] = []
+    scan, position = _SPANS_OR_AFTER_LOWER.finditer, 0
+    while (lower := _clean_into(spans, text, scan(text, position))) is not None:
+        match = NAME_SPANS.match(text, lower)  # a run `_lower_start` found: always a span
+        _clean_into(spans, text, (match,))
+        position = match.end()
+    return spans
 
 
 def _cleaned_spans(text: str, matches: Iterable[re.Match]) -> list[NameSpan] | None:
@@ -91,61 +91,34 @@ def _cleaned_spans(text: str, matches: Iterable[re.Match]) -> list[NameSpan] | N
 
     Leading and trailing words that are no part of a name go (`_trim_span`), and so does a
     plain capitalised word at a sentence start or in title-cased text (`_title_cased`).
-    None at a one-character match that ends a word-initial lower-case run, where
-    `_name_matches` must take the text instead.
+    None at a one-character match that ends a word-initial lower-case run, which
+    `name_spans` reads with NAME_SPANS instead.
     """
-    spans = []
+    spans: list[NameSpan] = []
+    return spans if _clean_into(spans, text, matches) is None else None
+
+
+def _clean_into(spans: list[NameSpan], text: str, matches: Iterable[re.Match]) -> int | None:
+    """Append the cleaned spans of `matches` (see `_cleaned_spans`) to `spans`.
+
+    Returns:
+        None when every match was read; else the start of the word-initial lower-case run
+        that a one-character match ends ("m" of "mBERT"), where reading stopped.
+    """
     for match in matches:
         span = match.group()
         trimmed = _trim_span(span)
         if trimmed is None:
-            if len(span) == 1 and _lower_start(text, match.start()) is not None:
-                return None  # a capital after "m" of "mBERT", say, found alone
+            if len(span) == 1:
+                lower = _lower_start(text, match.start())
+                if lower is not None:
+                    return lower  # a capital after "m" of "mBERT", say, found alone
             continue
         lead, length, plain = trimmed
         start = match.start() + lead
         if not plain or not _title_cased(text, start):
             spans.append((start, start + length, not plain))
-    return spans
-
-
-def _name_matches(text: str) -> Iterator[re.Match] | list[re.Match]:
-    """What `NAME_SPANS.finditer(text)` finds, mostly found by `_UPPER_NAME_SPANS`.
-
-    A span starts with a capital, a digit, or a word-initial run of lower-case letters
-    before one ("mBERT"). Most texts have no such run: there `_UPPER_NAME_SPANS` finds
-    every span. Otherwise the spans of both kinds are taken left to right, each search
-    starting where the last span ended, as `finditer` takes them.
-    """
-    lower_starts = _lower_starts(text)
-    if not lower_starts:
-        return _UPPER_NAME_SPANS.finditer(text)
-    matches: list[re.Match] = []
-    position, index, count = 0, 0, len(lower_starts)
-    while True:
-        match = _UPPER_NAME_SPANS.search(text, position)
-        while index < count and lower_starts[index] < position:
-            index += 1
-        while index < count and (match is None or lower_starts[index] < match.start()):
-            lower = NAME_SPANS.match(text, lower_starts[index])
-            index += 1
-            if lower is not None:
-                match = lower
-                break
-        if match is None:
-            return matches
-        matches.append(match)
-        position = match.end()
-
-
-def _lower_starts(text: str) -> list[int]:
-    """Where a word-initial run of lower-case letters meets a capital or a digit."""
-    starts = []
-    for found in _AFTER_LOWER.finditer(text):
-        start = _lower_start(text, found.start())
-        if start is not None:
-            starts.append(start)
-    return starts
+    return None
 
 
 def _lower_start(text: str, capital: int) -> int | None:

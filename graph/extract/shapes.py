@@ -71,6 +71,12 @@ class NameHit(NamedTuple):
     role: Role | None = None
 
 
+# A named tuple's own `__new__` is Python code taking its fields one by one; tuple's,
+# given all seven in order, builds the same record in C in about half the time (some
+# 18,000 hits a 3,000-abstract run).
+_new_tuple = tuple.__new__
+
+
 def find_context_names(text: str) -> list[NameHit]:
     """Every name-like span of `text` with what its context says about it.
 
@@ -92,11 +98,13 @@ def find_context_names(text: str) -> list[NameHit]:
                 elif shape_type is not None:
                     cue = ("on", shape_type, 0.6, None)
             if cue is not None:
-                hits.append(NameHit(start, end, name, cue[1], cue[2], cue[0], cue[3]))
+                hits.append(_new_tuple(NameHit, (start, end, name, cue[1], cue[2], cue[0], cue[3])))
             elif shaped:
-                hits.append(NameHit(start, end, name, None, 0.0, "shape"))
+                hits.append(_new_tuple(NameHit, (start, end, name, None, 0.0, "shape", None)))
             elif name.endswith(_NAME_HEAD_WORDS) and _NAME_HEAD.search(name):
-                hits.append(NameHit(start, end, name, EntityType.DATASET, 0.6, "name_head"))
+                hits.append(
+                    _new_tuple(NameHit, (start, end, name, EntityType.DATASET, 0.6, "name_head", None))
+                )
     return hits
 
 
@@ -147,7 +155,8 @@ def _title_cue(text: str, span: NameSpan):
     name = text[span[0] : span[1]]
     if text[span[1] : span[1] + 1] != ":" or " " in name or not SHAPED.search(name):
         return None
-    rest = text[span[1] : text.find("\n", span[1]) if "\n" in text[span[1] :] else len(text)].lower()
+    line_end = text.find("\n", span[1])  # the title's end, without copying the text after it
+    rest = text[span[1] : line_end if line_end != -1 else len(text)].lower()
     entity_type = next((t for words, t in _TITLE_CUES if any(w in rest for w in words)), None)
     return ("title", entity_type, 0.8, Role.INTRODUCES)
 
