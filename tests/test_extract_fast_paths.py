@@ -8,11 +8,11 @@ reference and compare on real abstract sentences and on edge cases.
 
 import random
 import re
-from pathlib import Path
 
 import spacy
 from spacy.matcher import PhraseMatcher
 
+from extract_fixtures import seed_lines
 from paperkg.graph.extract import Extractor, Gazetteer
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
 from paperkg.graph.extract.cues import is_stop_name, type_of_noun
@@ -33,7 +33,6 @@ from paperkg.graph.extract.name_spans import (
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType, entity_key
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
 _BARRIER = re.compile(r";|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b|\. ")
 
 EDGE_TEXTS = [
@@ -51,9 +50,6 @@ EDGE_TEXTS = [
     "we compare it, but not ours. Then whereas X",
 ]
 
-
-def seed_lines() -> list[str]:
-    return [line for line in SEED.read_text(encoding="utf-8").splitlines() if len(line) > 40]
 
 
 def test_metric_first_scan_finds_what_a_full_scan_finds():

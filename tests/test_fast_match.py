@@ -6,18 +6,17 @@ doc's own tokens instead of the text, a pattern tokenized on its own.
 """
 
 import random
-from pathlib import Path
 
 from spacy.lang.en import English
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
+from extract_fixtures import seed_lines
 from paperkg.graph.extract import Extractor, Gazetteer
 from paperkg.graph.extract.affixes import InfixFinditer, SuffixSearch
 from paperkg.graph.extract.patterns import PatternBook, spelling_variants, token_ids
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
 ENTITIES = [
     Entity("muse", "MUSE", EntityType.BENCHMARK, aliases=("MUSE benchmark",)),
     Entity("complex", "ComplEx", EntityType.METHOD, aliases=("complex embeddings",)),
@@ -37,9 +36,6 @@ TEXTS = [
     "The Pile, the pile; RewardBench and rewardbench; DC-Solver, DC - Solver, dc-solver.",
 ]
 
-
-def seed_lines() -> list[str]:
-    return [line for line in SEED.read_text(encoding="utf-8").splitlines() if len(line) > 40]
 
 
 def long_strings(count: int, seed: int) -> list[str]:

@@ -6,15 +6,14 @@ here as the reference and both run on the seed page's sentences and on edge case
 """
 
 import re
-from pathlib import Path
 
+from extract_fixtures import seed_lines
 from paperkg.graph.extract.phrases import (
     _ANY_DIMENSION, _BEFORE, _MODIFIERS, _MOST_BEFORE, _MOST_MODIFIERS, _dimension_start,
     _extend_over, _is_domain_word, _is_metric_modifier, _is_modifier, _modifier_offset,
     _words_before, extend_known,
 )
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
 
 EDGE_TEXTS = [
     # a hyphen farther back than the last two words, or in them
@@ -32,7 +31,7 @@ EDGE_TEXTS = [
 
 
 def texts() -> list[str]:
-    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if len(line) > 40]
+    lines = seed_lines()
     return [*lines, *EDGE_TEXTS]
 
 

@@ -7,10 +7,10 @@ give exactly what the plain version gives (kept here as the reference, or as the
 the shortcut rests on), on the seed page's lines and on edge cases.
 """
 
-from pathlib import Path
 
 import pytest
 
+from extract_fixtures import seed_lines
 from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS
 from paperkg.graph.extract.name_spans import (
     NAME_SPANS, _cleaned_spans, _title_cased, name_spans,
@@ -23,7 +23,6 @@ from paperkg.graph.extract.shapes import (
 )
 from paperkg.graph.records import EntityType
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
 
 EDGE_TEXTS = [
     "mBERT and XLM-R beat word2vec; iPhone-12 Pro users",
@@ -51,7 +50,7 @@ EDGE_TEXTS = [
 
 
 def texts() -> list[str]:
-    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if len(line) > 40]
+    lines = seed_lines()
     # Title and abstract joined as the extractor joins them, so title cues are read too.
     return [*lines, *(f"{a}\n\n{b}" for a, b in zip(lines[::2], lines[1::2])), *EDGE_TEXTS]
 

@@ -7,14 +7,12 @@ wherever such runs sit: first, last, several in a row, next to capital-led names
 marks that do or do not start a word, and in texts where no span can be found at all.
 """
 
-from pathlib import Path
-
+from extract_fixtures import seed_lines
 from paperkg.graph.extract.name_spans import (
     _SPANS_OR_AFTER_LOWER, NAME_SPANS, _cleaned_spans, name_spans,
 )
 from paperkg.graph.extract.shapes import NameHit, find_context_names
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
 
 LOWER_RUN_TEXTS = [
     "mBERT",
@@ -34,7 +32,7 @@ LOWER_RUN_TEXTS = [
 
 
 def texts() -> list[str]:
-    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if len(line) > 40]
+    lines = seed_lines()
     return [*lines, *LOWER_RUN_TEXTS, " ".join(LOWER_RUN_TEXTS), "\n\n".join(LOWER_RUN_TEXTS)]
 
 
