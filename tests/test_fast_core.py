@@ -15,7 +15,6 @@ from test_extract_pipeline import seed_papers
 
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.noun_phrases import _REACH, _adopt_enclosing
-from paperkg.graph.extract.pipeline import _ROUNDED, _rounded
 from paperkg.graph.extract.results import Span, find_results
 from paperkg.graph.extract.roles import (
     _CUE_ALTERNATIVES, _CUE_PATTERNS, _CUES_AFTER_BREAK, _KINDS_BY_LETTER, _OUR, _cue_trie,
@@ -103,14 +102,6 @@ def test_results_read_only_targets_and_models(extractor, papers):
         spans = [Span(c.start, c.end, c.type, entity_id(c.name)) for c in doc._.kg_mentions]
         every = find_results(doc.text, spans, doc._.kg_sentences)
         assert find_results(doc.text, [s for s in spans if s.type in kept], doc._.kg_sentences) == every
-
-
-def test_rounded_confidences_keep_their_type_and_sign():
-    for value in (0.8500000001, 0.85, 0.8500000001, 1, 1.0, 1, 0.0, -0.0, 0.0, -0.0, 0.6499999):
-        rounded = _rounded(value)
-        assert (rounded, type(rounded), repr(rounded)) == (round(value, 3), type(value), repr(round(value, 3)))
-        cached = _ROUNDED.get(value)
-        assert cached is None or repr(cached) == repr(round(value, 3))
 
 
 def plain_adopt_enclosing(spans, extents):

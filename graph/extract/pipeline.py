@@ -48,22 +48,6 @@ _RESULT_SPANS = _RESULT_TARGETS | {EntityType.MODEL}  # targets, and models that
 _METRIC = EntityType.METRIC  # a member read through its class costs a lookup each time
 # Names recur across abstracts; their ids (`entity_key` folds case and accents) are reused.
 _entity_id = lru_cache(maxsize=65536)(entity_id)
-# Confidences rounded to three places, by value: a dict look-up costs a seventh of `round`.
-_ROUNDED: dict[float, float] = {}
-
-
-def _rounded(confidence: float) -> float:
-    """`round(confidence, 3)`, remembered in `_ROUNDED` when no other number equals it.
-
-    Whole numbers are not remembered: 1 and 1.0 (or 0.0 and -0.0) are one dict key but
-    round to different values.
-    """
-    rounded = round(confidence, 3)
-    if type(confidence) is float and not confidence.is_integer():
-        if len(_ROUNDED) >= 4096:  # the rules give a few; anything else stays bounded
-            _ROUNDED.clear()
-        _ROUNDED[confidence] = rounded
-    return rounded
 
 
 @contextmanager
@@ -256,16 +240,13 @@ class Extractor:
             role = c.role or assign_role(text, sentence_start, start, c.type)
             entity = c.entity
             eid = entity.id if entity else _entity_id(c.name)
-            confidence = _ROUNDED.get(c.confidence)
-            if confidence is None:
-                confidence = _rounded(c.confidence)
             # A phrase never runs from the title into the abstract.
             if phrase_start < offset:
                 phrase_start = offset
             if phrase_end > stop:
                 phrase_end = stop
             mention = mention_of(paper_id, name, start - offset, end - offset, text[start:end], sentence,
-                                 c.type, eid, confidence, c.component, role,
+                                 c.type, eid, round(c.confidence, 3), c.component, role,
                                  phrase_start - offset, phrase_end - offset)
             pairs.append((mention, c))
         return pairs
