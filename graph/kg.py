@@ -14,12 +14,12 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .errors import UnknownPaperError
+from .questions import GraphQuestions
 from .queries import (
     entity_node,
     node_id,
     paper_node,
     papers_of_entity,
-    rank_papers_sharing,
     shared_entity_ids,
 )
 from .records import Entity, EntityType, Mention, Paper, Result, Role, SharedPapers
@@ -57,7 +57,7 @@ def build_graph(store: Store) -> nx.Graph:
     return graph
 
 
-class KnowledgeGraph:
+class KnowledgeGraph(GraphQuestions):
     """Papers, entities and the edges between them, read from one store."""
 
     def __init__(self, store: Store, graph: nx.Graph | None = None):
@@ -129,8 +129,7 @@ class KnowledgeGraph:
         self, paper_id: str, type: EntityType | None = None, limit: int = 10
     ) -> list[SharedPapers]:
         """Papers sharing entities with `paper_id`, ranked by the rarity of what they share."""
-        self.require_paper(paper_id)
-        return rank_papers_sharing(self.graph, paper_id, type, limit, self.paper_total)
+        return self.related_papers(paper_id, [type] if type else None, limit=limit).items
 
     def shared_entities(self, a: str, b: str, type: EntityType | None = None) -> list[str]:
         """Ids of the entities two papers both use."""

@@ -239,6 +239,26 @@ class Store:
             params = (limit, offset)
         return [_paper_from_row(r) for r in self._query(sql, params)]
 
+    def search_paper_ids(self, search: str) -> list[str]:
+        """Ids of the papers matching a full-text search, best match first."""
+        sql = "SELECT id FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank, id"
+        return [row[0] for row in self._query(sql, (_fts_query(search),))]
+
+    def paper_facets(self) -> list[tuple[str, int | None, bool]]:
+        """(id, upvotes, has code) of every paper: what paper filters and orders need."""
+        return self._query("SELECT id, upvotes, code_urls != '[]' FROM papers")
+
+    def alias_keys(self) -> list[tuple[str, str]]:
+        """(alias key, entity id) of every name and alias."""
+        return self._query("SELECT DISTINCT key, entity_id FROM aliases")
+
+    def entity_names(self) -> dict[str, str]:
+        """The name of every entity, by id."""
+        return dict(self._query("SELECT id, name FROM entities"))
+
+    def count_results(self) -> int:
+        return self._count("SELECT count(*) FROM results")
+
     def get_papers(self, ids: Sequence[str]) -> dict[str, Paper]:
         rows = self._select_in("SELECT * FROM papers WHERE id IN ({})", ids)
         return {row[0]: _paper_from_row(row) for row in rows}
@@ -328,6 +348,11 @@ class Store:
         for row in rows:
             found[row[0]].append(Result(*row))
         return found
+
+    def results_on(self, entity_ids: Sequence[str]) -> list[Result]:
+        """Every result measured on these datasets or benchmarks, by paper and position."""
+        rows = self._select_in("SELECT * FROM results WHERE entity_id IN ({})", entity_ids)
+        return sorted((Result(*row) for row in rows), key=lambda r: (r.paper_id, r.field, r.start))
 
     def iter_results(self) -> Iterator[Result]:
         """Every result, grouped by paper, a page of papers at a time."""

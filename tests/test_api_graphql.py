@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from paperkg.api.app import create_app
 from paperkg.schema.limits import MASKED_MESSAGE
 
-from seed_graph import ENTITIES, PAPERS, build_seed_graph, seed_id
+from seed_graph import ENTITIES, PAPERS, build_seed_graph, seed_id, seed_node
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def test_post_with_variables(client):
                  "papersSharing(paperId: $id, type: $t) { paper { id } shared { name } } }",
         "variables": {"id": seed_id("blindspots"), "t": "MODEL"}})
     assert response.json()["data"]["papersSharing"] == [
-        {"paper": {"id": seed_id("dc-solver")}, "shared": [{"name": "Stable Diffusion 2.1"}]}]
+        {"paper": {"id": seed_node("dc-solver")}, "shared": [{"name": "Stable Diffusion 2.1"}]}]
 
 
 def test_get_with_a_query_parameter_runs_it(client):
