@@ -17,6 +17,7 @@ from paperkg.graph.errors import PaperkgError
 from paperkg.graph.records import EntityType
 from paperkg.graph.sources import FORMATS
 
+from .cli_schema import schema_command
 from .cli_extract import MODEL_OPTION, eval_command, extract_command, names_group, train_command
 
 DB_OPTION = click.option(
@@ -162,6 +163,7 @@ main.add_command(extract_command)
 main.add_command(eval_command)
 main.add_command(names_group)
 main.add_command(train_command)
+main.add_command(schema_command)
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ def build_board(
         results: every result on the dataset or benchmark.
         metric_keys: the keys (entity id and alias keys) of the metric asked for; None
             takes the metric reported most often (results with no stated metric form a
-            group of their own, key None).
+            group of their own, key None, which loses ties).
         direction: overrides the direction of the metric.
 
     Returns:
@@ -82,7 +82,7 @@ def build_board(
     written = {}
     for r in results:
         written.setdefault(result_metric_key(r), r.metric)
-    metrics = sorted(((k, written[k], n) for k, n in groups.items()), key=lambda m: (-m[2], m[0] or ""))
+    metrics = sorted(((k, written[k], n) for k, n in groups.items()), key=lambda m: (-m[2], m[0] is None, m[0] or ""))
     if metric_keys is None:
         chosen = metrics[0][0] if metrics else None
         keys = {chosen}

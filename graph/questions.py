@@ -30,6 +30,8 @@ from .store import Store
 
 PAPER_ORDERS = ("DATE", "UPVOTES", "RELEVANCE")
 ENTITY_ORDERS = ("PAPER_COUNT", "NAME")
+# What is computed from the index and kept with it: dropped whenever the index is.
+DERIVED = ("_facets_cache", "_matcher_cache", "_stats_cache")
 
 
 @dataclass(frozen=True)
@@ -83,14 +85,14 @@ class GraphQuestions:
                 pairs = [(v, p) for p, vs in self._variants.items() for v in vs]
                 cached = (stamp, GraphIndex(self.graph, pairs))
                 self.__dict__["_index_cache"] = cached
-                self.__dict__.pop("_facets_cache", None)
-                self.__dict__.pop("_matcher_cache", None)
+                for key in DERIVED:
+                    self.__dict__.pop(key, None)
         return cached[1]
 
     def invalidate_index(self) -> None:
         """Drop the index (and what depends on it) so the next question rebuilds it."""
         with self._index_lock:
-            for key in ("_index_cache", "_facets_cache", "_matcher_cache"):
+            for key in ("_index_cache", *DERIVED):
                 self.__dict__.pop(key, None)
 
     # -- relatedness and co-usage ---------------------------------------------------------
@@ -284,19 +286,26 @@ class GraphQuestions:
     # -- counts ---------------------------------------------------------------------------
 
     def stats(self) -> Stats:
-        """Papers, entities, edges and results, with entities and papers by entity type."""
+        """Papers, entities, edges and results, with entities and papers by entity type.
+
+        Counted once per index (a pass over every edge: 0.3 s at 75k papers), then kept.
+        """
         index = self.index
+        cached = self.__dict__.get("_stats_cache")
+        if cached is not None:
+            return cached
         u = index.uses
         rows = np.repeat(np.arange(index.paper_total), np.diff(u.row_ptr))
         pairs = np.unique(rows * len(TYPES) + index.entity_type[u.row_cols])
         papers_by_type = np.bincount(pairs % len(TYPES), minlength=len(TYPES))
         entities_by_type = np.bincount(index.entity_type, minlength=len(TYPES))
-        return Stats(
+        stats = self.__dict__["_stats_cache"] = Stats(
             papers=index.paper_total, entities=len(index.entity_ids), edges=len(u.row_cols),
             results=self.store.count_results(),
             entities_by_type={t: int(entities_by_type[i]) for i, t in enumerate(TYPES)},
             papers_by_type={t: int(papers_by_type[i]) for i, t in enumerate(TYPES)},
         )
+        return stats
 
 
 def _node_name(kind: str, ident: str) -> str:
