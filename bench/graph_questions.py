@@ -67,6 +67,9 @@ def build_queries(s: dict) -> dict[str, tuple[str, dict]]:
                      "recentPapers entity { name } } } }", {}),
         "path": ("query($a: ID!, $b: ID!) { path(source: $a, target: $b) { length hops { explanation } } }",
                  {"a": f"paper/{s['paper']}", "b": f"paper/{s['old']}"}),
+        "path(via BENCHMARK, DATASET)": (
+            "query($a: ID!, $b: ID!) { path(source: $a, target: $b, via: [BENCHMARK, DATASET]) { length "
+            "hops { explanation } } }", {"a": f"paper/{s['paper']}", "b": f"paper/{s['old']}"}),
         "leaderboard": ("query($e: String!) { leaderboard(entity: $e) { metric direction totalCount entries "
                         "{ rank value paper { id } model { name } sentence } } }", {"e": s["entity"]}),
         "stats": ("{ stats { papers entities edges results byType { type entities papers } } }", {}),

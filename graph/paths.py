@@ -8,13 +8,14 @@ when the frontiers meet.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import networkx as nx
 
 from .errors import QuestionError
 from .queries import node_id
-from .records import Role
+from .records import EntityType, Role
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class Hop:
         return f"paper {self.paper_id} {Role(self.role).value} entity {self.entity_id}"
 
 
-def find_path(graph: nx.Graph, source: str, target: str, max_hops: int = 8) -> list[Hop] | None:
+def find_path(graph: nx.Graph, source: str, target: str, max_hops: int = 8,
+              via: Collection[EntityType] | None = None) -> list[Hop] | None:
     """The hops of a shortest path between two graph nodes, or None when none is short enough.
 
     Args:
@@ -41,6 +43,8 @@ def find_path(graph: nx.Graph, source: str, target: str, max_hops: int = 8) -> l
         source: a node name ("paper:2407.10817" or "entity:rewardbench").
         target: another node name.
         max_hops: the longest path worth reporting.
+        via: pass only through entities of these types (the ends excepted): a chain through
+            BENCHMARK and DATASET says more than one through the metric "accuracy".
 
     Raises:
         QuestionError: a node is not in the graph.
@@ -49,8 +53,15 @@ def find_path(graph: nx.Graph, source: str, target: str, max_hops: int = 8) -> l
         if node not in graph:
             raise QuestionError(f"{node.replace(':', '/', 1)} is not in the graph; pass the id of a paper "
                                 "(paper/ID) or an entity (entity/ID) as `node` or `nodes` return it")
+    if via:
+        kinds = {EntityType(t) for t in via}
+        ends, types = {source, target}, graph.nodes
+        search = nx.subgraph_view(graph, filter_node=lambda n: n in ends or n.startswith("paper:")
+                                  or types[n]["type"] in kinds)
+    else:
+        search = graph
     try:
-        nodes = nx.bidirectional_shortest_path(graph, source, target)
+        nodes = nx.bidirectional_shortest_path(search, source, target)
     except nx.NetworkXNoPath:
         return None
     if len(nodes) - 1 > max_hops:

@@ -73,11 +73,14 @@ class GraphQuestionsQuery:
 
     @strawberry.field(description="A shortest chain paper - entity - paper ... between two nodes, each hop "
                                   "explained; null when none is at most maxHops long.")
-    def path(self, info: strawberry.Info, source: strawberry.ID, target: strawberry.ID,
-             max_hops: int = 8) -> Path | None:
+    def path(
+        self, info: strawberry.Info, source: strawberry.ID, target: strawberry.ID, max_hops: int = 8,
+        via: Annotated[list[EntityType] | None, strawberry.argument(
+            description="Pass only through entities of these types (the ends excepted).")] = None,
+    ) -> Path | None:
         from .questions import Hop
 
-        hops = context_of(info).kg.path(split_node_id(source), split_node_id(target), max_hops)
+        hops = context_of(info).kg.path(split_node_id(source), split_node_id(target), max_hops, via)
         return None if hops is None else Path(length=len(hops), hops=[Hop.from_record(h) for h in hops])
 
     @strawberry.field(description="The results reported on a dataset or benchmark for one metric, best "

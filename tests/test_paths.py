@@ -5,6 +5,7 @@ import pytest
 
 from paperkg.graph.errors import QuestionError
 from paperkg.graph.queries import entity_node, paper_node
+from paperkg.graph.records import EntityType
 
 from seed_graph import seed_id
 
@@ -41,3 +42,9 @@ def test_unconnected_or_too_long_paths_are_none(kg):
 def test_a_node_not_in_the_graph_is_named(kg):
     with pytest.raises(QuestionError, match="paper/nope is not in the graph"):
         kg.path(("paper", "nope"), ("entity", "ffhq"))
+
+
+def test_via_keeps_the_chain_to_entities_of_those_types(kg):
+    # blindspots -> ffhq must pass through a MODEL (Stable Diffusion 2.1); forbidding models cuts it.
+    assert kg.path(("paper", seed_id("blindspots")), ("entity", "ffhq"), via=[EntityType.MODEL]) is not None
+    assert kg.path(("paper", seed_id("blindspots")), ("entity", "ffhq"), via=[EntityType.DATASET]) is None
