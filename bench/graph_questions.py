@@ -70,8 +70,8 @@ def build_queries(s: dict) -> dict[str, tuple[str, dict]]:
         "path(via BENCHMARK, DATASET)": (
             "query($a: ID!, $b: ID!) { path(source: $a, target: $b, via: [BENCHMARK, DATASET]) { length "
             "hops { explanation } } }", {"a": f"paper/{s['paper']}", "b": f"paper/{s['old']}"}),
-        "leaderboard": ("query($e: String!) { leaderboard(entity: $e) { metric direction totalCount entries "
-                        "{ rank value paper { id } model { name } sentence } } }", {"e": s["entity"]}),
+        "leaderboard": ("query($e: String!) { leaderboard(entity: $e) { metric direction entries { totalCount "
+                        "edges { node { rank value paper { id } model { name } sentence } } } } }", {"e": s["entity"]}),
         "stats": ("{ stats { papers entities edges results byType { type entities papers } } }", {}),
         "papers(entity, role, since)": (
             "query($e: String!) { papers(entity: $e, role: EVALUATES_ON, since: \"2025-06-01\", first: 20) "

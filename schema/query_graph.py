@@ -93,12 +93,10 @@ class GraphQuestionsQuery:
         metric: Annotated[str | None, strawberry.argument(description='A metric name or alias: "accuracy".')] = None,
         direction: Annotated[Direction | None, strawberry.argument(
             description="Override the metric's direction.")] = None,
-        first: int = 20,
     ) -> Leaderboard:
-        limit = check_first(first)
         entity_id = await resolve_entity_id(info, "entity", entity)
         board = context_of(info).kg.leaderboard(entity_id, metric, direction)
-        return Leaderboard.from_board(entity_id, board, limit)
+        return Leaderboard.from_board(entity_id, board)
 
     @strawberry.field(description="How many papers, entities, edges and results, and entities and papers "
                                   "by entity type.")

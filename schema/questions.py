@@ -16,6 +16,7 @@ from .context import context_of
 from .entity import Entity
 from .enums import EntityType, Role
 from .mention import require_entity
+from .pagination import Connection, build_connection, read_page
 from .paper import Paper, load_paper
 
 Direction = strawberry.enum(boards.Direction, name="Direction",
@@ -137,18 +138,23 @@ class MetricCount:
 class Leaderboard:
     metric: str | None = strawberry.field(description="The metric ranked; null: results that state none.")
     direction: Direction
-    total_count: int
-    entries: list[LeaderboardEntry]
     metrics: list[MetricCount] = strawberry.field(description="Every metric reported on it, most first.")
     entity_key: strawberry.Private[str]
+    board: strawberry.Private[boards.Board]
 
     @classmethod
-    def from_board(cls, entity_id: str, board: boards.Board, first: int) -> Leaderboard:
-        entries = [LeaderboardEntry(rank=i + 1, value=r.value, unit=r.unit, metric=r.metric,
-                                    sentence=r.sentence, record=r) for i, r in enumerate(board.results[:first])]
+    def from_board(cls, entity_id: str, board: boards.Board) -> Leaderboard:
         return cls(metric=board.metric_name or board.metric_key, direction=board.direction,
-                   total_count=len(board.results), entries=entries, entity_key=entity_id,
+                   entity_key=entity_id, board=board,
                    metrics=[MetricCount(metric=name or key, results=n) for key, name, n in board.metrics])
+
+    @strawberry.field(description="The results, best first; `rank` counts from 1 over the whole board.")
+    def entries(self, first: int = 20, after: str | None = None) -> Connection[LeaderboardEntry]:
+        page = read_page("leaderboard", first, after)
+        results = self.board.results[page.offset:page.offset + page.limit]
+        entries = [LeaderboardEntry(rank=page.offset + i + 1, value=r.value, unit=r.unit, metric=r.metric,
+                                    sentence=r.sentence, record=r) for i, r in enumerate(results)]
+        return build_connection(page, entries, len(self.board.results))
 
     @strawberry.field
     async def entity(self, info: strawberry.Info) -> Entity:

@@ -101,16 +101,22 @@ def test_path_hops_are_real_edges(kg):
 
 def test_leaderboard_is_sorted_in_the_metric_direction(kg):
     data = run_query(kg, """{ lower: leaderboard(entity: "entity/ffhq", metric: "FID") { direction
-        entries { rank value sentence paper { id } model { name } } }
-        higher: leaderboard(entity: "CIFAR10") { direction metric totalCount entries { value } } }""")
+        entries { edges { node { rank value sentence paper { id } model { name } } } } }
+        higher: leaderboard(entity: "CIFAR10") { direction metric entries(first: 1) {
+          totalCount edges { node { rank value } } pageInfo { endCursor } } } }""")
     lower = data["lower"]
     assert lower["direction"] == "LOWER_IS_BETTER"
-    values = [e["value"] for e in lower["entries"]]
+    entries = [e["node"] for e in lower["entries"]["edges"]]
+    values = [e["value"] for e in entries]
     assert values == sorted(values) and values[0] == 10.38
-    assert lower["entries"][0]["model"] == {"name": "DC-Solver"} and "10.38 FID" in lower["entries"][0]["sentence"]
+    assert entries[0]["model"] == {"name": "DC-Solver"} and "10.38 FID" in entries[0]["sentence"]
     higher = data["higher"]
-    assert higher["direction"] == "HIGHER_IS_BETTER" and higher["totalCount"] == 2
-    assert [e["value"] for e in higher["entries"]] == [93.0, 93.0]
+    assert higher["direction"] == "HIGHER_IS_BETTER" and higher["entries"]["totalCount"] == 2
+    after = higher["entries"]["pageInfo"]["endCursor"]
+    rest = run_query(kg, '{ leaderboard(entity: "CIFAR10") { entries(after: "%s") { edges { node { rank value } } } } }'
+                     % after)["leaderboard"]["entries"]["edges"]
+    assert [e["node"] for e in higher["entries"]["edges"] + rest] == [
+        {"rank": 1, "value": 93.0}, {"rank": 2, "value": 93.0}]
 
 
 def test_stats_count_by_type(kg):
