@@ -1,26 +1,20 @@
 """GET /rest/paper/{id}: the JSON of GraphQL's paper query, from a plain route."""
 
 import pytest
-from fastapi.testclient import TestClient
-
-from paperkg.api.app import create_app
 from paperkg.api.rest import PAPER_QUERY
 from paperkg.schema.execute import execute_query
 
-from seed_graph import PAPERS, build_seed_graph, seed_id
+from seed_graph import PAPERS, seed_id
 
 
 @pytest.fixture(scope="module")
-def kg(tmp_path_factory):
-    graph = build_seed_graph(tmp_path_factory.mktemp("seed") / "kg.db")
-    yield graph
-    graph.store.close()
+def kg(seed_kg):
+    return seed_kg
 
 
 @pytest.fixture(scope="module")
-def client(kg):
-    with TestClient(create_app(kg)) as test_client:
-        yield test_client
+def client(seed_client):
+    return seed_client
 
 
 @pytest.mark.parametrize("name", sorted(PAPERS))
