@@ -137,7 +137,7 @@ def shared(paper_id, db, type_, limit) -> None:
     if not ranked:
         click.echo("No paper shares an entity" + (f" of type {type_.upper()}" if type_ else "") + " with it.")
     papers = kg.papers([r.paper_id for r in ranked])
-    entities = kg.store.get_entities([e for r in ranked for e in r.shared])
+    entities = kg.entities([e for r in ranked for e in r.shared])
     for rank in ranked:
         names = ", ".join(entities[e].name if e in entities else e for e in rank.shared)
         click.echo(f"{rank.score:7.3f}  {rank.paper_id}  {papers[rank.paper_id].title}")
