@@ -1,5 +1,7 @@
 """Building the networkx graph from the store: the fast build equals the plain one."""
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 
@@ -69,3 +71,13 @@ def test_one_edge_record_for_store_and_graph(kg):
     assert uses and all(isinstance(u, EntityUse) and u.paper_id == paper for u in uses)
     from_store = sorted((u for u in kg.store.iter_edges() if u.paper_id == paper), key=lambda u: u.entity_id)
     assert sorted(uses, key=lambda u: u.entity_id) == from_store
+
+
+def test_schema_api_and_cli_read_only_through_knowledge_graph():
+    """One read path: nothing in schema/ or api/ reaches past KnowledgeGraph into its store."""
+    root = Path(__file__).resolve().parents[1]
+    offenders = [f"{path.relative_to(root)}:{number}"
+                 for folder in ("schema", "api") for path in sorted((root / folder).glob("*.py"))
+                 for number, line in enumerate(path.read_text().splitlines(), 1)
+                 if ".store." in line or ".store)" in line]
+    assert offenders == []
