@@ -78,15 +78,13 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir) -
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-def serve(db, host, port) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Processes to serve from; each holds its own graph (memory x N).")
+def serve(db, host, port, workers) -> None:
     """Serve GraphQL (with GraphiQL) at http://HOST:PORT/graphql."""
-    import uvicorn
+    from paperkg.api.serving import run_server
 
-    from paperkg.api.app import create_app
-
-    kg = _open_graph(db)
-    click.echo(f"Serving {kg.paper_total} papers: GraphiQL at http://{host}:{port}/graphql", err=True)
-    uvicorn.run(create_app(kg), host=host, port=port, log_level="warning")
+    run_server(db, host, port, workers, say=lambda line: click.echo(line, err=True))
 
 
 @main.command()
@@ -140,7 +138,7 @@ def shared(paper_id, db, type_, limit) -> None:
     if not ranked:
         click.echo("No paper shares an entity" + (f" of type {type_.upper()}" if type_ else "") + " with it.")
     papers = kg.papers([r.paper_id for r in ranked])
-    entities = kg.store.get_entities([e for r in ranked for e in r.shared])
+    entities = kg.entities([e for r in ranked for e in r.shared])
     for rank in ranked:
         names = ", ".join(entities[e].name if e in entities else e for e in rank.shared)
         click.echo(f"{rank.score:7.3f}  {rank.paper_id}  {papers[rank.paper_id].title}")
@@ -148,15 +146,9 @@ def shared(paper_id, db, type_, limit) -> None:
 
 
 def _open_graph(db: str):
-    from pathlib import Path
+    from paperkg.api.serving import open_graph
 
-    from paperkg.graph.errors import StoreError
-    from paperkg.graph.kg import KnowledgeGraph
-    from paperkg.graph.store import Store
-
-    if not Path(db).is_file():
-        raise StoreError(f"{db} does not exist; create it with `paperkg ingest FILE --db {db}`")
-    return KnowledgeGraph(Store(db))
+    return open_graph(db)
 
 
 main.add_command(extract_command)

@@ -6,10 +6,10 @@ from the store, relationships and rankings from the graph.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
@@ -22,39 +22,55 @@ from .queries import (
     papers_of_entity,
     shared_entity_ids,
 )
-from .records import Entity, EntityType, Mention, Paper, Result, Role, SharedPapers
+from .records import Entity, EntityType, EntityUse, Mention, Paper, Result, SharedPapers
 from .store import Store
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class EntityUse:
-    """How one paper uses one entity: the edge between them."""
-
-    entity_id: str
-    mentions: int
-    role: Role
-    confidence: float
 
 
 def build_graph(store: Store) -> nx.Graph:
     """Build the paper-entity graph from the store's edges.
 
     Paper nodes carry `kind="paper"` and `date`; entity nodes `kind="entity"` and `type`;
-    edges `mentions`, `role` and `confidence`.
+    edges `mentions`, `role` and `confidence` (the fields of `EntityUse`).
+
+    The cyclic garbage collector is paused while the graph is built: the build allocates
+    a million containers that all survive, and collecting on the way finds nothing to
+    free yet walks them again and again (1.3 s of the 3 s build at 75k papers).
     """
-    graph = nx.Graph()
-    for paper in store.iter_papers():
-        graph.add_node(paper_node(paper.id), kind="paper",
-                       date=paper.date.isoformat() if paper.date else None)
-    for entity in store.iter_entities():
-        graph.add_node(entity_node(entity.id), kind="entity", type=entity.type)
-    for edge in store.iter_edges():
-        graph.add_edge(paper_node(edge.paper_id), entity_node(edge.entity_id),
-                       mentions=edge.mentions, role=edge.role, confidence=edge.confidence)
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        graph = nx.Graph()
+        nodes = [(paper_node(pid), {"kind": "paper", "date": day}) for pid, day in store.paper_dates()]
+        nodes += [(entity_node(eid), {"kind": "entity", "type": kind}) for eid, kind in store.entity_types()]
+        fill_graph(graph, nodes, (
+            (paper_node(pid), entity_node(eid), {"mentions": count, "role": role, "confidence": confidence})
+            for pid, eid, count, role, confidence in store.iter_edge_rows()
+        ))
+    finally:
+        if paused:
+            gc.enable()
     log.info("graph built: %d nodes, %d edges", graph.number_of_nodes(), graph.number_of_edges())
     return graph
+
+
+def fill_graph(graph: nx.Graph, nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, str, dict]]) -> None:
+    """Add new nodes, then edges between them, to an empty undirected graph, fast.
+
+    The same graph as `graph.add_nodes_from(nodes); graph.add_edges_from(edges)` (the
+    oracle of its test) in 60% of the time: the dicts go straight into networkx's
+    adjacency (`Graph._node`, `Graph._adj`, as `nx.Graph.add_edge` fills them) without
+    its per-edge checks, which a store's edges between known, distinct nodes never need.
+    Edge endpoints must be among `nodes`; an edge's dict is shared by both directions.
+    """
+    node, adj = graph._node, graph._adj
+    for name, data in nodes:
+        node[name] = data
+        adj[name] = {}
+    for u, v, data in edges:
+        adj[u][v] = data
+        adj[v][u] = data
 
 
 class KnowledgeGraph(GraphQuestions):
@@ -107,7 +123,7 @@ class KnowledgeGraph(GraphQuestions):
                 uses[pid] = []
                 continue
             edges = [
-                EntityUse(node_id(e), d["mentions"], d["role"], d["confidence"])
+                EntityUse(pid, node_id(e), d["mentions"], d["role"], d["confidence"])
                 for e, d in self.graph[node].items()
             ]
             uses[pid] = sorted(edges, key=lambda u: (-u.mentions, u.entity_id))

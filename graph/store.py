@@ -20,9 +20,9 @@ from pathlib import Path
 
 from .errors import StoreError
 from .records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role, entity_key, mention_of,
+    Entity, EntityType, EntityUse, Mention, Paper, PaperExtraction, Result, Role, entity_key, mention_of,
 )
-from .store_schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
+from .store_schema import MIGRATIONS, READ_INDEXES, SCHEMA, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +41,11 @@ class BatchReport:
         )
 
 
-@dataclass(frozen=True)
-class PaperEntityEdge:
-    """The aggregate of a paper's mentions of one entity."""
-
-    paper_id: str
-    entity_id: str
-    mentions: int
-    role: Role
-    confidence: float
+# The one edge record is records.EntityUse; this name stays for graph/rdf.py's reads.
+PaperEntityEdge = EntityUse
+# Role.strength in SQL: the aggregate keeps the strongest role of a paper's mentions.
+_ROLE_STRENGTH_SQL = "CASE role " + " ".join(f"WHEN '{r.value}' THEN {r.strength}" for r in Role) + " ELSE 0 END"
+_ROLES_BY_STRENGTH = sorted(Role, key=lambda r: r.strength)
 
 
 def paper_fingerprint(paper: Paper) -> str:
@@ -80,6 +76,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
+            self._db.executescript(READ_INDEXES)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.path} is not a paperkg database ({exc}); pass --db with a new file name"
@@ -360,16 +357,35 @@ class Store:
             for rows in self.results_of_papers(ids).values():
                 yield from rows
 
-    def iter_edges(self) -> Iterator[PaperEntityEdge]:
+    def iter_edges(self) -> Iterator[EntityUse]:
         """Every paper-entity pair with its mention count, strongest role and best confidence."""
-        for ids in self._paper_id_pages():
-            rows = self._select_in(
-                "SELECT paper_id, entity_id, count(*), group_concat(DISTINCT role), max(confidence) "
-                "FROM mentions WHERE paper_id IN ({}) GROUP BY paper_id, entity_id", ids
+        return (EntityUse(*row) for row in self.iter_edge_rows())
+
+    def iter_edge_rows(self) -> Iterator[tuple[str, str, int, Role, float]]:
+        """`iter_edges` as plain tuples of EntityUse's fields, in its order, by paper id.
+
+        The graph build's fast path: one aggregate query over the covering index
+        `mentions_edges`, no record per edge (460k edges at 75k papers).
+        """
+        cursor = self._db.cursor()
+        with self._lock:
+            cursor.execute(
+                f"SELECT paper_id, entity_id, count(*), max({_ROLE_STRENGTH_SQL}), max(confidence) "
+                "FROM mentions GROUP BY paper_id, entity_id ORDER BY paper_id, entity_id"
             )
-            for paper, entity, count, roles, confidence in rows:
-                role = max((Role(r) for r in roles.split(",")), key=lambda r: r.strength)
-                yield PaperEntityEdge(paper, entity, count, role, confidence)
+            rows = cursor.fetchall()
+        roles = _ROLES_BY_STRENGTH
+        return ((paper, entity, count, roles[strength], confidence)
+                for paper, entity, count, strength, confidence in rows)
+
+    def paper_dates(self) -> list[tuple[str, str | None]]:
+        """(paper id, ISO date or None) of every paper."""
+        return self._query("SELECT id, date FROM papers")
+
+    def entity_types(self) -> list[tuple[str, EntityType]]:
+        """(entity id, type) of every entity."""
+        types = {t.value: t for t in EntityType}
+        return [(eid, types[kind]) for eid, kind in self._query("SELECT id, type FROM entities")]
 
     def variant_pairs(self) -> list[tuple[str, str]]:
         """(variant id, parent id) for every entity that is a variant of another."""

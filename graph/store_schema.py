@@ -88,3 +88,12 @@ ALTER TABLE mentions ADD COLUMN phrase_end INTEGER;
 ALTER TABLE results ADD COLUMN metric_id TEXT;
 """,
 }
+
+# Indexes of the read path, made on every open when missing (CREATE ... IF NOT EXISTS), so
+# that they need no version of their own and reach databases of any version. The first
+# open of a large database pays for them once (2.4 s at 790k mentions).
+READ_INDEXES = """
+-- Covers the edge aggregate (Store.iter_edge_rows): building the graph of 75k papers
+-- reads this index alone, 1.8 s instead of 9.7 s through the table.
+CREATE INDEX IF NOT EXISTS mentions_edges ON mentions (paper_id, entity_id, role, confidence);
+"""

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from paperkg.graph import records
-from paperkg.graph.kg import EntityUse as EntityUseRecord
+from paperkg.graph.records import EntityUse as EntityUseRecord
 
 from .context import context_of
 from .entity import Entity
@@ -31,9 +31,9 @@ class EntityUse:
     paper_id: strawberry.Private[str]
 
     @classmethod
-    def from_record(cls, paper_id: str, use: EntityUseRecord) -> EntityUse:
+    def from_record(cls, use: EntityUseRecord) -> EntityUse:
         return cls(role=use.role, mention_count=use.mentions, confidence=use.confidence,
-                   entity_id=use.entity_id, paper_id=paper_id)
+                   entity_id=use.entity_id, paper_id=use.paper_id)
 
     @strawberry.field
     async def entity(self, info: strawberry.Info) -> Entity:
@@ -75,7 +75,7 @@ class Paper(Node):
     @strawberry.field(description="The paper's edges to its entities: role, mention count, confidence.")
     async def entity_uses(self, info: strawberry.Info, type: EntityType | None = None) -> list[EntityUse]:
         uses = await load_uses(context_of(info).loaders, self.key, type)
-        return [EntityUse.from_record(self.key, use) for use in uses]
+        return [EntityUse.from_record(use) for use in uses]
 
     @strawberry.field(description="Every span of the title and abstract that names an entity.")
     async def mentions(self, info: strawberry.Info, type: EntityType | None = None) -> list[Mention]:

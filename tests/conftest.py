@@ -1,6 +1,9 @@
-"""Fixtures shared by the test modules."""
+"""Fixtures shared by the test modules: seed graphs and a client of the app over one."""
 
 import pytest
+from fastapi.testclient import TestClient
+
+from paperkg.api.app import create_app
 
 from seed_graph import build_seed_graph
 
@@ -18,3 +21,16 @@ def seed_kg_factory(tmp_path_factory):
     yield make
     for kg in made:
         kg.store.close()
+
+
+@pytest.fixture(scope="module")
+def seed_kg(seed_kg_factory):
+    """The six-paper seed graph in a fresh store, one a test module."""
+    return seed_kg_factory()
+
+
+@pytest.fixture(scope="module")
+def seed_client(seed_kg):
+    """A TestClient of `create_app(seed_kg)`."""
+    with TestClient(create_app(seed_kg)) as test_client:
+        yield test_client

@@ -10,16 +10,13 @@ from seed_graph import ENTITIES, PAPERS, build_seed_graph, seed_id, seed_node
 
 
 @pytest.fixture(scope="module")
-def kg(tmp_path_factory):
-    graph = build_seed_graph(tmp_path_factory.mktemp("seed") / "kg.db")
-    yield graph
-    graph.store.close()
+def kg(seed_kg):
+    return seed_kg
 
 
 @pytest.fixture(scope="module")
-def client(kg):
-    with TestClient(create_app(kg)) as test_client:
-        yield test_client
+def client(seed_client):
+    return seed_client
 
 
 def test_post_runs_a_query(client):
