@@ -22,12 +22,10 @@ from starlette.routing import Match
 from strawberry.fastapi import GraphQLRouter
 
 from paperkg.graph.kg import KnowledgeGraph
+from paperkg.graph.live import refresh_or_keep
 from paperkg.schema import build_context, build_schema
 
-try:  # strawberry moved its transport errors to cross_web in 2025
-    from cross_web import HTTPException as TransportError
-except ImportError:  # pragma: no cover - older strawberry
-    from strawberry.http.exceptions import HTTPException as TransportError
+from .http_options import ETagMiddleware, ProtocolMixin, ServeOptions, TransportError, install_cors
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +43,7 @@ def error_response(status: int, detail: str, headers: dict[str, str] | None = No
     return JSONResponse(error_body(status, detail), status_code=status, headers=headers)
 
 
-class PaperkgGraphQLRouter(GraphQLRouter):
+class PaperkgGraphQLRouter(ProtocolMixin, GraphQLRouter):
     """strawberry's router, with its transport errors (bad JSON, no query) in our error shape.
 
     strawberry answers those as plain text; a client should parse one shape everywhere.
@@ -58,14 +56,20 @@ class PaperkgGraphQLRouter(GraphQLRouter):
             return error_response(exc.status_code, f"{exc.reason} (see {GRAPHQL_PATH} in a browser for GraphiQL)")
 
 
-def create_app(kg: KnowledgeGraph) -> FastAPI:
-    """The paperkg web app over `kg`: GraphQL at /graphql (GraphiQL in a browser), /health."""
+def create_app(kg: KnowledgeGraph, options: ServeOptions | None = None) -> FastAPI:
+    """The paperkg web app over `kg`: GraphQL at /graphql (GraphiQL in a browser), /health.
+
+    `options` (api/http_options.py): CORS origins, allow-list, cost budget.
+    """
+    options = options or ServeOptions()
     app = FastAPI(title="paperkg", summary="A knowledge graph of ML papers, over GraphQL.")
 
     async def get_context() -> dict[str, Any]:
+        refresh_or_keep(kg)  # papers written since the last request, by any process
         return build_context(kg)
 
-    router = PaperkgGraphQLRouter(build_schema(), context_getter=get_context, graphql_ide="graphiql")
+    router = PaperkgGraphQLRouter(build_schema(options.max_cost), context_getter=get_context, graphql_ide="graphiql")
+    router.persisted, router.cors_origins = options.persisted_queries(), options.cors_origins
     app.include_router(router, prefix=GRAPHQL_PATH)
 
     @app.get(HEALTH_PATH)
@@ -74,6 +78,8 @@ def create_app(kg: KnowledgeGraph) -> FastAPI:
         return {"status": "ok", "papers": kg.count_papers(), "entities": kg.count_entities()}
 
     install_error_handlers(app)
+    app.add_middleware(ETagMiddleware, path=GRAPHQL_PATH)
+    install_cors(app, options.cors_origins)
     return app
 
 

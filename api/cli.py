@@ -77,15 +77,24 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir) -
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-def serve(db, host, port) -> None:
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="URL",
+              help="Let pages from this origin call the API (repeatable); none by default.")
+@click.option("--allow-list", type=click.Path(dir_okay=False), default=None,
+              help="Run only the queries in this JSON file (name -> query, or a list).")
+@click.option("--max-cost", type=int, default=None,
+              help="Refuse queries costing more than this [default: $PAPERKG_MAX_COST or 5000].")
+def serve(db, host, port, cors_origins, allow_list, max_cost) -> None:
     """Serve GraphQL (with GraphiQL) at http://HOST:PORT/graphql."""
     import uvicorn
 
     from paperkg.api.app import create_app
+    from paperkg.api.http_options import ServeOptions
 
+    options = ServeOptions(cors_origins=tuple(cors_origins), allow_list=allow_list, max_cost=max_cost)
+    options.check()  # a bad allow-list or budget fails here, in one line, before the graph loads
     kg = _open_graph(db)
     click.echo(f"Serving {kg.paper_total} papers: GraphiQL at http://{host}:{port}/graphql", err=True)
-    uvicorn.run(create_app(kg), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(kg, options), host=host, port=port, log_level="warning")
 
 
 @main.command()

@@ -7,6 +7,7 @@ from the store, relationships and rankings from the graph.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .errors import UnknownPaperError
+from .live import ChangeFeed, refresh_graph
 from .queries import (
     entity_node,
     node_id,
@@ -62,6 +64,10 @@ class KnowledgeGraph:
 
     def __init__(self, store: Store, graph: nx.Graph | None = None):
         self.store = store
+        # Read before the build: a change committed during it is applied again, harmlessly.
+        self.change_seq = store.last_change()
+        self.refresh_lock = threading.Lock()
+        self.feed = ChangeFeed()
         self.graph = graph if graph is not None else build_graph(store)
         self._variants: dict[str, list[str]] = defaultdict(list)
         for variant, parent in store.variant_pairs():
@@ -72,6 +78,14 @@ class KnowledgeGraph:
     def open(cls, path) -> KnowledgeGraph:
         """Open the store at `path` and build its graph."""
         return cls(Store(path))
+
+    def refresh(self) -> list[str]:
+        """Take in the papers written since the graph was built, by any process (graph/live.py).
+
+        Returns:
+            Ids of the papers new to the graph.
+        """
+        return refresh_graph(self)
 
     # -- records ---------------------------------------------------------------------------
 
