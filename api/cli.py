@@ -80,11 +80,21 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir) -
 @click.option("--port", default=8000, show_default=True)
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes to serve from; each holds its own graph (memory x N).")
-def serve(db, host, port, workers) -> None:
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="URL",
+              help="Let pages from this origin call the API (repeatable); none by default.")
+@click.option("--allow-list", type=click.Path(dir_okay=False), default=None,
+              help="Run only the queries in this JSON file (name -> query, or a list).")
+@click.option("--max-cost", type=int, default=None,
+              help="Refuse queries costing more than this [default: $PAPERKG_MAX_COST or 5000].")
+def serve(db, host, port, workers, cors_origins, allow_list, max_cost) -> None:
     """Serve GraphQL (with GraphiQL) at http://HOST:PORT/graphql."""
     from paperkg.api.serving import run_server
 
-    run_server(db, host, port, workers, say=lambda line: click.echo(line, err=True))
+    from paperkg.api.http_options import ServeOptions
+
+    options = ServeOptions(cors_origins=tuple(cors_origins), allow_list=allow_list, max_cost=max_cost)
+    options.check()  # a bad allow-list or budget fails here, in one line, before the graph loads
+    run_server(db, host, port, workers, options, say=lambda line: click.echo(line, err=True))
 
 
 @main.command()

@@ -19,7 +19,9 @@ requests a second; on a loaded one the workers compete with everything else.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import json
 import logging
 import os
 import time
@@ -32,10 +34,13 @@ from paperkg.graph.errors import StoreError
 from paperkg.graph.kg import KnowledgeGraph
 from paperkg.graph.store import Store
 
+from .http_options import ServeOptions
+
 log = logging.getLogger(__name__)
 
-# How the parent tells its worker processes which database to serve.
+# How the parent tells its worker processes which database to serve, and how.
 DB_VARIABLE = "PAPERKG_SERVE_DB"
+OPTIONS_VARIABLE = "PAPERKG_SERVE_OPTIONS"
 
 
 def open_graph(db: str | Path) -> KnowledgeGraph:
@@ -65,26 +70,30 @@ def freeze_heap() -> None:
     gc.freeze()
 
 
-def build_served_app(db: str | Path, say: Callable[[str], None] = log.info) -> FastAPI:
+def build_served_app(db: str | Path, options: ServeOptions | None = None,
+                     say: Callable[[str], None] = log.info) -> FastAPI:
     """The app over the graph of `db`, with the heap frozen, ready to serve."""
     from .app import create_app
 
     started = time.monotonic()
     kg = open_graph(db)
-    app = create_app(kg)
+    app = create_app(kg, options)
     freeze_heap()
     say(f"Graph of {kg.paper_total:,} papers built in {time.monotonic() - started:.1f} s")
     return app
 
 
 def app_from_environment() -> FastAPI:
-    """The app factory each `--workers` process calls: the database is in $PAPERKG_SERVE_DB."""
-    return build_served_app(os.environ[DB_VARIABLE])
+    """The app factory each `--workers` process calls: the database is in $PAPERKG_SERVE_DB,
+    the options as JSON in $PAPERKG_SERVE_OPTIONS."""
+    fields = json.loads(os.environ.get(OPTIONS_VARIABLE, "{}"))
+    fields["cors_origins"] = tuple(fields.get("cors_origins", ()))
+    return build_served_app(os.environ[DB_VARIABLE], ServeOptions(**fields))
 
 
 def run_server(
     db: str | Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
-    say: Callable[[str], None] = log.info,
+    options: ServeOptions | None = None, say: Callable[[str], None] = log.info,
 ) -> None:
     """Serve the graph of `db` over HTTP until interrupted.
 
@@ -93,6 +102,7 @@ def run_server(
         host: the interface to listen on.
         port: the TCP port.
         workers: processes to serve from, 1 or more; each builds its own graph (see above).
+        options: CORS origins, allow-list, cost budget (api/http_options.py).
         say: where to tell the user what is happening.
 
     Raises:
@@ -102,12 +112,15 @@ def run_server(
 
     where = f"GraphiQL at http://{host}:{port}/graphql"
     if workers <= 1:
-        app = build_served_app(db, say)
+        app = build_served_app(db, options, say)
         say(f"Serving: {where}")
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     check_db(db)
     os.environ[DB_VARIABLE] = str(Path(db).resolve())
+    options = options or ServeOptions()
+    allow_list = str(Path(options.allow_list).resolve()) if options.allow_list else None
+    os.environ[OPTIONS_VARIABLE] = json.dumps({**dataclasses.asdict(options), "allow_list": allow_list})
     say(f"Serving from {workers} worker processes, each building its graph: {where}")
     uvicorn.run("paperkg.api.serving:app_from_environment", factory=True, workers=workers,
                 host=host, port=port, log_level="warning")

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
 from .errors import UnknownPaperError
+from .ingest_text import TextIngest, ingest_text
 from .questions import GraphQuestions
+from .live import ChangeFeed, refresh_graph
 from .queries import (
     entity_node,
     node_id,
@@ -78,6 +81,10 @@ class KnowledgeGraph(GraphQuestions):
 
     def __init__(self, store: Store, graph: nx.Graph | None = None):
         self.store = store
+        # Read before the build: a change committed during it is applied again, harmlessly.
+        self.change_seq = store.last_change()
+        self.refresh_lock = threading.Lock()
+        self.feed = ChangeFeed()
         self.graph = graph if graph is not None else build_graph(store)
         self._variants: dict[str, list[str]] = defaultdict(list)
         for variant, parent in store.variant_pairs():
@@ -88,6 +95,24 @@ class KnowledgeGraph(GraphQuestions):
     def open(cls, path) -> KnowledgeGraph:
         """Open the store at `path` and build its graph."""
         return cls(Store(path))
+
+    def refresh(self) -> list[str]:
+        """Take in the papers written since the graph was built, by any process (graph/live.py).
+
+        Returns:
+            Ids of the papers new to the graph.
+        """
+        return refresh_graph(self)
+
+    # -- writes (the API's mutations) ------------------------------------------------------
+
+    def ingest_text(self, text: str, format: str | None = None) -> TextIngest:
+        """Store the papers of `text` (see graph/ingest_text.py); call `refresh()` to see them."""
+        return ingest_text(text, self.store, format)
+
+    def delete_paper(self, paper_id: str) -> bool:
+        """Delete a paper with its mentions and results; False when there was none. Then `refresh()`."""
+        return self.store.delete_paper(paper_id)
 
     # -- records ---------------------------------------------------------------------------
 

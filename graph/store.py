@@ -12,6 +12,7 @@ import logging
 import math
 import sqlite3
 import threading
+from contextlib import contextmanager
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -386,6 +387,50 @@ class Store:
         """(entity id, type) of every entity."""
         types = {t.value: t for t in EntityType}
         return [(eid, types[kind]) for eid, kind in self._query("SELECT id, type FROM entities")]
+
+    def edges_of_papers(self, paper_ids: Sequence[str]) -> list[EntityUse]:
+        """The paper-entity edges of these papers (see `iter_edges`)."""
+        rows = self._select_in(
+            f"SELECT paper_id, entity_id, count(*), max({_ROLE_STRENGTH_SQL}), max(confidence) "
+            "FROM mentions WHERE paper_id IN ({}) GROUP BY paper_id, entity_id", paper_ids
+        )
+        roles = _ROLES_BY_STRENGTH
+        return [EntityUse(paper, entity, count, roles[strength], confidence)
+                for paper, entity, count, strength, confidence in rows]
+
+    # -- the change log (filled by triggers, see store_schema.CHANGE_LOG) ---------------
+
+    def last_change(self) -> int:
+        """The sequence number of the latest paper change; 0 when there was none."""
+        return self._count("SELECT coalesce(max(seq), 0) FROM paper_changes")
+
+    def changes_since(self, seq: int) -> tuple[int, list[str]]:
+        """(the latest sequence number, ids of the papers changed after `seq`)."""
+        rows = self._query("SELECT seq, paper_id FROM paper_changes WHERE seq > ? ORDER BY seq", (seq,))
+        return (rows[-1][0] if rows else seq), list(dict.fromkeys(pid for _, pid in rows))
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Reads inside see one committed state of the database (a WAL read transaction)."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                yield self
+            finally:
+                self._db.execute("COMMIT")
+
+    def delete_paper(self, paper_id: str) -> bool:
+        """Delete a paper with its mentions and results, in one transaction; False if unknown."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                deleted = self._db.execute("DELETE FROM papers WHERE id = ?", (paper_id,)).rowcount
+                self._db.execute("DELETE FROM papers_fts WHERE id = ?", (paper_id,))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return deleted > 0
 
     def variant_pairs(self) -> list[tuple[str, str]]:
         """(variant id, parent id) for every entity that is a variant of another."""

@@ -40,7 +40,7 @@ def test_post_with_variables(client):
 def test_get_with_a_query_parameter_runs_it(client):
     response = client.get("/graphql", params={"query": "{ papers { totalCount } }"},
                           headers={"Accept": "application/json"})
-    assert response.json() == {"data": {"papers": {"totalCount": len(PAPERS)}}}
+    assert response.json() == {"data": {"papers": {"totalCount": len(PAPERS)}}, "extensions": {"cost": 2}}
 
 
 def test_graphiql_is_served_to_a_browser(client):

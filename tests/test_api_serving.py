@@ -59,7 +59,7 @@ def test_serve_answers_graphql_and_rest(seed_db, workers):
             except OSError:
                 assert time.monotonic() < deadline, "paperkg serve did not answer within 60 s"
                 time.sleep(0.1)
-        assert answer == {"data": {"papers": {"totalCount": 6}}}
+        assert answer == {"data": {"papers": {"totalCount": 6}}, "extensions": {"cost": 2}}
         paper = get_json(f"{base}/rest/paper/{seed_id('flame')}")
         assert paper["id"] == "paper/" + seed_id("flame") and paper["entities"]
     finally:
