@@ -24,6 +24,8 @@ from strawberry.fastapi import GraphQLRouter
 from paperkg.graph.kg import KnowledgeGraph
 from paperkg.schema import build_context, build_schema
 
+from .linked_data import install_linked_data
+
 try:  # strawberry moved its transport errors to cross_web in 2025
     from cross_web import HTTPException as TransportError
 except ImportError:  # pragma: no cover - older strawberry
@@ -73,6 +75,7 @@ def create_app(kg: KnowledgeGraph) -> FastAPI:
         """Liveness and size: {"status": "ok", "papers": N, "entities": M}."""
         return {"status": "ok", "papers": kg.count_papers(), "entities": kg.count_entities()}
 
+    install_linked_data(app, kg)  # /paper/{id}, /entity/{id}, /sparql, /export.ttl, /export.nt
     install_error_handlers(app)
     return app
 
