@@ -86,6 +86,7 @@ def cut_database(source: Path, target: Path, papers: int) -> Path:
             UNION SELECT model_id FROM src.results WHERE paper_id IN (SELECT id FROM keep)
             UNION SELECT metric_id FROM src.results WHERE paper_id IN (SELECT id FROM keep);
         INSERT INTO used SELECT variant_of FROM src.entities WHERE id IN (SELECT id FROM used);
+        INSERT INTO used SELECT variant_of FROM src.entities WHERE id IN (SELECT id FROM used);
         INSERT OR IGNORE INTO entities SELECT * FROM src.entities WHERE id IN (SELECT id FROM used);
         INSERT OR IGNORE INTO aliases SELECT * FROM src.aliases WHERE entity_id IN (SELECT id FROM entities);
         INSERT INTO mentions SELECT * FROM src.mentions WHERE paper_id IN (SELECT id FROM keep);

@@ -15,6 +15,7 @@ extractor's version and `prov:wasDerivedFrom` the paper.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -282,7 +283,7 @@ def iter_blocks(kg: KnowledgeGraph, base: str, vocab: bool = True) -> Iterator[B
     if vocab:
         yield from vocabulary_blocks()
     types: dict[str, EntityType] = {}
-    for entity in kg.iter_entities():
+    for entity in _known_parents(kg, kg.iter_entities()):
         types[entity.id] = entity.type
         yield entity_block(entity, base)
     mentions = _by_paper(kg.iter_mentions(), lambda m: m.paper_id)
@@ -295,6 +296,30 @@ def iter_blocks(kg: KnowledgeGraph, base: str, vocab: bool = True) -> Iterator[B
         if next_r is not None and next_r[0] == paper.id:
             found_r, next_r = next_r[1], next(results, None)
         yield from paper_blocks(paper, found_m, found_r, types, base)
+
+
+def _known_parents(kg: KnowledgeGraph, entities: Iterable[Entity], page: int = 500) -> Iterator[Entity]:
+    """The entities, a variant link to an entity the store does not hold dropped (a corpus
+    database has a few), so that no export points at a node it does not describe."""
+    held: list[Entity] = []
+    for entity in _with_end(entities):
+        if entity is not None:
+            held.append(entity)
+        if held and (entity is None or len(held) >= page):
+            parents = {e.variant_of for e in held if e.variant_of}
+            known = set(kg.entities(sorted(parents))) if parents else set()
+            for e in held:
+                if e.variant_of and e.variant_of not in known:
+                    log.info("entity %s is a variant of %s, which the store does not hold; "
+                             "link left out", e.id, e.variant_of)
+                    e = replace(e, variant_of=None)
+                yield e
+            held = []
+
+
+def _with_end(items: Iterable) -> Iterator:
+    yield from items
+    yield None
 
 
 def resource_blocks(kg: KnowledgeGraph, base: str, kind: str, node_id: str) -> list[Block] | None:
@@ -311,6 +336,7 @@ def resource_blocks(kg: KnowledgeGraph, base: str, kind: str, node_id: str) -> l
     entity = kg.entity(node_id)
     if entity is None:
         return None
+    entity = next(_known_parents(kg, [entity]))
     subject = entity_iri(base, entity.id)
     incoming = [(paper_iri(base, pid), [(P["mentions"], subject)]) for pid in sorted(kg.papers_of(entity.id))]
     return [entity_block(entity, base), *incoming]

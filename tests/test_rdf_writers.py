@@ -122,3 +122,15 @@ def test_exports_are_written_in_chunks_not_at_once(tmp_path, format):
     sink = CountingSink()
     write_rdf(kg, sink, format, BASE)
     assert sink.writes > 10 and sink.largest < 4 * CHUNK
+
+
+def test_a_variant_link_to_an_entity_the_store_lacks_is_left_out(tmp_path):
+    from paperkg.graph.records import Entity, EntityType
+
+    with Store(tmp_path / "v.db") as store:
+        store.add_entities([Entity("cogview3", "CogView3", EntityType.MODEL, variant_of="cogview"),
+                            Entity("flamerm", "FLAMe-RM", EntityType.MODEL, variant_of="flame"),
+                            Entity("flame", "FLAMe", EntityType.MODEL)])
+        graph = parse(export(KnowledgeGraph(store), "nt", void=False), "nt")
+    assert (URIRef(BASE + "entity/flamerm"), PKG.variantOf, URIRef(BASE + "entity/flame")) in graph
+    assert (URIRef(BASE + "entity/cogview3"), PKG.variantOf, None) not in graph
