@@ -28,6 +28,7 @@ from paperkg.schema import build_context, build_schema
 
 from .http_options import ETagMiddleware, ProtocolMixin, ServeOptions, TransportError, install_cors
 from .rest import install_rest_routes
+from .linked_data import install_linked_data
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ def create_app(kg: KnowledgeGraph, options: ServeOptions | None = None) -> FastA
         """Liveness and size: {"status": "ok", "papers": N, "entities": M}."""
         return {"status": "ok", "papers": kg.count_papers(), "entities": kg.count_entities()}
 
+    install_linked_data(app, kg)  # /paper/{id}, /entity/{id}, /sparql, /export.ttl, /export.nt
     install_error_handlers(app)
     app.add_middleware(ETagMiddleware, path=GRAPHQL_PATH)
     install_cors(app, options.cors_origins)

@@ -19,6 +19,7 @@ from paperkg.graph.sources import FORMATS
 
 from .cli_schema import schema_command
 from .cli_extract import MODEL_OPTION, eval_command, extract_command, names_group, train_command
+from .cli_rdf import export_command, import_command, validate_command
 
 DB_OPTION = click.option(
     "--db", default="paperkg.db", envvar="PAPERKG_DB", show_default=True,
@@ -98,25 +99,6 @@ def serve(db, host, port, workers, cors_origins, allow_list, max_cost) -> None:
 
 
 @main.command()
-@DB_OPTION
-@click.option("--format", "format_", default="turtle", show_default=True, help="turtle, nt, json-ld, xml, trig.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (stdout otherwise).")
-@click.option("--base", default=None, help="Base IRI of papers and entities [default: http://127.0.0.1:8000/].")
-@click.option("--vocab/--no-vocab", default=True, show_default=True, help="Include the paperkg vocabulary.")
-def export(db, format_, output, base, vocab) -> None:
-    """Export the graph as RDF."""
-    from paperkg.graph.rdf import DEFAULT_BASE, write_rdf
-
-    kg = _open_graph(db)
-    # A path (not an open file) lets write_rdf write atomically and check the format first.
-    written = write_rdf(kg, output or sys.stdout.buffer, format=format_, base=base or DEFAULT_BASE,
-                        vocab=vocab)
-    sys.stdout.buffer.flush()
-    if output:
-        click.echo(f"{written} triples written to {output}", err=True)
-
-
-@main.command()
 @click.argument("graphql")
 @DB_OPTION
 @click.option("--variables", default=None, help="Query variables as a JSON object.")
@@ -166,6 +148,9 @@ main.add_command(eval_command)
 main.add_command(names_group)
 main.add_command(train_command)
 main.add_command(schema_command)
+main.add_command(export_command)
+main.add_command(import_command)
+main.add_command(validate_command)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import gc
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import networkx as nx
 
@@ -90,6 +90,13 @@ class KnowledgeGraph(GraphQuestions):
         for variant, parent in store.variant_pairs():
             self._variants[parent].append(variant)
         self.paper_total = sum(1 for _, kind in self.graph.nodes(data="kind") if kind == "paper")
+
+    @classmethod
+    def for_streaming(cls, store: Store) -> KnowledgeGraph:
+        """A KnowledgeGraph for the bulk iterators alone (`iter_papers`, ...), without the
+        networkx graph, whose memory grows with the corpus: what an export needs. Its
+        relationship methods see no edges."""
+        return cls(store, graph=nx.Graph())
 
     @classmethod
     def open(cls, path) -> KnowledgeGraph:
@@ -206,3 +213,21 @@ class KnowledgeGraph(GraphQuestions):
 
     def count_entities(self, type: EntityType | None = None, search: str | None = None) -> int:
         return self.store.count_entities(type, search)
+
+    # -- bulk reads for exports: every record, a page at a time, so memory stays flat --------
+
+    def iter_papers(self) -> Iterator[Paper]:
+        """Every paper, by id."""
+        return self.store.iter_papers()
+
+    def iter_entities(self) -> Iterator[Entity]:
+        """Every entity with its aliases, by id."""
+        return self.store.iter_entities()
+
+    def iter_mentions(self) -> Iterator[list[Mention]]:
+        """Each paper's mentions as one list, papers by id (papers without any are skipped)."""
+        return self.store.iter_mentions()
+
+    def iter_results(self) -> Iterator[Result]:
+        """Every result, grouped by paper, papers by id."""
+        return self.store.iter_results()

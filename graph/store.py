@@ -358,6 +358,11 @@ class Store:
             for rows in self.results_of_papers(ids).values():
                 yield from rows
 
+    def iter_mentions(self) -> Iterator[list[Mention]]:
+        """Every paper's mentions as one list a paper (papers by id), a page at a time."""
+        for ids in self._paper_id_pages():
+            yield from self.mentions_of_papers(ids).values()
+
     def iter_edges(self) -> Iterator[EntityUse]:
         """Every paper-entity pair with its mention count, strongest role and best confidence."""
         return (EntityUse(*row) for row in self.iter_edge_rows())
