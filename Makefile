@@ -7,7 +7,7 @@ DB ?= paperkg.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run ingest serve test bench quality clean
+.PHONY: run ingest serve test bench quality lock clean
 
 run: ingest serve
 
@@ -25,6 +25,10 @@ bench: $(VENV)/.installed
 
 quality: $(VENV)/.installed
 	$(BIN)/paperkg eval --quality-doc docs/quality.md ../shared/gold/*.jsonl
+
+# requirements.lock: the versions CI audits with pip-audit (.ci/run); rewrite it after an upgrade.
+lock: $(VENV)/.installed
+	$(BIN)/pip freeze --exclude-editable | grep -v -e '^-e' -e '^pip-audit=' > requirements.lock
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

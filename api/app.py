@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from strawberry.fastapi import GraphQLRouter
 
+from paperkg.api.body_limit import BodyLimit
 from paperkg.graph.kg import KnowledgeGraph
 from paperkg.schema import build_context, build_schema
 
@@ -74,6 +75,7 @@ def create_app(kg: KnowledgeGraph) -> FastAPI:
         return {"status": "ok", "papers": kg.count_papers(), "entities": kg.count_entities()}
 
     install_error_handlers(app)
+    app.add_middleware(BodyLimit, error_body=error_body)
     return app
 
 

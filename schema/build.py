@@ -6,8 +6,9 @@ from graphql import GraphQLError
 from strawberry import Schema
 from strawberry.types import ExecutionContext
 
-from .limits import build_extensions, log_errors
+from .limits import QUERY_TIME_LIMIT_S, build_extensions, log_errors
 from .query import Query
+from .time_limit import run_within
 
 
 class PaperkgSchema(Schema):
@@ -16,10 +17,17 @@ class PaperkgSchema(Schema):
     strawberry's default logs every error, a client's typo included, at ERROR level.
     """
 
+    time_limit: float | None = QUERY_TIME_LIMIT_S
+
+    async def execute(self, *args, **kwargs):  # noqa: D102 - Schema.execute, under the time limit
+        return await run_within(super().execute(*args, **kwargs), self.time_limit)
+
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         log_errors(errors)
 
 
-def build_schema() -> Schema:
-    """The paperkg GraphQL schema, with its depth, alias and token limits and error masking."""
-    return PaperkgSchema(query=Query, extensions=build_extensions())
+def build_schema(time_limit: float | None = QUERY_TIME_LIMIT_S) -> Schema:
+    """The paperkg GraphQL schema, with its depth, alias, token and time limits and error masking."""
+    schema = PaperkgSchema(query=Query, extensions=build_extensions())
+    schema.time_limit = time_limit
+    return schema

@@ -56,6 +56,8 @@ def assert_error_shape(response, status: int) -> dict:
     ("POST", "/graphql", {"json": {"variables": {}}}, 400, "No GraphQL query found"),
     ("GET", "/graphql", {"headers": {"Accept": "application/json"}}, 400, "No GraphQL query found"),
     ("GET", "/probe/abc", {}, 422, "n"),
+    ("POST", "/graphql", {"content": b" " * 1_000_001, "headers": {"Content-Type": "application/json"}},
+     413, "over the limit of 1,000,000 bytes"),
 ])
 def test_http_errors_share_one_json_shape(client, method, path, kwargs, status, hint):
     error = assert_error_shape(client.request(method, path, **kwargs), status)
