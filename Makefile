@@ -7,7 +7,7 @@ DB ?= paperkg.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run ingest serve test bench quality schema clean
+.PHONY: run ingest serve test bench quality schema lock clean
 
 run: ingest serve
 
@@ -29,6 +29,10 @@ quality: $(VENV)/.installed
 # Refresh the checked-in SDL after a schema change (tests/test_schema_sdl.py compares them).
 schema: $(VENV)/.installed
 	$(BIN)/paperkg schema -o schema.graphql
+
+# requirements.lock: the versions CI audits with pip-audit (.ci/run); rewrite it after an upgrade.
+lock: $(VENV)/.installed
+	$(BIN)/pip freeze --exclude-editable | grep -v -e '^-e' -e '^pip-audit=' > requirements.lock
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

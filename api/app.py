@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from strawberry.fastapi import GraphQLRouter
 
+from paperkg.api.body_limit import BodyLimit
 from paperkg.graph.kg import KnowledgeGraph
 from paperkg.graph.live import refresh_or_keep
 from paperkg.schema import build_context, build_schema
@@ -98,6 +99,7 @@ def create_app(kg: KnowledgeGraph, options: ServeOptions | None = None) -> FastA
     install_linked_data(app, kg)  # /paper/{id}, /entity/{id}, /sparql, /export.ttl, /export.nt
     install_error_handlers(app)
     app.add_middleware(ETagMiddleware, path=GRAPHQL_PATH)
+    app.add_middleware(BodyLimit, error_body=error_body)
     install_cors(app, options.cors_origins)
     return app
 

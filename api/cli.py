@@ -56,8 +56,9 @@ def main(verbose: bool) -> None:
 @click.option("--batch-size", default=500, show_default=True, help="Papers per transaction.")
 @click.option("--reextract", is_flag=True, help="Extract again from papers that have not changed.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--dry-run", is_flag=True, help="Say what would change (new, updated fields, mentions replaced); write nothing.")
 @MODEL_OPTION
-def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir) -> None:
+def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, model_dir) -> None:
     """Read paper listings or JSON Lines files into the database."""
     from paperkg.graph.ingest import check_paths, ingest_paths
     from paperkg.graph.store import Store
@@ -65,6 +66,15 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir) -
     from tqdm import tqdm
 
     check_paths(files)
+    if dry_run:
+        from paperkg.graph.dry_run import open_for_preview, preview_paths
+
+        with open_for_preview(db) as store:
+            report = preview_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
+                                   batch_size=batch_size, progress=not quiet,
+                                   on_problem=lambda line: tqdm.write(line, file=sys.stderr))
+        click.echo(report.summary())
+        return
     with Store(db) as store:
         report = ingest_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
                               batch_size=batch_size, reextract=reextract, progress=not quiet,

@@ -95,12 +95,12 @@ def ingest_paths(
     """
     files = check_paths(paths)
     if extractor is None:
-        known = store.entities_by_origin("user") + store.entities_by_origin("discovered")
+        known = store.entities_by_origin("user") + store.matched_discovered()
         extractor = Extractor.default(extra_entities=known, model_dir=model_dir)
     report = IngestReport()
-    records = _iter_records(files, format, as_of, report, on_problem or log.warning)
+    records = iter_records(files, format, as_of, report, on_problem)
     with tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
-        for batch in _batches(records, batch_size):
+        for batch in iter_batches(records, batch_size):
             changed = batch if reextract else store.changed_papers(batch)
             report.written += store.write_batch(extractor.extract(changed), force=reextract)
             report.written += BatchReport(unchanged=len(batch) - len(changed))
@@ -108,8 +108,10 @@ def ingest_paths(
     return report
 
 
-def _iter_records(files: Iterable[Path], format: str | None, as_of: date | None,
-                  report: IngestReport, on_problem: Callable[[str], None]) -> Iterator[Paper]:
+def iter_records(files: Iterable[Path], format: str | None, as_of: date | None,
+                 report: IngestReport, on_problem: Callable[[str], None] | None) -> Iterator[Paper]:
+    """The papers of every file; skipped records and unreadable files go to `report`."""
+    on_problem = on_problem or log.warning
     for path in files:
         try:
             for record in iter_papers(path, format=format, as_of=as_of):
@@ -123,7 +125,7 @@ def _iter_records(files: Iterable[Path], format: str | None, as_of: date | None,
             report.failed_files.append(str(path))
 
 
-def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+def iter_batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
     """Batches of distinct papers; a paper seen twice in one batch keeps its last version."""
     batch: dict[str, Paper] = {}
     for paper in papers:

@@ -15,14 +15,16 @@ import threading
 from contextlib import contextmanager
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from .errors import StoreError
+from .merge import merge_paper
 from .records import (
     Entity, EntityType, EntityUse, Mention, Paper, PaperExtraction, Result, Role, entity_key, mention_of,
 )
+from .store_faults import write_error
 from .store_schema import MIGRATIONS, READ_INDEXES, SCHEMA, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -121,9 +123,12 @@ class Store:
     # -- writing ----------------------------------------------------------------------
 
     def changed_papers(self, papers: Sequence[Paper]) -> list[Paper]:
-        """The papers of `papers` that are new or differ from what the store holds."""
-        known = self._fingerprints([p.id for p in papers])
-        return [p for p in papers if known.get(p.id) != paper_fingerprint(p)]
+        """The papers of `papers` that are new or differ from what the store holds, each
+        merged with what is known of it (`merge.merge_paper`: no known field is emptied)."""
+        ids = [p.id for p in papers]
+        known, stored = self._fingerprints(ids), self.get_papers(ids)
+        merged = [merge_paper(stored.get(p.id), p) for p in papers]
+        return [p for p in merged if known.get(p.id) != paper_fingerprint(p)]
 
     def _fingerprints(self, ids: Sequence[str]) -> dict[str, str]:
         rows = self._select_in("SELECT id, fingerprint FROM papers WHERE id IN ({})", ids)
@@ -132,17 +137,30 @@ class Store:
     def write_batch(self, extractions: Iterable[PaperExtraction], force: bool = False) -> BatchReport:
         """Store papers with their mentions, entities and results in one transaction.
 
-        A paper whose fingerprint is unchanged is left alone (unless `force`, which
-        rewrites its mentions and counts it as updated); a changed one has its old
-        mentions and results replaced.
+        Each paper is first merged with the stored one (`merge.merge_paper`: the newest
+        non-empty value of each field wins). A paper whose merged fingerprint is unchanged
+        is left alone (unless `force`, which rewrites its mentions and counts it as
+        updated); a changed one has its old mentions and results replaced.
+
+        Raises:
+            StoreError: SQLite refused the write (full disk, read-only file, ...); the
+                batch was rolled back whole, and earlier batches are kept.
         """
         extractions = list(extractions)
-        known = self._fingerprints([e.paper.id for e in extractions])
+        ids = [e.paper.id for e in extractions]
+        known, stored = self._fingerprints(ids), self.get_papers(ids)
         added = updated = unchanged = 0
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise write_error(self.path, exc) from exc
             try:
                 for extraction in extractions:
+                    merged = merge_paper(stored.get(extraction.paper.id), extraction.paper)
+                    if merged is not extraction.paper:
+                        extraction = replace(extraction, paper=merged)
+                    stored[merged.id] = merged
                     fingerprint = paper_fingerprint(extraction.paper)
                     old = known.get(extraction.paper.id)
                     if old == fingerprint and not force:
@@ -152,8 +170,11 @@ class Store:
                     known[extraction.paper.id] = fingerprint
                     added, updated = (added + 1, updated) if old is None else (added, updated + 1)
                 self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
+            except BaseException as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):  # disk full, read-only, locked
+                    raise write_error(self.path, exc) from exc
                 raise
         return BatchReport(added, updated, unchanged)
 
@@ -315,6 +336,16 @@ class Store:
         """Entities a user imported ("user") or extraction discovered ("discovered")."""
         ids = [r[0] for r in self._query("SELECT id FROM entities WHERE origin = ?", (origin,))]
         return list(self.get_entities(ids).values())
+
+    def matched_discovered(self) -> list[Entity]:
+        """The discovered entities the extractor matched as discovered names (kg_discovered).
+
+        Extraction also stores names found by shape alone with origin "discovered"; only
+        the ones it had discovered from a strong cue belong in a later run's lexicon, or a
+        run resumed after a crash would match more than one clean run does.
+        """
+        matched = {r[0] for r in self._query("SELECT DISTINCT entity_id FROM mentions WHERE component = 'kg_discovered'")}
+        return [e for e in self.entities_by_origin("discovered") if e.id in matched]
 
     def paper_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
         rows = self._select_in("SELECT entity_id, papers FROM entity_paper_counts WHERE entity_id IN ({})", entity_ids)

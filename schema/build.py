@@ -1,4 +1,4 @@
-"""The schema object: the root Query, the limits, and error logging that suits a server."""
+"""The schema object: the root types, the limits, and error logging that suits a server."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from strawberry import Schema
 from strawberry.types import ExecutionContext
 
 from .cost import cost_limit, read_budget
-from .limits import build_extensions, log_errors
+from .limits import QUERY_TIME_LIMIT_S, build_extensions, log_errors
 from .mutation import Mutation
 from .query import Query
 from .subscription import Subscription
+from .time_limit import run_within
 
 
 class PaperkgSchema(Schema):
@@ -19,15 +20,23 @@ class PaperkgSchema(Schema):
     strawberry's default logs every error, a client's typo included, at ERROR level.
     """
 
+    time_limit: float | None = QUERY_TIME_LIMIT_S
+
+    async def execute(self, *args, **kwargs):  # noqa: D102 - Schema.execute, under the time limit
+        return await run_within(super().execute(*args, **kwargs), self.time_limit)
+
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         log_errors(errors)
 
 
-def build_schema(max_cost: int | None = None) -> Schema:
-    """The paperkg GraphQL schema, with its depth, alias, token and cost limits and error masking.
+def build_schema(max_cost: int | None = None, time_limit: float | None = QUERY_TIME_LIMIT_S) -> Schema:
+    """The paperkg GraphQL schema, with its depth, alias, token, cost and time limits and error masking.
 
     Args:
         max_cost: the query cost budget (schema/cost.py); None reads $PAPERKG_MAX_COST.
+        time_limit: seconds a query or mutation may run (schema/time_limit.py); None for no limit.
     """
-    return PaperkgSchema(query=Query, mutation=Mutation, subscription=Subscription,
-                         extensions=[*build_extensions(), cost_limit(read_budget(max_cost))])
+    schema = PaperkgSchema(query=Query, mutation=Mutation, subscription=Subscription,
+                           extensions=[*build_extensions(), cost_limit(read_budget(max_cost))])
+    schema.time_limit = time_limit
+    return schema

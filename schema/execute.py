@@ -16,6 +16,7 @@ from paperkg.graph.kg import KnowledgeGraph
 
 from .build import build_schema
 from .context import build_context
+from .limits import MAX_REQUEST_BYTES
 
 
 @cache
@@ -50,11 +51,20 @@ def execute_query(
         raise QueryError(
             f"--variables must be a JSON object such as '{{\"id\": \"2306.13575\"}}', not {json.dumps(variables)}"
         )
+    check_request_size(query, variables)
     result = run_coroutine(_execute(kg, query, variables, operation_name))
     body: dict[str, Any] = {"data": result.data}
     if result.errors:
         body["errors"] = [error.formatted for error in result.errors]
     return body
+
+
+def check_request_size(query: str, variables: dict[str, Any] | None) -> None:
+    """Raise QueryError when the document or its variables are over `MAX_REQUEST_BYTES`."""
+    for what, size in (("query", len(query.encode())), ("variables", len(json.dumps(variables or {}).encode()))):
+        if size > MAX_REQUEST_BYTES:
+            raise QueryError(f"the {what} is {size:,} bytes, over the limit of {MAX_REQUEST_BYTES:,}; "
+                             "send a smaller document, paging with first/after")
 
 
 async def _execute(kg: KnowledgeGraph, query: str, variables: dict | None, operation_name: str | None):

@@ -28,6 +28,10 @@ MAX_ALIASES = 15
 # The full introspection query GraphiQL sends is under 200 tokens; 2000 leaves room for real queries.
 MAX_TOKENS = 2000
 MASKED_MESSAGE = "Unexpected error; the server log has the details."
+# The most bytes an HTTP request body, a GraphQL document or its variables may hold.
+MAX_REQUEST_BYTES = 1_000_000
+# The most seconds one query may run; it is stopped with an error after that.
+QUERY_TIME_LIMIT_S = 10.0
 
 
 def is_user_facing(error: GraphQLError) -> bool:

@@ -164,3 +164,8 @@ def test_a_folder_that_is_not_a_model_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(SEED), "--json", "--model", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {tmp_path}: not a paperkg-trained model")
+
+
+def test_serve_binds_to_127_0_0_1_unless_told_otherwise():
+    host = next(param for param in main.commands["serve"].params if param.name == "host")
+    assert host.default == "127.0.0.1"

@@ -64,6 +64,8 @@ def assert_error_shape(response, status: int) -> dict:
     ("POST", "/sparql", {"content": b"INSERT DATA { <a:b> <a:c> <a:d> }",
                          "headers": {"Content-Type": "application/sparql-update"}}, 403, "read-only"),
     ("DELETE", "/sparql", {}, 405, "use GET or POST"),
+    ("POST", "/graphql", {"content": b" " * 1_000_001, "headers": {"Content-Type": "application/json"}},
+     413, "over the limit of 1,000,000 bytes"),
 ])
 def test_http_errors_share_one_json_shape(client, method, path, kwargs, status, hint):
     error = assert_error_shape(client.request(method, path, **kwargs), status)

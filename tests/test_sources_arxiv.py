@@ -104,13 +104,15 @@ def test_record_without_title_or_abstract_is_skipped_by_line(tmp_path):
     assert "no title and no abstract" in skipped[2].reason
 
 
-def test_latin1_bytes_skip_their_line_with_a_fix(tmp_path):
+def test_latin1_file_is_read_whole_as_cp1252_with_one_warning(tmp_path, caplog):
     bad = listing("2503.00002", title="Caf\u00e9 Models").encode("utf-8").replace(b"\\u00e9", b"\xe9")
     lines = [listing("2503.00001"), bad, listing("2503.00003")]
-    papers, skipped = split(iter_papers(write_lines(tmp_path / "r.jsonl", lines)))
-    assert [p.id for p in papers] == ["2503.00001", "2503.00003"]
-    assert [s.line for s in skipped] == [2]
-    assert "not UTF-8" in skipped[0].reason and "re-save the file as UTF-8" in skipped[0].reason
+    with caplog.at_level("WARNING"):
+        papers, skipped = split(iter_papers(write_lines(tmp_path / "r.jsonl", lines)))
+    assert [p.id for p in papers] == ["2503.00001", "2503.00002", "2503.00003"]
+    assert papers[1].title == "Caf\u00e9 Models" and skipped == []
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "cp1252" in warnings[0] and "r.jsonl" in warnings[0]
 
 
 def test_non_object_lines_are_skipped_and_blank_lines_passed_over(tmp_path):

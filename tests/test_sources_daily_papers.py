@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from paperkg.graph.errors import SourceFormatError
 from paperkg.graph.records import Paper, SkippedRecord, paper_id
 from paperkg.graph.sources import iter_papers
 from paperkg.graph.sources.dates import DateLine, parse_date_line, resolve_month_day
@@ -238,14 +239,13 @@ def test_entry_with_no_meta_lines_between_two_entries_is_still_read(tmp_path):
     assert skipped == []
 
 
-def test_latin1_line_skips_only_its_entry(tmp_path):
+def test_a_latin1_line_in_a_utf8_page_refuses_the_whole_file(tmp_path):
     raw = SEED.read_bytes().replace(b"RESTOR helps uncover", "RESTOR \u00e9claire".encode("latin-1"))
     path = tmp_path / "latin1.txt"
     path.write_bytes(raw)
-    papers, skipped = read(path)
-    assert len(papers) == 16
-    assert "RESTOR: Knowledge Recovery in Machine Unlearning" not in [paper.title for paper in papers]
-    assert [(record.line, "UTF-8" in record.reason) for record in skipped] == [(47, True)]
+    with pytest.raises(SourceFormatError, match=r"mixes UTF-8 .*line 47 is not UTF-8.*Nothing of it was read") as raised:
+        read(path)
+    assert str(path) in str(raised.value)
 
 
 def test_impossible_date_keeps_the_paper_without_a_date(tmp_path, caplog):

@@ -75,7 +75,6 @@ def test_a_broken_first_line_does_not_decide_the_format(tmp_path):
         (b"  \n\n\t\n", "empty"),
         (bytes(range(256)) * 8, "binary"),
         (b"%PDF-1.7\n...", "PDF"),
-        ("Daily Papers\n".encode("utf-16"), "UTF-16"),
         (b'[{"id": "1"}]', "JSON array"),
         (b'{"name": "x", "value": 1}\n', "keys name, value"),
         (b"Just some prose.\nNothing here is a paper listing.\n", "no \"N authors\" line"),

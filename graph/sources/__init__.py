@@ -24,7 +24,7 @@ from ..records import Paper, SkippedRecord
 from .arxiv_jsonl import iter_arxiv_jsonl_papers
 from .arxiv_snapshot import iter_arxiv_snapshot_papers
 from .daily_papers import iter_daily_papers
-from .detect import FORMAT_HELP, FORMATS, describe_problem, detect_format, read_sample
+from .detect import FORMAT_HELP, FORMATS, describe_file_problem, detect_format
 from .lines import check_readable
 
 __all__ = ["FORMATS", "detect_format", "iter_papers", "normalise_format"]
@@ -59,7 +59,7 @@ def iter_papers(
         format = detect_format(path)
     else:
         format = normalise_format(format)
-        problem = describe_problem(read_sample(path))
+        problem = describe_file_problem(path)
         if problem:
             return iter([SkippedRecord(str(path), None, f"the file is {problem}")])
     if format == "daily-papers":

@@ -51,7 +51,9 @@ CHROME = frozenset(
 )
 _CHROME_PREFIX = re.compile(r"submitted by\b", re.IGNORECASE)
 _AUTHORS = re.compile(r"(\d{1,4})\s+authors?", re.IGNORECASE)
-_BULLETS = re.compile(r"\s*[•·]\s*")
+# "?" and U+FFFD stand for a bullet that a save in a narrower encoding replaced
+# ("• 10 authors" saved as Latin-1 reads "? 10 authors").
+_BULLETS = re.compile(r"\s*[•·?\ufffd]\s*")
 _UPVOTES = re.compile(r"\d{1,6}")
 _MAX_RUN = 1000  # text lines held while waiting for the meta lines that end an entry
 

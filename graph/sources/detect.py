@@ -1,7 +1,11 @@
 """Tell an input's format from its content, never from its name.
 
-The first 256 KiB are sniffed, decompressed first when the file starts with the gzip magic
-bytes. JSON Lines are told apart by the keys of the first record that parses:
+The file's records are sniffed, not a fixed prefix of its bytes: the first lines, each read
+whole whatever its length (up to the record limit; a longer one is passed over), decoded in
+the file's one encoding (UTF-8/16/32 or cp1252, see `encoding`), decompressed first when
+the file starts with the gzip magic bytes. The first 256 KiB of raw bytes are looked at only
+to refuse binary files (a PDF, a zip, control bytes). JSON Lines are told apart by the keys
+of the first record that parses:
 "arxiv_id" or "listing_date" means arxiv-jsonl; "id" with "update_date", "versions",
 "authors_parsed" or a string "authors" means arxiv-snapshot. Text with an author-count line
 ("  • 4 authors") or the "Daily Papers" header is daily-papers. Anything else, an empty
@@ -17,7 +21,8 @@ from pathlib import Path
 
 from ..errors import SourceFormatError
 from .daily_papers import parse_meta_line
-from .lines import check_readable, open_bytes
+from .encoding import bom_encoding, is_wide
+from .lines import Line, check_readable, iter_lines, open_bytes
 
 FORMATS: tuple[str, ...] = ("daily-papers", "arxiv-jsonl", "arxiv-snapshot")
 
@@ -30,13 +35,13 @@ FORMAT_HELP = (
 
 _SAMPLE_BYTES = 256 * 1024
 _JSON_LINES_TRIED = 20
+# Lines sniffed for a Daily Papers author-count line (chrome comes first on a page).
+_TEXT_LINES_TRIED = 2000
 # Bytes that text files do not contain: C0 controls other than tab, newlines and form feed.
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _SIGNATURES = {
     b"%PDF": "a PDF; copy the page's text into a .txt file instead",
     b"PK\x03\x04": "a zip archive; unpack it and give the files inside",
-    b"\xff\xfe": "UTF-16 text; re-save it as UTF-8",
-    b"\xfe\xff": "UTF-16 text; re-save it as UTF-8",
 }
 
 
@@ -49,16 +54,37 @@ def detect_format(path: str | Path) -> str:
     """
     path = Path(path)
     check_readable(path)
-    sample = read_sample(path)
-    problem = describe_problem(sample)
+    problem = describe_file_problem(path)
     if problem:
         raise SourceFormatError(f"Cannot read {path}: it is {problem}. {FORMAT_HELP}.")
-    lines = [line.strip() for line in sample.decode("utf-8", "replace").lstrip("\ufeff").splitlines()]
-    lines = [line for line in lines if line]
+    lines = read_first_lines(path)
+    if not lines:
+        raise SourceFormatError(f"Cannot read {path}: it is empty; there is nothing to ingest. {FORMAT_HELP}.")
     found, why = sniff_json(lines) if lines[0].startswith(("{", "[")) else sniff_daily_papers(lines)
     if found is None:
         raise SourceFormatError(f"Cannot tell the format of {path}: {why}. {FORMAT_HELP}.")
     return found
+
+
+def describe_file_problem(path: Path) -> str | None:
+    """What makes a file unreadable as text, from its first bytes, or None.
+
+    A file with a UTF-16 or UTF-32 byte order mark is text, NUL bytes and all.
+    """
+    sample = read_sample(path)
+    wide = bom_encoding(sample[:4])
+    return None if wide and is_wide(wide) else describe_problem(sample)
+
+
+def read_first_lines(path: Path) -> list[str]:
+    """The first non-blank lines of a file, stripped, each read whole (see `iter_lines`)."""
+    lines: list[str] = []
+    for line in iter_lines(path, warn=False):
+        if isinstance(line, Line) and line.text.strip():
+            lines.append(line.text.strip())
+            if len(lines) >= _TEXT_LINES_TRIED:
+                break
+    return lines
 
 
 def read_sample(path: Path) -> bytes:

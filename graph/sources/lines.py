@@ -2,9 +2,11 @@
 
 Every format reads its file through `iter_lines`, so all of them share the same answers to
 the same questions: gzip is recognised by its magic bytes, not by the name; line endings may
-be LF, CRLF or CR; a UTF-8 byte order mark is dropped; a line that is not UTF-8 is marked,
-not fatal; a gzip stream that ends early becomes one `SkippedRecord`, not a traceback.
-Nothing is read into memory beyond the current line.
+be LF, CRLF or CR; the whole file is decoded in the one encoding `encoding.file_encoding`
+chose (UTF-8, UTF-16 or UTF-32 by their byte order mark, else cp1252 with one warning, else
+refused whole); a gzip stream that ends early becomes one `SkippedRecord`, not a traceback.
+A line longer than `MAX_LINE_CHARS` (1 MB) is skipped with one `SkippedRecord` naming it and
+the limit; nothing is held in memory beyond the current line and that limit.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import IO, NamedTuple
 
 from ..errors import SourceNotFoundError
 from ..records import SkippedRecord
+from .encoding import decode_note, file_encoding
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +33,11 @@ GZIP_MAGIC = b"\x1f\x8b"
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 NOT_UTF8 = "is not UTF-8 text; re-save the file as UTF-8"
+
+# The longest line (one JSON record, or one abstract of a Daily Papers page) read, in
+# characters: 1 MB of text is some 500 times the longest real abstract.
+MAX_LINE_CHARS = 1_000_000
+_DRAIN_CHARS = 1 << 16
 
 
 class Line(NamedTuple):
@@ -79,18 +87,39 @@ def open_bytes(path: Path) -> IO[bytes]:
     return path.open("rb")
 
 
-def iter_lines(path: Path) -> Iterator[Line | SkippedRecord]:
+def iter_lines(path: Path, max_chars: int = MAX_LINE_CHARS, warn: bool = True) -> Iterator[Line | SkippedRecord]:
     """Yield each line of `path` as a `Line`, streaming, in order.
+
+    Args:
+        path: the file, plain or gzipped.
+        max_chars: a longer line gives a `SkippedRecord` naming it and the limit, and is
+            read past in chunks, never held whole.
+        warn: log the one warning of a file read as cp1252 (off for format sniffing).
 
     A corrupt or truncated gzip stream ends the file with one `SkippedRecord` naming the
     line where reading stopped; the lines before it have been yielded already.
+
+    Raises:
+        SourceFormatError: the file is valid in no encoding paperkg reads (see `encoding`).
     """
+    encoding = file_encoding(path)
+    note = decode_note(path, encoding)
+    if note and warn:
+        logger.warning("%s", note)
     number = 0
     with open_bytes(path) as raw:
-        # utf-8-sig drops a byte order mark; newline=None accepts LF, CRLF and CR alike.
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline=None)
+        # newline=None accepts LF, CRLF and CR alike; the encoding was checked on the whole
+        # file, so surrogateescape only guards against a file changed since.
+        errors = "surrogateescape" if encoding.startswith("utf-8") else "replace"
+        text = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline=None)
         try:
-            for number, line in enumerate(text, start=1):
+            while line := text.readline(max_chars + 1):
+                number += 1
+                if len(line) > max_chars and not line.endswith("\n"):
+                    size = _drain_line(text, len(line))
+                    yield SkippedRecord(str(path), number, f"this line is {size:,} characters long, over "
+                                        f"the limit of {max_chars:,} a record may have; it was skipped")
+                    continue
                 yield Line(number, line.rstrip("\n"))
         except (EOFError, OSError, zlib.error) as exc:
             logger.warning("%s: reading stopped after line %d: %s", path, number, exc)
@@ -100,3 +129,12 @@ def iter_lines(path: Path) -> Iterator[Line | SkippedRecord]:
                 f"the compressed data is damaged or cut short ({exc}); the lines after this "
                 "one were not read: re-download or re-compress the file",
             )
+
+
+def _drain_line(text: IO[str], size: int) -> int:
+    """Read past the rest of an over-long line a chunk at a time; return its full length."""
+    while chunk := text.readline(_DRAIN_CHARS):
+        size += len(chunk.rstrip("\n"))
+        if chunk.endswith("\n"):
+            break
+    return size
