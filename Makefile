@@ -7,7 +7,7 @@ DB ?= paperkg.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run ingest serve test bench quality clean
+.PHONY: run ingest serve test bench quality schema clean
 
 run: ingest serve
 
@@ -25,6 +25,10 @@ bench: $(VENV)/.installed
 
 quality: $(VENV)/.installed
 	$(BIN)/paperkg eval --quality-doc docs/quality.md ../shared/gold/*.jsonl
+
+# Refresh the checked-in SDL after a schema change (tests/test_schema_sdl.py compares them).
+schema: $(VENV)/.installed
+	$(BIN)/paperkg schema -o schema.graphql
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

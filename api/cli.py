@@ -17,7 +17,9 @@ from paperkg.graph.errors import PaperkgError
 from paperkg.graph.records import EntityType
 from paperkg.graph.sources import FORMATS
 
+from .cli_schema import schema_command
 from .cli_extract import MODEL_OPTION, eval_command, extract_command, names_group, train_command
+from .cli_rdf import export_command, import_command, validate_command
 
 DB_OPTION = click.option(
     "--db", default="paperkg.db", envvar="PAPERKG_DB", show_default=True,
@@ -77,34 +79,23 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir) -
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-def serve(db, host, port) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Processes to serve from; each holds its own graph (memory x N).")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="URL",
+              help="Let pages from this origin call the API (repeatable); none by default.")
+@click.option("--allow-list", type=click.Path(dir_okay=False), default=None,
+              help="Run only the queries in this JSON file (name -> query, or a list).")
+@click.option("--max-cost", type=int, default=None,
+              help="Refuse queries costing more than this [default: $PAPERKG_MAX_COST or 5000].")
+def serve(db, host, port, workers, cors_origins, allow_list, max_cost) -> None:
     """Serve GraphQL (with GraphiQL) at http://HOST:PORT/graphql."""
-    import uvicorn
+    from paperkg.api.serving import run_server
 
-    from paperkg.api.app import create_app
+    from paperkg.api.http_options import ServeOptions
 
-    kg = _open_graph(db)
-    click.echo(f"Serving {kg.paper_total} papers: GraphiQL at http://{host}:{port}/graphql", err=True)
-    uvicorn.run(create_app(kg), host=host, port=port, log_level="warning")
-
-
-@main.command()
-@DB_OPTION
-@click.option("--format", "format_", default="turtle", show_default=True, help="turtle, nt, json-ld, xml, trig.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (stdout otherwise).")
-@click.option("--base", default=None, help="Base IRI of papers and entities [default: http://127.0.0.1:8000/].")
-@click.option("--vocab/--no-vocab", default=True, show_default=True, help="Include the paperkg vocabulary.")
-def export(db, format_, output, base, vocab) -> None:
-    """Export the graph as RDF."""
-    from paperkg.graph.rdf import DEFAULT_BASE, write_rdf
-
-    kg = _open_graph(db)
-    # A path (not an open file) lets write_rdf write atomically and check the format first.
-    written = write_rdf(kg, output or sys.stdout.buffer, format=format_, base=base or DEFAULT_BASE,
-                        vocab=vocab)
-    sys.stdout.buffer.flush()
-    if output:
-        click.echo(f"{written} triples written to {output}", err=True)
+    options = ServeOptions(cors_origins=tuple(cors_origins), allow_list=allow_list, max_cost=max_cost)
+    options.check()  # a bad allow-list or budget fails here, in one line, before the graph loads
+    run_server(db, host, port, workers, options, say=lambda line: click.echo(line, err=True))
 
 
 @main.command()
@@ -139,7 +130,7 @@ def shared(paper_id, db, type_, limit) -> None:
     if not ranked:
         click.echo("No paper shares an entity" + (f" of type {type_.upper()}" if type_ else "") + " with it.")
     papers = kg.papers([r.paper_id for r in ranked])
-    entities = kg.store.get_entities([e for r in ranked for e in r.shared])
+    entities = kg.entities([e for r in ranked for e in r.shared])
     for rank in ranked:
         names = ", ".join(entities[e].name if e in entities else e for e in rank.shared)
         click.echo(f"{rank.score:7.3f}  {rank.paper_id}  {papers[rank.paper_id].title}")
@@ -147,21 +138,19 @@ def shared(paper_id, db, type_, limit) -> None:
 
 
 def _open_graph(db: str):
-    from pathlib import Path
+    from paperkg.api.serving import open_graph
 
-    from paperkg.graph.errors import StoreError
-    from paperkg.graph.kg import KnowledgeGraph
-    from paperkg.graph.store import Store
-
-    if not Path(db).is_file():
-        raise StoreError(f"{db} does not exist; create it with `paperkg ingest FILE --db {db}`")
-    return KnowledgeGraph(Store(db))
+    return open_graph(db)
 
 
 main.add_command(extract_command)
 main.add_command(eval_command)
 main.add_command(names_group)
 main.add_command(train_command)
+main.add_command(schema_command)
+main.add_command(export_command)
+main.add_command(import_command)
+main.add_command(validate_command)
 
 
 if __name__ == "__main__":

@@ -38,3 +38,7 @@ class GoldFormatError(PaperkgError):
 
 class QueryError(PaperkgError):
     """A GraphQL query given on the command line failed validation or execution."""
+
+
+class QuestionError(PaperkgError):
+    """A graph question (trending, path, leaderboard, ...) got an argument it cannot use."""

@@ -6,12 +6,10 @@ Nodes are `paper_node(id)` and `entity_node(id)`; each paper-entity edge carries
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 
 import networkx as nx
 
-from .records import EntityType, SharedPapers
+from .records import EntityType
 
 
 def paper_node(paper_id: str) -> str:
@@ -25,66 +23,6 @@ def entity_node(entity_id: str) -> str:
 def node_id(node: str) -> str:
     """The paper or entity id inside a node name."""
     return node.split(":", 1)[1]
-
-
-def entity_rarity(graph: nx.Graph, entity_id: str, paper_total: int) -> float:
-    """Inverse document frequency of an entity: log(1 + N / papers using it).
-
-    The usual IDF weighting (Sparck Jones, 1972), smoothed so that an entity every paper
-    uses still counts a little: sharing a rare benchmark says more than sharing ImageNet.
-    """
-    papers = graph.degree(entity_node(entity_id))
-    return math.log(1 + paper_total / max(papers, 1))
-
-
-def rank_papers_sharing(
-    graph: nx.Graph,
-    paper_id: str,
-    type: EntityType | None = None,
-    limit: int = 10,
-    paper_total: int | None = None,
-) -> list[SharedPapers]:
-    """Papers that share entities with `paper_id`, most telling first.
-
-    Each shared entity adds its rarity to the score, so a paper sharing one rare
-    benchmark outranks one sharing a ubiquitous dataset. Ties go to the paper sharing
-    more entities, then to the smaller id, so the order is stable.
-
-    Args:
-        graph: the paper-entity graph.
-        paper_id: the paper to compare with.
-        type: only count entities of this type.
-        limit: how many papers to return at most.
-        paper_total: number of papers (counted from the graph when not given).
-
-    Returns:
-        SharedPapers records; `explanation` maps each shared entity id to its weight.
-    """
-    source = paper_node(paper_id)
-    if source not in graph:
-        return []
-    if paper_total is None:
-        paper_total = sum(1 for _, kind in graph.nodes(data="kind") if kind == "paper")
-    weights: dict[str, dict[str, float]] = defaultdict(dict)
-    for entity in graph.neighbors(source):
-        if type is not None and graph.nodes[entity]["type"] != EntityType(type):
-            continue
-        rarity = entity_rarity(graph, node_id(entity), paper_total)
-        for other in graph.neighbors(entity):
-            if other != source:
-                weights[other][node_id(entity)] = rarity
-    ranked = sorted(
-        weights.items(), key=lambda item: (-sum(item[1].values()), -len(item[1]), item[0])
-    )
-    return [
-        SharedPapers(
-            paper_id=node_id(other),
-            shared=tuple(sorted(shared, key=lambda e: (-shared[e], e))),
-            score=round(sum(shared.values()), 6),
-            explanation={e: round(w, 6) for e, w in shared.items()},
-        )
-        for other, shared in ranked[:limit]
-    ]
 
 
 def shared_entity_ids(graph: nx.Graph, a: str, b: str, type: EntityType | None = None) -> list[str]:

@@ -207,6 +207,21 @@ class PaperExtraction:
 
 
 @dataclass(frozen=True)
+class EntityUse:
+    """How one paper uses one entity: the graph's edge between them.
+
+    The aggregate of the paper's mentions of the entity: how many there are, the strongest
+    role among them (`Role.strength`) and the best confidence.
+    """
+
+    paper_id: str
+    entity_id: str
+    mentions: int
+    role: Role
+    confidence: float
+
+
+@dataclass(frozen=True)
 class SharedPapers:
     """A paper that shares entities with another, the shared entity ids, and a score."""
 

@@ -46,6 +46,8 @@ VOCAB_IRI = URIRef("https://w3id.org/paperkg/vocab")
 SCHEMA = Namespace("http://schema.org/")
 LPWC = Namespace("https://linkedpaperswithcode.com/property/")
 LPWC_CLASS = Namespace("https://linkedpaperswithcode.com/class/")
+FABIO = Namespace("http://purl.org/spar/fabio/")
+VOID = Namespace("http://rdfs.org/ns/void#")
 
 
 class PKG(DefinedNamespace):
@@ -82,12 +84,31 @@ class PKG(DefinedNamespace):
     authorsCount: URIRef
     upvotes: URIRef
     extractor: URIRef
+    usesDataset: URIRef
+    hasMethod: URIRef
+    hasTask: URIRef
+    Mention: URIRef
+    evidence: URIRef
+    ofEntity: URIRef
+    role: URIRef
+    text: URIRef
+    field: URIRef
+    start: URIRef
+    end: URIRef
+    confidence: URIRef
+    component: URIRef
+    extractorVersion: URIRef
+    Direction: URIRef
+    direction: URIRef
+    higherIsBetter: URIRef
+    lowerIsBetter: URIRef
 
 
 PREFIXES: dict[str, Namespace] = {
     "pkg": Namespace(VOCAB_NAMESPACE), "schema": SCHEMA, "dcterms": DCTERMS, "dc": DC,
     "prov": PROV, "skos": SKOS, "owl": OWL, "rdfs": RDFS, "xsd": XSD,
-    "lpwc": LPWC, "lpwcc": LPWC_CLASS, "vann": VANN,
+    "lpwc": LPWC, "lpwcc": LPWC_CLASS, "vann": VANN, "fabio": FABIO, "void": VOID,
+    "rdf": RDF,
 }
 
 CLASS_OF_TYPE: dict[EntityType, URIRef] = {
@@ -180,14 +201,49 @@ TERMS: tuple[Term, ...] = (
           "(FID), when known.", PKG.Result, PKG.Entity),
     _value(PKG.metric, "metric", "The metric as the paper wrote it (FID, accuracy).",
            PKG.Result, XSD.string, LPWC.metricName),
-    _value(PKG.value, "value", "The reported number.", PKG.Result, XSD.double),
+    _value(PKG.value, "value", "The reported number, exactly as read (an xsd:decimal, where "
+           "Linked Papers With Code keeps a string).", PKG.Result, XSD.decimal),
     _value(PKG.unit, "unit", "The unit of the value as written (%).", PKG.Result, XSD.string),
-    _value(PKG.sentence, "sentence", "The sentence the result was read from.",
-           PKG.Result, XSD.string),
+    _value(PKG.sentence, "sentence", "The sentence a result or mention was read from.",
+           None, XSD.string),
     _value(PKG.authorsCount, "authors count", "How many authors the source lists.",
            PKG.Paper, XSD.integer),
     _value(PKG.upvotes, "upvotes", "Upvotes on Hugging Face Daily Papers when ingested.",
            PKG.Paper, XSD.integer),
+    _link(PKG.usesDataset, "uses dataset", "The paper uses or evaluates on the dataset or "
+          "benchmark.", PKG.Paper, PKG.Entity, PKG.mentions, LPWC.usesDataset),
+    _link(PKG.hasMethod, "has method", "The paper uses, compares or introduces the method.",
+          PKG.Paper, PKG.Method, PKG.mentions, LPWC.hasMethod),
+    _link(PKG.hasTask, "has task", "The paper addresses the task.", PKG.Paper, PKG.Task,
+          PKG.mentions, LPWC.hasTask),
+    _class(PKG.Mention, "Mention", "The evidence of a paper-entity link: where the paper names "
+           "the entity, as the extractor found it. One per link: the strongest role's most "
+           "confident mention.", PROV.Entity),
+    _link(PKG.evidence, "evidence", "A mention that supports the paper's link to an entity.",
+          PKG.Paper, PKG.Mention),
+    _link(PKG.ofEntity, "of entity", "The entity the mention names.", PKG.Mention, PKG.Entity),
+    _link(PKG.role, "role", "The link property the mention supports (pkg:introduces, ...).",
+          PKG.Mention, OWL.ObjectProperty),
+    _value(PKG.text, "text", "The mention as written in the paper.", PKG.Mention, XSD.string),
+    _value(PKG.field, "field", "Where the mention or result is: \"title\" or \"abstract\".", None,
+           XSD.string),
+    _value(PKG.start, "start", "Offset of the first character of the mention or result in its "
+           "field.", None, XSD.integer),
+    _value(PKG.end, "end", "Offset just after the last character of the mention or result "
+           "in its field.", None, XSD.integer),
+    _value(PKG.confidence, "confidence", "How sure the extractor is, from 0 to 1.",
+           PKG.Mention, XSD.decimal),
+    _value(PKG.component, "component", "The extractor component that found the mention "
+           "(kg_gazetteer, kg_shapes, ...).", PKG.Mention, XSD.string),
+    _value(PKG.extractorVersion, "extractor version", "The paperkg version that wrote the "
+           "export.", PKG.Mention, XSD.string),
+    _class(PKG.Direction, "Direction", "Whether higher or lower values of a metric are better."),
+    _link(PKG.direction, "direction", "Which way the result's metric improves, when paperkg "
+          "knows the metric.", PKG.Result, PKG.Direction),
+    Term(PKG.higherIsBetter, PKG.Direction, "higher is better", "Larger values are better "
+         "(accuracy, F1, BLEU)."),
+    Term(PKG.lowerIsBetter, PKG.Direction, "lower is better", "Smaller values are better "
+         "(FID, error rate, perplexity)."),
     Term(PKG.extractor, PROV.SoftwareAgent, "paperkg extractor", "The paperkg pipeline that "
          "found results and discovered entities in abstracts; they are attributed to it."),
 )

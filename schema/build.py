@@ -6,8 +6,11 @@ from graphql import GraphQLError
 from strawberry import Schema
 from strawberry.types import ExecutionContext
 
+from .cost import cost_limit, read_budget
 from .limits import build_extensions, log_errors
+from .mutation import Mutation
 from .query import Query
+from .subscription import Subscription
 
 
 class PaperkgSchema(Schema):
@@ -20,6 +23,11 @@ class PaperkgSchema(Schema):
         log_errors(errors)
 
 
-def build_schema() -> Schema:
-    """The paperkg GraphQL schema, with its depth, alias and token limits and error masking."""
-    return PaperkgSchema(query=Query, extensions=build_extensions())
+def build_schema(max_cost: int | None = None) -> Schema:
+    """The paperkg GraphQL schema, with its depth, alias, token and cost limits and error masking.
+
+    Args:
+        max_cost: the query cost budget (schema/cost.py); None reads $PAPERKG_MAX_COST.
+    """
+    return PaperkgSchema(query=Query, mutation=Mutation, subscription=Subscription,
+                         extensions=[*build_extensions(), cost_limit(read_budget(max_cost))])

@@ -9,13 +9,17 @@ import strawberry
 from paperkg.graph import records
 
 from .context import context_of
-from .enums import EntityType
+from .enums import EntityType, Role
+from .node import Node, node_path
 from .pagination import Connection, build_connection, read_page
 
 if TYPE_CHECKING:
     from .paper import Paper
 
 PaperRef = Annotated["Paper", strawberry.lazy("paperkg.schema.paper")]
+CoUsedRef = Annotated["CoUsedEntity", strawberry.lazy("paperkg.schema.questions")]
+MonthCountRef = Annotated["MonthCount", strawberry.lazy("paperkg.schema.questions")]
+VARIANTS = strawberry.argument(description="Count every variant as this entity (FLAMe-RM-24B as FLAMe).")
 
 
 @strawberry.type(description="An identifier of an entity in another catalogue.")
@@ -25,8 +29,9 @@ class ExternalId:
 
 
 @strawberry.type(description="A named thing papers use, with every surface form it goes by.")
-class Entity:
-    id: strawberry.ID
+class Entity(Node):
+    id: strawberry.ID = strawberry.field(description="entity/ and the entity's key: the path of its RDF IRI.")
+    key: strawberry.Private[str]
     name: str
     type: EntityType
     aliases: list[str] = strawberry.field(description="Other surface forms, the name excluded.")
@@ -37,7 +42,7 @@ class Entity:
     @classmethod
     def from_record(cls, entity: records.Entity) -> Entity:
         return cls(
-            id=strawberry.ID(entity.id), name=entity.name, type=entity.type,
+            id=node_path("entity", entity.id), key=entity.id, name=entity.name, type=entity.type,
             aliases=list(entity.aliases),
             external_ids=[ExternalId(scheme=s, value=v) for s, v in entity.external_ids],
             origin=entity.origin, variant_of_id=entity.variant_of,
@@ -45,7 +50,7 @@ class Entity:
 
     @strawberry.field(description="How many papers use this entity (its variants not counted).")
     async def paper_count(self, info: strawberry.Info) -> int:
-        return await context_of(info).loaders.paper_counts.load(self.id)
+        return await context_of(info).loaders.paper_counts.load(self.key)
 
     @strawberry.field(description="The papers that use this entity, newest first.")
     async def papers(
@@ -61,14 +66,42 @@ class Entity:
 
         context = context_of(info)
         page = read_page("paper", first, after)
-        ids = context.kg.papers_of(self.id, include_variants=include_variants)
-        found = await context.loaders.load_papers(ids[page.offset:page.offset + page.limit])
-        return build_connection(page, [Paper.from_record(p) for p in found], len(ids))
+        total, ids = context.kg.page_papers_of(self.key, include_variants, page.limit, page.offset)
+        found = await context.loaders.load_papers(ids)
+        return build_connection(page, [Paper.from_record(p) for p in found], total)
+
+    @strawberry.field(description="Entities used in the same papers, most papers in common first: "
+                                  "coUsed(types: [BENCHMARK], roles: [EVALUATES_ON]) on GSM8K lists the "
+                                  "benchmarks evaluated alongside it.")
+    def co_used(
+        self,
+        info: strawberry.Info,
+        types: list[EntityType] | None = None,
+        roles: list[Role] | None = None,
+        include_variants: Annotated[bool, VARIANTS] = False,
+        first: int = 10,
+        after: str | None = None,
+    ) -> Connection[CoUsedRef]:
+        from .questions import CoUsedEntity
+
+        page = read_page("coUsed", first, after)
+        ranking = context_of(info).kg.co_used(self.key, types, roles, include_variants, page.limit, page.offset)
+        nodes = [CoUsedEntity(papers=c.papers, entity_id=c.entity_id) for c in ranking.items]
+        return build_connection(page, nodes, ranking.total)
+
+    @strawberry.field(description="The entity's papers per month, oldest first; the counts sum to "
+                                  "paperCount (undated papers last, month null).")
+    def timeline(self, info: strawberry.Info,
+                 include_variants: Annotated[bool, VARIANTS] = False) -> list[MonthCountRef]:
+        from .questions import MonthCount
+
+        found = context_of(info).kg.timeline(self.key, include_variants)
+        return [MonthCount(month=m.month, papers=m.papers) for m in found]
 
     @strawberry.field(description='Entities that are variants of this one ("FLAMe-RM" of "FLAMe").')
     async def variants(self, info: strawberry.Info) -> list[Entity]:
         context = context_of(info)
-        found = await context.loaders.load_entities(context.kg.variants_of(self.id))
+        found = await context.loaders.load_entities(context.kg.variants_of(self.key))
         return [Entity.from_record(e) for e in found]
 
     @strawberry.field(description="The entity this one is a variant of, if any.")

@@ -14,8 +14,8 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from paperkg.graph.kg import EntityUse, KnowledgeGraph
-from paperkg.graph.records import Entity, Mention, Paper, Result
+from paperkg.graph.kg import KnowledgeGraph
+from paperkg.graph.records import Entity, EntityUse, Mention, Paper, Result
 
 Value = TypeVar("Value")
 

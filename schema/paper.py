@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 import strawberry
 
 from paperkg.graph import records
-from paperkg.graph.kg import EntityUse as EntityUseRecord
+from paperkg.graph.records import EntityUse as EntityUseRecord
 
 from .context import context_of
 from .entity import Entity
 from .enums import EntityType, Role
 from .loaders import Loaders
 from .mention import Mention, require_entity
-from .pagination import Connection
+from .node import Node, node_path
+from .pagination import Connection, build_connection, read_page
 from .result import Result
+
+SharedPapersRef = Annotated["SharedPapers", strawberry.lazy("paperkg.schema.shared")]
 
 
 @strawberry.type(description="How one paper uses one entity: the strongest role and how often.")
@@ -27,9 +31,9 @@ class EntityUse:
     paper_id: strawberry.Private[str]
 
     @classmethod
-    def from_record(cls, paper_id: str, use: EntityUseRecord) -> EntityUse:
+    def from_record(cls, use: EntityUseRecord) -> EntityUse:
         return cls(role=use.role, mention_count=use.mentions, confidence=use.confidence,
-                   entity_id=use.entity_id, paper_id=paper_id)
+                   entity_id=use.entity_id, paper_id=use.paper_id)
 
     @strawberry.field
     async def entity(self, info: strawberry.Info) -> Entity:
@@ -37,8 +41,10 @@ class EntityUse:
 
 
 @strawberry.type(description="A paper: its title, abstract, what its source said, and what it uses.")
-class Paper:
-    id: strawberry.ID = strawberry.field(description="The arXiv id, else a slug of the title.")
+class Paper(Node):
+    id: strawberry.ID = strawberry.field(description="paper/ and the arXiv id, else a slug of the title: "
+                                                     "the path of the paper's RDF IRI.")
+    key: strawberry.Private[str]
     title: str
     abstract: str
     date: datetime.date | None
@@ -53,7 +59,7 @@ class Paper:
     @classmethod
     def from_record(cls, paper: records.Paper) -> Paper:
         return cls(
-            id=strawberry.ID(paper.id), title=paper.title, abstract=paper.abstract,
+            id=node_path("paper", paper.id), key=paper.id, title=paper.title, abstract=paper.abstract,
             date=paper.date, authors=list(paper.authors), authors_count=paper.authors_count,
             upvotes=paper.upvotes, code_urls=list(paper.code_urls), urls=list(paper.urls),
             arxiv_id=paper.arxiv_id, categories=list(paper.categories),
@@ -62,23 +68,43 @@ class Paper:
     @strawberry.field(description="The entities the paper uses, most mentioned first.")
     async def entities(self, info: strawberry.Info, type: EntityType | None = None) -> list[Entity]:
         loaders = context_of(info).loaders
-        uses = await load_uses(loaders, self.id, type)
+        uses = await load_uses(loaders, self.key, type)
         found = await loaders.load_entities([use.entity_id for use in uses])
         return [Entity.from_record(entity) for entity in found]
 
     @strawberry.field(description="The paper's edges to its entities: role, mention count, confidence.")
     async def entity_uses(self, info: strawberry.Info, type: EntityType | None = None) -> list[EntityUse]:
-        uses = await load_uses(context_of(info).loaders, self.id, type)
-        return [EntityUse.from_record(self.id, use) for use in uses]
+        uses = await load_uses(context_of(info).loaders, self.key, type)
+        return [EntityUse.from_record(use) for use in uses]
 
     @strawberry.field(description="Every span of the title and abstract that names an entity.")
     async def mentions(self, info: strawberry.Info, type: EntityType | None = None) -> list[Mention]:
-        found = await context_of(info).loaders.mentions.load(self.id)
+        found = await context_of(info).loaders.mentions.load(self.key)
         return [Mention.from_record(m) for m in found if type is None or m.type == type]
+
+    @strawberry.field(description="Papers sharing entities with this one, ranked by the rarity (IDF) of "
+                                  "what they share, each with the shared entities and their weights.")
+    def related(
+        self,
+        info: strawberry.Info,
+        types: list[EntityType] | None = None,
+        roles: Annotated[list[Role] | None, strawberry.argument(
+            description="Count only entities both papers use in these roles (EVALUATES_ON: same benchmark).")] = None,
+        include_variants: Annotated[bool, strawberry.argument(
+            description="Count every variant as its root entity (FLAMe-RM-24B as FLAMe).")] = False,
+        first: int = 10,
+        after: str | None = None,
+    ) -> Connection[SharedPapersRef]:
+        from .shared import SharedPapers  # a cycle: a shared paper has a paper
+
+        page = read_page("related", first, after)
+        ranking = context_of(info).kg.related_papers(self.key, types, roles, include_variants,
+                                                     page.limit, page.offset)
+        return build_connection(page, [SharedPapers.from_record(s) for s in ranking.items], ranking.total)
 
     @strawberry.field(description="The numbers the paper reports (metric, value, on what, by what).")
     async def results(self, info: strawberry.Info) -> list[Result]:
-        found = await context_of(info).loaders.results.load(self.id)
+        found = await context_of(info).loaders.results.load(self.key)
         return [Result.from_record(r) for r in found]
 
 

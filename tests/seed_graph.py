@@ -260,6 +260,11 @@ def seed_id(key: str) -> str:
     return seed_paper(key).id
 
 
+def seed_node(key: str) -> str:
+    """The GraphQL (and RDF IRI path) id of a seed paper: "paper/<id>"."""
+    return f"paper/{seed_id(key)}"
+
+
 def run_query(kg: KnowledgeGraph, query: str, **variables) -> dict:
     """Run a GraphQL query in-process; fail the test on any error; return its data."""
     result = execute_query(kg, query, variables or None)

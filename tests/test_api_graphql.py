@@ -6,20 +6,17 @@ from fastapi.testclient import TestClient
 from paperkg.api.app import create_app
 from paperkg.schema.limits import MASKED_MESSAGE
 
-from seed_graph import ENTITIES, PAPERS, build_seed_graph, seed_id
+from seed_graph import ENTITIES, PAPERS, build_seed_graph, seed_id, seed_node
 
 
 @pytest.fixture(scope="module")
-def kg(tmp_path_factory):
-    graph = build_seed_graph(tmp_path_factory.mktemp("seed") / "kg.db")
-    yield graph
-    graph.store.close()
+def kg(seed_kg):
+    return seed_kg
 
 
 @pytest.fixture(scope="module")
-def client(kg):
-    with TestClient(create_app(kg)) as test_client:
-        yield test_client
+def client(seed_client):
+    return seed_client
 
 
 def test_post_runs_a_query(client):
@@ -37,13 +34,13 @@ def test_post_with_variables(client):
                  "papersSharing(paperId: $id, type: $t) { paper { id } shared { name } } }",
         "variables": {"id": seed_id("blindspots"), "t": "MODEL"}})
     assert response.json()["data"]["papersSharing"] == [
-        {"paper": {"id": seed_id("dc-solver")}, "shared": [{"name": "Stable Diffusion 2.1"}]}]
+        {"paper": {"id": seed_node("dc-solver")}, "shared": [{"name": "Stable Diffusion 2.1"}]}]
 
 
 def test_get_with_a_query_parameter_runs_it(client):
     response = client.get("/graphql", params={"query": "{ papers { totalCount } }"},
                           headers={"Accept": "application/json"})
-    assert response.json() == {"data": {"papers": {"totalCount": len(PAPERS)}}}
+    assert response.json() == {"data": {"papers": {"totalCount": len(PAPERS)}}, "extensions": {"cost": 2}}
 
 
 def test_graphiql_is_served_to_a_browser(client):

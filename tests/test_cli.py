@@ -68,7 +68,7 @@ def test_seed_entities_are_found_typed_in_their_papers(seed_db, name, type_, tit
 def test_cifar10_is_found_as_written_in_the_abstract(seed_db):
     data = query(seed_db, '{ entity(name: "CIFAR-10") { mentions: papers { edges { node { mentions { text entity { id } } } } } } }')
     texts = {m["text"] for e in data["entity"]["mentions"]["edges"] for m in e["node"]["mentions"]
-             if m["entity"]["id"] == "cifar10"}
+             if m["entity"]["id"] == "entity/cifar10"}
     assert "CIFAR10" in texts
 
 
@@ -76,8 +76,8 @@ def test_papers_sharing_a_model_with_blindspots_include_dc_solver(seed_db):
     data = query(seed_db, "query ($id: ID!) { papersSharing(paperId: $id, type: MODEL) "
                           "{ paper { id } shared { name } score } }", {"id": BLINDSPOTS})
     by_paper = {row["paper"]["id"]: [e["name"] for e in row["shared"]] for row in data["papersSharing"]}
-    assert DC_SOLVER in by_paper
-    assert any(name.replace("-", " ") == "Stable Diffusion 2.1" for name in by_paper[DC_SOLVER])
+    assert f"paper/{DC_SOLVER}" in by_paper
+    assert any(name.replace("-", " ") == "Stable Diffusion 2.1" for name in by_paper[f"paper/{DC_SOLVER}"])
 
 
 def test_shared_command_prints_ranked_papers(seed_db):

@@ -56,6 +56,14 @@ def assert_error_shape(response, status: int) -> dict:
     ("POST", "/graphql", {"json": {"variables": {}}}, 400, "No GraphQL query found"),
     ("GET", "/graphql", {"headers": {"Accept": "application/json"}}, 400, "No GraphQL query found"),
     ("GET", "/probe/abc", {}, 422, "n"),
+    ("GET", "/paper/no-such-paper", {}, 404, "no paper with id 'no-such-paper'"),
+    ("GET", "/entity/nothing", {"headers": {"Accept": "text/turtle"}}, 404, "no entity"),
+    ("GET", "/entity/rewardbench", {"headers": {"Accept": "image/png"}}, 406, "text/turtle"),
+    ("GET", "/sparql", {}, 400, "no query"),
+    ("GET", "/sparql", {"params": {"query": "SELECT ?x WHERE {"}}, 400, "does not parse"),
+    ("POST", "/sparql", {"content": b"INSERT DATA { <a:b> <a:c> <a:d> }",
+                         "headers": {"Content-Type": "application/sparql-update"}}, 403, "read-only"),
+    ("DELETE", "/sparql", {}, 405, "use GET or POST"),
 ])
 def test_http_errors_share_one_json_shape(client, method, path, kwargs, status, hint):
     error = assert_error_shape(client.request(method, path, **kwargs), status)

@@ -5,7 +5,7 @@ import pytest
 from paperkg.graph.records import EntityType
 from paperkg.schema.execute import execute_query
 
-from seed_graph import run_query as run, ENTITIES, build_seed_graph, seed_id
+from seed_graph import run_query as run, ENTITIES, build_seed_graph, seed_id, seed_node
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def test_entity_is_found_by_any_alias_whatever_the_case(kg, spelling):
 
 def test_an_alias_found_in_another_paper_reaches_the_same_entity(kg):
     found = entity_named(kg, "stable-diffusion-2.1", "id name aliases paperCount")
-    assert found == {"id": "stablediffusion2.1", "name": "Stable Diffusion 2.1",
+    assert found == {"id": "entity/stablediffusion2.1", "name": "Stable Diffusion 2.1",
                      "aliases": ["Stable-Diffusion-2.1"], "paperCount": 2}
 
 
@@ -61,7 +61,7 @@ def test_entity_papers_page_with_cursors(kg):
     second = run(kg, query, after=first["pageInfo"]["endCursor"])["entity"]["papers"]
     assert first["totalCount"] == 2
     assert (first["pageInfo"]["hasNextPage"], second["pageInfo"]["hasNextPage"]) == (True, False)
-    assert [first["edges"][0]["node"]["id"], second["edges"][0]["node"]["id"]] == [seed_id("restor"), seed_id("muse")]
+    assert [first["edges"][0]["node"]["id"], second["edges"][0]["node"]["id"]] == [seed_node("restor"), seed_node("muse")]
 
 
 def test_entities_list_by_type(kg):
@@ -104,7 +104,7 @@ def test_papers_of_a_family_include_variants_when_asked(kg):
     assert found["paperCount"] == 0
     assert found["direct"]["totalCount"] == 0
     assert found["family"]["totalCount"] == 2
-    assert {e["node"]["id"] for e in found["family"]["edges"]} == {seed_id("blindspots"), seed_id("dc-solver")}
+    assert {e["node"]["id"] for e in found["family"]["edges"]} == {seed_node("blindspots"), seed_node("dc-solver")}
 
 
 def test_external_ids_and_origin(kg):

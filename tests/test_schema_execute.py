@@ -78,5 +78,7 @@ def test_the_schema_reads_only_the_graph_stage():
 
 def test_schema_exposes_the_documented_root_fields():
     sdl = graphql.build_schema(build_schema().as_str())
-    assert list(sdl.query_type.fields) == ["paper", "papers", "entity", "entities", "papersSharing"]
+    assert set(sdl.query_type.fields) == {
+        "node", "nodes", "trending", "path", "leaderboard", "stats",
+        "paper", "papers", "entity", "entities", "papersSharing"}
     assert str(sdl.query_type.fields["papers"].args["first"].type) == "Int!"

@@ -6,7 +6,7 @@ import pytest
 
 from paperkg.schema.execute import execute_query
 
-from seed_graph import run_query as run, PAPERS, build_seed_graph, seed_id
+from seed_graph import run_query as run, PAPERS, build_seed_graph, seed_id, seed_node
 
 NEWEST_FIRST = ["blindspots", "restor", "dc-solver", "flame", "muse", "mlps"]
 
@@ -29,7 +29,7 @@ def test_paper_by_id_has_its_source_fields(kg):
     data = run(kg, """query($id: ID!) { paper(id: $id) {
         id title date authorsCount upvotes codeUrls urls arxivId } }""", id=seed_id("dc-solver"))
     assert data["paper"] == {
-        "id": seed_id("dc-solver"), "title": PAPERS["dc-solver"][0], "date": "2024-09-05",
+        "id": seed_node("dc-solver"), "title": PAPERS["dc-solver"][0], "date": "2024-09-05",
         "authorsCount": 4, "upvotes": None, "codeUrls": ["https://github.com/wl-zhao/DC-Solver"],
         "urls": ["https://github.com/wl-zhao/DC-Solver"], "arxivId": None,
     }
@@ -52,7 +52,7 @@ def test_pages_follow_cursors_through_every_paper_newest_first(kg):
             break
         after = page["pageInfo"]["endCursor"]
     assert pages == 3
-    assert seen == [seed_id(key) for key in NEWEST_FIRST]
+    assert seen == [seed_node(key) for key in NEWEST_FIRST]
 
 
 def test_cursors_are_opaque_strings(kg):
@@ -89,8 +89,8 @@ def test_a_cursor_from_another_list_is_refused(kg):
 def test_search_matches_title_and_abstract_words(kg):
     page = page_of(kg, 10, search="unlearning")
     assert page["totalCount"] == 2
-    assert {e["node"]["id"] for e in page["edges"]} == {seed_id("muse"), seed_id("restor")}
-    assert page_of(kg, 10, search="Autoraters")["edges"][0]["node"]["id"] == seed_id("flame")
+    assert {e["node"]["id"] for e in page["edges"]} == {seed_node("muse"), seed_node("restor")}
+    assert page_of(kg, 10, search="Autoraters")["edges"][0]["node"]["id"] == seed_node("flame")
 
 
 def test_search_text_is_not_fts_syntax(kg):

@@ -6,7 +6,7 @@ import pytest
 
 from paperkg.schema.execute import execute_query
 
-from seed_graph import PAPERS, build_seed_graph, seed_id
+from seed_graph import PAPERS, build_seed_graph, seed_id, seed_node
 
 SHARING = """query($id: ID!, $type: EntityType, $first: Int! = 10) {
   papersSharing(paperId: $id, type: $type, first: $first) {
@@ -28,7 +28,7 @@ def sharing(kg, key, **variables):
 
 def test_blindspots_share_stable_diffusion_2_1_with_dc_solver(kg):
     ranked = sharing(kg, "blindspots", type="MODEL")
-    assert [r["paper"]["id"] for r in ranked] == [seed_id("dc-solver")]
+    assert [r["paper"]["id"] for r in ranked] == [seed_node("dc-solver")]
     assert ranked[0]["shared"] == [{"name": "Stable Diffusion 2.1", "type": "MODEL"}]
 
 
@@ -44,7 +44,7 @@ def test_explanation_weighs_each_shared_entity_by_its_rarity(kg):
 def test_muse_and_restor_share_the_task_machine_unlearning(kg):
     ranked = sharing(kg, "muse", type="TASK")
     assert [(r["paper"]["id"], [e["name"] for e in r["shared"]]) for r in ranked] == [
-        (seed_id("restor"), ["machine unlearning"])]
+        (seed_node("restor"), ["machine unlearning"])]
 
 
 def test_a_type_no_shared_entity_has_gives_an_empty_list(kg):

@@ -62,11 +62,16 @@ def test_properties_align_where_their_meaning_fits(vocab):
     assert (PKG.mentions, RDFS.subPropertyOf, SCHEMA.mentions) in vocab
     assert (PKG.introduces, OWL.inverseOf, LPWC.introducedBy) in vocab
     assert (PKG.metric, RDFS.subPropertyOf, LPWC.metricName) in vocab
-    assert (PKG.value, RDFS.range, URIRef("http://www.w3.org/2001/XMLSchema#double")) in vocab
-    # LPWC types metricValue as xsd:string; ours is a double, so no alignment.
+    assert (PKG.value, RDFS.range, URIRef("http://www.w3.org/2001/XMLSchema#decimal")) in vocab
+    # LPWC types metricValue as xsd:string; ours is a decimal, so no alignment.
     assert (PKG.value, RDFS.subPropertyOf, None) not in vocab
     assert (PKG.extractor, RDF.type, PROV.SoftwareAgent) in vocab
     assert not [t for t in vocab if OWL.equivalentClass in t]
+    for ours, theirs in ((PKG.usesDataset, LPWC.usesDataset), (PKG.hasMethod, LPWC.hasMethod),
+                         (PKG.hasTask, LPWC.hasTask)):
+        assert (ours, RDFS.subPropertyOf, theirs) in vocab
+        assert (ours, RDFS.subPropertyOf, PKG.mentions) in vocab
+    assert (PKG.Mention, RDFS.subClassOf, PROV.Entity) in vocab
 
 
 def test_every_entity_type_has_a_class_under_entity(vocab):

@@ -1,0 +1,167 @@
+"""The cost of a query, computed from the document before any resolver runs.
+
+Each field selected costs 1 for every time it can be resolved. A field with a `first`
+argument (every connection, and `papersSharing`) resolves its sub-selection up to `first`
+times, so nested connections multiply: `papers(first: 100) { ... entities { papers(first:
+100) { ... } } }` costs about 100 x 100 per field inside. Fragments count as if written out
+in place. A query above the budget is refused with its cost and the budget; every answer
+reports `extensions.cost`. A `first` above the page size is refused here too, before the
+query runs (the resolvers check it again for in-process callers of the schema).
+
+The budget is `PAPERKG_MAX_COST` (default 5,000) or `paperkg serve --max-cost`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLNamedType,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    ValidationRule,
+    get_named_type,
+    value_from_ast,
+)
+from graphql.type import GraphQLSchema, is_interface_type, is_object_type
+from strawberry.extensions.base_extension import SchemaExtension
+
+from paperkg.graph.errors import QueryError
+
+from .pagination import MAX_PAGE_SIZE
+
+DEFAULT_MAX_COST = 5_000
+COST_ENV = "PAPERKG_MAX_COST"
+# The fields of a connection that are there once per item.
+ITEM_FIELDS = frozenset({"edges", "nodes"})
+
+
+def read_budget(value: str | int | None = None) -> int:
+    """The cost budget: `value`, else $PAPERKG_MAX_COST, else 5,000.
+
+    Raises:
+        QueryError: the budget is not a positive whole number.
+    """
+    raw = value if value is not None else os.environ.get(COST_ENV, DEFAULT_MAX_COST)
+    try:
+        budget = int(raw)
+    except (TypeError, ValueError):
+        budget = 0
+    if budget <= 0:
+        raise QueryError(f"the query cost budget must be a positive whole number, not {raw!r}; "
+                         f"set {COST_ENV} or --max-cost to e.g. {DEFAULT_MAX_COST}")
+    return budget
+
+
+class QueryCost:
+    """Walks one operation of a document and adds up what it may resolve."""
+
+    def __init__(self, schema: GraphQLSchema, fragments: dict[str, FragmentDefinitionNode],
+                 variables: dict[str, Any] | None):
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables or {}
+        self.oversized: list[tuple[FieldNode, int]] = []
+
+    def of_operation(self, operation: OperationDefinitionNode) -> int:
+        root = {OperationType.QUERY: self.schema.query_type, OperationType.MUTATION: self.schema.mutation_type,
+                OperationType.SUBSCRIPTION: self.schema.subscription_type}[operation.operation]
+        return self.of_selections(root, operation.selection_set, 1, frozenset()) if root else 0
+
+    def of_selections(self, parent: GraphQLNamedType, selections: SelectionSetNode | None,
+                      times: int, seen: frozenset[str], item_times: int | None = None) -> int:
+        """What a selection set costs when resolved `times` times; in a connection, `edges`
+        (one per item) is resolved `item_times` times, `totalCount` and `pageInfo` once.
+        Outside a connection (`item_times` None) `edges` and `nodes` are plain fields, like
+        the root field `nodes(ids)`."""
+        item_times = times if item_times is None else item_times
+        return sum(self.of_field(parent, field, item_times if field.name.value in ITEM_FIELDS else times, seen)
+                   for field in self.fields_of(parent, selections, seen))
+
+    def fields_of(self, parent: GraphQLNamedType, selections: SelectionSetNode | None,
+                  seen: frozenset[str]) -> Iterator[FieldNode]:
+        """The fields of a selection set, fragments spread in place (each fragment once a path)."""
+        for node in selections.selections if selections else ():
+            if isinstance(node, FieldNode):
+                yield node
+            elif isinstance(node, InlineFragmentNode):
+                yield from self.fields_of(parent, node.selection_set, seen)
+            elif isinstance(node, FragmentSpreadNode) and node.name.value not in seen:
+                fragment = self.fragments.get(node.name.value)
+                if fragment is not None:
+                    yield from self.fields_of(parent, fragment.selection_set, seen | {node.name.value})
+
+    def of_field(self, parent: GraphQLNamedType, node: FieldNode, times: int, seen: frozenset[str]) -> int:
+        if not (is_object_type(parent) or is_interface_type(parent)):
+            return times
+        definition = parent.fields.get(node.name.value)
+        if definition is None:  # __typename, or a field validation will reject anyway
+            return times
+        first = self.first_of(node, definition)
+        child = get_named_type(definition.type)
+        if first is None:
+            return times + self.of_selections(child, node.selection_set, times, seen, times)
+        if is_object_type(child) and "edges" in child.fields:  # a Relay connection
+            return times + self.of_selections(child, node.selection_set, times, seen, times * first)
+        return times + self.of_selections(child, node.selection_set, times * first, seen, times * first)
+
+    def first_of(self, node: FieldNode, definition) -> int | None:
+        argument = definition.args.get("first")
+        if argument is None:
+            return None
+        given = next((a.value for a in node.arguments or () if a.name.value == "first"), None)
+        value = value_from_ast(given, argument.type, self.variables) if given is not None else argument.default_value
+        if not isinstance(value, int):
+            return 1
+        if value > MAX_PAGE_SIZE or value < 0:
+            self.oversized.append((node, value))
+        return max(0, min(value, MAX_PAGE_SIZE))
+
+
+def cost_rule(variables: dict[str, Any] | None, operation_name: str | None, budget: int, record: dict):
+    """A validation rule that prices the operation to run and refuses it above `budget`."""
+
+    class CostRule(ValidationRule):
+        def enter_document(self, document, *_args):
+            operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+            fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+            chosen = [o for o in operations if operation_name is None or (o.name and o.name.value == operation_name)]
+            pricer = QueryCost(self.context.schema, fragments, variables)
+            cost = max((pricer.of_operation(o) for o in chosen), default=0)
+            record["cost"] = cost
+            for node, value in pricer.oversized:
+                self.report_error(GraphQLError(
+                    f"first: {value} is out of range; ask for 0 to {MAX_PAGE_SIZE} items and "
+                    "page on with `after: pageInfo.endCursor`", node))
+            if cost > budget and not pricer.oversized:
+                self.report_error(GraphQLError(
+                    f"query cost {cost} is over the budget of {budget}; ask for smaller pages (`first`) "
+                    "or fewer nested connections, and page on with `after`", chosen[0] if chosen else None))
+            return self.BREAK
+
+    return CostRule
+
+
+def cost_limit(budget: int) -> type[SchemaExtension]:
+    """An extension class (made fresh per request by strawberry) that enforces `budget`."""
+
+    class CostLimit(SchemaExtension):
+        def on_operation(self):
+            self.record: dict[str, int] = {}
+            context = self.execution_context
+            context.validation_rules = (*context.validation_rules, cost_rule(
+                context.variables, context._provided_operation_name, budget, self.record))
+            yield
+
+        def get_results(self) -> dict[str, Any]:
+            return {"cost": self.record.get("cost", 0)} if hasattr(self, "record") else {}
+
+    return CostLimit
