@@ -63,3 +63,17 @@ export function entityLink(entity) {
   return h("span", { class: "entity-ref" },
     h("a", { href: pathOf("entity", entity.id) }, entity.name), " ", typeBadge(entity.type));
 }
+
+/** "1 paper", "3 papers". */
+export function count(n, noun, plural = `${noun}s`) {
+  return `${n.toLocaleString()} ${n === 1 ? noun : plural}`;
+}
+
+/** Show that no paper or entity has `id`; returns "not-found", the view's outcome. */
+export function showNotFound(view, kind, id) {
+  const noun = kind === "paper" ? "Paper" : "Entity";
+  document.title = `${noun} not found - paperkg`;
+  fill(view, h("h1", {}, `${noun} not found`),
+    h("p", {}, `No ${kind} has the id "${id}". Search for it above, or `, h("a", { href: "/" }, "start over"), "."));
+  return "not-found";
+}

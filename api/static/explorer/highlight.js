@@ -27,14 +27,16 @@ function mentionLink(surface, mention) {
   const entity = mention.entity;
   const kind = typeName(entity.type);
   const about = `${entity.name}: ${kind}, ${roleName(mention.role)}, confidence ${mention.confidence.toFixed(2)}`;
+  // The title shows on hover; the hidden text is read after the name by screen readers,
+  // and `data-about` shows the same as a tooltip on keyboard focus (style.css).
   return h("a", {
     class: `mention t-${kind}`,
     href: pathOf("entity", entity.id),
     title: about,
-    "aria-label": `${surface} (${about})`,
+    "data-about": about,
     "data-type": entity.type,
     "data-role": mention.role,
-  }, surface);
+  }, surface, h("span", { class: "visually-hidden" }, ` (${about})`));
 }
 
 /** A legend of the mention colours present. */
