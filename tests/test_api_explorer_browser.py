@@ -19,6 +19,7 @@ from paperkg.api.app import create_app
 from paperkg.graph.ingest import ingest_paths
 from paperkg.graph.kg import KnowledgeGraph
 from paperkg.graph.store import Store
+from paperkg.schema.cost import DEFAULT_MAX_COST
 
 from live_fixtures import serving
 from seed_graph import SEED_PAGE
@@ -69,11 +70,18 @@ def page(browser, address):
     context.route("**/*", only_local)
     tab = context.new_page()
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    answers = []  # every GraphQL answer the page got: no errors, each within the cost budget
+    tab.on("response", lambda response: answers.append(response.json())
+           if response.url.endswith("/graphql") and response.request.method == "POST" else None)
     tab.set_default_timeout(15_000)
     yield tab
     context.close()
     assert not refused, f"the page asked for addresses outside 127.0.0.1: {refused}"
     assert not errors, f"the page raised: {errors}"
+    failed = [answer["errors"] for answer in answers if answer.get("errors")]
+    assert not failed, f"GraphQL refused or failed queries of the explorer: {failed}"
+    assert all(answer["extensions"]["cost"] <= DEFAULT_MAX_COST for answer in answers)
+    print("GraphQL costs:", sorted(answer["extensions"]["cost"] for answer in answers))
 
 
 @pytest.fixture
@@ -206,3 +214,18 @@ def test_every_link_and_button_is_reachable_by_tab_with_a_visible_focus(page, ad
             unmarked.append(focused)
     assert len(seen) >= interactive - 1  # the skip link and every control, in turn
     assert not unmarked, f"focused without a visible outline: {unmarked}"
+
+
+def test_the_neighbourhood_places_many_papers_apart_and_finishes(page, address):
+    """Forty related papers sharing one entity: each gets its own place on the outer ring."""
+    page.goto(address)
+    page.wait_for_selector(READY)
+    positions = page.evaluate("""async () => {
+        const { placeNodes } = await import("/static/explorer/neighbourhood.js");
+        const elements = [{ data: { id: "p", kind: "self" } }, { data: { id: "e", kind: "task" } }];
+        for (let i = 0; i < 40; i++) {
+            elements.push({ data: { id: `q${i}`, kind: "paper" } }, { data: { id: `q${i}-e`, source: `q${i}`, target: "e" } });
+        }
+        return placeNodes(elements).filter((e) => e.data.kind === "paper").map((e) => `${e.position.x},${e.position.y}`);
+    }""")
+    assert len(positions) == 40 and len(set(positions)) == 40

@@ -53,10 +53,15 @@ export function placeNodes(elements) {
   const linked = new Map(papers.map((p) => [p.data.id, []]));
   for (const e of elements) if (e.data.source && linked.has(e.data.source)) linked.get(e.data.source).push(angle.get(e.data.target));
   const taken = [];
+  // Papers keep `gap` radians apart; a paper with no free slot near its angle takes the next one.
+  const gap = Math.min(0.3, (2 * Math.PI) / (papers.length * 1.5));
+  const slots = Math.floor((2 * Math.PI) / (gap * 1.03));
   for (const p of papers) {
     const angles = linked.get(p.data.id).filter((a) => a !== undefined);
     let a = angles.length ? Math.atan2(angles.reduce((s, x) => s + Math.sin(x), 0), angles.reduce((s, x) => s + Math.cos(x), 0)) : 0;
-    while (taken.some((t) => Math.abs(Math.atan2(Math.sin(a - t), Math.cos(a - t))) < 0.3)) a += 0.31;
+    for (let tries = 0; tries < slots && taken.some((t) => Math.abs(Math.atan2(Math.sin(a - t), Math.cos(a - t))) < gap); tries++) {
+      a += gap * 1.03;
+    }
     taken.push(a);
     p.position = ring(300, a);
   }
@@ -71,9 +76,17 @@ function shorten(title) {
   return title.length > 40 ? `${title.slice(0, 38)}...` : title;
 }
 
+let library = null;
+
+/** Start loading cytoscape (440 kB) now, so it arrives while the page's query runs. */
+export function loadCytoscape() {
+  library ||= import("/static/vendor/cytoscape.esm.min.mjs").then((module) => module.default);
+  return library;
+}
+
 /** Draw the neighbourhood into `container`; resolves when it is laid out. */
 export async function drawNeighbourhood(container, paper, kinds, navigate) {
-  const { default: cytoscape } = await import("/static/vendor/cytoscape.esm.min.mjs");
+  const cytoscape = await loadCytoscape();
   const elements = neighbourhoodElements(paper, kinds);
   const entityCount = elements.filter((e) => !e.data.source && !["self", "paper"].includes(e.data.kind)).length;
   const paperCount = elements.filter((e) => e.data.kind === "paper").length;

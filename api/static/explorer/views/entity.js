@@ -100,7 +100,7 @@ function leaderboardSection(entity, board) {
   if (!BOARD_TYPES.has(entity.type) || !board.entries.totalCount) return null;
   const direction = board.direction === "LOWER_IS_BETTER" ? "lower is better" : "higher is better";
   return h("section", { "aria-labelledby": "board-heading" },
-    h("h2", { id: "board-heading" }, `Leaderboard: ${board.metric || "results"}`),
+    h("h2", { id: "board-heading" }, `Leaderboard: ${board.metric || "results that name no metric"}`),
     h("p", { class: "muted small" }, `${board.entries.totalCount} results, ${direction}.`,
       board.metrics.length > 1 ? ` Other metrics: ${board.metrics.slice(1, 6).map((m) => m.metric || "none").join(", ")}.` : ""),
     h("table", { class: "data" },

@@ -4,7 +4,7 @@
 import { graphql } from "../api.js";
 import { h, fill, pathOf, typeName, roleName, entityLink, showNotFound } from "../dom.js";
 import { highlight, legend } from "../highlight.js";
-import { drawNeighbourhood } from "../neighbourhood.js";
+import { drawNeighbourhood, loadCytoscape } from "../neighbourhood.js";
 
 // The kinds of "papers sharing a ... with this one", in the order shown.
 export const SHARED_KINDS = ["BENCHMARK", "DATASET", "MODEL", "TASK", "METHOD"];
@@ -95,6 +95,7 @@ function entitiesSection(uses) {
 
 /** Render /paper/{id}; "not-found" when there is no such paper. */
 export async function renderPaper(view, id, { stillCurrent, navigate }) {
+  loadCytoscape().catch(() => {}); // in parallel with the query; drawNeighbourhood reports a failure
   const { paper } = await graphql(PAPER, { id });
   if (!stillCurrent()) return;
   if (!paper) return showNotFound(view, "paper", id);
