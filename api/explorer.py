@@ -9,7 +9,7 @@
   which `api/linked_data.py` calls for its HTML branch, so one address serves a person and a
   machine (Turtle, JSON-LD, ... by content negotiation). An unknown id is a 404 whose page
   says "not found".
-- `/graphql` in a browser: `GRAPHIQL_HTML`, GraphiQL over the vendored assets (see
+- `/graphql` in a browser: `graphiql_html()`, GraphiQL over the vendored assets (see
   `PaperkgGraphQLRouter.graphql_ide_html` in api/app.py).
 """
 

@@ -22,7 +22,7 @@ from paperkg.graph.store import Store
 from paperkg.schema.cost import DEFAULT_MAX_COST
 
 from live_fixtures import serving
-from seed_graph import SEED_PAGE
+from seed_graph import SEED_PAGE, build_seed_graph
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -e '.[test]'")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -44,6 +44,15 @@ def address(tmp_path_factory):
     with serving(create_app(kg)) as where:
         yield f"http://{where}"
     store.close()
+
+
+@pytest.fixture(scope="module")
+def copies_address(tmp_path_factory):
+    """The hand-made seed graph with 12 renamed copies of each paper: lists longer than a page."""
+    kg = build_seed_graph(tmp_path_factory.mktemp("copies") / "kg.db", copies=12)
+    with serving(create_app(kg)) as where:
+        yield f"http://{where}"
+    kg.store.close()
 
 
 @pytest.fixture(scope="module")
@@ -229,3 +238,17 @@ def test_the_neighbourhood_places_many_papers_apart_and_finishes(page, address):
         return placeNodes(elements).filter((e) => e.data.kind === "paper").map((e) => `${e.position.x},${e.position.y}`);
     }""")
     assert len(positions) == 40 and len(set(positions)) == 40
+
+
+@pytest.mark.parametrize("path, total", [("/entity/machineunlearning", 26), ("/search?q=unlearning", 26)])
+def test_more_papers_pages_on_with_after_cursors_to_the_end(page, copies_address, path, total):
+    page.goto(f"{copies_address}{path}")
+    page.wait_for_selector(READY)
+    items = page.get_by_role("region", name=re.compile(r"^Papers \(")).locator("ol > li")
+    assert items.count() == 20
+    page.get_by_role("button", name="More papers").click()
+    sync_api.expect(items).to_have_count(total)
+    titles = items.locator("a").all_text_contents()
+    assert len(set(titles)) == total  # the second page continues the first, no repeats
+    sync_api.expect(page.get_by_role("button", name="More papers")).to_have_count(0)  # no third page
+    assert page.evaluate("document.activeElement.textContent") == titles[20]  # focus moves to the new items
