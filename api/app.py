@@ -85,7 +85,10 @@ def create_app(kg: KnowledgeGraph, options: ServeOptions | None = None) -> FastA
     `options` (api/http_options.py): CORS origins, allow-list, cost budget.
     """
     options = options or ServeOptions()
-    app = FastAPI(title="paperkg", summary="A knowledge graph of ML papers, over GraphQL.")
+    # No /docs or /redoc: FastAPI's pages load Swagger UI and ReDoc from a CDN, and every page
+    # paperkg serves works offline (tests/test_api_explorer.py); /openapi.json stays.
+    app = FastAPI(title="paperkg", summary="A knowledge graph of ML papers, over GraphQL.",
+                  docs_url=None, redoc_url=None)
 
     async def get_context() -> dict[str, Any]:
         refresh_or_keep(kg)  # papers written since the last request, by any process

@@ -86,6 +86,23 @@ def test_graphql_in_a_browser_is_the_offline_graphiql(seed_client):
     assert collector.loads and all(address.startswith("/static/vendor/") for address in collector.loads)
 
 
+def test_no_html_page_the_app_serves_loads_from_another_host(seed_client):
+    paths = [route.path for route in seed_client.app.routes
+             if "GET" in getattr(route, "methods", ()) and "{" not in route.path]
+    paths += [f"/paper/{seed_id('muse')}", "/entity/muse", "/paper/unknown"]
+    pages = 0
+    for path in paths:
+        response = seed_client.get(path, headers=BROWSER)
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        pages += 1
+        collector = LoadCollector()
+        collector.feed(response.text)
+        outside = [a for a in collector.loads + JS_LOADS.findall(response.text) if not is_local(a)]
+        assert not outside, f"{path} loads {outside}"
+    assert pages >= 5  # /, /search, /graphql and the two IRIs at least
+
+
 @pytest.mark.parametrize("path", ["vendor/graphiql.min.js", "vendor/react.production.min.js",
                                   "vendor/react-dom.production.min.js", "vendor/graphiql.min.css",
                                   "vendor/cytoscape.esm.min.mjs", "explorer/app.js", "explorer/style.css"])
