@@ -8,6 +8,7 @@ explorer-paper.png and explorer-entity.png (how docs/ gets the README's pictures
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -53,6 +54,24 @@ def copies_address(tmp_path_factory):
     with serving(create_app(kg)) as where:
         yield f"http://{where}"
     kg.store.close()
+
+
+HOSTILE_TITLE = '<img src=x onerror="window.pwned=1">BERT & <b>GPT-4</b> on ImageNet'
+HOSTILE = {"arxiv_id": "2501.00001", "title": HOSTILE_TITLE, "authors": ["<script>window.pwned=2</script>"],
+           "categories": ["cs.CL"], "listing_date": "2025-01-02",
+           "abstract": 'We fine-tune BERT on ImageNet <svg onload="window.pwned=3"> and report 91.2% accuracy.'}
+
+
+@pytest.fixture(scope="module")
+def hostile_address(tmp_path_factory):
+    """A graph of one paper whose text is markup, ingested as any JSON Lines record is."""
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    store = Store(folder / "kg.db")
+    ingest_paths([folder / "hostile.jsonl"], store, progress=False)
+    with serving(create_app(KnowledgeGraph(store))) as where:
+        yield f"http://{where}"
+    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -252,3 +271,16 @@ def test_more_papers_pages_on_with_after_cursors_to_the_end(page, copies_address
     assert len(set(titles)) == total  # the second page continues the first, no repeats
     sync_api.expect(page.get_by_role("button", name="More papers")).to_have_count(0)  # no third page
     assert page.evaluate("document.activeElement.textContent") == titles[20]  # focus moves to the new items
+
+
+def test_text_from_the_api_is_shown_as_text_never_run_as_markup(page, hostile_address):
+    page.goto(f"{hostile_address}/paper/2501.00001")
+    page.wait_for_selector(READY)
+    shown = page.locator("main h1").evaluate(  # the title as shown, without the screen-reader notes
+        "e => { const c = e.cloneNode(true); c.querySelectorAll('.visually-hidden').forEach((n) => n.remove()); return c.textContent; }")
+    assert shown == HOSTILE_TITLE
+    assert page.locator("main img, main b, main svg:not(.chart)").count() == 0
+    assert page.locator(".abstract a.mention").count() > 0  # BERT, ImageNet: still marked
+    page.get_by_role("combobox").fill("BER")
+    page.get_by_role("option").first.wait_for()
+    assert page.evaluate("window.pwned") is None
