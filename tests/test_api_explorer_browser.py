@@ -221,10 +221,19 @@ def test_deep_links_serve_the_page_and_unknown_ids_say_not_found(page, address):
     assert response.status == 200
     page.wait_for_selector(READY)
     sync_api.expect(page.get_by_role("heading", level=1)).to_have_text("MUSE")
+    page.goto(f"{address}/entity/rewardbench")  # a benchmark with a reported result
+    page.wait_for_selector(READY)
+    board = page.get_by_role("region", name=re.compile("^Leaderboard"))
+    sync_api.expect(board).to_contain_text("87.8%")
+    sync_api.expect(board.get_by_role("link", name="FLAMe-RM-24B")).to_have_count(1)
     response = page.goto(f"{address}/paper/no-such-paper")
     assert response.status == 404
     page.wait_for_selector("main#view[data-state=not-found]")
     sync_api.expect(page.get_by_role("heading", level=1)).to_have_text("Paper not found")
+    response = page.goto(f"{address}/entity/no-such-entity")
+    assert response.status == 404
+    page.wait_for_selector("main#view[data-state=not-found]")
+    sync_api.expect(page.get_by_role("heading", level=1)).to_have_text("Entity not found")
 
 
 def test_every_link_and_button_is_reachable_by_tab_with_a_visible_focus(page, address):

@@ -17,7 +17,7 @@ const ENTITY = `query Entity($id: ID!) {
     coUsed(first: 15) { totalCount edges { node { papers entity { id name type } } } }
   }
 }`;
-// Asked beside ENTITY, not in it: for an unknown entity it is an error, which would void both.
+// Asked once ENTITY has said the entity is a benchmark or dataset (for others it is no question).
 const LEADERBOARD = `query Leaderboard($board: String!) {
   leaderboard(entity: $board) {
     metric direction metrics { metric results }
@@ -114,12 +114,11 @@ function leaderboardSection(entity, board) {
 
 /** Render /entity/{id}; "not-found" when there is no such entity. */
 export async function renderEntity(view, id, { stillCurrent }) {
-  const [{ entity }, board] = await Promise.all([
-    graphql(ENTITY, { id }),
-    graphql(LEADERBOARD, { board: `entity/${id}` }).then((data) => data.leaderboard, () => null),
-  ]);
+  const { entity } = await graphql(ENTITY, { id });
   if (!stillCurrent()) return;
   if (!entity) return showNotFound(view, "entity", id);
+  const board = BOARD_TYPES.has(entity.type) ? (await graphql(LEADERBOARD, { board: entity.id })).leaderboard : null;
+  if (!stillCurrent()) return;
   document.title = `${entity.name} (${typeName(entity.type)}) - paperkg`;
   fill(view,
     h("header", {}, h("p", { class: "kind" }, typeName(entity.type)), h("h1", {}, entity.name)),
