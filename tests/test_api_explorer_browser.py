@@ -175,6 +175,8 @@ def test_search_open_muse_see_mentions_follow_a_shared_task_to_restor_open_its_e
     assert "confidence" in first.evaluate("e => e.textContent")  # read out to screen readers too
     assert page.locator(".graph canvas").count() > 0  # the neighbourhood graph is drawn
     shots(page, "paper", publish_as="explorer-paper.png")
+    page.get_by_text("The graph as a list").click()  # and told as a list, for keyboards
+    sync_api.expect(page.locator(".graph-list li").filter(has_text=RESTOR)).to_contain_text("machine unlearning")
 
     # 4. follow "papers sharing a task" to RESTOR
     sharing_task = page.get_by_role("region", name=re.compile("Papers sharing a task"))

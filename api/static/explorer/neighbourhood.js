@@ -1,7 +1,7 @@
 // A paper's neighbourhood drawn with cytoscape (vendored, /static/vendor): the paper, the
 // entities it uses, and the related papers with the shared entities that link them.
 
-import { pathOf, typeName } from "./dom.js";
+import { h, pathOf, typeName } from "./dom.js";
 
 const MAX_ENTITIES = 14;
 // The colours of style.css's .t-* classes, for the canvas, which cannot read CSS.
@@ -27,7 +27,7 @@ export function neighbourhoodElements(paper, kinds) {
   }
   for (const type of kinds) {
     for (const { node } of paper[type.toLowerCase()].edges) {
-      addNode(node.paper.id, { label: shorten(node.paper.title), kind: "paper", href: pathOf("paper", node.paper.id) });
+      addNode(node.paper.id, { label: shorten(node.paper.title), title: node.paper.title, kind: "paper", href: pathOf("paper", node.paper.id) });
       for (const { entity } of node.explanation) {
         addNode(entity.id, entityData(entity));
         addEdge(paper.id, entity.id);
@@ -49,12 +49,15 @@ export function placeNodes(elements) {
   const angle = new Map(entities.map((e, i) => [e.data.id, (2 * Math.PI * i) / Math.max(entities.length, 1) - Math.PI / 2]));
   const ring = (radius, a) => ({ x: Math.round(radius * Math.cos(a)), y: Math.round(radius * Math.sin(a)) });
   for (const e of nodes) if (e.data.kind === "self") e.position = { x: 0, y: 0 };
-  for (const e of entities) e.position = ring(150, angle.get(e.data.id));
+  // Rings grow with what they hold, so a small neighbourhood is not drawn tiny.
+  const inner = Math.max(90, 11 * entities.length);
+  const outer = inner + Math.max(110, 6 * papers.length);
+  for (const e of entities) e.position = ring(inner, angle.get(e.data.id));
   const linked = new Map(papers.map((p) => [p.data.id, []]));
   for (const e of elements) if (e.data.source && linked.has(e.data.source)) linked.get(e.data.source).push(angle.get(e.data.target));
   const taken = [];
   // Papers keep `gap` radians apart; a paper with no free slot near its angle takes the next one.
-  const gap = Math.min(0.3, (2 * Math.PI) / (papers.length * 1.5));
+  const gap = Math.min(0.7, (2 * Math.PI) / (papers.length * 1.5));
   const slots = Math.floor((2 * Math.PI) / (gap * 1.03));
   for (const p of papers) {
     const angles = linked.get(p.data.id).filter((a) => a !== undefined);
@@ -63,7 +66,7 @@ export function placeNodes(elements) {
       a += gap * 1.03;
     }
     taken.push(a);
-    p.position = ring(300, a);
+    p.position = ring(outer, a);
   }
   return elements;
 }
@@ -84,10 +87,11 @@ export function loadCytoscape() {
   return library;
 }
 
-/** Draw the neighbourhood into `container`; resolves when it is laid out. */
+/** Draw the neighbourhood into `container`, with its list after it; resolves when it is laid out. */
 export async function drawNeighbourhood(container, paper, kinds, navigate) {
   const cytoscape = await loadCytoscape();
   const elements = neighbourhoodElements(paper, kinds);
+  container.after(neighbourhoodList(elements));
   const entityCount = elements.filter((e) => !e.data.source && !["self", "paper"].includes(e.data.kind)).length;
   const paperCount = elements.filter((e) => e.data.kind === "paper").length;
   container.setAttribute("aria-label",
@@ -97,7 +101,7 @@ export async function drawNeighbourhood(container, paper, kinds, navigate) {
     elements: placeNodes(elements),
     autoungrabify: true,
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
+      { selector: "node", style: { label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
         width: 14, height: 14, "background-color": "#57606a", color: "#1f2328", "text-wrap": "ellipsis", "text-max-width": 130 } },
       ...Object.entries(COLOURS).map(([kind, colour]) => ({ selector: `node[kind = "${kind}"]`, style: { "background-color": colour } })),
       { selector: 'node[kind = "self"]', style: { shape: "round-rectangle", width: 22, height: 22, "background-color": "#0d1117", "font-weight": "bold" } },
@@ -111,4 +115,27 @@ export async function drawNeighbourhood(container, paper, kinds, navigate) {
     if (href && navigate) navigate(href);
   });
   return cy;
+}
+
+/**
+ * The graph as a list, for keyboards and screen readers: each related paper with the
+ * entities it links through, each entity with its type.
+ */
+export function neighbourhoodList(elements) {
+  const byId = new Map(elements.filter((e) => !e.data.source).map((e) => [e.data.id, e.data]));
+  const links = new Map();
+  for (const e of elements) {
+    if (e.data.source && byId.get(e.data.source).kind === "paper") {
+      if (!links.has(e.data.source)) links.set(e.data.source, []);
+      links.get(e.data.source).push(byId.get(e.data.target));
+    }
+  }
+  const entities = [...byId.values()].filter((d) => !["self", "paper"].includes(d.kind));
+  return h("details", { class: "graph-list" },
+    h("summary", {}, "The graph as a list"),
+    h("p", {}, `Entities (${entities.length}): `, ...entities.flatMap((d, i) => [i ? ", " : "",
+      h("a", { href: d.href }, d.label), ` (${d.kind})`])),
+    links.size ? h("ul", {}, [...links].map(([id, through]) => h("li", {},
+      h("a", { href: byId.get(id).href }, byId.get(id).title || byId.get(id).label), " through ",
+      ...through.flatMap((d, i) => [i ? ", " : "", h("a", { href: d.href }, d.label)])))) : null);
 }

@@ -112,7 +112,7 @@ export async function renderPaper(view, id, { stillCurrent, navigate }) {
       related.length ? related : h("p", {}, "No other paper shares an entity with this one.")),
     h("section", { "aria-labelledby": "graph-heading" },
       h("h2", { id: "graph-heading" }, "Neighbourhood"),
-      h("p", { class: "muted small" }, "This paper, what it uses, and the related papers above. Select a node to open it."),
+      h("p", { class: "muted small" }, "This paper, what it uses, and the related papers above. Select a node to open it, or open the list below the graph."),
       graph));
   await drawNeighbourhood(graph, paper, SHARED_KINDS, navigate);
 }
