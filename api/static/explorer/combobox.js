@@ -16,7 +16,8 @@ const DELAY_MS = 120;
 export function attachCombobox(form, navigate) {
   const input = form.querySelector("[role=combobox]");
   const list = document.getElementById(input.getAttribute("aria-controls"));
-  let options = [];
+  let options = [];   // the <li role=option> shown
+  let suggested = []; // the entities they stand for
   let active = -1;
   let timer = null;
   let asked = 0;
@@ -68,7 +69,7 @@ export function attachCombobox(form, navigate) {
     input.setAttribute("aria-expanded", String(options.length > 0));
     active = -1;
     input.removeAttribute("aria-activedescendant");
-    suggest.entities = entities;
+    suggested = entities;
   }
 
   input.addEventListener("input", () => {
@@ -86,7 +87,7 @@ export function attachCombobox(form, navigate) {
       choose(active <= 0 ? count - 1 : active - 1);
     } else if (event.key === "Enter" && active >= 0 && !list.hidden) {
       event.preventDefault();
-      open(suggest.entities[active]);
+      open(suggested[active]);
     } else if (event.key === "Escape") {
       close();
     }
