@@ -129,7 +129,7 @@ def run_server(
     """
     import uvicorn
 
-    where = f"GraphiQL at http://{host}:{port}/graphql"
+    where = f"the explorer at http://{host}:{port}/, GraphiQL at http://{host}:{port}/graphql"
     if workers <= 1:
         app = build_served_app(db, options, say)
         say(f"Serving: {where}")
