@@ -5,15 +5,17 @@ From the repository root, with the project's venv, Playwright and Debian's chrom
     nice -n 10 .venv/bin/python bench/explorer_page.py [--db /work/cache/corpus75k.db] [--runs 7]
 
 It copies the database (its code may migrate it), starts `paperkg serve` on it as a user
-does, picks a well-connected paper (of the papers using the benchmark most papers use, the one
-using the most entities) and entity (that benchmark), and opens each in headless chromium `--runs` times, each
-time in a fresh browser context (an empty cache), timing (on the page's own clock) from the start of navigation until
-the view says `data-state="ready"` (everything rendered, the neighbourhood graph drawn).
+does, picks a well-connected paper (of the papers using the benchmark most papers use, the
+one using the most entities), that benchmark's entity page and a search ("diffusion
+transformer"), and opens each in headless chromium `--runs` times, each time in a fresh
+browser context (an empty cache), timing (on the page's own clock) from the start of
+navigation until the view says `data-state="ready"` (everything rendered, the
+neighbourhood graph drawn).
 The first visit of a paper page after start-up is reported apart (`first_paper_ms`): it is
 the one that may wait for the graph index (graph/questions.py `index`).
 
 It prints each figure with the load average, and as its last line one JSON object:
-{"first_paper_ms", "paper_ms": {"median", "min", "max"}, "entity_ms": {...}, "ready_s",
+{"first_paper_ms", "paper_ms": {"median", "min", "max"}, "entity_ms": {...}, "search_ms": {...}, "ready_s",
 "load_before", "load_after", "paper", "entity"}.
 """
 
@@ -44,6 +46,7 @@ WHERE m.paper_id IN (SELECT paper_id FROM mentions WHERE entity_id = (SELECT id 
 GROUP BY m.paper_id ORDER BY n DESC, m.paper_id LIMIT 1"""
 
 
+SEARCH = "diffusion transformer"  # a search page: papers by full text and entities by name
 # Notes the page's clock when the view turns ready (the test's polling would add its own delay).
 READY_CLOCK = """new MutationObserver(() => {
   const view = document.getElementById("view");
@@ -125,21 +128,25 @@ def main(argv: list[str] | None = None) -> int:
         base = f"http://127.0.0.1:{port}"
         try:
             paper_url, entity_url = f"{base}/paper/{paper_id}", f"{base}/entity/{entity_id}"
+            search_url = f"{base}/search?q={SEARCH.replace(' ', '%20')}"
             print(f"served in {ready_s:.1f} s; paper {paper_id} ({entity_count} entities), entity {entity_id}")
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--headless=new"])
                 first = time_page(browser, paper_url)
                 papers = [time_page(browser, paper_url) for _ in range(args.runs)]
                 entities = [time_page(browser, entity_url) for _ in range(args.runs)]
+                searches = [time_page(browser, search_url) for _ in range(args.runs)]
                 browser.close()
         finally:
             server.terminate()
             server.wait(timeout=30)
     result = {"first_paper_ms": round(first), "paper_ms": summary(papers), "entity_ms": summary(entities),
+              "search_ms": summary(searches),
               "ready_s": round(ready_s, 1), "load_before": round(load_before, 2),
               "load_after": round(os.getloadavg()[0], 2), "paper": paper_id, "entity": entity_id}
     print(f"first paper page {first:.0f} ms; paper page median {result['paper_ms']['median']} ms, "
-          f"entity page median {result['entity_ms']['median']} ms over {args.runs} runs "
+          f"entity page median {result['entity_ms']['median']} ms, search page median "
+          f"{result['search_ms']['median']} ms over {args.runs} runs "
           f"(load average {load_before:.2f} before, {result['load_after']:.2f} after)")
     print(json.dumps(result))
     return 0
