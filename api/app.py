@@ -30,6 +30,7 @@ from paperkg.schema import build_context, build_schema
 from .http_options import ETagMiddleware, ProtocolMixin, ServeOptions, TransportError, install_cors
 from .rest import install_rest_routes
 from .linked_data import install_linked_data
+from .explorer import explorer_page, graphiql_html, install_explorer
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,11 @@ class PaperkgGraphQLRouter(ProtocolMixin, GraphQLRouter):
 
     strawberry answers those as plain text; a client should parse one shape everywhere.
     """
+
+    @property
+    def graphql_ide_html(self) -> str:
+        """GraphiQL from the package's own assets (api/explorer.py), never from a CDN."""
+        return graphiql_html()
 
     def encode_json(self, data: object) -> str:
         """Text for WebSocket messages (graphql-transport-ws frames must be text), through orjson."""
@@ -80,7 +86,10 @@ def create_app(kg: KnowledgeGraph, options: ServeOptions | None = None) -> FastA
     `options` (api/http_options.py): CORS origins, allow-list, cost budget.
     """
     options = options or ServeOptions()
-    app = FastAPI(title="paperkg", summary="A knowledge graph of ML papers, over GraphQL.")
+    # No /docs or /redoc: FastAPI's pages load Swagger UI and ReDoc from a CDN, and every page
+    # paperkg serves works offline (tests/test_api_explorer.py); /openapi.json stays.
+    app = FastAPI(title="paperkg", summary="A knowledge graph of ML papers, over GraphQL.",
+                  docs_url=None, redoc_url=None)
 
     async def get_context() -> dict[str, Any]:
         refresh_or_keep(kg)  # papers written since the last request, by any process
@@ -96,7 +105,9 @@ def create_app(kg: KnowledgeGraph, options: ServeOptions | None = None) -> FastA
         """Liveness and size: {"status": "ok", "papers": N, "entities": M}."""
         return {"status": "ok", "papers": kg.count_papers(), "entities": kg.count_entities()}
 
-    install_linked_data(app, kg)  # /paper/{id}, /entity/{id}, /sparql, /export.ttl, /export.nt
+    # /paper/{id}, /entity/{id} (the explorer's page for browsers), /sparql, /export.ttl, /export.nt
+    install_linked_data(app, kg, html_page=explorer_page)
+    install_explorer(app)  # / and /static: the explorer and GraphiQL's assets
     install_error_handlers(app)
     app.add_middleware(ETagMiddleware, path=GRAPHQL_PATH)
     app.add_middleware(BodyLimit, error_body=error_body)

@@ -98,7 +98,7 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
 @click.option("--max-cost", type=int, default=None,
               help="Refuse queries costing more than this [default: $PAPERKG_MAX_COST or 5000].")
 def serve(db, host, port, workers, cors_origins, allow_list, max_cost) -> None:
-    """Serve GraphQL (with GraphiQL) at http://HOST:PORT/graphql."""
+    """Serve the explorer at http://HOST:PORT/ and GraphQL (with GraphiQL) at /graphql."""
     from paperkg.api.serving import run_server
 
     from paperkg.api.http_options import ServeOptions

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import io
 import os
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -35,6 +36,8 @@ RESOURCE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/tu
 FORMAT_PARAMS = {"html": "text/html", "ttl": "text/turtle", "turtle": "text/turtle",
                  "jsonld": "application/ld+json", "json-ld": "application/ld+json",
                  "nt": "application/n-triples", "xml": "application/rdf+xml", "rdf": "application/rdf+xml"}
+# The HTML answer for browsers: (kind, id, request path, whether it exists) -> Response.
+HtmlPage = Callable[[str, str, str, bool], Response]
 SPARQL_FORMATS = {"json": "application/sparql-results+json", "csv": "text/csv",
                   "xml": "application/sparql-results+xml", "ttl": "text/turtle", "turtle": "text/turtle",
                   "nt": "application/n-triples"}
@@ -47,8 +50,12 @@ def _error(status: int, detail: str, headers: dict | None = None) -> Response:
 
 
 def install_linked_data(app: FastAPI, kg: KnowledgeGraph, base: str | None = None,
-                        time_limit: float = 10.0) -> None:
-    """Add the linked-data routes of the module docstring to `app`."""
+                        time_limit: float = 10.0, html_page: HtmlPage | None = None) -> None:
+    """Add the linked-data routes of the module docstring to `app`.
+
+    `html_page(kind, id, path, exists)` answers browsers (the explorer's page, api/explorer.py);
+    without it they get `resource_html`, a plain rendering of the statements.
+    """
     router = APIRouter()
     endpoints: dict[str, SparqlEndpoint] = {}
 
@@ -57,16 +64,20 @@ def install_linked_data(app: FastAPI, kg: KnowledgeGraph, base: str | None = Non
 
     def describe(request: Request, kind: str, node_id: str, format: str | None) -> Response:
         iri_base = base_of(request)
-        blocks = resource_blocks(kg, iri_base, kind, node_id)
-        if blocks is None:
-            return _error(404, f"no {kind} with id {node_id!r}; find ids with GraphQL at /graphql "
-                               "or with SPARQL at /sparql")
         try:
             accept = FORMAT_PARAMS.get((format or "").lower(), request.headers.get("accept", ""))
             media = pick_media_type(accept, RESOURCE_TYPES, "text/html")
         except SparqlError:
             return _error(406, f"cannot describe a {kind} as {accept!r}; ask for one of "
                                f"{', '.join(RESOURCE_TYPES)}")
+        if html_page is not None and RESOURCE_TYPES[media] == "html":
+            found = (kg.paper(node_id) if kind == "paper" else kg.entity(node_id)) is not None
+            if found or "html" in accept:  # a browser's 404 is a page; `*/*` clients get the JSON error
+                return html_page(kind, node_id, request.url.path, found)
+        blocks = resource_blocks(kg, iri_base, kind, node_id)
+        if blocks is None:
+            return _error(404, f"no {kind} with id {node_id!r}; find ids with GraphQL at /graphql "
+                               "or with SPARQL at /sparql")
         headers = {"Vary": "Accept"}
         if RESOURCE_TYPES[media] == "html":
             return HTMLResponse(resource_html(blocks, request.url.path), headers=headers)

@@ -60,13 +60,17 @@ def test_a_paper_iri_dereferences_by_content_negotiation(client, accept, format)
     assert str(evidence).startswith(str(paper) + "#") and (evidence, RDF.type, PKG.Mention) in graph
 
 
-def test_browsers_get_an_html_page_with_links_to_the_rdf(client):
-    response = client.get("/entity/rewardbench", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
-    assert response.headers["content-type"].startswith("text/html")
-    page = response.text
+def test_browsers_get_an_html_page_with_links_to_the_rdf(kg, client):
+    browser = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    app = FastAPI()
+    install_linked_data(app, kg)  # without an html_page: the statements as a plain page
+    page = TestClient(app).get("/entity/rewardbench", headers=browser).text
     assert '<html lang="en">' in page and "<h1>RewardBench</h1>" in page
-    assert f'href="{paper_url("flame")}"' in page  # the papers that mention it, as links
+    assert 'href="http://testserver/paper/' in page  # the papers that mention it, as links
     assert 'type="text/turtle" href="/entity/rewardbench?format=ttl"' in page
+    response = client.get("/entity/rewardbench", headers=browser)  # create_app: the explorer's page
+    assert response.headers["content-type"].startswith("text/html") and '<main id="view"' in response.text
+    assert 'type="text/turtle" href="/entity/rewardbench?format=ttl"' in response.text
     assert client.get("/entity/rewardbench").headers["content-type"].startswith("text/html")
 
 

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from paperkg.api.cli import main
-from paperkg.api.serving import build_served_app
+from paperkg.api.serving import build_served_app, open_graph, warm_index
 from paperkg.schema.execute import execute_query
 from paperkg.schema.limits import MAX_DEPTH
 
@@ -85,6 +85,14 @@ def test_the_served_app_freezes_the_heap_it_built(seed_db):
         assert gc.get_freeze_count() > 10_000
     finally:
         gc.unfreeze()
+
+
+def test_the_graph_index_is_built_in_the_background_once_serving(seed_db):
+    kg = open_graph(seed_db)
+    assert "_index_cache" not in kg.__dict__  # lazy: nothing has asked yet
+    warm_index(kg).join(timeout=30)
+    assert kg.__dict__["_index_cache"][1] is kg.index  # the first question finds it built
+    kg.store.close()
 
 
 def test_cached_validation_still_refuses_a_deep_query_every_time(seed_db):
