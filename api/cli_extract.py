@@ -48,19 +48,31 @@ def extract_command(file, as_json, output, model_dir) -> None:
 @click.option("--spans", type=click.Choice(["name", "phrase"]),
               help="Score bare names (\"TED\") or noun phrases (\"TED corpus\"); "
                    "default: each gold source's own convention.")
+@click.option("--unseen", is_flag=True,
+              help="Hide every listed name that occurs in a GOLD file's text before scoring it: "
+                   "what the rules find for names no list knows.")
+@click.option("--folds", "fold_list", metavar="0,1,2",
+              help="Score only these folds of a GSAP-NER gold file (0-4, comma-separated).")
 @MODEL_OPTION
-def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus, spans, model_dir) -> None:
+def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus, spans, unseen, fold_list,
+                 model_dir) -> None:
     """Score the extractor against annotated GOLD files (strict and partial F1 per type)."""
     from paperkg.graph.evaluation import evaluate, read_label_map, write_quality_doc
     from paperkg.graph.extract import Extractor
 
     extractor = Extractor.default(model_dir=model_dir)
+    hiding = unseen_setup(extractor, model_dir)
     if quality_doc:
-        write_quality_doc(list(gold), extractor, quality_doc, corpus=corpus)
+        write_quality_doc(list(gold), extractor, quality_doc, corpus=corpus, unseen=hiding)
         click.echo(f"wrote {quality_doc}", err=True)
         return
     label_map = read_label_map(labels) if labels else None
-    reports = {path: evaluate(path, extractor, label_map, corpus=corpus, spans=spans) for path in gold}
+    folds = parse_folds(fold_list) if fold_list else None
+    if unseen:
+        reports = {p: hiding.evaluate(p, label_map, corpus, spans, folds) for p in gold}
+    else:
+        reports = {p: evaluate(p, extractor, label_map, corpus=corpus, spans=spans, folds=folds)
+                   for p in gold}
     if as_json:
         payload = {p: r.to_json(errors=n_errors) for p, r in reports.items()}
         click.echo(json.dumps(payload if len(gold) > 1 else payload[gold[0]], indent=2))
@@ -70,6 +82,35 @@ def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus, spans, mo
         click.echo(report.to_table())
         if n_errors:
             click.echo(report.errors(n_errors))
+
+
+def parse_folds(value: str) -> tuple[int, ...]:
+    """`--folds 0,1,2` as a tuple of fold numbers; a bad value is a usage error."""
+    try:
+        folds = tuple(int(part) for part in value.split(","))
+    except ValueError:
+        folds = ()
+    if not folds or any(not 0 <= f < 5 for f in folds):
+        raise click.BadParameter(f"{value!r}: give fold numbers 0-4 separated by commas, like 0,1,2",
+                                 param_hint="--folds")
+    return folds
+
+
+def unseen_setup(extractor, model_dir):
+    """What `--unseen` needs: the lists of `extractor`, and a builder of extractors without some."""
+    from paperkg.graph.evaluation.unseen import UnseenSetup
+    from paperkg.graph.extract import Extractor
+    from paperkg.graph.extract.gazetteer import Gazetteer
+    from paperkg.graph.extract.trained import load_trained_ner
+
+    trained = load_trained_ner(model_dir) if model_dir else None
+
+    def build(kept):
+        curated = [e for e in kept if e.origin != "discovered"]
+        discovered = [e for e in kept if e.origin == "discovered"]
+        return Extractor(Gazetteer(curated), discovered, trained=trained)
+
+    return UnseenSetup((*extractor.gazetteer.entities, *extractor.discovered), build)
 
 
 @click.command("train")

@@ -524,7 +524,7 @@ def test_quality_doc_marks_targets_met_and_not_met(tmp_path):
             )
         ],
     )
-    # DATASET: 1/1 -> F1 100 (>= 60, met); METRIC: accuracy only -> P 1, R 1/2, F1 66.7 (< 77).
+    # DATASET: 1/1 -> F1 100 (>= 61.45, met); METRIC: accuracy only -> P 1, R 1/2, F1 66.7 (< 78.85).
     extractor = FixedExtractor({"a": [("SNLI", T.DATASET), ("accuracy", T.METRIC)]})
     out = tmp_path / "docs" / "quality.md"
     write_quality_doc([gold], extractor, out)
@@ -532,15 +532,18 @@ def test_quality_doc_marks_targets_met_and_not_met(tmp_path):
     assert "do not hand-edit" in page and f"    {QUALITY_DOC_COMMAND}" in page
     assert f"Generated on {datetime.date.today().isoformat()}" in page
     assert (
-        "| tdmsci_train | DATASET | >= 60 | 100.0 | phrase | 100.0 | released model 54.5 (test) | met |"
-        in page
+        "| tdmsci_train | DATASET | normal | >= 61.45 | 100.0 | phrase | 100.0 "
+        "| released model 54.5 (test) | met |" in page
     )
     assert (
-        "| tdmsci_train | METRIC | >= 77 | 66.7 | phrase | 66.7 | released model 76.8 (test) "
-        "| not met |" in page
+        "| tdmsci_train | METRIC | normal | >= 78.85 | 66.7 | phrase | 66.7 "
+        "| released model 76.8 (test) | not met |" in page
     )
-    assert "| gsap_ner_abstracts_dev | MODEL | >= 70 | - | - | - | SciDeBERTa 70.0 | not measured |" in page
-    assert "1 of 4 targets met" in page
+    assert (
+        "| gsap_ner_abstracts_dev | MODEL | normal | >= 80 | - | - | - | SciDeBERTa 70.0 "
+        "| not measured |" in page
+    )
+    assert "1 of 6 targets met" in page
     assert "| METRIC | 100.0 | 50.0 | 66.7 | 100.0 | 50.0 | 66.7 | 2 |" in page
 
 

@@ -16,6 +16,7 @@ from paperkg.graph.extract.name_spans import (
     NAME_SPANS, _cleaned_spans, _title_cased, name_spans,
 )
 from paperkg.graph.extract.shapes import (
+    _typed_intro,
     _APPOSITION_FIRST, _CALLED, _DATA_HEAD, _DATA_NOUN_STARTS, _INTRO_FILLERS, _INTRO_VERBS,
     _LIST_OPENERS, _MODIFIED_DATA_HEAD, _ON_MODIFIERS, _SPLIT_HEAD, _SPLIT_OR_DATA_STARTS,
     NameHit, _apposition_cue, _coordinated, _group_cue, _head_cue, _intro_cue,
@@ -84,9 +85,11 @@ def plain_group_cue(text, group):
         title = _title_cue(text, first)
         if title is not None:
             return title
+    intro = _intro_cue(left)
+    if intro is not None:
+        return intro if intro[1] is not None else _typed_intro(intro, right, text[last[0] : last[1]], group)
     return (
-        _intro_cue(left)
-        or _head_cue(right, text[last[0] : last[1]])
+        _head_cue(right, text[last[0] : last[1]])
         or _apposition_cue(right, single=len(group) == 1)
         or _noun_before_cue(left, right)
         or _on_cue(text, left, right)

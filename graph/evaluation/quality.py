@@ -16,7 +16,9 @@ from pathlib import Path
 from paperkg.graph.evaluation.labels import LabelMap
 from paperkg.graph.evaluation.report import EvaluationReport
 from paperkg.graph.evaluation.runner import TextExtractor, evaluate_many
+from paperkg.graph.evaluation.folds import fold_sections
 from paperkg.graph.evaluation.scoring import Counts
+from paperkg.graph.evaluation.unseen import UNSEEN_SUFFIX
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +32,7 @@ class Target:
     `gold_set` is matched against the start of the gold file's name, so "scier_dev"
     finds scier_dev_sentences.jsonl. `minimum` is None for rows that are only reported;
     `aim` is the figure such a row aims at, if any. `type` "micro" means all types.
+    `unseen` rows are judged on the `--unseen` scores (the set's listed names hidden).
     """
 
     gold_set: str
@@ -37,16 +40,20 @@ class Target:
     minimum: float | None
     reference: str
     aim: float | None = None
+    unseen: bool = False
 
 
-# Issue 3, section 2 (strict F1, development sets).
+# Issue 10, section 1 (strict F1, development sets); the TDMSci rows keep issue 3's figures
+# reached (61.5, 78.9), the rest are issue 3's reported rows.
 TARGETS = (
-    Target("gsap_ner_abstracts_dev", "MODEL", 70.0, "SciDeBERTa 70.0"),
-    Target("gsap_ner_abstracts_dev", "DATASET", 80.0, "SciDeBERTa 81.9"),
+    Target("gsap_ner_abstracts_dev", "MODEL", 80.0, "SciDeBERTa 70.0"),
+    Target("gsap_ner_abstracts_dev", "DATASET", 85.0, "SciDeBERTa 81.9"),
+    Target("gsap_ner_abstracts_dev", "MODEL", 70.0, "names no list knows", unseen=True),
+    Target("gsap_ner_abstracts_dev", "DATASET", 75.0, "names no list knows", unseen=True),
     Target("gsap_ner_abstracts_dev", "TASK", None, "SciDeBERTa 60.1", aim=60.0),
     Target("gsap_ner_abstracts_dev", "METHOD", None, "SciDeBERTa 47.2", aim=47.0),
-    Target("tdmsci_train", "DATASET", 60.0, "released model 54.5 (test)"),
-    Target("tdmsci_train", "METRIC", 77.0, "released model 76.8 (test)"),
+    Target("tdmsci_train", "DATASET", 61.45, "released model 54.5 (test)"),
+    Target("tdmsci_train", "METRIC", 78.85, "released model 76.8 (test)"),
     Target("scierc_dev", "micro", None, "PURE 66.7-69.5 on SciERC test"),
     Target("scier_dev", "micro", None, "-"),
     Target("scirex", "micro", None, "-"),
@@ -61,7 +68,7 @@ def measure_target(target: Target, reports: Sequence[EvaluationReport]) -> tuple
         "reported" (with the aim reached or not) otherwise, and "not measured" with
         f1 None when no report covers the target's set or type.
     """
-    report = next((r for r in reports if r.name.startswith(target.gold_set)), None)
+    report = _target_report(target, reports)
     counts = _target_counts(target, report) if report is not None else None
     if counts is None:
         return None, "not measured"
@@ -71,6 +78,15 @@ def measure_target(target: Target, reports: Sequence[EvaluationReport]) -> tuple
     if target.aim is not None:
         return f1, "reported; aim reached" if f1 >= target.aim else "reported; below aim"
     return f1, "reported"
+
+
+def _target_report(target: Target, reports: Sequence[EvaluationReport]) -> EvaluationReport | None:
+    """The report of the target's set, scored `--unseen` or normally as the target says."""
+    return next(
+        (r for r in reports
+         if r.name.startswith(target.gold_set) and r.name.endswith(UNSEEN_SUFFIX) == target.unseen),
+        None,
+    )
 
 
 def _target_counts(target: Target, report: EvaluationReport) -> Counts | None:
@@ -85,6 +101,7 @@ def render_quality_doc(
     today: datetime.date | None = None,
     pipeline: str = "",
     name_reports: Sequence[EvaluationReport] = (),
+    folds: Sequence[str] = (),
 ) -> str:
     """The Markdown of the quality page for these reports.
 
@@ -117,6 +134,7 @@ def render_quality_doc(
     lines += _render_targets(reports, name_reports)
     for report in reports:
         lines += _render_set(report)
+    lines += folds
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -130,23 +148,26 @@ def _render_targets(
         if target.aim is not None:
             goal += f"; aim {target.aim:g}"
         shown = "-" if f1 is None else f"{f1:.1f}"
-        report = next((r for r in reports if r.name.startswith(target.gold_set)), None)
+        report = _target_report(target, reports)
         spans = report.spans if report is not None else "-"
         names_f1 = measure_target(target, name_reports)[0] if name_reports else None
         on_names = "-" if names_f1 is None else f"{names_f1:.1f}"
-        cells = (target.gold_set, target.type, goal, shown, spans, on_names, target.reference,
-                 status)
+        scored = "--unseen" if target.unseen else "normal"
+        cells = (target.gold_set, target.type, scored, goal, shown, spans, on_names,
+                 target.reference, status)
         rows.append("| " + " | ".join(cells) + " |")
         if target.minimum is not None:
             graded += 1
             met += status == "met"
     return [
-        "## Targets (issue 3, strict F1)",
+        "## Targets (issues 3 and 10, strict F1)",
         "",
-        f"{met} of {graded} targets met (compared before rounding).",
+        f"{met} of {graded} targets met (compared before rounding). `--unseen` rows score the",
+        "set with every listed name that occurs in its text hidden (`paperkg eval --unseen`).",
         "",
-        "| set | type | target | strict F1 | spans | strict F1 on bare names | reference | status |",
-        "| --- | --- | --- | ---: | --- | ---: | --- | --- |",
+        "| set | type | scored | target | strict F1 | spans | strict F1 on bare names "
+        "| reference | status |",
+        "| --- | --- | --- | --- | ---: | --- | ---: | --- | --- |",
         *rows,
         "",
     ]
@@ -201,6 +222,7 @@ def write_quality_doc(
     label_map: LabelMap | str | os.PathLike | None = None,
     command: str = QUALITY_DOC_COMMAND,
     corpus: bool = False,
+    unseen=None,
 ) -> list[EvaluationReport]:
     """Evaluate every gold file with one extractor and (re)write the quality page.
 
@@ -211,19 +233,24 @@ def write_quality_doc(
         label_map: As for `evaluate`.
         command: The command line the page says regenerates it.
         corpus: Measure the ingestion path (see `evaluate`) rather than `extract_text`.
+        unseen: An `UnseenSetup`: the page then holds each set's `--unseen` scores too,
+            and the GSAP-NER folds (see `folds.py`).
 
     Returns:
         The reports the page was written from, in the order of `gold_paths`.
     """
     reports = evaluate_many(gold_paths, extractor, label_map, corpus)
     name_reports = evaluate_many(gold_paths, extractor, label_map, corpus, spans="name")
+    unseen_reports = [unseen.evaluate(p, label_map, corpus) for p in gold_paths] if unseen else []
+    folds = fold_sections(gold_paths, extractor, unseen, label_map, corpus)
     nlp = getattr(extractor, "nlp", None)
     pipeline = (
         " -> ".join(["tokenizer", *getattr(nlp, "pipe_names", [])]) if nlp is not None else ""
     )
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    page = render_quality_doc(reports, command, pipeline=pipeline, name_reports=name_reports)
+    page = render_quality_doc([*reports, *unseen_reports], command, pipeline=pipeline,
+                              name_reports=name_reports, folds=folds)
     out_path.write_text(page, encoding="utf-8")
     logger.info("wrote %s from %d gold files", out_path, len(reports))
     return reports

@@ -43,6 +43,7 @@ def evaluate(
     label_map: LabelMap | str | os.PathLike | None = None,
     corpus: bool = False,
     spans: str | None = None,
+    folds: Sequence[int] | None = None,
 ) -> EvaluationReport:
     """Run `extractor` on every text of a gold file and score what it finds.
 
@@ -57,6 +58,7 @@ def evaluate(
         spans: "name" to score each mention's bare name, "phrase" its noun phrase
             (`Mention.phrase`); None: the convention of each record's source
             (`labels.BUILTIN_SPAN_CONVENTIONS`).
+        folds: Score only the documents of these folds (see `folds.assign_folds`).
 
     Raises:
         SourceNotFoundError: The gold file (or label-map file) does not exist.
@@ -65,7 +67,21 @@ def evaluate(
     if isinstance(label_map, (str, os.PathLike)):
         label_map = read_label_map(label_map)
     name = Path(gold_path).name
-    return evaluate_documents(iter_gold(gold_path), extractor, label_map, name, corpus, spans)
+    documents = select_folds(iter_gold(gold_path), folds)
+    if folds is not None:
+        name += f" (folds {','.join(map(str, folds))})"
+    return evaluate_documents(documents, extractor, label_map, name, corpus, spans)
+
+
+def select_folds(documents: Iterable[GoldDocument], folds: Sequence[int] | None) -> list[GoldDocument]:
+    """The documents of these folds of `folds.assign_folds`, in file order; None: all."""
+    documents = list(documents)
+    if folds is None:
+        return documents
+    from paperkg.graph.evaluation.folds import assign_folds  # folds.py builds on this module
+
+    chosen = {id(d) for f in folds for d in assign_folds(documents).get(f, ())}
+    return [d for d in documents if id(d) in chosen]
 
 
 def evaluate_documents(

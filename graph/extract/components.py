@@ -28,7 +28,7 @@ from paperkg.graph.extract.cues import is_stop_name, type_of_noun, type_of_shape
 from paperkg.graph.extract.discovery import Lexicon
 from paperkg.graph.extract.patterns import PatternBook
 from paperkg.graph.extract.sentences import SentenceIndex
-from paperkg.graph.extract.shapes import find_context_names
+from paperkg.graph.extract.shapes import find_context_names, listed_beside
 from paperkg.graph.extract.variants import (
     APOSTROPHES, SUFFIX_SECONDS, following_suffix, parent_name, split_versions,
 )
@@ -228,9 +228,9 @@ class ShapeComponent(_LexiconUser):
         shorts = {c.aliases[-1]: c.type for c in found if c.component == "kg_abbreviations"}
         typed.update(shorts)
         shaped = []
-        for hit in hits:
+        for index, hit in enumerate(hits):
             if hit.cue == "shape" or hit.text in shorts:
-                shaped.append(hit)
+                shaped.append(index)
                 continue
             entity = self.lexicon.lookup(hit.text)
             entity_type = entity.type if entity else hit.type or typed.get(hit.text)
@@ -241,12 +241,19 @@ class ShapeComponent(_LexiconUser):
                 typed.setdefault(hit.text, entity_type)
                 found.append(Candidate(hit.start, hit.end, hit.text, entity_type, hit.confidence,
                                        "kg_shapes", entity, hit.role))
-        for hit in shaped:
-            if hit.text not in shorts:  # kg_abbreviations links those to their long form
-                self._add_shaped(hit, typed, found)
+        for index in shaped:
+            if hits[index].text not in shorts:  # kg_abbreviations links those to their long form
+                self._add_shaped(hits[index], typed, found, lambda i=index: self._list_type(text, hits, i))
 
-    def _add_shaped(self, hit, typed: dict, found: list[Candidate]) -> None:
-        """A name-shaped word no cue typed: known, a variant of a known name, or by shape."""
+    def _list_type(self, text: str, hits: list, index: int) -> EntityType | None:
+        """The data type of the known names listed beside a hit, when they agree on one."""
+        types = {entity.type for hit in listed_beside(text, hits, index)
+                 if (entity := self.lexicon.lookup(hit.text)) is not None}
+        return types.pop() if len(types) == 1 and types <= _LISTED_DATA else None
+
+    def _add_shaped(self, hit, typed: dict, found: list[Candidate], listed=lambda: None) -> None:
+        """A name-shaped word no cue typed: known, a variant of a known name, by shape, or by
+        the known datasets it is listed with ("FUNSD (0.79), CORD (0.95)")."""
         word = hit.text
         if word in typed:
             found.append(Candidate(hit.start, hit.end, word, typed[word], 0.7, "kg_shapes",
@@ -263,13 +270,18 @@ class ShapeComponent(_LexiconUser):
         parent = parent_name(word, self.lexicon.knows)
         parent_entity = self.lexicon.lookup(parent) if parent else None
         entity_type = parent_entity.type if parent_entity else type_of_shape(word)
-        entity_type = entity_type or _type_of_pieces(word, typed)
+        entity_type = entity_type or _type_of_pieces(word, typed) or listed()
         if parent_entity is not None:  # "Stable-Diffusion-2.1" -> "Stable Diffusion 2.1"
             word = f"{parent_entity.name} {word[len(parent):].lstrip(' -_')}"
         if entity_type is not None:
             found.append(Candidate(hit.start, hit.end, word if parent_entity else hit.text, entity_type,
                                    0.75 if parent_entity else 0.5, "kg_shapes",
                                    variant_of=parent_entity.name if parent_entity else None))
+
+
+# Only datasets and benchmarks lend their type to a list's unknown names: lists of models
+# and methods mix kinds ("GPT-4, RLHF and LoRA") more often than lists of datasets do.
+_LISTED_DATA = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
 
 
 def _type_of_pieces(word: str, typed: dict) -> EntityType | None:
