@@ -17,6 +17,7 @@ from paperkg.graph.errors import PaperkgError
 from paperkg.graph.records import EntityType
 from paperkg.graph.sources import FORMATS
 
+from .cli_audit import audit_command
 from .cli_extract import MODEL_OPTION, eval_command, extract_command, names_group, train_command
 
 DB_OPTION = click.option(
@@ -54,8 +55,10 @@ def main(verbose: bool) -> None:
 @click.option("--batch-size", default=500, show_default=True, help="Papers per transaction.")
 @click.option("--reextract", is_flag=True, help="Extract again from papers that have not changed.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1),
+              help="Confidence floor for entities found in one paper; stored for later ingests [default: 0.65].")
 @MODEL_OPTION
-def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir) -> None:
+def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir, min_confidence) -> None:
     """Read paper listings or JSON Lines files into the database."""
     from paperkg.graph.ingest import check_paths, ingest_paths
     from paperkg.graph.store import Store
@@ -64,6 +67,9 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir) -
 
     check_paths(files)
     with Store(db) as store:
+        if min_confidence is not None:
+            from paperkg.graph.corpus import store_min_confidence
+            store_min_confidence(store, min_confidence)
         report = ingest_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
                               batch_size=batch_size, reextract=reextract, progress=not quiet,
                               model_dir=model_dir,
@@ -162,6 +168,7 @@ main.add_command(extract_command)
 main.add_command(eval_command)
 main.add_command(names_group)
 main.add_command(train_command)
+main.add_command(audit_command)
 
 
 if __name__ == "__main__":

@@ -38,3 +38,7 @@ class GoldFormatError(PaperkgError):
 
 class QueryError(PaperkgError):
     """A GraphQL query given on the command line failed validation or execution."""
+
+
+class AuditSheetError(PaperkgError):
+    """An audit sheet to score is missing, lacks a column or holds a verdict not understood."""

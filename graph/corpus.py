@@ -1,0 +1,182 @@
+"""Corpus-level decisions after ingest: an entity's type over all its papers, and the floor.
+
+Extraction decides per abstract; this step decides per entity, over every stored mention,
+for entities that extraction found (origin "discovered"; gazetteer and user names are
+final). It runs after the batches of an ingest, in one transaction:
+
+1. **Type.** Each mention's sentence votes (`extract.evidence.mention_evidence`); the
+   entity takes the type most papers support (`decide_entity`).
+2. **Not a name.** An entity the corpus shows to be no name (an ordinal, a size, an untyped
+   term, a field used as a modifier) has its mentions held back.
+3. **Confidence floor.** An entity in one paper whose best mention is below
+   `min_confidence` has its mentions held back: one weak context is no evidence.
+
+Held mentions move to the `held_mentions` table, not away: when a later ingest brings the
+same entity with support (another paper, or a mention at the floor), they return. So the
+step is incremental: it re-decides only the entities the ingest touched (all of them with
+`entity_ids=None`), from the totals the store keeps, and its answer does not depend on the
+order papers came in. Entities left with no mention are deleted, with their aliases.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tqdm import tqdm
+
+from .extract.evidence import decide_entity, mention_evidence
+from .records import EntityType
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MIN_CONFIDENCE = 0.65
+SETTING_TABLE = "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+# The columns of `mentions`, then why and from which version of the paper.
+HELD_TABLE = ("CREATE TABLE IF NOT EXISTS held_mentions AS "
+              "SELECT *, '' AS reason, '' AS fingerprint FROM mentions WHERE 0")
+
+
+@dataclass
+class SettleReport:
+    """What one corpus step changed."""
+
+    retyped: int = 0
+    not_names: int = 0
+    below_floor: int = 0
+    restored: int = 0
+    deleted: int = 0
+
+    def summary(self) -> str:
+        return (f"corpus step: {self.retyped} entities retyped, {self.not_names} held as not names, "
+                f"{self.below_floor} singletons below the confidence floor held, "
+                f"{self.restored} restored, {self.deleted} entities without mentions removed")
+
+
+def stored_min_confidence(store: Store) -> float:
+    """The confidence floor stored in the database, else the default."""
+    db = store._db  # the corpus step is part of the store's write path
+    db.execute(SETTING_TABLE)
+    row = db.execute("SELECT value FROM settings WHERE key = 'min_confidence'").fetchone()
+    return float(row[0]) if row else DEFAULT_MIN_CONFIDENCE
+
+
+def store_min_confidence(store: Store, value: float) -> None:
+    """Remember a confidence floor in the database, for later ingests."""
+    store._db.execute(SETTING_TABLE)
+    store._db.execute("INSERT OR REPLACE INTO settings VALUES ('min_confidence', ?)", (str(value),))
+
+
+def settle_corpus(store: Store, min_confidence: float | None = None,
+                  entity_ids: Iterable[str] | None = None, progress: bool = False) -> SettleReport:
+    """Decide types, hold back non-names and unsupported singletons, over the corpus.
+
+    Args:
+        store: the database, after an ingest.
+        min_confidence: the floor; None takes the stored setting (default 0.65).
+        entity_ids: the entities an ingest touched; None re-decides every one.
+        progress: show a progress bar on stderr.
+
+    Returns:
+        What changed.
+    """
+    floor = stored_min_confidence(store) if min_confidence is None else min_confidence
+    report = SettleReport()
+    with store._lock:
+        db = store._db
+        db.execute(HELD_TABLE)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            report.restored = _restore_supported(db, floor)
+            ids = _discovered_ids(db, entity_ids)
+            for entity_id in tqdm(ids, desc="corpus", unit=" entities", disable=not progress, leave=False):
+                _settle_entity(db, entity_id, floor, report)
+            report.deleted = _delete_orphans(db)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    log.info(report.summary())
+    return report
+
+
+def _discovered_ids(db, entity_ids: Iterable[str] | None) -> list[str]:
+    rows = db.execute("SELECT id FROM entities WHERE origin = 'discovered' ORDER BY id").fetchall()
+    ids = [r[0] for r in rows]
+    if entity_ids is None:
+        return ids
+    wanted = set(entity_ids)
+    return [i for i in ids if i in wanted]
+
+
+def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> None:
+    name, current = db.execute("SELECT name, type FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    rows = db.execute("SELECT paper_id, sentence, text, confidence FROM mentions WHERE entity_id = ?",
+                      (entity_id,)).fetchall()
+    if not rows:
+        return
+    decision = decide_entity(name, EntityType(current),
+                             ((paper, mention_evidence(sentence, text)) for paper, sentence, text, _ in rows))
+    if decision.not_a_name:
+        _hold(db, entity_id, "not-a-name")
+        report.not_names += 1
+        return
+    if len({r[0] for r in rows}) == 1 and max(r[3] for r in rows) < floor:
+        _hold(db, entity_id, "below-floor")
+        report.below_floor += 1
+        return
+    if decision.type is not None and decision.type.value != current:
+        db.execute("UPDATE entities SET type = ? WHERE id = ?", (decision.type.value, entity_id))
+        db.execute("UPDATE mentions SET type = ? WHERE entity_id = ?", (decision.type.value, entity_id))
+        report.retyped += 1
+
+
+def _hold(db, entity_id: str, reason: str) -> None:
+    db.execute("INSERT INTO held_mentions SELECT m.*, ?, p.fingerprint FROM mentions m "
+               "JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ?", (reason, entity_id))
+    db.execute("DELETE FROM mentions WHERE entity_id = ?", (entity_id,))
+
+
+def _restore_supported(db, floor: float) -> int:
+    """Bring back held singletons whose entity has since gained support (not non-names)."""
+    # A paper changed or gone since its mentions were held has new mentions (or none).
+    db.execute("DELETE FROM held_mentions WHERE fingerprint IS NOT (SELECT fingerprint FROM papers "
+               "WHERE papers.id = held_mentions.paper_id)")
+    supported = [r[0] for r in db.execute(
+        "SELECT h.entity_id FROM held_mentions h WHERE h.reason = 'below-floor' GROUP BY h.entity_id "
+        "HAVING max(h.confidence) >= ? OR EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = h.entity_id "
+        "AND m.paper_id NOT IN (SELECT paper_id FROM held_mentions WHERE entity_id = h.entity_id))",
+        (floor,))]
+    columns = ", ".join(f'"{c[1]}"' for c in db.execute("PRAGMA table_info(mentions)"))
+    for entity_id in supported:
+        db.execute(f"INSERT INTO mentions ({columns}) SELECT {columns} FROM held_mentions "
+                   "WHERE entity_id = ? AND reason = 'below-floor'", (entity_id,))
+        db.execute("DELETE FROM held_mentions WHERE entity_id = ?", (entity_id,))
+    return len(supported)
+
+
+def _delete_orphans(db) -> int:
+    orphan = ("origin = 'discovered' AND id NOT IN (SELECT entity_id FROM mentions) "
+              "AND id NOT IN (SELECT variant_of FROM entities WHERE variant_of IS NOT NULL) "
+              "AND id NOT IN (SELECT entity_id FROM results) "
+              "AND id NOT IN (SELECT model_id FROM results WHERE model_id IS NOT NULL) "
+              "AND id NOT IN (SELECT metric_id FROM results WHERE metric_id IS NOT NULL)")
+    db.execute(f"DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE {orphan})")
+    return db.execute(f"DELETE FROM entities WHERE {orphan}").rowcount
+
+
+def touched_entities(store: Store, paper_ids: Iterable[str]) -> set[str]:
+    """The entities the mentions of these papers name (for an incremental corpus step)."""
+    store._db.execute(HELD_TABLE)
+    found: set[str] = set()
+    ids = list(paper_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for table in ("mentions", "held_mentions"):
+            found |= {r[0] for r in store._db.execute(
+                f"SELECT DISTINCT entity_id FROM {table} WHERE paper_id IN ({marks})", chunk)}
+    return found
+

@@ -1,0 +1,95 @@
+"""The corpus step (graph/corpus.py) on a small real store of corpus sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.graph.corpus import settle_corpus, store_min_confidence, stored_min_confidence
+from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, entity_id
+from paperkg.graph.store import Store
+
+BENCHMARK, TASK, MODEL, METHOD = EntityType.BENCHMARK, EntityType.TASK, EntityType.MODEL, EntityType.METHOD
+
+
+def extraction(pid: str, sentence: str, name: str, type_: EntityType, confidence: float = 0.8,
+               origin: str = "discovered") -> PaperExtraction:
+    """A paper whose abstract is one sentence, with one mention of `name` in it."""
+    start = sentence.index(name)
+    paper = Paper(pid, f"Paper {pid}", sentence)
+    mention = Mention(pid, "abstract", start, start + len(name), name, sentence, type_,
+                      entity_id(name), confidence, "kg_shapes")
+    return PaperExtraction(paper, (mention,), (Entity(entity_id(name), name, type_, origin=origin),))
+
+
+RVOS = [
+    extraction("p1", "Extensive experiments on the RVOS benchmark show consistent gains.", "RVOS", BENCHMARK),
+    extraction("p2", "Referring Video Object Segmentation (RVOS) aims to segment target objects "
+                     "throughout a video based on a text description.", "RVOS", BENCHMARK),
+    extraction("p3", "Referring video object segmentation (RVOS) requires grounding an expression "
+                     "in every frame.", "RVOS", BENCHMARK),
+]
+PHASE = extraction("p4", "In Phase-1, a large multimodal LLM (Qwen2.5-VL-32B) is conditioned on six-camera "
+                         "inputs.", "Phase-1", MODEL)
+WEAK = "We present a procedural augmentation pipeline that enhances low-cost monocular dashcam footage."
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "corpus.db") as s:
+        yield s
+
+
+def entity_type(store: Store, name: str) -> str | None:
+    found = store.get_entities([entity_id(name)]).get(entity_id(name))
+    return found.type.value if found else None
+
+
+def test_an_entity_takes_the_type_its_papers_support(store):
+    store.write_batch(RVOS)
+    report = settle_corpus(store)
+    assert report.retyped == 1
+    assert entity_type(store, "RVOS") == "TASK"
+    assert {m.type for ms in store.mentions_of_papers(["p1", "p2"]).values() for m in ms} == {TASK}
+
+
+def test_a_junk_shape_is_held_and_its_entity_removed(store):
+    store.write_batch([PHASE])
+    report = settle_corpus(store)
+    assert report.not_names == 1 and report.deleted == 1
+    assert entity_type(store, "Phase-1") is None
+    assert store.mentions_of_papers(["p4"]).get("p4", []) == []
+
+
+def test_a_weak_singleton_is_held_until_a_second_paper_supports_it(store):
+    store.write_batch([extraction("p5", WEAK, "procedural augmentation", METHOD, confidence=0.55)])
+    assert settle_corpus(store).below_floor == 1
+    assert entity_type(store, "procedural augmentation") is None
+    second = "We use procedural augmentation to vary weather and lighting."
+    store.write_batch([extraction("p6", second, "procedural augmentation", METHOD, confidence=0.55)])
+    assert settle_corpus(store).restored == 1
+    assert store.paper_counts([entity_id("procedural augmentation")]) == {entity_id("procedural augmentation"): 2}
+
+
+def test_the_floor_is_a_stored_setting(store):
+    assert stored_min_confidence(store) == 0.65
+    store_min_confidence(store, 0.5)
+    assert stored_min_confidence(store) == 0.5
+    store.write_batch([extraction("p5", WEAK, "procedural augmentation", METHOD, confidence=0.55)])
+    assert settle_corpus(store).below_floor == 0
+
+
+def test_gazetteer_entities_are_never_touched(store):
+    store.write_batch([extraction("p7", "In Phase-1 we train.", "Phase-1", MODEL, 0.3, origin="gazetteer")])
+    report = settle_corpus(store)
+    assert (report.not_names, report.below_floor, report.retyped) == (0, 0, 0)
+    assert entity_type(store, "Phase-1") == "MODEL"
+
+
+def test_a_changed_paper_drops_its_held_mentions(store):
+    store.write_batch([extraction("p5", WEAK, "procedural augmentation", METHOD, confidence=0.55)])
+    settle_corpus(store)
+    changed = extraction("p5", "We study dashcam footage in the rain.", "dashcam footage", METHOD)
+    store.write_batch([changed])
+    settle_corpus(store)
+    held = store._db.execute("SELECT count(*) FROM held_mentions").fetchone()[0]
+    assert held == 0
