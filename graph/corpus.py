@@ -8,7 +8,10 @@ final). It runs after the batches of an ingest, in one transaction:
    entity takes the type most papers support (`decide_entity`).
 2. **Not a name.** An entity the corpus shows to be no name (an ordinal, a size, an untyped
    term, a field used as a modifier) has its mentions held back.
-3. **Confidence floor.** An entity in one paper whose best mention is below
+3. **Ambiguous acronyms.** A short acronym whose papers disagree ("MDM": a model in most,
+   a method in some) keeps the majority reading; the papers of a runner-up reading with
+   two papers and a third of the votes or more move to an entity `<id>~<type>` of its own.
+4. **Confidence floor.** An entity in one paper whose best mention is below
    `min_confidence` has its mentions held back: one weak context is no evidence.
 
 Held mentions move to the `held_mentions` table, not away: when a later ingest brings the
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from .extract.evidence import decide_entity, mention_evidence
+from .extract.evidence import decide_entity, definition_evidence, disputed_type, mention_evidence
 from .records import EntityType
 from .store import Store
 
@@ -48,11 +51,13 @@ class SettleReport:
     below_floor: int = 0
     restored: int = 0
     deleted: int = 0
+    split: int = 0
 
     def summary(self) -> str:
         return (f"corpus step: {self.retyped} entities retyped, {self.not_names} held as not names, "
                 f"{self.below_floor} singletons below the confidence floor held, "
-                f"{self.restored} restored, {self.deleted} entities without mentions removed")
+                f"{self.split} ambiguous acronyms split, {self.restored} restored, "
+                f"{self.deleted} entities without mentions removed")
 
 
 def stored_min_confidence(store: Store) -> float:
@@ -117,8 +122,8 @@ def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> No
                       (entity_id,)).fetchall()
     if not rows:
         return
-    decision = decide_entity(name, EntityType(current),
-                             ((paper, mention_evidence(sentence, text)) for paper, sentence, text, _ in rows))
+    evidence = [(paper, mention_evidence(sentence, text)) for paper, sentence, text, _ in rows]
+    decision = decide_entity(name, EntityType(current), evidence)
     if decision.not_a_name:
         _hold(db, entity_id, "not-a-name")
         report.not_names += 1
@@ -131,6 +136,31 @@ def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> No
         db.execute("UPDATE entities SET type = ? WHERE id = ?", (decision.type.value, entity_id))
         db.execute("UPDATE mentions SET type = ? WHERE entity_id = ?", (decision.type.value, entity_id))
         report.retyped += 1
+    second = disputed_type(name, decision)
+    if second is not None:
+        defined = {definition_evidence(sentence, text)[1] for _, sentence, text, _ in rows}
+        second = second if {second, decision.type} <= defined else None
+        report.split += second is not None
+    # Readings split off before (by an earlier ingest) take their papers from new batches too.
+    for other in {second} | _split_types(db, entity_id):
+        if other is not None and other is not decision.type:
+            _split(db, entity_id, name, other, {p for p, e in evidence if e is other}
+                   - {p for p, e in evidence if e is decision.type})
+
+
+def _split_types(db, entity_id: str) -> set[EntityType]:
+    rows = db.execute("SELECT type FROM entities WHERE id > ? AND id < ?", (entity_id + "~", entity_id + "~\uffff"))
+    return {EntityType(r[0]) for r in rows}
+
+
+def _split(db, entity_id: str, name: str, type_: EntityType, papers: set[str]) -> None:
+    """Give the papers that read an acronym the other way an entity of their own."""
+    other = f"{entity_id}~{type_.value.lower()}"
+    db.execute("INSERT OR IGNORE INTO entities (id, name, type, variant_of, external_ids, origin) "
+               "VALUES (?, ?, ?, NULL, '[]', 'discovered')", (other, name, type_.value))
+    for paper in sorted(papers):
+        db.execute("UPDATE mentions SET entity_id = ?, type = ? WHERE entity_id = ? AND paper_id = ?",
+                   (other, type_.value, entity_id, paper))
 
 
 def _hold(db, entity_id: str, reason: str) -> None:

@@ -93,3 +93,42 @@ def test_a_changed_paper_drops_its_held_mentions(store):
     settle_corpus(store)
     held = store._db.execute("SELECT count(*) FROM held_mentions").fetchone()[0]
     assert held == 0
+
+
+# Corpus sentences (2503.19406, 2504.05062, 2504.13748; 2505.20862, 2507.21086).
+CD_TASK = [
+    ("t1", "Most existing change detection (CD) methods focus on optical images captured at different times."),
+    ("t2", "With the rapid advancement of deep learning, the field of change detection (CD) in remote "
+           "sensing imagery has achieved remarkable progress."),
+    ("t3", "Change detection (CD) in remote sensing imagery plays a crucial role in various applications "
+           "such as urban planning, damage assessment, and resource management."),
+]
+CD_METHOD = [
+    ("m1", "To address this, various contrastive decoding (CD) methods have been proposed that contrasts "
+           "original logits with hallucination-induced logits."),
+    ("m2", "Contrastive Decoding (CD) has emerged as an effective inference-time strategy for enhancing "
+           "open-ended text generation."),
+]
+
+
+def test_an_acronym_defined_two_ways_becomes_two_entities(store):
+    store.write_batch([extraction(pid, s, "CD", EntityType.DATASET) for pid, s in CD_TASK + CD_METHOD])
+    report = settle_corpus(store)
+    assert (report.retyped, report.split) == (1, 1)
+    assert entity_type(store, "CD") == "TASK"
+    assert store.get_entities(["cd~method"])["cd~method"].type is METHOD
+    assert store.paper_counts(["cd", "cd~method"]) == {"cd": 3, "cd~method": 2}
+    settle_corpus(store)  # settled again: nothing moves back
+    assert store.paper_counts(["cd", "cd~method"]) == {"cd": 3, "cd~method": 2}
+
+
+def test_one_thing_read_as_benchmark_and_metric_stays_one_entity(store):
+    chair = [("c1", "Experimental results on the POPE and CHAIR benchmarks show that Owl achieves "
+                    "significant hallucination reduction."),
+             ("c2", "TARAC reduces hallucination compared to VCD on the CHAIR benchmark."),
+             ("c3", "Furthermore, MFP achieves state-of-the-art performance on the CHAIR benchmark."),
+             ("c4", "We capitalize on the well-known CHAIR metric, originally proposed to gauge hallucination."),
+             ("c5", "CRoPS improves CHAIR scores by 20% and achieves consistent gains across six benchmarks.")]
+    store.write_batch([extraction(pid, s, "CHAIR", BENCHMARK) for pid, s in chair])
+    assert settle_corpus(store).split == 0
+    assert store.paper_counts(["chair"]) == {"chair": 5}

@@ -66,13 +66,9 @@ def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
         sentence: the sentence of a stored mention.
         name: the mention's text as it occurs in the sentence.
     """
-    key = entity_key(name)
-    for definition in find_definitions(sentence):
-        if key in (entity_key(definition.short), entity_key(definition.long)):
-            found = type_of_long_form(definition.long)
-            # A lowercase long form with no typed head is a term; a capitalised one may
-            # still be a name ("Adjacent Possible Exploration (APE)"): no vote.
-            return found or (UNTYPED_DEFINITION if _is_term(definition.long) else None)
+    defined, found = definition_evidence(sentence, name)
+    if defined:
+        return found
     at = sentence.find(name)
     if at < 0:
         return None
@@ -93,6 +89,18 @@ def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
     if word in TYPE_NOUNS and right[1 + len(word):2 + len(word)] != "-":
         return TYPE_NOUNS[word]
     return None
+
+
+def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityType | None]:
+    """Whether the sentence defines the name ("long form (NAME)"), and what that votes."""
+    key = entity_key(name)
+    for definition in find_definitions(sentence):
+        if key in (entity_key(definition.short), entity_key(definition.long)):
+            found = type_of_long_form(definition.long)
+            # A lowercase long form with no typed head is a term; a capitalised one may
+            # still be a name ("Adjacent Possible Exploration (APE)"): no vote.
+            return True, found or (UNTYPED_DEFINITION if _is_term(definition.long) else None)
+    return False, None
 
 
 def _modifies(right: str) -> bool:
@@ -165,3 +173,25 @@ def decide_entity(name: str, current: EntityType,
         if count > typed.get(current.value, 0):
             return Decision(EntityType(best), False, dict(votes))
     return Decision(current, False, dict(votes))
+
+
+_SHORT_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,5}s?$")
+
+
+def disputed_type(name: str, decision: Decision) -> EntityType | None:
+    """The runner-up reading of a short acronym whose contexts disagree, else None.
+
+    A candidate only: the runner-up type needs two papers or more and a third of the typed
+    votes, and (checked by the caller with `definition_evidence`) both readings must come
+    from definitions, so "the CHAIR benchmark" and "CHAIR scores" stay one entity while
+    "Masked Diffusion Model (MDM)" and "Medical Decision Making (MDM)" do not.
+    """
+    if decision.not_a_name or decision.type is None or not _SHORT_ACRONYM.match(name):
+        return None
+    typed = {k: v for k, v in decision.votes.items()
+             if k not in (UNTYPED_DEFINITION, MODIFIER) and k != decision.type.value}
+    if not typed:
+        return None
+    second, count = max(sorted(typed.items()), key=lambda kv: kv[1])
+    total = sum(v for k, v in decision.votes.items() if k not in (UNTYPED_DEFINITION, MODIFIER))
+    return EntityType(second) if count >= 2 and count * 3 >= total else None
