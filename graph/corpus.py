@@ -123,7 +123,8 @@ def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> No
     if not rows:
         return
     evidence = [(paper, mention_evidence(sentence, text)) for paper, sentence, text, _ in rows]
-    decision = decide_entity(name, EntityType(current), evidence)
+    lowercase_papers = len({paper for paper, _, text, _ in rows if text.islower()})
+    decision = decide_entity(name, EntityType(current), evidence, lowercase_papers)
     if decision.not_a_name:
         _hold(db, entity_id, "not-a-name")
         report.not_names += 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from paperkg.graph.corpus import settle_corpus, store_min_confidence, stored_min_confidence
@@ -132,3 +134,22 @@ def test_one_thing_read_as_benchmark_and_metric_stays_one_entity(store):
     store.write_batch([extraction(pid, s, "CHAIR", BENCHMARK) for pid, s in chair])
     assert settle_corpus(store).split == 0
     assert store.paper_counts(["chair"]) == {"chair": 5}
+
+
+def test_a_capitalised_phrase_that_papers_write_in_lowercase_is_not_a_name(store):
+    # Corpus sentences (2510.20287, 2511.08666, 2512.02650).
+    papers = [
+        extraction("v1", "Our results show that Video Encoder models continue to outperform "
+                         "state-of-the-art Video Language Models for prediction tasks.", "Video Encoder", MODEL),
+        extraction("v2", "AAM can be applied in a plug-and-play fashion to frozen video encoders, minimizing "
+                         "the computational burden of finetuning.", "video encoders", MODEL),
+        extraction("v3", "We propose SelVA, a novel text-conditioned V2A model that treats the text prompt as "
+                         "an explicit selector and modulates video encoder to extract features.",
+                   "video encoder", MODEL),
+    ]
+    papers = [replace(p, mentions=tuple(replace(m, entity_id="videoencoder") for m in p.mentions),
+                      entities=(Entity("videoencoder", "Video Encoder", MODEL, origin="discovered"),))
+              for p in papers]
+    store.write_batch(papers)
+    assert settle_corpus(store).not_names == 1
+    assert entity_type(store, "Video Encoder") is None

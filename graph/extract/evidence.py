@@ -129,6 +129,14 @@ def _is_term(long: str) -> bool:
     return all(w.islower() for w in _WORD.findall(long))
 
 
+_ARTIFACTS = frozenset((EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK))
+
+
+def _is_capitalised_words(name: str) -> bool:
+    words = name.replace("-", " ").split()
+    return len(words) > 1 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
+
+
 def _is_phrase(name: str) -> bool:
     """Words of letters in any case, whose own head word gives no type ("remote sensing",
     "Structured Output"; not "object detection", not "RewardBench")."""
@@ -147,12 +155,16 @@ class Decision:
 
 
 def decide_entity(name: str, current: EntityType,
-                  evidence: Iterable[tuple[str, str | EntityType | None]]) -> Decision:
+                  evidence: Iterable[tuple[str, str | EntityType | None]],
+                  lowercase_papers: int = 0) -> Decision:
     """Weigh the evidence of an entity's mentions, given as (paper id, evidence) pairs.
 
     The entity takes the type most papers vote for when that beats its current type's
     votes; a lowercase phrase that modifies other nouns in most of its papers, or an
     acronym whose every definition is an untyped term and that no cue types, is not a name.
+    A model, dataset or benchmark named by capitalised words ("Video Encoder", "Structured
+    Output") that most of its papers write in lowercase (`lowercase_papers`) is a common
+    phrase that a title capitalised, not a name.
     A phrase is a modifier only when its own head word gives no type: "object detection
     performance" uses a task, "remote sensing images" a field. An acronym is a term when
     its untyped definitions are at least twice its typed votes ("line-of-sight (LOS)").
@@ -165,6 +177,8 @@ def decide_entity(name: str, current: EntityType,
     if is_junk_name(name):
         return Decision(None, True, dict(votes))
     if _is_phrase(name) and votes[MODIFIER] > max(typed.values(), default=0) and votes[MODIFIER] * 2 >= papers:
+        return Decision(None, True, dict(votes))
+    if current in _ARTIFACTS and _is_capitalised_words(name) and papers >= 2 and lowercase_papers * 2 >= papers:
         return Decision(None, True, dict(votes))
     if votes[UNTYPED_DEFINITION] >= max(1, 2 * sum(typed.values())):
         return Decision(None, True, dict(votes))
