@@ -8,9 +8,9 @@ final). It runs after the batches of an ingest, in one transaction:
    entity takes the type most papers support (`decide_entity`).
 2. **Not a name.** An entity the corpus shows to be no name (an ordinal, a size, an untyped
    term, a field used as a modifier) has its mentions held back.
-3. **Ambiguous acronyms.** A short acronym whose papers disagree ("MDM": a model in most,
-   a method in some) keeps the majority reading; the papers of a runner-up reading with
-   two papers and a third of the votes or more move to an entity `<id>~<type>` of its own.
+3. **Ambiguous acronyms.** A short acronym keeps the reading most papers support; a paper
+   that defines it as a thing of another type ("Dual Dot-Regression (DDR)" loss beside the
+   DDR dataset) keeps its own reading, in an entity `<id>~<type>`.
 4. **Confidence floor.** An entity in one paper whose best mention is below
    `min_confidence` has its mentions held back: one weak context is no evidence.
 
@@ -24,12 +24,15 @@ order papers came in. Entities left with no mention are deleted, with their alia
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from .extract.evidence import decide_entity, definition_evidence, disputed_type, mention_evidence
+from .extract.evidence import (
+    decide_entity, definition_evidence, is_capitalised_word, is_short_acronym, mention_evidence,
+)
 from .records import EntityType
 from .store import Store
 
@@ -123,7 +126,7 @@ def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> No
     if not rows:
         return
     evidence = [(paper, mention_evidence(sentence, text)) for paper, sentence, text, _ in rows]
-    lowercase_papers = len({paper for paper, _, text, _ in rows if text.islower()})
+    lowercase_papers = _lowercase_papers(db, name, rows)
     decision = decide_entity(name, EntityType(current), evidence, lowercase_papers)
     if decision.not_a_name:
         _hold(db, entity_id, "not-a-name")
@@ -137,21 +140,36 @@ def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> No
         db.execute("UPDATE entities SET type = ? WHERE id = ?", (decision.type.value, entity_id))
         db.execute("UPDATE mentions SET type = ? WHERE entity_id = ?", (decision.type.value, entity_id))
         report.retyped += 1
-    second = disputed_type(name, decision)
-    if second is not None:
-        defined = {definition_evidence(sentence, text)[1] for _, sentence, text, _ in rows}
-        second = second if {second, decision.type} <= defined else None
-        report.split += second is not None
-    # Readings split off before (by an earlier ingest) take their papers from new batches too.
-    for other in {second} | _split_types(db, entity_id):
-        if other is not None and other is not decision.type:
-            _split(db, entity_id, name, other, {p for p, e in evidence if e is other}
-                   - {p for p, e in evidence if e is decision.type})
+    if is_short_acronym(name) and decision.type is not None:
+        report.split += _split_defined(db, entity_id, name, decision.type, rows)
 
 
-def _split_types(db, entity_id: str) -> set[EntityType]:
-    rows = db.execute("SELECT type FROM entities WHERE id > ? AND id < ?", (entity_id + "~", entity_id + "~\uffff"))
-    return {EntityType(r[0]) for r in rows}
+def _lowercase_papers(db, name: str, rows) -> int:
+    """Papers that write the name in lowercase: in a mention, or, for one capitalised word,
+    anywhere in their title or abstract ("Student" and "student")."""
+    papers = {paper for paper, _, text, _ in rows if text.islower()}
+    if is_capitalised_word(name):
+        word = re.compile(rf"\b{re.escape(name.lower())}s?\b")
+        for paper in {r[0] for r in rows} - papers:
+            found = db.execute("SELECT title || ' ' || abstract FROM papers WHERE id = ?", (paper,)).fetchone()
+            if found and word.search(found[0]):
+                papers.add(paper)
+    return len(papers)
+
+
+def _split_defined(db, entity_id: str, name: str, main: EntityType, rows) -> int:
+    """A paper that defines the acronym as a thing of another type keeps its own reading
+    (a definition holds within its paper: Schwartz & Hearst, 2003): its mentions move to
+    an entity `<id>~<type>` of their own. Returns 1 when any paper moved."""
+    readings: dict[str, EntityType] = {}
+    for paper, sentence, text, _ in rows:
+        defined, found = definition_evidence(sentence, text)
+        if defined and isinstance(found, EntityType):
+            readings.setdefault(paper, found)
+    moved = {paper: t for paper, t in readings.items() if t is not main}
+    for type_ in set(moved.values()):
+        _split(db, entity_id, name, type_, {p for p, t in moved.items() if t is type_})
+    return int(bool(moved))
 
 
 def _split(db, entity_id: str, name: str, type_: EntityType, papers: set[str]) -> None:

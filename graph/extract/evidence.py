@@ -46,10 +46,12 @@ _DIMENSIONS = re.compile(r"^\d+(?:\.\d+)?\s*[x×*]\s*\d+(?:\s*[x×*]\s*\d+)*$")
 _ADJECTIVE_COMPOUND = re.compile(
     r"-(?:based|captured|driven|aware|guided|like|level|wise|free|specific|oriented|only|scale|"
     r"centric|enabled|assisted|powered|generated|conditioned|augmented|agnostic|friendly|related|"
-    r"style|type|grade|sized|shaped|inspired|dependent|invariant|efficient|intensive)$", re.IGNORECASE)
+    r"style|type|grade|sized|shaped|inspired|dependent|invariant|efficient|intensive|tuned|trained|"
+    r"derived|aided|induced)$", re.IGNORECASE)
 # Everything up to a type noun, a clause break or 80 characters after "NAME, a/an/the".
 _APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the)\s+([^,;:.()]{0,80})")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
 
 
 def is_junk_name(name: str) -> bool:
@@ -93,7 +95,7 @@ def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
 
 def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityType | None]:
     """Whether the sentence defines the name ("long form (NAME)"), and what that votes."""
-    key = entity_key(name)
+    key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
     for definition in find_definitions(sentence):
         if key in (entity_key(definition.short), entity_key(definition.long)):
             found = type_of_long_form(definition.long)
@@ -132,6 +134,11 @@ def _is_term(long: str) -> bool:
 _ARTIFACTS = frozenset((EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK))
 
 
+def is_capitalised_word(name: str) -> bool:
+    """One word of letters, capitalised and otherwise lowercase ("Student", not "BERT")."""
+    return name.isalpha() and len(name) >= 4 and name[0].isupper() and name[1:].islower()
+
+
 def _is_capitalised_words(name: str) -> bool:
     words = name.replace("-", " ").split()
     return len(words) > 1 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
@@ -164,7 +171,8 @@ def decide_entity(name: str, current: EntityType,
     acronym whose every definition is an untyped term and that no cue types, is not a name.
     A model, dataset or benchmark named by capitalised words ("Video Encoder", "Structured
     Output") that most of its papers write in lowercase (`lowercase_papers`) is a common
-    phrase that a title capitalised, not a name.
+    phrase that a title capitalised, not a name; so is one capitalised word ("Student",
+    "Segmentation", "Deepfake") that most of its papers also use in lowercase.
     A phrase is a modifier only when its own head word gives no type: "object detection
     performance" uses a task, "remote sensing images" a field. An acronym is a term when
     its untyped definitions are at least twice its typed votes ("line-of-sight (LOS)").
@@ -180,6 +188,8 @@ def decide_entity(name: str, current: EntityType,
         return Decision(None, True, dict(votes))
     if current in _ARTIFACTS and _is_capitalised_words(name) and papers >= 2 and lowercase_papers * 2 >= papers:
         return Decision(None, True, dict(votes))
+    if is_capitalised_word(name) and lowercase_papers * 2 >= papers:
+        return Decision(None, True, dict(votes))
     if votes[UNTYPED_DEFINITION] >= max(1, 2 * sum(typed.values())):
         return Decision(None, True, dict(votes))
     if typed:
@@ -192,20 +202,6 @@ def decide_entity(name: str, current: EntityType,
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,5}s?$")
 
 
-def disputed_type(name: str, decision: Decision) -> EntityType | None:
-    """The runner-up reading of a short acronym whose contexts disagree, else None.
-
-    A candidate only: the runner-up type needs two papers or more and a third of the typed
-    votes, and (checked by the caller with `definition_evidence`) both readings must come
-    from definitions, so "the CHAIR benchmark" and "CHAIR scores" stay one entity while
-    "Masked Diffusion Model (MDM)" and "Medical Decision Making (MDM)" do not.
-    """
-    if decision.not_a_name or decision.type is None or not _SHORT_ACRONYM.match(name):
-        return None
-    typed = {k: v for k, v in decision.votes.items()
-             if k not in (UNTYPED_DEFINITION, MODIFIER) and k != decision.type.value}
-    if not typed:
-        return None
-    second, count = max(sorted(typed.items()), key=lambda kv: kv[1])
-    total = sum(v for k, v in decision.votes.items() if k not in (UNTYPED_DEFINITION, MODIFIER))
-    return EntityType(second) if count >= 2 and count * 3 >= total else None
+def is_short_acronym(name: str) -> bool:
+    """A short form that papers define anew ("CD", "MDM", "ACL"s)."""
+    return bool(_SHORT_ACRONYM.match(name)) and sum(c.isupper() for c in name) >= 2
