@@ -93,3 +93,27 @@ def test_an_acronym_defined_only_as_a_term_is_not_a_name():
     evidence = [("a", UNTYPED_DEFINITION), ("b", UNTYPED_DEFINITION), ("c", DATASET)]
     assert decide_entity("LOS", DATASET, evidence).not_a_name
     assert not decide_entity("MDM", MODEL, evidence + [("d", MODEL), ("e", MODEL)]).not_a_name
+
+
+@pytest.mark.parametrize("name", [
+    "low-latency retrieval",        # "This enables low-latency retrieval, with ColmmBERT-base-TR ..."
+    "high-performance detection",   # "... a single feature-level fusion unit to enable high-performance detection"
+    "unanimous recognition",        # "... and received unanimous recognition from all 20+ expert judges."
+    "systematic optimization",      # "... obscuring their individual impacts and hindering systematic optimization."
+])
+def test_a_phrase_led_by_a_grading_word_is_junk(name):
+    assert is_junk_name(name)
+
+
+@pytest.mark.parametrize("name", ["low-light image enhancement", "visual generation", "robust optimization",
+                                  "Efficient Inference"])
+def test_descriptive_phrases_and_title_names_are_not_junk(name):
+    assert not is_junk_name(name)
+
+
+def test_a_hyphenated_or_assessment_head_types_a_definition():
+    title = "Nano Bio-Agents (NBA): Small Language Model Agents for Genomics"
+    assert mention_evidence(title, "NBA") is MODEL
+    biqa = ("In this work, we investigate how a model can acquire both human-like and self-consistent "
+            "reasoning capability for blind image quality assessment (BIQA).")
+    assert mention_evidence(biqa, "BIQA") is TASK

@@ -54,11 +54,24 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
 
 
+# Words that grade or praise: a phrase they lead says how good something is, and names
+# nothing ("poor recognition", "maximum generation", "low-latency retrieval").
+_EVALUATIVE = frozenset(
+    """poor poorer better best good great strong stronger weak weaker maximum minimum maximal
+    minimal superior inferior excellent remarkable significant substantial unanimous systematic
+    generalizable accurate efficient effective high-performance low-latency high-quality
+    low-quality well-established state-of-the-art improved enhanced reliable""".split()
+)
+
+
 def is_junk_name(name: str) -> bool:
-    """Whether a name's shape says it is never a name: an ordinal, a size or an adjective."""
+    """Whether a name's shape says it is never a name: an ordinal, a size, an adjective, or
+    a lowercase phrase led by a grading word."""
     name = name.strip()
+    first = name.split(" ", 1)[0]
     return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name)
-                or _ADJECTIVE_COMPOUND.search(name))
+                or _ADJECTIVE_COMPOUND.search(name)
+                or (" " in name and name.islower() and first in _EVALUATIVE))
 
 
 def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
@@ -98,11 +111,30 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
     key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
     for definition in find_definitions(sentence):
         if key in (entity_key(definition.short), entity_key(definition.long)):
-            found = type_of_long_form(definition.long)
+            found = long_form_type(definition.long)
             # A lowercase long form with no typed head is a term; a capitalised one may
             # still be a name ("Adjacent Possible Exploration (APE)"): no vote.
             return True, found or (UNTYPED_DEFINITION if _is_term(definition.long) else None)
     return False, None
+
+
+# Heads that `type_of_long_form` does not know, for the corpus step only: task nouns
+# ("blind image quality assessment (BIQA)") and method nouns ("Dataset Policy Gradient").
+_MORE_TASK_HEADS = ("assessment", "identification", "restoration", "editing", "verification",
+                    "planning", "navigation", "enhancement")
+_MORE_METHOD_HEADS = ("gradient", "gradients")
+
+
+def long_form_type(long: str) -> EntityType | None:
+    """The type a long form's head gives: `type_of_long_form`, then the last part of a
+    hyphenated head ("Nano Bio-Agents" -> MODEL), then the heads above."""
+    found = type_of_long_form(long) or type_of_long_form(long.replace("-", " "))
+    if found is not None:
+        return found
+    head = long.split()[-1].lower() if long.split() else ""
+    if head.endswith(_MORE_TASK_HEADS):
+        return EntityType.TASK
+    return EntityType.METHOD if head.endswith(_MORE_METHOD_HEADS) else None
 
 
 def _modifies(right: str) -> bool:
@@ -149,7 +181,7 @@ def _is_phrase(name: str) -> bool:
     "Structured Output"; not "object detection", not "RewardBench")."""
     words = name.replace("-", " ").split()
     return (len(words) > 1 and all(w.isalpha() and (w.islower() or w[1:].islower()) for w in words)
-            and type_of_long_form(name.lower()) is None)
+            and long_form_type(name.lower()) is None)
 
 
 @dataclass(frozen=True)
