@@ -17,9 +17,10 @@ from paperkg.graph.errors import PaperkgError
 from paperkg.graph.records import EntityType
 from paperkg.graph.sources import FORMATS
 
-from .cli_schema import schema_command
+from .cli_audit import audit_command
 from .cli_extract import MODEL_OPTION, eval_command, extract_command, names_group, train_command
 from .cli_rdf import export_command, import_command, validate_command
+from .cli_schema import schema_command
 
 DB_OPTION = click.option(
     "--db", default="paperkg.db", envvar="PAPERKG_DB", show_default=True,
@@ -57,8 +58,10 @@ def main(verbose: bool) -> None:
 @click.option("--reextract", is_flag=True, help="Extract again from papers that have not changed.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--dry-run", is_flag=True, help="Say what would change (new, updated fields, mentions replaced); write nothing.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1),
+              help="Confidence floor for entities found in one paper; stored for later ingests [default: 0.65].")
 @MODEL_OPTION
-def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, model_dir) -> None:
+def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, model_dir, min_confidence) -> None:
     """Read paper listings or JSON Lines files into the database."""
     from paperkg.graph.ingest import check_paths, ingest_paths
     from paperkg.graph.store import Store
@@ -76,6 +79,9 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
         click.echo(report.summary())
         return
     with Store(db) as store:
+        if min_confidence is not None:
+            from paperkg.graph.corpus import store_min_confidence
+            store_min_confidence(store, min_confidence)
         report = ingest_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
                               batch_size=batch_size, reextract=reextract, progress=not quiet,
                               model_dir=model_dir,
@@ -161,6 +167,7 @@ main.add_command(schema_command)
 main.add_command(export_command)
 main.add_command(import_command)
 main.add_command(validate_command)
+main.add_command(audit_command)
 
 
 if __name__ == "__main__":

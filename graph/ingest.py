@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .corpus import settle_corpus, touched_entities
 from .errors import SourceFormatError, SourceNotFoundError
 from .extract import Extractor
 from .records import Paper, SkippedRecord
@@ -74,6 +75,7 @@ def ingest_paths(
     progress: bool = True,
     on_problem: Callable[[str], None] | None = None,
     model_dir: str | Path | None = None,
+    min_confidence: float | None = None,
 ) -> IngestReport:
     """Read every file, extract entities from new or changed papers, and store them.
 
@@ -89,6 +91,8 @@ def ingest_paths(
         on_problem: called with one line for each skipped record or unreadable file, as
             it happens (logged as a warning when not given).
         model_dir: a model from `paperkg train` to use beside the rules.
+        min_confidence: the corpus step's confidence floor for singletons (None: the
+            stored setting, default 0.65); see `corpus.settle_corpus`.
 
     Returns:
         An IngestReport; bad records and unreadable files are listed in it, not raised.
@@ -98,13 +102,17 @@ def ingest_paths(
         known = store.entities_by_origin("user") + store.matched_discovered()
         extractor = Extractor.default(extra_entities=known, model_dir=model_dir)
     report = IngestReport()
+    changed_ids: list[str] = []
     records = iter_records(files, format, as_of, report, on_problem)
     with tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
         for batch in iter_batches(records, batch_size):
             changed = batch if reextract else store.changed_papers(batch)
+            changed_ids += [paper.id for paper in changed]
             report.written += store.write_batch(extractor.extract(changed), force=reextract)
             report.written += BatchReport(unchanged=len(batch) - len(changed))
             bar.update(len(batch))
+    if changed_ids:  # entity types and the floor are decided over the corpus, after the batches
+        settle_corpus(store, min_confidence, touched_entities(store, changed_ids), progress=progress)
     return report
 
 

@@ -455,6 +455,34 @@ class Store:
             finally:
                 self._db.execute("COMMIT")
 
+    def entities_named_in(self, paper_ids: Sequence[str]) -> set[str]:
+        """The entities the mentions of these papers name, held-back mentions included."""
+        return {row[0] for table in ("mentions", "held_mentions") for row in self._select_in(
+            f"SELECT DISTINCT entity_id FROM {table} WHERE paper_id IN ({{}})", paper_ids)}
+
+    @contextmanager
+    def write_transaction(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside one write transaction, for a write step over many tables
+        (the corpus step): committed when the block ends, rolled back when it raises."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def setting(self, key: str) -> str | None:
+        """A value kept in the database between runs (`set_setting`), or None."""
+        rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Keep a value in the database for later runs."""
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
+
     def delete_paper(self, paper_id: str) -> bool:
         """Delete a paper with its mentions and results, in one transaction; False if unknown."""
         with self._lock:

@@ -1,6 +1,6 @@
 """The SQL schema of a paperkg database (version stored in PRAGMA user_version)."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Every insert, update and delete of a paper, logged by triggers in the writer's own
 # transaction, whichever process writes: a running server reads the log to update its graph
@@ -13,6 +13,21 @@ CREATE TRIGGER IF NOT EXISTS papers_updated AFTER UPDATE ON papers
     BEGIN INSERT INTO paper_changes (paper_id) VALUES (new.id); END;
 CREATE TRIGGER IF NOT EXISTS papers_deleted AFTER DELETE ON papers
     BEGIN INSERT INTO paper_changes (paper_id) VALUES (old.id); END;
+"""
+
+# The corpus step (graph/corpus.py): settings it keeps between ingests, and the mentions it
+# holds back (columns of `mentions`, then why, and the fingerprint of the paper they came from).
+CORPUS_TABLES = """
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS held_mentions (
+    paper_id TEXT NOT NULL, field TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, sentence TEXT NOT NULL, type TEXT NOT NULL, entity_id TEXT NOT NULL,
+    confidence REAL NOT NULL, component TEXT NOT NULL, role TEXT NOT NULL,
+    phrase_start INTEGER, phrase_end INTEGER,
+    reason TEXT NOT NULL, fingerprint TEXT
+);
+CREATE INDEX IF NOT EXISTS held_by_entity ON held_mentions (entity_id);
+CREATE INDEX IF NOT EXISTS held_by_paper ON held_mentions (paper_id);
 """
 
 SCHEMA = """
@@ -89,7 +104,7 @@ CREATE INDEX results_by_entity ON results (entity_id);
 
 CREATE VIEW entity_paper_counts AS
     SELECT entity_id, count(DISTINCT paper_id) AS papers FROM mentions GROUP BY entity_id;
-""" + CHANGE_LOG
+""" + CHANGE_LOG + CORPUS_TABLES
 
 # How a database of an older version becomes the current one: the SQL that takes version
 # N to N + 1. Columns are only ever added, at the end, so that `SELECT *` reads old and
@@ -101,6 +116,7 @@ ALTER TABLE mentions ADD COLUMN phrase_end INTEGER;
 ALTER TABLE results ADD COLUMN metric_id TEXT;
 """,
     2: CHANGE_LOG,
+    3: CORPUS_TABLES,
 }
 
 # Indexes of the read path, made on every open when missing (CREATE ... IF NOT EXISTS), so

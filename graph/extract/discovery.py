@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from paperkg.graph.extract.cues import is_stop_name, type_of_shape
+from paperkg.graph.extract.evidence import is_junk_name
 from paperkg.graph.extract.gazetteer import Gazetteer, cached_entity_key
 from paperkg.graph.extract.shapes import NameHit, typed_hits
 from paperkg.graph.records import Entity, entity_id
@@ -51,7 +52,8 @@ def discover_entities(hit_lists: Iterable[list[NameHit]], known: Gazetteer) -> l
 
 
 def _is_discoverable(name: str) -> bool:
-    return not is_stop_name(name) and len(name) >= 3 and bool(_STRONG.search(name))
+    return (not is_stop_name(name) and len(name) >= 3 and bool(_STRONG.search(name))
+            and not is_junk_name(name))
 
 
 class Lexicon:

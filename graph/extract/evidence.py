@@ -1,0 +1,239 @@
+"""Corpus-level evidence: what each context says an entity is, and the verdict over all of them.
+
+Within one abstract a name takes the type of the first cue that reaches it, and the
+`Lexicon` then hands that type to every later abstract: "RVOS benchmark" in one paper
+made RVOS a BENCHMARK in 29, though the papers that define it say "Referring Video Object
+Segmentation (RVOS)". Here every stored mention is read again on its own, and votes:
+
+- a definition "long form (NAME)" votes the type its long form's head gives
+  (`type_of_long_form`), or, when the long form is lowercase and has no typed head
+  ("line-of-sight (LOS)", "field programmable gate arrays (FPGAs)"), says it is a term;
+- a type noun right after the name ("NAME benchmark", "NAME model") or at the head of its
+  apposition ("NAME, a frame-driven ... framework") votes that noun's type;
+- any other lowercase word right after a lowercase phrase says the phrase modifies a noun
+  ("remote sensing images", "poor recognition performance"): a field or a description.
+
+`decide_entity` weighs the votes (one per paper and kind, so one abstract that repeats a
+name does not outvote others) and returns the type the corpus supports, or that the name is
+not a name. `is_junk_name` catches shapes that are never names whatever the context:
+ordinals ("Phase-1", "Stage 2"), sizes ("20B-parameter", "64K-token", "5x5") and
+adjective compounds ("UAV-captured", "CNN-based").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from paperkg.graph.extract.abbreviations import find_definitions, type_of_long_form
+from paperkg.graph.extract.cues import TYPE_NOUNS, type_of_noun
+from paperkg.graph.records import EntityType, entity_key
+
+UNTYPED_DEFINITION = "untyped-definition"
+MODIFIER = "modifier"
+
+_ORDINAL = re.compile(
+    r"^(?:phase|stage|step|round|level|tier|part|type|group|class|layer|block|figure|fig|table|"
+    r"section|eq|equation|case|scenario|setting|task|track|subtask|experiment|study|epoch|iteration)"
+    r"[-_ ]?(?:\d+[a-z]?|[ivx]+)$", re.IGNORECASE)
+_SIZE = re.compile(
+    r"^[~<>]?\d+(?:[.,]\d+)?\s*[kmbt]?[-\s]?(?:tokens?|parameters?|params?|layers?|bits?|shots?|steps?|"
+    r"days?|hours?|minutes?|seconds?|samples?|images?|frames?|dimensional|dim|d|k|m|b|x|fps|hz|gb|mb)$",
+    re.IGNORECASE)
+_DIMENSIONS = re.compile(r"^\d+(?:\.\d+)?\s*[x×*]\s*\d+(?:\s*[x×*]\s*\d+)*$")
+_ADJECTIVE_COMPOUND = re.compile(
+    r"-(?:based|captured|driven|aware|guided|like|level|wise|free|specific|oriented|only|scale|"
+    r"centric|enabled|assisted|powered|generated|conditioned|augmented|agnostic|friendly|related|"
+    r"style|type|grade|sized|shaped|inspired|dependent|invariant|efficient|intensive|tuned|trained|"
+    r"derived|aided|induced)$", re.IGNORECASE)
+# Everything up to a type noun, a clause break or 80 characters after "NAME, a/an/the".
+_APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the)\s+([^,;:.()]{0,80})")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
+
+
+# Words that grade or praise: a phrase they lead says how good something is, and names
+# nothing ("poor recognition", "maximum generation", "low-latency retrieval").
+_EVALUATIVE = frozenset(
+    """poor poorer better best good great strong stronger weak weaker maximum minimum maximal
+    minimal superior inferior excellent remarkable significant substantial unanimous systematic
+    generalizable accurate efficient effective high-performance low-latency high-quality
+    low-quality well-established state-of-the-art improved enhanced reliable""".split()
+)
+
+
+def is_junk_name(name: str) -> bool:
+    """Whether a name's shape says it is never a name: an ordinal, a size, an adjective, or
+    a lowercase phrase led by a grading word."""
+    name = name.strip()
+    first = name.split(" ", 1)[0]
+    return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name)
+                or _ADJECTIVE_COMPOUND.search(name)
+                or (" " in name and name.islower() and first in _EVALUATIVE))
+
+
+def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
+    """What one sentence says the name in it is: a type, UNTYPED_DEFINITION, MODIFIER or None.
+
+    Args:
+        sentence: the sentence of a stored mention.
+        name: the mention's text as it occurs in the sentence.
+    """
+    defined, found = definition_evidence(sentence, name)
+    if defined:
+        return found
+    at = sentence.find(name)
+    if at < 0:
+        return None
+    right = sentence[at + len(name):]
+    if name.islower():
+        # After a phrase a type noun is what the phrase is about, not what it is:
+        # "object detection models", "remote sensing benchmark".
+        return MODIFIER if _modifies(right) else None
+    apposition = _APPOSITION.match(right)
+    if apposition:
+        for word in _WORD.findall(apposition.group(1)):
+            if word.islower() and type_of_noun(word):
+                return type_of_noun(word)
+    next_word = _WORD.match(right[1:]) if right[:1] == " " else None
+    if next_word is None:
+        return None
+    word = next_word.group()
+    if word in TYPE_NOUNS and right[1 + len(word):2 + len(word)] != "-":
+        return TYPE_NOUNS[word]
+    return None
+
+
+def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityType | None]:
+    """Whether the sentence defines the name ("long form (NAME)"), and what that votes."""
+    key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
+    for definition in find_definitions(sentence):
+        if key in (entity_key(definition.short), entity_key(definition.long)):
+            found = long_form_type(definition.long)
+            # A lowercase long form with no typed head is a term; a capitalised one may
+            # still be a name ("Adjacent Possible Exploration (APE)"): no vote.
+            return True, found or (UNTYPED_DEFINITION if _is_term(definition.long) else None)
+    return False, None
+
+
+# Heads that `type_of_long_form` does not know, for the corpus step only: task nouns
+# ("blind image quality assessment (BIQA)") and method nouns ("Dataset Policy Gradient").
+_MORE_TASK_HEADS = ("assessment", "identification", "restoration", "editing", "verification",
+                    "planning", "navigation", "enhancement")
+_MORE_METHOD_HEADS = ("gradient", "gradients")
+
+
+def long_form_type(long: str) -> EntityType | None:
+    """The type a long form's head gives: `type_of_long_form`, then the last part of a
+    hyphenated head ("Nano Bio-Agents" -> MODEL), then the heads above."""
+    found = type_of_long_form(long) or type_of_long_form(long.replace("-", " "))
+    if found is not None:
+        return found
+    head = long.split()[-1].lower() if long.split() else ""
+    if head.endswith(_MORE_TASK_HEADS):
+        return EntityType.TASK
+    return EntityType.METHOD if head.endswith(_MORE_METHOD_HEADS) else None
+
+
+def _modifies(right: str) -> bool:
+    next_word = _WORD.match(right[1:]) if right[:1] == " " else None
+    if next_word is None or not next_word.group().islower():
+        return False
+    word = next_word.group()
+    # "image restoration methods/tasks" is a thing that has methods: not a modifier use.
+    return word not in _FUNCTION_WORDS and word not in TYPE_NOUNS and word not in _TASK_NOUNS
+
+
+_TASK_NOUNS = frozenset("task tasks problem problems challenge challenges setting settings".split())
+
+# Words that may follow a name without the name modifying them ("X and Y", "X on Z").
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but nor of on in at to for from by with without via as than into onto
+    over under between across through within is are was were be been being has have had do does
+    did can could may might must shall should will would that which who whom whose where when
+    while whereas if then thus hence so yet also not only both either neither each every such
+    its their our his her this these those it they we using based toward towards against among
+    per beyond versus vs""".split()
+)
+
+
+def _is_term(long: str) -> bool:
+    return all(w.islower() for w in _WORD.findall(long))
+
+
+_ARTIFACTS = frozenset((EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK))
+
+
+def is_capitalised_word(name: str) -> bool:
+    """One word of letters, capitalised and otherwise lowercase ("Student", not "BERT")."""
+    return name.isalpha() and len(name) >= 4 and name[0].isupper() and name[1:].islower()
+
+
+def _is_capitalised_words(name: str) -> bool:
+    words = name.replace("-", " ").split()
+    return len(words) > 1 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
+
+
+def _is_phrase(name: str) -> bool:
+    """Words of letters in any case, whose own head word gives no type ("remote sensing",
+    "Structured Output"; not "object detection", not "RewardBench")."""
+    words = name.replace("-", " ").split()
+    return (len(words) > 1 and all(w.isalpha() and (w.islower() or w[1:].islower()) for w in words)
+            and long_form_type(name.lower()) is None)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The corpus's verdict on one entity: its type, or that it is not a name."""
+
+    type: EntityType | None
+    not_a_name: bool
+    votes: dict[str, int]
+
+
+def decide_entity(name: str, current: EntityType,
+                  evidence: Iterable[tuple[str, str | EntityType | None]],
+                  lowercase_papers: int = 0) -> Decision:
+    """Weigh the evidence of an entity's mentions, given as (paper id, evidence) pairs.
+
+    The entity takes the type most papers vote for when that beats its current type's
+    votes; a lowercase phrase that modifies other nouns in most of its papers, or an
+    acronym whose every definition is an untyped term and that no cue types, is not a name.
+    A model, dataset or benchmark named by capitalised words ("Video Encoder", "Structured
+    Output") that most of its papers write in lowercase (`lowercase_papers`) is a common
+    phrase that a title capitalised, not a name; so is one capitalised word ("Student",
+    "Segmentation", "Deepfake") that most of its papers also use in lowercase.
+    A phrase is a modifier only when its own head word gives no type: "object detection
+    performance" uses a task, "remote sensing images" a field. An acronym is a term when
+    its untyped definitions are at least twice its typed votes ("line-of-sight (LOS)").
+    """
+    evidence = list(evidence)
+    papers = len({paper for paper, _ in evidence}) or 1
+    seen = {(paper, str(getattr(e, "value", e))) for paper, e in evidence if e is not None}
+    votes = Counter(kind for _, kind in seen)
+    typed = {k: v for k, v in votes.items() if k not in (UNTYPED_DEFINITION, MODIFIER)}
+    if is_junk_name(name):
+        return Decision(None, True, dict(votes))
+    if _is_phrase(name) and votes[MODIFIER] > max(typed.values(), default=0) and votes[MODIFIER] * 2 >= papers:
+        return Decision(None, True, dict(votes))
+    if current in _ARTIFACTS and _is_capitalised_words(name) and papers >= 2 and lowercase_papers * 2 >= papers:
+        return Decision(None, True, dict(votes))
+    if is_capitalised_word(name) and lowercase_papers * 2 >= papers:
+        return Decision(None, True, dict(votes))
+    if votes[UNTYPED_DEFINITION] >= max(1, 2 * sum(typed.values())):
+        return Decision(None, True, dict(votes))
+    if typed:
+        best, count = max(sorted(typed.items()), key=lambda kv: kv[1])
+        if count > typed.get(current.value, 0):
+            return Decision(EntityType(best), False, dict(votes))
+    return Decision(current, False, dict(votes))
+
+
+_SHORT_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,5}s?$")
+
+
+def is_short_acronym(name: str) -> bool:
+    """A short form that papers define anew ("CD", "MDM", "ACL"s)."""
+    return bool(_SHORT_ACRONYM.match(name)) and sum(c.isupper() for c in name) >= 2

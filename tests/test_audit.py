@@ -1,0 +1,101 @@
+"""`paperkg audit` and graph/audit.py, on a store ingested from the seed page."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from paperkg.api.cli import main
+from paperkg.graph import audit
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("audit") / "seed.db"
+    result = CliRunner().invoke(main, ["ingest", str(SEED), "--db", str(db), "--as-of", "2026-11-28", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def read_sheet(path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as fp:
+        return list(csv.DictReader(fp, delimiter="\t"))
+
+
+def test_a_draw_is_reproducible_with_its_seed(seed_db):
+    conn = audit.open_readonly(seed_db)
+    first, again = audit.draw_sample(conn, 20, seed=7), audit.draw_sample(conn, 20, seed=7)
+    assert first == again
+    assert [r.entity_id for r in audit.draw_sample(conn, 20, seed=8)] != [r.entity_id for r in first]
+
+
+def test_a_draw_takes_equal_shares_of_the_strata(seed_db):
+    conn = audit.open_readonly(seed_db)
+    sizes = {key: len(ids) for key, ids in audit.count_strata(conn).items()}
+    rows = audit.draw_sample(conn, 30, seed=1)
+    taken = Counter(r.stratum for r in rows)
+    assert len(rows) == min(30, sum(sizes.values()))
+    assert all(taken[key] <= size for key, size in sizes.items())
+    unexhausted = [taken[key] for key, size in sizes.items() if taken[key] < size]
+    assert not unexhausted or max(unexhausted) - min(unexhausted) <= 1
+    # a stratum with fewer entities than the others' share gives all it has
+    assert all(taken[key] == size for key, size in sizes.items() if size <= min(unexhausted or [0]))
+
+
+def test_the_sheet_marks_the_name_in_its_best_sentence(seed_db, tmp_path):
+    sheet = tmp_path / "round.tsv"
+    result = CliRunner().invoke(main, ["audit", "--db", str(seed_db), "-n", "12", "--seed", "3", "-o", str(sheet)])
+    assert result.exit_code == 0, result.output
+    rows = read_sheet(sheet)
+    assert len(rows) == 12 and list(rows[0]) == list(audit.COLUMNS)
+    for row in rows:
+        assert "[[" in row["evidence"] and row["verdict"] == "" and row["note"] == ""
+        assert row["band"] == audit.band_of(int(row["papers"]))
+
+
+def test_score_gives_precision_per_stratum_and_weights(seed_db, tmp_path):
+    sheet = tmp_path / "judged.tsv"
+    audit.write_sheet(audit.draw_sample(audit.open_readonly(seed_db), 8, seed=5), sheet)
+    rows = read_sheet(sheet)
+    for i, row in enumerate(rows):
+        row["verdict"] = "ok" if i % 2 == 0 else "wrong-type:TASK"
+    with open(sheet, "w", newline="", encoding="utf-8") as fp:
+        out = csv.DictWriter(fp, fieldnames=audit.COLUMNS, delimiter="\t", lineterminator="\n")
+        out.writeheader()
+        out.writerows(rows)
+    conn = audit.open_readonly(seed_db)
+    population = {k: len(v) for k, v in audit.count_strata(conn).items()}
+    scores = audit.score_verdicts(audit.read_verdicts(sheet), population)
+    assert sum(s.judged for s in scores) == 8 and sum(s.correct for s in scores) == 4
+    for s in scores:
+        assert s.population == population[s.stratum]
+    precision, held = audit.weighted_precision(scores)
+    assert held == sum(s.population for s in scores)
+    assert precision == pytest.approx(sum(s.population * s.precision for s in scores) / held)
+    result = CliRunner().invoke(main, ["audit", "--score", str(sheet), "--db", str(seed_db)])
+    assert result.exit_code == 0 and "whole graph" in result.output
+
+
+def test_weighting_follows_stratum_sizes():
+    big, small = ("discovered", "MODEL", "1"), ("gazetteer", "MODEL", "10+")
+    scores = audit.score_verdicts([(big, "ok"), (big, "not-a-name"), (small, "ok")], {big: 900, small: 100})
+    assert audit.weighted_precision(scores) == (pytest.approx(0.55), 1000)
+
+
+def test_a_bad_verdict_is_a_clean_error(seed_db, tmp_path):
+    sheet = tmp_path / "bad.tsv"
+    sheet.write_text("\t".join(audit.COLUMNS) + "\nx\tX\tMODEL\tdiscovered\t1\t1\tev\tmaybe\t\n")
+    result = CliRunner().invoke(main, ["audit", "--score", str(sheet), "--db", str(seed_db)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "line 2" in result.output and "maybe" in result.output
+
+
+def test_a_missing_database_is_a_clean_error(tmp_path):
+    result = CliRunner().invoke(main, ["audit", "--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "s.tsv")])
+    assert result.exit_code == 1 and result.output.startswith("Error: ") and "does not exist" in result.output

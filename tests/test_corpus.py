@@ -1,0 +1,163 @@
+"""The corpus step (graph/corpus.py) on a small real store of corpus sentences."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from paperkg.graph.corpus import settle_corpus, store_min_confidence, stored_min_confidence
+from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, entity_id
+from paperkg.graph.store import Store
+
+BENCHMARK, TASK, MODEL, METHOD = EntityType.BENCHMARK, EntityType.TASK, EntityType.MODEL, EntityType.METHOD
+
+
+def extraction(pid: str, sentence: str, name: str, type_: EntityType, confidence: float = 0.8,
+               origin: str = "discovered") -> PaperExtraction:
+    """A paper whose abstract is one sentence, with one mention of `name` in it."""
+    start = sentence.index(name)
+    paper = Paper(pid, f"Paper {pid}", sentence)
+    mention = Mention(pid, "abstract", start, start + len(name), name, sentence, type_,
+                      entity_id(name), confidence, "kg_shapes")
+    return PaperExtraction(paper, (mention,), (Entity(entity_id(name), name, type_, origin=origin),))
+
+
+RVOS = [
+    extraction("p1", "Extensive experiments on the RVOS benchmark show consistent gains.", "RVOS", BENCHMARK),
+    extraction("p2", "Referring Video Object Segmentation (RVOS) aims to segment target objects "
+                     "throughout a video based on a text description.", "RVOS", BENCHMARK),
+    extraction("p3", "Referring video object segmentation (RVOS) requires grounding an expression "
+                     "in every frame.", "RVOS", BENCHMARK),
+]
+PHASE = extraction("p4", "In Phase-1, a large multimodal LLM (Qwen2.5-VL-32B) is conditioned on six-camera "
+                         "inputs.", "Phase-1", MODEL)
+WEAK = "We present a procedural augmentation pipeline that enhances low-cost monocular dashcam footage."
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "corpus.db") as s:
+        yield s
+
+
+def entity_type(store: Store, name: str) -> str | None:
+    found = store.get_entities([entity_id(name)]).get(entity_id(name))
+    return found.type.value if found else None
+
+
+def test_an_entity_takes_the_type_its_papers_support(store):
+    store.write_batch(RVOS)
+    report = settle_corpus(store)
+    assert report.retyped == 1
+    assert entity_type(store, "RVOS") == "TASK"
+    assert {m.type for ms in store.mentions_of_papers(["p1", "p2"]).values() for m in ms} == {TASK}
+
+
+def test_a_junk_shape_is_held_and_its_entity_removed(store):
+    store.write_batch([PHASE])
+    report = settle_corpus(store)
+    assert report.not_names == 1 and report.deleted == 1
+    assert entity_type(store, "Phase-1") is None
+    assert store.mentions_of_papers(["p4"]).get("p4", []) == []
+
+
+def test_a_weak_singleton_is_held_until_a_second_paper_supports_it(store):
+    store.write_batch([extraction("p5", WEAK, "procedural augmentation", METHOD, confidence=0.55)])
+    assert settle_corpus(store).below_floor == 1
+    assert entity_type(store, "procedural augmentation") is None
+    second = "We use procedural augmentation to vary weather and lighting."
+    store.write_batch([extraction("p6", second, "procedural augmentation", METHOD, confidence=0.55)])
+    assert settle_corpus(store).restored == 1
+    assert store.paper_counts([entity_id("procedural augmentation")]) == {entity_id("procedural augmentation"): 2}
+
+
+def test_the_papers_whose_mentions_move_are_logged_for_a_running_server(store):
+    store.write_batch(RVOS + [PHASE])
+    seq = store.last_change()
+    settle_corpus(store)
+    _, changed = store.changes_since(seq)
+    assert set(changed) == {"p1", "p2", "p3", "p4"}  # RVOS retyped in three, Phase-1 held in one
+
+
+def test_the_floor_is_a_stored_setting(store):
+    assert stored_min_confidence(store) == 0.65
+    store_min_confidence(store, 0.5)
+    assert stored_min_confidence(store) == 0.5
+    store.write_batch([extraction("p5", WEAK, "procedural augmentation", METHOD, confidence=0.55)])
+    assert settle_corpus(store).below_floor == 0
+
+
+def test_gazetteer_entities_are_never_touched(store):
+    store.write_batch([extraction("p7", "In Phase-1 we train.", "Phase-1", MODEL, 0.3, origin="gazetteer")])
+    report = settle_corpus(store)
+    assert (report.not_names, report.below_floor, report.retyped) == (0, 0, 0)
+    assert entity_type(store, "Phase-1") == "MODEL"
+
+
+def test_a_changed_paper_drops_its_held_mentions(store):
+    store.write_batch([extraction("p5", WEAK, "procedural augmentation", METHOD, confidence=0.55)])
+    settle_corpus(store)
+    changed = extraction("p5", "We study dashcam footage in the rain.", "dashcam footage", METHOD)
+    store.write_batch([changed])
+    settle_corpus(store)
+    held = store._query("SELECT count(*) FROM held_mentions")[0][0]
+    assert held == 0
+
+
+# Corpus sentences (2503.19406, 2504.05062, 2504.13748; 2505.20862, 2507.21086).
+CD_TASK = [
+    ("t1", "Most existing change detection (CD) methods focus on optical images captured at different times."),
+    ("t2", "With the rapid advancement of deep learning, the field of change detection (CD) in remote "
+           "sensing imagery has achieved remarkable progress."),
+    ("t3", "Change detection (CD) in remote sensing imagery plays a crucial role in various applications "
+           "such as urban planning, damage assessment, and resource management."),
+]
+CD_METHOD = [
+    ("m1", "To address this, various contrastive decoding (CD) methods have been proposed that contrasts "
+           "original logits with hallucination-induced logits."),
+    ("m2", "Contrastive Decoding (CD) has emerged as an effective inference-time strategy for enhancing "
+           "open-ended text generation."),
+]
+
+
+def test_an_acronym_defined_two_ways_becomes_two_entities(store):
+    store.write_batch([extraction(pid, s, "CD", EntityType.DATASET) for pid, s in CD_TASK + CD_METHOD])
+    report = settle_corpus(store)
+    assert (report.retyped, report.split) == (1, 1)
+    assert entity_type(store, "CD") == "TASK"
+    assert store.get_entities(["cd~method"])["cd~method"].type is METHOD
+    assert store.paper_counts(["cd", "cd~method"]) == {"cd": 3, "cd~method": 2}
+    settle_corpus(store)  # settled again: nothing moves back
+    assert store.paper_counts(["cd", "cd~method"]) == {"cd": 3, "cd~method": 2}
+
+
+def test_one_thing_read_as_benchmark_and_metric_stays_one_entity(store):
+    chair = [("c1", "Experimental results on the POPE and CHAIR benchmarks show that Owl achieves "
+                    "significant hallucination reduction."),
+             ("c2", "TARAC reduces hallucination compared to VCD on the CHAIR benchmark."),
+             ("c3", "Furthermore, MFP achieves state-of-the-art performance on the CHAIR benchmark."),
+             ("c4", "We capitalize on the well-known CHAIR metric, originally proposed to gauge hallucination."),
+             ("c5", "CRoPS improves CHAIR scores by 20% and achieves consistent gains across six benchmarks.")]
+    store.write_batch([extraction(pid, s, "CHAIR", BENCHMARK) for pid, s in chair])
+    assert settle_corpus(store).split == 0
+    assert store.paper_counts(["chair"]) == {"chair": 5}
+
+
+def test_a_capitalised_phrase_that_papers_write_in_lowercase_is_not_a_name(store):
+    # Corpus sentences (2510.20287, 2511.08666, 2512.02650).
+    papers = [
+        extraction("v1", "Our results show that Video Encoder models continue to outperform "
+                         "state-of-the-art Video Language Models for prediction tasks.", "Video Encoder", MODEL),
+        extraction("v2", "AAM can be applied in a plug-and-play fashion to frozen video encoders, minimizing "
+                         "the computational burden of finetuning.", "video encoders", MODEL),
+        extraction("v3", "We propose SelVA, a novel text-conditioned V2A model that treats the text prompt as "
+                         "an explicit selector and modulates video encoder to extract features.",
+                   "video encoder", MODEL),
+    ]
+    papers = [replace(p, mentions=tuple(replace(m, entity_id="videoencoder") for m in p.mentions),
+                      entities=(Entity("videoencoder", "Video Encoder", MODEL, origin="discovered"),))
+              for p in papers]
+    store.write_batch(papers)
+    assert settle_corpus(store).not_names == 1
+    assert entity_type(store, "Video Encoder") is None
