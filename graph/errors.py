@@ -38,3 +38,7 @@ class GoldFormatError(PaperkgError):
 
 class QueryError(PaperkgError):
     """A GraphQL query given on the command line failed validation or execution."""
+
+
+class WorkerError(PaperkgError):
+    """An extraction worker (a local process or a Dask worker) failed or died."""

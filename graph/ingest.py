@@ -17,6 +17,8 @@ from tqdm import tqdm
 
 from .errors import SourceFormatError, SourceNotFoundError
 from .extract import Extractor
+from .ingest_batches import write_batches
+from .ingest_extractors import open_batch_extractor
 from .records import Paper, SkippedRecord
 from .sources import iter_papers
 from .store import BatchReport, Store
@@ -74,6 +76,8 @@ def ingest_paths(
     progress: bool = True,
     on_problem: Callable[[str], None] | None = None,
     model_dir: str | Path | None = None,
+    workers: int | None = 1,
+    dask: str | None = None,
 ) -> IngestReport:
     """Read every file, extract entities from new or changed papers, and store them.
 
@@ -89,22 +93,20 @@ def ingest_paths(
         on_problem: called with one line for each skipped record or unreadable file, as
             it happens (logged as a warning when not given).
         model_dir: a model from `paperkg train` to use beside the rules.
+        workers: extraction processes (`extract/workers.py`), None for one a core on
+            inputs of more than two batches; the store ends up the same.
+        dask: a Dask scheduler address ("tcp://host:8786") to extract on instead.
 
     Returns:
         An IngestReport; bad records and unreadable files are listed in it, not raised.
     """
     files = check_paths(paths)
-    if extractor is None:
-        known = store.entities_by_origin("user") + store.entities_by_origin("discovered")
-        extractor = Extractor.default(extra_entities=known, model_dir=model_dir)
     report = IngestReport()
     records = _iter_records(files, format, as_of, report, on_problem or log.warning)
-    with tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
-        for batch in _batches(records, batch_size):
-            changed = batch if reextract else store.changed_papers(batch)
-            report.written += store.write_batch(extractor.extract(changed), force=reextract)
-            report.written += BatchReport(unchanged=len(batch) - len(changed))
-            bar.update(len(batch))
+    with tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar, \
+            open_batch_extractor(store, extractor, workers, dask, model_dir) as extract_batches:
+        report.written += write_batches(_batches(records, batch_size), store, extract_batches,
+                                        reextract=reextract, on_batch=bar.update)
     return report
 
 
