@@ -57,9 +57,7 @@ def main(verbose: bool) -> None:
 @MODEL_OPTION
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes [default: one a core, for inputs over 1,000 papers].")
-@click.option("--dask", metavar="tcp://HOST:8786", default=None,
-              help="Extract on this Dask scheduler's workers (pip install 'paperkg[dask]').")
-def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir, workers, dask) -> None:
+def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir, workers) -> None:
     """Read paper listings or JSON Lines files into the database."""
     from paperkg.graph.ingest import check_paths, ingest_paths
     from paperkg.graph.store import Store
@@ -70,7 +68,7 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, model_dir, w
     with Store(db) as store:
         report = ingest_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
                               batch_size=batch_size, reextract=reextract, progress=not quiet,
-                              model_dir=model_dir, workers=workers, dask=dask,
+                              model_dir=model_dir, workers=workers,
                               on_problem=lambda line: tqdm.write(line, file=sys.stderr))
     click.echo(report.summary())
     if report.ingested == 0 and (report.skipped or report.failed_files):

@@ -77,7 +77,6 @@ def ingest_paths(
     on_problem: Callable[[str], None] | None = None,
     model_dir: str | Path | None = None,
     workers: int | None = 1,
-    dask: str | None = None,
 ) -> IngestReport:
     """Read every file, extract entities from new or changed papers, and store them.
 
@@ -95,7 +94,6 @@ def ingest_paths(
         model_dir: a model from `paperkg train` to use beside the rules.
         workers: extraction processes (`extract/workers.py`), None for one a core on
             inputs of more than two batches; the store ends up the same.
-        dask: a Dask scheduler address ("tcp://host:8786") to extract on instead.
 
     Returns:
         An IngestReport; bad records and unreadable files are listed in it, not raised.
@@ -104,7 +102,7 @@ def ingest_paths(
     report = IngestReport()
     records = _iter_records(files, format, as_of, report, on_problem or log.warning)
     with tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar, \
-            open_batch_extractor(store, extractor, workers, dask, model_dir) as extract_batches:
+            open_batch_extractor(store, extractor, workers, model_dir) as extract_batches:
         report.written += write_batches(_batches(records, batch_size), store, extract_batches,
                                         reextract=reextract, on_batch=bar.update)
     return report

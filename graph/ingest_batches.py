@@ -1,7 +1,7 @@
 """The write loop of ingest: batches of papers -> extraction (here or elsewhere) -> store.
 
-Extraction runs in this process, in local worker processes (`extract/workers.py`) or on
-a Dask cluster (`ingest_dask.py`); all three take (tag, papers) batches in order and
+Extraction runs in this process or in local worker processes (`extract/workers.py`);
+both take (tag, papers) batches in order and
 give back (tag, extractions) in the same order, so the store sees one sequence of
 writes whatever runs the extraction, and ends up identical.
 

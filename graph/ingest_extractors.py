@@ -1,4 +1,4 @@
-"""Choose what runs extraction for an ingest: this process, N processes, or a Dask cluster.
+"""Choose what runs extraction for an ingest: this process or N worker processes.
 
 Every choice starts from the same names: the bundled gazetteer plus the store's user and
 discovered entities, so re-ingesting with any of them gives the same store.
@@ -28,7 +28,7 @@ def known_entities(store: Store) -> list[Entity]:
 
 @contextmanager
 def open_batch_extractor(store: Store, extractor: Extractor | None = None, workers: int | None = None,
-                         dask: str | None = None, model_dir: str | Path | None = None
+                         model_dir: str | Path | None = None
                          ) -> Iterator[BatchExtractor]:
     """A `BatchExtractor` for an ingest; workers and cluster connections close on exit.
 
@@ -37,16 +37,10 @@ def open_batch_extractor(store: Store, extractor: Extractor | None = None, worke
         extractor: extract in this process with this extractor (ignores the rest).
         workers: local extraction processes; 1 extracts in this process; None uses
             one a core when the input is more than two batches.
-        dask: a Dask scheduler address to extract on (`ingest_dask.py`).
         model_dir: a model from `paperkg train`, loaded by each extractor.
     """
     if extractor is not None:
         yield extract_here(extractor)
-    elif dask:
-        from .ingest_dask import DaskExtraction
-
-        with DaskExtraction(dask, known_entities(store), model_dir) as cluster:
-            yield cluster.extract_batches
     elif workers is not None and workers <= 1:
         yield extract_here(Extractor.default(extra_entities=known_entities(store), model_dir=model_dir))
     else:
