@@ -61,7 +61,10 @@ def main(verbose: bool) -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1),
               help="Confidence floor for entities found in one paper; stored for later ingests [default: 0.65].")
 @MODEL_OPTION
-def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, model_dir, min_confidence) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes [default: one a core, for inputs over 1,000 papers].")
+def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, model_dir, min_confidence,
+           workers) -> None:
     """Read paper listings or JSON Lines files into the database."""
     from paperkg.graph.ingest import check_paths, ingest_paths
     from paperkg.graph.store import Store
@@ -84,7 +87,7 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
             store_min_confidence(store, min_confidence)
         report = ingest_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
                               batch_size=batch_size, reextract=reextract, progress=not quiet,
-                              model_dir=model_dir,
+                              model_dir=model_dir, workers=workers,
                               on_problem=lambda line: tqdm.write(line, file=sys.stderr))
     click.echo(report.summary())
     if report.ingested == 0 and (report.skipped or report.failed_files):

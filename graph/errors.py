@@ -42,5 +42,11 @@ class QueryError(PaperkgError):
 
 class QuestionError(PaperkgError):
     """A graph question (trending, path, leaderboard, ...) got an argument it cannot use."""
+
+
 class AuditSheetError(PaperkgError):
     """An audit sheet to score is missing, lacks a column or holds a verdict not understood."""
+
+
+class WorkerError(PaperkgError):
+    """An extraction worker (a local process or a Dask worker) failed or died."""

@@ -18,6 +18,8 @@ from tqdm import tqdm
 from .corpus import settle_corpus, touched_entities
 from .errors import SourceFormatError, SourceNotFoundError
 from .extract import Extractor
+from .ingest_batches import write_batches
+from .ingest_extractors import open_batch_extractor
 from .records import Paper, SkippedRecord
 from .sources import iter_papers
 from .store import BatchReport, Store
@@ -76,6 +78,7 @@ def ingest_paths(
     on_problem: Callable[[str], None] | None = None,
     model_dir: str | Path | None = None,
     min_confidence: float | None = None,
+    workers: int | None = 1,
 ) -> IngestReport:
     """Read every file, extract entities from new or changed papers, and store them.
 
@@ -93,24 +96,21 @@ def ingest_paths(
         model_dir: a model from `paperkg train` to use beside the rules.
         min_confidence: the corpus step's confidence floor for singletons (None: the
             stored setting, default 0.65); see `corpus.settle_corpus`.
+        workers: extraction processes (`extract/workers.py`), None for one a core on
+            inputs of more than two batches; the store ends up the same.
 
     Returns:
         An IngestReport; bad records and unreadable files are listed in it, not raised.
     """
     files = check_paths(paths)
-    if extractor is None:
-        known = store.entities_by_origin("user") + store.matched_discovered()
-        extractor = Extractor.default(extra_entities=known, model_dir=model_dir)
     report = IngestReport()
     changed_ids: list[str] = []
     records = iter_records(files, format, as_of, report, on_problem)
-    with tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
-        for batch in iter_batches(records, batch_size):
-            changed = batch if reextract else store.changed_papers(batch)
-            changed_ids += [paper.id for paper in changed]
-            report.written += store.write_batch(extractor.extract(changed), force=reextract)
-            report.written += BatchReport(unchanged=len(batch) - len(changed))
-            bar.update(len(batch))
+    with tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar, \
+            open_batch_extractor(store, extractor, workers, model_dir) as extract_batches:
+        report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
+                                        reextract=reextract, on_batch=bar.update,
+                                        on_written=lambda papers: changed_ids.extend(p.id for p in papers))
     if changed_ids:  # entity types and the floor are decided over the corpus, after the batches
         settle_corpus(store, min_confidence, touched_entities(store, changed_ids), progress=progress)
     return report

@@ -11,6 +11,7 @@ import gc
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
@@ -100,6 +101,16 @@ def _restore_original(state: DocState, text: Detokenized) -> None:
     state.sentences = SentenceIndex(text.text)
 
 
+@dataclass
+class PreparedBatch:
+    """Papers with their detokenized texts, name hits and the names they introduce."""
+
+    papers: list[Paper]
+    texts: list[Detokenized]
+    hit_lists: list[list] | None
+    found: list[Entity] | None
+
+
 class Extractor:
     """Finds named models, datasets, methods, tasks and metrics in papers.
 
@@ -176,23 +187,41 @@ class Extractor:
         """
         iterator = iter(papers)
         while batch := list(islice(iterator, batch_size)):
-            with _gc_paused():
-                extractions = self._extract_batch(batch)
-            if self.trained is not None:
-                extractions = add_trained_to_extractions(extractions, self.trained, self.lexicon.get)
-            yield from extractions
+            yield from self._extract_batch(batch)
 
     def _extract_batch(self, batch: list[Paper]) -> list[PaperExtraction]:
         """Discover the batch's new names, then extract each of its papers."""
-        texts = [Detokenized(f"{p.title}{_SEPARATOR}{p.abstract}") for p in batch]
-        hit_lists = [find_context_names(text.view) for text in texts] if self.discover else None
-        if hit_lists is not None:
-            new = self.add_discovered(discover_entities(hit_lists, self.gazetteer))
+        prepared = self.prepare_batch(batch)
+        if prepared.found is not None:
+            new = self.add_discovered(prepared.found)
             log.debug("discovered %d names in a batch of %d papers", len(new), len(batch))
-        return [
-            self._paper_extraction(paper, self._run(text, hit_lists[i] if hit_lists else None))
-            for i, (paper, text) in enumerate(zip(batch, texts))
-        ]
+        return self.extract_prepared(prepared)
+
+    def prepare_batch(self, batch: list[Paper]) -> PreparedBatch:
+        """A batch read for discovery: its texts, name hits and the names it introduces.
+
+        Discovery reads only the batch and the gazetteer, never names discovered before,
+        so batches can be prepared in any order (or process) and their `found` names
+        added in batch order (`extract/workers.py`) to the same effect as one process.
+        """
+        with _gc_paused():
+            texts = [Detokenized(f"{p.title}{_SEPARATOR}{p.abstract}") for p in batch]
+            if not self.discover:
+                return PreparedBatch(batch, texts, None, None)
+            hit_lists = [find_context_names(text.view) for text in texts]
+            return PreparedBatch(batch, texts, hit_lists, discover_entities(hit_lists, self.gazetteer))
+
+    def extract_prepared(self, prepared: PreparedBatch) -> list[PaperExtraction]:
+        """Extract each paper of a prepared batch with the names known now."""
+        batch, texts, hit_lists = prepared.papers, prepared.texts, prepared.hit_lists
+        with _gc_paused():
+            extractions = [
+                self._paper_extraction(paper, self._run(text, hit_lists[i] if hit_lists else None))
+                for i, (paper, text) in enumerate(zip(batch, texts))
+            ]
+        if self.trained is not None:
+            extractions = add_trained_to_extractions(extractions, self.trained, self.lexicon.get)
+        return extractions
 
     def extract_text(self, text: str, doc_id: str = "text") -> list[Mention]:
         """Mentions in one text (field "text", paper_id `doc_id`); no corpus discovery."""

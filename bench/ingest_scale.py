@@ -1,0 +1,119 @@
+"""Ingest at growing sizes: seconds, papers/s, peak RSS, DB bytes a paper, serve readiness.
+
+    .venv/bin/python bench/ingest_scale.py [--sizes 10k,75k,300k] [--workers 2] [--dir /tmp/x]
+
+Inputs come from ../shared/corpora/arxiv_cs_2025_2026: 10k is its first 10,000 records,
+75k all of them, 300k the corpus four times with ids and titles suffixed ("-r2", " (r2)").
+Each size is ingested into a new database by `paperkg ingest` in a child process (peak
+RSS is the child's, from wait4), then `paperkg serve` is started on a free port on
+127.0.0.1 and timed until GET /health answers. Growth factors compare each size with the
+one before it, per paper: 1.0 is linear. The last line is one JSON object keyed by size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "arxiv_cs_2025_2026"
+BIN = Path(sys.executable).parent
+SIZES = {"10k": (10_000, 1), "75k": (None, 1), "300k": (None, 4)}
+
+
+def write_input(path: Path, limit: int | None, copies: int) -> int:
+    """Write the corpus (first `limit` records, `copies` times, suffixed) as JSON Lines."""
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(1, copies + 1):
+            for source in sorted(CORPUS.glob("*.jsonl.gz")):
+                with gzip.open(source, "rt", encoding="utf-8") as lines:
+                    for line in lines:
+                        if limit is not None and count >= limit:
+                            return count
+                        record = json.loads(line)
+                        if copy > 1:
+                            record["arxiv_id"] = f"{record['arxiv_id']}-r{copy}"
+                            record["title"] = f"{record['title']} (r{copy})"
+                        out.write(json.dumps(record) + "\n")
+                        count += 1
+    return count
+
+
+def run_ingest(source: Path, db: Path, workers: int) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of `paperkg ingest` in a child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([str(BIN / "paperkg"), "ingest", str(source), "--db", str(db), "--quiet",
+                             "--workers", str(workers)])
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"ingest of {source} failed with status {status}")
+    # ru_maxrss of the largest child (a worker or the parent), in KB on Linux.
+    return seconds, usage.ru_maxrss / 1024
+
+
+def serve_ready(db: Path) -> float:
+    """Seconds from starting `paperkg serve` until GET /health answers 200."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    start = time.perf_counter()
+    proc = subprocess.Popen([str(BIN / "paperkg"), "serve", "--db", str(db), "--port", str(port)],
+                            stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - start < 600:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        return time.perf_counter() - start
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit("paperkg serve did not answer /health within 600 s")
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,75k,300k")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--dir", default=None, help="Where inputs and databases go [a temp dir].")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        raise SystemExit(f"{CORPUS} is absent: the bench needs ../shared beside the checkout")
+    work = Path(args.dir or tempfile.mkdtemp(prefix="paperkg-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    figures: dict[str, dict] = {}
+    previous = None
+    for size in args.sizes.split(","):
+        limit, copies = SIZES[size]
+        source, db = work / f"{size}.jsonl", work / f"{size}.db"
+        papers = write_input(source, limit, copies)
+        for stale in work.glob(f"{size}.db*"):
+            stale.unlink()
+        seconds, rss = run_ingest(source, db, args.workers)
+        row = {"papers": papers, "seconds": round(seconds, 1), "papers_per_s": round(papers / seconds),
+               "peak_rss_mb": round(rss), "db_bytes_per_paper": round(db.stat().st_size / papers),
+               "serve_ready_s": round(serve_ready(db), 2), "workers": args.workers}
+        if previous:
+            scale = papers / previous["papers"]
+            row["growth"] = {k: round(row[k] / previous[k] / scale, 2)
+                             for k in ("seconds", "peak_rss_mb", "serve_ready_s")}
+        print(f"{size}: " + ", ".join(f"{k} {v}" for k, v in row.items()), flush=True)
+        figures[size] = previous = row
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

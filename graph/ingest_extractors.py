@@ -1,0 +1,65 @@
+"""Choose what runs extraction for an ingest: this process or N worker processes.
+
+Every choice starts from the same names: the bundled gazetteer plus the store's user and
+discovered entities, so re-ingesting with any of them gives the same store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import chain, islice
+from pathlib import Path
+
+from .extract import Extractor
+from .extract.workers import default_workers
+from .ingest_batches import BatchExtractor, extract_here
+from .records import Entity
+from .store import Store
+
+
+_SMALL_INPUT = 3  # batches: with fewer, `workers=None` extracts in this process
+
+
+def known_entities(store: Store) -> list[Entity]:
+    """The names extraction starts from beside the gazetteer: the user's, then discovered."""
+    return store.entities_by_origin("user") + store.matched_discovered()
+
+
+@contextmanager
+def open_batch_extractor(store: Store, extractor: Extractor | None = None, workers: int | None = None,
+                         model_dir: str | Path | None = None
+                         ) -> Iterator[BatchExtractor]:
+    """A `BatchExtractor` for an ingest; workers and cluster connections close on exit.
+
+    Args:
+        store: the database the ingest writes (its names seed the extractor).
+        extractor: extract in this process with this extractor (ignores the rest).
+        workers: local extraction processes; 1 extracts in this process; None uses
+            one a core when the input is more than two batches.
+        model_dir: a model from `paperkg train`, loaded by each extractor.
+    """
+    if extractor is not None:
+        yield extract_here(extractor)
+    elif workers is not None and workers <= 1:
+        yield extract_here(Extractor.default(extra_entities=known_entities(store), model_dir=model_dir))
+    else:
+        yield _pool_when_worth_it(store, workers or default_workers(), model_dir,
+                                  explicit=workers is not None)
+
+
+def _pool_when_worth_it(store: Store, workers: int, model_dir, explicit: bool) -> BatchExtractor:
+    """Worker processes, unless `workers` was not asked for and the input is one or two
+    batches: then starting the processes (about a second each) costs more than it saves."""
+    from .extract.workers import ExtractionPool
+
+    def run(batches):
+        source = iter(batches)
+        head = list(islice(source, 0 if explicit else _SMALL_INPUT))
+        if workers <= 1 or len(head) < _SMALL_INPUT and not explicit:
+            here = extract_here(Extractor.default(extra_entities=known_entities(store), model_dir=model_dir))
+            yield from here(chain(head, source))
+            return
+        with ExtractionPool(workers, known_entities(store), model_dir) as pool:
+            yield from pool.extract_batches(chain(head, source))
+    return run
