@@ -43,8 +43,9 @@ DEFAULT_MIN_CONFIDENCE = 0.65
 
 @dataclass
 class SettleReport:
-    """What one corpus step changed."""
+    """What one corpus step changed, and how many discovered entities it decided."""
 
+    decided: int = 0
     retyped: int = 0
     not_names: int = 0
     below_floor: int = 0
@@ -88,6 +89,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
     with store.write_transaction() as db:
         report.restored = _restore_supported(db, floor)
         ids = _discovered_ids(db, entity_ids)
+        report.decided = len(ids)
         for entity_id in tqdm(ids, desc="corpus", unit=" entities", disable=not progress, leave=False):
             _settle_entity(db, entity_id, floor, report)
         report.deleted = _delete_orphans(db)
