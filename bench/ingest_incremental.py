@@ -3,8 +3,9 @@
     .venv/bin/python bench/ingest_incremental.py [--workers 2] [--repeat 3] [--dir /tmp/x]
                                                   [--base-db BASE.db]
 
-From ../shared/corpora/arxiv_cs_2025_2026, the month with the latest listing dates is the
-new month and every other record is the base. Without `--base-db`, the base is ingested
+From ../shared/corpora/arxiv_cs_2025_2026, the latest month by listing date with at least
+1,000 papers is the new month (2026-06, 6,626 papers) and the records listed before it are
+the base (67,802 papers); a later, partial month is left out. Without `--base-db`, the base is ingested
 into a new database by `paperkg ingest` in a child process (timed: its papers a second are
 the reference rate). `--base-db` copies a database built earlier from the same base (by
 this bench, kept in `--dir`) instead, and the reference rate is then read from its
@@ -33,28 +34,32 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "arxiv_cs_2025_2026"
 BIN = Path(sys.executable).parent
+MIN_MONTH = 1000  # papers: a later, partial month is left out
 
 
 def split_corpus(folder: Path) -> tuple[Path, Path, int, int, str]:
-    """Write base.jsonl (all but the latest month) and month.jsonl; returns their counts."""
+    """Write base.jsonl (the months before the new one) and month.jsonl; returns their counts."""
     records = []
     for source in sorted(CORPUS.glob("*.jsonl.gz")):
         with gzip.open(source, "rt", encoding="utf-8") as lines:
             records.extend(lines)
-    month = max((json.loads(line).get("listing_date") or "")[:7] for line in records)
+    months = [(json.loads(line).get("listing_date") or "")[:7] for line in records]
+    sizes = Counter(months)
+    month = max(m for m, n in sizes.items() if n >= MIN_MONTH)
     base, new = folder / "base.jsonl", folder / "month.jsonl"
-    counts = [0, 0]
     with base.open("w", encoding="utf-8") as b, new.open("w", encoding="utf-8") as m:
-        for line in records:
-            is_new = (json.loads(line).get("listing_date") or "")[:7] == month
-            (m if is_new else b).write(line)
-            counts[is_new] += 1
-    return base, new, counts[0], counts[1], month
+        for line, listed in zip(records, months):
+            if listed < month:
+                b.write(line)
+            elif listed == month:
+                m.write(line)
+    return base, new, sum(n for m, n in sizes.items() if m < month), sizes[month], month
 
 
 def ingest_base(source: Path, db: Path, workers: int) -> float:

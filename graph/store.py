@@ -378,8 +378,13 @@ class Store:
         the ones it had discovered from a strong cue belong in a later run's lexicon, or a
         run resumed after a crash would match more than one clean run does.
         """
-        matched = {r[0] for r in self._query("SELECT DISTINCT entity_id FROM mentions WHERE component = 'kg_discovered'")}
-        return [e for e in self.entities_by_origin("discovered") if e.id in matched]
+        # Only the matched ones are read (a fifth of the discovered at 75k papers, 10 s -> 1 s),
+        # through a partial index of the kg_discovered mentions (store_schema.READ_INDEXES).
+        ids = [r[0] for r in self._query(
+            "SELECT id FROM entities WHERE origin = 'discovered' AND id IN "
+            "(SELECT entity_id FROM mentions WHERE component = 'kg_discovered') ORDER BY id")]
+        found = self.get_entities(ids)
+        return [found[i] for i in ids]
 
     def paper_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
         rows = self._select_in("SELECT entity_id, papers FROM entity_paper_counts WHERE entity_id IN ({})", entity_ids)
@@ -524,6 +529,7 @@ class Store:
             try:
                 deleted = self._db.execute("DELETE FROM papers WHERE id = ?", (paper_id,)).rowcount
                 self._db.execute("DELETE FROM papers_fts WHERE id = ?", (paper_id,))
+                self._db.execute("DELETE FROM held_mentions WHERE paper_id = ?", (paper_id,))
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
