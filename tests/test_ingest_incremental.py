@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from paperkg.graph.corpus import touched_entities
+from paperkg.graph.corpus import settle_corpus, touched_entities
 from paperkg.graph.extract import Extractor
 from paperkg.graph.ingest import ingest_paths
 from paperkg.graph.ingest_extractors import known_entities
@@ -18,6 +18,7 @@ from paperkg.graph.records import Paper, PaperExtraction
 from paperkg.graph.store import Store
 
 from extract_fixtures import SEED
+from test_corpus import PHASE, RVOS
 from test_graph_live import graph_signature
 
 
@@ -84,5 +85,25 @@ def test_a_live_graph_takes_in_the_month_as_a_fresh_build_holds_it(tmp_path, arx
 
     assert sorted(added) == [f"2503.{i:05d}" for i in range(100, 105)]
     assert kg.paper_total == before + 5 and all(paper_node(p) in kg.graph for p in added)
+    assert graph_signature(kg.graph) == graph_signature(build_graph(kg.store))
+    kg.store.close()
+
+
+def test_a_live_graph_takes_in_what_the_corpus_step_retyped_and_removed(tmp_path):
+    """RVOS, a benchmark in its first paper, becomes a task once two more papers define it;
+    Phase-1 is held as no name and its entity removed: the live graph follows both."""
+    with Store(tmp_path / "kg.db") as store:
+        store.write_batch(RVOS[:1])
+        settle_corpus(store)
+    kg = KnowledgeGraph(Store(tmp_path / "kg.db"))
+    assert kg.graph.nodes["entity:rvos"]["type"].value == "BENCHMARK"
+    with Store(tmp_path / "kg.db") as other:
+        other.write_batch(RVOS[1:] + [PHASE])
+        settle_corpus(other, None, touched_entities(other, ["p2", "p3", "p4"]))
+
+    kg.refresh()
+
+    assert kg.graph.nodes["entity:rvos"]["type"].value == "TASK"
+    assert "entity:phase1" not in kg.graph
     assert graph_signature(kg.graph) == graph_signature(build_graph(kg.store))
     kg.store.close()
