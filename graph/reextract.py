@@ -17,7 +17,6 @@ halfway leaves a whole store, and running it again finishes the work.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +26,6 @@ from .corpus import SettleReport, settle_corpus
 from .ingest import iter_batches
 from .ingest_batches import write_batches
 from .ingest_extractors import open_batch_extractor
-from .records import Paper
 from .reextract_diff import EntityDiff, compare_snapshots, drop_snapshot, take_snapshot
 from .errors import StoreError
 from .store import Store
@@ -74,7 +72,7 @@ def reextract_store(store: Store, workers: int | None = None, batch_size: int = 
         with tqdm(total=total, desc="reextract", unit=" papers", disable=not progress, leave=False) as bar, \
                 open_batch_extractor(store, None, workers, model_dir,
                                      names=store.entities_by_origin("user")) as extract_batches:
-            written = write_batches(iter_batches(_papers_as_written(store), batch_size), store,
+            written = write_batches(iter_batches(store.iter_papers_as_written(), batch_size), store,
                                     extract_batches, reextract=True, on_batch=bar.update, renew=renew)
         log.info("%d entities no paper names any more removed", _delete_unnamed(store, renew))
         settled = settle_corpus(store, None, None, progress=progress)
@@ -95,10 +93,6 @@ def open_stored(path: str | Path) -> Store:
         raise StoreError(f"{path} does not exist; re-extraction works on a database that "
                          f"`paperkg ingest FILE --db {path}` made")
     return Store(path)
-
-
-def _papers_as_written(store: Store) -> Iterator[Paper]:
-    return store.iter_papers_as_written()
 
 
 def _entities_to_renew(store: Store) -> set[str]:
