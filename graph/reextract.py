@@ -28,6 +28,7 @@ from .ingest_batches import write_batches
 from .ingest_extractors import open_batch_extractor
 from .reextract_diff import EntityDiff, compare_snapshots, drop_snapshot, take_snapshot
 from .errors import StoreError
+from .extract import Extractor
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,8 @@ class ReextractReport:
 
 
 def reextract_store(store: Store, workers: int | None = None, batch_size: int = 500,
-                    model_dir: str | Path | None = None, progress: bool = True) -> ReextractReport:
+                    model_dir: str | Path | None = None, progress: bool = True,
+                    extractor: Extractor | None = None) -> ReextractReport:
     """Extract every stored paper again, settle the corpus, and report the entities' changes.
 
     Args:
@@ -61,6 +63,8 @@ def reextract_store(store: Store, workers: int | None = None, batch_size: int = 
         batch_size: papers per transaction.
         model_dir: a model from `paperkg train` to use beside the rules.
         progress: show progress bars on stderr.
+        extractor: extract in this process with this one instead (it should start from
+            the gazetteer and the user's names, as the default does).
 
     Returns:
         A ReextractReport.
@@ -70,7 +74,7 @@ def reextract_store(store: Store, workers: int | None = None, batch_size: int = 
         renew = _entities_to_renew(store)
         total = store.count_papers()
         with tqdm(total=total, desc="reextract", unit=" papers", disable=not progress, leave=False) as bar, \
-                open_batch_extractor(store, None, workers, model_dir,
+                open_batch_extractor(store, extractor, workers, model_dir,
                                      names=store.entities_by_origin("user")) as extract_batches:
             written = write_batches(iter_batches(store.iter_papers_as_written(), batch_size), store,
                                     extract_batches, reextract=True, on_batch=bar.update, renew=renew)

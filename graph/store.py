@@ -189,19 +189,21 @@ class Store:
         db = self._db
         # Finding a paper's row in papers_fts by id scans the whole index (`id` is UNINDEXED):
         # it is rewritten only when its text changed, not for a re-extraction.
-        text_changed = True
+        text_changed, old = True, None
         if replace:
             db.execute("DELETE FROM mentions WHERE paper_id = ?", (paper.id,))
             db.execute("DELETE FROM held_mentions WHERE paper_id = ?", (paper.id,))  # superseded too
             db.execute("DELETE FROM results WHERE paper_id = ?", (paper.id,))
-            old = db.execute("SELECT title, abstract FROM papers WHERE id = ?", (paper.id,)).fetchone()
-            text_changed = old != (paper.title, paper.abstract)
+            old = db.execute("SELECT title, abstract, rowid FROM papers WHERE id = ?", (paper.id,)).fetchone()
+            text_changed = old is None or old[:2] != (paper.title, paper.abstract)
             if text_changed:
                 db.execute("DELETE FROM papers_fts WHERE id = ?", (paper.id,))
         db.execute(
             "INSERT OR REPLACE INTO papers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             _paper_row(paper) + (fingerprint,),
         )
+        if old is not None:  # keep its place in the order papers came in (rowid)
+            db.execute("UPDATE papers SET rowid = ? WHERE id = ?", (old[2], paper.id))
         if text_changed:
             db.execute("INSERT INTO papers_fts (id, title, abstract) VALUES (?,?,?)",
                        (paper.id, paper.title, paper.abstract))
@@ -314,8 +316,8 @@ class Store:
             yield from (_paper_from_row(row) for row in rows)
 
     def iter_papers_as_written(self) -> Iterator[Paper]:
-        """Every paper in the order of its last write (rowid), a page at a time; papers
-        written after the first page was read are left out, so a rewrite ends."""
+        """Every paper in the order it was first written (rowid: a rewrite keeps its place),
+        a page at a time; papers new since the first page was read are left out."""
         last_written = self._count("SELECT coalesce(max(rowid), 0) FROM papers")
         for rows in self._pages(f"SELECT rowid, * FROM papers WHERE rowid > ? AND rowid <= {last_written} "
                                 "ORDER BY rowid LIMIT ?", last=0):

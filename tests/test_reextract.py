@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from paperkg.graph.extract import Extractor
 from paperkg.graph.records import EntityType
 from paperkg.graph.reextract import reextract_store
 from paperkg.graph.reextract_diff import compare_snapshots, drop_snapshot, take_snapshot
@@ -97,3 +98,37 @@ def test_a_changed_type_and_a_removed_entity_are_reported(tmp_path, inputs):
         drop_snapshot(store)
     assert [(c.id, c.old_type, c.type) for c in diff.retyped] == [("resnet50", "MODEL", "TASK")]
     assert [c.id for c in diff.removed] == ["zn7"] and diff.merged == diff.added == []
+
+
+class FailingExtractor(Extractor):
+    """The default extractor, failing once it has been given more than `budget` papers
+    (a re-extraction stopped halfway, as by a kill)."""
+
+    budget: int
+
+    def extract(self, papers, batch_size=1000):
+        papers = list(papers)
+        self.budget -= len(papers)
+        if self.budget < 0:
+            raise RuntimeError("stopped")
+        return super().extract(papers, batch_size)
+
+
+def test_a_run_stopped_halfway_and_run_again_ends_as_one_clean_run(tmp_path, inputs):
+    ingest(tmp_path / "clean.db", inputs, batch_size=4)
+    with Store(tmp_path / "clean.db") as store:
+        import_names(store, tmp_path, "name\taliases\nZorbleNet-7\tZN-7\n", EntityType.DATASET)
+    shutil.copy(tmp_path / "clean.db", tmp_path / "stopped.db")
+    with Store(tmp_path / "clean.db") as store:
+        order = [p.id for p in store.iter_papers_as_written()]
+        reextract_store(store, workers=1, batch_size=4, progress=False)
+        assert [p.id for p in store.iter_papers_as_written()] == order  # a rewrite keeps its place
+    with Store(tmp_path / "stopped.db") as store:
+        failing = FailingExtractor.default(extra_entities=store.entities_by_origin("user"))
+        failing.budget = 10
+        with pytest.raises(RuntimeError):
+            reextract_store(store, batch_size=4, progress=False, extractor=failing)
+        assert store.mentions_of_papers(["2601.00001"])  # the batches before the stop are whole
+        reextract_store(store, workers=1, batch_size=4, progress=False)
+        assert [p.id for p in store.iter_papers_as_written()] == order
+    assert differences(tmp_path / "stopped.db", tmp_path / "clean.db") == {}
