@@ -1,7 +1,8 @@
 """Choose what runs extraction for an ingest: this process or N worker processes.
 
 Every choice starts from the same names: the bundled gazetteer plus the store's user and
-discovered entities, so re-ingesting with any of them gives the same store.
+discovered entities (`paperkg reextract`: the user's alone), so re-ingesting with any of
+them gives the same store.
 """
 
 from __future__ import annotations
