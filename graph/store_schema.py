@@ -1,6 +1,6 @@
 """The SQL schema of a paperkg database (version stored in PRAGMA user_version)."""
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Every insert, update and delete of a paper, logged by triggers in the writer's own
 # transaction, whichever process writes: a running server reads the log to update its graph
@@ -30,6 +30,17 @@ CREATE INDEX IF NOT EXISTS held_by_entity ON held_mentions (entity_id);
 CREATE INDEX IF NOT EXISTS held_by_paper ON held_mentions (paper_id);
 """
 
+# Year, venue and DOI of a paper (version 5). Papers stored before have their year filled
+# from their date, as the readers now do; the update trigger is lifted meanwhile, since the
+# year adds nothing a running server must re-read and would log every paper as changed.
+BIBLIOGRAPHIC_COLUMNS = """
+ALTER TABLE papers ADD COLUMN year INTEGER;
+ALTER TABLE papers ADD COLUMN venue TEXT;
+ALTER TABLE papers ADD COLUMN doi TEXT;
+DROP TRIGGER IF EXISTS papers_updated;
+UPDATE papers SET year = CAST(substr(date, 1, 4) AS INTEGER) WHERE date IS NOT NULL;
+""" + CHANGE_LOG
+
 SCHEMA = """
 CREATE TABLE papers (
     id TEXT PRIMARY KEY,
@@ -44,7 +55,10 @@ CREATE TABLE papers (
     arxiv_id TEXT,
     categories TEXT NOT NULL,       -- JSON list
     source TEXT NOT NULL,
-    fingerprint TEXT NOT NULL
+    fingerprint TEXT NOT NULL,
+    year INTEGER,
+    venue TEXT,
+    doi TEXT
 );
 CREATE INDEX papers_by_date ON papers (date DESC, id);
 
@@ -117,6 +131,7 @@ ALTER TABLE results ADD COLUMN metric_id TEXT;
 """,
     2: CHANGE_LOG,
     3: CORPUS_TABLES,
+    4: BIBLIOGRAPHIC_COLUMNS,
 }
 
 # Indexes of the read path, made on every open when missing (CREATE ... IF NOT EXISTS), so
