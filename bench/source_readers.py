@@ -3,7 +3,9 @@
     .venv/bin/python bench/source_readers.py [--corpus DIR] [--n N] [--repeat R]
 
 Takes the first N records of the corpus (default 20,000) and writes them, in a temporary
-folder, in each shape `paperkg ingest` reads: arXiv JSON Lines (the baseline), a conference
+folder, in each shape `paperkg ingest` reads: arXiv JSON Lines (the baseline, whose records
+list their URLs), the arXiv snapshot (whose URLs, like the generic reader's, are searched
+for in the abstract, so it is the fairer comparison), a conference
 list (JSON Lines with venue, year, doi, pdf), OpenAlex works (abstract as an inverted index),
 Semantic Scholar papers as one JSON array, OpenReview notes, and CSV. Each file is read
 with `iter_papers` (format detected, as `paperkg ingest` does) R times, alternating; it
@@ -59,7 +61,7 @@ def write_shapes(records: list[dict], folder: Path) -> dict[str, Path]:
                 "doi": f"10.48550/arXiv.{r['arxiv_id']}", "pdf": r["abs_url"], "site": r["abs_url"],
                 "track": "main", "status": "Poster"}
 
-    def openalex(r):
+    def openalex(i, r):
         return {"id": f"https://openalex.org/W{i}", "doi": f"https://doi.org/10.48550/arxiv.{r['arxiv_id']}",
                 "title": r["title"], "publication_year": int(r["listing_date"][:4]),
                 "publication_date": r["listing_date"], "primary_location": {"source": {"display_name": "arXiv"}},
@@ -76,9 +78,15 @@ def write_shapes(records: list[dict], folder: Path) -> dict[str, Path]:
                 "content": {"title": {"value": r["title"]}, "abstract": {"value": r["abstract"]},
                             "authors": {"value": r["authors"]}, "venue": {"value": "ICLR 2026"}}}
 
+    def snapshot(r):
+        return {"id": r["arxiv_id"], "title": r["title"], "abstract": r["abstract"],
+                "authors": ", ".join(r["authors"]), "categories": " ".join(r["categories"]),
+                "update_date": r["listing_date"], "versions": [{"version": "v1", "created": "Mon, 2 Apr 2007 19:18:42 GMT"}]}
+
     paths = {"arxiv-jsonl": lines("arxiv.jsonl", records),
+             "arxiv-snapshot": lines("snapshot.jsonl", map(snapshot, records)),
              "conference": lines("conference.jsonl", map(conference, records))}
-    paths["openalex"] = lines("openalex.jsonl", (openalex(r) for i, r in enumerate(records)))
+    paths["openalex"] = lines("openalex.jsonl", (openalex(i, r) for i, r in enumerate(records)))
     paths["semantic-scholar-array"] = folder / "s2.json"
     paths["semantic-scholar-array"].write_text(json.dumps([s2(r) for r in records]), encoding="utf-8")
     paths["openreview"] = lines("openreview.jsonl", map(openreview, records))

@@ -202,15 +202,16 @@ def test_bad_map_is_one_error_naming_the_option(text, said):
 
 def test_csv_without_an_abstract_column_is_one_clear_error(tmp_path):
     path = write(tmp_path / "no_abstract.csv", "title,year,venue\nA paper,2024,ICML\n")
+    assert detect_format(path) == "csv"
     with pytest.raises(SourceFormatError) as raised:
-        detect_format(path)
-    message = str(raised.value)
-    assert str(path) in message and "columns are title, year, venue" in message
-    assert "none holds the abstract" in message and "--map abstract=COLUMN" in message
-    with pytest.raises(SourceFormatError, match="none holds the abstract"):
-        iter_papers(path, format="csv")  # forced, it fails on the call, before iteration
+        iter_papers(path)  # on the call, before any iteration
+    assert str(raised.value) == (f"Cannot read {path} as CSV: its columns are title, year, venue, and none "
+                                 "holds the abstract; rename the column or name it with --map abstract=COLUMN")
     with pytest.raises(SourceFormatError, match="no column 'summary'"):
         iter_papers(path, format="csv", field_map={"abstract": "summary"})
+    result = CliRunner().invoke(main, ["ingest", str(path), "--db", str(tmp_path / "kg.db"), "--quiet"])
+    assert result.exit_code == 1
+    assert str(raised.value) in result.stderr.splitlines()  # one line, among the output
 
 
 def test_json_array_that_is_not_records_is_one_clear_error(tmp_path):
@@ -263,3 +264,11 @@ def test_a_json_array_larger_than_the_read_chunk_is_read_whole_with_its_line_num
     papers = papers_of(path)
     assert [p.title for p in papers] == [r["title"] for r in records]
     assert [p.source for p in papers[::997]] == [f"{path}:{i + 2}" for i in range(0, 4000, 997)]
+
+
+def test_a_json_array_on_one_line_longer_than_the_line_limit_is_detected_and_read(tmp_path):
+    records = [dict(CONFERENCE, title=f"Paper {i}", abstract=ABSTRACT * 40) for i in range(600)]
+    path = write(tmp_path / "one_line.json", json.dumps(records))
+    assert path.stat().st_size > 1_000_000  # over the limit of one line, not of one record
+    assert detect_format(path) == "json"
+    assert len(papers_of(path)) == 600

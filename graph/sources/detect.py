@@ -10,7 +10,7 @@ of the first record that parses:
 "authors_parsed", or with a string "authors" and no "year" or "venue", means arxiv-snapshot;
 any other record with a title and an abstract (by its shape, its common field names or
 `--map`, see `generic`) means json, and so does a JSON array of such records. Text whose
-first line is a header naming a title and an abstract column is csv. Text with an
+first line is a header naming a known field (title, abstract, year, ...) is csv. Text with an
 author-count line ("  • 4 authors") or the "Daily Papers" header is daily-papers. Anything
 else, an empty file and a binary one raise `SourceFormatError` naming the file and the
 formats known.
@@ -26,10 +26,8 @@ from pathlib import Path
 from ..errors import SourceFormatError
 from .daily_papers import parse_meta_line
 from .encoding import bom_encoding, is_wide
-from .generic import (
-    describe_columns, describe_record, first_json_records, is_csv_header, split_header, unwrap_records,
-)
-from .lines import Line, check_readable, iter_lines, open_bytes
+from .generic import describe_record, first_json_records, is_csv_header, unwrap_records
+from .lines import Line, check_readable, iter_lines, open_bytes, open_text
 
 FORMATS: tuple[str, ...] = ("daily-papers", "arxiv-jsonl", "arxiv-snapshot", "json", "csv")
 # The formats whose fields --map can name.
@@ -46,6 +44,7 @@ FORMAT_HELP = (
 )
 
 _SAMPLE_BYTES = 256 * 1024
+_HEAD_CHARS = 4096
 _JSON_LINES_TRIED = 20
 # Lines sniffed for a Daily Papers author-count line (chrome comes first on a page).
 _TEXT_LINES_TRIED = 2000
@@ -71,7 +70,7 @@ def detect_format(path: str | Path, field_map: dict[str, str] | None = None) -> 
     problem = describe_file_problem(path)
     if problem:
         raise SourceFormatError(f"Cannot read {path}: it is {problem}. {FORMAT_HELP}.")
-    lines = read_first_lines(path)
+    lines = read_first_lines(path) or read_json_head(path)
     if not lines:
         raise SourceFormatError(f"Cannot read {path}: it is empty; there is nothing to ingest. {FORMAT_HELP}.")
     if lines[0].startswith(("{", "[")):
@@ -105,6 +104,17 @@ def read_first_lines(path: Path) -> list[str]:
             if len(lines) >= _TEXT_LINES_TRIED:
                 break
     return lines
+
+
+def read_json_head(path: Path) -> list[str]:
+    """[the start of the text] when it opens JSON on a line too long to read whole (a JSON
+    array written on one line), so that it is sniffed as a stream; else []."""
+    try:
+        with open_text(path, warn=False) as text:
+            head = text.read(_HEAD_CHARS).lstrip()
+    except (EOFError, OSError, zlib.error):  # a damaged gzip stream: reading it says so
+        return []
+    return [head] if head.startswith(("[", "{")) else []
 
 
 def read_sample(path: Path) -> bytes:
@@ -179,13 +189,12 @@ def _shape_of(record: dict, field_map: dict[str, str] | None = None,
 
 
 def sniff_csv(first_line: str, field_map: dict[str, str] | None = None) -> tuple[str | None, str]:
-    """csv when the first line is a header with title and abstract columns; else why not
-    ("" when it does not look like a CSV header at all)."""
-    if not is_csv_header(first_line, field_map):
-        return None, ""
-    header = split_header(first_line)
-    problem = describe_columns(header[1], field_map) if header else "it has no header line"
-    return (None, f"it is CSV, but {problem}") if problem else ("csv", "")
+    """csv when the first line is a header naming at least one known field (or a --map key).
+
+    A header without a title or an abstract column is still csv: reading it then fails
+    with one message naming its columns (`generic.iter_csv_papers`), not a list of formats.
+    """
+    return ("csv", "") if is_csv_header(first_line, field_map) else (None, "")
 
 
 def sniff_daily_papers(lines: list[str]) -> tuple[str | None, str]:
