@@ -118,8 +118,8 @@ def paper_block(paper: Paper, base: str) -> Block:
     _texts(pairs, DCT + "abstract", [paper.abstract])
     if paper.date is not None:
         pairs.append((DCT + "issued", Lit(paper.date.isoformat(), XSD_DATE)))
-    if paper.year is not None:
-        pairs.append((str(FABIO.hasPublicationYear), Lit(f"{int(paper.year):04d}", XSD_YEAR)))
+    if paper.publication_year is not None:
+        pairs.append((str(FABIO.hasPublicationYear), Lit(f"{int(paper.publication_year):04d}", XSD_YEAR)))
     _texts(pairs, P["venue"], [paper.venue])
     _texts(pairs, str(BIBO.doi), [paper.doi])
     if paper.authors_count is not None:

@@ -68,6 +68,13 @@ class Paper:
     venue: str | None = None
     doi: str | None = None
 
+    @property
+    def publication_year(self) -> int | None:
+        """The year the source gave, else the date's year (papers stored before years were)."""
+        if self.year is not None:
+            return self.year
+        return self.date.year if self.date is not None else None
+
     def field_text(self, name: str) -> str:
         """The text of a field that extraction reads: "title" or "abstract"."""
         if name == "title":

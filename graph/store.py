@@ -44,6 +44,8 @@ class BatchReport:
         )
 
 
+# A paper's year: the stored one, else its date's (rows written before schema version 5).
+YEAR_SQL = "coalesce(year, CAST(substr(date, 1, 4) AS INTEGER))"
 # The one edge record is records.EntityUse; this name stays for graph/rdf.py's reads.
 PaperEntityEdge = EntityUse
 # Role.strength in SQL: the aggregate keeps the strongest role of a paper's mentions.
@@ -275,7 +277,8 @@ class Store:
 
     def paper_facets(self) -> list[tuple[str, int | None, bool, int | None, str | None]]:
         """(id, upvotes, has code, year, venue) of every paper: what paper filters and orders need."""
-        return self._query("SELECT id, upvotes, code_urls != '[]', year, venue FROM papers")
+        return self._query("SELECT id, upvotes, code_urls != '[]', "
+                           f"{YEAR_SQL}, venue FROM papers")
 
     def alias_keys(self) -> list[tuple[str, str]]:
         """(alias key, entity id) of every name and alias."""

@@ -30,16 +30,14 @@ CREATE INDEX IF NOT EXISTS held_by_entity ON held_mentions (entity_id);
 CREATE INDEX IF NOT EXISTS held_by_paper ON held_mentions (paper_id);
 """
 
-# Year, venue and DOI of a paper (version 5). Papers stored before have their year filled
-# from their date, as the readers now do; the update trigger is lifted meanwhile, since the
-# year adds nothing a running server must re-read and would log every paper as changed.
+# Year, venue and DOI of a paper (version 5). Rows stored before have NULL there; a NULL
+# year stands for the date's year (`Paper.publication_year`, `store.YEAR_SQL`), which the
+# readers now fill, so the migration rewrites no row and logs no paper as changed.
 BIBLIOGRAPHIC_COLUMNS = """
 ALTER TABLE papers ADD COLUMN year INTEGER;
 ALTER TABLE papers ADD COLUMN venue TEXT;
 ALTER TABLE papers ADD COLUMN doi TEXT;
-DROP TRIGGER IF EXISTS papers_updated;
-UPDATE papers SET year = CAST(substr(date, 1, 4) AS INTEGER) WHERE date IS NOT NULL;
-""" + CHANGE_LOG
+"""
 
 SCHEMA = """
 CREATE TABLE papers (

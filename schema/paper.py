@@ -67,7 +67,7 @@ class Paper(Node):
             date=paper.date, authors=list(paper.authors), authors_count=paper.authors_count,
             upvotes=paper.upvotes, code_urls=list(paper.code_urls), urls=list(paper.urls),
             arxiv_id=paper.arxiv_id, categories=list(paper.categories),
-            year=paper.year, venue=paper.venue, doi=paper.doi,
+            year=paper.publication_year, venue=paper.venue, doi=paper.doi,
         )
 
     @strawberry.field(description="The entities the paper uses, most mentioned first.")

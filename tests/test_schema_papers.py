@@ -178,7 +178,8 @@ def venues_kg(tmp_path_factory):
     papers = [Paper("a", "A", "Alpha.", year=2023, venue="NeurIPS 2023", doi="10.1234/a"),
               Paper("b", "B", "Beta.", year=2024, venue="NeurIPS 2024 Datasets and Benchmarks"),
               Paper("c", "C", "Gamma.", date=date(2024, 5, 1), year=2024, venue="ICML"),
-              Paper("d", "D", "Delta.")]
+              Paper("d", "D", "Delta."),
+              Paper("e", "E", "Epsilon.", date=date(2024, 2, 1))]  # a year from its date alone
     store.write_batch([PaperExtraction(p) for p in papers])
     yield KnowledgeGraph(store)
     store.close()
@@ -188,10 +189,11 @@ def test_paper_has_year_venue_and_doi(venues_kg):
     data = run(venues_kg, '{ paper(id: "a") { year venue doi } }')
     assert data["paper"] == {"year": 2023, "venue": "NeurIPS 2023", "doi": "10.1234/a"}
     assert run(venues_kg, '{ paper(id: "d") { year venue doi } }')["paper"] == {"year": None, "venue": None, "doi": None}
+    assert run(venues_kg, '{ paper(id: "e") { year } }')["paper"] == {"year": 2024}
 
 
 @pytest.mark.parametrize(("arguments", "expected"), [
-    ("year: 2024", ["b", "c"]),
+    ("year: 2024", ["b", "c", "e"]),
     ('venue: "neurips"', ["a", "b"]),
     ('venue: "NeurIPS", year: 2024', ["b"]),
     ('venue: "CVPR"', []),
