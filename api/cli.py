@@ -63,8 +63,10 @@ def main(verbose: bool) -> None:
 @MODEL_OPTION
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes [default: one a core, for inputs over 1,000 papers].")
+@click.option("--dask", metavar="tcp://HOST:8786", default=None,
+              help="Extract on the workers of this Dask scheduler (needs paperkg[dask]; docs/scaling.md).")
 def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, model_dir, min_confidence,
-           workers) -> None:
+           workers, dask) -> None:
     """Read paper listings or JSON Lines files into the database."""
     from paperkg.graph.ingest import check_paths, ingest_paths
     from paperkg.graph.store import Store
@@ -72,6 +74,8 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
     from tqdm import tqdm
 
     check_paths(files)
+    if dask and workers:
+        raise click.UsageError("give --workers (local processes) or --dask (a cluster), not both")
     if dry_run:
         from paperkg.graph.dry_run import open_for_preview, preview_paths
 
@@ -87,7 +91,7 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
             store_min_confidence(store, min_confidence)
         report = ingest_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
                               batch_size=batch_size, reextract=reextract, progress=not quiet,
-                              model_dir=model_dir, workers=workers,
+                              model_dir=model_dir, workers=workers, dask=dask,
                               on_problem=lambda line: tqdm.write(line, file=sys.stderr))
     click.echo(report.summary())
     if report.ingested == 0 and (report.skipped or report.failed_files):
