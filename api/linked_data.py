@@ -28,6 +28,7 @@ from paperkg.graph.rdf import MEDIA_TYPES, iter_rdf
 from paperkg.graph.rdf_blocks import RDF_TYPE, RDFS, DCT, Block, Lit, resource_blocks
 from paperkg.graph.rdf_iris import check_base
 from paperkg.graph.rdf_sparql import SparqlEndpoint, SparqlError, SparqlTimeout, pick_media_type
+from paperkg.graph.rdf_sparql_store import SparqlLoading
 from paperkg.graph.rdf_writers import write_blocks
 
 RESOURCE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/turtle": "turtle",
@@ -113,6 +114,8 @@ def install_linked_data(app: FastAPI, kg: KnowledgeGraph, base: str | None = Non
             from starlette.concurrency import run_in_threadpool
 
             answer = await run_in_threadpool(endpoint.answer, query, accept)
+        except SparqlLoading as exc:
+            return _error(503, str(exc), headers={"Retry-After": "30"})
         except SparqlTimeout as exc:
             return _error(503, str(exc))
         except SparqlError as exc:

@@ -1,7 +1,8 @@
 """A read-only SPARQL 1.1 endpoint over the export: pyoxigraph's Store, with a time limit.
 
-The store is loaded once, on the first query, from the N-Triples export of the knowledge
-graph (`bulk_load`), so it answers exactly what `paperkg export` writes. Queries run in a
+The store is loaded from the N-Triples export of the knowledge graph (`bulk_load`), so it
+answers exactly what `paperkg export` writes; it is kept on disk beside the database and
+rebuilt when the graph changes (`rdf_sparql_store.py`). Queries run in a
 worker thread that stops reading solutions at the deadline; a query that is still busy
 then (a long ORDER BY before its first row) is answered with `SparqlTimeout` while the
 worker finishes alone, and at most `MAX_RUNNING` such workers exist at a time. Updates are
@@ -13,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from .errors import PaperkgError
 from .kg import KnowledgeGraph
-from .rdf import write_rdf
+from .rdf_sparql_store import SparqlStoreCache
 from .vocab import PREFIXES
 
 MAX_RUNNING = 2
@@ -55,23 +55,15 @@ class SparqlAnswer:
 class SparqlEndpoint:
     """Answers SPARQL queries over `kg`'s export, the store built on first use."""
 
-    def __init__(self, kg: KnowledgeGraph, base: str, time_limit: float = 10.0):
+    def __init__(self, kg: KnowledgeGraph, base: str, time_limit: float = 10.0, folder: Path | None = None):
         self.kg, self.base, self.time_limit = kg, base, time_limit
-        self._store: ox.Store | None = None
-        self._lock = threading.Lock()
+        self._stores = SparqlStoreCache(kg, base, folder)
         self._pool = ThreadPoolExecutor(MAX_RUNNING, thread_name_prefix="sparql")
         self._slots = threading.BoundedSemaphore(MAX_RUNNING)
 
     def store(self) -> ox.Store:
-        with self._lock:
-            if self._store is None:
-                store = ox.Store()
-                with tempfile.TemporaryDirectory() as folder:
-                    dump = Path(folder) / "export.nt"
-                    write_rdf(self.kg, dump, "nt", self.base)
-                    store.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
-                self._store = store
-            return self._store
+        """The store of the graph's export (raises `SparqlLoading` while the first is built)."""
+        return self._stores.store()
 
     def answer(self, query: str, accept: str = "") -> SparqlAnswer:
         """Run `query` and serialise its answer in the best type `accept` allows.
@@ -79,6 +71,7 @@ class SparqlEndpoint:
         Raises:
             SparqlError: the query does not parse (updates do not), or no format fits.
             SparqlTimeout: the query ran past the time limit.
+            SparqlLoading: the store is still being built from the export.
         """
         store = self.store()
         if not self._slots.acquire(blocking=False):
