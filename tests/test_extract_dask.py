@@ -99,9 +99,17 @@ def test_dead_worker_stops_the_ingest_keeping_what_was_stored(tmp_path, cluster)
 def test_scheduler_without_workers_is_one_error_saying_so(tmp_path, monkeypatch):
     monkeypatch.setattr(dask_pool, "CONNECT_TIMEOUT", 2)
     with LocalCluster(n_workers=0, processes=False, protocol="tcp://", host="127.0.0.1",
-                      dashboard_address=None) as empty:
+                      dashboard_address="127.0.0.1:0") as empty:
         result = CliRunner().invoke(main, ["ingest", str(SEED), "--db", str(tmp_path / "kg.db"),
                                            "--dask", empty.scheduler_address])
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1].startswith(
         f"Error: the Dask scheduler at {empty.scheduler_address} has no workers"), result.output
+
+
+def test_dask_and_workers_together_are_refused(tmp_path):
+    result = CliRunner().invoke(main, ["ingest", str(SEED), "--db", str(tmp_path / "kg.db"),
+                                       "--workers", "2", "--dask", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2
+    assert "--workers (local processes) or --dask (a cluster), not both" in result.output
+    assert not (tmp_path / "kg.db").exists()
