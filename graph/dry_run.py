@@ -9,7 +9,7 @@ title or abstract changed), and unchanged ones.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -44,6 +44,7 @@ def preview_paths(
     batch_size: int = 500,
     progress: bool = True,
     on_problem: Callable[[str], None] | None = None,
+    field_map: Mapping[str, str] | None = None,
 ) -> DryRunReport:
     """Read every file as `ingest_paths` would and report what writing it would change.
 
@@ -53,7 +54,7 @@ def preview_paths(
         A DryRunReport; the store is only read.
     """
     report = DryRunReport()
-    records = iter_records(check_paths(paths), format, as_of, report, on_problem)
+    records = iter_records(check_paths(paths), format, as_of, report, on_problem, field_map)
     with tqdm(desc="dry run", unit=" papers", disable=not progress, leave=False) as bar:
         for batch in iter_batches(records, batch_size):
             known = store.get_papers([p.id for p in batch])

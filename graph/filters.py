@@ -32,7 +32,8 @@ class PaperFilter:
     since: str | None = None
     until: str | None = None
     has_code: bool | None = None
-
+    year: int | None = None
+    venue: str | None = None
 
 
 class ListFilters:
@@ -57,6 +58,10 @@ class ListFilters:
             keep &= self._papers_between(where.since, where.until)
         if where.has_code is not None:
             keep &= self._facets()[1] == where.has_code
+        if where.year is not None:
+            keep &= self._facets()[3] == where.year
+        if where.venue is not None:
+            keep &= self._papers_at_venue(where.venue)
         if where.search:
             hits = [index.paper_pos[p] for p in self.store.search_paper_ids(where.search) if p in index.paper_pos]
             rows = np.array(hits, dtype=np.int64)
@@ -101,19 +106,32 @@ class ListFilters:
                 keep &= (dates >= text) if name == "since" else (dates <= text)
         return keep
 
-    def _facets(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per paper row: upvotes (0 when unknown), has code, ISO date ("" when unknown)."""
+    def _papers_at_venue(self, venue: str) -> np.ndarray:
+        """Papers whose venue holds `venue`, ignoring case: "NeurIPS" finds "NeurIPS 2024"."""
+        wanted = " ".join(venue.split()).casefold()
+        if not wanted:
+            raise QuestionError("venue: give part of a venue's name, e.g. venue: \"NeurIPS\"")
+        venues = self._facets()[4]
+        hits = {v for v in set(venues.tolist()) if v and wanted in v}
+        return np.isin(venues, list(hits)) if hits else np.zeros(len(venues), dtype=bool)
+
+    def _facets(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per paper row: upvotes (0 when unknown), has code, ISO date ("" when unknown),
+        year (0 when unknown) and case-folded venue ("" when unknown)."""
         index = self.index
         cached = self.__dict__.get("_facets_cache")
         if cached is None:
             upvotes = np.zeros(index.paper_total, dtype=np.int64)
             has_code = np.zeros(index.paper_total, dtype=bool)
-            for pid, votes, code in self.store.paper_facets():
+            years = np.zeros(index.paper_total, dtype=np.int64)
+            venues = np.full(index.paper_total, "", dtype=object)
+            for pid, votes, code, year, venue in self.store.paper_facets():
                 row = index.paper_pos.get(pid)
                 if row is not None:
                     upvotes[row], has_code[row] = votes or 0, bool(code)
+                    years[row], venues[row] = year or 0, (venue or "").casefold()
             dates = np.array([self.graph.nodes[paper_node(p)].get("date") or "" for p in index.paper_ids])
-            cached = self.__dict__["_facets_cache"] = (upvotes, has_code, dates)
+            cached = self.__dict__["_facets_cache"] = (upvotes, has_code, dates, years, venues)
         return cached
 
     def filter_entities(self, type: EntityType | None = None, search: str | None = None,

@@ -8,7 +8,7 @@ before the one it was in and leaves the store whole.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -79,6 +79,7 @@ def ingest_paths(
     model_dir: str | Path | None = None,
     min_confidence: float | None = None,
     workers: int | None = 1,
+    field_map: Mapping[str, str] | None = None,
     dask: str | None = None,
 ) -> IngestReport:
     """Read every file, extract entities from new or changed papers, and store them.
@@ -99,6 +100,7 @@ def ingest_paths(
             stored setting, default 0.65); see `corpus.settle_corpus`.
         workers: extraction processes (`extract/workers.py`), None for one a core on
             inputs of more than two batches; the store ends up the same.
+        field_map: for json and csv inputs, the key of each field (`sources.parse_field_map`).
         dask: extract on the workers of the Dask scheduler at this address instead
             (`extract/dask_pool.py`); the store ends up the same.
 
@@ -108,7 +110,7 @@ def ingest_paths(
     files = check_paths(paths)
     report = IngestReport()
     changed_ids: list[str] = []
-    records = iter_records(files, format, as_of, report, on_problem)
+    records = iter_records(files, format, as_of, report, on_problem, field_map)
     with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \
             tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
         report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
@@ -120,12 +122,13 @@ def ingest_paths(
 
 
 def iter_records(files: Iterable[Path], format: str | None, as_of: date | None,
-                 report: IngestReport, on_problem: Callable[[str], None] | None) -> Iterator[Paper]:
+                 report: IngestReport, on_problem: Callable[[str], None] | None,
+                 field_map: Mapping[str, str] | None = None) -> Iterator[Paper]:
     """The papers of every file; skipped records and unreadable files go to `report`."""
     on_problem = on_problem or log.warning
     for path in files:
         try:
-            for record in iter_papers(path, format=format, as_of=as_of):
+            for record in iter_papers(path, format=format, as_of=as_of, field_map=field_map):
                 if isinstance(record, SkippedRecord):
                     on_problem(str(record))
                     report.skipped.append(record)

@@ -32,7 +32,7 @@ from .rdf_iris import (
 )
 from .records import Entity, EntityType, Mention, Paper, Result, Role
 from .vocab import (
-    CLASS_OF_TYPE, FABIO, PKG, PROPERTY_OF_ROLE, SCHEMA, SCHEMA_CLASS_OF_TYPE, vocabulary_graph,
+    BIBO, CLASS_OF_TYPE, FABIO, PKG, PROPERTY_OF_ROLE, SCHEMA, SCHEMA_CLASS_OF_TYPE, vocabulary_graph,
 )
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ Block = tuple[str, list[tuple[str, Term]]]
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_INTEGER, XSD_DECIMAL, XSD_DATE = XSD + "integer", XSD + "decimal", XSD + "date"
+XSD_YEAR = XSD + "gYear"
 DCT, DC = "http://purl.org/dc/terms/", "http://purl.org/dc/elements/1.1/"
 PROV, RDFS = "http://www.w3.org/ns/prov#", "http://www.w3.org/2000/01/rdf-schema#"
 SKOS_ALT, OWL_SAME = "http://www.w3.org/2004/02/skos/core#altLabel", "http://www.w3.org/2002/07/owl#sameAs"
@@ -111,12 +112,16 @@ def _texts(pairs: list, predicate: str, values: Iterable[str | None]) -> None:
 
 
 def paper_block(paper: Paper, base: str) -> Block:
-    """A paper as a pkg:Paper and schema:ScholarlyArticle with DCTERMS and FaBiO fields."""
+    """A paper as a pkg:Paper and schema:ScholarlyArticle with DCTERMS, FaBiO and BIBO fields."""
     pairs: list[tuple[str, Term]] = [(RDF_TYPE, P["Paper"]), (RDF_TYPE, str(SCHEMA.ScholarlyArticle))]
     _texts(pairs, DCT + "title", [paper.title])
     _texts(pairs, DCT + "abstract", [paper.abstract])
     if paper.date is not None:
         pairs.append((DCT + "issued", Lit(paper.date.isoformat(), XSD_DATE)))
+    if paper.publication_year is not None:
+        pairs.append((str(FABIO.hasPublicationYear), Lit(f"{int(paper.publication_year):04d}", XSD_YEAR)))
+    _texts(pairs, P["venue"], [paper.venue])
+    _texts(pairs, str(BIBO.doi), [paper.doi])
     if paper.authors_count is not None:
         pairs.append((P["authorsCount"], Lit(str(int(paper.authors_count)), XSD_INTEGER)))
     if paper.upvotes is not None:

@@ -26,7 +26,7 @@ from .rdf_blocks import DC, DCT, OWL_SAME, P, PROV, RDF_TYPE, RDFS, SKOS_ALT, WI
 from .rdf_iris import ARXIV_ABS, id_from_iri
 from .records import Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role
 from .store import BatchReport, Store
-from .vocab import CLASS_OF_TYPE, FABIO, PROPERTY_OF_ROLE, SCHEMA
+from .vocab import BIBO, CLASS_OF_TYPE, FABIO, PROPERTY_OF_ROLE, SCHEMA
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +91,7 @@ def _paper(pid: str, props: Props) -> Paper:
     issued = _one(props, DCT + "issued")
     code = tuple(props.get(str(SCHEMA.codeRepository), []))
     count, upvotes = _one(props, P["authorsCount"]), _one(props, P["upvotes"])
+    year = _one(props, str(FABIO.hasPublicationYear))
     return Paper(
         id=pid, title=_one(props, DCT + "title", ""), abstract=_one(props, DCT + "abstract", ""),
         date=date.fromisoformat(issued) if issued else None,
@@ -99,7 +100,8 @@ def _paper(pid: str, props: Props) -> Paper:
         upvotes=int(upvotes) if upvotes is not None else None,
         code_urls=code, urls=code + tuple(props.get(DCT + "references", [])),
         arxiv_id=_one(props, str(FABIO.hasArXivID)), categories=tuple(props.get(DCT + "subject", [])),
-        source="rdf import",
+        source="rdf import", year=int(year) if year is not None else None,
+        venue=_one(props, P["venue"]), doi=_one(props, str(BIBO.doi)),
     )
 
 

@@ -48,6 +48,8 @@ class Paper:
     """One paper as ingested: a title, an abstract and what the source said about it.
 
     `source` names where it came from ("data/daily_papers.txt:12") for error messages.
+    `year`, `venue` and `doi` are what a bibliographic source says ("NeurIPS", 2024,
+    "10.48550/arxiv.2406.12345"); a reader with a date and no year fills `year` from it.
     """
 
     id: str
@@ -62,6 +64,16 @@ class Paper:
     arxiv_id: str | None = None
     categories: tuple[str, ...] = ()
     source: str = ""
+    year: int | None = None
+    venue: str | None = None
+    doi: str | None = None
+
+    @property
+    def publication_year(self) -> int | None:
+        """The year the source gave, else the date's year (papers stored before years were)."""
+        if self.year is not None:
+            return self.year
+        return self.date.year if self.date is not None else None
 
     def field_text(self, name: str) -> str:
         """The text of a field that extraction reads: "title" or "abstract"."""

@@ -44,6 +44,8 @@ class BatchReport:
         )
 
 
+# A paper's year: the stored one, else its date's (rows written before schema version 5).
+YEAR_SQL = "coalesce(year, CAST(substr(date, 1, 4) AS INTEGER))"
 # The one edge record is records.EntityUse; this name stays for graph/rdf.py's reads.
 PaperEntityEdge = EntityUse
 # Role.strength in SQL: the aggregate keeps the strongest role of a paper's mentions.
@@ -52,8 +54,18 @@ _ROLES_BY_STRENGTH = sorted(Role, key=lambda r: r.strength)
 
 
 def paper_fingerprint(paper: Paper) -> str:
-    """A hash of everything ingest says about a paper; equal hashes mean nothing changed."""
-    payload = json.dumps(_paper_row(paper)[1:-1], sort_keys=True, default=str)
+    """A hash of everything ingest says about a paper; equal hashes mean nothing changed.
+
+    Year, venue and DOI (schema version 5) join the hash only when they say something:
+    a paper without them, or whose year is its date's, hashes as before they existed, so
+    databases written earlier do not see every paper as changed.
+    """
+    fields = list(_paper_row(paper)[1:-1])
+    derived_year = paper.date is not None and paper.year == paper.date.year
+    extra = [None if derived_year else paper.year, paper.venue, paper.doi]
+    if any(value is not None for value in extra):
+        fields += extra
+    payload = json.dumps(fields, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -186,8 +198,8 @@ class Store:
             db.execute("DELETE FROM results WHERE paper_id = ?", (paper.id,))
             db.execute("DELETE FROM papers_fts WHERE id = ?", (paper.id,))
         db.execute(
-            "INSERT OR REPLACE INTO papers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            _paper_row(paper) + (fingerprint,),
+            "INSERT OR REPLACE INTO papers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            _paper_row(paper) + (fingerprint, paper.year, paper.venue, paper.doi),
         )
         db.execute("INSERT INTO papers_fts (id, title, abstract) VALUES (?,?,?)",
                    (paper.id, paper.title, paper.abstract))
@@ -263,9 +275,10 @@ class Store:
         sql = "SELECT id FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank, id"
         return [row[0] for row in self._query(sql, (_fts_query(search),))]
 
-    def paper_facets(self) -> list[tuple[str, int | None, bool]]:
-        """(id, upvotes, has code) of every paper: what paper filters and orders need."""
-        return self._query("SELECT id, upvotes, code_urls != '[]' FROM papers")
+    def paper_facets(self) -> list[tuple[str, int | None, bool, int | None, str | None]]:
+        """(id, upvotes, has code, year, venue) of every paper: what paper filters and orders need."""
+        return self._query("SELECT id, upvotes, code_urls != '[]', "
+                           f"{YEAR_SQL}, venue FROM papers")
 
     def alias_keys(self) -> list[tuple[str, str]]:
         """(alias key, entity id) of every name and alias."""
@@ -557,13 +570,14 @@ def _entity_filter(type: EntityType | None, search: str | None) -> tuple[str, tu
 
 def _paper_from_row(row: tuple) -> Paper:
     (pid, title, abstract, day, authors, authors_count, upvotes,
-     code_urls, urls, arxiv_id, categories, source, _fingerprint) = row
+     code_urls, urls, arxiv_id, categories, source, _fingerprint, year, venue, doi) = row
     return Paper(
         id=pid, title=title, abstract=abstract,
         date=date.fromisoformat(day) if day else None,
         authors=tuple(json.loads(authors)), authors_count=authors_count, upvotes=upvotes,
         code_urls=tuple(json.loads(code_urls)), urls=tuple(json.loads(urls)),
         arxiv_id=arxiv_id, categories=tuple(json.loads(categories)), source=source,
+        year=year, venue=venue, doi=doi,
     )
 
 

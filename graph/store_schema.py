@@ -1,6 +1,6 @@
 """The SQL schema of a paperkg database (version stored in PRAGMA user_version)."""
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Every insert, update and delete of a paper, logged by triggers in the writer's own
 # transaction, whichever process writes: a running server reads the log to update its graph
@@ -30,6 +30,15 @@ CREATE INDEX IF NOT EXISTS held_by_entity ON held_mentions (entity_id);
 CREATE INDEX IF NOT EXISTS held_by_paper ON held_mentions (paper_id);
 """
 
+# Year, venue and DOI of a paper (version 5). Rows stored before have NULL there; a NULL
+# year stands for the date's year (`Paper.publication_year`, `store.YEAR_SQL`), which the
+# readers now fill, so the migration rewrites no row and logs no paper as changed.
+BIBLIOGRAPHIC_COLUMNS = """
+ALTER TABLE papers ADD COLUMN year INTEGER;
+ALTER TABLE papers ADD COLUMN venue TEXT;
+ALTER TABLE papers ADD COLUMN doi TEXT;
+"""
+
 SCHEMA = """
 CREATE TABLE papers (
     id TEXT PRIMARY KEY,
@@ -44,7 +53,10 @@ CREATE TABLE papers (
     arxiv_id TEXT,
     categories TEXT NOT NULL,       -- JSON list
     source TEXT NOT NULL,
-    fingerprint TEXT NOT NULL
+    fingerprint TEXT NOT NULL,
+    year INTEGER,
+    venue TEXT,
+    doi TEXT
 );
 CREATE INDEX papers_by_date ON papers (date DESC, id);
 
@@ -117,6 +129,7 @@ ALTER TABLE results ADD COLUMN metric_id TEXT;
 """,
     2: CHANGE_LOG,
     3: CORPUS_TABLES,
+    4: BIBLIOGRAPHIC_COLUMNS,
 }
 
 # Indexes of the read path, made on every open when missing (CREATE ... IF NOT EXISTS), so

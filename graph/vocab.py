@@ -21,7 +21,8 @@ Design, so that exports stay simple to query:
   declares them. `lpwc:metricValue` is not aligned: LPWC types it `xsd:string`, ours is
   `xsd:double`.
 - Existing terms are used where they fit, so the vocabulary stays small: `dcterms:title`,
-  `dcterms:abstract`, `dcterms:date` (xsd:date), `dcterms:subject` (arXiv categories),
+  `dcterms:abstract`, `dcterms:issued` (xsd:date), `fabio:hasPublicationYear` (xsd:gYear),
+  `bibo:doi` (the DOI as a string), `dcterms:subject` (arXiv categories),
   `dcterms:references` (non-code addresses), `dc:creator` (author names as literals),
   `schema:codeRepository`, `schema:sameAs` (arXiv and Hugging Face pages), `owl:sameAs`
   (Wikidata items), `rdfs:label` and `skos:altLabel` (names and aliases), and PROV-O
@@ -47,6 +48,7 @@ SCHEMA = Namespace("http://schema.org/")
 LPWC = Namespace("https://linkedpaperswithcode.com/property/")
 LPWC_CLASS = Namespace("https://linkedpaperswithcode.com/class/")
 FABIO = Namespace("http://purl.org/spar/fabio/")
+BIBO = Namespace("http://purl.org/ontology/bibo/")
 VOID = Namespace("http://rdfs.org/ns/void#")
 
 
@@ -83,6 +85,7 @@ class PKG(DefinedNamespace):
     sentence: URIRef
     authorsCount: URIRef
     upvotes: URIRef
+    venue: URIRef
     extractor: URIRef
     usesDataset: URIRef
     hasMethod: URIRef
@@ -108,6 +111,7 @@ PREFIXES: dict[str, Namespace] = {
     "pkg": Namespace(VOCAB_NAMESPACE), "schema": SCHEMA, "dcterms": DCTERMS, "dc": DC,
     "prov": PROV, "skos": SKOS, "owl": OWL, "rdfs": RDFS, "xsd": XSD,
     "lpwc": LPWC, "lpwcc": LPWC_CLASS, "vann": VANN, "fabio": FABIO, "void": VOID,
+    "bibo": BIBO,
     "rdf": RDF,
 }
 
@@ -210,6 +214,9 @@ TERMS: tuple[Term, ...] = (
            PKG.Paper, XSD.integer),
     _value(PKG.upvotes, "upvotes", "Upvotes on Hugging Face Daily Papers when ingested.",
            PKG.Paper, XSD.integer),
+    _value(PKG.venue, "venue", "Where the paper was published, as its source names it (a "
+           "conference, journal or workshop, with its year or track when the source gives "
+           "them: \"NeurIPS 2024\").", PKG.Paper, XSD.string),
     _link(PKG.usesDataset, "uses dataset", "The paper uses or evaluates on the dataset or "
           "benchmark.", PKG.Paper, PKG.Entity, PKG.mentions, LPWC.usesDataset),
     _link(PKG.hasMethod, "has method", "The paper uses, compares or introduces the method.",

@@ -60,9 +60,10 @@ class IngestResult:
 
 @strawberry.type(description="Writes; each needs the server's API key.")
 class Mutation:
-    @strawberry.mutation(description="Read papers from `text` (a Daily Papers page or arXiv JSON Lines; "
-                                     "`format` daily-papers, arxiv-jsonl or arxiv-snapshot, detected when "
-                                     "omitted), extract what they use and store them.")
+    @strawberry.mutation(description="Read papers from `text` (a Daily Papers page, arXiv JSON Lines, or "
+                                     "JSON or CSV records with a title and an abstract; `format` daily-papers, "
+                                     "arxiv-jsonl, arxiv-snapshot, json or csv, detected when omitted), "
+                                     "extract what they use and store them.")
     async def ingest(self, info: strawberry.Info, text: str, format: str | None = None) -> IngestResult:
         require_api_key(info)
         kg = context_of(info).kg

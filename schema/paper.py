@@ -55,6 +55,10 @@ class Paper(Node):
     urls: list[str] = strawberry.field(description="Every link in the abstract.")
     arxiv_id: str | None
     categories: list[str]
+    year: int | None = strawberry.field(description="The year of publication, from the source's year or date.")
+    venue: str | None = strawberry.field(description="Where it was published, as the source names it "
+                                                     "(\"NeurIPS 2024\", \"ICLR 2024 poster\").")
+    doi: str | None = strawberry.field(description="The DOI, lower case, without https://doi.org/.")
 
     @classmethod
     def from_record(cls, paper: records.Paper) -> Paper:
@@ -63,6 +67,7 @@ class Paper(Node):
             date=paper.date, authors=list(paper.authors), authors_count=paper.authors_count,
             upvotes=paper.upvotes, code_urls=list(paper.code_urls), urls=list(paper.urls),
             arxiv_id=paper.arxiv_id, categories=list(paper.categories),
+            year=paper.publication_year, venue=paper.venue, doi=paper.doi,
         )
 
     @strawberry.field(description="The entities the paper uses, most mentioned first.")

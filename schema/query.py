@@ -44,6 +44,9 @@ class Query(GraphQuestionsQuery):
         since: Annotated[datetime.date | None, strawberry.argument(description="Dated on or after.")] = None,
         until: Annotated[datetime.date | None, strawberry.argument(description="Dated on or before.")] = None,
         has_code: Annotated[bool | None, strawberry.argument(description="With (or without) a code link.")] = None,
+        year: Annotated[int | None, strawberry.argument(description="Published in this year.")] = None,
+        venue: Annotated[str | None, strawberry.argument(
+            description="Published at a venue whose name holds this, ignoring case (\"NeurIPS\").")] = None,
         order_by: Annotated[PaperOrder | None, strawberry.argument(
             description="DATE (newest first), UPVOTES (most first) or RELEVANCE (needs `search`); "
                         "default RELEVANCE with `search`, else DATE.")] = None,
@@ -51,13 +54,13 @@ class Query(GraphQuestionsQuery):
         context = context_of(info)
         page = read_page("paper", first, after)
         order = order_by.value if order_by else ("RELEVANCE" if search else "DATE")
-        filtered = (entity, type, role, since, until, has_code) != (None,) * 6 or order != (
+        filtered = (entity, type, role, since, until, has_code, year, venue) != (None,) * 8 or order != (
             "RELEVANCE" if search else "DATE")
         if filtered:
             where = PaperFilter(
                 search=search, entity_ids=(await resolve_entity_id(info, "entity", entity),) if entity else None,
                 types=(type,) if type and not entity else None, roles=(role,) if role else None,
-                since=parse_date(since), until=parse_date(until), has_code=has_code)
+                since=parse_date(since), until=parse_date(until), has_code=has_code, year=year, venue=venue)
             total, ids = context.kg.filter_papers(where, order, page.limit, page.offset)
             found = await context.loaders.load_papers(ids)
             return build_connection(page, [Paper.from_record(p) for p in found], total)

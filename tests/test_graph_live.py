@@ -75,6 +75,8 @@ def test_a_version_2_database_gets_the_change_log_and_logs_from_then_on(tmp_path
     for name in ("papers_inserted", "papers_updated", "papers_deleted"):
         store._db.execute(f"DROP TRIGGER {name}")
     store._db.execute("DROP TABLE paper_changes")
+    for column in ("year", "venue", "doi"):  # added at version 5
+        store._db.execute(f"ALTER TABLE papers DROP COLUMN {column}")
     store._db.execute("PRAGMA user_version = 2")
     store.close()
 

@@ -68,3 +68,32 @@ def test_a_file_that_is_not_an_export_is_refused(tmp_path):
             from_rdf(broken, store)
         with pytest.raises(PaperkgError, match="cannot tell the RDF format"):
             from_rdf(tmp_path / "x.yaml", store)
+
+
+def test_year_venue_and_doi_are_exported_valid_and_imported_back(tmp_path):
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from paperkg.graph.rdf_validate import validate_graph
+    from paperkg.graph.records import Paper, PaperExtraction
+    from paperkg.graph.vocab import BIBO, FABIO, PKG
+
+    paper = Paper("2106.15928", "Literature Graph", "An abstract.", arxiv_id="2106.15928",
+                  year=2021, venue="NAACL 2018", doi="10.18653/v1/n18-3011")
+    with Store(tmp_path / "kg.db") as store:
+        store.write_batch([PaperExtraction(paper)])
+        export = tmp_path / "kg.ttl"
+        write_rdf(KnowledgeGraph(store), export, "turtle", BASE)
+    graph = parse(export.read_bytes(), "turtle")
+    iri = URIRef(f"{BASE}paper/2106.15928")
+    assert graph.value(iri, FABIO.hasPublicationYear) == Literal("2021", datatype=XSD.gYear)
+    assert graph.value(iri, PKG.venue) == Literal("NAACL 2018")
+    assert graph.value(iri, BIBO.doi) == Literal("10.18653/v1/n18-3011")
+    assert validate_graph(graph) == []
+    graph.add((iri, BIBO.doi, Literal("not a doi")))
+    violations = validate_graph(graph)  # a second DOI, and not one in DOI syntax
+    assert violations and {v.path for v in violations} == {f"<{BIBO.doi}>"}
+    with Store(tmp_path / "imported.db") as store:
+        from_rdf(export, store)
+        back = store.get_papers([paper.id])[paper.id]
+    assert (back.year, back.venue, back.doi) == (2021, "NAACL 2018", "10.18653/v1/n18-3011")

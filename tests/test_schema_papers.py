@@ -164,3 +164,47 @@ def test_real_extraction_serves_phrases_and_metric_entities(tmp_path):
     assert accuracy["metricEntity"] == {"name": "accuracy", "type": "METRIC"}
     for mention in data["mentions"]:
         assert mention["text"] in mention["phrase"]
+
+
+@pytest.fixture(scope="module")
+def venues_kg(tmp_path_factory):
+    from datetime import date
+
+    from paperkg.graph.kg import KnowledgeGraph
+    from paperkg.graph.records import Paper, PaperExtraction
+    from paperkg.graph.store import Store
+
+    store = Store(tmp_path_factory.mktemp("venues") / "kg.db")
+    papers = [Paper("a", "A", "Alpha.", year=2023, venue="NeurIPS 2023", doi="10.1234/a"),
+              Paper("b", "B", "Beta.", year=2024, venue="NeurIPS 2024 Datasets and Benchmarks"),
+              Paper("c", "C", "Gamma.", date=date(2024, 5, 1), year=2024, venue="ICML"),
+              Paper("d", "D", "Delta."),
+              Paper("e", "E", "Epsilon.", date=date(2024, 2, 1))]  # a year from its date alone
+    store.write_batch([PaperExtraction(p) for p in papers])
+    yield KnowledgeGraph(store)
+    store.close()
+
+
+def test_paper_has_year_venue_and_doi(venues_kg):
+    data = run(venues_kg, '{ paper(id: "a") { year venue doi } }')
+    assert data["paper"] == {"year": 2023, "venue": "NeurIPS 2023", "doi": "10.1234/a"}
+    assert run(venues_kg, '{ paper(id: "d") { year venue doi } }')["paper"] == {"year": None, "venue": None, "doi": None}
+    assert run(venues_kg, '{ paper(id: "e") { year } }')["paper"] == {"year": 2024}
+
+
+@pytest.mark.parametrize(("arguments", "expected"), [
+    ("year: 2024", ["b", "c", "e"]),
+    ('venue: "neurips"', ["a", "b"]),
+    ('venue: "NeurIPS", year: 2024', ["b"]),
+    ('venue: "CVPR"', []),
+    ("year: 1999", []),
+])
+def test_papers_filter_by_year_and_venue(venues_kg, arguments, expected):
+    data = run(venues_kg, f"{{ papers({arguments}) {{ totalCount edges {{ node {{ id }} }} }} }}")
+    assert data["papers"]["totalCount"] == len(expected)
+    assert sorted(edge["node"]["id"] for edge in data["papers"]["edges"]) == [f"paper/{p}" for p in expected]
+
+
+def test_an_empty_venue_filter_says_what_to_give(venues_kg):
+    result = execute_query(venues_kg, '{ papers(venue: "  ") { totalCount } }')
+    assert "give part of a venue's name" in result["errors"][0]["message"]

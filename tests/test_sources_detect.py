@@ -37,8 +37,8 @@ def assert_names_file_and_formats(message: str, path: Path) -> None:
     assert all(name in message for name in FORMATS)
 
 
-def test_formats_are_the_three_known_shapes():
-    assert FORMATS == ("daily-papers", "arxiv-jsonl", "arxiv-snapshot")
+def test_formats_are_the_known_shapes():
+    assert FORMATS == ("daily-papers", "arxiv-jsonl", "arxiv-snapshot", "json", "csv")
 
 
 def test_seed_page_is_daily_papers_even_under_a_json_name(tmp_path):
@@ -75,7 +75,8 @@ def test_a_broken_first_line_does_not_decide_the_format(tmp_path):
         (b"  \n\n\t\n", "empty"),
         (bytes(range(256)) * 8, "binary"),
         (b"%PDF-1.7\n...", "PDF"),
-        (b'[{"id": "1"}]', "JSON array"),
+        (b'[{"id": "1"}]', "keys id but no title and no abstract"),
+        (b'[1, 2, 3]', "JSON array, but not of records"),
         (b'{"name": "x", "value": 1}\n', "keys name, value"),
         (b"Just some prose.\nNothing here is a paper listing.\n", "no \"N authors\" line"),
     ],
@@ -122,6 +123,6 @@ def test_forced_format_on_empty_or_binary_file_gives_one_skipped_record(tmp_path
 
 def test_unknown_format_name_lists_the_known_ones():
     with pytest.raises(SourceFormatError) as raised:
-        iter_papers(SEED, format="csv")
-    assert "'csv'" in str(raised.value)
+        iter_papers(SEED, format="xml")
+    assert "'xml'" in str(raised.value)
     assert all(name in str(raised.value) for name in FORMATS)

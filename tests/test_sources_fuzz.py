@@ -102,3 +102,33 @@ def test_arxiv_snapshot_reader_survives_fuzzing(format, content):
 @given(content=st.one_of(mutated(gzip.compress(SEED)), mutated(gzip.compress(LISTING)), mutated(gzip.compress(SNAPSHOT))))
 def test_gzip_reading_survives_damaged_streams(content):
     assert_records_or_one_line_error(content, None)
+
+
+# The generic reader's inputs: OpenAlex and Semantic Scholar records in a JSON array, a
+# conference list as JSON Lines, and a CSV with a quoted field across lines.
+GENERIC_ARRAY = json.dumps([
+    {"id": "https://openalex.org/W1", "title": "Work", "publication_year": 2018, "doi": "https://doi.org/10.1/x",
+     "abstract_inverted_index": {"We": [0], "test": [1]}, "authorships": [{"author": {"display_name": "A B"}}],
+     "primary_location": {"source": {"display_name": "PeerJ"}}},
+    {"paperId": "p1", "externalIds": {"ArXiv": "2106.15928"}, "title": "S2", "abstract": "An abstract.",
+     "year": 2021, "authors": [{"name": "C D"}]},
+], indent=1).encode()
+CONFERENCE_LINES = "\n".join(json.dumps({
+    "venue": "NeurIPS 2024", "year": 2024, "id": f"x{i}", "title": f"Paper {i}", "abstract": "We test GPT-4.",
+    "authors": ["A B"], "doi": "10.5555/abc", "pdf": "https://x.org/a.pdf", "site": "", "track": "main", "status": "Poster",
+}) for i in range(3)).encode()
+CSV = b'title,abstract,year,venue\n"A, paper","Line one\nline two",2024,ICML\nB,Short.,2023,\n'
+
+
+@pytest.mark.parametrize("format", [None, "json"])
+@FUZZ
+@given(content=st.one_of(inputs(GENERIC_ARRAY), inputs(CONFERENCE_LINES)))
+def test_json_reader_survives_fuzzing(format, content):
+    assert_records_or_one_line_error(content, format)
+
+
+@pytest.mark.parametrize("format", [None, "csv"])
+@FUZZ
+@given(content=inputs(CSV))
+def test_csv_reader_survives_fuzzing(format, content):
+    assert_records_or_one_line_error(content, format)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 from seed_graph import seed_extractions
 
 from paperkg.graph.store import Store
 from paperkg.graph.store_schema import SCHEMA_VERSION
+
+BIBLIOGRAPHIC = (("papers", "year"), ("papers", "venue"), ("papers", "doi"))
 
 
 def make_version_1_database(path) -> int:
@@ -17,7 +20,7 @@ def make_version_1_database(path) -> int:
     store.close()
     db = sqlite3.connect(path)
     for table, column in (("mentions", "phrase_start"), ("mentions", "phrase_end"),
-                          ("results", "metric_id")):
+                          ("results", "metric_id"), *BIBLIOGRAPHIC):
         db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     db.execute("PRAGMA user_version = 1")
     count = db.execute("SELECT count(*) FROM mentions").fetchone()[0]
@@ -47,3 +50,39 @@ def test_upgraded_database_takes_new_rows(tmp_path):
     store = Store(path)
     report = store.write_batch(seed_extractions(), force=True)
     assert report.updated == len(seed_extractions())
+
+
+def make_version_4_database(path) -> None:
+    """A store as paperkg wrote it at schema version 4, before year, venue and DOI."""
+    store = Store(path)
+    store.write_batch(seed_extractions())
+    store.close()
+    db = sqlite3.connect(path)
+    for table, column in BIBLIOGRAPHIC:
+        db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    db.execute("DELETE FROM paper_changes")
+    db.execute("PRAGMA user_version = 4")
+    db.commit()
+    db.close()
+
+
+def test_version_4_database_gets_years_from_dates_and_sees_no_change(tmp_path):
+    path = tmp_path / "v4.db"
+    make_version_4_database(path)
+    store = Store(path)
+    papers = list(store.iter_papers())
+    # Rows from before keep NULL; their year is their date's, without a row rewritten.
+    assert papers and all(p.year is None for p in papers)
+    assert all(p.publication_year == (p.date.year if p.date else None) for p in papers)
+    assert {year for _, _, _, year, _ in store.paper_facets()} == {p.publication_year for p in papers}
+    assert all(p.venue is None and p.doi is None for p in papers)
+    # The migration logs nothing for a running server, and the same input is unchanged.
+    assert store.changes_since(0) == (0, [])
+    report = store.write_batch(seed_extractions())
+    assert (report.added, report.updated) == (0, 0)
+    assert report.unchanged == len(seed_extractions())
+    # The change log still works after the migration lifted and restored its trigger.
+    first = seed_extractions()[0]
+    store.write_batch([replace(first, paper=replace(first.paper, venue="NeurIPS 2024"))])
+    assert store.changes_since(0)[1] == [first.paper.id]
+    assert store.get_papers([first.paper.id])[first.paper.id].venue == "NeurIPS 2024"

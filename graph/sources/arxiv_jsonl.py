@@ -6,7 +6,7 @@ One JSON object a line, in the shape of ../shared/corpora/arxiv_cs_2025_2026::
      "title": "StyleMorpheus: ...",            <- required; whitespace normalised
      "authors": ["Peizhi Yan", ...],           <- list (one string "A, B and C" also read)
      "categories": ["cs.CV"], "primary_category": "cs.CV",
-     "listing_date": "2025-03-18",             <- Paper.date
+     "listing_date": "2025-03-18",             <- Paper.date, and its year Paper.year
      "abstract": "For 3D face modeling, ...",  <- required; whitespace normalised
      "comment": "13 pages, ..." or null,
      "urls": [...], "code_urls": [...],        <- taken as given; found in the abstract and
@@ -50,11 +50,13 @@ def record_to_paper(record: dict[str, Any], source: str, line: int) -> Paper | S
     where = f"{source}:{line}"
     authors = split_authors(record.get("authors"))
     urls, code_urls = _record_urls(record, abstract)
+    day = parse_iso_date(record.get("listing_date"), where)
     return Paper(
         id=paper_id(title, arxiv_id),
         title=title,
         abstract=abstract,
-        date=parse_iso_date(record.get("listing_date"), where),
+        date=day,
+        year=day.year if day else None,
         authors=authors,
         authors_count=len(authors) or None,
         code_urls=code_urls,

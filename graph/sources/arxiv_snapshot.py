@@ -14,8 +14,9 @@ One JSON object a line; the fields read, as the snapshot has them::
 
 Paper.date is the day version 1 was submitted, so that it means what `listing_date` means
 in the arXiv listing shape (when the paper first appeared); `update_date`, the day of the
-latest version, is used only when `versions` is missing or unreadable. Other fields
-(submitter, doi, journal-ref, license, ...) are ignored.
+latest version, is used only when `versions` is missing or unreadable; Paper.year is the
+date's year. `doi` ("10.1103/PhysRevD.76.013009") is Paper.doi. Other fields (submitter,
+journal-ref, license, ...) are ignored.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Paper, SkippedRecord, paper_id
+from .fields import parse_doi
 from .jsonl import clean_text, iter_converted, missing_fields, parse_iso_date, split_authors, text_list
 from .urls import find_urls, select_code_urls
 
@@ -54,11 +56,14 @@ def snapshot_to_paper(record: dict[str, Any], source: str, line: int) -> Paper |
     where = f"{source}:{line}"
     authors = parsed_authors(record.get("authors_parsed")) or split_authors(record.get("authors"))
     urls = find_urls(f"{abstract} {clean_text(record.get('comments'))}")
+    day = first_version_date(record.get("versions")) or parse_iso_date(record.get("update_date"), where)
     return Paper(
         id=paper_id(title, arxiv_id),
         title=title,
         abstract=abstract,
-        date=first_version_date(record.get("versions")) or parse_iso_date(record.get("update_date"), where),
+        date=day,
+        year=day.year if day else None,
+        doi=parse_doi(record.get("doi"), where),
         authors=authors,
         authors_count=len(authors) or None,
         code_urls=select_code_urls(urls),

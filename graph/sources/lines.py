@@ -87,6 +87,27 @@ def open_bytes(path: Path) -> IO[bytes]:
     return path.open("rb")
 
 
+def open_text(path: Path, warn: bool = True, newline: str | None = None) -> IO[str]:
+    """Open `path` as text in the one encoding `encoding.file_encoding` chose for it.
+
+    Args:
+        path: the file, plain or gzipped.
+        warn: log the one warning of a file read as cp1252.
+        newline: as for `open`; None (LF, CRLF and CR alike) unless a CSV reader wants "".
+
+    Raises:
+        SourceFormatError: the file is valid in no encoding paperkg reads (see `encoding`).
+    """
+    encoding = file_encoding(path)
+    note = decode_note(path, encoding)
+    if note and warn:
+        logger.warning("%s", note)
+    # The encoding was checked on the whole file, so surrogateescape only guards against a
+    # file changed since.
+    errors = "surrogateescape" if encoding.startswith("utf-8") else "replace"
+    return io.TextIOWrapper(open_bytes(path), encoding=encoding, errors=errors, newline=newline)
+
+
 def iter_lines(path: Path, max_chars: int = MAX_LINE_CHARS, warn: bool = True) -> Iterator[Line | SkippedRecord]:
     """Yield each line of `path` as a `Line`, streaming, in order.
 
@@ -102,16 +123,8 @@ def iter_lines(path: Path, max_chars: int = MAX_LINE_CHARS, warn: bool = True) -
     Raises:
         SourceFormatError: the file is valid in no encoding paperkg reads (see `encoding`).
     """
-    encoding = file_encoding(path)
-    note = decode_note(path, encoding)
-    if note and warn:
-        logger.warning("%s", note)
     number = 0
-    with open_bytes(path) as raw:
-        # newline=None accepts LF, CRLF and CR alike; the encoding was checked on the whole
-        # file, so surrogateescape only guards against a file changed since.
-        errors = "surrogateescape" if encoding.startswith("utf-8") else "replace"
-        text = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline=None)
+    with open_text(path, warn) as text:
         try:
             while line := text.readline(max_chars + 1):
                 number += 1
