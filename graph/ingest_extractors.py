@@ -1,4 +1,4 @@
-"""Choose what runs extraction for an ingest: this process or N worker processes.
+"""Choose what runs extraction for an ingest: this process, N worker processes or a Dask cluster.
 
 Every choice starts from the same names: the bundled gazetteer plus the store's user and
 discovered entities, so re-ingesting with any of them gives the same store.
@@ -12,6 +12,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from .extract import Extractor
+from .errors import WorkerError
 from .extract.workers import default_workers
 from .ingest_batches import BatchExtractor, extract_here
 from .records import Entity
@@ -28,7 +29,7 @@ def known_entities(store: Store) -> list[Entity]:
 
 @contextmanager
 def open_batch_extractor(store: Store, extractor: Extractor | None = None, workers: int | None = None,
-                         model_dir: str | Path | None = None
+                         model_dir: str | Path | None = None, dask: str | None = None
                          ) -> Iterator[BatchExtractor]:
     """A `BatchExtractor` for an ingest; workers and cluster connections close on exit.
 
@@ -38,14 +39,34 @@ def open_batch_extractor(store: Store, extractor: Extractor | None = None, worke
         workers: local extraction processes; 1 extracts in this process; None uses
             one a core when the input is more than two batches.
         model_dir: a model from `paperkg train`, loaded by each extractor.
+        dask: the address of a Dask scheduler to extract on its workers (ignores `workers`).
     """
     if extractor is not None:
         yield extract_here(extractor)
+    elif dask is not None:
+        with _dask_pool(dask, known_entities(store), model_dir) as pool:
+            yield pool.extract_batches
     elif workers is not None and workers <= 1:
         yield extract_here(Extractor.default(extra_entities=known_entities(store), model_dir=model_dir))
     else:
         yield _pool_when_worth_it(store, workers or default_workers(), model_dir,
                                   explicit=workers is not None)
+
+
+def _dask_pool(address: str, entities: list[Entity], model_dir):
+    """A `DaskPool` on the scheduler at `address` (`extract/dask_pool.py`).
+
+    Raises:
+        WorkerError: Dask is not installed, or the cluster cannot be used.
+    """
+    try:
+        from .extract.dask_pool import DaskPool
+    except ImportError as exc:
+        if exc.name not in ("dask", "distributed"):
+            raise
+        raise WorkerError(f"--dask {address} needs Dask, which is not installed: pip install "
+                          "'paperkg[dask]' here and on every worker machine") from exc
+    return DaskPool(address, entities, model_dir)
 
 
 def _pool_when_worth_it(store: Store, workers: int, model_dir, explicit: bool) -> BatchExtractor:
