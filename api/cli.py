@@ -66,8 +66,10 @@ def main(verbose: bool) -> None:
               help="Extraction processes [default: one a core, for inputs over 1,000 papers].")
 @click.option("--map", "field_map", metavar="FIELD=KEY,...",
               help="For json and csv inputs: the key or column of each field, e.g. title=paper_title,abstract=summary.")
+@click.option("--dask", metavar="tcp://HOST:8786", default=None,
+              help="Extract on the workers of this Dask scheduler (needs paperkg[dask]; docs/scaling.md).")
 def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, model_dir, min_confidence,
-           workers, field_map) -> None:
+           workers, field_map, dask) -> None:
     """Read paper listings, JSON (Lines or arrays) or CSV files into the database."""
     from paperkg.graph.ingest import check_paths, ingest_paths
     from paperkg.graph.sources import parse_field_map
@@ -77,6 +79,8 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
 
     field_map = parse_field_map(field_map)
     check_paths(files)
+    if dask and workers:
+        raise click.UsageError("give --workers (local processes) or --dask (a cluster), not both")
     if dry_run:
         from paperkg.graph.dry_run import open_for_preview, preview_paths
 
@@ -92,7 +96,7 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
             store_min_confidence(store, min_confidence)
         report = ingest_paths(files, store, format=format_, as_of=as_of.date() if as_of else None,
                               batch_size=batch_size, reextract=reextract, progress=not quiet,
-                              model_dir=model_dir, workers=workers, field_map=field_map,
+                              model_dir=model_dir, workers=workers, field_map=field_map, dask=dask,
                               on_problem=lambda line: tqdm.write(line, file=sys.stderr))
     click.echo(report.summary())
     if report.ingested == 0 and (report.skipped or report.failed_files):

@@ -81,6 +81,7 @@ def ingest_paths(
     min_confidence: float | None = None,
     workers: int | None = 1,
     field_map: Mapping[str, str] | None = None,
+    dask: str | None = None,
 ) -> IngestReport:
     """Read every file, extract entities from new or changed papers, and store them.
 
@@ -101,6 +102,8 @@ def ingest_paths(
         workers: extraction processes (`extract/workers.py`), None for one a core on
             inputs of more than two batches; the store ends up the same.
         field_map: for json and csv inputs, the key of each field (`sources.parse_field_map`).
+        dask: extract on the workers of the Dask scheduler at this address instead
+            (`extract/dask_pool.py`); the store ends up the same.
 
     Returns:
         An IngestReport; bad records and unreadable files are listed in it, not raised.
@@ -109,8 +112,8 @@ def ingest_paths(
     report = IngestReport()
     changed_ids: list[str] = []
     records = iter_records(files, format, as_of, report, on_problem, field_map)
-    with tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar, \
-            open_batch_extractor(store, extractor, workers, model_dir) as extract_batches:
+    with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \
+            tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
         report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
                                         reextract=reextract, on_batch=bar.update,
                                         on_written=lambda papers: changed_ids.extend(p.id for p in papers))

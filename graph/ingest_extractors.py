@@ -1,4 +1,4 @@
-"""Choose what runs extraction for an ingest: this process or N worker processes.
+"""Choose what runs extraction for an ingest: this process, N worker processes or a Dask cluster.
 
 Every choice starts from the same names: the bundled gazetteer plus the store's user and
 discovered entities (`paperkg reextract`: the user's alone), so re-ingesting with any of
@@ -13,6 +13,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from .extract import Extractor
+from .errors import WorkerError
 from .extract.workers import default_workers
 from .ingest_batches import BatchExtractor, extract_here
 from .records import Entity
@@ -29,7 +30,8 @@ def known_entities(store: Store) -> list[Entity]:
 
 @contextmanager
 def open_batch_extractor(store: Store, extractor: Extractor | None = None, workers: int | None = None,
-                         model_dir: str | Path | None = None, names: list[Entity] | None = None
+                         model_dir: str | Path | None = None, dask: str | None = None,
+                         names: list[Entity] | None = None
                          ) -> Iterator[BatchExtractor]:
     """A `BatchExtractor` for an ingest; workers and cluster connections close on exit.
 
@@ -39,6 +41,7 @@ def open_batch_extractor(store: Store, extractor: Extractor | None = None, worke
         workers: local extraction processes; 1 extracts in this process; None uses
             one a core when the input is more than two batches.
         model_dir: a model from `paperkg train`, loaded by each extractor.
+        dask: the address of a Dask scheduler to extract on its workers (ignores `workers`).
         names: the names to start from beside the gazetteer (default `known_entities`;
             `reextract` starts from the user's alone and discovers anew).
     """
@@ -46,11 +49,30 @@ def open_batch_extractor(store: Store, extractor: Extractor | None = None, worke
         yield extract_here(extractor)
         return
     names = known_entities(store) if names is None else names
-    if workers is not None and workers <= 1:
+    if dask is not None:
+        with _dask_pool(dask, names, model_dir) as pool:
+            yield pool.extract_batches
+    elif workers is not None and workers <= 1:
         yield extract_here(Extractor.default(extra_entities=names, model_dir=model_dir))
     else:
         yield _pool_when_worth_it(names, workers or default_workers(), model_dir,
                                   explicit=workers is not None)
+
+
+def _dask_pool(address: str, entities: list[Entity], model_dir):
+    """A `DaskPool` on the scheduler at `address` (`extract/dask_pool.py`).
+
+    Raises:
+        WorkerError: Dask is not installed, or the cluster cannot be used.
+    """
+    try:
+        from .extract.dask_pool import DaskPool
+    except ImportError as exc:
+        if exc.name not in ("dask", "distributed"):
+            raise
+        raise WorkerError(f"--dask {address} needs Dask, which is not installed: pip install "
+                          "'paperkg[dask]' here and on every worker machine") from exc
+    return DaskPool(address, entities, model_dir)
 
 
 def _pool_when_worth_it(names: list[Entity], workers: int, model_dir, explicit: bool) -> BatchExtractor:

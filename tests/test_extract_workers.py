@@ -1,44 +1,22 @@
 """Extraction in worker processes: the store ends up identical to a one-process ingest."""
 
-import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from paperkg.graph.extract.workers import decode_extraction, encode_extraction
 from paperkg.graph.extract import Extractor
-from paperkg.graph.ingest import ingest_paths
 from paperkg.graph.records import Paper
 from paperkg.graph.store import Store
 
-from extract_fixtures import seed_lines
+from store_dumps import dump, ingest_into, write_repeating_corpus
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
 
 
-def dump(path: Path) -> list[str]:
-    """Every row of the database as SQL, in a stable order."""
-    with sqlite3.connect(path) as db:
-        return list(db.iterdump())
-
-
-def ingest_into(path: Path, files: list[Path], **options) -> str:
-    with Store(path) as store:
-        return ingest_paths(files, store, progress=False, **options).summary()
-
-
 @pytest.fixture
 def corpus(tmp_path) -> Path:
-    """arXiv JSON Lines from the seed page's lines, with a paper repeated and one changed
-    in a later batch, so that batches in flight meet the same paper."""
-    lines = seed_lines()
-    records = [{"arxiv_id": f"2501.{i:05d}", "title": lines[i][:80], "abstract": lines[i + 1],
-                "listing_date": "2025-01-02"} for i in range(0, len(lines) - 1, 2)]
-    records += [records[1], dict(records[2], abstract=records[2]["abstract"] + " We use BERT.")]
-    path = tmp_path / "corpus.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return path
+    return write_repeating_corpus(tmp_path)
 
 
 def test_two_workers_store_what_one_process_stores(tmp_path, corpus):

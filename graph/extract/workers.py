@@ -4,14 +4,8 @@ Papers go to the workers as (id, title, abstract) and come back as plain tuples 
 `encode_extraction`), never as spaCy Docs: `nlp.pipe(n_process=2)` was 7-15x slower
 than one process because every Doc is serialised back.
 
-Corpus-level discovery stays exact. In one process, batch k is matched with the names
-discovered in batches 0..k. Discovery reads only a batch and the gazetteer
-(`Extractor.prepare_batch`), so each batch is read for names by a worker as soon as it
-is sent ("prepare"); the pool collects the names of batches in order, and sends batch
-k's worker the names of every batch up to k that it has not seen yet before asking it to
-match ("extract"). Each worker adds them in batch order, as one process would, so its
-lexicon at batch k is the one-process lexicon at batch k. Batch k's worker is k mod N,
-which keeps its prepared texts and name hits in memory until it extracts.
+Batches are ordered and their discovered names shared out by `batch_order.py`, the loop
+a Dask cluster (`dask_pool.py`) runs too: each worker process is one lane of it.
 """
 
 from __future__ import annotations
@@ -137,6 +131,7 @@ class ExtractionPool:
         self.workers = max(1, workers)
         self._conns: list[Connection] = []
         self._procs = []
+        self._inbox: deque[tuple] = deque()
         for _ in range(self.workers):
             parent, child = context.Pipe()
             proc = context.Process(target=_work, args=(child, extra, str(model_dir) if model_dir else None),
@@ -174,45 +169,26 @@ class ExtractionPool:
         `tag` is anything the caller wants back with its batch. At most `window` batches
         (default 2 a worker) are in flight, so memory stays flat whatever the input size.
         """
-        window = window or 2 * self.workers
-        source = iter(batches)
-        pending: dict[int, tuple[object, list[Paper]]] = {}
-        names: dict[int, list | None] = {}    # batch -> names it introduced, until all before it are in
-        known: list[list] = []                # names of batches 0..ready-1, in batch order
-        seen = [0] * self.workers             # how many of `known` each worker has added
-        done: dict[int, list[tuple]] = {}
-        ready = sent = emitted = 0
-        exhausted = False
-        while True:
-            while not exhausted and sent - emitted < window:
-                item = next(source, None)
-                if item is None:
-                    exhausted = True
-                    break
-                pending[sent] = item
-                rows = [(p.id, p.title, p.abstract) for p in item[1]]
-                self._conns[sent % self.workers].send(("prepare", sent, rows))
-                sent += 1
-            if emitted == sent:
-                return
-            if emitted in done:
-                tag, papers = pending.pop(emitted)
-                rows = done.pop(emitted)
-                yield tag, [decode_extraction(p, row) for p, row in zip(papers, rows)]
-                emitted += 1
-                continue
-            for conn in wait(self._conns):
-                kind, k, payload = self._receive(conn)
-                if kind == "prepared":
-                    names[k] = payload
-                    while ready in names:  # batch `ready` may be matched now
-                        known.append(names.pop(ready) or [])
-                        worker = ready % self.workers
-                        self._conns[worker].send(("extract", ready, known[seen[worker]:ready + 1]))
-                        seen[worker] = ready + 1
-                        ready += 1
-                else:
-                    done[k] = payload
+        from .batch_order import extract_in_order
+
+        yield from extract_in_order(self, batches, window)
+
+    # -- the lanes of `batch_order.extract_in_order`: one a worker process ----------------
+
+    @property
+    def lanes(self) -> int:
+        return self.workers
+
+    def send_prepare(self, lane: int, k: int, rows: list[tuple[str, str, str]]) -> None:
+        self._conns[lane].send(("prepare", k, rows))
+
+    def send_extract(self, lane: int, k: int, names: list[list]) -> None:
+        self._conns[lane].send(("extract", k, names))
+
+    def receive(self) -> tuple[str, int, object]:
+        while not self._inbox:
+            self._inbox.extend(self._receive(conn) for conn in wait(self._conns))
+        return self._inbox.popleft()
 
     def _receive(self, conn: Connection) -> tuple:
         try:
