@@ -20,6 +20,7 @@ from paperkg.graph.sources import FORMATS
 from .cli_audit import audit_command
 from .cli_extract import MODEL_OPTION, eval_command, extract_command, names_group, train_command
 from .cli_rdf import export_command, import_command, validate_command
+from .cli_reextract import reextract_command
 from .cli_schema import schema_command
 
 DB_OPTION = click.option(
@@ -179,6 +180,7 @@ main.add_command(export_command)
 main.add_command(import_command)
 main.add_command(validate_command)
 main.add_command(audit_command)
+main.add_command(reextract_command)
 
 
 if __name__ == "__main__":

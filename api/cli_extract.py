@@ -152,6 +152,6 @@ def import_names(file, type_, db) -> None:
     with Store(db) as store:
         added = store.add_entities(entities)
     click.echo(f"{len(entities)} names read from {file}, {added} new; "
-               "they apply to papers ingested from now on (`paperkg ingest --reextract` for the rest)")
+               "they apply to papers ingested from now on (`paperkg reextract` for the papers stored already)")
     if not entities:
         sys.exit(1)

@@ -43,8 +43,9 @@ DEFAULT_MIN_CONFIDENCE = 0.65
 
 @dataclass
 class SettleReport:
-    """What one corpus step changed."""
+    """What one corpus step changed, and how many discovered entities it decided."""
 
+    decided: int = 0
     retyped: int = 0
     not_names: int = 0
     below_floor: int = 0
@@ -86,22 +87,32 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
     floor = stored_min_confidence(store) if min_confidence is None else min_confidence
     report = SettleReport()
     with store.write_transaction() as db:
-        report.restored = _restore_supported(db, floor)
-        ids = _discovered_ids(db, entity_ids)
-        for entity_id in tqdm(ids, desc="corpus", unit=" entities", disable=not progress, leave=False):
-            _settle_entity(db, entity_id, floor, report)
-        report.deleted = _delete_orphans(db)
+        scope = _scope(db, entity_ids)
+        try:
+            report.restored = _restore_supported(db, floor, scope)
+            ids = [r[0] for r in db.execute(
+                f"SELECT id FROM entities WHERE origin = 'discovered' {scope.replace('{}', 'id')} ORDER BY id")]
+            report.decided = len(ids)
+            for entity_id in tqdm(ids, desc="corpus", unit=" entities", disable=not progress, leave=False):
+                _settle_entity(db, entity_id, floor, report)
+            report.deleted = _delete_orphans(db)
+        finally:
+            db.execute("DROP TABLE IF EXISTS temp.corpus_scope")
     log.info(report.summary())
     return report
 
 
-def _discovered_ids(db, entity_ids: Iterable[str] | None) -> list[str]:
-    rows = db.execute("SELECT id FROM entities WHERE origin = 'discovered' ORDER BY id").fetchall()
-    ids = [r[0] for r in rows]
+def _scope(db, entity_ids: Iterable[str] | None) -> str:
+    """An SQL condition "AND {} IN the touched entities" (empty for all), `{}` the column.
+
+    The touched entities go to a temporary table, so that an ingest of a month reads the
+    held mentions and entities it touched, not all of them."""
     if entity_ids is None:
-        return ids
-    wanted = set(entity_ids)
-    return [i for i in ids if i in wanted]
+        return ""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS corpus_scope (id TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM temp.corpus_scope")
+    db.executemany("INSERT OR IGNORE INTO temp.corpus_scope VALUES (?)", ((i,) for i in entity_ids))
+    return "AND {} IN temp.corpus_scope"
 
 
 def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> None:
@@ -183,13 +194,15 @@ def _hold(db, entity_id: str, reason: str) -> None:
     db.execute("DELETE FROM mentions WHERE entity_id = ?", (entity_id,))
 
 
-def _restore_supported(db, floor: float) -> int:
-    """Bring back held singletons whose entity has since gained support (not non-names)."""
+def _restore_supported(db, floor: float, scope: str = "") -> int:
+    """Bring back held singletons whose entity has since gained support (not non-names);
+    `scope` (see `_scope`) limits the step to the entities an ingest touched."""
     # A paper changed or gone since its mentions were held has new mentions (or none).
     db.execute("DELETE FROM held_mentions WHERE fingerprint IS NOT (SELECT fingerprint FROM papers "
-               "WHERE papers.id = held_mentions.paper_id)")
+               f"WHERE papers.id = held_mentions.paper_id) {scope.replace('{}', 'entity_id')}")
     supported = [r[0] for r in db.execute(
-        "SELECT h.entity_id FROM held_mentions h WHERE h.reason = 'below-floor' GROUP BY h.entity_id "
+        f"SELECT h.entity_id FROM held_mentions h WHERE h.reason = 'below-floor' {scope.replace('{}', 'h.entity_id')} "
+        "GROUP BY h.entity_id "
         "HAVING max(h.confidence) >= ? OR EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = h.entity_id "
         "AND m.paper_id NOT IN (SELECT paper_id FROM held_mentions WHERE entity_id = h.entity_id))",
         (floor,))]
@@ -208,8 +221,13 @@ def _delete_orphans(db) -> int:
               "AND id NOT IN (SELECT entity_id FROM results) "
               "AND id NOT IN (SELECT model_id FROM results WHERE model_id IS NOT NULL) "
               "AND id NOT IN (SELECT metric_id FROM results WHERE metric_id IS NOT NULL)")
-    db.execute(f"DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE {orphan})")
-    return db.execute(f"DELETE FROM entities WHERE {orphan}").rowcount
+    deleted = 0
+    while True:  # a parent is an orphan once its last variant is gone, in the pass before
+        db.execute(f"DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE {orphan})")
+        removed = db.execute(f"DELETE FROM entities WHERE {orphan}").rowcount
+        deleted += removed
+        if not removed:
+            return deleted
 
 
 def touched_entities(store: Store, paper_ids: Iterable[str]) -> set[str]:

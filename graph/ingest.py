@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .corpus import settle_corpus, touched_entities
+from .corpus import SettleReport, settle_corpus, touched_entities
 from .errors import SourceFormatError, SourceNotFoundError
 from .extract import Extractor
 from .ingest_batches import write_batches
@@ -34,6 +34,7 @@ class IngestReport:
     written: BatchReport = field(default_factory=BatchReport)
     skipped: list[SkippedRecord] = field(default_factory=list)
     failed_files: list[str] = field(default_factory=list)
+    corpus: SettleReport | None = None  # the corpus step, when papers were written
 
     @property
     def ingested(self) -> int:
@@ -117,7 +118,8 @@ def ingest_paths(
                                         reextract=reextract, on_batch=bar.update,
                                         on_written=lambda papers: changed_ids.extend(p.id for p in papers))
     if changed_ids:  # entity types and the floor are decided over the corpus, after the batches
-        settle_corpus(store, min_confidence, touched_entities(store, changed_ids), progress=progress)
+        report.corpus = settle_corpus(store, min_confidence, touched_entities(store, changed_ids),
+                                      progress=progress)
     return report
 
 

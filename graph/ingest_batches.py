@@ -62,7 +62,8 @@ class InFlight:
 
 def write_batches(batches: Iterable[list[Paper]], store: Store, extract_batches: BatchExtractor,
                   reextract: bool = False, on_batch: Callable[[int], None] | None = None,
-                  on_written: Callable[[list[Paper]], None] | None = None) -> BatchReport:
+                  on_written: Callable[[list[Paper]], None] | None = None,
+                  renew: set[str] | None = None) -> BatchReport:
     """Extract the new or changed papers of each batch and store them, batch by batch.
 
     Args:
@@ -72,6 +73,7 @@ def write_batches(batches: Iterable[list[Paper]], store: Store, extract_batches:
         reextract: extract and rewrite unchanged papers too.
         on_batch: called with the size of each batch once it is stored (a progress bar).
         on_written: called with the papers of each batch that were extracted and written.
+        renew: entities whose stored rows the first write replaces (`Store.write_batch`).
     """
     flight = InFlight(store)
     report = BatchReport()
@@ -82,7 +84,7 @@ def write_batches(batches: Iterable[list[Paper]], store: Store, extract_batches:
             yield (k, batch, changed), changed
 
     for (k, batch, changed), extractions in extract_batches(tagged()):
-        report += store.write_batch(extractions, force=reextract)
+        report += store.write_batch(extractions, force=reextract, renew=renew)
         report += BatchReport(unchanged=len(batch) - len(changed))
         flight.stored(k, changed)
         if on_written:

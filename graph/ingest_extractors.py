@@ -1,7 +1,8 @@
 """Choose what runs extraction for an ingest: this process, N worker processes or a Dask cluster.
 
 Every choice starts from the same names: the bundled gazetteer plus the store's user and
-discovered entities, so re-ingesting with any of them gives the same store.
+discovered entities (`paperkg reextract`: the user's alone), so re-ingesting with any of
+them gives the same store.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def known_entities(store: Store) -> list[Entity]:
 
 @contextmanager
 def open_batch_extractor(store: Store, extractor: Extractor | None = None, workers: int | None = None,
-                         model_dir: str | Path | None = None, dask: str | None = None
+                         model_dir: str | Path | None = None, dask: str | None = None,
+                         names: list[Entity] | None = None
                          ) -> Iterator[BatchExtractor]:
     """A `BatchExtractor` for an ingest; workers and cluster connections close on exit.
 
@@ -40,16 +42,20 @@ def open_batch_extractor(store: Store, extractor: Extractor | None = None, worke
             one a core when the input is more than two batches.
         model_dir: a model from `paperkg train`, loaded by each extractor.
         dask: the address of a Dask scheduler to extract on its workers (ignores `workers`).
+        names: the names to start from beside the gazetteer (default `known_entities`;
+            `reextract` starts from the user's alone and discovers anew).
     """
     if extractor is not None:
         yield extract_here(extractor)
-    elif dask is not None:
-        with _dask_pool(dask, known_entities(store), model_dir) as pool:
+        return
+    names = known_entities(store) if names is None else names
+    if dask is not None:
+        with _dask_pool(dask, names, model_dir) as pool:
             yield pool.extract_batches
     elif workers is not None and workers <= 1:
-        yield extract_here(Extractor.default(extra_entities=known_entities(store), model_dir=model_dir))
+        yield extract_here(Extractor.default(extra_entities=names, model_dir=model_dir))
     else:
-        yield _pool_when_worth_it(store, workers or default_workers(), model_dir,
+        yield _pool_when_worth_it(names, workers or default_workers(), model_dir,
                                   explicit=workers is not None)
 
 
@@ -69,7 +75,7 @@ def _dask_pool(address: str, entities: list[Entity], model_dir):
     return DaskPool(address, entities, model_dir)
 
 
-def _pool_when_worth_it(store: Store, workers: int, model_dir, explicit: bool) -> BatchExtractor:
+def _pool_when_worth_it(names: list[Entity], workers: int, model_dir, explicit: bool) -> BatchExtractor:
     """Worker processes, unless `workers` was not asked for and the input is one or two
     batches: then starting the processes (about a second each) costs more than it saves."""
     from .extract.workers import ExtractionPool
@@ -78,9 +84,9 @@ def _pool_when_worth_it(store: Store, workers: int, model_dir, explicit: bool) -
         source = iter(batches)
         head = list(islice(source, 0 if explicit else _SMALL_INPUT))
         if workers <= 1 or len(head) < _SMALL_INPUT and not explicit:
-            here = extract_here(Extractor.default(extra_entities=known_entities(store), model_dir=model_dir))
+            here = extract_here(Extractor.default(extra_entities=names, model_dir=model_dir))
             yield from here(chain(head, source))
             return
-        with ExtractionPool(workers, known_entities(store), model_dir) as pool:
+        with ExtractionPool(workers, names, model_dir) as pool:
             yield from pool.extract_batches(chain(head, source))
     return run

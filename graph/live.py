@@ -16,7 +16,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .queries import entity_node, paper_node
+from .queries import entity_node, node_id, paper_node
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
@@ -71,16 +71,33 @@ def refresh_graph(kg: KnowledgeGraph) -> list[str]:
             seq, changed = store.changes_since(kg.change_seq)
             papers = store.get_papers(changed)
             edges = store.edges_of_papers(list(papers))
-            new_entities = store.get_entities(
-                [e.entity_id for e in edges if entity_node(e.entity_id) not in kg.graph])
-        added = _apply(kg, changed, papers, edges, new_entities)
+            # The entities these papers name now and named before: the corpus step after an
+            # ingest may have retyped them, or removed them from the store.
+            named = {e.entity_id for e in edges} | _entities_named_by(kg, changed)
+            entities = store.get_entities(list(named))
+        added = _apply(kg, changed, papers, edges, entities)
+        _drop_removed(kg, named - entities.keys())
         kg.change_seq = seq
         kg.invalidate_index()  # an updated paper keeps the node count; its edges may differ
     kg.feed.publish(added)
     return added
 
 
-def _apply(kg: KnowledgeGraph, changed: list[str], papers: dict, edges: list, new_entities: dict) -> list[str]:
+def _entities_named_by(kg: KnowledgeGraph, paper_ids: list[str]) -> set[str]:
+    """Ids of the entities linked to these papers in the graph as it is."""
+    graph = kg.graph
+    return {node_id(n) for pid in paper_ids if paper_node(pid) in graph for n in graph[paper_node(pid)]}
+
+
+def _drop_removed(kg: KnowledgeGraph, gone: set[str]) -> None:
+    """Remove the nodes of entities the store no longer holds, once no paper links them."""
+    for eid in gone:
+        node = entity_node(eid)
+        if node in kg.graph and kg.graph.degree(node) == 0:
+            kg.graph.remove_node(node)
+
+
+def _apply(kg: KnowledgeGraph, changed: list[str], papers: dict, edges: list, entities: dict) -> list[str]:
     graph = kg.graph
     added = [pid for pid in changed if pid in papers and paper_node(pid) not in graph]
     for pid in changed:
@@ -88,7 +105,10 @@ def _apply(kg: KnowledgeGraph, changed: list[str], papers: dict, edges: list, ne
         if node in graph:
             graph.remove_node(node)
             kg.paper_total -= 1
-    for entity in new_entities.values():
+    for entity in entities.values():
+        if entity_node(entity.id) in graph:
+            graph.nodes[entity_node(entity.id)]["type"] = entity.type
+            continue
         graph.add_node(entity_node(entity.id), kind="entity", type=entity.type)
         if entity.variant_of and entity.id not in kg.variants_of(entity.variant_of):
             kg._variants[entity.variant_of].append(entity.id)

@@ -139,4 +139,7 @@ READ_INDEXES = """
 -- Covers the edge aggregate (Store.iter_edge_rows): building the graph of 75k papers
 -- reads this index alone, 1.8 s instead of 9.7 s through the table.
 CREATE INDEX IF NOT EXISTS mentions_edges ON mentions (paper_id, entity_id, role, confidence);
+-- The discovered names a later ingest starts from (Store.matched_discovered), read without
+-- a scan of every mention.
+CREATE INDEX IF NOT EXISTS mentions_discovered ON mentions (entity_id) WHERE component = 'kg_discovered';
 """

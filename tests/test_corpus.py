@@ -161,3 +161,13 @@ def test_a_capitalised_phrase_that_papers_write_in_lowercase_is_not_a_name(store
     store.write_batch(papers)
     assert settle_corpus(store).not_names == 1
     assert entity_type(store, "Video Encoder") is None
+
+
+def test_a_parent_left_without_its_variants_goes_too(store):
+    """A junk name held as not a name takes its discovered parent with it, in one step."""
+    junk = PHASE
+    parent = Entity(entity_id("Phase"), "Phase", MODEL, origin="discovered")
+    child = replace(junk.entities[0], variant_of=parent.id)
+    store.write_batch([replace(junk, entities=(parent, child))])
+    assert settle_corpus(store).deleted == 2
+    assert entity_type(store, "Phase-1") is None and entity_type(store, "Phase") is None

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from paperkg.graph.extract.abbreviations import find_definitions, type_of_long_form
 from paperkg.graph.extract.cues import TYPE_NOUNS, type_of_noun
@@ -109,13 +110,20 @@ def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
 def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityType | None]:
     """Whether the sentence defines the name ("long form (NAME)"), and what that votes."""
     key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
-    for definition in find_definitions(sentence):
+    for definition in _definitions_in(sentence):
         if key in (entity_key(definition.short), entity_key(definition.long)):
             found = long_form_type(definition.long)
             # A lowercase long form with no typed head is a term; a capitalised one may
             # still be a name ("Adjacent Possible Exploration (APE)"): no vote.
             return True, found or (UNTYPED_DEFINITION if _is_term(definition.long) else None)
     return False, None
+
+
+@lru_cache(maxsize=65536)
+def _definitions_in(sentence: str) -> tuple:
+    """`find_definitions`, remembered: the corpus step asks it of one sentence for every
+    entity the sentence names, and again for short acronyms (a third of its time at 75k)."""
+    return tuple(find_definitions(sentence))
 
 
 # Heads that `type_of_long_form` does not know, for the corpus step only: task nouns

@@ -1,0 +1,109 @@
+"""Incremental ingest (graph/ingest.py): one more batch into a stored database costs the new papers.
+
+Only the new papers reach the extractor, the corpus step re-decides only the entities
+they name, and a live graph built before the ingest takes them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from paperkg.graph.corpus import settle_corpus, touched_entities
+from paperkg.graph.extract import Extractor
+from paperkg.graph.ingest import ingest_paths
+from paperkg.graph.ingest_extractors import known_entities
+from paperkg.graph.kg import KnowledgeGraph, build_graph
+from paperkg.graph.queries import paper_node
+from paperkg.graph.records import Paper, PaperExtraction
+from paperkg.graph.store import Store
+
+from extract_fixtures import SEED
+from test_corpus import PHASE, RVOS
+from test_graph_live import graph_signature
+
+
+class CountingExtractor(Extractor):
+    """The default extractor, remembering the id of every paper it is given."""
+
+    seen: list[str]
+
+    def extract(self, papers: Iterable[Paper], batch_size: int = 1000) -> Iterator[PaperExtraction]:
+        papers = list(papers)
+        self.seen.extend(p.id for p in papers)
+        return super().extract(papers, batch_size)
+
+
+def counting_extractor(store: Store) -> CountingExtractor:
+    extractor = CountingExtractor.default(extra_entities=known_entities(store))
+    extractor.seen = []
+    return extractor
+
+
+def discovered_ids(store: Store) -> set[str]:
+    return {e.id for e in store.entities_by_origin("discovered")}
+
+
+def test_only_the_new_papers_are_extracted_and_only_their_entities_decided(tmp_path, arxiv_records):
+    base = [SEED, arxiv_records(tmp_path / "base.jsonl", 12)]
+    month = arxiv_records(tmp_path / "month.jsonl", 5, start=100)
+    with Store(tmp_path / "kg.db") as store:
+        first = ingest_paths(base, store, progress=False, batch_size=4)
+        assert first.corpus.decided >= len(discovered_ids(store)) > 0  # a new store: all of them
+        untouched_before = {e.id: e for e in store.entities_by_origin("discovered")}
+
+        extractor = counting_extractor(store)
+        report = ingest_paths([*base, month], store, extractor=extractor, progress=False, batch_size=4)
+
+        new_ids = [f"2503.{i:05d}" for i in range(100, 105)]
+        assert sorted(extractor.seen) == new_ids
+        assert (report.written.added, report.written.unchanged) == (5, 29)
+        touched = touched_entities(store, new_ids) & discovered_ids(store)
+        assert report.corpus.decided == len(touched) < len(discovered_ids(store))
+        assert {e.id: e for e in store.entities_by_origin("discovered") if e.id not in touched} == \
+            {i: e for i, e in untouched_before.items() if i not in touched}
+
+
+def test_nothing_new_extracts_nothing_and_skips_the_corpus_step(tmp_path, arxiv_records):
+    files = [SEED, arxiv_records(tmp_path / "base.jsonl", 6)]
+    with Store(tmp_path / "kg.db") as store:
+        ingest_paths(files, store, progress=False, batch_size=4)
+        extractor = counting_extractor(store)
+        report = ingest_paths(files, store, extractor=extractor, progress=False, batch_size=4)
+    assert extractor.seen == [] and report.corpus is None
+    assert report.written.unchanged == 23
+
+
+def test_a_live_graph_takes_in_the_month_as_a_fresh_build_holds_it(tmp_path, arxiv_records):
+    with Store(tmp_path / "kg.db") as store:
+        ingest_paths([SEED, arxiv_records(tmp_path / "base.jsonl", 8)], store, progress=False, batch_size=4)
+    kg = KnowledgeGraph(Store(tmp_path / "kg.db"))  # as `paperkg serve` holds it
+    before = kg.paper_total
+    with Store(tmp_path / "kg.db") as other:  # `paperkg ingest` in another process
+        ingest_paths([arxiv_records(tmp_path / "month.jsonl", 5, start=100)], other, progress=False)
+
+    added = kg.refresh()
+
+    assert sorted(added) == [f"2503.{i:05d}" for i in range(100, 105)]
+    assert kg.paper_total == before + 5 and all(paper_node(p) in kg.graph for p in added)
+    assert graph_signature(kg.graph) == graph_signature(build_graph(kg.store))
+    kg.store.close()
+
+
+def test_a_live_graph_takes_in_what_the_corpus_step_retyped_and_removed(tmp_path):
+    """RVOS, a benchmark in its first paper, becomes a task once two more papers define it;
+    Phase-1 is held as no name and its entity removed: the live graph follows both."""
+    with Store(tmp_path / "kg.db") as store:
+        store.write_batch(RVOS[:1])
+        settle_corpus(store)
+    kg = KnowledgeGraph(Store(tmp_path / "kg.db"))
+    assert kg.graph.nodes["entity:rvos"]["type"].value == "BENCHMARK"
+    with Store(tmp_path / "kg.db") as other:
+        other.write_batch(RVOS[1:] + [PHASE])
+        settle_corpus(other, None, touched_entities(other, ["p2", "p3", "p4"]))
+
+    kg.refresh()
+
+    assert kg.graph.nodes["entity:rvos"]["type"].value == "TASK"
+    assert "entity:phase1" not in kg.graph
+    assert graph_signature(kg.graph) == graph_signature(build_graph(kg.store))
+    kg.store.close()
