@@ -67,10 +67,10 @@ def ingest_text(text: str, store: Store, format: str | None = None) -> TextInges
 def shared_extractor(store: Store):
     """One extractor per database for the process's life: loading one takes about a second."""
     from .extract import Extractor
+    from .ingest_extractors import known_entities
 
     key = str(store.path.resolve())
     with _extractor_lock:
-        if key not in _extractors:
-            known = store.entities_by_origin("user") + store.entities_by_origin("discovered")
-            _extractors[key] = Extractor.default(extra_entities=known)
+        if key not in _extractors:  # the names every ingest starts from, as the CLI's
+            _extractors[key] = Extractor.default(extra_entities=known_entities(store))
         return _extractors[key]
