@@ -30,11 +30,11 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from .extract.evidence import (
-    decide_entity, definition_evidence, is_capitalised_word, is_short_acronym, mention_evidence,
-)
+from .extract.evidence import decide_entity, is_capitalised_word, is_short_acronym
+from .mention_votes import decode_defines, decode_evidence, fill_votes
 from .records import EntityType
 from .store import Store
+from .store_schema import MENTION_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -89,12 +89,14 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
     with store.write_transaction() as db:
         scope = _scope(db, entity_ids)
         try:
-            report.restored = _restore_supported(db, floor, scope)
+            pulled = _pull_back_held(db, scope)
+            fill_votes(db, scope)  # the votes of rows written without them, once
             ids = [r[0] for r in db.execute(
                 f"SELECT id FROM entities WHERE origin = 'discovered' {scope.replace('{}', 'id')} ORDER BY id")]
             report.decided = len(ids)
             for entity_id in tqdm(ids, desc="corpus", unit=" entities", disable=not progress, leave=False):
                 _settle_entity(db, entity_id, floor, report)
+            report.restored = _count_restored(db, pulled)
             report.deleted = _delete_orphans(db)
         finally:
             db.execute("DROP TABLE IF EXISTS temp.corpus_scope")
@@ -117,18 +119,18 @@ def _scope(db, entity_ids: Iterable[str] | None) -> str:
 
 def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> None:
     name, current = db.execute("SELECT name, type FROM entities WHERE id = ?", (entity_id,)).fetchone()
-    rows = db.execute("SELECT paper_id, sentence, text, confidence FROM mentions WHERE entity_id = ?",
+    rows = db.execute("SELECT paper_id, text, confidence, evidence, defines FROM mentions WHERE entity_id = ?",
                       (entity_id,)).fetchall()
     if not rows:
         return
-    evidence = [(paper, mention_evidence(sentence, text)) for paper, sentence, text, _ in rows]
+    evidence = [(paper, decode_evidence(vote)) for paper, _, _, vote, _ in rows]
     lowercase_papers = _lowercase_papers(db, name, rows)
     decision = decide_entity(name, EntityType(current), evidence, lowercase_papers)
     if decision.not_a_name:
         _hold(db, entity_id, "not-a-name")
         report.not_names += 1
         return
-    if len({r[0] for r in rows}) == 1 and max(r[3] for r in rows) < floor:
+    if len({r[0] for r in rows}) == 1 and max(r[2] for r in rows) < floor:
         _hold(db, entity_id, "below-floor")
         report.below_floor += 1
         return
@@ -144,7 +146,7 @@ def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> No
 def _lowercase_papers(db, name: str, rows) -> int:
     """Papers that write the name in lowercase: in a mention, or, for one capitalised word,
     anywhere in their title or abstract ("Student" and "student")."""
-    papers = {paper for paper, _, text, _ in rows if text.islower()}
+    papers = {paper for paper, text, *_ in rows if text.islower()}
     if is_capitalised_word(name):
         word = re.compile(rf"\b{re.escape(name.lower())}s?\b")
         for paper in {r[0] for r in rows} - papers:
@@ -159,9 +161,9 @@ def _split_defined(db, entity_id: str, name: str, main: EntityType, rows) -> int
     (a definition holds within its paper: Schwartz & Hearst, 2003): its mentions move to
     an entity `<id>~<type>` of their own. Returns 1 when any paper moved."""
     readings: dict[str, EntityType] = {}
-    for paper, sentence, text, _ in rows:
-        defined, found = definition_evidence(sentence, text)
-        if defined and isinstance(found, EntityType):
+    for paper, *_, defines in rows:
+        found = decode_defines(defines)
+        if found is not None:
             readings.setdefault(paper, found)
     moved = {paper: t for paper, t in readings.items() if t is not main}
     for type_ in set(moved.values()):
@@ -187,32 +189,42 @@ def _log_papers_naming(db, entity_id: str) -> None:
                "WHERE entity_id = ?", (entity_id,))
 
 
+_HELD_COLUMNS = f"{MENTION_COLUMNS}, evidence, defines"  # a held mention keeps its vote
+
+
 def _hold(db, entity_id: str, reason: str) -> None:
     _log_papers_naming(db, entity_id)
-    db.execute("INSERT INTO held_mentions SELECT m.*, ?, p.fingerprint FROM mentions m "
+    db.execute(f"INSERT INTO held_mentions ({_HELD_COLUMNS}, reason, fingerprint) "
+               f"SELECT {_HELD_COLUMNS.replace('paper_id', 'm.paper_id')}, ?, p.fingerprint FROM mentions m "
                "JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ?", (reason, entity_id))
     db.execute("DELETE FROM mentions WHERE entity_id = ?", (entity_id,))
 
 
-def _restore_supported(db, floor: float, scope: str = "") -> int:
-    """Bring back held singletons whose entity has since gained support (not non-names);
-    `scope` (see `_scope`) limits the step to the entities an ingest touched."""
+def _pull_back_held(db, scope: str = "") -> list[str]:
+    """Put the held mentions of the entities in `scope` (see `_scope`) back among the
+    mentions, so that each entity is decided over all its mentions, held or not, as one
+    ingest of every paper would decide it; the step holds again what it still must.
+    Returns the entities whose mentions came back."""
     # A paper changed or gone since its mentions were held has new mentions (or none).
     db.execute("DELETE FROM held_mentions WHERE fingerprint IS NOT (SELECT fingerprint FROM papers "
                f"WHERE papers.id = held_mentions.paper_id) {scope.replace('{}', 'entity_id')}")
-    supported = [r[0] for r in db.execute(
-        f"SELECT h.entity_id FROM held_mentions h WHERE h.reason = 'below-floor' {scope.replace('{}', 'h.entity_id')} "
-        "GROUP BY h.entity_id "
-        "HAVING max(h.confidence) >= ? OR EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = h.entity_id "
-        "AND m.paper_id NOT IN (SELECT paper_id FROM held_mentions WHERE entity_id = h.entity_id))",
-        (floor,))]
-    columns = ", ".join(f'"{c[1]}"' for c in db.execute("PRAGMA table_info(mentions)"))
-    for entity_id in supported:
-        db.execute(f"INSERT INTO mentions ({columns}) SELECT {columns} FROM held_mentions "
-                   "WHERE entity_id = ? AND reason = 'below-floor'", (entity_id,))
+    pulled = [r[0] for r in db.execute(  # of entities a paper names again (held ones were deleted)
+        "SELECT DISTINCT h.entity_id FROM held_mentions h JOIN entities e ON e.id = h.entity_id "
+        f"WHERE e.origin = 'discovered' {scope.replace('{}', 'h.entity_id')} ORDER BY h.entity_id")]
+    for entity_id in pulled:
+        db.execute(f"INSERT INTO mentions ({_HELD_COLUMNS}) SELECT {_HELD_COLUMNS} FROM held_mentions "
+                   "WHERE entity_id = ?", (entity_id,))
         db.execute("DELETE FROM held_mentions WHERE entity_id = ?", (entity_id,))
+    return pulled
+
+
+def _count_restored(db, pulled: list[str]) -> int:
+    """How many of the pulled-back entities keep their mentions; their papers are logged
+    for a running server (graph/live.py)."""
+    kept = [e for e in pulled if db.execute("SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", (e,)).fetchone()]
+    for entity_id in kept:
         _log_papers_naming(db, entity_id)
-    return len(supported)
+    return len(kept)
 
 
 def _delete_orphans(db) -> int:

@@ -110,6 +110,7 @@ def ingest_paths(
     """
     files = check_paths(paths)
     report = IngestReport()
+    store.tune_for_bulk_writes()
     changed_ids: list[str] = []
     records = iter_records(files, format, as_of, report, on_problem, field_map)
     with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \

@@ -216,6 +216,9 @@ class PaperExtraction:
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     results: tuple[Result, ...] = ()
+    # Each mention's corpus vote (`mention_votes.votes_of`), stored with it; () when not
+    # computed (the corpus step computes what is missing). Not part of what was found.
+    votes: tuple[tuple[str, str] | None, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

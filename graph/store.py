@@ -17,6 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from .errors import StoreError
@@ -25,7 +27,7 @@ from .records import (
     Entity, EntityType, EntityUse, Mention, Paper, PaperExtraction, Result, Role, entity_key, mention_of,
 )
 from .store_faults import write_error
-from .store_schema import MIGRATIONS, READ_INDEXES, SCHEMA, SCHEMA_VERSION
+from .store_schema import MENTION_COLUMNS, MIGRATIONS, READ_INDEXES, SCHEMA, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,7 @@ PaperEntityEdge = EntityUse
 # Role.strength in SQL: the aggregate keeps the strongest role of a paper's mentions.
 _ROLE_STRENGTH_SQL = "CASE role " + " ".join(f"WHEN '{r.value}' THEN {r.strength}" for r in Role) + " ELSE 0 END"
 _ROLES_BY_STRENGTH = sorted(Role, key=lambda r: r.strength)
+_NO_VOTE = (None, None)  # a mention's vote not computed: the corpus step computes it
 
 
 def paper_fingerprint(paper: Paper) -> str:
@@ -60,6 +63,20 @@ def paper_fingerprint(paper: Paper) -> str:
     a paper without them, or whose year is its date's, hashes as before they existed, so
     databases written earlier do not see every paper as changed.
     """
+    # An ingest asks it of each paper three times (sent, stored, written): remembered.
+    return _remembered(_fingerprint, paper)
+
+
+def _remembered(function, paper: Paper):
+    """`function(paper)`, from a cache of recent papers (a paper is a frozen value)."""
+    try:
+        return function(paper)
+    except TypeError:  # a field given as a list: unhashable, computed afresh
+        return function.__wrapped__(paper)
+
+
+@lru_cache(maxsize=8192)
+def _fingerprint(paper: Paper) -> str:
     fields = list(_paper_row(paper)[1:-1])
     derived_year = paper.date is not None and paper.year == paper.date.year
     extra = [None if derived_year else paper.year, paper.venue, paper.doi]
@@ -70,6 +87,11 @@ def paper_fingerprint(paper: Paper) -> str:
 
 
 def _paper_row(paper: Paper) -> tuple:
+    return _remembered(_paper_row_of, paper)
+
+
+@lru_cache(maxsize=8192)
+def _paper_row_of(paper: Paper) -> tuple:
     return (
         paper.id, paper.title, paper.abstract,
         paper.date.isoformat() if paper.date else None,
@@ -85,6 +107,11 @@ class Store:
     def __init__(self, path: str | Path = "paperkg.db"):
         self.path = Path(path)
         self._lock = threading.RLock()
+        # Entities this connection committed as they were written: writing one again
+        # changes nothing (see `_write_entities`), so it is skipped. Emptied when anything
+        # else may have changed entities: a corpus step, an import, another connection.
+        self._written: dict[str, Entity] = {}
+        self._data_version = None
         try:
             self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -172,6 +199,8 @@ class Store:
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
                 raise write_error(self.path, exc) from exc
+            self._check_written()
+            pending: dict[str, Entity] = {}
             try:
                 for extraction in extractions:
                     merged = merge_paper(stored.get(extraction.paper.id), extraction.paper)
@@ -183,10 +212,12 @@ class Store:
                     if old == fingerprint and not force:
                         unchanged += 1
                         continue
-                    self._write_extraction(extraction, fingerprint, replace=old is not None, renew=renew)
+                    self._write_extraction(extraction, fingerprint, replace=old is not None, renew=renew,
+                                           pending=pending)
                     known[extraction.paper.id] = fingerprint
                     added, updated = (added + 1, updated) if old is None else (added, updated + 1)
                 self._db.execute("COMMIT")
+                self._written.update(pending)
             except BaseException as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
@@ -195,8 +226,29 @@ class Store:
                 raise
         return BatchReport(added, updated, unchanged)
 
+    def _check_written(self) -> None:
+        """Forget the entities written before when another connection committed since
+        (PRAGMA data_version changes only for other connections' commits)."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._written.clear()
+            self._data_version = version
+
+    def tune_for_bulk_writes(self, cache_mb: int = 256, checkpoint_mb: int = 64) -> None:
+        """Let this connection keep `cache_mb` of pages in memory and move its write-ahead
+        log into the database every `checkpoint_mb` (SQLite's defaults: 2 MB and 4 MB).
+
+        A bulk ingest inserts into indexes spread over the whole file: with a small cache
+        each batch reads most of their pages again, and with frequent checkpoints each
+        batch's pages are copied and synced again. Durability is unchanged: a commit is in
+        the log whatever its size (WAL with synchronous=NORMAL survives a killed process).
+        """
+        with self._lock:
+            self._db.execute(f"PRAGMA cache_size = {-1024 * int(cache_mb)}")
+            self._db.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint_mb) * 1024 * 1024 // 4096}")
+
     def _write_extraction(self, extraction: PaperExtraction, fingerprint: str, replace: bool,
-                          renew: set[str] | None = None) -> None:
+                          renew: set[str] | None = None, pending: dict[str, Entity] | None = None) -> None:
         paper = extraction.paper
         db = self._db
         # Finding a paper's row in papers_fts by id scans the whole index (`id` is UNINDEXED):
@@ -221,12 +273,13 @@ class Store:
                        (paper.id, paper.title, paper.abstract))
         if renew:
             self._renew_entities([e for e in extraction.entities if e.id in renew], renew)
-        self._write_entities(extraction.entities)
+        self._write_entities(extraction.entities, pending=pending)
+        votes = extraction.votes if len(extraction.votes) == len(extraction.mentions) else ()
         db.executemany(
-            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO mentions ({MENTION_COLUMNS}, evidence, defines) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type.value,
-              m.entity_id, m.confidence, m.component, m.role.value, *m.phrase)
-             for m in extraction.mentions],
+              m.entity_id, m.confidence, m.component, m.role.value, *m.phrase, *(vote or _NO_VOTE))
+             for m, vote in zip(extraction.mentions, votes or repeat(None))],
         )
         db.executemany(
             "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -236,11 +289,23 @@ class Store:
              if math.isfinite(r.value)],
         )
 
-    def _write_entities(self, entities: Iterable[Entity], take_over: bool = False) -> None:
+    def _write_entities(self, entities: Iterable[Entity], take_over: bool = False,
+                        pending: dict[str, Entity] | None = None) -> None:
         """Insert entities and their aliases; an existing entity keeps its type and origin
-        unless `take_over` (a user's import, which overrides what extraction decided)."""
+        unless `take_over` (a user's import, which overrides what extraction decided).
+
+        With `pending` (a batch's), an entity this connection already wrote as it is
+        now is skipped: writing it again would change nothing (its row keeps its values
+        and a variant_of once set, its aliases are there), yet it rewrote pages of
+        the entities and aliases tables for every paper naming it. The entities
+        written go to `pending`, which the caller keeps once its transaction commits.
+        """
         update = "type = excluded.type, origin = excluded.origin, " if take_over else ""
         for entity in entities:
+            if pending is not None:
+                if self._written.get(entity.id) == entity or pending.get(entity.id) == entity:
+                    continue
+                pending[entity.id] = entity
             self._db.execute(
                 "INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
                 f"{update}variant_of = coalesce(entities.variant_of, excluded.variant_of)",
@@ -256,6 +321,7 @@ class Store:
         """Replace the stored rows and aliases of these entities with theirs (see `write_batch`)."""
         for entity in entities:
             renew.discard(entity.id)
+            self._written.pop(entity.id, None)
             self._db.execute("DELETE FROM aliases WHERE entity_id = ?", (entity.id,))
             self._db.execute(
                 "UPDATE entities SET name = ?, type = ?, variant_of = ?, external_ids = ?, origin = ? "
@@ -270,6 +336,7 @@ class Store:
         """
         entities = list(entities)
         with self._lock:
+            self._written.clear()
             before = self._count("SELECT count(*) FROM entities")
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -419,7 +486,8 @@ class Store:
     def mentions_of_papers(self, paper_ids: Sequence[str]) -> dict[str, list[Mention]]:
         found: dict[str, list[Mention]] = defaultdict(list)
         rows = self._select_in(
-            "SELECT * FROM mentions WHERE paper_id IN ({}) ORDER BY paper_id, field DESC, start", paper_ids
+            f"SELECT {MENTION_COLUMNS} FROM mentions WHERE paper_id IN ({{}}) ORDER BY paper_id, field DESC, start",
+            paper_ids
         )
         for row in rows:
             found[row[0]].append(_mention_from_row(row))
@@ -520,6 +588,7 @@ class Store:
         (the corpus step): committed when the block ends, rolled back when it raises."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
+            self._written.clear()  # the step may delete or change entities
             try:
                 yield self._db
             except BaseException:

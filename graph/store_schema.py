@@ -1,6 +1,6 @@
 """The SQL schema of a paperkg database (version stored in PRAGMA user_version)."""
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Every insert, update and delete of a paper, logged by triggers in the writer's own
 # transaction, whichever process writes: a running server reads the log to update its graph
@@ -38,6 +38,25 @@ ALTER TABLE papers ADD COLUMN year INTEGER;
 ALTER TABLE papers ADD COLUMN venue TEXT;
 ALTER TABLE papers ADD COLUMN doi TEXT;
 """
+
+# Each mention's corpus vote (version 6, graph/mention_votes.py), computed where it was
+# extracted; NULL in rows written before, which the corpus step fills once when it reads them.
+VOTE_COLUMNS = """
+ALTER TABLE mentions ADD COLUMN evidence TEXT;
+ALTER TABLE mentions ADD COLUMN defines TEXT;
+ALTER TABLE held_mentions ADD COLUMN evidence TEXT;
+ALTER TABLE held_mentions ADD COLUMN defines TEXT;
+"""
+
+# mentions_edges (READ_INDEXES) starts with paper_id: an index on paper_id alone only cost
+# every mention written one more index insert (version 6).
+DROP_PAPER_INDEX = """
+DROP INDEX IF EXISTS mentions_by_paper;
+"""
+
+# The columns of a mention record (records.Mention), in its order.
+MENTION_COLUMNS = ('paper_id, field, start, "end", text, sentence, type, entity_id, confidence, '
+                   'component, role, phrase_start, phrase_end')
 
 SCHEMA = """
 CREATE TABLE papers (
@@ -95,7 +114,6 @@ CREATE TABLE mentions (
     phrase_start INTEGER,           -- the noun phrase the name stands in ("TED corpus")
     phrase_end INTEGER
 );
-CREATE INDEX mentions_by_paper ON mentions (paper_id);
 CREATE INDEX mentions_by_entity ON mentions (entity_id, paper_id);
 
 CREATE TABLE results (
@@ -116,7 +134,7 @@ CREATE INDEX results_by_entity ON results (entity_id);
 
 CREATE VIEW entity_paper_counts AS
     SELECT entity_id, count(DISTINCT paper_id) AS papers FROM mentions GROUP BY entity_id;
-""" + CHANGE_LOG + CORPUS_TABLES
+""" + CHANGE_LOG + CORPUS_TABLES + VOTE_COLUMNS
 
 # How a database of an older version becomes the current one: the SQL that takes version
 # N to N + 1. Columns are only ever added, at the end, so that `SELECT *` reads old and
@@ -130,6 +148,7 @@ ALTER TABLE results ADD COLUMN metric_id TEXT;
     2: CHANGE_LOG,
     3: CORPUS_TABLES,
     4: BIBLIOGRAPHIC_COLUMNS,
+    5: VOTE_COLUMNS + DROP_PAPER_INDEX,
 }
 
 # Indexes of the read path, made on every open when missing (CREATE ... IF NOT EXISTS), so

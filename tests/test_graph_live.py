@@ -77,6 +77,9 @@ def test_a_version_2_database_gets_the_change_log_and_logs_from_then_on(tmp_path
     store._db.execute("DROP TABLE paper_changes")
     for column in ("year", "venue", "doi"):  # added at version 5
         store._db.execute(f"ALTER TABLE papers DROP COLUMN {column}")
+    for table in ("mentions", "held_mentions"):  # votes, added at version 6
+        for column in ("evidence", "defines"):
+            store._db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     store._db.execute("PRAGMA user_version = 2")
     store.close()
 

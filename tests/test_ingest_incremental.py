@@ -6,7 +6,11 @@ they name, and a live graph built before the ingest takes them in.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
 
 from paperkg.graph.corpus import settle_corpus, touched_entities
 from paperkg.graph.extract import Extractor
@@ -107,3 +111,30 @@ def test_a_live_graph_takes_in_what_the_corpus_step_retyped_and_removed(tmp_path
     assert "entity:phase1" not in kg.graph
     assert graph_signature(kg.graph) == graph_signature(build_graph(kg.store))
     kg.store.close()
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "arxiv_cs_2025_2026" / "sample_500.jsonl"
+
+
+def rows_of(path: Path) -> dict[str, list]:
+    """Every table but the change log (its sequence numbers count the writes), sorted."""
+    with sqlite3.connect(path) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                           "name NOT IN ('paper_changes', 'sqlite_sequence') "
+                                           "AND name NOT LIKE 'papers_fts_%'")]
+        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/corpora/arxiv_cs_2025_2026/sample_500.jsonl")
+def test_a_month_ingested_later_leaves_the_store_one_ingest_of_both_leaves(tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    base, month = tmp_path / "base.jsonl", tmp_path / "month.jsonl"
+    base.write_text("".join(lines[:300]), encoding="utf-8")
+    month.write_text("".join(lines[300:]), encoding="utf-8")
+    with Store(tmp_path / "later.db") as store:
+        ingest_paths([base], store, progress=False, batch_size=100)
+        later = ingest_paths([month], store, progress=False, batch_size=100)
+    with Store(tmp_path / "once.db") as store:
+        ingest_paths([base, month], store, progress=False, batch_size=100)
+    assert later.corpus.decided < len(rows_of(tmp_path / "once.db")["entities"])  # not a full pass
+    assert rows_of(tmp_path / "later.db") == rows_of(tmp_path / "once.db")

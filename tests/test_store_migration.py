@@ -11,6 +11,8 @@ from paperkg.graph.store import Store
 from paperkg.graph.store_schema import SCHEMA_VERSION
 
 BIBLIOGRAPHIC = (("papers", "year"), ("papers", "venue"), ("papers", "doi"))
+VOTES = (("mentions", "evidence"), ("mentions", "defines"),
+         ("held_mentions", "evidence"), ("held_mentions", "defines"))
 
 
 def make_version_1_database(path) -> int:
@@ -20,7 +22,7 @@ def make_version_1_database(path) -> int:
     store.close()
     db = sqlite3.connect(path)
     for table, column in (("mentions", "phrase_start"), ("mentions", "phrase_end"),
-                          ("results", "metric_id"), *BIBLIOGRAPHIC):
+                          ("results", "metric_id"), *BIBLIOGRAPHIC, *VOTES):
         db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     db.execute("PRAGMA user_version = 1")
     count = db.execute("SELECT count(*) FROM mentions").fetchone()[0]
@@ -58,7 +60,7 @@ def make_version_4_database(path) -> None:
     store.write_batch(seed_extractions())
     store.close()
     db = sqlite3.connect(path)
-    for table, column in BIBLIOGRAPHIC:
+    for table, column in (*BIBLIOGRAPHIC, *VOTES):
         db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     db.execute("DELETE FROM paper_changes")
     db.execute("PRAGMA user_version = 4")

@@ -33,6 +33,7 @@ from paperkg.graph.extract.sentences import SentenceIndex
 from paperkg.graph.extract.shapes import find_context_names
 from paperkg.graph.extract.tokenizer import blank_pipeline
 from paperkg.graph.extract.variants import parent_name
+from paperkg.graph.mention_votes import add_votes
 from paperkg.graph.records import (
     Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id, entity_of, mention_of,
 )
@@ -221,7 +222,7 @@ class Extractor:
             ]
         if self.trained is not None:
             extractions = add_trained_to_extractions(extractions, self.trained, self.lexicon.get)
-        return extractions
+        return add_votes(extractions)  # the corpus step's votes, here in the workers
 
     def extract_text(self, text: str, doc_id: str = "text") -> list[Mention]:
         """Mentions in one text (field "text", paper_id `doc_id`); no corpus discovery."""

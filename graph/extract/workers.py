@@ -58,12 +58,12 @@ def encode_extraction(x: PaperExtraction) -> tuple:
                 for m in x.mentions]
     results = [(r.field, r.start, r.end, r.sentence, r.entity_id, r.metric, r.value, r.unit,
                 r.model_id, r.metric_id) for r in x.results]
-    return mentions, [encode_entity(e) for e in x.entities], results
+    return mentions, [encode_entity(e) for e in x.entities], results, x.votes
 
 
 def decode_extraction(paper: Paper, row: tuple) -> PaperExtraction:
     """The `PaperExtraction` of `paper` that `encode_extraction` made `row` of."""
-    mentions, entities, results = row
+    mentions, entities, results, votes = row
     pid = paper.id
     return PaperExtraction(
         paper,
@@ -71,6 +71,7 @@ def decode_extraction(paper: Paper, row: tuple) -> PaperExtraction:
               for f, s, e, t, sent, ty, eid, c, comp, role, ps, pe in mentions),
         tuple(decode_entity(e) for e in entities),
         tuple(Result(pid, *r) for r in results),
+        tuple(votes),
     )
 
 

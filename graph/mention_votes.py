@@ -1,0 +1,93 @@
+"""Each mention's corpus vote, computed once where the mention is extracted, stored with it.
+
+The corpus step (`corpus.py`) decides a discovered entity over what every one of its
+mentions says it is (`extract.evidence.mention_evidence`). That vote reads the mention's
+sentence and text alone, so it is computed where the mention is made, in the extraction
+workers, and stored in the mention's row (`mentions.evidence` and `mentions.defines`,
+schema version 6). The step then reads stored votes instead of running the evidence rules
+again over every mention of every entity an ingest touches: a month into a 70,000-paper
+database costs its own new mentions, not the old mentions of the entities it names.
+
+Stored form, in two TEXT columns:
+
+- `evidence`: what `mention_evidence` returns, as its value ("BENCHMARK",
+  "untyped-definition", "modifier"), "" for no vote; NULL when not computed yet (rows of
+  an older paperkg, or written by a caller that gave no votes): the step computes those
+  and stores them (`fill_votes`), so each is computed once.
+- `defines`: the type a definition in the sentence gives the name ("DATASET" for
+  "a new dataset (X)"), "" for none; read for acronyms defined two ways.
+
+The rules stay in `extract/evidence.py`; this module only says where they run and how the
+answer is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .extract.evidence import definition_evidence, mention_evidence
+from .records import EntityType, PaperExtraction
+
+Vote = tuple[str, str]  # (evidence, defines), stored form
+
+_TYPES = {t.value: t for t in EntityType}
+
+
+def vote_of(sentence: str, text: str) -> Vote:
+    """The stored form of what one mention's sentence says the name in it is."""
+    found = mention_evidence(sentence, text)
+    defined, typed = definition_evidence(sentence, text)
+    return (encode_evidence(found),
+            typed.value if defined and isinstance(typed, EntityType) else "")
+
+
+def encode_evidence(found: str | EntityType | None) -> str:
+    """`mention_evidence`'s answer as stored: its value, "" for none."""
+    if found is None:
+        return ""
+    return found.value if isinstance(found, EntityType) else str(found)
+
+
+def decode_evidence(stored: str) -> str | EntityType | None:
+    """The inverse of `encode_evidence`: the very value `mention_evidence` returned."""
+    if not stored:
+        return None
+    return _TYPES.get(stored, stored)
+
+
+def decode_defines(stored: str) -> EntityType | None:
+    """The type a stored `defines` names, None for none."""
+    return _TYPES.get(stored) if stored else None
+
+
+def votes_of(extraction: PaperExtraction) -> tuple[Vote | None, ...]:
+    """Each mention's vote, in mention order, for the mentions of discovered entities (the
+    only ones the corpus step decides); None for the others, whose votes nobody reads."""
+    discovered = {e.id for e in extraction.entities if e.origin == "discovered"}
+    return tuple(vote_of(m.sentence, m.text) if m.entity_id in discovered else None
+                 for m in extraction.mentions)
+
+
+def add_votes(extractions: Iterable[PaperExtraction]) -> list[PaperExtraction]:
+    """The extractions with their mentions' votes (`PaperExtraction.votes`) filled in."""
+    return [PaperExtraction(x.paper, x.mentions, x.entities, x.results, votes_of(x))
+            for x in extractions]
+
+
+def fill_votes(db, scope: str = "") -> int:
+    """Compute and store the votes that mentions of discovered entities lack (NULL).
+
+    Args:
+        db: a connection inside the corpus step's write transaction.
+        scope: an SQL condition on `{}`, the entity id column (`corpus._scope`).
+
+    Returns:
+        How many mentions got their vote.
+    """
+    rows = db.execute(
+        "SELECT m.rowid, m.sentence, m.text FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        f"WHERE e.origin = 'discovered' AND m.evidence IS NULL {scope.replace('{}', 'm.entity_id')}"
+    ).fetchall()
+    db.executemany("UPDATE mentions SET evidence = ?, defines = ? WHERE rowid = ?",
+                   ((*vote_of(sentence, text), rowid) for rowid, sentence, text in rows))
+    return len(rows)
