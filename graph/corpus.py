@@ -4,7 +4,8 @@ Extraction decides per abstract; this step decides per entity, over every stored
 for entities that extraction found (origin "discovered"; gazetteer and user names are
 final). It runs after the batches of an ingest, in one transaction:
 
-1. **Type.** Each mention's sentence votes (`extract.evidence.mention_evidence`); the
+1. **Type.** Each mention's sentence votes (`extract.evidence.mention_evidence`, computed
+   once where the mention was extracted and stored with it: `mention_votes.py`); the
    entity takes the type most papers support (`decide_entity`).
 2. **Not a name.** An entity the corpus shows to be no name (an ordinal, a size, an untyped
    term, a field used as a modifier) has its mentions held back.
@@ -14,11 +15,14 @@ final). It runs after the batches of an ingest, in one transaction:
 4. **Confidence floor.** An entity in one paper whose best mention is below
    `min_confidence` has its mentions held back: one weak context is no evidence.
 
-Held mentions move to the `held_mentions` table, not away: when a later ingest brings the
-same entity with support (another paper, or a mention at the floor), they return. So the
-step is incremental: it re-decides only the entities the ingest touched (all of them with
-`entity_ids=None`), from the totals the store keeps, and its answer does not depend on the
-order papers came in. Entities left with no mention are deleted, with their aliases.
+Held mentions move to the `held_mentions` table, not away: when a later ingest names the
+same entity, they come back and the entity is decided again over all its mentions, with
+the readings an earlier split moved away, so a later paper that brings support (another
+paper, a mention at the floor) restores them. So the step is incremental: it re-decides
+only the entities the ingest touched (all of them with `entity_ids=None`), from the votes
+the store keeps, and a month ingested later leaves the store that one ingest of all the
+papers leaves (tests/test_ingest_incremental.py). Entities left with no mention are
+deleted, with their aliases.
 """
 
 from __future__ import annotations
@@ -91,11 +95,16 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
         try:
             pulled = _pull_back_held(db, scope)
             fill_votes(db, scope)  # the votes of rows written without them, once
+            # An `X~type` entity is made by its parent's split, and decided with it.
             ids = [r[0] for r in db.execute(
-                f"SELECT id FROM entities WHERE origin = 'discovered' {scope.replace('{}', 'id')} ORDER BY id")]
+                f"SELECT id FROM entities WHERE origin = 'discovered' AND instr(id, '~') = 0 "
+                f"{scope.replace('{}', 'id')} ORDER BY id")]
+            _merge_split_readings(db, ids)
             report.decided = len(ids)
-            for entity_id in tqdm(ids, desc="corpus", unit=" entities", disable=not progress, leave=False):
-                _settle_entity(db, entity_id, floor, report)
+            with tqdm(total=len(ids), desc="corpus", unit=" entities", disable=not progress, leave=False) as bar:
+                for entity_id, entity, rows in _iter_entity_rows(db, ids):
+                    _settle_entity(db, entity_id, entity, rows, floor, report)
+                    bar.update()
             report.restored = _count_restored(db, pulled)
             report.deleted = _delete_orphans(db)
         finally:
@@ -117,10 +126,41 @@ def _scope(db, entity_ids: Iterable[str] | None) -> str:
     return "AND {} IN temp.corpus_scope"
 
 
-def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> None:
-    name, current = db.execute("SELECT name, type FROM entities WHERE id = ?", (entity_id,)).fetchone()
-    rows = db.execute("SELECT paper_id, text, confidence, evidence, defines FROM mentions WHERE entity_id = ?",
-                      (entity_id,)).fetchall()
+_ROWS = "SELECT {}paper_id, text, confidence, evidence, defines FROM mentions WHERE entity_id {}"
+
+
+def _merge_split_readings(db, ids: list[str]) -> None:
+    """Give back to each entity the mentions an earlier step split off into `<id>~<type>`
+    entities (with its type), so that it is decided over all its papers, as one ingest of
+    every paper decides it; the split is made again after the decision (`_split_defined`)."""
+    parents = set(ids)
+    for child, in db.execute("SELECT id FROM entities WHERE instr(id, '~') > 0").fetchall():
+        parent = child.split("~", 1)[0]
+        if parent in parents:
+            db.execute("UPDATE mentions SET entity_id = ?, type = (SELECT type FROM entities WHERE id = ?) "
+                       "WHERE entity_id = ?", (parent, parent, child))
+
+
+def _iter_entity_rows(db, ids: list[str], chunk: int = 500):
+    """(id, (name, type), mention rows) of each entity, in `ids` order, read a chunk of
+    entities at a time (two queries a chunk rather than two an entity). A split moves
+    mentions only to an `X~type` entity, which is in no chunk: rows read ahead stay true."""
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        marks = ",".join("?" * len(part))
+        entities = {r[0]: r[1:] for r in db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", part)}
+        rows: dict[str, list] = {e: [] for e in part}
+        for entity_id, *row in db.execute(_ROWS.format("entity_id, ", f"IN ({marks})"), part):
+            rows[entity_id].append(tuple(row))
+        for entity_id in part:
+            yield entity_id, entities[entity_id], rows[entity_id]
+
+
+def _settle_entity(db, entity_id: str, entity: tuple[str, str], rows: list[tuple], floor: float,
+                   report: SettleReport) -> None:
+    """Decide one entity from its (name, type) and its mentions' (paper, text, confidence,
+    evidence, defines) rows."""
+    name, current = entity
     if not rows:
         return
     evidence = [(paper, decode_evidence(vote)) for paper, _, _, vote, _ in rows]
