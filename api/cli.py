@@ -115,13 +115,16 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
               help="Run only the queries in this JSON file (name -> query, or a list).")
 @click.option("--max-cost", type=int, default=None,
               help="Refuse queries costing more than this [default: $PAPERKG_MAX_COST or 5000].")
-def serve(db, host, port, workers, cors_origins, allow_list, max_cost) -> None:
+@click.option("--response-cache", type=click.IntRange(min=0), default=256, show_default=True,
+              help="Answers of repeated queries remembered until the graph changes (0: none).")
+def serve(db, host, port, workers, cors_origins, allow_list, max_cost, response_cache) -> None:
     """Serve the explorer at http://HOST:PORT/ and GraphQL (with GraphiQL) at /graphql."""
     from paperkg.api.serving import run_server
 
     from paperkg.api.http_options import ServeOptions
 
-    options = ServeOptions(cors_origins=tuple(cors_origins), allow_list=allow_list, max_cost=max_cost)
+    options = ServeOptions(cors_origins=tuple(cors_origins), allow_list=allow_list, max_cost=max_cost,
+                           response_cache=response_cache)
     options.check()  # a bad allow-list or budget fails here, in one line, before the graph loads
     run_server(db, host, port, workers, options, say=lambda line: click.echo(line, err=True))
 
