@@ -4,7 +4,7 @@ Extraction decides per abstract; this step decides per entity, over every stored
 for entities that extraction found (origin "discovered"; gazetteer and user names are
 final). It runs after the batches of an ingest, in one transaction:
 
-1. **Type.** Each mention's sentence votes (`extract.evidence.mention_evidence`, computed
+1. **Type.** Each mention's sentence votes (`extract.rules.evidence.mention_evidence`, computed
    once where the mention was extracted and stored with it: `mention_votes.py`); the
    entity takes the type most papers support (`decide_entity`).
 2. **Not a name.** An entity the corpus shows to be no name (an ordinal, a size, an untyped
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from .extract.evidence import decide_entity, is_capitalised_word, is_short_acronym
+from .extract.rules.evidence import decide_entity, is_capitalised_word, is_short_acronym
 from .mention_votes import decode_defines, decode_evidence, fill_votes
 from .records import EntityType
 from .store import Store

@@ -1,7 +1,7 @@
 """Each mention's corpus vote, computed once where the mention is extracted, stored with it.
 
 The corpus step (`corpus.py`) decides a discovered entity over what every one of its
-mentions says it is (`extract.evidence.mention_evidence`). That vote reads the mention's
+mentions says it is (`extract.rules.evidence.mention_evidence`). That vote reads the mention's
 sentence and text alone, so it is computed where the mention is made, in the extraction
 workers, and stored in the mention's row (`mentions.evidence` and `mentions.defines`,
 schema version 6). The step then reads stored votes instead of running the evidence rules
@@ -17,7 +17,7 @@ Stored form, in two TEXT columns:
 - `defines`: the type a definition in the sentence gives the name ("DATASET" for
   "a new dataset (X)"), "" for none; read for acronyms defined two ways.
 
-The rules stay in `extract/evidence.py`; this module only says where they run and how the
+The rules stay in `extract/rules/evidence.py`; this module only says where they run and how the
 answer is kept.
 """
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .extract.evidence import definition_evidence, mention_evidence
+from .extract.rules.evidence import definition_evidence, mention_evidence
 from .records import EntityType, PaperExtraction
 
 Vote = tuple[str, str]  # (evidence, defines), stored form

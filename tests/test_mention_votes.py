@@ -7,7 +7,7 @@ import sqlite3
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.evidence import MODIFIER, mention_evidence
+from paperkg.graph.extract.rules.evidence import MODIFIER, mention_evidence
 from paperkg.graph.mention_votes import decode_evidence, encode_evidence, vote_of
 from paperkg.graph.records import EntityType, Paper
 from paperkg.graph.store import Store
