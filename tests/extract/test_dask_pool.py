@@ -1,11 +1,10 @@
-"""Extraction on a Dask cluster (`graph/extract/dask_pool.py`): the store ends up identical
+"""Extraction on a Dask cluster (graph/extract/dask_pool.py): the store ends up identical
 to a one-process ingest; an unreachable scheduler or a dead worker is one clear error."""
 
 import os
 import signal
 import socket
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -22,9 +21,8 @@ from paperkg.graph.ingest_batches import write_batches  # noqa: E402
 from paperkg.graph.ingest_extractors import known_entities  # noqa: E402
 from paperkg.graph.store import Store  # noqa: E402
 
+from seed_page import SEED  # noqa: E402
 from store_dumps import dump, ingest_into, write_repeating_corpus  # noqa: E402
-
-SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
 
 
 @pytest.fixture(scope="module")

@@ -1,32 +1,102 @@
-"""The fast paths of abbreviations, sentences, results and detokenizing agree with the plain
-computations they replace.
+"""graph/extract/rules/abbreviations.py: Schwartz & Hearst definitions, the entities they make, and
+their fast paths.
 
-Each reference below is the straightforward version the module used before (a regex
-tried at every position, a character-by-character loop, every word of a window split
-off); the fast one must give exactly what it gives, on the seed page's real sentences,
-on edge cases, and on texts made at random (with a fixed seed) from the pieces the
-rules react to.
+Behaviour on real sentences (mostly from the seed page), then each shortcut against the
+straightforward version it replaced (a regex tried at every position, a character loop),
+kept here as the oracle, on real sentences, edge cases and texts made at random.
 """
 
 import random
 import re
 
 import pytest
-from test_extract_fast_paths import seed_lines
 
+from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.rules.abbreviations import (
-    _PAREN, _clause_start, _define, _is_short_form, _trimmed_definition, best_long_form, find_definitions,
-    is_venue, type_of_long_form,
+    _clause_start, _define, _is_short_form, _PAREN, _trimmed_definition, bare_uses, best_long_form,
+    find_definitions, is_venue, type_of_long_form,
 )
-from paperkg.graph.extract.components import _bare_uses
-from paperkg.graph.extract.text.detokenize import looks_tokenized
-from paperkg.graph.extract.rules.results import (
-    _METRIC_FIRST, _VALUE_FIRST, _digit_runs, _metric_first, _value_first,
+from paperkg.graph.records import EntityType, entity_id
+from sample_texts import random_texts
+from seed_page import seed_lines
+
+
+def test_fields_are_not_abbreviation_entities():
+    text = "Advances in natural language processing (NLP) use sparse autoencoders (SAEs)."
+    assert [d.short for d in find_definitions(text)] == ["SAEs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "long", "short"),
+    [
+        ("that we call deep kernel machines (DKMs).", "deep kernel machines", "DKMs"),
+        ("Our method leverages sparse autoencoders (SAEs) to extract", "sparse autoencoders", "SAEs"),
+        ("We further propose a cascade polynomial regression (CPR) which", "cascade polynomial regression", "CPR"),
+        ("outperforms multilingual BERT (mBERT) on", "multilingual BERT", "mBERT"),
+        ('presents a novel methodology, "Hollow-tree Super" (HOTS), designed', "Hollow-tree Super", "HOTS"),
+    ],
 )
-from paperkg.graph.extract.text.sentences import _BOUNDARY, _boundaries, split_sentences
-from paperkg.graph.records import EntityType
+def test_schwartz_hearst_definitions(text, long, short):
+    (definition,) = find_definitions(text)
+    assert (definition.long, definition.short) == (long, short)
+    assert text[definition.long_start : definition.long_end] == long
+
+
+def test_loose_parentheses_are_not_definitions():
+    assert find_definitions("using reward modeling evaluation as a case study (FLAMe-RM).") == []
+    assert find_definitions("As large language models (LLMs) advance") == []
+
+
+def test_abbreviation_is_one_entity_and_later_uses_link_to_it(names_extractor):
+    text = ("Next, we introduce a deep generalisation of kernel methods, that we call deep kernel "
+            "machines (DKMs). Like most naive kernel methods, DKMs scale cubically.")
+    mentions = names_extractor.extract_text(text)
+    ids = {m.text: m.entity_id for m in mentions}
+    assert ids["deep kernel machines"] == ids["DKMs"] == entity_id("deep kernel machines")
+    assert [m.text for m in mentions].count("DKMs") == 2
+
+
+def test_defined_network_unknown_to_the_gazetteer_is_a_named_model(names_extractor, found):
+    # GSAP-NER 1809.02066 and 2112.00328: a network given a short form of its own is named.
+    text = ("Stochastic configuration networks (SCNs) are randomized learners. We propose a "
+            "deep attention convolutional neural network (DACNN) for tourism forecasting.")
+    found_here = found(names_extractor, text)
+    assert found_here["SCNs"].type is EntityType.MODEL
+    assert found_here["DACNN"].type is EntityType.MODEL
+
+
+def test_defined_family_known_to_the_gazetteer_keeps_its_type(tsv_extractor, names_tsv, found):
+    known = tsv_extractor(names_tsv + "convolutional neural network\tMETHOD\tCNN\n")
+    found_here = found(known, "We use convolutional neural networks (CNNs) for vision.")
+    assert found_here["CNNs"].type is EntityType.METHOD
+
+
+def test_concept_abbreviations_are_not_entities():
+    names_extractor = Extractor.default()
+    text = ("We reconstruct high-resolution (HR) images from low-resolution (LR) inputs and model "
+            "the agent as a Markov decision process (MDP) over knowledge graphs (KGs).")
+    assert {m.text for m in names_extractor.extract_text(text)}.isdisjoint({"HR", "LR", "MDP", "KGs"})
+
+
+def test_venues_are_not_entities_and_campaigns_are_benchmarks():
+    names_extractor = Extractor.default()
+    text = ("Published at the Conference on Neural Information Processing Systems (NeurIPS). "
+            "We use the data of the Text Analysis Conference (TAC).")
+    by_text = {m.text: m.type for m in names_extractor.extract_text(text)}
+    assert "NeurIPS" not in by_text and "Neural Information Processing Systems" not in by_text
+    assert by_text["TAC"] is EntityType.BENCHMARK
+
+
+def test_an_untyped_definition_takes_the_type_of_the_noun_after_it(names_extractor, found):
+    # TDMSci train-260 and train-331
+    text = "We conduct our experiments on the 2009 Knowledge Base Population (KBP) dataset."
+    assert found(names_extractor, text)["KBP"].type is EntityType.DATASET
+    text = "COAE dataset is the benchmark of the Chinese Opinion Analysis Exercise (COAE) workshop."
+    assert found(names_extractor, text)["COAE"].type is EntityType.DATASET
+
 
 PLAIN_BREAK = re.compile(r"[,;:!?]|\.\s|\s(?:and|or|but|which|that|where|while|whereas)\s|\(|\)")
+
 
 ABBREVIATION_EDGE_TEXTS = [
     "deep kernel machines (DKMs) and sparse autoencoders (SAEs)",
@@ -44,17 +114,14 @@ ABBREVIATION_EDGE_TEXTS = [
     "x. and or and or but alpha beta (AB), y and or and alpha beta (AB)",
     "a1 b2 c3 d4 e5 f6 g7 h8 (ABCDEFGH) and a b c d e f g h i j k l m n o p (ABCDEFGHs)",
 ]
+
+
 PIECES = [
     "and", "or", "whereas", "where", "that", "but", ".", ",", ";", ":", "!", "?", "(", ")", " ", " ", " ",
     "  ", "\n", "\t", "\u00a0", "deep", "kernel", "machines", "Deep", "a", "b", "ab", "x1", "2", '"',
     "\u201c", "-", "\u0130", " (DKM)", " (DKMs)", " (AB)", " (A B)", "( AB )", " (2B)", " (Ab)",
     " (ABCDEFGH)",
 ]
-
-
-def random_texts(count: int, pieces: list[str], most: int, seed: int = 0) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, most))) for _ in range(count)]
 
 
 def plain_best_long_form(short, words):
@@ -141,105 +208,6 @@ def test_long_form_search_agrees_with_the_character_loop():
         assert best_long_form(short, words) == plain_best_long_form(short, words), (short, words)
 
 
-def plain_bare_uses(text, short):
-    """The reference: every place `short` starts, kept when no word character touches it."""
-    uses = []
-    for start in range(len(text)):
-        if not text.startswith(short, start):
-            continue
-        end = start + len(short) + text.startswith("s", start + len(short))
-        before, after = text[start - 1 : start], text[end : end + 1]
-        if not re.fullmatch(r"[\w-]", before) and not re.fullmatch(r"[\w-]", after):
-            uses.append((start, end))
-    return uses
-
-
-def test_bare_uses_are_the_whole_word_occurrences():
-    pieces = ["A", "B", "s", "-", "_", " ", "a", "1", "\u00e9", "AB", "ABs", "\n", "(AB)"]
-    for text in [*seed_lines(), *random_texts(2000, pieces, 12)]:
-        for short in ("A", "AB", "ABs", "A B", "s", "B-", "\u00e9", "LLM", "RL"):
-            assert _bare_uses(text, short) == plain_bare_uses(text, short), (text, short)
-
-
-PLAIN_SENTENCE_END = re.compile(r"(?:[.!?][\"')\]]?)\s+(?=[A-Z0-9(\[\"'])|\n\s*\n")
-PLAIN_ABBREVIATION_END = re.compile(
-    r"(?:^|[\s(])(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|Ref|Refs|No|approx|resp|Dr|Mr|Ms|"
-    r"Prof|St|Jr|Inc|Ltd|Co|Corp|al|viz|ca|w\.r\.t|[A-Z])\.$"
-)
-SENTENCE_EDGE_TEXTS = [
-    "We use e.g. BERT. It works, cf. Fig. 2. Then we stop.",
-    "Title ends with Plan B.\n\nAbstract starts. J. Smith et al. (2020) said so.",
-    "A title, i.e.\n\n\nAbstract. (Yes) it is! 'Quoted.' \"Q?\" [1] x.) Y",
-    "e.g. 5 x.\n\n\n",
-    "Fig. 1 shows w.r.t. X. approx. 5 (approx. Five) e.g.) Then.\n \nNext",
-    "no end mark\n\nlower case. after.\n\n",
-]
-SENTENCE_PIECES = [
-    ".", ".", "!", "?", "\n", "\n\n", " ", " ", "\t", "e.g", "et al", "al", "J", "A", "Fig", "(", ")", '"',
-    "'", "x", "1", "]", "[", "w.r.t", "approx", "No", "Word", "\u00a0", "\x1c", "\u00c9",
-]
-
-
-def plain_split_sentences(text):
-    """The reference: every end mark matched, then tested for an abbreviation before it."""
-    ends = []  # (where a sentence stops, where the next may start)
-    for match in PLAIN_SENTENCE_END.finditer(text):
-        stop = match.start() + len(match.group(0).rstrip())
-        if text[match.start()] != "." or not PLAIN_ABBREVIATION_END.search(text, max(0, stop - 12), stop):
-            ends.append((stop, match.end()))
-    starts = [0, *(end for _, end in ends)]
-    spans = [(start, stop) for start, (stop, _) in zip(starts, ends) if stop > start]
-    return spans + [(starts[-1], len(text.rstrip()))] if text[starts[-1]:].strip() else spans
-
-
-def sentence_texts() -> list[str]:
-    no_marks = [piece for piece in SENTENCE_PIECES if piece not in "!?"]
-    return [*seed_lines(), *SENTENCE_EDGE_TEXTS, "\n\n".join(seed_lines()),
-            *random_texts(3000, SENTENCE_PIECES, 25), *random_texts(3000, no_marks, 25, seed=1)]
-
-
-def test_sentences_are_those_of_the_plain_splitter():
-    for text in sentence_texts():
-        assert split_sentences(text) == plain_split_sentences(text), text
-
-
-def test_full_stops_and_blank_lines_are_the_boundary_matches():
-    for text in sentence_texts():
-        assert [m.span() for m in _boundaries(text)] == [m.span() for m in _BOUNDARY.finditer(text)], text
-
-
-RESULT_PIECES = [
-    "accuracy", "F1", "score", " of ", "of", " ", "  ", "\n", "5", "12", "3.5", "1,000", "%", "pp", "x",
-    " on ", " in ", " the ", "ImageNet", "X", "top-1 ", "error rate", "over ", "less than ", "(", ")", "a",
-    "-", "@", "pass@1", ",", ".", "xaccuracy", "win rate", "points", "\u0663", "\uff15", "1.5.3", "1,2345",
-    "0",
-]
-
-
-def result_texts() -> list[str]:
-    return [*seed_lines(), *random_texts(20000, RESULT_PIECES, 16, seed=2)]
-
-
-def test_metric_first_search_finds_what_a_full_scan_finds():
-    found = 0
-    for text in result_texts():
-        full = [(m.span(), m.groupdict()) for m in _METRIC_FIRST.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in _metric_first(text)] == full, text
-        found += bool(full)
-    assert found > 100  # the comparison has teeth
-
-
-def test_value_first_matches_from_digit_runs_are_those_of_a_full_scan():
-    found = 0
-    for text in [*result_texts(), "no digits at all", "", "\u0663 on X", "x\uff15 on Y 7", "\u00e9 12 on X"]:
-        runs = [match.start() for match in re.finditer(r"(?<!\d)\d", text)]
-        assert _digit_runs(text) == runs, text
-        full = [(m.span(), m.groupdict()) for m in _VALUE_FIRST.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in _value_first(text, runs)] == full, text
-        found += bool(full)
-    assert found > 100  # the comparison has teeth
-
-
 def test_short_form_test_agrees_with_the_plain_one():
     def plain(short):
         if not 2 <= len(short) <= 10 or len(short.split()) > 2:
@@ -273,22 +241,6 @@ def test_long_forms_are_typed_by_their_head_word(long, expected):
     assert type_of_long_form(long) is expected
 
 
-def test_tokenized_text_is_told_as_the_plain_test_tells_it():
-    def plain(text):
-        if " , " not in text and " . " not in text and not text.endswith(" ."):
-            return False
-        spaced = len(re.findall(r"\w [,.;:)](?:\s|$)", text))
-        return spaced > 0 and spaced > len(re.findall(r"\w[,.;:)](?:\s|$)", text))
-
-    edges = ["RTE - 5 test set ( Bentivogli et al . )", "x ,y", "uses .NET", "ends with a .", "a , b , c. d",
-             " ."]
-    pieces = ["a", "b", " ", " ", " , ", " . ", ".", ";", ")", "x1", "\n"]
-    texts = [*seed_lines(), *edges, *random_texts(5000, pieces, 20, seed=4)]
-    assert sum(plain(text) for text in texts) > 300
-    for text in texts:
-        assert looks_tokenized(text) == plain(text), text
-
-
 @pytest.mark.parametrize(("text", "venue"), [
     ("the International Conference on Machine Learning (ICML) and", True),
     ("at the Workshops of Neural Information Processing Systems (NeurIPS)", True),
@@ -300,3 +252,23 @@ def test_tokenized_text_is_told_as_the_plain_test_tells_it():
 def test_venues_are_told_by_their_head_words(text, venue):
     (definition,) = find_definitions(text)
     assert is_venue(text, definition) is venue
+
+
+def plain_bare_uses(text, short):
+    """The reference: every place `short` starts, kept when no word character touches it."""
+    uses = []
+    for start in range(len(text)):
+        if not text.startswith(short, start):
+            continue
+        end = start + len(short) + text.startswith("s", start + len(short))
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if not re.fullmatch(r"[\w-]", before) and not re.fullmatch(r"[\w-]", after):
+            uses.append((start, end))
+    return uses
+
+
+def test_bare_uses_are_the_whole_word_occurrences():
+    pieces = ["A", "B", "s", "-", "_", " ", "a", "1", "\u00e9", "AB", "ABs", "\n", "(AB)"]
+    for text in [*seed_lines(), *random_texts(2000, pieces, 12)]:
+        for short in ("A", "AB", "ABs", "A B", "s", "B-", "\u00e9", "LLM", "RL"):
+            assert bare_uses(text, short) == plain_bare_uses(text, short), (text, short)

@@ -1,14 +1,18 @@
-"""The Extractor end to end: the seed page, discovery, entities, variants and results."""
+"""graph/extract/pipeline.py: the Extractor end to end on the seed page (discovery across batches,
+entities, variants, results), and what importing it pulls in.
+"""
 
-import re
+import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import paperkg.graph.extract as extract_package
 from paperkg.graph.extract import Extractor, Gazetteer, read_gazetteer
-from paperkg.graph.records import Entity, EntityType, Paper, Role, entity_id, paper_id
-
-SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
+from paperkg.graph.records import Entity, EntityType, Paper, Role, entity_id
+from seed_page import seed_papers
 
 TSV = """name\ttype\taliases\twikidata\thf\tarxiv\tvariant_of
 CIFAR-10\tDATASET\tCIFAR10
@@ -19,16 +23,6 @@ GPT-4\tMODEL
 accuracy\tMETRIC
 FID\tMETRIC
 """
-
-
-def seed_papers() -> list[Paper]:
-    """Title and abstract of each entry: the two lines before its "• N authors" line."""
-    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [
-        Paper(paper_id(lines[i - 2]), lines[i - 2], lines[i - 1])
-        for i, line in enumerate(lines)
-        if re.match(r"•\s*\d+ authors?$", line)
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +165,28 @@ def test_empty_and_odd_texts_do_not_crash(gazetteer):
             assert text[m.start : m.end] == m.text
     (extraction,) = extractor.extract([Paper("e", "", "")])
     assert extraction.mentions == ()
+
+
+def test_importing_the_pipeline_pulls_in_no_training_or_evaluation():
+    # A fresh interpreter: this one has imported everything the other tests needed.
+    probe = ("import sys, paperkg.graph.extract.pipeline\n"
+             "print('\\n'.join(sorted(m for m in sys.modules if m.startswith('paperkg.'))))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert "paperkg.graph.extract.pipeline" in loaded
+    assert [m for m in loaded if m.startswith(("paperkg.graph.training", "paperkg.graph.evaluation"))] == []
+
+
+# What each part of extract/ may import of extract/: text handling nothing else, rules text,
+# names rules and text; the pipeline on top (extract/*.py) any of them.
+LAYERS = {"text": {"text"}, "rules": {"text", "rules"}, "names": {"text", "rules", "names"}}
+
+
+def test_extract_subpackages_import_only_the_layers_below_them():
+    root = Path(extract_package.__file__).parent
+    for layer, allowed in LAYERS.items():
+        for path in (root / layer).glob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("paperkg.graph.extract"):
+                    parts = node.module.split(".")
+                    assert len(parts) > 3 and parts[3] in allowed, f"{path.name}: from {node.module}"

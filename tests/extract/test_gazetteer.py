@@ -1,4 +1,6 @@
-"""The gazetteer readers, the case policy and spelling variants of the matcher."""
+"""graph/extract/names/gazetteer.py: the gazetteer and name-list readers, their errors, and look-ups
+by every spelling.
+"""
 
 from pathlib import Path
 
@@ -6,27 +8,10 @@ import pytest
 
 from paperkg.graph.errors import GazetteerError
 from paperkg.graph.extract import Extractor, Gazetteer, read_gazetteer, read_name_list
-from paperkg.graph.extract.names.patterns import is_case_sensitive, spelling_variants
 from paperkg.graph.records import EntityType, entity_id
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
-TSV = """name\ttype\taliases\twikidata\thf\tarxiv\tvariant_of
-# a comment line
-CIFAR-10\tDATASET\tCIFAR10
-DINOv2\tMODEL\t\tQ117250953\tfacebook/dinov2-base\t2304.07193\t
-MUSE\tBENCHMARK\tMachine Unlearning Six-Way Evaluation
-machine unlearning\tTASK\t\t\t\t\t
-Stable Diffusion\tMODEL\tSD
-Stable Diffusion 2.1\tMODEL\t\t\t\t\tStable Diffusion
-"""
-
-
-@pytest.fixture()
-def gazetteer_file(tmp_path):
-    path = tmp_path / "names.tsv"
-    path.write_text(TSV, encoding="utf-8")
-    return path
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
 def test_gazetteer_rows_become_entities_with_ids_and_external_ids(gazetteer_file):
@@ -102,67 +87,17 @@ def test_name_list_from_shared_names_imports(tmp_path):
     assert any(m.text == entities[0].name for m in extractor.extract_text(text))
 
 
-def test_short_acronyms_match_case_sensitively_long_names_do_not():
-    assert is_case_sensitive("MUSE") and is_case_sensitive("GLUE") and is_case_sensitive("QuALITY")
-    assert is_case_sensitive("LargeST")
-    assert not is_case_sensitive("machine unlearning")
-    assert not is_case_sensitive("CIFAR-10") and not is_case_sensitive("Stable Diffusion")
-    assert is_case_sensitive("MultiPLE") and is_case_sensitive("RewardBench")
-    # Deliberately cased names whose lower case is an English word keep their capitals.
-    assert is_case_sensitive("ComplEx") and is_case_sensitive("ReVeal")
-    assert is_case_sensitive("INTERACTION dataset")
-
-
-def test_spelling_variants_cover_hyphens_and_letter_digit_joints():
-    assert {"CIFAR-10", "CIFAR10", "CIFAR 10", "CIFAR - 10"} <= set(spelling_variants("CIFAR-10", EntityType.DATASET))
-    assert {"CIFAR-10", "CIFAR 10"} <= set(spelling_variants("CIFAR10", EntityType.DATASET))
-    assert "SAEs" in set(spelling_variants("SAE", EntityType.METHOD))
-
-
-def test_one_letter_and_a_digit_match_only_as_written():
-    # SciER 53719258: "at t 0" is a time step, not the model T0; "F 1" is still F1.
-    assert is_case_sensitive("T0") and is_case_sensitive("F 1")
-    extractor = Extractor.default()
-    assert not any(m.text == "t 0" for m in extractor.extract_text("the layer at t 0 ."))
-    assert any(m.text == "F 1" for m in extractor.extract_text("We report F 1 on the test set ."))
-
-
-def test_two_lower_case_words_also_match_hyphenated():
-    # "machine comprehension and question-answering" (GSAP-NER 1704.05179)
-    assert "question-answering" in set(spelling_variants("question answering", EntityType.TASK))
-    assert "Stable-Diffusion" not in set(spelling_variants("Stable Diffusion", EntityType.MODEL))
-    extractor = Extractor.default()
-    found = {m.text: m for m in extractor.extract_text("Machine comprehension and question-answering are hard.")}
-    assert found["question-answering"].entity_id == entity_id("question answering")
-    assert found["question-answering"].type is EntityType.TASK
-
-
-def test_muse_the_benchmark_is_not_muse_the_verb(gazetteer_file):
-    extractor = Extractor(Gazetteer(read_gazetteer(gazetteer_file)), discover=False)
-    assert [m.text for m in extractor.extract_text("We muse about results on MUSE.")] == ["MUSE"]
-
-
-def test_all_spellings_of_cifar_link_to_one_entity(gazetteer_file):
-    extractor = Extractor(Gazetteer(read_gazetteer(gazetteer_file)), discover=False)
-    text = "Accuracy on CIFAR10, on CIFAR-10 and on CIFAR - 10 and cifar-10."
-    mentions = extractor.extract_text(text)
-    assert [m.text for m in mentions] == ["CIFAR10", "CIFAR-10", "CIFAR - 10", "cifar-10"]
-    assert {m.entity_id for m in mentions} == {entity_id("CIFAR-10")}
-
-
 def test_bundled_gazetteer_loads():
     gazetteer = Gazetteer.bundled()
     assert all(e.id == entity_id(e.name) for e in gazetteer.entities)
 
 
-def test_an_alias_that_adds_a_head_noun_gives_the_bare_name(tmp_path):
+def test_an_alias_that_adds_a_head_noun_gives_the_bare_name(tsv_extractor):
     # GSAP-NER 2104.03088: "Using the [Iris] dataset"; the phrase keeps the head.
-    from extract_fixtures import extractor_from_tsv
-
     tsv = ("name\ttype\taliases\twikidata\thf\tarxiv\tvariant_of\n"
            "Iris\tDATASET\tIris dataset\nCORD receipts\tBENCHMARK\tConsolidated Receipt Dataset\n"
            "Transformer\tMETHOD\tTransformer architecture\n")
-    extractor = extractor_from_tsv(tsv, tmp_path)
+    extractor = tsv_extractor(tsv)
     text = "Using the Iris dataset and the Consolidated Receipt Dataset, we test the Transformer architecture."
     mentions = {m.text: m for m in extractor.extract_text(text)}
     assert set(mentions) == {"Iris", "Consolidated Receipt Dataset", "Transformer"}

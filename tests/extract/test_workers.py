@@ -9,9 +9,8 @@ from paperkg.graph.extract import Extractor
 from paperkg.graph.records import Paper
 from paperkg.graph.store import Store
 
+from seed_page import SEED
 from store_dumps import dump, ingest_into, write_repeating_corpus
-
-SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
 
 
 @pytest.fixture
