@@ -144,7 +144,7 @@ class Mention:
     def phrase(self) -> tuple[int, int]:
         """(start, end) of the noun phrase the name stands in ("TED corpus" for "TED").
 
-        The extractor sets it (see `extract/noun_phrases.py`); without it, the name's span.
+        The extractor sets it (see `extract/text/phrase_extents.py`); without it, the name's span.
         """
         if self.phrase_start is None or self.phrase_end is None:
             return self.start, self.end

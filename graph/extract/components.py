@@ -93,7 +93,7 @@ class _LexiconUser(_Component):
 
 
 class SentenceComponent(_Component):
-    """Splits the text into sentences (see sentences.py)."""
+    """Splits the text into sentences (see text/sentences.py)."""
 
     def run(self, state: DocState) -> None:
         state.sentences = SentenceIndex(state.text)

@@ -50,7 +50,6 @@ _METRIC = EntityType.METRIC  # a member read through its class costs a lookup ea
 _entity_id = lru_cache(maxsize=65536)(entity_id)
 
 
-
 def _forms(name: str, aliases: tuple[str, ...], surfaces: list[str]) -> tuple[str, ...]:
     """An entity's aliases and the texts of its mentions, first use first, but its name."""
     forms = dict.fromkeys([*aliases, *surfaces])
@@ -89,7 +88,7 @@ class Extractor:
             with 10,000, a few MB more; 1,000,000 gains nothing more).
 
     `nlp` is `spacy.blank("en")` with the `kg_` components, so `nlp(text)` works and shows
-    `Doc._.kg_mentions`; its lexemes carry only ORTH and LOWER (see tokenizer.py).
+    `Doc._.kg_mentions`; its lexemes carry only ORTH and LOWER (see text/tokenizer.py).
     `extract` and `extract_text` call its tokenizer and each component's `run` directly.
     """
 
