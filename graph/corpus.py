@@ -4,7 +4,7 @@ Extraction decides per abstract; this step decides per entity, over every stored
 for entities that extraction found (origin "discovered"; gazetteer and user names are
 final). It runs after the batches of an ingest, in one transaction:
 
-1. **Type.** Each mention's sentence votes (`extract.evidence.mention_evidence`); the
+1. **Type.** Each mention's sentence votes (`extract.rules.evidence.mention_evidence`); the
    entity takes the type most papers support (`decide_entity`).
 2. **Not a name.** An entity the corpus shows to be no name (an ordinal, a size, an untyped
    term, a field used as a modifier) has its mentions held back.
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from tqdm import tqdm
 
 from .corpus_readings import split_gazetteer_readings, split_paper_readings
-from .extract.evidence import decide_entity, is_capitalised_word, mention_evidence
+from .extract.rules.evidence import decide_entity, is_capitalised_word, mention_evidence
 from .records import EntityType
 from .store import Store
 

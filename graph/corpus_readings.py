@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 
-from .extract.cues import type_of_shape
-from .extract.evidence import UNTYPED_DEFINITION, is_short_acronym, paper_reading
+from .extract.rules.cues import type_of_shape
+from .extract.rules.evidence import UNTYPED_DEFINITION, is_short_acronym, paper_reading
 from .records import EntityType, entity_key
 from .records import entity_id as make_entity_id
 

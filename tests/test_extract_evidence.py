@@ -1,13 +1,13 @@
-"""Corpus-level evidence (graph/extract/evidence.py), on sentences of the arXiv cs corpus."""
+"""Corpus-level evidence (graph/extract/rules/evidence.py), on sentences of the arXiv cs corpus."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.graph.extract.evidence import (
+from paperkg.graph.extract.rules.evidence import (
     MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, decide_entity, is_junk_name, mention_evidence,
 )
-from paperkg.graph.extract.name_use import PART, QUALIFIER
+from paperkg.graph.extract.rules.name_use import PART, QUALIFIER
 from paperkg.graph.records import EntityType
 
 BENCHMARK, DATASET, METHOD = EntityType.BENCHMARK, EntityType.DATASET, EntityType.METHOD

@@ -1,10 +1,10 @@
-"""How a sentence uses a name (graph/extract/name_use.py), on sentences of the arXiv cs corpus."""
+"""How a sentence uses a name (graph/extract/rules/name_use.py), on sentences of the arXiv cs corpus."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.graph.extract.name_use import PART, QUALIFIER, introduced_type, is_title, name_use
+from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, is_title, name_use
 from paperkg.graph.records import EntityType
 
 

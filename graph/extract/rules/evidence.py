@@ -33,9 +33,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from paperkg.graph.extract.abbreviations import find_definitions, type_of_long_form
-from paperkg.graph.extract.cues import TYPE_NOUNS
-from paperkg.graph.extract.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
+from paperkg.graph.extract.rules.abbreviations import find_definitions, type_of_long_form
+from paperkg.graph.extract.rules.cues import TYPE_NOUNS
+from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
 from paperkg.graph.records import EntityType, entity_key
 
 UNTYPED_DEFINITION = "untyped-definition"

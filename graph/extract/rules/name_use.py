@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from paperkg.graph.extract.cues import TYPE_NOUNS, type_of_noun
+from paperkg.graph.extract.rules.cues import TYPE_NOUNS, type_of_noun
 from paperkg.graph.records import EntityType
 
 QUALIFIER = "qualifier"
