@@ -4,13 +4,15 @@ Extraction decides per abstract; this step decides per entity, over every stored
 for entities that extraction found (origin "discovered"; gazetteer and user names are
 final). It runs after the batches of an ingest, in one transaction:
 
-1. **Type.** Each mention's sentence votes (`extract.evidence.mention_evidence`); the
+1. **Type.** Each mention's sentence votes (`extract.rules.evidence.mention_evidence`); the
    entity takes the type most papers support (`decide_entity`).
 2. **Not a name.** An entity the corpus shows to be no name (an ordinal, a size, an untyped
    term, a field used as a modifier) has its mentions held back.
-3. **Ambiguous acronyms.** A short acronym keeps the reading most papers support; a paper
+3. **A paper's own reading.** A short acronym keeps the reading most papers support; a paper
    that defines it as a thing of another type ("Dual Dot-Regression (DDR)" loss beside the
-   DDR dataset) keeps its own reading, in an entity `<id>~<type>`.
+   DDR dataset), or that introduces any name, a gazetteer's too, as a system where it names
+   data elsewhere or the other way round, keeps its own reading, in an entity `<id>~<type>`
+   (`corpus_readings`).
 4. **Confidence floor.** An entity in one paper whose best mention is below
    `min_confidence` has its mentions held back: one weak context is no evidence.
 
@@ -30,9 +32,8 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from .extract.rules.evidence import (
-    decide_entity, definition_evidence, is_capitalised_word, is_short_acronym, mention_evidence,
-)
+from .corpus_readings import split_gazetteer_readings, split_paper_readings
+from .extract.rules.evidence import decide_entity, is_capitalised_word, mention_evidence
 from .records import EntityType
 from .store import Store
 
@@ -95,6 +96,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             report.decided = len(ids)
             for entity_id in tqdm(ids, desc="corpus", unit=" entities", disable=not progress, leave=False):
                 _settle_entity(db, entity_id, floor, report)
+            report.split += split_gazetteer_readings(db, scope)
             report.deleted = _delete_orphans(db)
         finally:
             db.execute("DROP TABLE IF EXISTS temp.corpus_scope")
@@ -137,8 +139,8 @@ def _settle_entity(db, entity_id: str, floor: float, report: SettleReport) -> No
         db.execute("UPDATE mentions SET type = ? WHERE entity_id = ?", (decision.type.value, entity_id))
         _log_papers_naming(db, entity_id)
         report.retyped += 1
-    if is_short_acronym(name) and decision.type is not None:
-        report.split += _split_defined(db, entity_id, name, decision.type, rows)
+    if decision.type is not None:
+        report.split += split_paper_readings(db, entity_id, name, decision.type, rows)
 
 
 def _lowercase_papers(db, name: str, rows) -> int:
@@ -152,32 +154,6 @@ def _lowercase_papers(db, name: str, rows) -> int:
             if found and word.search(found[0]):
                 papers.add(paper)
     return len(papers)
-
-
-def _split_defined(db, entity_id: str, name: str, main: EntityType, rows) -> int:
-    """A paper that defines the acronym as a thing of another type keeps its own reading
-    (a definition holds within its paper: Schwartz & Hearst, 2003): its mentions move to
-    an entity `<id>~<type>` of their own. Returns 1 when any paper moved."""
-    readings: dict[str, EntityType] = {}
-    for paper, sentence, text, _ in rows:
-        defined, found = definition_evidence(sentence, text)
-        if defined and isinstance(found, EntityType):
-            readings.setdefault(paper, found)
-    moved = {paper: t for paper, t in readings.items() if t is not main}
-    for type_ in set(moved.values()):
-        _split(db, entity_id, name, type_, {p for p, t in moved.items() if t is type_})
-    return int(bool(moved))
-
-
-def _split(db, entity_id: str, name: str, type_: EntityType, papers: set[str]) -> None:
-    """Give the papers that read an acronym the other way an entity of their own."""
-    other = f"{entity_id}~{type_.value.lower()}"
-    db.execute("INSERT OR IGNORE INTO entities (id, name, type, variant_of, external_ids, origin) "
-               "VALUES (?, ?, ?, NULL, '[]', 'discovered')", (other, name, type_.value))
-    for paper in sorted(papers):
-        db.execute("UPDATE mentions SET entity_id = ?, type = ? WHERE entity_id = ? AND paper_id = ?",
-                   (other, type_.value, entity_id, paper))
-        db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
 
 
 def _log_papers_naming(db, entity_id: str) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract.rules.evidence import (
-    MODIFIER, UNTYPED_DEFINITION, decide_entity, is_junk_name, mention_evidence,
+    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, decide_entity, is_junk_name, mention_evidence,
 )
+from paperkg.graph.extract.rules.name_use import PART, QUALIFIER
 from paperkg.graph.records import EntityType
 
 BENCHMARK, DATASET, METHOD = EntityType.BENCHMARK, EntityType.DATASET, EntityType.METHOD
@@ -117,3 +118,77 @@ def test_a_hyphenated_or_assessment_head_types_a_definition():
     biqa = ("In this work, we investigate how a model can acquire both human-like and self-consistent "
             "reasoning capability for blind image quality assessment (BIQA).")
     assert mention_evidence(biqa, "BIQA") is TASK
+
+
+def test_a_name_used_as_a_qualifier_or_a_part_more_than_as_data_is_not_a_name():
+    # "IEEE": IEEE Transactions, IEEE Xplore, "IEEE benchmark networks" (2507.02078)
+    evidence = [(str(i), PART) for i in range(5)] + [("q", QUALIFIER), ("x", None), ("y", None)]
+    assert decide_entity("IEEE", BENCHMARK, evidence).not_a_name
+    # a dataset that most papers name as one is kept, though some write "X II" or "X benchmarks"
+    kept = [(str(i), DATASET) for i in range(4)] + [("p", PART), ("q", QUALIFIER)]
+    assert not decide_entity("CASME", DATASET, kept).not_a_name
+    # two stray parts among many bare uses are no evidence ("Gemini 3.1" in 39 papers)
+    bare = [("a", PART), ("b", PART)] + [(str(i), None) for i in range(37)]
+    assert not decide_entity("Gemini 3.1", MODEL, bare).not_a_name
+
+
+def test_qualifier_and_part_votes_leave_methods_alone():
+    evidence = [(str(i), PART) for i in range(5)]
+    assert not decide_entity("SQL", METHOD, evidence).not_a_name
+
+
+def test_capitalised_definitions_of_a_term_others_write_in_lowercase_are_terms():
+    nsfw = [("a", NAMED_DEFINITION), ("b", NAMED_DEFINITION), ("c", UNTYPED_DEFINITION), ("d", DATASET)]
+    assert decide_entity("NSFW", BENCHMARK, nsfw).not_a_name
+    # without a lowercase definition a capitalised one may name a new thing
+    assert not decide_entity("APE", BENCHMARK, nsfw[:2] + nsfw[3:]).not_a_name
+    # methods are capitalised by their authors: "Contrast Limited Adaptive Histogram Equalization (CLAHE)"
+    assert not decide_entity("CLAHE", METHOD, nsfw + [("e", METHOD)]).not_a_name
+
+
+def test_a_plural_definition_names_a_class_of_models():
+    wams = "World Action Models (WAMs) have emerged as a promising alternative to VLA models for embodied control."
+    assert mention_evidence(wams, "WAM") == UNTYPED_DEFINITION
+    lower = "Recently, world-action models (WAM) have emerged to bridge VLA models and world models."
+    assert mention_evidence(lower, "WAM") == UNTYPED_DEFINITION
+    assert mention_evidence("Nano Bio-Agents (NBA): Small Language Model Agents for Genomics", "NBA") is MODEL
+
+
+def test_a_bare_version_is_not_a_name():
+    assert decide_entity("v2.0", DATASET, [("a", DATASET), ("b", DATASET)]).not_a_name
+    assert not decide_entity("YOLOv8", MODEL, [("a", MODEL)]).not_a_name
+
+
+def test_a_name_in_a_qualifier_use_casts_no_type_vote():
+    sentence = "Extensive experiments across four CD benchmarks demonstrate that our HSACNet achieves gains."
+    assert mention_evidence(sentence, "CD") == QUALIFIER
+
+
+def test_a_capitalised_name_headed_by_a_task_votes_for_the_task():
+    evidence = [("a", TASK), ("b", MODEL)]
+    assert decide_entity("AI-Generated Image Detection", MODEL, evidence).type is TASK
+    assert decide_entity("Video Encoder", MODEL, evidence[1:]).type is MODEL
+
+
+def test_a_quantisation_setting_and_a_verb_score_are_no_evidence_of_a_name():
+    assert decide_entity("W4A4", MODEL, [("a", MODEL), ("b", MODEL)]).not_a_name
+    sentence = "Our evaluations show a substantial drop; e.g., Claude Sonnet 3.5 scores 90.5% on ChartQA."
+    assert mention_evidence(sentence, "Claude Sonnet 3.5") is None
+    assert decide_entity("depression detection", DATASET, [("a", DATASET), ("b", TASK)]).type is TASK
+
+
+def test_data_used_as_a_qualifier_does_not_become_a_method_on_as_few_votes():
+    evidence = [("a", QUALIFIER), ("b", METHOD), ("c", None)]
+    assert decide_entity("AI-for-science", BENCHMARK, evidence).not_a_name
+    assert decide_entity("Lean 4", BENCHMARK, evidence + [("d", METHOD)]).type is METHOD
+
+
+def test_a_type_noun_after_a_capitalised_definition_types_it():
+    sentence = ("To address this issue, we propose a method that combines the Bi-Directional Text Fusion "
+                "(BiT) module and Category-Aware Temporal Graph (CATS) module.")
+    assert mention_evidence(sentence, "BiT") is METHOD
+
+
+@pytest.mark.parametrize("name", ["LoRA-adapted", "ImageNet-pretrained", "LLM-judged", "LLM-agentic"])
+def test_a_compound_ending_in_a_participle_is_not_a_name(name):
+    assert decide_entity(name, MODEL, [("a", MODEL), ("b", MODEL)]).not_a_name
