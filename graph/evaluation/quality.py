@@ -15,6 +15,7 @@ from pathlib import Path
 
 from paperkg.graph.evaluation.labels import LabelMap
 from paperkg.graph.evaluation.report import EvaluationReport
+from paperkg.graph.evaluation.role_report import role_quality_section
 from paperkg.graph.evaluation.runner import TextExtractor, evaluate_many
 from paperkg.graph.evaluation.folds import fold_sections
 from paperkg.graph.evaluation.scoring import Counts
@@ -251,6 +252,8 @@ def write_quality_doc(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     page = render_quality_doc([*reports, *unseen_reports], command, pipeline=pipeline,
                               name_reports=name_reports, folds=folds)
+    if hasattr(extractor, "extract"):  # roles are scored on papers, as ingest extracts them
+        page += "\n" + "\n".join(role_quality_section(extractor)).rstrip() + "\n"
     out_path.write_text(page, encoding="utf-8")
     logger.info("wrote %s from %d gold files", out_path, len(reports))
     return reports

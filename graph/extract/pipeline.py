@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from paperkg.graph.extract.components import DocState
 from paperkg.graph.extract.candidates import Candidate
+from paperkg.graph.extract.contributions import settle_introductions
 from paperkg.graph.extract.discovery import Lexicon, discover_entities
 from paperkg.graph.extract.gazetteer import Gazetteer, cached_entity_key
 from paperkg.graph.extract.trained import (
@@ -278,7 +279,7 @@ class Extractor:
                                  c.type, eid, round(c.confidence, 3), c.component, role,
                                  phrase_start - offset, phrase_end - offset)
             pairs.append((mention, c))
-        return pairs
+        return settle_introductions(text, pairs)
 
     def _entities(self, pairs: list[tuple[Mention, Candidate]]) -> list[Entity]:
         surfaces: dict[str, list[str]] = {}
