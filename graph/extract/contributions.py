@@ -42,6 +42,7 @@ _PASSIVE = re.compile(
     r"(?:introduced|proposed|presented|developed|designed|released)\b"
 )
 _PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (")
+_ABBREVIATIONS = "kg_abbreviations"
 _PROPOSED = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?:newly\s+)?proposed\s+$")
 # A name that modifies the noun phrase after it ("the proposed FOG prediction framework").
 _MODIFIES_NOUN = re.compile(r" [a-z]+ (?:" + "|".join(sorted(TYPE_NOUNS)) + r")\b")
@@ -66,29 +67,32 @@ def settle_introductions(text: str, pairs: list) -> list:
         pairs: (Mention, Candidate) in text order, roles as `assign_role` or a rule set them.
 
     Returns:
-        The same pairs, a mention replaced where its role changes (few papers have any).
+        `pairs` itself, a mention replaced where its role changes (few papers have any).
     """
-    settled = []
     last_intro = None  # the last introduced mention: its end, sentence and whether it stood
-    for mention, c in pairs:
-        role = mention.role
-        if role is _INTRODUCES:
+    for i, (mention, c) in enumerate(pairs):
+        start = c.start
+        if mention.role is _INTRODUCES:
             joined = last_intro is not None and last_intro[1] == mention.sentence and bool(
-                _JOINED.fullmatch(text, last_intro[0], c.start))
+                _JOINED.fullmatch(text, last_intro[0], start))
             kept = True
             if c.role is None:  # a window's cue, not a rule that read the words next to it
                 first = last_intro is None or last_intro[1] != mention.sentence or joined
-                kept = (first or _after_our(text, c.start)) and _is_coined_here(text, c)
+                kept = (first or _after_our(text, start)) and _is_coined_here(text, c)
                 kept = kept and (not joined or last_intro[2]) or _defines_last_intro(
                     text, c, last_intro, mention.sentence)
                 if not kept:
-                    mention = _with_role(mention, _MENTIONS)
+                    pairs[i] = (_with_role(mention, _MENTIONS), c)
             last_intro = (c.end, mention.sentence, kept)
-        elif _is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence):
-            mention = _with_role(mention, _INTRODUCES)
-            last_intro = (c.end, mention.sentence, True)
-        settled.append((mention, c))
-    return settled
+            continue
+        # The words that could introduce a mention, looked for in C first: most have none.
+        near = start - 40 if start > 40 else 0
+        if c.component == _ABBREVIATIONS or text.startswith(_PASSIVE_STARTS, c.end) or text.find(
+                "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0:
+            if _is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence):
+                pairs[i] = (_with_role(mention, _INTRODUCES), c)
+                last_intro = (c.end, mention.sentence, True)
+    return pairs
 
 
 def _defines_last_intro(text: str, c, last_intro, sentence: str) -> bool:
