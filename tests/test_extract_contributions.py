@@ -85,3 +85,10 @@ def test_seed_page_introduces_its_named_contributions_and_no_concept(extractor):
 ])
 def test_proper_names_have_a_capital_or_digit_and_are_no_stop_words(name, proper):
     assert is_proper_name(name) is proper
+
+
+def test_the_parts_of_an_introduced_framework_are_introduced(extractor):
+    found = introduced(extractor, "Fusing models",
+                       "To address this limitation, we propose ZorbRL, a novel two-stage framework "
+                       "comprising ZorbSFT and ZorbPO to make use of source LLMs.")
+    assert {"ZorbRL", "ZorbSFT", "ZorbPO"} <= found

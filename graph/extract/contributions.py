@@ -8,7 +8,7 @@ longer name ("IG-CAM (Instance-Guided Class Activation Mapping)"). A paper intro
 names it coins, so here:
 
 - a window's INTRODUCES stands only for the first name after its cue (and the names
-  listed with it), a name in the proper sense (a capital or a digit, not a stop word, not
+  listed with it, or named as its parts: "FuseRL, a framework comprising FuseSFT and FusePO"), a name in the proper sense (a capital or a digit, not a stop word, not
   a concept the gazetteer lists in lower case such as "feed-forward network"), not the
   object of a preposition ("a variant of Q-learning") and not the tail of a longer
   capitalised name, nor a modifier of the noun another name is given to ("a DPM sampler
@@ -48,6 +48,8 @@ _PROPOSED = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?:newly\s+)?proposed\s+$")
 _MODIFIES_NOUN = re.compile(r" [a-z]+ (?:" + "|".join(sorted(TYPE_NOUNS)) + r")\b")
 # A name that modifies the noun a later name is given to: "a new fast DPM sampler called DC-Solver".
 _NAMED_AFTER = re.compile(r"(?: [a-z][\w-]*){1,3},? (?:called|named|dubbed|termed)\b")
+# The parts of what was just introduced: "we propose FuseRL, a framework comprising FuseSFT".
+_PARTS_OF = re.compile(r"\b(?:comprising|consisting of|composed of|made up of)\s+\Z")
 _OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
 # The head nouns of a coined component's long form ("... Fusion Block", "... Data Pipeline").
 _COMPONENT_HEADS = frozenset(
@@ -77,7 +79,8 @@ def settle_introductions(text: str, pairs: list) -> list:
                 _JOINED.fullmatch(text, last_intro[0], start))
             kept = True
             if c.role is None:  # a window's cue, not a rule that read the words next to it
-                first = last_intro is None or last_intro[1] != mention.sentence or joined
+                first = last_intro is None or last_intro[1] != mention.sentence or joined or (
+                    last_intro[2] and _PARTS_OF.search(text, last_intro[0], start) is not None)
                 kept = (first or _after_our(text, start)) and _is_coined_here(text, c)
                 kept = kept and (not joined or last_intro[2]) or _defines_last_intro(
                     text, c, last_intro, mention.sentence)

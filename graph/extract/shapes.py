@@ -50,7 +50,8 @@ _INTRO_SUBJECTS = frozenset("we paper work study article report".split())
 # X"; an -ing form after "by": "by proposing MUSE".
 _JOINED_VERB_BEFORE = frozenset(("and", "to", "by"))
 _CALLED = frozenset("called named dubbed termed coined call".split())
-_LIST_OPENERS = frozenset("as like including e.g. e.g., i.e. i.e., namely -- ( : (e.g., (e.g. (i.e.,".split())
+# "comprising" and "consisting of" list a whole's parts: "a framework comprising FuseSFT and FusePO".
+_LIST_OPENERS = frozenset("as like including comprising e.g. e.g., i.e. i.e., namely -- ( : (e.g., (e.g. (i.e.,".split())
 _INTRO_FILLERS = frozenset("the our new novel also further first then thus newly here".split())
 _ON_MODIFIERS = frozenset(
     "the both unconditional conditional standard popular several multiple challenging public "
