@@ -92,3 +92,11 @@ def test_the_parts_of_an_introduced_framework_are_introduced(extractor):
                        "To address this limitation, we propose ZorbRL, a novel two-stage framework "
                        "comprising ZorbSFT and ZorbPO to make use of source LLMs.")
     assert {"ZorbRL", "ZorbSFT", "ZorbPO"} <= found
+
+
+def test_the_parts_an_introduced_system_integrates_are_introduced(extractor):
+    found = introduced(extractor, "Slides from images",
+                       "We introduce ZorbCoder, a layout-aware framework. ZorbCoder integrates a "
+                       "Color Gradient-based Segmentation algorithm and GPT-4 to decompose tasks.")
+    assert "ZorbCoder" in found and "Color Gradient-based Segmentation" in found
+    assert "GPT-4" not in found  # a listed model it uses is no part it coins

@@ -8,7 +8,8 @@ longer name ("IG-CAM (Instance-Guided Class Activation Mapping)"). A paper intro
 names it coins, so here:
 
 - a window's INTRODUCES stands only for the first name after its cue (and the names
-  listed with it, or named as its parts: "FuseRL, a framework comprising FuseSFT and FusePO"), a name in the proper sense (a capital or a digit, not a stop word, not
+  listed with it, or named as its parts: "FuseRL, a framework comprising FuseSFT and FusePO",
+  "SlideCoder integrates a Color Gradient-based Segmentation algorithm"), a name in the proper sense (a capital or a digit, not a stop word, not
   a concept the gazetteer lists in lower case such as "feed-forward network"), not the
   object of a preposition ("a variant of Q-learning") and not the tail of a longer
   capitalised name, nor a modifier of the noun another name is given to ("a DPM sampler
@@ -50,6 +51,11 @@ _MODIFIES_NOUN = re.compile(r" [a-z]+ (?:" + "|".join(sorted(TYPE_NOUNS)) + r")\
 _NAMED_AFTER = re.compile(r"(?: [a-z][\w-]*){1,3},? (?:called|named|dubbed|termed)\b")
 # The parts of what was just introduced: "we propose FuseRL, a framework comprising FuseSFT".
 _PARTS_OF = re.compile(r"\b(?:comprising|consisting of|composed of|made up of)\s+\Z")
+# A sentence saying what an introduced thing is made of: "SlideCoder integrates a X and a Y".
+_PARTS_SENTENCE = re.compile(
+    r"(?:[A-Z]\w+, )?(\S+) (?:integrates|incorporates|comprises|consists of|combines|contains|"
+    r"features|includes|introduces|employs)\b"
+)
 _OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
 # The head nouns of a coined component's long form ("... Fusion Block", "... Data Pipeline").
 _COMPONENT_HEADS = frozenset(
@@ -72,8 +78,13 @@ def settle_introductions(text: str, pairs: list) -> list:
         `pairs` itself, a mention replaced where its role changes (few papers have any).
     """
     last_intro = None  # the last introduced mention: its end, sentence and whether it stood
+    introduced: set[str] = set()  # the names introduced so far, folded
+    sentence, parts_from = None, -1  # where the current sentence lists an introduced name's parts
     for i, (mention, c) in enumerate(pairs):
         start = c.start
+        if mention.sentence is not sentence:
+            sentence = mention.sentence
+            parts_from = _parts_start(text, start, sentence, introduced) if introduced else -1
         if mention.role is _INTRODUCES:
             joined = last_intro is not None and last_intro[1] == mention.sentence and bool(
                 _JOINED.fullmatch(text, last_intro[0], start))
@@ -87,6 +98,11 @@ def settle_introductions(text: str, pairs: list) -> list:
                 if not kept:
                     pairs[i] = (_with_role(mention, _MENTIONS), c)
             last_intro = (c.end, mention.sentence, kept)
+            if kept:
+                introduced.add(text[start : c.end].casefold())
+            continue
+        if 0 <= parts_from <= start and _is_coined_part(text, c):
+            pairs[i] = (_with_role(mention, _INTRODUCES), c)
             continue
         # The words that could introduce a mention, looked for in C first: most have none.
         near = start - 40 if start > 40 else 0
@@ -95,7 +111,25 @@ def settle_introductions(text: str, pairs: list) -> list:
             if _is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence):
                 pairs[i] = (_with_role(mention, _INTRODUCES), c)
                 last_intro = (c.end, mention.sentence, True)
+                introduced.add(text[start : c.end].casefold())
     return pairs
+
+
+def _parts_start(text: str, start: int, sentence: str, introduced: set[str]) -> int:
+    """Where the parts begin in a sentence that says what an introduced name is made of
+    ("SlideCoder integrates a ... algorithm and a ... method"), or -1."""
+    match = _PARTS_SENTENCE.match(sentence)
+    if match is None or match.group(1).casefold() not in introduced:
+        return -1
+    at = text.rfind(sentence, 0, start + len(sentence))
+    return at + match.end() if at >= 0 else -1
+
+
+def _is_coined_part(text: str, c) -> bool:
+    """A part named like a coinage: Title Case, several words or name-shaped, in no list."""
+    name = text[c.start : c.end]
+    return ((c.entity is None or c.entity.origin != "gazetteer") and is_proper_name(name)
+            and " " in name and _is_title_case(name))
 
 
 def _defines_last_intro(text: str, c, last_intro, sentence: str) -> bool:
