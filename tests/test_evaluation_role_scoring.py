@@ -188,3 +188,16 @@ def test_quality_section_lists_each_set_and_role(extractor, seed_gold):
     assert rows[0].split(" | ")[2:7] == ["INTRODUCES", "100.0", "66.7", "80.0", "2"]
     assert rows[1].endswith("| not met |")
     assert render_role_section([], "x")[-2].startswith("No role gold found")
+
+
+def test_quality_page_holds_the_roles_section(extractor, seed_gold, tmp_path):
+    from paperkg.graph.evaluation import write_quality_doc
+
+    ner = write_gold(tmp_path / "ner.jsonl", [{
+        "source": "GSAP-NER", "split": "dev", "doc_id": "d", "text": "We train on CIFAR10.",
+        "entities": [{"start": 12, "end": 19, "label": "Dataset", "coarse": "DATASET"}]}])
+    page = tmp_path / "quality.md"
+    write_quality_doc([ner], extractor, page, role_golds=[seed_gold])
+    text = page.read_text(encoding="utf-8")
+    assert "## Roles (issue 10, section 3)" in text
+    assert "| roles.jsonl | 3 | EVALUATES_ON | 25.0 | 100.0 | 40.0 | 1 | 3 | 0 |" in text
