@@ -95,7 +95,8 @@ def create_app(kg: KnowledgeGraph, options: ServeOptions | None = None) -> FastA
         refresh_or_keep(kg)  # papers written since the last request, by any process
         return build_context(kg)
 
-    router = PaperkgGraphQLRouter(build_schema(options.max_cost), context_getter=get_context, graphql_ide="graphiql")
+    router = PaperkgGraphQLRouter(build_schema(options.max_cost, response_cache_size=options.response_cache),
+                                   context_getter=get_context, graphql_ide="graphiql")
     router.persisted, router.cors_origins = options.persisted_queries(), options.cors_origins
     app.include_router(router, prefix=GRAPHQL_PATH)
     install_rest_routes(app, kg)

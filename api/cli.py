@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from pathlib import Path
 
 import click
 
@@ -90,6 +91,7 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
                                    on_problem=lambda line: tqdm.write(line, file=sys.stderr))
         click.echo(report.summary())
         return
+    created = not Path(db).exists()
     with Store(db) as store:
         if min_confidence is not None:
             from paperkg.graph.corpus import store_min_confidence
@@ -100,7 +102,21 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
                               on_problem=lambda line: tqdm.write(line, file=sys.stderr))
     click.echo(report.summary())
     if report.ingested == 0 and (report.skipped or report.failed_files):
+        if created and remove_empty_database(db):
+            click.echo(f"{db} was not created: nothing could be read.", err=True)
         sys.exit(1)
+
+
+def remove_empty_database(db) -> bool:
+    """Delete the database (and its -wal, -shm) that this run created when it holds no paper."""
+    from paperkg.graph.store import Store
+
+    with Store(db) as store:
+        if store.count_papers() > 0:
+            return False
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return True
 
 
 @main.command()
@@ -115,13 +131,16 @@ def ingest(files, db, format_, as_of, batch_size, reextract, quiet, dry_run, mod
               help="Run only the queries in this JSON file (name -> query, or a list).")
 @click.option("--max-cost", type=int, default=None,
               help="Refuse queries costing more than this [default: $PAPERKG_MAX_COST or 5000].")
-def serve(db, host, port, workers, cors_origins, allow_list, max_cost) -> None:
+@click.option("--response-cache", type=click.IntRange(min=0), default=256, show_default=True,
+              help="Answers of repeated queries remembered until the graph changes (0: none).")
+def serve(db, host, port, workers, cors_origins, allow_list, max_cost, response_cache) -> None:
     """Serve the explorer at http://HOST:PORT/ and GraphQL (with GraphiQL) at /graphql."""
     from paperkg.api.serving import run_server
 
     from paperkg.api.http_options import ServeOptions
 
-    options = ServeOptions(cors_origins=tuple(cors_origins), allow_list=allow_list, max_cost=max_cost)
+    options = ServeOptions(cors_origins=tuple(cors_origins), allow_list=allow_list, max_cost=max_cost,
+                           response_cache=response_cache)
     options.check()  # a bad allow-list or budget fails here, in one line, before the graph loads
     run_server(db, host, port, workers, options, say=lambda line: click.echo(line, err=True))
 

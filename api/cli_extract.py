@@ -109,8 +109,8 @@ def unseen_setup(extractor, model_dir):
     """What `--unseen` needs: the lists of `extractor`, and a builder of extractors without some."""
     from paperkg.graph.evaluation.unseen import UnseenSetup
     from paperkg.graph.extract import Extractor
-    from paperkg.graph.extract.gazetteer import Gazetteer
-    from paperkg.graph.extract.trained import load_trained_ner
+    from paperkg.graph.extract.names.gazetteer import Gazetteer
+    from paperkg.graph.extract.trained_ner import load_trained_ner
 
     trained = load_trained_ner(model_dir) if model_dir else None
 
@@ -135,7 +135,7 @@ def unseen_setup(extractor, model_dir):
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def train_command(gold, out_dir, labels, epochs, seed, dev_fraction, quiet) -> None:
     """Train a NER model on annotated GOLD files, to use beside the rules (--model DIR)."""
-    from paperkg.graph.extract.training import train_ner
+    from paperkg.graph.training import train_ner
 
     report = train_ner(list(gold), out_dir, label_map=labels, epochs=epochs, seed=seed,
                        dev_fraction=dev_fraction, progress=not quiet)

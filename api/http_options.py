@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from starlette.middleware.cors import CORSMiddleware
 
 from paperkg.schema.cost import read_budget
+from paperkg.schema.response_cache import DEFAULT_RESPONSE_CACHE
 
 from .persisted import PersistedQueries, PersistedQueryProblem, read_allow_list
 
@@ -39,6 +40,7 @@ class ServeOptions:
     cors_origins: tuple[str, ...] = ()
     allow_list: str | Path | None = None
     max_cost: int | None = None
+    response_cache: int = DEFAULT_RESPONSE_CACHE
 
     def check(self) -> None:
         """Raise QueryError for a bad allow-list file or cost budget."""

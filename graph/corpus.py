@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from .extract.evidence import (
+from .extract.rules.evidence import (
     decide_entity, definition_evidence, is_capitalised_word, is_short_acronym, mention_evidence,
 )
 from .records import EntityType

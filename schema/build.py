@@ -10,6 +10,7 @@ from .cost import cost_limit, read_budget
 from .limits import QUERY_TIME_LIMIT_S, build_extensions, log_errors
 from .mutation import Mutation
 from .query import Query
+from .response_cache import DEFAULT_RESPONSE_CACHE, response_cache
 from .subscription import Subscription
 from .time_limit import run_within
 
@@ -29,14 +30,17 @@ class PaperkgSchema(Schema):
         log_errors(errors)
 
 
-def build_schema(max_cost: int | None = None, time_limit: float | None = QUERY_TIME_LIMIT_S) -> Schema:
+def build_schema(max_cost: int | None = None, time_limit: float | None = QUERY_TIME_LIMIT_S,
+                 response_cache_size: int = DEFAULT_RESPONSE_CACHE) -> Schema:
     """The paperkg GraphQL schema, with its depth, alias, token, cost and time limits and error masking.
 
     Args:
         max_cost: the query cost budget (schema/cost.py); None reads $PAPERKG_MAX_COST.
         time_limit: seconds a query or mutation may run (schema/time_limit.py); None for no limit.
+        response_cache_size: answers remembered per graph (schema/response_cache.py); 0 for none.
     """
     schema = PaperkgSchema(query=Query, mutation=Mutation, subscription=Subscription,
-                           extensions=[*build_extensions(), cost_limit(read_budget(max_cost))])
+                           extensions=[*build_extensions(), cost_limit(read_budget(max_cost)),
+                                       response_cache(response_cache_size)])
     schema.time_limit = time_limit
     return schema

@@ -13,10 +13,11 @@ import logging
 
 from graphql import GraphQLError
 from strawberry.extensions import (
-    AddValidationRules, MaskErrors, MaxTokensLimiter, ParserCache, ValidationCache,
+    AddValidationRules, MaskErrors, MaxTokensLimiter, ParserCache,
 )
 from strawberry.extensions import max_aliases, query_depth_limiter
 from strawberry.extensions.base_extension import SchemaExtension
+from strawberry.schema.schema import validate_document
 
 from paperkg.graph.errors import PaperkgError
 
@@ -73,9 +74,28 @@ class CachedParse(ParserCache):
         super().__init__(maxsize=QUERY_CACHE_SIZE)
 
 
-class CachedValidation(ValidationCache):
-    def __init__(self) -> None:
-        super().__init__(maxsize=QUERY_CACHE_SIZE)
+class CachedValidation(SchemaExtension):
+    """Validation remembered by query text and rule set: the same document validates once.
+
+    strawberry's `ValidationCache` keys on the parsed document, whose hash walks the whole
+    tree on every request; the text the parse cache is keyed on says the same, in one hash.
+    """
+
+    _results: dict[tuple, list[GraphQLError]] = {}
+
+    def on_validate(self):
+        context = self.execution_context
+        if context.pre_execution_errors is None and context.graphql_document is not None:
+            key = (context.schema._schema, context.query, tuple(context.validation_rules))
+            errors = self._results.get(key)
+            if errors is None:
+                errors = validate_document(context.schema._schema, context.graphql_document,
+                                           context.validation_rules)
+                if len(self._results) >= QUERY_CACHE_SIZE:
+                    self._results.pop(next(iter(self._results)))  # the oldest: a bound, not an LRU
+                self._results[key] = errors
+            context.pre_execution_errors = errors
+        yield
 
 
 class TokenLimit(MaxTokensLimiter):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -10,6 +11,7 @@ from paperkg.graph import records
 from paperkg.graph.errors import UnknownEntityError, UnknownPaperError
 
 from .context import context_of
+from .loaders import NOT_LOADED, value_if_loaded
 from .entity import Entity, load_entity
 from .enums import EntityType, Role
 
@@ -48,8 +50,8 @@ class Mention:
         )
 
     @strawberry.field(description="The entity the span names.")
-    async def entity(self, info: strawberry.Info) -> Entity:
-        return await require_entity(info, self.entity_id, f"a mention in paper {self.paper_id!r}")
+    def entity(self, info: strawberry.Info) -> Entity:
+        return entity_now_or_later(info, self.entity_id, f"a mention in paper {self.paper_id!r}")
 
     @strawberry.field(description="The paper the span is in.")
     async def paper(self, info: strawberry.Info) -> PaperRef:
@@ -75,6 +77,14 @@ class Mention:
                 "re-ingest the paper to repair the database"
             )
         return found
+
+
+def entity_now_or_later(info: strawberry.Info, entity_id: str, holder: str) -> Entity | Awaitable[Entity]:
+    """The entity `holder` points at: at once when the request has read it, else to await."""
+    found = value_if_loaded(context_of(info).loaders.entities, entity_id)
+    if found is NOT_LOADED or found is None:
+        return require_entity(info, entity_id, holder)
+    return Entity.from_record(found)
 
 
 async def require_entity(info: strawberry.Info, entity_id: str, holder: str) -> Entity:

@@ -14,7 +14,7 @@ from .context import context_of
 from .entity import Entity
 from .enums import EntityType, Role
 from .loaders import Loaders
-from .mention import Mention, require_entity
+from .mention import Mention, entity_now_or_later
 from .node import Node, node_path
 from .pagination import Connection, build_connection, read_page
 from .result import Result
@@ -36,8 +36,8 @@ class EntityUse:
                    entity_id=use.entity_id, paper_id=use.paper_id)
 
     @strawberry.field
-    async def entity(self, info: strawberry.Info) -> Entity:
-        return await require_entity(info, self.entity_id, f"paper {self.paper_id!r}")
+    def entity(self, info: strawberry.Info) -> Entity:
+        return entity_now_or_later(info, self.entity_id, f"paper {self.paper_id!r}")
 
 
 @strawberry.type(description="A paper: its title, abstract, what its source said, and what it uses.")
@@ -84,8 +84,12 @@ class Paper(Node):
 
     @strawberry.field(description="Every span of the title and abstract that names an entity.")
     async def mentions(self, info: strawberry.Info, type: EntityType | None = None) -> list[Mention]:
-        found = await context_of(info).loaders.mentions.load(self.key)
-        return [Mention.from_record(m) for m in found if type is None or m.type == type]
+        loaders = context_of(info).loaders
+        found = [m for m in await loaders.mentions.load(self.key) if type is None or m.type == type]
+        # Their entities in one batch (with the paper's own, when asked in the same query),
+        # so that each mention's `entity` answers from it at once.
+        await loaders.entities.load_many(list(dict.fromkeys(m.entity_id for m in found)))
+        return [Mention.from_record(m) for m in found]
 
     @strawberry.field(description="Papers sharing entities with this one, ranked by the rarity (IDF) of "
                                   "what they share, each with the shared entities and their weights.")
@@ -118,7 +122,7 @@ PaperConnection = Connection[Paper]
 
 async def load_uses(loaders: Loaders, paper_id: str, type: records.EntityType | None) -> list[EntityUseRecord]:
     """A paper's entity edges, most mentioned first, optionally only those of one type."""
-    uses = await loaders.entity_uses.load(paper_id)
+    uses = loaders.kg.entity_uses([paper_id])[paper_id]
     if type is None:
         return uses
     # The entities are loaded (in one batch) to learn their types; the loader keeps them

@@ -169,3 +169,21 @@ def test_a_folder_that_is_not_a_model_is_a_clean_error(tmp_path):
 def test_serve_binds_to_127_0_0_1_unless_told_otherwise():
     host = next(param for param in main.commands["serve"].params if param.name == "host")
     assert host.default == "127.0.0.1"
+
+
+def test_an_ingest_that_reads_nothing_leaves_no_new_database(tmp_path):
+    binary = tmp_path / "scan.bin"
+    binary.write_bytes(b"\x00\x01\x02 not a listing")
+    db = tmp_path / "new.db"
+    result = run("ingest", str(binary), "--db", str(db), "--quiet")
+    assert result.exit_code == 1
+    assert "binary, not text" in result.output and f"{db} was not created" in result.output
+    assert not list(tmp_path.glob("new.db*"))
+
+
+def test_an_ingest_that_reads_nothing_keeps_an_existing_database(tmp_path, seed_db):
+    binary = tmp_path / "scan.bin"
+    binary.write_bytes(b"\x00\x01\x02 not a listing")
+    before = query(seed_db, "{ papers { totalCount } }")
+    assert run("ingest", str(binary), "--db", str(seed_db), "--quiet").exit_code == 1
+    assert query(seed_db, "{ papers { totalCount } }") == before

@@ -10,7 +10,7 @@ from paperkg.graph.evaluation.gold import iter_gold
 from paperkg.graph.evaluation.quality import write_quality_doc
 from paperkg.graph.evaluation.unseen import UnseenSetup
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.gazetteer import Gazetteer
+from paperkg.graph.extract.names.gazetteer import Gazetteer
 from paperkg.graph.records import EntityType, Mention
 
 TEXT = "FLAMe-RM-24B outperforms GPT-4o on RewardBench."

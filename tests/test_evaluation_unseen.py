@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from paperkg.api.cli import main
 from paperkg.graph.evaluation.unseen import UnseenSetup, collect_name_keys, hide_names_in
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.gazetteer import Gazetteer
+from paperkg.graph.extract.names.gazetteer import Gazetteer
 from paperkg.graph.records import Entity, EntityType, entity_key
 
 # Sentences of the seed page (data/daily_papers.txt) and of arXiv abstracts, not gold text.

@@ -1,11 +1,11 @@
-"""What a paper introduces (`extract/contributions.py`), on the seed page's own sentences."""
+"""What a paper introduces (`extract/rules/contributions.py`), on the seed page's own sentences."""
 
 from __future__ import annotations
 
 import pytest
 
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.contributions import is_proper_name
+from paperkg.graph.extract.rules.contributions import is_proper_name
 from paperkg.graph.records import Paper, Role
 from paperkg.graph.sources import iter_papers
 

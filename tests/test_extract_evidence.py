@@ -1,10 +1,10 @@
-"""Corpus-level evidence (graph/extract/evidence.py), on sentences of the arXiv cs corpus."""
+"""Corpus-level evidence (graph/extract/rules/evidence.py), on sentences of the arXiv cs corpus."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.graph.extract.evidence import (
+from paperkg.graph.extract.rules.evidence import (
     MODIFIER, UNTYPED_DEFINITION, decide_entity, is_junk_name, mention_evidence,
 )
 from paperkg.graph.records import EntityType

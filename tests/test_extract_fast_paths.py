@@ -15,22 +15,22 @@ from spacy.matcher import PhraseMatcher
 from extract_fixtures import seed_lines
 from paperkg.graph.extract import Extractor, Gazetteer
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
-from paperkg.graph.extract.cues import is_stop_name, type_of_noun
-from paperkg.graph.extract.patterns import _is_name_of, is_case_sensitive, spelling_variants
-from paperkg.graph.extract.phrases import (
+from paperkg.graph.extract.rules.cues import is_stop_name, type_of_noun
+from paperkg.graph.extract.names.patterns import _is_name_of, is_case_sensitive, spelling_variants
+from paperkg.graph.extract.rules.term_phrases import (
     _BEFORE, _HEAD_WORDS, _LANGUAGES, _MODIFIERS, _MOST_BEFORE,
     _MOST_MODIFIERS, _STOP, _extend_over,
     _follows_subject, _is_domain_word, _is_language_pair, _is_metric_modifier, _is_modifier, _starts_sentence,
     _words_before, extend_known, find_heads,
 )
-from paperkg.graph.extract.results import _METRIC_FIRST, _metric_first
-from paperkg.graph.extract.roles import _CUES, _last_cue, clause_start
-from paperkg.graph.extract.sentences import _BOUNDARY
-from paperkg.graph.extract.name_spans import (
+from paperkg.graph.extract.rules.results import _METRIC_FIRST, _metric_first
+from paperkg.graph.extract.rules.roles import _CUES, _last_cue, clause_start
+from paperkg.graph.extract.text.sentences import _BOUNDARY
+from paperkg.graph.extract.rules.name_spans import (
     _ADJECTIVAL, _GENERIC_WORDS, _SIZE_ONLY, DETERMINERS, LANGUAGES, NAME_SPANS, SHAPED,
     _cleaned_spans, _is_sentence_opener, _title_cased, name_spans,
 )
-from paperkg.graph.extract.tokenizer import blank_pipeline
+from paperkg.graph.extract.text.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType, entity_key
 
 _BARRIER = re.compile(r";|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b|\. ")

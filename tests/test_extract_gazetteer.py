@@ -6,7 +6,7 @@ import pytest
 
 from paperkg.graph.errors import GazetteerError
 from paperkg.graph.extract import Extractor, Gazetteer, read_gazetteer, read_name_list
-from paperkg.graph.extract.patterns import is_case_sensitive, spelling_variants
+from paperkg.graph.extract.names.patterns import is_case_sensitive, spelling_variants
 from paperkg.graph.records import EntityType, entity_id
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

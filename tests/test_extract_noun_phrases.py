@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.detokenize import Detokenized, looks_tokenized
-from paperkg.graph.extract.noun_phrases import phrase_extents
-from paperkg.graph.extract.variants import following_suffix
+from paperkg.graph.extract.text.detokenize import Detokenized, looks_tokenized
+from paperkg.graph.extract.text.phrase_extents import phrase_extents
+from paperkg.graph.extract.names.variants import following_suffix
 from paperkg.graph.records import EntityType
 
 T = EntityType

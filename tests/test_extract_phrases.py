@@ -4,10 +4,10 @@ import pytest
 from extract_fixtures import extractor_from_tsv
 
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.abbreviations import find_definitions
-from paperkg.graph.extract.patterns import is_case_sensitive, spelling_variants
-from paperkg.graph.extract.phrases import find_phrases
-from paperkg.graph.extract.shapes import find_context_names
+from paperkg.graph.extract.rules.abbreviations import find_definitions
+from paperkg.graph.extract.names.patterns import is_case_sensitive, spelling_variants
+from paperkg.graph.extract.rules.term_phrases import find_phrases
+from paperkg.graph.extract.rules.context_names import find_context_names
 from paperkg.graph.records import EntityType
 
 TSV = """name\ttype\taliases\twikidata\thf\tarxiv\tvariant_of

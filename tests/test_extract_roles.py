@@ -1,10 +1,10 @@
-"""The role of a dataset or benchmark read off the words before it (`extract/roles.py`)."""
+"""The role of a dataset or benchmark read off the words before it (`extract/rules/roles.py`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from paperkg.graph.extract.roles import assign_role
+from paperkg.graph.extract.rules.roles import assign_role
 from paperkg.graph.records import EntityType, Role
 
 D, M = EntityType.DATASET, EntityType.MODEL

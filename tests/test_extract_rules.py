@@ -4,8 +4,8 @@ import pytest
 from extract_fixtures import extractor_from_tsv
 
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.abbreviations import find_definitions
-from paperkg.graph.extract.sentences import split_sentences
+from paperkg.graph.extract.rules.abbreviations import find_definitions
+from paperkg.graph.extract.text.sentences import split_sentences
 from paperkg.graph.records import EntityType, Role, entity_id
 
 TSV = """name\ttype\taliases\twikidata\thf\tarxiv\tvariant_of

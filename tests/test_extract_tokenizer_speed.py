@@ -1,6 +1,6 @@
 """The quick-affix tokenizer splits text exactly as spaCy's English tokenizer does.
 
-Its searches (graph/extract/affixes.py) skip work the plain expressions would do; these
+Its searches (graph/extract/text/affixes.py) skip work the plain expressions would do; these
 tests keep the plain expressions as the reference: the same tokens (text, whitespace,
 lower case and norm) on real abstract sentences and on edge cases, the same match spans
 on random strings, and a tokenizer that saves and loads like spaCy's.
@@ -16,8 +16,8 @@ from spacy.lang.en import English
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from paperkg.graph.extract import Extractor, Gazetteer
-from paperkg.graph.extract.affixes import InfixFinditer, PrefixSearch, SuffixSearch, UrlMatch
-from paperkg.graph.extract.tokenizer import TOKENIZER, blank_pipeline, trim_lexical_attributes
+from paperkg.graph.extract.text.affixes import InfixFinditer, PrefixSearch, SuffixSearch, UrlMatch
+from paperkg.graph.extract.text.tokenizer import TOKENIZER, blank_pipeline, trim_lexical_attributes
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "daily_papers.txt"
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from paperkg.graph.evaluation.unseen import hide_names_in
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.gazetteer import Gazetteer
-from paperkg.graph.extract.name_spans import name_spans
-from paperkg.graph.extract.shapes import _coordinated
+from paperkg.graph.extract.names.gazetteer import Gazetteer
+from paperkg.graph.extract.rules.name_spans import name_spans
+from paperkg.graph.extract.rules.context_names import _coordinated
 from paperkg.graph.records import EntityType
 
 

@@ -14,16 +14,16 @@ import re
 import pytest
 from test_extract_fast_paths import seed_lines
 
-from paperkg.graph.extract.abbreviations import (
+from paperkg.graph.extract.rules.abbreviations import (
     _PAREN, _clause_start, _define, _is_short_form, _trimmed_definition, best_long_form, find_definitions,
     is_venue, type_of_long_form,
 )
 from paperkg.graph.extract.components import _bare_uses
-from paperkg.graph.extract.detokenize import looks_tokenized
-from paperkg.graph.extract.results import (
+from paperkg.graph.extract.text.detokenize import looks_tokenized
+from paperkg.graph.extract.rules.results import (
     _METRIC_FIRST, _VALUE_FIRST, _digit_runs, _metric_first, _value_first,
 )
-from paperkg.graph.extract.sentences import _BOUNDARY, _boundaries, split_sentences
+from paperkg.graph.extract.text.sentences import _BOUNDARY, _boundaries, split_sentences
 from paperkg.graph.records import EntityType
 
 PLAIN_BREAK = re.compile(r"[,;:!?]|\.\s|\s(?:and|or|but|which|that|where|while|whereas)\s|\(|\)")

@@ -14,13 +14,13 @@ from test_extract_fast_paths import seed_lines
 from test_extract_pipeline import seed_papers
 
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.noun_phrases import _REACH, _adopt_enclosing
-from paperkg.graph.extract.results import Span, find_results
-from paperkg.graph.extract.roles import (
+from paperkg.graph.extract.text.phrase_extents import _REACH, _adopt_enclosing
+from paperkg.graph.extract.rules.results import Span, find_results
+from paperkg.graph.extract.rules.roles import (
     _CUE_ALTERNATIVES, _CUE_PATTERNS, _CUES_AFTER_BREAK, _KINDS_BY_LETTER, _OUR, _cue_trie,
 )
-from paperkg.graph.extract.sentences import SentenceIndex
-from paperkg.graph.extract.variants import APOSTROPHES, SUFFIX_SECONDS, following_suffix
+from paperkg.graph.extract.text.sentences import SentenceIndex
+from paperkg.graph.extract.names.variants import APOSTROPHES, SUFFIX_SECONDS, following_suffix
 from paperkg.graph.records import EntityType, entity_id
 
 CUE_EDGE_TEXTS = [

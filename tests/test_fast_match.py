@@ -12,9 +12,9 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from extract_fixtures import seed_lines
 from paperkg.graph.extract import Extractor, Gazetteer
-from paperkg.graph.extract.affixes import InfixFinditer, SuffixSearch
-from paperkg.graph.extract.patterns import PatternBook, spelling_variants, token_ids
-from paperkg.graph.extract.tokenizer import blank_pipeline
+from paperkg.graph.extract.text.affixes import InfixFinditer, SuffixSearch
+from paperkg.graph.extract.names.patterns import PatternBook, spelling_variants, token_ids
+from paperkg.graph.extract.text.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType
 
 ENTITIES = [

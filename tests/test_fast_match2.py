@@ -10,8 +10,8 @@ must never meet).
 import random
 
 from paperkg.graph.extract import Extractor, Gazetteer
-from paperkg.graph.extract.patterns import PatternBook, token_ids
-from paperkg.graph.extract.tokenizer import blank_pipeline
+from paperkg.graph.extract.names.patterns import PatternBook, token_ids
+from paperkg.graph.extract.text.tokenizer import blank_pipeline
 from paperkg.graph.records import Entity, EntityType
 
 # Cased and uncased names, several sharing words, enough for keys of several digits.

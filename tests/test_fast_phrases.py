@@ -8,7 +8,7 @@ here as the reference and both run on the seed page's sentences and on edge case
 import re
 
 from extract_fixtures import seed_lines
-from paperkg.graph.extract.phrases import (
+from paperkg.graph.extract.rules.term_phrases import (
     _ANY_DIMENSION, _BEFORE, _MODIFIERS, _MOST_BEFORE, _MOST_MODIFIERS, _dimension_start,
     _extend_over, _is_domain_word, _is_metric_modifier, _is_modifier, _modifier_offset,
     _words_before, extend_known,

@@ -8,7 +8,7 @@ import re
 
 from paperkg.graph.extract.candidates import Candidate
 from paperkg.graph.extract.components import DocState
-from paperkg.graph.extract.phrases import (
+from paperkg.graph.extract.rules.term_phrases import (
     PhraseRules, _extend_over, _is_domain_word, _is_metric_modifier, extend_known,
 )
 from paperkg.graph.records import EntityType

@@ -11,11 +11,11 @@ the shortcut rests on), on the seed page's lines and on edge cases.
 import pytest
 
 from extract_fixtures import seed_lines
-from paperkg.graph.extract.cues import STOP_NAMES, TYPE_NOUNS
-from paperkg.graph.extract.name_spans import (
+from paperkg.graph.extract.rules.cues import STOP_NAMES, TYPE_NOUNS
+from paperkg.graph.extract.rules.name_spans import (
     NAME_SPANS, _cleaned_spans, _title_cased, name_spans,
 )
-from paperkg.graph.extract.shapes import (
+from paperkg.graph.extract.rules.context_names import (
     _typed_intro,
     _APPOSITION_FIRST, _CALLED, _DATA_HEAD, _DATA_NOUN_STARTS, _INTRO_FILLERS, _INTRO_VERBS,
     _LIST_OPENERS, _MODIFIED_DATA_HEAD, _ON_MODIFIERS, _SPLIT_HEAD, _SPLIT_OR_DATA_STARTS,

@@ -8,10 +8,10 @@ marks that do or do not start a word, and in texts where no span can be found at
 """
 
 from extract_fixtures import seed_lines
-from paperkg.graph.extract.name_spans import (
+from paperkg.graph.extract.rules.name_spans import (
     _SPANS_OR_AFTER_LOWER, NAME_SPANS, _cleaned_spans, name_spans,
 )
-from paperkg.graph.extract.shapes import NameHit, find_context_names
+from paperkg.graph.extract.rules.context_names import NameHit, find_context_names
 
 
 LOWER_RUN_TEXTS = [

@@ -105,3 +105,19 @@ def test_unexpected_errors_are_masked(tmp_path):
 def test_seed_answers_are_unchanged_under_the_limits(kg):
     result = run(kg, "{ papers { totalCount } }")
     assert result.data == {"papers": {"totalCount": len(PAPERS)}}
+
+
+def test_a_document_is_validated_once_and_priced_with_each_requests_variables(kg, monkeypatch):
+    import paperkg.schema.limits as limits
+
+    validated = []
+    real_validate = limits.validate_document
+    monkeypatch.setattr(limits, "validate_document",
+                        lambda *args: validated.append(1) or real_validate(*args))
+    schema = build_schema(max_cost=500)
+    query = "query($n: Int!) { papers(first: $n) { edges { node { title } } } }"
+    answers = [run_coroutine(schema.execute(query, variable_values={"n": n}, context_value=build_context(kg)))
+               for n in (5, 5, 100, 600)]
+    assert len(validated) == 1  # the same text, whatever the variables
+    assert [a.extensions["cost"] for a in answers[:3]] == [1 + 5 * 3, 1 + 5 * 3, 1 + 100 * 3]
+    assert "first: 600 is out of range" in answers[3].errors[0].message

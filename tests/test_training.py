@@ -11,7 +11,7 @@ import spacy
 
 from paperkg.graph.errors import GoldFormatError, PaperkgError, SourceFormatError, SourceNotFoundError
 from paperkg.graph.evaluation.gold import GoldDocument, GoldEntity
-from paperkg.graph.extract.trained import (
+from paperkg.graph.extract.trained_ner import (
     TRAINED_COMPONENT,
     TrainedSpan,
     add_trained_mentions,
@@ -19,7 +19,7 @@ from paperkg.graph.extract.trained import (
     load_trained_ner,
     trained_entities,
 )
-from paperkg.graph.extract.training import MODEL_META, SpanCounts, build_example, train_ner
+from paperkg.graph.training import MODEL_META, SpanCounts, build_example, train_ner
 from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

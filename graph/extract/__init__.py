@@ -5,7 +5,7 @@ components) over the bundled gazetteer; `extract(papers)` yields one `PaperExtra
 per paper and `extract_text(text)` the mentions of any text.
 """
 
-from paperkg.graph.extract.gazetteer import Gazetteer, read_gazetteer, read_name_list
+from paperkg.graph.extract.names.gazetteer import Gazetteer, read_gazetteer, read_name_list
 from paperkg.graph.extract.pipeline import Extractor
 
 __all__ = ["Extractor", "Gazetteer", "read_gazetteer", "read_name_list"]

@@ -22,14 +22,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from paperkg.graph.extract.abbreviations import find_definitions, is_venue, type_of_long_form
+from paperkg.graph.extract.rules.abbreviations import find_definitions, is_venue, type_of_long_form
 from paperkg.graph.extract.candidates import Candidate, resolve_overlaps
-from paperkg.graph.extract.cues import is_stop_name, type_of_noun, type_of_shape
-from paperkg.graph.extract.discovery import Lexicon
-from paperkg.graph.extract.patterns import PatternBook
-from paperkg.graph.extract.sentences import SentenceIndex
-from paperkg.graph.extract.shapes import find_context_names, listed_beside
-from paperkg.graph.extract.variants import (
+from paperkg.graph.extract.rules.cues import is_stop_name, type_of_noun, type_of_shape
+from paperkg.graph.extract.names.discovery import Lexicon
+from paperkg.graph.extract.names.patterns import PatternBook
+from paperkg.graph.extract.text.sentences import SentenceIndex
+from paperkg.graph.extract.rules.context_names import find_context_names, listed_beside
+from paperkg.graph.extract.names.variants import (
     APOSTROPHES, SUFFIX_SECONDS, following_suffix, parent_name, split_versions,
 )
 from paperkg.graph.records import EntityType, entity_id

@@ -144,6 +144,7 @@ class DaskPool:
                     f"the Dask worker {worker} failed on batch {k + 1}: {type(exc).__name__}: {exc}; "
                     "the batches before it are stored: run the ingest again with --workers 1 to see "
                     "where") from exc
+            self._check_lanes()  # a task cancelled because its worker died: name the worker
             raise WorkerError(
                 f"lost the Dask scheduler at {self.address} ({type(exc).__name__}: {exc}); the batches "
                 "before it are stored: run the ingest again, it skips them") from exc

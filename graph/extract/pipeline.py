@@ -19,21 +19,21 @@ from spacy.language import Language
 
 from paperkg.graph.extract.components import DocState
 from paperkg.graph.extract.candidates import Candidate
-from paperkg.graph.extract.contributions import settle_introductions
-from paperkg.graph.extract.discovery import Lexicon, discover_entities
-from paperkg.graph.extract.gazetteer import Gazetteer, cached_entity_key
-from paperkg.graph.extract.trained import (
+from paperkg.graph.extract.names.discovery import Lexicon, discover_entities
+from paperkg.graph.extract.names.gazetteer import Gazetteer, cached_entity_key
+from paperkg.graph.extract.rules.contributions import settle_introductions
+from paperkg.graph.extract.trained_ner import (
     TrainedNER, add_trained_mentions, add_trained_to_extractions, load_trained_ner,
 )
-from paperkg.graph.extract import phrases as _phrases  # noqa: F401  registers kg_phrases
-from paperkg.graph.extract.detokenize import Detokenized
-from paperkg.graph.extract.noun_phrases import phrase_extents
-from paperkg.graph.extract.results import Span, find_results
-from paperkg.graph.extract.roles import assign_role
-from paperkg.graph.extract.sentences import SentenceIndex
-from paperkg.graph.extract.shapes import find_context_names
-from paperkg.graph.extract.tokenizer import blank_pipeline
-from paperkg.graph.extract.variants import parent_name
+from paperkg.graph.extract.rules import term_phrases as _phrases  # noqa: F401  registers kg_phrases
+from paperkg.graph.extract.text.detokenize import Detokenized
+from paperkg.graph.extract.text.phrase_extents import phrase_extents
+from paperkg.graph.extract.rules.results import Span, find_results
+from paperkg.graph.extract.rules.roles import assign_role
+from paperkg.graph.extract.text.sentences import SentenceIndex
+from paperkg.graph.extract.rules.context_names import find_context_names
+from paperkg.graph.extract.text.tokenizer import blank_pipeline
+from paperkg.graph.extract.names.variants import parent_name
 from paperkg.graph.records import (
     Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id, entity_of, mention_of,
 )

@@ -27,8 +27,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from paperkg.graph.extract.cues import TYPE_NOUNS, type_of_shape
-from paperkg.graph.extract.name_spans import DETERMINERS, SHAPED, NameSpan, name_spans
+from paperkg.graph.extract.rules.cues import TYPE_NOUNS, type_of_shape
+from paperkg.graph.extract.rules.name_spans import DETERMINERS, SHAPED, NameSpan, name_spans
 from paperkg.graph.records import EntityType, Role
 
 # Names joined by "," / "and" / "or", each perhaps with its scores in parentheses

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from paperkg.graph.extract.cues import type_of_noun
+from paperkg.graph.extract.rules.cues import type_of_noun
 from paperkg.graph.records import EntityType
 
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,12}?)\s*\)")

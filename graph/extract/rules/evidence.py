@@ -28,8 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from paperkg.graph.extract.abbreviations import find_definitions, type_of_long_form
-from paperkg.graph.extract.cues import TYPE_NOUNS, type_of_noun
+from paperkg.graph.extract.rules.abbreviations import find_definitions, type_of_long_form
+from paperkg.graph.extract.rules.cues import TYPE_NOUNS, type_of_noun
 from paperkg.graph.records import EntityType, entity_key
 
 UNTYPED_DEFINITION = "untyped-definition"

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from paperkg.graph.extract.cues import STOP_NAMES, is_stop_name
+from paperkg.graph.extract.rules.cues import STOP_NAMES, is_stop_name
 
 _TAIL = r"[A-Za-z0-9]*(?:\.\d+)*(?:[-_+][A-Za-z0-9]+(?:\.\d+)*)*\+*"
 _VERSION = r"\d+(?:\.\d+)*[BMKk]?(?:/\d+(?:\.\d+)*[BMKk]?)*"

@@ -19,7 +19,7 @@ names it coins, so here:
   ending in a component noun ("a Semantic Fusion Block (SFB)"; Schwartz & Hearst
   definitions, see `abbreviations.py`).
 
-The title ("MUSE: ...") and the context rules of `shapes.py` ("we propose X", "called X")
+The title ("MUSE: ...") and the context rules of `context_names.py` ("we propose X", "called X")
 set their INTRODUCES on the candidate, and those stand as they are.
 """
 
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from paperkg.graph.extract.cues import TYPE_NOUNS, is_stop_name
+from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
 from paperkg.graph.records import EntityType, Role, mention_of
 
 _INTRODUCES, _MENTIONS = Role.INTRODUCES, Role.MENTIONS

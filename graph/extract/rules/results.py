@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from paperkg.graph.extract.sentences import SentenceIndex
+from paperkg.graph.extract.text.sentences import SentenceIndex
 from paperkg.graph.records import EntityType
 
 _NUMBER = r"(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>%|pp\b|points?\b|×|x\b)?"

@@ -24,8 +24,8 @@ import spacy
 from spacy.language import Language
 
 from paperkg.graph.errors import SourceFormatError, SourceNotFoundError
-from paperkg.graph.extract.sentences import SentenceIndex
-from paperkg.graph.extract.training import MODEL_FORMAT, MODEL_META
+from paperkg.graph.extract.text.sentences import SentenceIndex
+from paperkg.graph.training import MODEL_FORMAT, MODEL_META
 from paperkg.graph.records import Entity, EntityType, Mention, PaperExtraction, Role, entity_id
 
 log = logging.getLogger(__name__)

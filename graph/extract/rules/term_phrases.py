@@ -32,7 +32,7 @@ from spacy.language import Language
 
 from paperkg.graph.extract.candidates import Candidate
 from paperkg.graph.extract.components import DocState, _LexiconUser
-from paperkg.graph.extract.name_spans import LANGUAGES as _LANGUAGES
+from paperkg.graph.extract.rules.name_spans import LANGUAGES as _LANGUAGES
 from paperkg.graph.records import EntityType
 
 _TASK_HEADS = (

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from paperkg.graph.extract.cues import is_stop_name, type_of_shape
-from paperkg.graph.extract.evidence import is_junk_name
-from paperkg.graph.extract.gazetteer import Gazetteer, cached_entity_key
-from paperkg.graph.extract.shapes import NameHit, typed_hits
+from paperkg.graph.extract.rules.cues import is_stop_name, type_of_shape
+from paperkg.graph.extract.rules.evidence import is_junk_name
+from paperkg.graph.extract.names.gazetteer import Gazetteer, cached_entity_key
+from paperkg.graph.extract.rules.context_names import NameHit, typed_hits
 from paperkg.graph.records import Entity, entity_id
 
 _STRONG = re.compile(r"[A-Za-z0-9][A-Z]|[A-Za-z]-?\d|^[A-Z][a-z]+ [A-Z]")

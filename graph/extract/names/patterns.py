@@ -30,8 +30,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.vocab import Vocab
 
-from paperkg.graph.extract.cues import type_of_noun
-from paperkg.graph.extract.tokenizer import lean_tokenizer
+from paperkg.graph.extract.rules.cues import type_of_noun
+from paperkg.graph.extract.text.tokenizer import lean_tokenizer
 from paperkg.graph.records import Entity, EntityType
 
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
