@@ -65,12 +65,23 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
         # Only the last kept span starting before `end` can reach past `start`.
         index = bisect_left(starts, end)
         if index and ends[index - 1] > start:
+            if candidate.role is not None:
+                _pass_role(candidate, kept)
             continue
         starts.insert(index, start)
         ends.insert(index, end)
         kept.append(candidate)
     kept.sort(key=_START)
     return kept
+
+
+def _pass_role(dropped: Candidate, kept: list[Candidate]) -> None:
+    """Give the role a rule read for a span to the candidate kept for the same span: the
+    gazetteer's "MUSE" outranks the title rule's, but "MUSE: ..." still introduces it."""
+    for other in kept:
+        if other.start == dropped.start and other.end == dropped.end and other.role is None:
+            other.role = dropped.role
+            return
 
 
 def _rank(candidate: Candidate) -> tuple[int, float, int]:

@@ -41,10 +41,18 @@ _JOINER = re.compile(
 _INTRO_VERBS = frozenset(
     """introduce introduces introduced propose proposes proposed present presents presented
     release releases released develop develops developed design designs designed build builds
-    construct constructs curate curates create creates contribute describe unveil""".split()
+    construct constructs curate curates create creates contribute describe unveil define defines
+    proposing introducing presenting developing""".split()
 )
+# Who introduces: "we propose X", "this study proposes X", "in this paper, we present X".
+_INTRO_SUBJECTS = frozenset("we paper work study article report".split())
+# A verb that "and" or "to" joins to an earlier "we": "we formalize the task and propose X"
+# (a plural verb after "and" needs no "we" in sight), "we extend this framework to construct
+# X"; an -ing form after "by": "by proposing MUSE".
+_JOINED_VERB_BEFORE = frozenset(("and", "to", "by"))
 _CALLED = frozenset("called named dubbed termed coined call".split())
-_LIST_OPENERS = frozenset("as like including e.g. e.g., i.e. i.e., namely -- ( : (e.g., (e.g. (i.e.,".split())
+# "comprising" and "consisting of" list a whole's parts: "a framework comprising FuseSFT and FusePO".
+_LIST_OPENERS = frozenset("as like including comprising e.g. e.g., i.e. i.e., namely -- ( : (e.g., (e.g. (i.e.,".split())
 _INTRO_FILLERS = frozenset("the our new novel also further first then thus newly here".split())
 _ON_MODIFIERS = frozenset(
     "the both unconditional conditional standard popular several multiple challenging public "
@@ -197,7 +205,14 @@ def _intro_cue(left: list[str]):
     if words[-1] in _CALLED or words[-1] == "as" and words[-2:-1] in (["to"], ["denoted"]):
         noun = next((w for w in reversed(words[-4:-1]) if w.strip(_PUNCT).lower() in TYPE_NOUNS), "")
         return ("called", TYPE_NOUNS.get(noun.strip(_PUNCT).lower()), 0.85, Role.INTRODUCES)
-    if words[-1].lower() in _INTRO_VERBS and any(w.lower() in ("we", "paper", "work") for w in words[-4:-1]):
+    verb = words[-1].lower()
+    if verb not in _INTRO_VERBS:
+        return None
+    if any(w.lower() in _INTRO_SUBJECTS for w in words[-4:-1]) or (
+        len(words) > 1 and words[-2].lower() in _JOINED_VERB_BEFORE
+        and (words[-2] == "and" and not verb.endswith(("s", "ed")) or any(w.lower() == "we" for w in words[:-2]))
+        and (words[-2].lower() == "by") == verb.endswith("ing")
+    ):
         return ("intro", None, 0.85, Role.INTRODUCES)
     return None
 
