@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
-from paperkg.graph.records import EntityType, Role, mention_of
+from paperkg.graph.records import EntityType, Role
+from paperkg.graph.speed import mention_of
 
 _INTRODUCES, _MENTIONS = Role.INTRODUCES, Role.MENTIONS
 # A name after one of these is what a contribution acts on or is for, not the contribution.

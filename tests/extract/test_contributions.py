@@ -9,7 +9,7 @@ from paperkg.graph.extract.rules.contributions import is_proper_name
 from paperkg.graph.records import Paper, Role
 from paperkg.graph.sources import iter_papers
 
-from extract_fixtures import SEED
+from seed_page import SEED
 
 
 @pytest.fixture(scope="module")
