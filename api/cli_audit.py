@@ -12,9 +12,14 @@ import click
 @click.option("--seed", default=0, show_default=True, help="Seed of the draw (same seed, same sample).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the sheet to judge here (TSV).")
+@click.option("--type", "types", multiple=True, type=click.Choice(
+    ["MODEL", "DATASET", "BENCHMARK", "METHOD", "TASK", "METRIC"], case_sensitive=False),
+    help="Draw only entities of this type (repeatable).")
+@click.option("--band", "bands", multiple=True, type=click.Choice(["1", "2", "3-9", "10+"]),
+              help="Draw only entities in this paper-count band (repeatable).")
 @click.option("--score", "sheet", type=click.Path(dir_okay=False),
               help="Score a judged sheet instead of drawing one.")
-def audit_command(db, size, seed, output, sheet) -> None:
+def audit_command(db, size, seed, output, sheet, types, bands) -> None:
     """Draw a stratified sample of entities to judge (-o), or score a judged sheet (--score).
 
     Strata are origin x type x paper-count band (1, 2, 3-9, 10+). Verdicts: ok,
@@ -31,7 +36,7 @@ def audit_command(db, size, seed, output, sheet) -> None:
         return
     if not output:
         raise click.UsageError("give -o SHEET.tsv to draw a sample, or --score SHEET.tsv to score one")
-    rows = audit.draw_sample(conn, size, seed)
+    rows = audit.draw_sample(conn, size, seed, {t.upper() for t in types}, set(bands))
     audit.write_sheet(rows, output)
     click.echo(f"{len(rows)} entities from {len({r.stratum for r in rows})} strata written to {output}")
 

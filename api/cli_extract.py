@@ -36,7 +36,10 @@ def extract_command(file, as_json, output, model_dir) -> None:
 
 
 @click.command("eval")
-@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("gold", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--roles", is_flag=True,
+              help="Score roles (INTRODUCES, EVALUATES_ON) on role GOLD files; "
+                   "without GOLD, the repository's data/roles/gold_{dev,test}.jsonl.")
 @click.option("--labels", type=click.Path(exists=True, dir_okay=False),
               help="Label map (JSON object or TSV label<TAB>TYPE) instead of the built-in one.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
@@ -54,9 +57,15 @@ def extract_command(file, as_json, output, model_dir) -> None:
 @click.option("--folds", "fold_list", metavar="0,1,2",
               help="Score only these folds of a GSAP-NER gold file (0-4, comma-separated).")
 @MODEL_OPTION
-def eval_command(gold, labels, as_json, n_errors, quality_doc, corpus, spans, unseen, fold_list,
+def eval_command(gold, roles, labels, as_json, n_errors, quality_doc, corpus, spans, unseen, fold_list,
                  model_dir) -> None:
     """Score the extractor against annotated GOLD files (strict and partial F1 per type)."""
+    if roles:
+        from .cli_roles import eval_roles
+
+        return eval_roles(gold, as_json, n_errors, model_dir)
+    if not gold:
+        raise click.UsageError("Missing argument 'GOLD...': give one or more gold files.")
     from paperkg.graph.evaluation import evaluate, read_label_map, write_quality_doc
     from paperkg.graph.extract import Extractor
 

@@ -19,7 +19,7 @@ import csv
 import random
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,9 +112,19 @@ def allocate(sizes: dict[tuple[str, str, str], int], n: int) -> dict[tuple[str, 
     return share
 
 
-def draw_sample(conn: sqlite3.Connection, n: int, seed: int) -> list[AuditRow]:
-    """A stratified random sample of `n` entities, the same for the same store and seed."""
-    strata = count_strata(conn)
+def draw_sample(conn: sqlite3.Connection, n: int, seed: int, types: Collection[str] = (),
+                bands: Collection[str] = ()) -> list[AuditRow]:
+    """A stratified random sample of `n` entities, the same for the same store and seed.
+
+    Args:
+        conn: a connection to the store.
+        n: how many entities to draw.
+        seed: the seed of the draw.
+        types: draw only from strata of these types (all when empty).
+        bands: draw only from strata of these paper-count bands (all when empty).
+    """
+    strata = {key: ids for key, ids in count_strata(conn).items()
+              if (not types or key[1] in types) and (not bands or key[2] in bands)}
     share = allocate({key: len(ids) for key, ids in strata.items()}, n)
     rng = random.Random(seed)
     chosen = []

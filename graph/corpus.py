@@ -34,8 +34,9 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from .extract.rules.evidence import decide_entity, is_capitalised_word, is_short_acronym
-from .mention_votes import decode_defines, decode_evidence, fill_votes
+from .corpus_readings import split_gazetteer_readings, split_paper_readings
+from .extract.rules.evidence import decide_entity, is_capitalised_word
+from .mention_votes import decode_evidence, fill_votes
 from .records import EntityType
 from .store import Store
 from .store_schema import MENTION_COLUMNS
@@ -105,6 +106,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
                 for entity_id, entity, rows in _iter_entity_rows(db, ids):
                     _settle_entity(db, entity_id, entity, rows, floor, report)
                     bar.update()
+            report.split += split_gazetteer_readings(db, scope)
             report.restored = _count_restored(db, pulled)
             report.deleted = _delete_orphans(db)
         finally:
@@ -126,7 +128,7 @@ def _scope(db, entity_ids: Iterable[str] | None) -> str:
     return "AND {} IN temp.corpus_scope"
 
 
-_ROWS = "SELECT {}paper_id, text, confidence, evidence, defines FROM mentions WHERE entity_id {}"
+_ROWS = "SELECT {}paper_id, sentence, text, confidence, evidence, defines FROM mentions WHERE entity_id {}"
 
 
 def _merge_split_readings(db, ids: list[str]) -> None:
@@ -158,19 +160,19 @@ def _iter_entity_rows(db, ids: list[str], chunk: int = 500):
 
 def _settle_entity(db, entity_id: str, entity: tuple[str, str], rows: list[tuple], floor: float,
                    report: SettleReport) -> None:
-    """Decide one entity from its (name, type) and its mentions' (paper, text, confidence,
-    evidence, defines) rows."""
+    """Decide one entity from its (name, type) and its mentions' (paper, sentence, text,
+    confidence, evidence, defines) rows."""
     name, current = entity
     if not rows:
         return
-    evidence = [(paper, decode_evidence(vote)) for paper, _, _, vote, _ in rows]
+    evidence = [(paper, decode_evidence(vote)) for paper, _, _, _, vote, _ in rows]
     lowercase_papers = _lowercase_papers(db, name, rows)
     decision = decide_entity(name, EntityType(current), evidence, lowercase_papers)
     if decision.not_a_name:
         _hold(db, entity_id, "not-a-name")
         report.not_names += 1
         return
-    if len({r[0] for r in rows}) == 1 and max(r[2] for r in rows) < floor:
+    if len({r[0] for r in rows}) == 1 and max(r[3] for r in rows) < floor:
         _hold(db, entity_id, "below-floor")
         report.below_floor += 1
         return
@@ -179,14 +181,14 @@ def _settle_entity(db, entity_id: str, entity: tuple[str, str], rows: list[tuple
         db.execute("UPDATE mentions SET type = ? WHERE entity_id = ?", (decision.type.value, entity_id))
         _log_papers_naming(db, entity_id)
         report.retyped += 1
-    if is_short_acronym(name) and decision.type is not None:
-        report.split += _split_defined(db, entity_id, name, decision.type, rows)
+    if decision.type is not None:
+        report.split += split_paper_readings(db, entity_id, name, decision.type, rows)
 
 
 def _lowercase_papers(db, name: str, rows) -> int:
     """Papers that write the name in lowercase: in a mention, or, for one capitalised word,
     anywhere in their title or abstract ("Student" and "student")."""
-    papers = {paper for paper, text, *_ in rows if text.islower()}
+    papers = {paper for paper, _, text, *_ in rows if text.islower()}
     if is_capitalised_word(name):
         word = re.compile(rf"\b{re.escape(name.lower())}s?\b")
         for paper in {r[0] for r in rows} - papers:
@@ -194,32 +196,6 @@ def _lowercase_papers(db, name: str, rows) -> int:
             if found and word.search(found[0]):
                 papers.add(paper)
     return len(papers)
-
-
-def _split_defined(db, entity_id: str, name: str, main: EntityType, rows) -> int:
-    """A paper that defines the acronym as a thing of another type keeps its own reading
-    (a definition holds within its paper: Schwartz & Hearst, 2003): its mentions move to
-    an entity `<id>~<type>` of their own. Returns 1 when any paper moved."""
-    readings: dict[str, EntityType] = {}
-    for paper, *_, defines in rows:
-        found = decode_defines(defines)
-        if found is not None:
-            readings.setdefault(paper, found)
-    moved = {paper: t for paper, t in readings.items() if t is not main}
-    for type_ in set(moved.values()):
-        _split(db, entity_id, name, type_, {p for p, t in moved.items() if t is type_})
-    return int(bool(moved))
-
-
-def _split(db, entity_id: str, name: str, type_: EntityType, papers: set[str]) -> None:
-    """Give the papers that read an acronym the other way an entity of their own."""
-    other = f"{entity_id}~{type_.value.lower()}"
-    db.execute("INSERT OR IGNORE INTO entities (id, name, type, variant_of, external_ids, origin) "
-               "VALUES (?, ?, ?, NULL, '[]', 'discovered')", (other, name, type_.value))
-    for paper in sorted(papers):
-        db.execute("UPDATE mentions SET entity_id = ?, type = ? WHERE entity_id = ? AND paper_id = ?",
-                   (other, type_.value, entity_id, paper))
-        db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
 
 
 def _log_papers_naming(db, entity_id: str) -> None:

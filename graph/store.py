@@ -24,8 +24,9 @@ from pathlib import Path
 from .errors import StoreError
 from .merge import merge_paper
 from .records import (
-    Entity, EntityType, EntityUse, Mention, Paper, PaperExtraction, Result, Role, entity_key, mention_of,
+    Entity, EntityType, EntityUse, Mention, Paper, PaperExtraction, Result, Role, entity_key,
 )
+from .speed import mention_of
 from .store_faults import write_error
 from .store_schema import MENTION_COLUMNS, MIGRATIONS, READ_INDEXES, SCHEMA, SCHEMA_VERSION
 

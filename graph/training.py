@@ -1,7 +1,7 @@
 """Training a statistical NER component on gold files: what `paperkg train` calls.
 
-Optional, beside the rules and never instead of them (see `trained.py` for how its spans
-join the rule mentions). The gold files are read with the evaluation's reader and label
+Optional, beside the rules and never instead of them (see `extract/trained_ner.py` for how
+its spans join the rule mentions). The gold files are read with the evaluation's reader and label
 maps, so a source's labels become our types exactly as `paperkg eval` scores them:
 
 - each gold record becomes one spaCy `Example` on `spacy.blank("en")`'s tokenizer, the
@@ -46,11 +46,10 @@ from paperkg.graph.evaluation.labels import (
     read_label_map,
     resolve_label_map,
 )
+from paperkg.graph.extract.trained_ner import MODEL_FORMAT, MODEL_META
 
 log = logging.getLogger(__name__)
 
-MODEL_META = "paperkg_model.json"
-MODEL_FORMAT = 1
 # Two-thirds the width and half the depth of spaCy's default tok2vec. Trained on 80% of
 # TDMSci and scored on the other 20% (two seeds), the default reached 44-46 strict micro
 # F1 and this 45-46, in half the CPU time (about 50 s for ten epochs of 1,100 sentences).

@@ -8,7 +8,7 @@ from pathlib import Path
 from paperkg.graph.ingest import ingest_paths
 from paperkg.graph.store import Store
 
-from extract_fixtures import seed_lines
+from seed_page import seed_lines
 
 
 def dump(path: Path) -> list[str]:

@@ -48,6 +48,20 @@ def test_a_draw_takes_equal_shares_of_the_strata(seed_db):
     assert all(taken[key] == size for key, size in sizes.items() if size <= min(unexhausted or [0]))
 
 
+def test_a_draw_can_be_restricted_to_types_and_bands(seed_db, tmp_path):
+    conn = audit.open_readonly(seed_db)
+    rows = audit.draw_sample(conn, 50, seed=2, types={"MODEL", "DATASET"}, bands={"1"})
+    held = sum(len(ids) for (_, type_, band), ids in audit.count_strata(conn).items()
+               if type_ in {"MODEL", "DATASET"} and band == "1")
+    assert rows and len(rows) == min(50, held)
+    assert {r.stratum[1] for r in rows} <= {"MODEL", "DATASET"} and {r.stratum[2] for r in rows} == {"1"}
+    sheet = tmp_path / "models.tsv"
+    result = CliRunner().invoke(main, ["audit", "--db", str(seed_db), "-n", "5", "--type", "model",
+                                       "--band", "1", "-o", str(sheet)])
+    assert result.exit_code == 0, result.output
+    assert {row["type"] for row in read_sheet(sheet)} == {"MODEL"}
+
+
 def test_the_sheet_marks_the_name_in_its_best_sentence(seed_db, tmp_path):
     sheet = tmp_path / "round.tsv"
     result = CliRunner().invoke(main, ["audit", "--db", str(seed_db), "-n", "12", "--seed", "3", "-o", str(sheet)])

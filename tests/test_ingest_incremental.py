@@ -21,7 +21,7 @@ from paperkg.graph.queries import paper_node
 from paperkg.graph.records import Paper, PaperExtraction
 from paperkg.graph.store import Store
 
-from extract_fixtures import SEED
+from seed_page import SEED
 from test_corpus import PHASE, RVOS
 from test_graph_live import graph_signature
 

@@ -13,7 +13,7 @@ from paperkg.graph.reextract import reextract_store
 from paperkg.graph.reextract_diff import compare_snapshots, drop_snapshot, take_snapshot
 from paperkg.graph.store import Store
 
-from extract_fixtures import SEED
+from seed_page import SEED
 from reextract_fixtures import PAPERS, contents, differences, import_names, ingest, write_papers
 
 @pytest.fixture

@@ -13,8 +13,9 @@ One line a unit of text (an abstract paragraph, a sentence, a title and abstract
 - `text` is what the extractor reads, as given (token-joined text such as "CIFAR - 10"
   is kept as it is);
 - each entity has character offsets into `text` (`end` exclusive), the source's own
-  `label`, an optional `coarse` label, and optionally the covered `text`, which must equal
-  `text[start:end]`.
+  `label`, an optional `coarse` label, optionally the covered `text`, which must equal
+  `text[start:end]`, and optionally `aliases`, the other forms the text uses for the same
+  entity (the role gold's, see `role_scoring.py`).
 
 A gold file is a measuring instrument, so a bad line is an error (`GoldFormatError`
 naming `file:line`), never silently skipped: a skipped unit would change the score.
@@ -40,6 +41,7 @@ class GoldEntity:
     label: str
     text: str
     coarse: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,11 @@ def _read_gold_entity(item: Any, text: str, where: str, index: int) -> GoldEntit
             f"{stated!r}; offsets are character offsets into the record's text."
         )
     coarse = item.get("coarse")
-    return GoldEntity(start, end, label, covered, coarse if isinstance(coarse, str) else None)
+    aliases = item.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise GoldFormatError(f'{here}: "aliases" must be a list of strings; found {aliases!r}.')
+    return GoldEntity(start, end, label, covered, coarse if isinstance(coarse, str) else None,
+                      tuple(aliases))
 
 
 def _is_int(value: Any) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from paperkg.graph.evaluation.labels import LabelMap
 from paperkg.graph.evaluation.report import EvaluationReport
+from paperkg.graph.evaluation.role_report import role_quality_section
 from paperkg.graph.evaluation.runner import TextExtractor, evaluate_many
 from paperkg.graph.evaluation.folds import fold_sections
 from paperkg.graph.evaluation.scoring import Counts
@@ -223,6 +224,7 @@ def write_quality_doc(
     command: str = QUALITY_DOC_COMMAND,
     corpus: bool = False,
     unseen=None,
+    role_golds: Sequence[str | os.PathLike] | None = None,
 ) -> list[EvaluationReport]:
     """Evaluate every gold file with one extractor and (re)write the quality page.
 
@@ -235,6 +237,8 @@ def write_quality_doc(
         corpus: Measure the ingestion path (see `evaluate`) rather than `extract_text`.
         unseen: An `UnseenSetup`: the page then holds each set's `--unseen` scores too,
             and the GSAP-NER folds (see `folds.py`).
+        role_golds: The role gold files of the roles section; None: the repository's
+            `data/roles/gold_{dev,test}.jsonl` that exist.
 
     Returns:
         The reports the page was written from, in the order of `gold_paths`.
@@ -251,6 +255,8 @@ def write_quality_doc(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     page = render_quality_doc([*reports, *unseen_reports], command, pipeline=pipeline,
                               name_reports=name_reports, folds=folds)
+    if hasattr(extractor, "extract"):  # roles are scored on papers, as ingest extracts them
+        page += "\n" + "\n".join(role_quality_section(extractor, role_golds)).rstrip() + "\n"
     out_path.write_text(page, encoding="utf-8")
     logger.info("wrote %s from %d gold files", out_path, len(reports))
     return reports

@@ -7,10 +7,8 @@ offsets are mapped back to each field afterwards.
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -18,13 +16,14 @@ from itertools import islice
 from spacy.language import Language
 
 from paperkg.graph.extract.components import DocState
-from paperkg.graph.extract.candidates import Candidate
-from paperkg.graph.extract.names.discovery import Lexicon, discover_entities
+from paperkg.graph.extract.rules.candidates import Candidate
+from paperkg.graph.extract.names.discovery import discover_entities
+from paperkg.graph.extract.names.lexicon import Lexicon
 from paperkg.graph.extract.names.gazetteer import Gazetteer, cached_entity_key
+from paperkg.graph.extract.rules.contributions import settle_introductions
 from paperkg.graph.extract.trained_ner import (
     TrainedNER, add_trained_mentions, add_trained_to_extractions, load_trained_ner,
 )
-from paperkg.graph.extract.rules import term_phrases as _phrases  # noqa: F401  registers kg_phrases
 from paperkg.graph.extract.text.detokenize import Detokenized
 from paperkg.graph.extract.text.phrase_extents import phrase_extents
 from paperkg.graph.extract.rules.results import Span, find_results
@@ -35,8 +34,9 @@ from paperkg.graph.extract.text.tokenizer import blank_pipeline
 from paperkg.graph.extract.names.variants import parent_name
 from paperkg.graph.mention_votes import add_votes
 from paperkg.graph.records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id, entity_of, mention_of,
+    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id,
 )
+from paperkg.graph.speed import entity_of, gc_paused, mention_of
 
 log = logging.getLogger(__name__)
 
@@ -50,41 +50,6 @@ _RESULT_SPANS = _RESULT_TARGETS | {EntityType.MODEL}  # targets, and models that
 _METRIC = EntityType.METRIC  # a member read through its class costs a lookup each time
 # Names recur across abstracts; their ids (`entity_key` folds case and accents) are reused.
 _entity_id = lru_cache(maxsize=65536)(entity_id)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the block, if it was running.
-
-    A batch allocates hundreds of thousands of small objects (candidates, mentions,
-    matches), and most live until the batch ends, so the collector's passes over them,
-    and over the loaded pipeline, find nothing to free: on 3,000 abstracts they cost
-    0.05-0.1 s of 1.8 s, and whether a full pass falls in a run moved the bench by 2%.
-    Nothing in a batch makes reference cycles that need the collector: reference
-    counting frees what it drops. The collector runs again after the batch, as before.
-
-    What the batch leaves alive (its extractions, the caches) goes straight to the oldest
-    generation, where objects that survive two young passes end up anyway: re-enabled
-    with them all in the youngest, the collector scanned them at the next allocation,
-    0.008 s a batch of 1,000 (1.5% of the run). `gc.freeze` then `gc.unfreeze` moves every
-    tracked object to the oldest generation without a scan; skipped when the caller has
-    frozen objects of its own, which `gc.unfreeze` would release.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            _age_young_objects()
-            gc.enable()
-
-
-def _age_young_objects() -> None:
-    """Move every object the collector tracks to its oldest generation, unscanned."""
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
 
 
 def _forms(name: str, aliases: tuple[str, ...], surfaces: list[str]) -> tuple[str, ...]:
@@ -125,7 +90,7 @@ class Extractor:
             with 10,000, a few MB more; 1,000,000 gains nothing more).
 
     `nlp` is `spacy.blank("en")` with the `kg_` components, so `nlp(text)` works and shows
-    `Doc._.kg_mentions`; its lexemes carry only ORTH and LOWER (see tokenizer.py).
+    `Doc._.kg_mentions`; its lexemes carry only ORTH and LOWER (see text/tokenizer.py).
     `extract` and `extract_text` call its tokenizer and each component's `run` directly.
     """
 
@@ -205,7 +170,7 @@ class Extractor:
         so batches can be prepared in any order (or process) and their `found` names
         added in batch order (`extract/workers.py`) to the same effect as one process.
         """
-        with _gc_paused():
+        with gc_paused():
             texts = [Detokenized(f"{p.title}{_SEPARATOR}{p.abstract}") for p in batch]
             if not self.discover:
                 return PreparedBatch(batch, texts, None, None)
@@ -215,7 +180,7 @@ class Extractor:
     def extract_prepared(self, prepared: PreparedBatch) -> list[PaperExtraction]:
         """Extract each paper of a prepared batch with the names known now."""
         batch, texts, hit_lists = prepared.papers, prepared.texts, prepared.hit_lists
-        with _gc_paused():
+        with gc_paused():
             extractions = [
                 self._paper_extraction(paper, self._run(text, hit_lists[i] if hit_lists else None))
                 for i, (paper, text) in enumerate(zip(batch, texts))
@@ -279,7 +244,7 @@ class Extractor:
                                  c.type, eid, round(c.confidence, 3), c.component, role,
                                  phrase_start - offset, phrase_end - offset)
             pairs.append((mention, c))
-        return pairs
+        return settle_introductions(text, pairs)
 
     def _entities(self, pairs: list[tuple[Mention, Candidate]]) -> list[Entity]:
         surfaces: dict[str, list[str]] = {}

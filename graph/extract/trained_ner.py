@@ -25,11 +25,13 @@ from spacy.language import Language
 
 from paperkg.graph.errors import SourceFormatError, SourceNotFoundError
 from paperkg.graph.extract.text.sentences import SentenceIndex
-from paperkg.graph.training import MODEL_FORMAT, MODEL_META
 from paperkg.graph.records import Entity, EntityType, Mention, PaperExtraction, Role, entity_id
 
 log = logging.getLogger(__name__)
 
+# What `paperkg train` (graph/training.py) writes beside the model, and the format it is in.
+MODEL_META = "paperkg_model.json"
+MODEL_FORMAT = 1
 TRAINED_COMPONENT = "kg_trained_ner"
 TRAINED_CONFIDENCE = 0.6
 # Used as a span's score when the model was saved without held-out scores.

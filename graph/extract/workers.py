@@ -22,8 +22,9 @@ from pathlib import Path
 
 from paperkg.graph.errors import WorkerError
 from paperkg.graph.records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role, mention_of,
+    Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role,
 )
+from paperkg.graph.speed import mention_of
 
 log = logging.getLogger(__name__)
 

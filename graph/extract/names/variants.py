@@ -20,6 +20,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from paperkg.graph.extract.rules.candidates import Candidate
+from paperkg.graph.records import Entity, EntityType, entity_id
+
 _ITEM = r"v?\d+(?:\.\d+)*(?:[BMKk]|[a-z])?"
 _SPLIT = re.compile(rf"(?P<sep>[ -]?)(?P<first>{_ITEM})(?P<rest>(?:/{_ITEM})+)$")
 _SUFFIX = re.compile(
@@ -125,3 +128,73 @@ def _version_base(name: str) -> str | None:
     if match and len(match.group("base")) >= 2:
         return match.group("base").rstrip(" -_")
     return None
+
+
+# The types whose names take versions and sizes, and those that also take editions.
+_VERSIONED = frozenset({EntityType.MODEL, EntityType.METHOD, EntityType.DATASET, EntityType.BENCHMARK})
+_EDITIONED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+_MODEL = EntityType.MODEL  # a member read through its class costs a lookup each time
+
+
+def split_variant_mentions(
+    text: str, kept: list[Candidate], lookup: Callable[[str], Entity | None],
+    knows: Callable[[str], bool],
+) -> list[Candidate]:
+    """Resolved mentions with version lists split ("Stable Diffusion 1.5/2.1") and sizes
+    attached ("Llama 2 7B").
+
+    Args:
+        text: the text the mentions are in.
+        kept: its resolved mentions, in text order (none overlap).
+        lookup: the known entity a surface form names, or None.
+        knows: whether a surface form names a known entity.
+
+    Returns:
+        The mentions, each kept as it is or replaced by the variants it names.
+    """
+    mentions = []
+    last = len(kept) - 1
+    for index, mention in enumerate(kept):
+        if mention.type in _VERSIONED:
+            limit = kept[index + 1].start if index < last else len(text)
+            variants = _variants(text, mention, limit, lookup, knows)
+            if variants is not None:
+                mentions.extend(variants)
+                continue
+        mentions.append(mention)
+    return mentions
+
+
+def _variants(text: str, mention: Candidate, limit: int, lookup, knows) -> list[Candidate] | None:
+    """The mentions `mention` becomes, or None when it stays as it is (most do)."""
+    start, end, kind = mention.start, mention.end, mention.type
+    if text[end + 1 : end + 2] in SUFFIX_SECONDS or text[end : end + 1] in APOSTROPHES:
+        is_model, editions = kind is _MODEL, kind in _EDITIONED
+        while (suffix := following_suffix(text, end, is_model, editions)) and suffix[0] <= limit:
+            end = suffix[0]
+    if end == mention.end and start <= end and text.find("/", start, end + 16) < 0:
+        return None  # nothing attached, no slash in the name or after it: the common case
+    if "/" not in text[mention.end : end + 16]:
+        span_text = text[start:end]
+    else:
+        slash = re.match(r"[\w.\- ]*?(?:/v?\d+(?:\.\d+)*(?:[BMKk]|[a-z])?)+", text[end:limit])
+        span_text = text[start : end + (slash.end() if slash else 0)]
+    if "/" not in span_text and start + len(span_text) == mention.end:
+        return None
+    pieces = split_versions(start, span_text) or [(start, start + len(span_text), None)]
+    if len(pieces) == 1 and pieces[0][1] == mention.end:
+        return None
+    return [_variant(mention, begin, stop, name or text[begin:stop], lookup, knows)
+            for begin, stop, name in pieces]
+
+
+def _variant(mention: Candidate, start: int, end: int, name: str, lookup, knows) -> Candidate:
+    known = lookup(name)
+    if known is not None:
+        return Candidate(start, end, known.name, known.type, mention.confidence, mention.component,
+                         known, mention.role)
+    base = mention.entity or lookup(mention.name)
+    parent = base.name if base is not None and entity_id(name) != base.id else None
+    parent = parent or parent_name(name, knows)
+    return Candidate(start, end, name, mention.type, mention.confidence, mention.component,
+                     None, mention.role, variant_of=parent)

@@ -13,10 +13,12 @@ clause break (",", ";", ":") and at least half its words contribute a letter.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from paperkg.graph.extract.rules.cues import type_of_noun
-from paperkg.graph.records import EntityType
+from paperkg.graph.extract.rules.candidates import Candidate
+from paperkg.graph.extract.rules.cues import is_stop_name, type_of_noun, type_of_shape
+from paperkg.graph.records import Entity, EntityType
 
 _PAREN = re.compile(r"\(\s*([^()\s][^()]{0,12}?)\s*\)")
 _QUOTES = "\"'`\u201c\u201d\u2018\u2019"
@@ -247,3 +249,82 @@ def type_of_long_form(long: str) -> EntityType | None:
         return EntityType.METHOD
     noun_type = type_of_noun(head) or type_of_noun(singular)
     return noun_type
+
+
+def abbreviation_candidates(text: str, lookup: Callable[[str], Entity | None]) -> list[Candidate]:
+    """Candidates of the definitions in `text` and of the later uses of their short forms.
+
+    Long and short form name one entity: the known one either names (`lookup`), else a new
+    one named by the long form and typed by its head word, its short form's shape or the
+    noun after it. Venues and words that never name an artifact are left out.
+
+    Args:
+        text: the text to read.
+        lookup: the known entity a surface form names, or None.
+
+    Returns:
+        The definitions' candidates (the long form's span) and the short forms' uses.
+    """
+    found: list[Candidate] = []
+    if "(" not in text:  # every definition is "long form (short form)"
+        return found
+    for definition in find_definitions(text):
+        long, short = definition.long, definition.short
+        entity = lookup(long) or lookup(short)
+        if entity is None and is_venue(text, definition):
+            continue  # "International Conference on Machine Learning (ICML)"
+        if (entity is None or entity.origin != "gazetteer") and (
+            _is_stop_short_form(short) or is_stop_name(long)
+        ):
+            continue  # "Artificial Intelligence (AI)", "electroencephalography (EEG)"
+        uses = bare_uses(text, short)
+        entity_type = entity.type if entity else type_of_long_form(long)
+        entity_type = (entity_type or type_of_shape(short)
+                       or _type_of_following_noun(text, definition, uses) or EntityType.METHOD)
+        confidence = 0.9 if entity else 0.7
+        name = entity.name if entity else long
+        aliases = (long, short)
+        found.append(Candidate(definition.long_start, definition.long_end, name, entity_type,
+                               confidence, "kg_abbreviations", entity, None, aliases))
+        for start, end in uses:
+            found.append(Candidate(start, end, name, entity_type, confidence - 0.05,
+                                   "kg_abbreviations", entity, None, aliases))
+    return found
+
+
+def _type_of_following_noun(text: str, definition, uses: list[tuple[int, int]]) -> EntityType | None:
+    """The type a head noun right after the definition or a later use (`uses`) gives it:
+    "the Knowledge Base Population (KBP) dataset", "COAE dataset is ..."."""
+    close = text.find(")", definition.short_end)
+    ends = [close + 1] if close >= 0 else []
+    ends += [end for _, end in uses]
+    for end in ends:
+        word = _NEXT_WORD.match(text, end)
+        if word and (found := type_of_noun(word.group(1))):
+            return found
+    return None
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _is_stop_short_form(short: str) -> bool:
+    """Whether a short form, or its singular, is a word that never names an artifact."""
+    return is_stop_name(short) or (short.endswith("s") and is_stop_name(short[:-1]))
+
+
+def bare_uses(text: str, short: str) -> list[tuple[int, int]]:
+    """Every whole-word use of `short` (or its plural) in `text`; str.find, no regex."""
+    uses, size, length = [], len(short), len(text)
+    start = text.find(short)
+    while start >= 0:
+        end = start + size
+        if end < length and text[end] == "s":
+            end += 1
+        # A letter, digit, "-" or "_" on either side makes it part of a longer word.
+        before = text[start - 1] if start else " "
+        after = text[end] if end < length else " "
+        if not (before.isalnum() or before in "-_" or after.isalnum() or after in "-_"):
+            uses.append((start, end))
+        start = text.find(short, start + 1)
+    return uses

@@ -30,6 +30,7 @@ from typing import NamedTuple
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, type_of_shape
 from paperkg.graph.extract.rules.name_spans import DETERMINERS, SHAPED, NameSpan, name_spans
 from paperkg.graph.records import EntityType, Role
+from paperkg.graph.speed import new_record
 
 # Names joined by "," / "and" / "or", each perhaps with its scores in parentheses
 # ("FUNSD (0.7895 → 0.8420), CORD (0.9493 → 0.9601) and SROIE"): a parenthesis holding
@@ -40,10 +41,18 @@ _JOINER = re.compile(
 _INTRO_VERBS = frozenset(
     """introduce introduces introduced propose proposes proposed present presents presented
     release releases released develop develops developed design designs designed build builds
-    construct constructs curate curates create creates contribute describe unveil""".split()
+    construct constructs curate curates create creates contribute describe unveil define defines
+    proposing introducing presenting developing""".split()
 )
+# Who introduces: "we propose X", "this study proposes X", "in this paper, we present X".
+_INTRO_SUBJECTS = frozenset("we paper work study article report".split())
+# A verb that "and" or "to" joins to an earlier "we": "we formalize the task and propose X"
+# (a plural verb after "and" needs no "we" in sight), "we extend this framework to construct
+# X"; an -ing form after "by": "by proposing MUSE".
+_JOINED_VERB_BEFORE = frozenset(("and", "to", "by"))
 _CALLED = frozenset("called named dubbed termed coined call".split())
-_LIST_OPENERS = frozenset("as like including e.g. e.g., i.e. i.e., namely -- ( : (e.g., (e.g. (i.e.,".split())
+# "comprising" and "consisting of" list a whole's parts: "a framework comprising FuseSFT and FusePO".
+_LIST_OPENERS = frozenset("as like including comprising e.g. e.g., i.e. i.e., namely -- ( : (e.g., (e.g. (i.e.,".split())
 _INTRO_FILLERS = frozenset("the our new novel also further first then thus newly here".split())
 _ON_MODIFIERS = frozenset(
     "the both unconditional conditional standard popular several multiple challenging public "
@@ -76,10 +85,7 @@ class NameHit(NamedTuple):
     role: Role | None = None
 
 
-# A named tuple's own `__new__` is Python code taking its fields one by one; tuple's,
-# given all seven in order, builds the same record in C in about half the time (some
-# 18,000 hits a 3,000-abstract run).
-_new_tuple = tuple.__new__
+_new_tuple = new_record  # a `NameHit` of its seven fields, in C (see graph/speed.py)
 
 
 def find_context_names(text: str) -> list[NameHit]:
@@ -199,7 +205,14 @@ def _intro_cue(left: list[str]):
     if words[-1] in _CALLED or words[-1] == "as" and words[-2:-1] in (["to"], ["denoted"]):
         noun = next((w for w in reversed(words[-4:-1]) if w.strip(_PUNCT).lower() in TYPE_NOUNS), "")
         return ("called", TYPE_NOUNS.get(noun.strip(_PUNCT).lower()), 0.85, Role.INTRODUCES)
-    if words[-1].lower() in _INTRO_VERBS and any(w.lower() in ("we", "paper", "work") for w in words[-4:-1]):
+    verb = words[-1].lower()
+    if verb not in _INTRO_VERBS:
+        return None
+    if any(w.lower() in _INTRO_SUBJECTS for w in words[-4:-1]) or (
+        len(words) > 1 and words[-2].lower() in _JOINED_VERB_BEFORE
+        and (words[-2] == "and" and not verb.endswith(("s", "ed")) or any(w.lower() == "we" for w in words[:-2]))
+        and (words[-2].lower() == "by") == verb.endswith("ing")
+    ):
         return ("intro", None, 0.85, Role.INTRODUCES)
     return None
 

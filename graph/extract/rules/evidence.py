@@ -7,11 +7,16 @@ Segmentation (RVOS)". Here every stored mention is read again on its own, and vo
 
 - a definition "long form (NAME)" votes the type its long form's head gives
   (`type_of_long_form`), or, when the long form is lowercase and has no typed head
-  ("line-of-sight (LOS)", "field programmable gate arrays (FPGAs)"), says it is a term;
+  ("line-of-sight (LOS)", "field programmable gate arrays (FPGAs)") or names a class of
+  models ("World Action Models (WAMs)"), says it is a term; a capitalised long form with no
+  typed head says it is a term when other papers write it in lowercase;
 - a type noun right after the name ("NAME benchmark", "NAME model") or at the head of its
   apposition ("NAME, a frame-driven ... framework") votes that noun's type;
 - any other lowercase word right after a lowercase phrase says the phrase modifies a noun
-  ("remote sensing images", "poor recognition performance"): a field or a description.
+  ("remote sensing images", "poor recognition performance"): a field or a description;
+- a name that qualifies a type noun ("four CD benchmarks", "a Lean 4 benchmark") or that is
+  part of a longer name ("IEEE Transactions", "ACCIDENT@CVPR 2026") votes against being a
+  model, dataset or benchmark of its own (`name_use`).
 
 `decide_entity` weighs the votes (one per paper and kind, so one abstract that repeats a
 name does not outvote others) and returns the type the corpus supports, or that the name is
@@ -29,10 +34,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from paperkg.graph.extract.rules.abbreviations import find_definitions, type_of_long_form
-from paperkg.graph.extract.rules.cues import TYPE_NOUNS, type_of_noun
+from paperkg.graph.extract.rules.cues import TYPE_NOUNS
+from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
 from paperkg.graph.records import EntityType, entity_key
 
 UNTYPED_DEFINITION = "untyped-definition"
+NAMED_DEFINITION = "named-definition"
 MODIFIER = "modifier"
 
 _ORDINAL = re.compile(
@@ -52,7 +59,13 @@ _ADJECTIVE_COMPOUND = re.compile(
 # Everything up to a type noun, a clause break or 80 characters after "NAME, a/an/the".
 _APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the)\s+([^,;:.()]{0,80})")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
+_NUMBER_NEXT = re.compile(r"^\s+(?:an?\s+|only\s+|up\s+to\s+)?[\d.]")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
+# A hyphenated compound ending in a participle or an adjective is a modifier, not a name:
+# "LoRA-adapted", "ImageNet-pretrained", "LLM-judged", "LLM-agentic".
+_PARTICIPLE_COMPOUND = re.compile(r"^[\w.]+(?:-[\w.]+)*-(?:[a-z]{3,}ed|agentic|[a-z]{3,}ive)$")
+# A version or a quantisation setting on its own: "v2.0", "V3", "W4A4", "W8A8KV4".
+_VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?|W\d+A\d+(?:KV\d+)?)$")
 
 
 # Words that grade or praise: a phrase they lead says how good something is, and names
@@ -93,15 +106,20 @@ def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
         # After a phrase a type noun is what the phrase is about, not what it is:
         # "object detection models", "remote sensing benchmark".
         return MODIFIER if _modifies(right) else None
+    use = name_use(sentence, at, name)
+    if use is not None:
+        return use
     apposition = _APPOSITION.match(right)
     if apposition:
         for word in _WORD.findall(apposition.group(1)):
-            if word.islower() and type_of_noun(word):
-                return type_of_noun(word)
+            if word.islower() and noun_type(word):
+                return noun_type(word)
     next_word = _WORD.match(right[1:]) if right[:1] == " " else None
     if next_word is None:
         return None
     word = next_word.group()
+    if word in ("score", "scores") and _NUMBER_NEXT.match(right[1 + len(word):]):
+        return None  # a verb: "Claude Sonnet 3.5 scores 90.5% on ChartQAPro"
     if word in TYPE_NOUNS and right[1 + len(word):2 + len(word)] != "-":
         return TYPE_NOUNS[word]
     return None
@@ -113,10 +131,49 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
     for definition in _definitions_in(sentence):
         if key in (entity_key(definition.short), entity_key(definition.long)):
             found = long_form_type(definition.long)
+            if found is EntityType.MODEL and _names_a_class(definition.short, definition.long):
+                return True, UNTYPED_DEFINITION
+            if found is not None:
+                return True, found
             # A lowercase long form with no typed head is a term; a capitalised one may
-            # still be a name ("Adjacent Possible Exploration (APE)"): no vote.
-            return True, found or (UNTYPED_DEFINITION if _is_term(definition.long) else None)
+            # still be a name ("Adjacent Possible Exploration (APE)"), unless other papers
+            # write the same acronym's long form in lowercase (`decide_entity`); a type noun
+            # after it types it ("Bi-Directional Text Fusion (BiT) module").
+            if _is_term(definition.long):
+                return True, UNTYPED_DEFINITION
+            return True, _noun_after(sentence, definition.short_end) or NAMED_DEFINITION
     return False, None
+
+
+def _noun_after(sentence: str, end: int) -> EntityType | None:
+    """The type of a type noun right after a definition's closing parenthesis, if any."""
+    after = _AFTER_PAREN.match(sentence, end)
+    return noun_type(after.group(1)) if after and after.group(1).islower() else None
+
+
+_AFTER_PAREN = re.compile(r"\)\s+([A-Za-z]+)")
+
+
+def _names_a_class(short: str, long: str) -> bool:
+    """A plural definition names a class of models, not one: "World Action Models (WAMs)",
+    "world-action models (WAM)" (not "Nano Bio-Agents (NBA)", a title's one system)."""
+    head = long.split()[-1] if long.split() else ""
+    plural_head = head.endswith("s") and not head.endswith("ss")
+    return (short.endswith("s") and short[-2:-1].isupper()) or (plural_head and long == long.lower())
+
+
+def paper_reading(sentence: str, name: str) -> tuple[str | EntityType | None, str | None]:
+    """What a paper says the name is where it defines or introduces it, and the long form
+    it defines, if any: ("ATOMIC (Autonomous Technology for ...), an end-to-end framework")
+    -> (METHOD, "Autonomous Technology for ..."). The type is None where the sentence
+    neither types the name nor calls it a term."""
+    key = entity_key(_TRAILING_PAREN.sub("", name))
+    long = next((d.long for d in _definitions_in(sentence)
+                 if key in (entity_key(d.short), entity_key(d.long))), None)
+    defined, found = definition_evidence(sentence, name)
+    if isinstance(found, EntityType) or found == UNTYPED_DEFINITION:
+        return found, long
+    return introduced_type(sentence, name), long
 
 
 @lru_cache(maxsize=65536)
@@ -201,6 +258,23 @@ class Decision:
     votes: dict[str, int]
 
 
+_UNTYPED_KINDS = (UNTYPED_DEFINITION, NAMED_DEFINITION, MODIFIER, QUALIFIER, PART)
+
+
+def _used_as_no_artifact(current: EntityType, votes: Counter, typed: dict[str, int], papers: int) -> bool:
+    """Whether two or more papers use the name as a qualifier of another noun or as a part of
+    longer names, more than use it as a model, dataset or benchmark, and either half of its
+    papers do or three and an eighth do and twice as many as vote for any type: "IEEE" (IEEE Trans., IEEE 802.11, "IEEE
+    benchmark networks"), "CVPR 2026", "ToM benchmarks", "OpenAI" (OpenAI Deep Research,
+    OpenAI API)."""
+    against = votes[QUALIFIER] + votes[PART]
+    artifact_votes = sum(typed.get(t.value, 0) for t in _ARTIFACTS)
+    if against < 2 or against <= artifact_votes:
+        return False
+    return against * 2 >= papers or (against >= 3 and against > 2 * max(typed.values(), default=0)
+                                      and against * 8 >= papers)
+
+
 def decide_entity(name: str, current: EntityType,
                   evidence: Iterable[tuple[str, str | EntityType | None]],
                   lowercase_papers: int = 0) -> Decision:
@@ -213,16 +287,25 @@ def decide_entity(name: str, current: EntityType,
     Output") that most of its papers write in lowercase (`lowercase_papers`) is a common
     phrase that a title capitalised, not a name; so is one capitalised word ("Student",
     "Segmentation", "Deepfake") that most of its papers also use in lowercase.
+    A model, dataset or benchmark that more papers use as a qualifier of another noun or as
+    a part of longer names than as the thing itself is not a name (`_used_as_no_artifact`).
+    A model, dataset or benchmark named by a phrase or capitalised words whose head names a
+    task or a metric ("AI-Generated Image Detection") has that head's vote besides its papers'.
     A phrase is a modifier only when its own head word gives no type: "object detection
     performance" uses a task, "remote sensing images" a field. An acronym is a term when
     its untyped definitions are at least twice its typed votes ("line-of-sight (LOS)").
     """
     evidence = list(evidence)
     papers = len({paper for paper, _ in evidence}) or 1
+    head = _own_head_type(name) if current in _ARTIFACTS else None
+    if head is not None:  # "AI-Generated Image Detection" is a task wherever it is written
+        evidence.append(("", head))
     seen = {(paper, str(getattr(e, "value", e))) for paper, e in evidence if e is not None}
     votes = Counter(kind for _, kind in seen)
-    typed = {k: v for k, v in votes.items() if k not in (UNTYPED_DEFINITION, MODIFIER)}
-    if is_junk_name(name):
+    typed = {k: v for k, v in votes.items() if k not in _UNTYPED_KINDS}
+    if is_junk_name(name) or _VERSION.match(name) or _PARTICIPLE_COMPOUND.match(name):
+        return Decision(None, True, dict(votes))
+    if current in _ARTIFACTS and _used_as_no_artifact(current, votes, typed, papers):
         return Decision(None, True, dict(votes))
     if _is_phrase(name) and votes[MODIFIER] > max(typed.values(), default=0) and votes[MODIFIER] * 2 >= papers:
         return Decision(None, True, dict(votes))
@@ -230,13 +313,33 @@ def decide_entity(name: str, current: EntityType,
         return Decision(None, True, dict(votes))
     if is_capitalised_word(name) and lowercase_papers * 2 >= papers:
         return Decision(None, True, dict(votes))
-    if votes[UNTYPED_DEFINITION] >= max(1, 2 * sum(typed.values())):
+    # Where some papers write the long form in lowercase, its capitalised definitions are the
+    # same term capitalised ("Not Safe For Work (NSFW)", "Mild Cognitive Impairment (MCI)"),
+    # for a model, dataset or benchmark; methods and tasks are often capitalised by their
+    # authors ("Contrast Limited Adaptive Histogram Equalization (CLAHE)").
+    capitalised = votes[NAMED_DEFINITION] if votes[UNTYPED_DEFINITION] and current in _ARTIFACTS else 0
+    terms = votes[UNTYPED_DEFINITION] + capitalised
+    if terms >= max(1, 2 * sum(typed.values())):
         return Decision(None, True, dict(votes))
     if typed:
         best, count = max(sorted(typed.items()), key=lambda kv: kv[1])
         if count > typed.get(current.value, 0):
+            if current in _ARTIFACTS and EntityType(best) not in _ARTIFACTS and votes[QUALIFIER] + votes[PART] >= count:
+                # data named only as a qualifier, with as few votes for anything else: a field,
+                # a language, a region ("AI-for-science benchmarks", "Indian datasets")
+                return Decision(None, True, dict(votes))
             return Decision(EntityType(best), False, dict(votes))
     return Decision(current, False, dict(votes))
+
+
+def _own_head_type(name: str) -> EntityType | None:
+    """A task or metric that a phrase or a name of capitalised words says it is by its own
+    head word ("depression detection", "AI-Generated Image Detection")."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2 or not (name.islower() or all(w[:1].isupper() or not w[:1].isalpha() for w in words)):
+        return None
+    found = long_form_type(name)
+    return found if found in (EntityType.TASK, EntityType.METRIC) else None
 
 
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,5}s?$")

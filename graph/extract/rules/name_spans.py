@@ -6,7 +6,7 @@ One regex scan collects capitalised and name-shaped words ("RewardBench", "DINOv
 of a name: leading articles, stop names and sentence openers ("While BERT"), trailing
 stop names, generic words ("Large Language"), adjectival names ("LLM-based"), bare sizes
 ("7B"), and plain capitalised words that only start a sentence or sit in title-cased
-text. `shapes.py` reads the context of what is left.
+text. `context_names.py` reads the context of what is left.
 """
 
 from __future__ import annotations

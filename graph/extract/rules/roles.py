@@ -1,7 +1,8 @@
 """Roles: what a paper does with each entity it mentions, read off the words before it.
 
 The cue nearest to the mention, within its sentence and at most `WINDOW` characters
-before it, decides: "we propose/introduce/present X" and "our X" -> INTRODUCES;
+before it, decides: "we propose/introduce/present X", "by proposing X" and "our X" ->
+INTRODUCES (which `contributions.py` then keeps for the names a paper coins);
 "outperforms X", "compared with X", "than X", "over X" -> COMPARES; "on X", "evaluated
 on X" for a dataset or benchmark -> EVALUATES_ON; "using X", "based on X", "with X",
 "on X" for anything else -> USES; no cue -> MENTIONS. A cue reaches past a list of
@@ -28,6 +29,7 @@ _EVALUATED_IN = r"\b[^.;]{0,40}?\b(?:on|across|in)\b"
 _CUE_PATTERNS = (
     ("intro", r"we" + _INTRO_VERBS), ("intro", r"We" + _INTRO_VERBS),
     *(("intro", rf"{word}\b") for word in ("called", "named", "dubbed", "termed")),
+    ("intro", r"by (?:introduc|propos|present|develop|design|construct|build|curat|creat)ing\b"),
     *(("compare", rf"{cue}\b") for cue in (
         r"outperform\w*", r"surpass\w*", r"beat\w*", r"exceed\w*", r"compared? (?:with|to|against)",
         r"comparison (?:with|to)", r"than", r"over", r"versus", r"vs\.?", r"against", r"relative to",
@@ -85,6 +87,17 @@ _KINDS_BY_LETTER = {
 # "o" and the word break before it read behind: the \b-led form was tried at every position.
 _OUR = re.compile(r"ur(?<=[Oo]ur)(?<!\w[Oo]ur)\s+(?:[\w-]+\s+)?$")
 _BARRIER_WORDS = ("which", "while", "whereas", "but")
+# Words before "on" that make data something trained on or built on, not evaluated on.
+_TRAINED_ON = frozenset(
+    "trained pretrained pre-trained fine-tuned finetuned tuned based built relies rely relying "
+    "focus focuses focusing conditioned".split()
+)
+# "applied our method to (the) X": the data a method is applied to, right after "to".
+_APPLIED_TO = re.compile(r"\bto\s+(?:the\s+)?\Z")
+_TRAINING_CUES = ("train", "fine", "pretrain", "pre-train", "initiali", "built", "based")
+_EVALUATION_WORDS = re.compile(
+    r"\b(?:[Ee]valuat|[Ee]xperiment|[Bb]enchmark|[Vv]alidat|[Oo]utperform|[Aa]chiev|[Rr]esults?\b)"
+)
 _EVALUATED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 # The role of each kind of cue but "evaluate"; members read through their class cost a
 # look-up each.
@@ -110,9 +123,34 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if last is None:
         return _MENTIONS
     kind = last.lastgroup
+    if entity_type in _EVALUATED:
+        return _data_role(kind, last, left, text[sentence_start:start])
     if kind == "evaluate":
-        return _EVALUATES_ON if entity_type in _EVALUATED else _USES
+        return _USES
     return _ROLE_OF_KIND[kind]
+
+
+def _data_role(kind: str, cue: re.Match, left: str, sentence: str) -> Role:
+    """The role of a dataset or benchmark whose nearest cue is `cue`.
+
+    One compares methods, not data: "improves over X" and "higher than on X" report
+    results on X. Data a model is trained on ("pretrained on X") is used; data a method is
+    applied to, or used in a sentence that reports an evaluation ("We evaluate ... ranging
+    from ... the MNIST dataset"), is evaluated on.
+    """
+    if kind == "intro":
+        return _INTRODUCES
+    if kind == "compare":
+        return _EVALUATES_ON
+    if kind == "evaluate":
+        before = left[: cue.start()].split()
+        return _USES if before and before[-1].lower() in _TRAINED_ON else _EVALUATES_ON
+    word = cue.group().lower()
+    if word.startswith(_TRAINING_CUES):
+        return _USES
+    if word.startswith("appl") and _APPLIED_TO.search(left) or _EVALUATION_WORDS.search(sentence, 0, len(sentence) - len(left) + cue.start()):
+        return _EVALUATES_ON
+    return _USES
 
 
 def _last_cue(left: str) -> re.Match | None:

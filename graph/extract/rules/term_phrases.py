@@ -28,10 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.language import Language
-
-from paperkg.graph.extract.candidates import Candidate
-from paperkg.graph.extract.components import DocState, _LexiconUser
+from paperkg.graph.extract.rules.candidates import Candidate
 from paperkg.graph.extract.rules.name_spans import LANGUAGES as _LANGUAGES
 from paperkg.graph.records import EntityType
 
@@ -184,7 +181,7 @@ def find_phrases(text: str) -> list[Phrase]:
 
 
 def _phrase_spans(text: str) -> list[tuple[int, int, EntityType]]:
-    """`find_phrases` as plain tuples, for `PhraseRules` (a frozen dataclass costs more)."""
+    """`find_phrases` as plain tuples, for `find_phrase_candidates` (a frozen dataclass costs more)."""
     found, previous = [], 0
     # Heads first, then a look back over a short window: far cheaper than one regex
     # that tries "up to three words and a head" at every position of the text.
@@ -396,61 +393,68 @@ def _dimension_start(text: str, start: int) -> int | None:
     return match.start() if match else None
 
 
-class PhraseRules(_LexiconUser):
-    """The `kg_phrases` component: head-noun phrases and modifiers of known names."""
+def find_phrase_candidates(
+    text: str, found: list[Candidate], lookup: Callable[[str], object] | None,
+) -> list[Candidate]:
+    """The `kg_phrases` candidates of a text: head-noun phrases and modifiers of known names.
 
-    def run(self, state: DocState) -> None:
-        text, found = state.text, state.candidates
-        dimensioned = _DIMENSIONED if _ANY_DIMENSION.search(text) else ()
-        # New candidates take positional arguments only (entity, role, aliases and
-        # variant_of last): keywords cost a third more per candidate.
-        for candidate in list(found):
-            # The type read once and compared by identity: this loop sees every candidate.
-            kind = candidate.type
-            if metric := kind is _METRIC:
-                if candidate.component == "kg_abbreviations":
-                    self._add_defined_metric(text, candidate, found)
-            if metric or (kind is _TASK or kind is _METHOD) and text[candidate.start].islower():
-                start = extend_known(text, candidate.start, metric)
-                if start < candidate.start:
-                    found.append(Candidate(start, candidate.end, text[start : candidate.end],
-                                           candidate.type, candidate.confidence - 0.2, "kg_phrases",
-                                           None, None, (), candidate.name))
-            if kind in dimensioned and (start := _dimension_start(text, candidate.start)) is not None:
-                found.append(Candidate(start, candidate.end, text[start : candidate.end],
-                                       candidate.type, candidate.confidence - 0.1, "kg_phrases",
+    Args:
+        text: the text the candidates were found in.
+        found: the candidates of the earlier components (only read).
+        lookup: the shared lexicon's lookup, to make a phrase a variant of the known name
+            it ends with; None leaves phrases without a parent.
+
+    Returns:
+        The new candidates, in the order they are found.
+    """
+    added: list[Candidate] = []
+    dimensioned = _DIMENSIONED if _ANY_DIMENSION.search(text) else ()
+    # New candidates take positional arguments only (entity, role, aliases and
+    # variant_of last): keywords cost a third more per candidate.
+    for candidate in found:
+        # The type read once and compared by identity: this loop sees every candidate.
+        kind = candidate.type
+        if metric := kind is _METRIC:
+            if candidate.component == "kg_abbreviations":
+                _add_defined_metric(text, candidate, added)
+        if metric or (kind is _TASK or kind is _METHOD) and text[candidate.start].islower():
+            start = extend_known(text, candidate.start, metric)
+            if start < candidate.start:
+                added.append(Candidate(start, candidate.end, text[start : candidate.end],
+                                       candidate.type, candidate.confidence - 0.2, "kg_phrases",
                                        None, None, (), candidate.name))
-        for start, end, kind in _phrase_spans(text):
-            name = text[start:end]
-            found.append(Candidate(start, end, name, kind, 0.55, "kg_phrases", None, None, (), self._parent(name)))
+        if kind in dimensioned and (start := _dimension_start(text, candidate.start)) is not None:
+            added.append(Candidate(start, candidate.end, text[start : candidate.end],
+                                   candidate.type, candidate.confidence - 0.1, "kg_phrases",
+                                   None, None, (), candidate.name))
+    for start, end, kind in _phrase_spans(text):
+        name = text[start:end]
+        added.append(Candidate(start, end, name, kind, 0.55, "kg_phrases", None, None, (),
+                               _known_parent(name, lookup)))
+    return added
 
-    @staticmethod
-    def _add_defined_metric(text: str, candidate: Candidate, found: list) -> None:
-        """A metric and its defined short form as one mention: "word error rate (WER)".
 
-        TDMSci's annotators mark metric definitions whole; the entity keeps both forms
-        as aliases either way, so the graph loses nothing.
-        """
-        short = candidate.aliases[-1] if candidate.aliases else ""
-        match = re.match(rf"\s*\(\s*{re.escape(short)}\s*\)", text[candidate.end : candidate.end + len(short) + 8])
-        if short and match and text[candidate.start : candidate.end] == candidate.aliases[0]:
-            found.append(Candidate(candidate.start, candidate.end + match.end(), candidate.name,
-                                   candidate.type, candidate.confidence, "kg_phrases",
-                                   candidate.entity, aliases=candidate.aliases))
+def _add_defined_metric(text: str, candidate: Candidate, found: list) -> None:
+    """A metric and its defined short form as one mention: "word error rate (WER)".
 
-    def _parent(self, name: str) -> str | None:
-        """The longest known name that `name` ends with ("document classification")."""
-        if self.lexicon is None:
-            return None
-        words = name.split()
-        for index in range(1, len(words)):
-            entity = self.lexicon.lookup(" ".join(words[index:]))
-            if entity is not None:
-                return entity.name
+    TDMSci's annotators mark metric definitions whole; the entity keeps both forms
+    as aliases either way, so the graph loses nothing.
+    """
+    short = candidate.aliases[-1] if candidate.aliases else ""
+    match = re.match(rf"\s*\(\s*{re.escape(short)}\s*\)", text[candidate.end : candidate.end + len(short) + 8])
+    if short and match and text[candidate.start : candidate.end] == candidate.aliases[0]:
+        found.append(Candidate(candidate.start, candidate.end + match.end(), candidate.name,
+                               candidate.type, candidate.confidence, "kg_phrases",
+                               candidate.entity, aliases=candidate.aliases))
+
+
+def _known_parent(name: str, lookup: Callable[[str], object] | None) -> str | None:
+    """The longest known name that `name` ends with ("document classification")."""
+    if lookup is None:
         return None
-
-
-@Language.factory("kg_phrases")
-def make_phrases(nlp: Language, name: str) -> PhraseRules:
-    """Task and method phrases by their head noun (lower confidence than the gazetteer)."""
-    return PhraseRules()
+    words = name.split()
+    for index in range(1, len(words)):
+        entity = lookup(" ".join(words[index:]))
+        if entity is not None:
+            return entity.name
+    return None

@@ -21,7 +21,7 @@ is new, the four took 60% of the tokenizer's time. The searches here return what
 
 The character sets are read off each rule's parse tree (`re._parser`, the parser the
 `re` module compiles with). A construct this reading does not know counts as "any
-character", which costs speed, never correctness; tests/test_extract_tokenizer_speed.py
+character", which costs speed, never correctness; tests/extract/test_affixes.py
 checks the equality on real and edge-case text.
 
 Each search object keeps the `pattern` of the expression it stands for, so spaCy's

@@ -9,7 +9,8 @@ the text as given.
 
 Only spaces are ever removed, and only in a text that looks tokenized (most of its
 commas, full stops and closing brackets stand after a space), so text written normally
-is read exactly as it is: "BERT - a model" keeps its dash in an arXiv abstract.
+is read exactly as it is: "BERT - a model" keeps its dash in an arXiv abstract. The view
+also leaves out LaTeX font commands around a name ("\\textbf{STR-GRPO}" reads "STR-GRPO").
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ _INSERTED_SPACE = re.compile(
     r"| (?=[,.;:!?)\]%](?:\s|$))"
     r"| (?='s\b|n't\b)"
 )
+# Font commands arXiv abstracts keep around names ("we propose \\textsc{Palette}"): the
+# command and its braces are taken out of the view, the name inside stays.
+_LATEX_MARKUP = re.compile(r"\\(?:textbf|textit|textsc|texttt|textrm|emph|mathrm|mathbf|mathtt)\{([^{}]*)\}")
 _SPACED_MARK = re.compile(r"\w [,.;:)](?:\s|$)")
 _TIGHT_MARK = re.compile(r"\w[,.;:)](?:\s|$)")
 
@@ -45,11 +49,14 @@ class Detokenized:
         self.text = text
         self.view = text
         self._origin: list[int] | None = None
-        if looks_tokenized(text):
-            removed = {m.start() for m in _INSERTED_SPACE.finditer(text)}
-            if removed:
-                self._origin = [i for i in range(len(text)) if i not in removed]
-                self.view = "".join(text[i] for i in self._origin)
+        removed = {m.start() for m in _INSERTED_SPACE.finditer(text)} if looks_tokenized(text) else set()
+        if "\\" in text:  # LaTeX markup: "\textbf{STR-GRPO}" is read as "STR-GRPO"
+            for markup in _LATEX_MARKUP.finditer(text):
+                removed.update(range(markup.start(), markup.start(1)))
+                removed.add(markup.end() - 1)
+        if removed:
+            self._origin = [i for i in range(len(text)) if i not in removed]
+            self.view = "".join(text[i] for i in self._origin)
 
     @property
     def changed(self) -> bool:

@@ -11,7 +11,7 @@ A new chunk of text is split by spaCy's prefix, suffix, infix and URL expression
 tokenizer registered here (`paperkg.faster_affixes_tokenizer.v1`) is spaCy's own
 `Tokenizer` with the same rules and special cases, given searches that return the same
 matches with less work (see affixes.py). Tokens are exactly spaCy's: only the time
-differs (tests/test_extract_tokenizer_speed.py).
+differs (tests/extract/test_tokenizer.py, test_affixes.py).
 
 Consequence for users of `Extractor.nlp`: its tokens' `is_stop`, `like_num`, `shape_`,
 `norm_` and the other lexical attributes are not set. A pipeline that needs them (a

@@ -1,0 +1,160 @@
+"""A paper's own reading of a name: where it defines or introduces the name as another thing.
+
+A definition holds within its paper (Schwartz & Hearst, 2003), and so does an introduction:
+"we present ATOMIC (Autonomous Technology for Optical Microscopy ...), an end-to-end
+framework" names a new framework in that paper, whatever ATOMIC names elsewhere (a
+commonsense dataset, in the gazetteer); "we introduce InfoSeek, a scalable framework"
+is not the InfoSeek VQA dataset that 17 other papers evaluate on. The corpus step gives
+such a paper's mentions an entity of their own, `<id>~<type>` (origin "discovered"):
+
+- a short acronym ("CD", "MDM") takes each paper's definition of any other type;
+- any other name, the gazetteer's too, takes a reading that crosses between data
+  (DATASET, BENCHMARK) and systems (MODEL, METHOD), unless the name's own shape types it
+  ("FooBench, a framework for benchmarking" stays a benchmark); for a gazetteer name the
+  sentence must not name it by a long form the gazetteer knows ("MUSE (Machine Unlearning
+  Six-way Evaluation)" is MUSE);
+- a paper that defines a gazetteer name's acronym by a long form the gazetteer does not
+  know, of another type ("Symbolic regression (SR)" beside super-resolution, "Modality-
+  agnostic Semantic Segmentation (MaSS)" beside the MASS dataset), names another thing: it
+  gets an entity of its own text and of that type; where the long form is a plain term
+  and the gazetteer's name a model or data ("single-head performance (SHP)" beside Stanford
+  Human Preferences) its mentions are held as not a name. A long form of the same type
+  is taken for another spelling of the same thing ("Diffusion Transformer (DiT)");
+- a paper that defines a model, dataset or benchmark's acronym as a plain term
+  ("infrared thermographs (IRTs)" beside the IRT model) has its mentions held as not a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .extract.rules.cues import type_of_shape
+from .extract.rules.evidence import UNTYPED_DEFINITION, is_short_acronym, paper_reading
+from .records import EntityType, entity_key
+from .store_schema import MENTION_COLUMNS
+from .records import entity_id as make_entity_id
+
+_DATA = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
+_SYSTEMS = frozenset((EntityType.MODEL, EntityType.METHOD))
+_ARTIFACTS = _DATA | {EntityType.MODEL}
+
+
+def crosses_kind(one: EntityType, other: EntityType) -> bool:
+    """Whether two types sit on either side of data (DATASET, BENCHMARK) and systems."""
+    return (one in _DATA and other in _SYSTEMS) or (one in _SYSTEMS and other in _DATA)
+
+
+def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
+                         known_long_forms: frozenset[str] | None = None) -> int:
+    """Give the papers that read a name another way their own entity; hold the papers
+    that define it as a term. Returns 1 when any paper's mentions moved or were held.
+
+    Args:
+        db: the connection of the corpus step's transaction.
+        entity_id: the entity, as decided over the corpus.
+        name: its name.
+        main: its type.
+        rows: its mentions as (paper id, sentence, text, ...) rows.
+        known_long_forms: for a gazetteer entity, its name and aliases, in lowercase;
+            None for a discovered one.
+    """
+    acronym = is_short_acronym(name) and known_long_forms is None
+    shaped = type_of_shape(name) is not None
+    moved: dict[str, tuple[str, EntityType]] = {}  # paper -> (its text of the name, its type)
+    terms: set[str] = set()
+    for paper, sentence, text, *_ in rows:
+        if paper in moved or paper in terms:
+            continue
+        found, long = paper_reading(sentence, text)
+        if known_long_forms is not None:
+            if _names_known(sentence, long, known_long_forms, name):
+                continue
+            if long is not None:  # the gazetteer's acronym defined as something else
+                if found == UNTYPED_DEFINITION and main in _ARTIFACTS:
+                    terms.add(paper)
+                elif isinstance(found, EntityType) and found is not main:
+                    moved[paper] = (text, found)
+                continue
+        if found is None:
+            continue
+        if found == UNTYPED_DEFINITION:
+            if acronym and main in _ARTIFACTS:
+                terms.add(paper)
+        elif found is not main and ((acronym and long) or (not shaped and crosses_kind(found, main))):
+            moved[paper] = (text if known_long_forms is not None else name, found)
+    for reading in set(moved.values()):
+        _move(db, entity_id, reading, {p for p, r in moved.items() if r == reading},
+              gazetteer=known_long_forms is not None)
+    for paper in sorted(terms):
+        _hold_paper(db, entity_id, paper)
+    return int(bool(moved or terms))
+
+
+def _names_known(sentence: str, long: str | None, known: frozenset[str], name: str) -> bool:
+    """Whether a sentence names a gazetteer entity by a long form it knows: the paper's long
+    form and a known one contain each other, ignoring case, hyphens and plurals
+    ("chain-of-thought" and "chain-of-thought prompting"), or a known form longer than
+    the name by four characters is in the sentence, or three in four of its content words are a known
+    form's ("bidirectional encoder representations of transformers")."""
+    if long is not None:
+        key = entity_key(long).rstrip("s")
+        if any(key in form or form in key for form in (entity_key(k).rstrip("s") for k in known) if form):
+            return True
+        words = _content_words(long)
+        if words and any(len(words & _content_words(k)) >= 0.75 * len(words) for k in known):
+            return True  # "bidirectional encoder representations of transformers" is BERT
+    lowered = sentence.lower()
+    return any(len(form) > len(name) + 3 and form in lowered for form in known)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+_STOP = frozenset("and the for from with of via".split())
+
+
+def _move(db, entity_id: str, reading: tuple[str, EntityType], papers: set[str], gazetteer: bool) -> None:
+    """Move the papers' mentions to `<id>~<type>`: the entity's id, or for a gazetteer entity
+    the id of the paper's own text of the name ("ATB", not "Arabic Treebank")."""
+    name, type_ = reading
+    other = f"{make_entity_id(name) if gazetteer else entity_id}~{type_.value.lower()}"
+    db.execute("INSERT OR IGNORE INTO entities (id, name, type, variant_of, external_ids, origin) "
+               "VALUES (?, ?, ?, NULL, '[]', 'discovered')", (other, name, type_.value))
+    for paper in sorted(papers):
+        db.execute("UPDATE mentions SET entity_id = ?, type = ? WHERE entity_id = ? AND paper_id = ?",
+                   (other, type_.value, entity_id, paper))
+        db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
+
+
+_HELD = f"{MENTION_COLUMNS}, evidence, defines"  # a held mention keeps its vote
+
+
+def _hold_paper(db, entity_id: str, paper: str) -> None:
+    db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
+    db.execute(f"INSERT INTO held_mentions ({_HELD}, reason, fingerprint) "
+               f"SELECT {_HELD.replace('paper_id', 'm.paper_id')}, 'not-a-name', p.fingerprint FROM mentions m "
+               "JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ? AND m.paper_id = ?",
+               (entity_id, paper))
+    db.execute("DELETE FROM mentions WHERE entity_id = ? AND paper_id = ?", (entity_id, paper))
+
+
+def split_gazetteer_readings(db, scope: str = "") -> int:
+    """`split_paper_readings` for gazetteer entities, over the mentions whose sentence may
+    introduce or define them; `scope` as in `corpus._scope`. Returns the entities split."""
+    rows: dict[str, list] = {}
+    for row in db.execute(
+            "SELECT m.entity_id, e.name, e.type, m.paper_id, m.sentence, m.text FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id WHERE e.origin = 'gazetteer' "
+            f"{scope.replace('{}', 'm.entity_id')} AND (instr(m.sentence, m.text || ' (') "
+            "OR instr(m.sentence, '(' || m.text || ')') "
+            "OR m.sentence LIKE '%introduc%' OR m.sentence LIKE '%propos%' OR m.sentence LIKE '%present%')"):
+        rows.setdefault(row[0], []).append(row)
+    split = 0
+    for entity_id, found in sorted(rows.items()):
+        name = found[0][1]
+        known = frozenset([name.lower()] + [r[0].lower() for r in db.execute(
+            "SELECT alias FROM aliases WHERE entity_id = ?", (entity_id,))])
+        mentions = [(paper, sentence, text) for _, _, _, paper, sentence, text in found]
+        split += split_paper_readings(db, entity_id, name, EntityType(found[0][2]), mentions, known)
+    return split

@@ -1,0 +1,124 @@
+"""How role scores read: the table `paperkg eval --roles` prints, its errors, its JSON,
+and the roles section of docs/quality.md with the issue-10 targets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from paperkg.graph.evaluation.report import show_in_context
+from paperkg.graph.evaluation.role_scoring import SCORED_ROLES, RoleEntity, RoleReport, evaluate_roles
+from paperkg.graph.records import Role
+
+logger = logging.getLogger(__name__)
+
+# Regenerates the roles section's figures alone (the whole page: `make quality`).
+ROLE_COMMAND = "paperkg eval --roles data/roles/gold_dev.jsonl data/roles/gold_test.jsonl"
+# Issue 10, section 3: precision and recall both at least this, per role.
+ROLE_TARGETS = {Role.INTRODUCES: 0.9, Role.EVALUATES_ON: 0.85}
+
+
+def default_role_golds() -> list[Path]:
+    """The role gold files of the repository (`data/roles/gold_{dev,test}.jsonl`) that exist."""
+    import paperkg.data
+
+    folder = Path(paperkg.data.__file__).parent / "roles"
+    return [p for p in (folder / "gold_dev.jsonl", folder / "gold_test.jsonl") if p.is_file()]
+
+
+def role_table(report: RoleReport) -> str:
+    """Precision, recall, F1 and counts per role, as plain text."""
+    lines = [f"{len(report.documents)} papers, extracted as ingest does in {report.seconds:.1f} s",
+             f"{'role':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}{'gold':>6}"]
+    for role in SCORED_ROLES:
+        c = report.counts(role)
+        lines.append(f"{role.value:<14}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}"
+                     f"{c.tp:>6}{c.fp:>6}{c.fn:>6}{c.support:>6}")
+    return "\n".join(lines)
+
+
+def role_errors(report: RoleReport, limit: int) -> str:
+    """Up to `limit` false positives and up to `limit` misses, each in its context."""
+    false_positives, misses = [], []
+    for document in report.documents:
+        paired_gold = {g for g, _ in document.pairs}
+        paired_predicted = {p for _, p in document.pairs}
+        false_positives += [(document.text, e) for i, e in enumerate(document.predicted)
+                            if i not in paired_predicted]
+        misses += [(document.text, e) for i, e in enumerate(document.gold) if i not in paired_gold]
+    lines = [f"-- false positives ({len(false_positives)})"]
+    lines += [_error_line(text, e) for text, e in false_positives[:limit]]
+    lines.append(f"-- misses ({len(misses)})")
+    lines += [_error_line(text, e) + f"  [{e.found}]" for text, e in misses[:limit]]
+    return "\n".join(lines)
+
+
+def _error_line(text: str, entity: RoleEntity) -> str:
+    return (f"{entity.doc_id} {entity.role.value} {entity.type} {entity.name!r}: "
+            f"{show_in_context(text, entity.start, entity.end)}")
+
+
+def role_json(report: RoleReport, errors: int = 0) -> dict:
+    """The scores as JSON: per role P/R/F1 and counts; with `errors`, the first errors too."""
+    payload = {"documents": len(report.documents), "seconds": round(report.seconds, 3), "roles": {}}
+    for role in SCORED_ROLES:
+        c = report.counts(role)
+        payload["roles"][role.value] = {
+            "precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4),
+            "tp": c.tp, "fp": c.fp, "fn": c.fn,
+        }
+    if errors:
+        payload["errors"] = role_errors(report, errors).splitlines()
+    return payload
+
+
+def targets_met(report: RoleReport) -> dict[Role, bool]:
+    """Whether each role's precision and recall both reach its target."""
+    return {role: min(report.counts(role).precision, report.counts(role).recall) >= target
+            for role, target in ROLE_TARGETS.items()}
+
+
+def render_role_section(reports: Sequence[RoleReport], command: str) -> list[str]:
+    """The Markdown lines of the roles section of docs/quality.md.
+
+    The test half is the one that counts: rules are tuned on dev only, and test is scored.
+    """
+    lines = [
+        "## Roles (issue 10, section 3)",
+        "",
+        "What each paper INTRODUCES and EVALUATES_ON, scored per (paper, entity) against the",
+        "hand-annotated role gold (`data/roles/`, rules in its GUIDELINES.md): each abstract is",
+        "extracted as ingest does and each entity takes its strongest role over its mentions.",
+        f"Targets: precision and recall both >= {ROLE_TARGETS[Role.INTRODUCES]:g} for INTRODUCES,",
+        f">= {ROLE_TARGETS[Role.EVALUATES_ON]:g} for EVALUATES_ON; rules are tuned on the dev half"
+        " only, the test half is the figure that counts. Regenerate alone with:",
+        "",
+        f"    {command}",
+        "",
+    ]
+    if not reports:
+        return lines + ["No role gold found (data/roles/gold_dev.jsonl, gold_test.jsonl): not measured.", ""]
+    lines += ["| set | papers | role | P | R | F1 | tp | fp | fn | target | status |",
+              "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    for report in reports:
+        met = targets_met(report)
+        for role in SCORED_ROLES:
+            c = report.counts(role)
+            lines.append(
+                f"| {report.name} | {len(report.documents)} | {role.value} | {100 * c.precision:.1f} | "
+                f"{100 * c.recall:.1f} | {100 * c.f1:.1f} | {c.tp} | {c.fp} | {c.fn} | "
+                f"P, R >= {100 * ROLE_TARGETS[role]:g} | {'met' if met[role] else 'not met'} |"
+            )
+    return lines + [""]
+
+
+
+def role_quality_section(extractor, paths: Sequence[str | Path] | None = None) -> list[str]:
+    """The roles section of docs/quality.md, scoring `extractor` on the role gold files
+    (default: the repository's, `default_role_golds`); a note when there are none."""
+    paths = default_role_golds() if paths is None else paths
+    if not paths:
+        logger.warning("no role gold in data/roles/ (gold_dev.jsonl, gold_test.jsonl): roles not measured")
+    return render_role_section([evaluate_roles(p, extractor) for p in paths], ROLE_COMMAND)

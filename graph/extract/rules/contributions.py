@@ -1,0 +1,237 @@
+"""What a paper introduces, decided over the whole paper rather than one window at a time.
+
+`roles.py` gives each mention the role of the nearest cue before it, and "we propose ..."
+or "our ..." up to 90 characters back made INTRODUCES of every name in reach: the generic
+concepts a contribution is about ("we propose a novel form of self-attention that turns
+Transformers into ...", "our biological reservoir computing system") and the parts of a
+longer name ("IG-CAM (Instance-Guided Class Activation Mapping)"). A paper introduces
+names it coins, so here:
+
+- a window's INTRODUCES stands only for the first name after its cue (and the names
+  listed with it, or named as its parts: "FuseRL, a framework comprising FuseSFT and FusePO",
+  "SlideCoder integrates a Color Gradient-based Segmentation algorithm"), a name in the proper sense (a capital or a digit, not a stop word, not
+  a concept the gazetteer lists in lower case such as "feed-forward network"), not the
+  object of a preposition ("a variant of Q-learning") and not the tail of a longer
+  capitalised name, nor a modifier of the noun another name is given to ("a DPM sampler
+  called DC-Solver");
+- it is given where the paper says it in other ways: "X is introduced", "the proposed X",
+  "our trained model, X", and a coined acronym: a Title-Case long form that no list knows,
+  ending in a component noun ("a Semantic Fusion Block (SFB)"; Schwartz & Hearst
+  definitions, see `abbreviations.py`).
+
+The title ("MUSE: ...") and the context rules of `context_names.py` ("we propose X", "called X")
+set their INTRODUCES on the candidate, and those stand as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
+from paperkg.graph.records import EntityType, Role
+from paperkg.graph.speed import mention_of
+
+_INTRODUCES, _MENTIONS = Role.INTRODUCES, Role.MENTIONS
+# A name after one of these is what a contribution acts on or is for, not the contribution.
+_PREPOSITIONS = frozenset(
+    "of for to by with in on from into via between over than about through across within "
+    "against under among toward towards upon beyond using including".split()
+)
+# What may stand between two names that one cue introduces together ("X and Y", "X, Y").
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_PASSIVE = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:introduced|proposed|presented|developed|designed|released)\b"
+)
+_PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (")
+_ABBREVIATIONS = "kg_abbreviations"
+_PROPOSED = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?:newly\s+)?proposed\s+$")
+# A name that modifies the noun phrase after it ("the proposed FOG prediction framework").
+_MODIFIES_NOUN = re.compile(r" [a-z]+ (?:" + "|".join(sorted(TYPE_NOUNS)) + r")\b")
+# A name that modifies the noun a later name is given to: "a new fast DPM sampler called DC-Solver".
+_NAMED_AFTER = re.compile(r"(?: [a-z][\w-]*){1,3},? (?:called|named|dubbed|termed)\b")
+# The parts of what was just introduced: "we propose FuseRL, a framework comprising FuseSFT".
+_PARTS_OF = re.compile(r"\b(?:comprising|consisting of|composed of|made up of)\s+\Z")
+# A sentence saying what an introduced thing is made of: "SlideCoder integrates a X and a Y".
+_PARTS_SENTENCE = re.compile(
+    r"(?:[A-Z]\w+, )?(\S+) (?:integrates|incorporates|comprises|consists of|combines|contains|"
+    r"features|includes|introduces|employs)\b"
+)
+_OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
+# The head nouns of a coined component's long form ("... Fusion Block", "... Data Pipeline").
+_COMPONENT_HEADS = frozenset(
+    """network networks net model models module modules block blocks layer layers pipeline
+    framework adaptor adapter mechanism encoder decoder head branch transformer
+    attention loss strategy algorithm architecture system agent engine generator
+    estimator score metric index""".split()
+)
+_COINED_TYPES = frozenset({EntityType.MODEL, EntityType.METHOD, EntityType.METRIC})
+
+
+def settle_introductions(text: str, pairs: list) -> list:
+    """The (mention, candidate) pairs of one paper with INTRODUCES where the paper coins a name.
+
+    Args:
+        text: the paper's text ("title\\n\\nabstract"), which candidates' offsets point into.
+        pairs: (Mention, Candidate) in text order, roles as `assign_role` or a rule set them.
+
+    Returns:
+        `pairs` itself, a mention replaced where its role changes (few papers have any).
+    """
+    last_intro = None  # the last introduced mention: its end, sentence and whether it stood
+    introduced: set[str] = set()  # the names introduced so far, folded
+    sentence, parts_from = None, -1  # where the current sentence lists an introduced name's parts
+    for i, (mention, c) in enumerate(pairs):
+        start = c.start
+        if mention.sentence is not sentence:
+            sentence = mention.sentence
+            parts_from = _parts_start(text, start, sentence, introduced) if introduced else -1
+        if mention.role is _INTRODUCES:
+            joined = last_intro is not None and last_intro[1] == mention.sentence and bool(
+                _JOINED.fullmatch(text, last_intro[0], start))
+            kept = True
+            if c.role is None:  # a window's cue, not a rule that read the words next to it
+                first = last_intro is None or last_intro[1] != mention.sentence or joined or (
+                    last_intro[2] and _PARTS_OF.search(text, last_intro[0], start) is not None)
+                kept = (first or _after_our(text, start)) and _is_coined_here(text, c)
+                kept = kept and (not joined or last_intro[2]) or _defines_last_intro(
+                    text, c, last_intro, mention.sentence)
+                if not kept:
+                    pairs[i] = (_with_role(mention, _MENTIONS), c)
+            last_intro = (c.end, mention.sentence, kept)
+            if kept:
+                introduced.add(text[start : c.end].casefold())
+            continue
+        if 0 <= parts_from <= start and _is_coined_part(text, c):
+            pairs[i] = (_with_role(mention, _INTRODUCES), c)
+            continue
+        # The words that could introduce a mention, looked for in C first: most have none.
+        near = start - 40 if start > 40 else 0
+        if c.component == _ABBREVIATIONS or text.startswith(_PASSIVE_STARTS, c.end) or text.find(
+                "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0:
+            if _is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence):
+                pairs[i] = (_with_role(mention, _INTRODUCES), c)
+                last_intro = (c.end, mention.sentence, True)
+                introduced.add(text[start : c.end].casefold())
+    return pairs
+
+
+def _parts_start(text: str, start: int, sentence: str, introduced: set[str]) -> int:
+    """Where the parts begin in a sentence that says what an introduced name is made of
+    ("SlideCoder integrates a ... algorithm and a ... method"), or -1."""
+    match = _PARTS_SENTENCE.match(sentence)
+    if match is None or match.group(1).casefold() not in introduced:
+        return -1
+    at = text.rfind(sentence, 0, start + len(sentence))
+    return at + match.end() if at >= 0 else -1
+
+
+def _is_coined_part(text: str, c) -> bool:
+    """A part named like a coinage: Title Case, several words or name-shaped, in no list."""
+    name = text[c.start : c.end]
+    return ((c.entity is None or c.entity.origin != "gazetteer") and is_proper_name(name)
+            and " " in name and _is_title_case(name))
+
+
+def _defines_last_intro(text: str, c, last_intro, sentence: str) -> bool:
+    """Whether `c` is the short form defined right after the name just introduced, which the
+    rules may have cut short: "called Semantic Relations-based Unsupervised Framing
+    Analysis (SUFA)", where "Analysis" was left out of the name."""
+    if last_intro is None or not last_intro[2] or last_intro[1] != sentence:
+        return False
+    if c.component != "kg_abbreviations" or text[c.start - 1 : c.start] != "(":
+        return False
+    between = text[last_intro[0] : c.start - 1]
+    return len(between) < 25 and len(between.split()) <= 2 and not any(p in between for p in ",;()")
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether a name is a name in the proper sense: a capital or a digit, not a stop word."""
+    return any(ch.isupper() or ch.isdigit() for ch in name) and not is_stop_name(name)
+
+
+def _is_generic(c) -> bool:
+    """A concept the lists know in lower case ("feed-forward network", "Q-learning" is not)."""
+    entity = c.entity
+    return entity is not None and entity.origin == "gazetteer" and entity.name == entity.name.lower()
+
+
+def _after_our(text: str, start: int) -> bool:
+    """Whether "our" (and perhaps one word) stands right before `start`: "our ReSPC module"."""
+    return "our" in text[max(0, start - 30) : start].lower() and bool(_OUR.search(text, 0, start))
+
+
+_OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?\Z")
+
+
+def _names_a_thing(text: str, c) -> bool:
+    """Whether a mention is a name in the proper sense; for a definition, whether its short
+    form is, coined from a Title-Case long form or in mixed case ("CalVerT")."""
+    name = text[c.start : c.end]
+    if is_proper_name(name):
+        return True
+    if c.component != "kg_abbreviations" or len(c.aliases) != 2:
+        return False
+    long, short = c.aliases
+    return is_proper_name(short) and (not short.isupper() or _is_title_case(long))
+
+
+def _is_title_case(phrase: str) -> bool:
+    """Whether every word of a phrase longer than three letters starts with a capital."""
+    return all(w[:1].isupper() for w in phrase.split() if len(w) > 3)
+
+
+def _is_coined_here(text: str, c) -> bool:
+    """Whether a window-introduced mention can be what the paper introduces."""
+    if not _names_a_thing(text, c) or _is_generic(c):
+        return False
+    before = text[max(0, c.start - 40) : c.start].split()
+    if not before:
+        return True
+    last = before[-1]
+    if last.lower() in _PREPOSITIONS or _NAMED_AFTER.match(text, c.end):
+        return False
+    # The tail of a longer capitalised name: "(Instance-Guided [Class Activation Mapping])".
+    return not (text[c.start - 1 : c.start] == " " and last[:1].isupper() and last[-1:].isalnum()
+                and last.lower() not in ("we", "our", "the", "a", "an", "this", "here"))
+
+
+def _is_introduced_otherwise(text: str, c) -> bool:
+    """"X is introduced", "the proposed X", "our model, X", or a coined acronym's definition.
+
+    The words around the mention are read first: most mentions have none of these, and
+    the name tests cost more than a look at the text.
+    """
+    end = c.end
+    said = text.startswith(_PASSIVE_STARTS, end) and _PASSIVE.match(text, end) is not None
+    if not said:
+        left = text[c.start - 40 if c.start > 40 else 0 : c.start]
+        said = ("proposed" in left and _PROPOSED.search(left) is not None
+                and not _MODIFIES_NOUN.match(text, end)
+                or "ur " in left and _OUR_NOUN.search(left) is not None
+                or c.component == "kg_abbreviations" and _is_coined_acronym(text, c))
+    if not said:
+        return False
+    forms = c.aliases or (text[c.start : end],)
+    return any(is_proper_name(form) for form in forms) and not _is_generic(c)
+
+
+def _is_coined_acronym(text: str, c) -> bool:
+    """A definition "Long Form (LF)" whose long form no list knows, in Title Case, ending
+    in a component noun: "a Semantic Fusion Block (SFB)", not "Markov Random Field (MRF)"."""
+    if c.entity is not None or c.type not in _COINED_TYPES or len(c.aliases) != 2:
+        return False
+    long = c.aliases[0]
+    if text[c.start : c.end] != long:
+        return False  # a later use of the short form: its definition speaks for it
+    words = long.split()
+    if len(words) < 2 or words[-1].split("-")[-1].lower() not in _COMPONENT_HEADS:
+        return False
+    return _is_title_case(long)
+
+
+def _with_role(mention, role: Role):
+    """The same mention with another role."""
+    m = mention
+    return mention_of(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type, m.entity_id,
+                      m.confidence, m.component, role, m.phrase_start, m.phrase_end)

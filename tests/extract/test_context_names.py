@@ -1,0 +1,208 @@
+"""graph/extract/rules/context_names.py: names in no list, typed by the words around them.
+
+Behaviour on real sentences (the seed page, arXiv abstracts with their listed names hidden
+as `paperkg eval --unseen` hides them), then the fast paths of `find_context_names` against
+the plain readings they replaced.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.graph.evaluation.unseen import hide_names_in
+from paperkg.graph.extract import Extractor
+from paperkg.graph.extract.names.gazetteer import Gazetteer
+from paperkg.graph.extract.rules.context_names import (
+    NameHit, _apposition_cue, _APPOSITION_FIRST, _CALLED, _coordinated, _DATA_HEAD,
+    _DATA_NOUN_STARTS, _group_cue, _head_cue, _intro_cue, _INTRO_FILLERS, _INTRO_VERBS,
+    _LIST_OPENERS, _may_end_left_cue, _MODIFIED_DATA_HEAD, _noun_before_cue, _on_cue,
+    _ON_MODIFIERS, _SPLIT_HEAD, _SPLIT_OR_DATA_STARTS, _title_cue, _typed_intro,
+    find_context_names,
+)
+from paperkg.graph.extract.rules.cues import TYPE_NOUNS
+from paperkg.graph.extract.rules.name_spans import name_spans
+from paperkg.graph.records import EntityType, Role
+from sample_texts import shape_texts
+
+
+def unseen_types(text: str) -> dict[str, EntityType]:
+    """The types found in `text` by an extractor blind to every listed name in it."""
+    kept = hide_names_in(Gazetteer.bundled().entities, [text]).kept
+    return {m.text: m.type for m in Extractor(Gazetteer(kept)).extract_text(text)}
+
+
+def test_an_introduced_name_takes_the_type_of_its_head_noun():
+    # arXiv 2025-03 corpus abstract.
+    text = ("Furthermore, we introduce the UF7D dataset, a curated collection of high-resolution "
+            "underwater images spanning seven distinct waterbody styles.")
+    assert unseen_types(text)["UF7D"] is EntityType.DATASET
+
+
+def test_a_net_name_pretrained_on_is_a_dataset():
+    # arXiv 2025-04 corpus abstract.
+    text = ("Additionally, we propose an efficient pre-training strategy that enhances "
+            "performance even without ImageNet pre-training.")
+    assert unseen_types(text)["ImageNet"] is EntityType.DATASET
+
+
+def test_a_list_goes_on_past_the_scores_in_parentheses():
+    # arXiv 2025-03 corpus abstract: the three names are one list, typed together.
+    text = ("Our solution achieves the highest accuracy, significantly outperforming "
+            "Azure (91%), AWS (83%), and GPT-4o (79%).")
+    groups = [[text[s:e] for s, e, _ in g] for g in _coordinated(text, name_spans(text))]
+    assert ["Azure", "AWS", "GPT-4o"] in groups
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("We use the TAC 2008 data set for evaluation .", "TAC 2008", EntityType.DATASET),
+        ("Results on the WMT09 data are lower .", "WMT09", EntityType.DATASET),
+        ("Our model is trained on the AMIX meeting corpus .", "AMIX", EntityType.DATASET),
+        ("Scores on the LIVEQ test dataset improve .", "LIVEQ", EntityType.DATASET),
+    ],
+)
+def test_head_nouns_after_a_split_or_a_modifier_type_a_new_name(default_extractor, text, name, kind):
+    found = {m.text: m.type for m in default_extractor.extract_text(text)}
+    assert found.get(name) is kind
+
+
+def test_modalities_and_model_objectives_are_not_datasets(default_extractor):
+    text = "We record EEGX data from subjects and study the BERTX pretraining objective."
+    assert not any(m.type is EntityType.DATASET for m in default_extractor.extract_text(text))
+
+
+def test_capitalised_treebank_and_corpus_heads_name_datasets():
+    hits = {h.text: h.type for h in find_context_names("We train on the French Treebank and the Kyoto Corpus.")}
+    assert hits == {"French Treebank": EntityType.DATASET, "Kyoto Corpus": EntityType.DATASET}
+
+
+def test_language_names_are_not_datasets():
+    assert find_context_names("Results on the English and Chinese corpora differ.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        ("Notably, on RewardBench, our FLAMe-RM-24B model is the top-performing model.", "RewardBench", EntityType.BENCHMARK),
+        ("Notably, on RewardBench, our FLAMe-RM-24B model is the top-performing model.", "FLAMe-RM-24B", EntityType.MODEL),
+        ("Various techniques have been proposed, such as CleanCLIP, which is the current state-of-the-art approach.", "CleanCLIP", EntityType.MODEL),
+        ("A remarkable exception is the recently-proposed prior-data fitted network, TabPFN: although it", "TabPFN", EntityType.MODEL),
+        ("In this paper, we introduce a new fast DPM sampler called DC-Solver, which leverages", "DC-Solver", EntityType.METHOD),
+        ("We address this issue by proposing MUSE, a comprehensive machine unlearning evaluation benchmark", "MUSE", EntityType.BENCHMARK),
+        ("In this work, we propose the RESTOR framework for machine unlearning evaluation.", "RESTOR", EntityType.METHOD),
+        ("Results on the GLUE and XNLI benchmarks.", "XNLI", EntityType.BENCHMARK),
+        ("Results on the GLUE and XNLI benchmarks.", "GLUE", EntityType.BENCHMARK),
+    ],
+)
+def test_names_in_no_list_are_found_and_typed(names_extractor, text, name, entity_type, found):
+    mentions = found(names_extractor, text)
+    assert name in mentions and mentions[name].type is entity_type
+
+
+def test_hyphenated_name_takes_the_type_of_its_known_piece(names_extractor, found):
+    text = ("We focus on Few-shot Learning with Auxiliary Data (FLAD), a training paradigm. "
+            "We propose two algorithms -- EXP3-FLAD and UCB1-FLAD -- and compare them.")
+    mentions = found(names_extractor, text)
+    assert mentions["UCB1-FLAD"].type is mentions["EXP3-FLAD"].type is EntityType.METHOD
+
+
+def test_title_names_what_the_paper_introduces(names_extractor, found):
+    mentions = found(names_extractor, "DC-Solver: Improving Predictor-Corrector Diffusion Sampler via Dynamic Compensation")
+    assert mentions["DC-Solver"].role is Role.INTRODUCES
+    assert mentions["DC-Solver"].type is EntityType.METHOD
+
+
+def plain_group_cue(text, group):
+    """The reference: every cue read, the left-hand window always split."""
+    first, last = group[0], group[-1]
+    left = text[max(0, first[0] - 60) : first[0]].split()
+    right = text[last[1] : last[1] + 70]
+    if len(group) == 1 and first[0] <= 1 or text[max(0, first[0] - 2) : first[0]] == "\n\n":
+        title = _title_cue(text, first)
+        if title is not None:
+            return title
+    intro = _intro_cue(left)
+    if intro is not None:
+        return intro if intro[1] is not None else _typed_intro(intro, right, text[last[0] : last[1]], group)
+    return (
+        _head_cue(right, text[last[0] : last[1]])
+        or _apposition_cue(right, single=len(group) == 1)
+        or _noun_before_cue(left, right)
+        or _on_cue(text, left, right)
+    )
+
+
+def test_group_cues_are_those_of_reading_every_cue():
+    groups = 0
+    for text in shape_texts():
+        for group in _coordinated(text, name_spans(text)):
+            groups += 1
+            assert _group_cue(text, group) == plain_group_cue(text, group), text[group[0][0] :]
+    assert groups > 300
+
+
+def test_no_left_cue_ends_at_a_word_that_may_end_none():
+    words = {w for text in shape_texts() for w in text.split()}
+    for vocabulary in (_INTRO_FILLERS, _INTRO_VERBS, _CALLED, _LIST_OPENERS, _ON_MODIFIERS,
+                       TYPE_NOUNS):
+        for word in vocabulary:
+            words.update((word, word.title(), word.upper(), f"{word},", f"{word}:", f"({word}"))
+    prefixes = ([], ["we"], ["We", "introduce"], ["datasets", "such"], ["referred", "to"],
+                ["based"], ["models", "like"], ["evaluate", "on"], ["a", "sampler"],
+                ["the", "benchmark,"])
+    rights = ("", " ", ", ", ") and", " model", ".")
+    checked = 0
+    for word in words:
+        if _may_end_left_cue(word):
+            continue
+        for prefix in prefixes:
+            left = [*prefix, word]
+            assert _intro_cue(left) is None, left
+            for right in rights:
+                checked += 1
+                assert _noun_before_cue(left, right) is None, (left, right)
+                assert _on_cue("", left, right) is None, (left, right)
+    assert checked > 10_000
+
+
+def test_right_hand_cues_skip_only_windows_they_cannot_match():
+    skipped = 0
+    for text in shape_texts():
+        for start in range(len(text)):
+            right = text[start : start + 70]
+            if right[1:5] not in _SPLIT_OR_DATA_STARTS:
+                skipped += 1
+                assert not _SPLIT_HEAD.match(right) and not _DATA_HEAD.match(right), right
+            words = right.split(None, 1)
+            if len(words) < 2 or words[1][:4] not in _DATA_NOUN_STARTS:
+                assert not _MODIFIED_DATA_HEAD.match(right), right
+            if right[:1] not in _APPOSITION_FIRST:
+                stripped = right.lstrip(" ")
+                assert stripped[:1] not in (",", "-", "—", ":"), right
+                assert not stripped.startswith("is "), right
+    assert skipped > 10_000
+
+
+def test_hits_are_immutable_records_read_by_name():
+    hits = find_context_names("We score models on the RewardBench benchmark.")
+    assert hits == [NameHit(23, 34, "RewardBench", EntityType.BENCHMARK, 0.8, "head")]
+    hit = hits[0]
+    assert hit.type is EntityType.BENCHMARK and hit.cue == "head" and hit.role is None
+    with pytest.raises(AttributeError):
+        hit.text = "Other"  # type: ignore[misc]
+
+
+def test_a_lower_case_led_name_is_read_with_its_context():
+    hits = find_context_names("We introduce mPLUG-Owl, a multimodal model, and evaluate it on xBench.")
+    assert [(hit.text, hit.cue) for hit in hits[:1]] == [("mPLUG-Owl", "intro")]
+    assert "xBench" in [hit.text for hit in hits]
+
+
+def test_hits_are_the_named_tuples_their_fields_make():
+    text = "We introduce FooNet, a model. The Penn Treebank and DINOv2 on mFFHQ."
+    hits = find_context_names(text)
+    assert {hit.cue for hit in hits} >= {"intro", "shape", "name_head"}
+    for hit in hits:
+        assert type(hit) is NameHit and hit == NameHit(*hit) and len(hit) == 7
+        assert hit.text == text[hit.start : hit.end]

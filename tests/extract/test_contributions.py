@@ -1,0 +1,102 @@
+"""What a paper introduces (`extract/rules/contributions.py`), on the seed page's own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.graph.extract import Extractor
+from paperkg.graph.extract.rules.contributions import is_proper_name
+from paperkg.graph.records import Paper, Role
+from paperkg.graph.sources import iter_papers
+
+from seed_page import SEED
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.default()
+
+
+def introduced(extractor, title: str, abstract: str) -> set[str]:
+    """The entity names a paper introduces (its strongest role over its mentions)."""
+    extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))
+    names = {e.id: e.name for e in extraction.entities}
+    return {names[m.entity_id] for m in extraction.mentions if m.role is Role.INTRODUCES}
+
+
+def test_by_proposing_introduces_the_name_not_the_field(extractor):
+    found = introduced(extractor, "Machine unlearning for language models",
+                       "We address this issue by proposing MUSE, a comprehensive machine unlearning "
+                       "evaluation benchmark that enumerates six diverse desirable properties.")
+    assert found == {"MUSE"}
+
+
+def test_a_title_introduces_a_listed_name(extractor):
+    # The gazetteer's MUSE outranks the title rule's span, and keeps its role.
+    assert "MUSE" in introduced(extractor, "MUSE: Machine Unlearning Six-Way Evaluation for Language Models",
+                                "Language models (LMs) are trained on vast amounts of text data.")
+
+
+def test_a_modifier_of_the_noun_named_is_not_introduced(extractor):
+    found = introduced(extractor, "Fast sampling",
+                       "In this paper, we introduce a new fast DPM sampler called DC-Solver, which "
+                       "leverages dynamic compensation (DC) to mitigate the misalignment.")
+    assert found == {"DC-Solver"}
+
+
+def test_the_object_of_a_preposition_is_not_introduced(extractor):
+    found = introduced(extractor, "Recovery after unlearning",
+                       "In this work, we propose the RESTOR framework for machine unlearning "
+                       "evaluation, which assesses the ability of unlearning algorithms.")
+    assert found == {"RESTOR"}
+
+
+def test_our_generic_concept_is_not_introduced(extractor):
+    found = introduced(extractor, "A theory of kernels",
+                       "We show that our representation learning theory applies to neural networks.")
+    assert not {name.lower() for name in found} & {"representation learning", "neural network"}
+
+
+def test_a_coined_acronym_and_a_passive_introduction(extractor):
+    found = introduced(extractor, "Segmenting anomalies",
+                       "Specifically, the model enhances the segmentation through a Semantic Fusion "
+                       "Block (SFB). Moreover, a Focal Region Data Pipeline (FRDP) is introduced to "
+                       "emphasize foreground regions, unlike a Markov Random Field (MRF).")
+    assert {"Semantic Fusion Block", "Focal Region Data Pipeline"} <= found
+    assert "Markov Random Field" not in found
+
+
+def test_seed_page_introduces_its_named_contributions_and_no_concept(extractor):
+    papers = [p for p in iter_papers(SEED) if isinstance(p, Paper)]
+    by_title = {}
+    for extraction in extractor.extract(papers):
+        names = {e.id: e.name for e in extraction.entities}
+        by_title[extraction.paper.title.split(":")[0]] = {
+            names[m.entity_id] for m in extraction.mentions if m.role is Role.INTRODUCES}
+    assert {"MUSE", "RESTOR", "DC-Solver", "FLAMe", "TabZilla Benchmark Suite"} <= set().union(*by_title.values())
+    assert by_title["MUSE"] == {"MUSE"} and by_title["RESTOR"] == {"RESTOR"}
+    assert by_title["DC-Solver"] == {"DC-Solver"}
+    for title, names in by_title.items():
+        assert not names & {"machine unlearning", "representation learning", "neural network"}, title
+
+
+@pytest.mark.parametrize(("name", "proper"), [
+    ("MUSE", True), ("DC-Solver", True), ("3D", False), ("machine unlearning", False), ("AI", False),
+])
+def test_proper_names_have_a_capital_or_digit_and_are_no_stop_words(name, proper):
+    assert is_proper_name(name) is proper
+
+
+def test_the_parts_of_an_introduced_framework_are_introduced(extractor):
+    found = introduced(extractor, "Fusing models",
+                       "To address this limitation, we propose ZorbRL, a novel two-stage framework "
+                       "comprising ZorbSFT and ZorbPO to make use of source LLMs.")
+    assert {"ZorbRL", "ZorbSFT", "ZorbPO"} <= found
+
+
+def test_the_parts_an_introduced_system_integrates_are_introduced(extractor):
+    found = introduced(extractor, "Slides from images",
+                       "We introduce ZorbCoder, a layout-aware framework. ZorbCoder integrates a "
+                       "Color Gradient-based Segmentation algorithm and GPT-4 to decompose tasks.")
+    assert "ZorbCoder" in found and "Color Gradient-based Segmentation" in found
+    assert "GPT-4" not in found  # a listed model it uses is no part it coins

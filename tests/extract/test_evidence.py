@@ -1,0 +1,194 @@
+"""Corpus-level evidence (graph/extract/rules/evidence.py), on sentences of the arXiv cs corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.graph.extract.rules.evidence import (
+    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, decide_entity, is_junk_name, mention_evidence,
+)
+from paperkg.graph.extract.rules.name_use import PART, QUALIFIER
+from paperkg.graph.records import EntityType
+
+BENCHMARK, DATASET, METHOD = EntityType.BENCHMARK, EntityType.DATASET, EntityType.METHOD
+MODEL, TASK = EntityType.MODEL, EntityType.TASK
+
+RVOS_DEFINED = ("Referring Video Object Segmentation (RVOS) aims to segment target objects "
+                "throughout a video based on a text description.")
+LOS_DEFINED = ("Transient measurements, captured by the timeresolved systems, are widely employed in "
+               "photon-efficient reconstruction tasks, including line-of-sight (LOS) and "
+               "non-line-of-sight (NLOS) imaging.")
+FRAMEVGGT = ("Motivated by this observation, we propose FrameVGGT, a frame-driven rolling explicit-memory "
+             "framework that treats each frame's incremental KV contribution as a coherent evidence block.")
+PIE_BENCH = ("Experimental results on the popular PIE-Bench and RW-800 benchmarks demonstrate the superior "
+             "performance of our approach in preserving background and providing accurate edits.")
+REMOTE_SENSING = ("Semantic segmentation of remote sensing images is challenging because of large "
+                  "intra-class variance.")
+OBJECT_DETECTION = "We evaluate on object detection tasks with strong baselines."
+
+
+@pytest.mark.parametrize("name", [
+    "Phase-1", "Stage 2", "stage II",            # ordinals: "In Phase-1, a large multimodal LLM ..."
+    "20B-parameter", "64K-token", "7B",           # sizes: "our best 20B-parameter model"
+    "5x5", "512x512",                             # dimensions: "instances (4x4, 5x5, 7x7)"
+    "UAV-captured", "CNN-based", "U-shaped",      # adjectives: "three complex UAV-captured datasets"
+])
+def test_shapes_that_are_never_names_are_junk(name):
+    assert is_junk_name(name)
+
+
+@pytest.mark.parametrize("name", ["RewardBench", "GPT-4", "Qwen2.5-7B", "CIFAR-10", "ResNet-50",
+                                  "Llama 3.1 8B Instruct", "PIE-Bench", "YOLOv8"])
+def test_names_with_digits_are_not_junk(name):
+    assert not is_junk_name(name)
+
+
+def test_a_definition_votes_its_long_forms_type():
+    assert mention_evidence(RVOS_DEFINED, "RVOS") is TASK
+
+
+def test_a_lowercase_long_form_without_typed_head_is_a_term():
+    assert mention_evidence(LOS_DEFINED, "LOS") == UNTYPED_DEFINITION
+
+
+def test_an_apposition_votes_its_head_noun():
+    assert mention_evidence(FRAMEVGGT, "FrameVGGT") is METHOD
+
+
+def test_a_following_type_noun_votes():
+    assert mention_evidence(PIE_BENCH, "PIE-Bench") is None  # "and" follows
+    assert mention_evidence("We report results on the HD-EPIC benchmark.", "HD-EPIC") is BENCHMARK
+
+
+def test_a_phrase_before_a_plain_noun_is_a_modifier():
+    assert mention_evidence(REMOTE_SENSING, "remote sensing") == MODIFIER
+    assert mention_evidence(OBJECT_DETECTION, "object detection") is None
+
+
+def test_the_type_most_papers_support_wins():
+    evidence = [("a", BENCHMARK), ("b", TASK), ("c", TASK), ("c", TASK)]
+    decision = decide_entity("RVOS", BENCHMARK, evidence)
+    assert decision.type is TASK and not decision.not_a_name
+
+
+def test_one_paper_repeating_a_cue_does_not_outvote_two():
+    evidence = [("a", MODEL)] * 5 + [("b", METHOD), ("c", METHOD)]
+    assert decide_entity("MDM", MODEL, evidence).type is METHOD
+
+
+def test_a_tie_keeps_the_current_type():
+    assert decide_entity("CHAIR", BENCHMARK, [("a", BENCHMARK), ("b", EntityType.METRIC)]).type is BENCHMARK
+
+
+def test_a_field_used_as_a_modifier_is_not_a_name():
+    evidence = [(str(i), MODIFIER) for i in range(6)] + [("x", METHOD), ("y", None), ("z", None)]
+    assert decide_entity("remote sensing", METHOD, evidence).not_a_name
+
+
+def test_a_task_phrase_used_as_a_modifier_stays():
+    evidence = [(str(i), MODIFIER) for i in range(6)]
+    assert not decide_entity("object detection", TASK, evidence).not_a_name
+
+
+def test_an_acronym_defined_only_as_a_term_is_not_a_name():
+    evidence = [("a", UNTYPED_DEFINITION), ("b", UNTYPED_DEFINITION), ("c", DATASET)]
+    assert decide_entity("LOS", DATASET, evidence).not_a_name
+    assert not decide_entity("MDM", MODEL, evidence + [("d", MODEL), ("e", MODEL)]).not_a_name
+
+
+@pytest.mark.parametrize("name", [
+    "low-latency retrieval",        # "This enables low-latency retrieval, with ColmmBERT-base-TR ..."
+    "high-performance detection",   # "... a single feature-level fusion unit to enable high-performance detection"
+    "unanimous recognition",        # "... and received unanimous recognition from all 20+ expert judges."
+    "systematic optimization",      # "... obscuring their individual impacts and hindering systematic optimization."
+])
+def test_a_phrase_led_by_a_grading_word_is_junk(name):
+    assert is_junk_name(name)
+
+
+@pytest.mark.parametrize("name", ["low-light image enhancement", "visual generation", "robust optimization",
+                                  "Efficient Inference"])
+def test_descriptive_phrases_and_title_names_are_not_junk(name):
+    assert not is_junk_name(name)
+
+
+def test_a_hyphenated_or_assessment_head_types_a_definition():
+    title = "Nano Bio-Agents (NBA): Small Language Model Agents for Genomics"
+    assert mention_evidence(title, "NBA") is MODEL
+    biqa = ("In this work, we investigate how a model can acquire both human-like and self-consistent "
+            "reasoning capability for blind image quality assessment (BIQA).")
+    assert mention_evidence(biqa, "BIQA") is TASK
+
+
+def test_a_name_used_as_a_qualifier_or_a_part_more_than_as_data_is_not_a_name():
+    # "IEEE": IEEE Transactions, IEEE Xplore, "IEEE benchmark networks" (2507.02078)
+    evidence = [(str(i), PART) for i in range(5)] + [("q", QUALIFIER), ("x", None), ("y", None)]
+    assert decide_entity("IEEE", BENCHMARK, evidence).not_a_name
+    # a dataset that most papers name as one is kept, though some write "X II" or "X benchmarks"
+    kept = [(str(i), DATASET) for i in range(4)] + [("p", PART), ("q", QUALIFIER)]
+    assert not decide_entity("CASME", DATASET, kept).not_a_name
+    # two stray parts among many bare uses are no evidence ("Gemini 3.1" in 39 papers)
+    bare = [("a", PART), ("b", PART)] + [(str(i), None) for i in range(37)]
+    assert not decide_entity("Gemini 3.1", MODEL, bare).not_a_name
+
+
+def test_qualifier_and_part_votes_leave_methods_alone():
+    evidence = [(str(i), PART) for i in range(5)]
+    assert not decide_entity("SQL", METHOD, evidence).not_a_name
+
+
+def test_capitalised_definitions_of_a_term_others_write_in_lowercase_are_terms():
+    nsfw = [("a", NAMED_DEFINITION), ("b", NAMED_DEFINITION), ("c", UNTYPED_DEFINITION), ("d", DATASET)]
+    assert decide_entity("NSFW", BENCHMARK, nsfw).not_a_name
+    # without a lowercase definition a capitalised one may name a new thing
+    assert not decide_entity("APE", BENCHMARK, nsfw[:2] + nsfw[3:]).not_a_name
+    # methods are capitalised by their authors: "Contrast Limited Adaptive Histogram Equalization (CLAHE)"
+    assert not decide_entity("CLAHE", METHOD, nsfw + [("e", METHOD)]).not_a_name
+
+
+def test_a_plural_definition_names_a_class_of_models():
+    wams = "World Action Models (WAMs) have emerged as a promising alternative to VLA models for embodied control."
+    assert mention_evidence(wams, "WAM") == UNTYPED_DEFINITION
+    lower = "Recently, world-action models (WAM) have emerged to bridge VLA models and world models."
+    assert mention_evidence(lower, "WAM") == UNTYPED_DEFINITION
+    assert mention_evidence("Nano Bio-Agents (NBA): Small Language Model Agents for Genomics", "NBA") is MODEL
+
+
+def test_a_bare_version_is_not_a_name():
+    assert decide_entity("v2.0", DATASET, [("a", DATASET), ("b", DATASET)]).not_a_name
+    assert not decide_entity("YOLOv8", MODEL, [("a", MODEL)]).not_a_name
+
+
+def test_a_name_in_a_qualifier_use_casts_no_type_vote():
+    sentence = "Extensive experiments across four CD benchmarks demonstrate that our HSACNet achieves gains."
+    assert mention_evidence(sentence, "CD") == QUALIFIER
+
+
+def test_a_capitalised_name_headed_by_a_task_votes_for_the_task():
+    evidence = [("a", TASK), ("b", MODEL)]
+    assert decide_entity("AI-Generated Image Detection", MODEL, evidence).type is TASK
+    assert decide_entity("Video Encoder", MODEL, evidence[1:]).type is MODEL
+
+
+def test_a_quantisation_setting_and_a_verb_score_are_no_evidence_of_a_name():
+    assert decide_entity("W4A4", MODEL, [("a", MODEL), ("b", MODEL)]).not_a_name
+    sentence = "Our evaluations show a substantial drop; e.g., Claude Sonnet 3.5 scores 90.5% on ChartQA."
+    assert mention_evidence(sentence, "Claude Sonnet 3.5") is None
+    assert decide_entity("depression detection", DATASET, [("a", DATASET), ("b", TASK)]).type is TASK
+
+
+def test_data_used_as_a_qualifier_does_not_become_a_method_on_as_few_votes():
+    evidence = [("a", QUALIFIER), ("b", METHOD), ("c", None)]
+    assert decide_entity("AI-for-science", BENCHMARK, evidence).not_a_name
+    assert decide_entity("Lean 4", BENCHMARK, evidence + [("d", METHOD)]).type is METHOD
+
+
+def test_a_type_noun_after_a_capitalised_definition_types_it():
+    sentence = ("To address this issue, we propose a method that combines the Bi-Directional Text Fusion "
+                "(BiT) module and Category-Aware Temporal Graph (CATS) module.")
+    assert mention_evidence(sentence, "BiT") is METHOD
+
+
+@pytest.mark.parametrize("name", ["LoRA-adapted", "ImageNet-pretrained", "LLM-judged", "LLM-agentic"])
+def test_a_compound_ending_in_a_participle_is_not_a_name(name):
+    assert decide_entity(name, MODEL, [("a", MODEL), ("b", MODEL)]).not_a_name

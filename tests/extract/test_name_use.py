@@ -1,0 +1,92 @@
+"""How a sentence uses a name (graph/extract/rules/name_use.py), on sentences of the arXiv cs corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, is_title, name_use
+from paperkg.graph.records import EntityType
+
+
+def use(sentence: str, name: str) -> str | None:
+    return name_use(sentence, sentence.index(name), name)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # 2507.02078: the networks are the benchmark, IEEE the body that publishes them
+    ("The model is trained across multiple IEEE benchmark networks of varying size and complexity.", "IEEE"),
+    # round 4: a count before the name
+    ("Extensive experiments across four CD benchmarks demonstrate that our HSACNet achieves "
+     "state-of-the-art performance.", "CD"),
+    # round 4: an indefinite article, inside another name's apposition
+    ("To study this problem, we introduce FormalML, a Lean 4 benchmark built from foundational "
+     "theories of machine learning.", "Lean 4"),
+    # a plural head after a name that is not one of a list
+    ("BioBench provides a template recipe for building reliable AI-for-science benchmarks in any domain.",
+     "AI-for-science"),
+])
+def test_a_name_that_qualifies_a_data_noun_is_a_qualifier(sentence, name):
+    assert use(sentence, name) == QUALIFIER
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Abundant experiments on SCARED and Hamlyn datasets demonstrate our superior performance.", "Hamlyn"),
+    ("We report results on the HD-EPIC benchmark.", "HD-EPIC"),
+    ("Utilizing datasets from IMDB, AG News, and the Measuring Hate Speech corpus, we evaluated "
+     "performance.", "Measuring Hate Speech"),
+    ("Evaluation on the BBC News dataset across retention rates shows three regimes.", "BBC News"),
+])
+def test_a_name_before_its_own_type_noun_is_no_qualifier(sentence, name):
+    assert use(sentence, name) is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # 2605.01512: glued to another name
+    ("On the ACCIDENT@CVPR 2026 benchmark (2,027 real CCTV videos) we reach ACC^S = 0.539.", "CVPR 2026"),
+    # 2606.14657: a name built on it
+    ("In this work, we propose HPSv3++, a reward model framework that elevates the HPSv3 model.", "HPSv3"),
+    # 2603.18240: carried on by a capitalised word
+    ("This is an extended journal version of the conference paper published in ISIT 2025; submitted "
+     "to IEEE Transactions on Communications (TCOM).", "IEEE"),
+    # 2605.20818: an event held at a venue
+    ("We describe our approach to the tracks of the Ego4D Episodic Memory Challenge at CVPR 2026.", "CVPR 2026"),
+])
+def test_a_name_inside_a_longer_name_or_a_venue_is_a_part(sentence, name):
+    assert use(sentence, name) == PART
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("GPT-4o and Gemini 3.1 Pro effectively tie for the best composite score (0.728 and 0.727).", "Gemini 3.1"),
+    ("Our method achieves 95.1% accuracy on CASME II, 87.1% on SAMM and 92.9% on MMEW.", "CASME"),
+    ("This paper reviews the NTIRE 2026 Efficient Super-Resolution Challenge and its results.", "NTIRE 2026"),
+    ("UoB-NLP at SemEval-2025 Task 11: Leveraging Adapters for Multilingual Emotion Detection", "SemEval-2025 Task 11"),
+    ("In this paper, we ask whether WAMs need explicit future imagination at test time.", "WAM"),
+])
+def test_variants_campaigns_and_plurals_are_not_parts(sentence, name):
+    assert use(sentence, name) is None
+
+
+def test_a_title_says_nothing_of_parts():
+    assert is_title("NeuroAlign: Hierarchical Multimodal Fusion of Dynamic and Structural Neuroimaging for MCI Analysis")
+    assert not is_title("Conversational speech often reveals early signs of cognitive decline, such as MCI.")
+
+
+@pytest.mark.parametrize("sentence, name, expected", [
+    ("To address this gap, we introduce InfoSeek, a scalable framework for synthesizing complex Deep "
+     "Research tasks.", "InfoSeek", EntityType.METHOD),
+    ("In this work, we present ATOMIC (Autonomous Technology for Optical Microscopy & Intelligent "
+     "Characterization), an end-to-end framework that integrates foundation models.", "ATOMIC", EntityType.METHOD),
+    ("We introduce T-REX (T-REX: Table -- Refute or Entail eXplainer), the first live, interactive tool "
+     "for claim verification over multimodal, multilingual tables.", "T-REX", EntityType.METHOD),
+    ("We present SkillsBench, a benchmark of 86 tasks across 11 domains.", "SkillsBench", EntityType.BENCHMARK),
+    ("To resolve this issue, we developed a simple yet effective lossless compressor called WISE, "
+     "specifically designed for WSI images.", "WISE", EntityType.METHOD),
+])
+def test_a_papers_introduction_gives_its_reading(sentence, name, expected):
+    assert introduced_type(sentence, name) is expected
+
+
+def test_a_use_that_introduces_nothing_gives_no_reading():
+    sentence = "Extensive experiments on the InfoSeek and Encyclopedic-VQA benchmarks show our method's gains."
+    assert introduced_type(sentence, "InfoSeek") is None
+    assert introduced_type("Sapiens, a foundational model, was adapted to our task.", "Sapiens") is None

@@ -1,0 +1,126 @@
+"""graph/extract/rules/roles.py: roles read off the words before a mention; the cue trie, the clause
+barrier and the last-cue scan against the plain regexes they replaced.
+"""
+
+import re
+
+import pytest
+
+from paperkg.graph.extract.rules.roles import (
+    _CUE_ALTERNATIVES, _CUE_PATTERNS, _cue_trie, _CUES, _CUES_AFTER_BREAK, _KINDS_BY_LETTER,
+    _last_cue, _OUR, assign_role, clause_start,
+)
+from paperkg.graph.records import EntityType, Role
+from sample_texts import CLAUSE_EDGE_TEXTS, name_texts
+from seed_page import seed_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("In this work, we propose the RESTOR framework for evaluation.", "RESTOR", Role.INTRODUCES),
+        ("We train an archetypal SAE on DINOv2 features.", "DINOv2", Role.USES),
+        ("We achieve 10.38 FID on unconditional FFHQ.", "FFHQ", Role.EVALUATES_ON),
+        ("outperforming both GPT-4-0125 (85.9%) and GPT-4o (84.7%).", "GPT-4o", Role.COMPARES),
+        ("Our method is evaluated using DINOv2 embeddings.", "DINOv2", Role.USES),
+        ("DINOv2 is a vision model.", "DINOv2", Role.MENTIONS),
+    ],
+)
+def test_roles_come_from_the_words_before_a_mention(names_extractor, text, name, role, found):
+    assert found(names_extractor, text)[name].role is role
+
+
+_BARRIER = re.compile(r";|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b|\. ")
+
+
+def test_clause_start_agrees_with_the_barrier_regex():
+    for line in [*seed_lines(), *CLAUSE_EDGE_TEXTS]:
+        for end in range(0, len(line), 7):
+            left = line[max(0, end - 90) : end]
+            matches = list(_BARRIER.finditer(left))
+            assert clause_start(left) == (matches[-1].end() if matches else 0), left
+
+
+ROLE_EDGE_TEXTS = [
+    "compared vs.on X, vs.with Y, (using Z) -based on; We propose we introduce",
+    "outperforms\nover (on) \"with\" results on across-the-board évaluated on tests in",
+    "on", "with", "x", "",
+]
+
+
+def test_last_cue_is_the_last_match_of_the_plain_scan():
+    for text in [*name_texts(), *ROLE_EDGE_TEXTS]:
+        for end in range(0, len(text) + 1, 3):
+            left = text[max(0, end - 90) : end]
+            plain = None
+            for plain in _CUES.finditer(left):  # noqa: B007
+                pass
+            found = _last_cue(left)
+            assert (found and (found.end(), found.lastgroup)) == (plain and (plain.end(), plain.lastgroup))
+
+
+CUE_EDGE_TEXTS = [
+    "We propose X; we then present Y, called Z, termed W, named V, dubbed U",
+    "compared with A, compare to B, comparison to C, vs. D, vs E, versus F, relative to G",
+    "improved upon H, improves on I, outperforming J, surpassed K, beats L, exceeds M",
+    "evaluated extensively on N; tested in O. results across P, accuracy on Q, scores in R",
+    "On S, on T, across U, using V, uses W, use of X, based on Y, built upon Z, with A",
+    "via B, leveraging C, employs D, adopted E, applies F, fine-tuned G, finetuning H",
+    "trained on I, training J, initialized from K, initialised from L, from M, over N, than O",
+    "we we we propose, We can easily build, we curated, we contributes",
+    "(using A) -based on B \"with C\" [on D] /from E\nWe present F",
+]
+
+
+def test_cue_trie_matches_what_the_plain_alternation_matches():
+    plain = re.compile(_CUE_ALTERNATIVES)
+    trie = re.compile(_cue_trie(_CUE_PATTERNS))
+    for text in [*seed_lines(), *CUE_EDGE_TEXTS]:
+        for at in range(len(text)):
+            expected, found = plain.match(text, at), trie.match(text, at)
+            assert (found and found.span()) == (expected and expected.span()), (text, at)
+            if found:
+                kind = _KINDS_BY_LETTER[text[at]].match(text, at)
+                assert (kind.span(), kind.lastgroup) == (expected.span(), expected.lastgroup)
+
+
+def test_cues_after_a_break_start_one_character_early():
+    plain = re.compile(rf"(?<![A-Za-z0-9_])(?:{_CUE_ALTERNATIVES})")
+    for text in CUE_EDGE_TEXTS:
+        spans = [(m.start() + 1, m.end()) for m in _CUES_AFTER_BREAK.finditer(" " + text)]
+        assert spans == [(m.start() + 1, m.end() + 1) for m in plain.finditer(text)]
+
+
+def test_our_before_a_name_is_found_as_the_word_break_form_finds_it():
+    plain = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
+    texts = [*seed_lines(), "our X", "Our ", "four our", "(our big-data ", "tour  ", "Éour x ", "_our x "]
+    for text in texts:
+        for end in range(len(text) + 1):
+            left = text[max(0, end - 90) : end]
+            assert bool(_OUR.search(left)) == bool(plain.search(left)), left
+
+
+# Data and models read off the words before them.
+D, M = EntityType.DATASET, EntityType.MODEL
+
+
+def role_of(text: str, name: str, kind: EntityType = D) -> Role:
+    return assign_role(text, 0, text.index(name), kind)
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "role"), [
+    # One compares methods, not data: results "over" or "than" a dataset are results on it.
+    ("Our method improves by 3 points over CIFAR-10 baselines.", "CIFAR-10", D, Role.EVALUATES_ON),
+    ("It outperforms GPT-4 on reasoning.", "GPT-4", M, Role.COMPARES),
+    # Data a model is trained on is used, not evaluated on.
+    ("The detector is pretrained on the private Grounding20M dataset.", "Grounding20M", D, Role.USES),
+    ("We achieve 10.38 FID on unconditional FFHQ.", "FFHQ", D, Role.EVALUATES_ON),
+    # A method applied to data, or data in a sentence that reports an evaluation.
+    ("We applied our digital staining method to the WBC dataset.", "WBC", D, Role.EVALUATES_ON),
+    ("We applied it to the RGB images in the EgoHands dataset.", "EgoHands", D, Role.USES),
+    ("We evaluate the system on tasks ranging from bars to digits from the MNIST dataset.",
+     "MNIST", D, Role.EVALUATES_ON),
+    ("We build a corpus from LAION-5B captions.", "LAION-5B", D, Role.USES),
+])
+def test_data_roles(text, name, kind, role):
+    assert role_of(text, name, kind) is role

@@ -1,0 +1,144 @@
+"""A paper's own reading of a name (graph/corpus_readings.py), through the corpus step on a real store."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.graph.corpus import settle_corpus
+from paperkg.graph.corpus_readings import crosses_kind
+from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, entity_id
+from paperkg.graph.store import Store
+
+DATASET, BENCHMARK, METHOD, MODEL = EntityType.DATASET, EntityType.BENCHMARK, EntityType.METHOD, EntityType.MODEL
+
+
+def extraction(pid: str, sentence: str, name: str, type_: EntityType, origin: str = "discovered",
+               aliases: tuple[str, ...] = ()) -> PaperExtraction:
+    """A paper whose abstract is one sentence, with one mention of `name` in it."""
+    start = sentence.index(name)
+    mention = Mention(pid, "abstract", start, start + len(name), name, sentence, type_,
+                      entity_id(name), 0.8, "kg_shapes")
+    entity = Entity(entity_id(name), name, type_, aliases=aliases, origin=origin)
+    return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,), (entity,))
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "readings.db") as s:
+        yield s
+
+
+# Corpus sentences: InfoSeek the VQA dataset (2602.15915, 2604.07146) and a framework (round 4).
+INFOSEEK = [
+    ("d1", "Experiments on the InfoSeek dataset demonstrate consistent performance gains across backbones."),
+    ("d2", "Experiments on InfoSeek and E-VQA demonstrate that our method achieves state-of-the-art performance."),
+    ("f1", "To address this gap, we introduce InfoSeek, a scalable framework for synthesizing complex Deep "
+           "Research tasks."),
+]
+
+
+def test_a_paper_that_introduces_a_data_name_as_a_system_keeps_its_own_entity(store):
+    store.write_batch([extraction(pid, s, "InfoSeek", DATASET) for pid, s in INFOSEEK])
+    report = settle_corpus(store)
+    assert report.split == 1
+    assert store.paper_counts(["infoseek", "infoseek~method"]) == {"infoseek": 2, "infoseek~method": 1}
+    assert store.get_entities(["infoseek~method"])["infoseek~method"].type is METHOD
+    settle_corpus(store)  # settled again: nothing moves back
+    assert store.paper_counts(["infoseek", "infoseek~method"]) == {"infoseek": 2, "infoseek~method": 1}
+
+
+def test_a_name_whose_shape_types_it_is_not_split():
+    assert not crosses_kind(DATASET, BENCHMARK) and not crosses_kind(MODEL, METHOD)
+    assert crosses_kind(DATASET, METHOD) and crosses_kind(MODEL, BENCHMARK)
+
+
+def test_a_benchmark_introduced_as_a_framework_stays_whole_when_its_shape_says_benchmark(store):
+    sentences = [("b1", "We evaluate on the FooBench benchmark across 12 domains."),
+                 ("b2", "We present FooBench, a framework for benchmarking agents on long tasks.")]
+    store.write_batch([extraction(pid, s, "FooBench", BENCHMARK) for pid, s in sentences])
+    assert settle_corpus(store).split == 0
+    assert store.paper_counts(["foobench"]) == {"foobench": 2}
+
+
+ATOMIC_USES = [
+    ("a1", "We fine-tune COMET on the ATOMIC knowledge graph of if-then commonsense relations."),
+    ("a2", "Results on ATOMIC and ConceptNet show gains in commonsense inference."),
+]
+ATOMIC_NEW = ("a3", "In this work, we present ATOMIC (Autonomous Technology for Optical Microscopy & Intelligent "
+                    "Characterization), an end-to-end framework that integrates foundation models.")
+
+
+def test_a_gazetteer_name_a_paper_introduces_as_another_thing_is_split_for_that_paper(store):
+    store.write_batch([extraction(pid, s, "ATOMIC", DATASET, origin="gazetteer")
+                       for pid, s in ATOMIC_USES + [ATOMIC_NEW]])
+    report = settle_corpus(store)
+    assert report.split == 1 and report.retyped == 0
+    assert store.get_entities(["atomic"])["atomic"].type is DATASET
+    assert store.paper_counts(["atomic", "atomic~method"]) == {"atomic": 2, "atomic~method": 1}
+
+
+def test_a_gazetteer_names_own_long_form_is_not_another_reading(store):
+    sentence = ("We introduce MUSE (Machine Unlearning Six-way Evaluation), a comprehensive machine "
+                "unlearning evaluation framework.")
+    aliases = ("Machine Unlearning Six-way Evaluation",)
+    store.write_batch([extraction("u1", sentence, "MUSE", BENCHMARK, origin="gazetteer", aliases=aliases),
+                       extraction("u2", "We evaluate unlearning on the MUSE benchmark.", "MUSE", BENCHMARK,
+                                  origin="gazetteer", aliases=aliases)])
+    assert settle_corpus(store).split == 0
+    assert store.paper_counts(["muse"]) == {"muse": 2}
+
+
+# 2605.18663 and 2508.19014 use the IRT model; 2507.02955 defines IRTs as infrared thermographs.
+IRT = [
+    ("i1", "We calibrate a continuous response 2-parameter logistic (2PL) IRT model over 200k prompt-response pairs."),
+    ("i2", "Compared with baseline approaches such as regression-based and IRT models, our framework wins."),
+    ("i3", "Fever screening based on infrared thermographs (IRTs) is a viable mass screening approach."),
+]
+
+
+def test_a_paper_that_defines_a_models_acronym_as_a_term_has_its_mentions_held(store):
+    store.write_batch([extraction(pid, s, "IRT", MODEL) for pid, s in IRT])
+    settle_corpus(store)
+    assert store.paper_counts(["irt"]) == {"irt": 2}
+    held = store._query("SELECT paper_id, reason FROM held_mentions")
+    assert [tuple(row) for row in held] == [("i3", "not-a-name")]
+
+
+# Corpus sentences: the masked autoencoder, and papers that define MAE as an error metric
+# (2504.xxxx-style reports) or a term.
+MAE_USES = [
+    ("e1", "We pretrain a ViT with MAE on ImageNet and fine-tune it for detection."),
+    ("e2", "Our encoder follows MAE, masking 75% of the patches during pretraining."),
+]
+MAE_METRIC = ("e3", "The model reduces the Mean Absolute Error (MAE) by 12% on the test set.")
+MAE_SAME = ("e4", "We build on masked autoencoders (MAE) to learn visual representations.")
+
+
+def test_a_gazetteer_acronym_defined_as_another_type_gets_an_entity_of_its_own_text(store):
+    aliases = ("masked autoencoder", "masked autoencoders")
+    store.write_batch([extraction(pid, s, "MAE", METHOD, origin="gazetteer", aliases=aliases)
+                       for pid, s in MAE_USES + [MAE_METRIC, MAE_SAME]])
+    assert settle_corpus(store).split == 1
+    assert store.get_entities(["mae~metric"])["mae~metric"].type is EntityType.METRIC
+    assert store.paper_counts(["mae", "mae~metric"]) == {"mae": 3, "mae~metric": 1}
+
+
+def test_a_gazetteer_datasets_acronym_defined_as_a_term_is_held_in_that_paper(store):
+    aliases = ("Stanford Human Preferences",)
+    sentences = [("s1", "We fine-tune on SHP and evaluate on HH-RLHF."),
+                 ("s2", "This is generalized using a single value representing single-head performance (SHP).")]
+    store.write_batch([extraction(pid, s, "SHP", DATASET, origin="gazetteer", aliases=aliases)
+                       for pid, s in sentences])
+    settle_corpus(store)
+    assert store.paper_counts(["shp"]) == {"shp": 1}
+    assert [tuple(r) for r in store._query("SELECT paper_id FROM held_mentions")] == [("s2",)]
+
+
+def test_another_spelling_of_a_gazetteer_long_form_is_the_same_thing(store):
+    aliases = ("Bidirectional Encoder Representations from Transformers",)
+    sentence = "We use bidirectional encoder representations of transformers (BERT) as the encoder."
+    store.write_batch([extraction("b1", sentence, "BERT", MODEL, origin="gazetteer", aliases=aliases),
+                       extraction("b2", "BERT is fine-tuned on GLUE.", "BERT", MODEL, origin="gazetteer",
+                                  aliases=aliases)])
+    assert settle_corpus(store).split == 0
+    assert store.paper_counts(["bert"]) == {"bert": 2}
