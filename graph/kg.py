@@ -25,10 +25,16 @@ from .queries import (
     papers_of_entity,
     shared_entity_ids,
 )
+from .record_cache import RecordCache
 from .records import Entity, EntityType, EntityUse, Mention, Paper, Result, SharedPapers
 from .store import Store
 
 log = logging.getLogger(__name__)
+
+# Records a server keeps in memory between requests (graph/record_cache.py): 20,000 entities
+# are about 10 MB and hold every entity named by 3 or more papers of the 75k corpus.
+ENTITY_CACHE_SIZE = 20_000
+PAPER_CACHE_SIZE = 5_000
 
 
 def build_graph(store: Store) -> nx.Graph:
@@ -90,6 +96,8 @@ class KnowledgeGraph(GraphQuestions):
         for variant, parent in store.variant_pairs():
             self._variants[parent].append(variant)
         self.paper_total = sum(1 for _, kind in self.graph.nodes(data="kind") if kind == "paper")
+        self._entity_records: RecordCache[Entity] = RecordCache(ENTITY_CACHE_SIZE)
+        self._paper_records: RecordCache[Paper] = RecordCache(PAPER_CACHE_SIZE)
 
     @classmethod
     def for_streaming(cls, store: Store) -> KnowledgeGraph:
@@ -124,7 +132,7 @@ class KnowledgeGraph(GraphQuestions):
     # -- records ---------------------------------------------------------------------------
 
     def paper(self, paper_id: str) -> Paper | None:
-        return self.store.get_papers([paper_id]).get(paper_id)
+        return self.papers([paper_id]).get(paper_id)
 
     def require_paper(self, paper_id: str) -> Paper:
         paper = self.paper(paper_id)
@@ -136,10 +144,16 @@ class KnowledgeGraph(GraphQuestions):
         return paper
 
     def papers(self, ids: Sequence[str]) -> dict[str, Paper]:
-        return self.store.get_papers(ids)
+        """Papers by id, in one batch; unknown ids are absent from the result."""
+        return self._paper_records.get_many(ids, self.change_seq, self.store.get_papers)
+
+    def forget_records(self) -> None:
+        """Drop the paper and entity records kept between reads (graph/record_cache.py)."""
+        self._entity_records.clear()
+        self._paper_records.clear()
 
     def entity(self, entity_id: str) -> Entity | None:
-        return self.store.get_entities([entity_id]).get(entity_id)
+        return self.entities([entity_id]).get(entity_id)
 
     def find_entity(self, name: str) -> Entity | None:
         return self.store.find_entity(name)
@@ -188,7 +202,7 @@ class KnowledgeGraph(GraphQuestions):
 
     def entities(self, entity_ids: Sequence[str]) -> dict[str, Entity]:
         """Entities by id, in one batch; unknown ids are absent from the result."""
-        return self.store.get_entities(entity_ids)
+        return self._entity_records.get_many(entity_ids, self.change_seq, self.store.get_entities)
 
     def mentions_of(self, paper_ids: Sequence[str]) -> dict[str, list[Mention]]:
         """Each paper's mentions, title first, in text order, in one batch."""

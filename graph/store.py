@@ -408,7 +408,7 @@ class Store:
 
     def get_entities(self, ids: Sequence[str]) -> dict[str, Entity]:
         rows = self._select_in("SELECT * FROM entities WHERE id IN ({})", ids)
-        aliases = self._aliases_of([r[0] for r in rows])
+        aliases = self._aliases_of(rows)
         return {r[0]: _entity_from_row(r, aliases.get(r[0], ())) for r in rows}
 
     def find_entity(self, name: str) -> Entity | None:
@@ -440,13 +440,13 @@ class Store:
             f"{where} ORDER BY coalesce(c.papers, 0) DESC, e.id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
-        aliases = self._aliases_of([r[0] for r in rows])
+        aliases = self._aliases_of(rows)
         return [_entity_from_row(r, aliases.get(r[0], ())) for r in rows]
 
     def iter_entities(self) -> Iterator[Entity]:
         """Every entity by id with its aliases, a page at a time."""
         for rows in self._pages("SELECT * FROM entities WHERE id > ? ORDER BY id LIMIT ?"):
-            aliases = self._aliases_of([r[0] for r in rows])
+            aliases = self._aliases_of(rows)
             yield from (_entity_from_row(row, aliases.get(row[0], ())) for row in rows)
 
     def entities_by_origin(self, origin: str) -> list[Entity]:
@@ -473,10 +473,11 @@ class Store:
         rows = self._select_in("SELECT entity_id, papers FROM entity_paper_counts WHERE entity_id IN ({})", entity_ids)
         return dict(rows)
 
-    def _aliases_of(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    def _aliases_of(self, entity_rows: Sequence[tuple]) -> dict[str, tuple[str, ...]]:
+        """The aliases of the entities of these `entities` rows (id, name, ...), besides their names."""
         found: dict[str, list[str]] = defaultdict(list)
-        rows = self._select_in("SELECT entity_id, alias FROM aliases WHERE entity_id IN ({}) ORDER BY alias", ids)
-        names = dict(self._select_in("SELECT id, name FROM entities WHERE id IN ({})", ids))
+        names = {row[0]: row[1] for row in entity_rows}
+        rows = self._select_in("SELECT entity_id, alias FROM aliases WHERE entity_id IN ({}) ORDER BY alias", list(names))
         for entity, alias in rows:
             if alias != names.get(entity):
                 found[entity].append(alias)

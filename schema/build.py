@@ -6,6 +6,7 @@ from graphql import GraphQLError
 from strawberry import Schema
 from strawberry.types import ExecutionContext
 
+from .compiled_extension import compiled_execution
 from .cost import cost_limit, read_budget
 from .limits import QUERY_TIME_LIMIT_S, build_extensions, log_errors
 from .mutation import Mutation
@@ -31,16 +32,18 @@ class PaperkgSchema(Schema):
 
 
 def build_schema(max_cost: int | None = None, time_limit: float | None = QUERY_TIME_LIMIT_S,
-                 response_cache_size: int = DEFAULT_RESPONSE_CACHE) -> Schema:
+                 response_cache_size: int = DEFAULT_RESPONSE_CACHE, compiled: bool = True) -> Schema:
     """The paperkg GraphQL schema, with its depth, alias, token, cost and time limits and error masking.
 
     Args:
         max_cost: the query cost budget (schema/cost.py); None reads $PAPERKG_MAX_COST.
         time_limit: seconds a query or mutation may run (schema/time_limit.py); None for no limit.
         response_cache_size: answers remembered per graph (schema/response_cache.py); 0 for none.
+        compiled: run queries as compiled plans where they answer as graphql-core would
+            (schema/compiled.py); False leaves every query to graphql-core.
     """
     schema = PaperkgSchema(query=Query, mutation=Mutation, subscription=Subscription,
                            extensions=[*build_extensions(), cost_limit(read_budget(max_cost)),
-                                       response_cache(response_cache_size)])
+                                       response_cache(response_cache_size), compiled_execution(compiled)])
     schema.time_limit = time_limit
     return schema

@@ -27,6 +27,7 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
+    VariableNode,
     get_named_type,
     value_from_ast,
 )
@@ -69,6 +70,7 @@ class QueryCost:
         self.fragments = fragments
         self.variables = variables or {}
         self.oversized: list[tuple[FieldNode, int]] = []
+        self.variables_read: set[str] = set()  # the variables the price depends on
 
     def of_operation(self, operation: OperationDefinitionNode) -> int:
         root = {OperationType.QUERY: self.schema.query_type, OperationType.MUTATION: self.schema.mutation_type,
@@ -117,6 +119,8 @@ class QueryCost:
         if argument is None:
             return None
         given = next((a.value for a in node.arguments or () if a.name.value == "first"), None)
+        if isinstance(given, VariableNode):
+            self.variables_read.add(given.name.value)
         value = value_from_ast(given, argument.type, self.variables) if given is not None else argument.default_value
         if not isinstance(value, int):
             return 1
@@ -133,6 +137,12 @@ def price_operation(schema: GraphQLSchema, document, variables: dict[str, Any] |
         (cost, errors): a `first` out of range is an error, and so is a cost over `budget`
         (when no `first` is out of range: that error says more).
     """
+    return _price(schema, document, variables, operation_name, budget)[:2]
+
+
+def _price(schema: GraphQLSchema, document, variables: dict[str, Any] | None,
+           operation_name: str | None, budget: int) -> tuple[int, list[GraphQLError], frozenset[str]]:
+    """`price_operation`, and the names of the variables the price read."""
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
     chosen = [o for o in operations if operation_name is None or (o.name and o.name.value == operation_name)]
@@ -145,7 +155,43 @@ def price_operation(schema: GraphQLSchema, document, variables: dict[str, Any] |
         errors.append(GraphQLError(
             f"query cost {cost} is over the budget of {budget}; ask for smaller pages (`first`) "
             "or fewer nested connections, and page on with `after`", chosen[0] if chosen else None))
-    return cost, errors
+    return cost, errors, frozenset(pricer.variables_read)
+
+
+class PriceCache:
+    """Prices by query text, operation and the values of the variables the price reads.
+
+    A price depends on the document and on the variables given as `first`, nothing else: a
+    paper page asked for 20,000 different ids is priced once.
+    """
+
+    def __init__(self, size: int = 1024):
+        self.size = size
+        self._variables_read: dict[tuple, frozenset[str]] = {}
+        self._prices: dict[tuple, tuple[int, list[GraphQLError]]] = {}
+
+    def price(self, schema: GraphQLSchema, query: str, document, variables: dict[str, Any] | None,
+              operation_name: str | None, budget: int) -> tuple[int, list[GraphQLError]]:
+        variables = variables or {}
+        document_key = (schema, query, operation_name, budget)
+        read = self._variables_read.get(document_key)
+        key = None if read is None else (document_key, _values_of(variables, read))
+        if key is not None and (found := self._prices.get(key)) is not None:
+            return found
+        cost, errors, read = _price(schema, document, variables, operation_name, budget)
+        self._remember(self._variables_read, document_key, read)
+        self._remember(self._prices, (document_key, _values_of(variables, read)), (cost, errors))
+        return cost, errors
+
+    def _remember(self, table: dict, key, value) -> None:
+        if len(table) >= self.size:
+            table.pop(next(iter(table)))  # the oldest: a bound, not an LRU
+        table[key] = value
+
+
+def _values_of(variables: dict[str, Any], names: frozenset[str]) -> tuple:
+    """The values of `names` among `variables`, as a hashable key (absent and null differ)."""
+    return tuple((name, repr(variables[name]) if name in variables else "<absent>") for name in sorted(names))
 
 
 def cost_limit(budget: int) -> type[SchemaExtension]:
@@ -157,12 +203,14 @@ def cost_limit(budget: int) -> type[SchemaExtension]:
     It must come after the validation cache among the schema's extensions.
     """
 
+    prices = PriceCache()
+
     class CostLimit(SchemaExtension):
         def on_validate(self):
             context = self.execution_context
             if not context.pre_execution_errors and context.graphql_document is not None:
-                self.cost, errors = price_operation(
-                    context.schema._schema, context.graphql_document, context.variables,
+                self.cost, errors = prices.price(
+                    context.schema._schema, context.query, context.graphql_document, context.variables,
                     context._provided_operation_name, budget)
                 if errors:
                     context.pre_execution_errors = [*(context.pre_execution_errors or []), *errors]

@@ -121,3 +121,18 @@ def test_a_document_is_validated_once_and_priced_with_each_requests_variables(kg
     assert len(validated) == 1  # the same text, whatever the variables
     assert [a.extensions["cost"] for a in answers[:3]] == [1 + 5 * 3, 1 + 5 * 3, 1 + 100 * 3]
     assert "first: 600 is out of range" in answers[3].errors[0].message
+
+
+def test_a_price_is_worked_out_once_whatever_the_variables_it_does_not_read(kg, monkeypatch):
+    import paperkg.schema.cost as cost
+
+    priced = []
+    real_price = cost._price
+    monkeypatch.setattr(cost, "_price", lambda *args: priced.append(args[2]) or real_price(*args))
+    schema = build_schema(max_cost=500)
+    query = "query($id: ID!, $n: Int!) { paper(id: $id) { related(first: $n) { totalCount } } }"
+    answers = [run_coroutine(schema.execute(query, variable_values={"id": paper_id, "n": n},
+                                            context_value=build_context(kg)))
+               for paper_id, n in (("a", 3), ("b", 3), ("c", 3), ("a", 4))]
+    assert [a.extensions["cost"] for a in answers] == [1 + 1 + 1, 1 + 1 + 1, 1 + 1 + 1, 1 + 1 + 1]
+    assert [variables["n"] for variables in priced] == [3, 4]  # priced again only when `first` changes

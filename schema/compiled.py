@@ -1,0 +1,419 @@
+"""Compiled execution: a query runs as a plan of plain calls, not through graphql-core's executor.
+
+graphql-core executes a document field by field: for each field of each object it collects the
+selections again, builds a resolve info, checks the result for awaitables, and completes it
+through several layers of calls. On a paper page (about 250 fields) that machinery costs
+four times what reading the data does. graphql-jit does the same thing for graphql-js:
+compile each document once into a plan, then run the plan on each request.
+
+The plan for an object type and its selections is a list of fields, each with its resolver and
+a completion function chosen once from its return type (leaf, list, object, non-null). A
+field without a resolver of its own reads the attribute, as strawberry's default resolver does;
+a field with one is called as graphql-core would call it (same resolve info and arguments).
+Awaitable results are gathered a wave at a time, so that every DataLoader of the request is
+asked for all its keys in the same tick, as graphql-core's execution does.
+
+The plan only answers what it answers exactly as graphql-core would. Anything else makes it
+step aside, and strawberry runs graphql-core as always, so the answer, errors included, is
+graphql-core's:
+- documents it does not compile (mutations, subscriptions, directives, introspection);
+- any error (a resolver raises, a variable does not coerce, a value does not serialise);
+- a null where the schema says non-null.
+
+The limits (depth, cost, tokens, time) run before and around execution, so they hold on both paths.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import Any, Callable
+
+from graphql import (
+    DocumentNode, FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLAbstractType,
+    GraphQLField, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema,
+    InlineFragmentNode, OperationDefinitionNode, OperationType, SelectionSetNode, Undefined,
+    default_type_resolver, get_operation_ast, is_abstract_type, is_leaf_type,
+)
+from graphql.execution.values import get_argument_values, get_variable_values
+from graphql.pyutils import Path
+
+# A response path as plain tuples (previous, key, type name): made for every field and list
+# item, it is a graphql-core `Path` only where a resolver's info needs one.
+PathLink = tuple
+from graphql.type.definition import GraphQLResolveInfoHelpers
+
+TYPENAME = "__typename"
+STRAWBERRY_DEFINITION = "strawberry-definition"  # GraphQLCoreConverter.DEFINITION_BACKREF
+
+
+class StepAside(Exception):
+    """The plan cannot give graphql-core's exact answer here; graphql-core runs instead."""
+
+
+# -- compiling -----------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class FieldPlan:
+    """One response key of an object: how to read it and how to complete what it reads."""
+
+    key: str
+    field_def: GraphQLField | None  # None for __typename
+    field_nodes: list[FieldNode]
+    parent_type: GraphQLObjectType
+    read: Callable[[Any], Any] | None  # a field without a resolver of its own: what it reads
+    static_args: dict[str, Any] | None  # arguments without variables, coerced once
+    complete: Callable[[Any, Run, PathLink], Any] = None
+
+
+@dataclass
+class CompiledOperation:
+    """A query document compiled against a schema; object plans are made on first use."""
+
+    schema: GraphQLSchema
+    operation: OperationDefinitionNode
+    fragments: dict[str, FragmentDefinitionNode]
+    object_plans: dict[tuple, list[FieldPlan]] = field(default_factory=dict)
+    root_plans: list[FieldPlan] = field(default_factory=list)
+
+    def plan_object(self, object_type: GraphQLObjectType, nodes: tuple) -> list[FieldPlan]:
+        """The field plans of `object_type` under the merged selections of `nodes` (field nodes)."""
+        key = (object_type.name, tuple(id(node) for node in nodes))
+        plans = self.object_plans.get(key)
+        if plans is None:
+            selections = [node.selection_set for node in nodes if node.selection_set]
+            plans = self.object_plans[key] = self._plan_fields(object_type, selections)
+        return plans
+
+    def _plan_fields(self, object_type: GraphQLObjectType, selection_sets) -> list[FieldPlan]:
+        grouped: dict[str, list[FieldNode]] = {}
+        for selection_set in selection_sets:
+            self._collect(object_type, selection_set, grouped)
+        return [self._plan_field(object_type, key, nodes) for key, nodes in grouped.items()]
+
+    def _collect(self, object_type: GraphQLObjectType, selection_set: SelectionSetNode,
+                 grouped: dict[str, list[FieldNode]]) -> None:
+        """graphql-core's CollectFields, for documents without directives."""
+        for selection in selection_set.selections:
+            if selection.directives:
+                raise StepAside("directives")
+            if isinstance(selection, FieldNode):
+                key = selection.alias.value if selection.alias else selection.name.value
+                grouped.setdefault(key, []).append(selection)
+                continue
+            if isinstance(selection, FragmentSpreadNode):
+                fragment = self.fragments.get(selection.name.value)
+                if fragment is None or fragment.directives or getattr(fragment, "variable_definitions", None):
+                    raise StepAside("fragment")
+                condition, inner = fragment.type_condition, fragment.selection_set
+            elif isinstance(selection, InlineFragmentNode):
+                condition, inner = selection.type_condition, selection.selection_set
+            else:
+                raise StepAside(type(selection).__name__)
+            if condition is None or self._applies(condition.name.value, object_type):
+                self._collect(object_type, inner, grouped)
+
+    def _applies(self, condition: str, object_type: GraphQLObjectType) -> bool:
+        condition_type = self.schema.get_type(condition)
+        if condition_type is object_type:
+            return True
+        return is_abstract_type(condition_type) and self.schema.is_sub_type(condition_type, object_type)
+
+    def _plan_field(self, parent: GraphQLObjectType, key: str, nodes: list[FieldNode]) -> FieldPlan:
+        name = nodes[0].name.value
+        if name == TYPENAME:
+            return FieldPlan(key, None, nodes, parent, None, None, _typename_of(parent))
+        if name.startswith("__"):
+            raise StepAside("introspection")
+        field_def = parent.fields[name]
+        plan = FieldPlan(key, field_def, nodes, parent, _attribute_reader(field_def),
+                         _static_arguments(field_def, nodes[0]))
+        plan.complete = self._completer(field_def.type, plan)
+        return plan
+
+    def _completer(self, return_type, plan: FieldPlan) -> Callable[[Any, Run, PathLink], Any]:
+        """The function that turns a resolved value of `return_type` into its JSON value."""
+        if isinstance(return_type, GraphQLNonNull):
+            return _non_null(self._completer(return_type.of_type, plan))
+        if isinstance(return_type, GraphQLList):
+            return _list_of(self._completer(return_type.of_type, plan))
+        if is_leaf_type(return_type):
+            return _leaf(return_type.serialize)
+        nodes = tuple(plan.field_nodes)
+        if isinstance(return_type, GraphQLObjectType):
+            return _object(return_type, self.plan_object(return_type, nodes))
+        if isinstance(return_type, GraphQLAbstractType):
+            plans = {t.name: self.plan_object(t, nodes) for t in self.schema.get_possible_types(return_type)}
+            return _abstract(return_type, plans, plan)
+        raise StepAside(f"type {return_type}")
+
+
+def _object(object_type: GraphQLObjectType, plans: list[FieldPlan]):
+    """Complete an object: graphql-core's is_type_of check where the type has one, then its fields."""
+    is_type_of = object_type.is_type_of
+
+    def complete(value, run, path):
+        if value is None:
+            return None
+        if is_type_of is not None and is_type_of(value, None) is not True:
+            raise StepAside(f"{type(value).__name__} is not a {object_type.name}")
+        return run.execute_object(plans, value, path)
+
+    return complete
+
+
+def _abstract(abstract: GraphQLAbstractType, plans_by_type: dict[str, list[FieldPlan]], field_plan: FieldPlan):
+    """Complete a value of an interface or union: its type through the type's own resolve_type."""
+    resolve_type = abstract.resolve_type or default_type_resolver
+
+    def complete(value, run, path):
+        if value is None:
+            return None
+        name = resolve_type(value, run.resolve_info(field_plan, path), abstract)
+        plans = plans_by_type.get(name) if isinstance(name, str) else None
+        if plans is None:
+            raise StepAside(f"no runtime type for {type(value).__name__}")
+        return run.execute_object(plans, value, path)
+
+    return complete
+
+
+def _attribute_reader(field_def: GraphQLField) -> Callable[[Any], Any] | None:
+    """For a strawberry field without a resolver of its own, the read its default resolver does.
+
+    strawberry resolves such a field with `default_resolver(source, python_name)` (getattr
+    unless the schema's config says otherwise), without info or arguments.
+    """
+    if not getattr(field_def.resolve, "_is_default", False):
+        return None
+    definition = (field_def.extensions or {}).get(STRAWBERRY_DEFINITION)
+    if definition is None or definition.base_resolver is not None or definition.extensions:
+        return lambda source: field_def.resolve(source, None)
+    if definition.default_resolver is getattr:
+        return attrgetter(definition.python_name)
+    default_resolver, name = definition.default_resolver, definition.python_name
+    return lambda source: default_resolver(source, name)
+
+
+def _static_arguments(field_def: GraphQLField, node: FieldNode) -> dict[str, Any] | None:
+    """The field's arguments when they hold no variables (coerced once), else None."""
+    if any(_has_variable(argument.value) for argument in node.arguments or ()):
+        return None
+    try:
+        return get_argument_values(field_def, node)
+    except Exception as exc:  # graphql-core reports it
+        raise StepAside("arguments do not coerce") from exc
+
+
+def _typename_of(parent: GraphQLObjectType):
+    return lambda value, run, path: parent.name
+
+
+def _non_null(inner):
+    def complete(value, run, path):
+        if value is None:
+            raise StepAside("null in a non-null field")
+        return inner(value, run, path)
+
+    return complete
+
+
+def _list_of(inner):
+    def complete(value, run, path):
+        if value is None:
+            return None
+        if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
+            raise StepAside("a list field resolved to a non-list")
+        return [inner(item, run, (path, index, None)) for index, item in enumerate(value)]
+
+    return complete
+
+
+def _leaf(serialize):
+    def complete(value, run, path):
+        if value is None:
+            return None
+        if run.is_awaitable(value):
+            raise StepAside("an awaitable list item")
+        serialized = serialize(value)
+        if serialized is Undefined or serialized is None:
+            raise StepAside("a value that does not serialise")
+        return serialized
+
+    return complete
+
+
+def _has_variable(value_node) -> bool:
+    kind = type(value_node).__name__
+    if kind == "VariableNode":
+        return True
+    if kind == "ListValueNode":
+        return any(_has_variable(item) for item in value_node.values)
+    if kind == "ObjectValueNode":
+        return any(_has_variable(item.value) for item in value_node.fields)
+    return False
+
+
+def compile_operation(schema: GraphQLSchema, document: DocumentNode, operation_name: str | None) -> CompiledOperation:
+    """Compile the query `operation_name` of `document`; raise StepAside for anything else."""
+    operation = get_operation_ast(document, operation_name)
+    if operation is None or operation.operation is not OperationType.QUERY or operation.directives:
+        raise StepAside("not a single query")
+    if any(definition.directives for definition in operation.variable_definitions or ()):
+        raise StepAside("variable directives")
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    compiled = CompiledOperation(schema, operation, fragments)
+    # Every plan is made now, down to the leaves, so that a document that cannot compile is
+    # known at once and never half-runs.
+    compiled.root_plans = compiled.plan_object(schema.query_type, (_RootNode(operation.selection_set),))
+    return compiled
+
+
+# -- running ---------------------------------------------------------------------------------
+
+class Run:
+    """One execution of a compiled operation: its variables, context and pending awaitables."""
+
+    def __init__(self, compiled: CompiledOperation, variables, context, root_value, is_awaitable):
+        self.compiled, self.context, self.root_value = compiled, context, root_value
+        self.variables = variables
+        self.is_awaitable = is_awaitable
+        self.pending: list[tuple[dict, str, Any, Callable, PathLink]] = []
+        self.helpers = GraphQLResolveInfoHelpers(gather=_gather_all, track=self._track)
+        self.tracked: list[Any] = []
+
+    def execute_object(self, plans: list[FieldPlan], source: Any, path: PathLink | None) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for plan in plans:
+            if plan.field_def is None:
+                result[plan.key] = plan.complete(source, self, path)
+                continue
+            field_path = (path, plan.key, plan.parent_type.name)
+            if plan.read is not None:
+                value = plan.read(source)
+            else:
+                value = self._call_resolver(plan, source, field_path)
+            if self.is_awaitable(value):
+                result[plan.key] = None  # keeps the key's place; filled when the wave is gathered
+                self.pending.append((result, plan.key, value, plan.complete, field_path))
+            else:
+                result[plan.key] = plan.complete(value, self, field_path)
+        return result
+
+    def _call_resolver(self, plan: FieldPlan, source: Any, path: PathLink) -> Any:
+        args = plan.static_args
+        if args is None:
+            args = get_argument_values(plan.field_def, plan.field_nodes[0], self.variables)
+        return plan.field_def.resolve(source, self.resolve_info(plan, path), **args)
+
+    def resolve_info(self, plan: FieldPlan, path: PathLink) -> GraphQLResolveInfo:
+        """The info graphql-core would pass to the field's resolver."""
+        return GraphQLResolveInfo(
+            plan.field_nodes[0].name.value, plan.field_nodes, plan.field_def.type, plan.parent_type, to_path(path),
+            self.compiled.schema, self.compiled.fragments, self.root_value, self.compiled.operation,
+            self.variables, self.context, self.is_awaitable, None, self.helpers,
+        )
+
+    async def settle(self) -> None:
+        """Await the pending values a wave at a time, completing each into its place."""
+        while self.pending:
+            wave, self.pending = self.pending, []
+            values = await _settle_wave([item[2] for item in wave])
+            for (container, key, _, complete, path), value in zip(wave, values):
+                container[key] = complete(value, self, path)
+        if self.tracked:
+            await asyncio.gather(*self.tracked)
+
+    def discard(self) -> None:
+        """Close awaitables that will not be awaited, so that none warns it never was."""
+        for item in self.pending:
+            close = getattr(item[2], "close", None)
+            if close is not None:
+                close()
+        self.pending = []
+
+    def _track(self, values) -> None:
+        self.tracked.extend(value for value in values if self.is_awaitable(value))
+
+
+async def _settle_wave(awaitables: list) -> list:
+    """The values of a wave of awaitables, run together so that their loads batch.
+
+    One awaitable is awaited in place: a task for it would only cost a round of the loop.
+    """
+    if len(awaitables) == 1:
+        return [await awaitables[0]]
+    values = await asyncio.gather(*awaitables, return_exceptions=True)
+    for value in values:
+        if isinstance(value, BaseException):
+            raise StepAside("a resolver raised") from value
+    return values
+
+
+def to_path(link: PathLink | None) -> Path | None:
+    """graphql-core's Path of a path of plain tuples."""
+    if link is None:
+        return None
+    previous, key, typename = link
+    return Path(to_path(previous), key, typename)
+
+
+async def _gather_all(values):
+    return list(await asyncio.gather(*values))
+
+
+async def execute_compiled(
+    compiled: CompiledOperation, variables: dict[str, Any] | None, context: Any, root_value: Any,
+    is_awaitable: Callable[[Any], bool],
+) -> dict[str, Any]:
+    """The `data` of the operation, exactly as graphql-core would give it; StepAside when it cannot."""
+    coerced = get_variable_values(compiled.schema, compiled.operation.variable_definitions or (), variables or {})
+    if isinstance(coerced, list):
+        raise StepAside("variables do not coerce")
+    run = Run(compiled, coerced, context, root_value, is_awaitable)
+    try:
+        data = run.execute_object(compiled.root_plans, root_value, None)
+        await run.settle()
+    except StepAside:
+        run.discard()
+        raise
+    except Exception as exc:  # a resolver's error: graphql-core reports it with its path
+        run.discard()
+        raise StepAside(f"{type(exc).__name__}") from exc
+    return data
+
+
+@dataclass(frozen=True)
+class _RootNode:
+    """The operation's selection set in the shape of a field node, so the root plans like any object."""
+
+    selection_set: SelectionSetNode
+
+
+class CompiledOperations:
+    """Compiled documents by (query text, operation name), the least recently used dropped first."""
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self._compiled: OrderedDict[tuple, CompiledOperation | None] = OrderedDict()
+
+    def get(self, schema: GraphQLSchema, query: str, document: DocumentNode,
+            operation_name: str | None) -> CompiledOperation | None:
+        """The compiled operation, or None when the document does not compile (remembered too)."""
+        key = (query, operation_name)
+        if key in self._compiled:
+            self._compiled.move_to_end(key)
+            return self._compiled[key]
+        try:
+            compiled = compile_operation(schema, document, operation_name)
+        except StepAside:
+            compiled = None
+        self._compiled[key] = compiled
+        while len(self._compiled) > self.size:
+            self._compiled.popitem(last=False)
+        return compiled
+
+
+__all__ = ["CompiledOperation", "CompiledOperations", "StepAside", "compile_operation", "execute_compiled"]
