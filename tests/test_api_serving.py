@@ -7,13 +7,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+import weakref
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from paperkg.api.cli import main
-from paperkg.api.serving import build_served_app, open_graph, warm_index
+from paperkg.api.serving import build_served_app, keep_heap_frozen, open_graph, warm_index
 from paperkg.schema.execute import execute_query
 from paperkg.schema.limits import MAX_DEPTH
 
@@ -106,3 +107,24 @@ def test_cached_validation_still_refuses_a_deep_query_every_time(seed_db):
     fine = "{ papers(first: 1) { edges { node { id } } } }"
     assert execute_query(kg, fine) == execute_query(kg, fine)
     kg.store.close()
+
+
+def test_what_lives_on_after_start_is_frozen_in_turn_and_still_freed():
+    class Record:
+        pass
+
+    gc.unfreeze()
+    kept = [Record() for _ in range(1000)]
+    before = gc.get_freeze_count()
+    stop = keep_heap_frozen(period_s=0.05)
+    try:
+        deadline = time.monotonic() + 10
+        while gc.get_freeze_count() < before + 1000 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert gc.get_freeze_count() >= before + 1000
+        gone = weakref.ref(kept[0])
+        kept.clear()
+        assert gone() is None  # frozen, and still freed when its last reference goes
+    finally:
+        stop.set()
+        gc.unfreeze()
