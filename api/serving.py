@@ -11,11 +11,13 @@ What makes the served API fast beyond the schema itself lives here:
 - uvicorn's "auto" event loop and HTTP parser pick uvloop and httptools, which paperkg
   depends on where they build (not on Windows).
 
-Workers: `--workers 1` (the default) serves from one process. `--workers N` starts N
-processes under uvicorn's supervisor, each building its own graph from the database: N
-times the memory (about 400 MB each at 75k papers) and the start-up work, in exchange for
-N cores of throughput. On a machine with as many idle cores as workers it multiplies
-requests a second; on a loaded one the workers compete with everything else.
+Workers: `--workers 1` (the default) serves from one process. `--workers N` serves from N
+processes, for N cores of throughput: on a machine with as many idle cores as workers it
+multiplies requests a second; on a loaded one the workers compete with everything else.
+Where processes fork (not on Windows) the graph is built once and the workers are forked
+from it (api/prefork.py): the start-up time of one worker, and the graph's memory shared.
+Elsewhere uvicorn's supervisor spawns them, each building its own graph: N times the
+start-up work and the memory (about 400 MB each at 75k papers).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from paperkg.graph.kg import KnowledgeGraph
 from paperkg.graph.store import Store
 
 from .http_options import ServeOptions
+from .prefork import can_fork, listen_on, serve_forked
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +117,19 @@ def build_served_app(db: str | Path, options: ServeOptions | None = None,
     app = create_app(kg, options)
     freeze_heap()
     say(f"Graph of {kg.paper_total:,} papers built in {time.monotonic() - started:.1f} s")
-    app.state.index_warming = warm_index(kg)
+    app.state.kg = kg
     return app
+
+
+def start_upkeep(app: FastAPI) -> None:
+    """In the process that serves `app`: its graph index built in the background, its heap kept frozen."""
+    keep_heap_frozen(after=warm_index(app.state.kg))
+
+
+def start_forked_worker(app: FastAPI) -> None:
+    """In a worker forked from the process that built `app`: a connection of its own, then upkeep."""
+    app.state.kg.store.reconnect()
+    start_upkeep(app)
 
 
 def warm_index(kg: KnowledgeGraph) -> threading.Thread:
@@ -141,7 +155,7 @@ def app_from_environment() -> FastAPI:
     fields = json.loads(os.environ.get(OPTIONS_VARIABLE, "{}"))
     fields["cors_origins"] = tuple(fields.get("cors_origins", ()))
     app = build_served_app(os.environ[DB_VARIABLE], ServeOptions(**fields))
-    keep_heap_frozen(after=app.state.index_warming)
+    start_upkeep(app)
     return app
 
 
@@ -167,9 +181,16 @@ def run_server(
     where = f"the explorer at http://{host}:{port}/, GraphiQL at http://{host}:{port}/graphql"
     if workers <= 1:
         app = build_served_app(db, options, say)
-        keep_heap_frozen(after=app.state.index_warming)
+        start_upkeep(app)
         say(f"Serving: {where}")
         uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    if can_fork():
+        check_db(db)
+        listening = listen_on(host, port)
+        app = build_served_app(db, options, say)
+        say(f"Serving from {workers} worker processes forked from this one: {where}")
+        serve_forked(app, listening, workers, start_forked_worker, say)
         return
     check_db(db)
     os.environ[DB_VARIABLE] = str(Path(db).resolve())

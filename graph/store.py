@@ -154,6 +154,20 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def reconnect(self) -> None:
+        """Read and write through a new connection of this process's own.
+
+        For a process forked from the one that opened the store: SQLite connections must
+        never be used across a fork (https://sqlite.org/howtocorrupt.html#_carrying_an_open_database_connection_across_a_fork_),
+        so the inherited one is left untouched, neither used nor closed.
+        """
+        with self._lock:
+            self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._written.clear()
+            self._data_version = None
+
     def __enter__(self) -> Store:
         return self
 
