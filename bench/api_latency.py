@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         ready_s = wait_ready(server, base, started)
         check_answers(base, ids[0], sharing_ids[0])
         rss_mb = resident_mb(server.pid)
-        print(f"ready in {ready_s:.2f} s, {rss_mb:.0f} MB resident; {count_papers(db):,} papers; "
+        print(f"ready in {ready_s:.2f} s, {rss_mb:.0f} MB in memory (PSS, workers included); {count_papers(db):,} papers; "
               f"wrk -t1 --latency -d{args.duration}s, {args.workers} worker(s), response cache "
               f"{'default' if args.response_cache is None else args.response_cache}; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -242,20 +242,25 @@ def check_answers(base: str, paper_id: str, sharing_id: str) -> None:
 
 
 def resident_mb(pid: int) -> float:
-    """Resident memory of the server and its children (workers), from /proc."""
+    """Memory of the server and its children (workers), from /proc: the sum of their
+    proportional set sizes, so that pages forked workers share count once (each process's
+    resident set where the kernel gives no PSS)."""
     try:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         children = []
-    total = 0
-    for each in [pid, *map(int, children)]:
+    return sum(_memory_kb(each) for each in [pid, *map(int, children)]) / 1024
+
+
+def _memory_kb(pid: int) -> int:
+    for path, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
         try:
-            for line in Path(f"/proc/{each}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(key):
+                    return int(line.split()[1])
         except OSError:
-            pass
-    return total / 1024
+            continue
+    return 0
 
 
 # -- the load -------------------------------------------------------------------------------
