@@ -10,7 +10,7 @@
   machine (Turtle, JSON-LD, ... by content negotiation). An unknown id is a 404 whose page
   says "not found".
 - `/graphql` in a browser: `graphiql_html()`, GraphiQL over the vendored assets (see
-  `PaperkgGraphQLRouter.graphql_ide_html` in api/app.py).
+  `PaperkgGraphQL.graphql_ide_html` in api/app.py).
 """
 
 from __future__ import annotations
