@@ -34,7 +34,7 @@ def compiled_execution(enabled: bool = True) -> type[SchemaExtension]:
             context = self.execution_context
             if enabled and context.result is None and context.operation_type is OperationType.QUERY:
                 with lock:
-                    compiled = operations.get(context.schema._schema, context.query,
+                    compiled = operations.get(context.schema, context.query,
                                               context.graphql_document, context.operation_name)
                 if compiled is not None:
                     try:
