@@ -128,7 +128,7 @@ def start_upkeep(app: FastAPI) -> None:
 
 def start_forked_worker(app: FastAPI) -> None:
     """In a worker forked from the process that built `app`: a connection of its own, then upkeep."""
-    app.state.kg.store.reconnect()
+    app.state.kg.reconnect()
     start_upkeep(app)
 
 

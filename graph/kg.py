@@ -147,6 +147,10 @@ class KnowledgeGraph(GraphQuestions):
         """Papers by id, in one batch; unknown ids are absent from the result."""
         return self._paper_records.get_many(ids, self.change_seq, self.store.get_papers)
 
+    def reconnect(self) -> None:
+        """Read through a database connection of this process's own (in a forked worker)."""
+        self.store.reconnect()
+
     def forget_records(self) -> None:
         """Drop the paper and entity records kept between reads (graph/record_cache.py)."""
         self._entity_records.clear()
