@@ -100,3 +100,12 @@ def test_the_parts_an_introduced_system_integrates_are_introduced(extractor):
                        "Color Gradient-based Segmentation algorithm and GPT-4 to decompose tasks.")
     assert "ZorbCoder" in found and "Color Gradient-based Segmentation" in found
     assert "GPT-4" not in found  # a listed model it uses is no part it coins
+
+
+def test_a_title_head_keeps_introduces_when_a_short_form_use_wins_its_span(extractor):
+    found = introduced(extractor, "YOLO-ROC: A High-Precision and Ultra-Lightweight Model for Real-Time "
+                       "Road Damage Detection",
+                       "To address these issues, this paper proposes a high-precision and lightweight "
+                       "model, YOLO - Road Orthogonal Compact (YOLO-ROC). YOLO-ROC outperforms YOLOv8n.")
+    assert "YOLO - Road Orthogonal Compact" in found or "YOLO-ROC" in found
+

@@ -20,7 +20,8 @@ names it coins, so here:
   definitions, see `abbreviations.py`).
 
 The title ("MUSE: ...") and the context rules of `context_names.py` ("we propose X", "called X")
-set their INTRODUCES on the candidate, and those stand as they are.
+and `coined_names.py` set their INTRODUCES on the candidate, and those stand as they are; a
+title's opening name keeps INTRODUCES when another rule's candidate won its span.
 """
 
 from __future__ import annotations
@@ -113,7 +114,22 @@ def settle_introductions(text: str, pairs: list) -> list:
                 pairs[i] = (_with_role(mention, _INTRODUCES), c)
                 last_intro = (c.end, mention.sentence, True)
                 introduced.add(text[start : c.end].casefold())
+    if pairs and pairs[0][0].role is not _INTRODUCES:
+        _introduce_title_head(text, pairs)
     return pairs
+
+
+def _introduce_title_head(text: str, pairs: list) -> None:
+    """INTRODUCES for the name a title opens with before its colon ("YOLO-ROC: A
+    High-Precision ..."), when another rule's candidate of the same span (a short form's
+    use, say) won over the title rule's and left it another role. A name the curated lists
+    know is an existing thing ("BERT: ..."), and keeps its role."""
+    mention, c = pairs[0]
+    if c.start != 0 or text[c.end : c.end + 1] != ":" or " " in text[: c.end]:
+        return
+    if c.entity is not None and c.entity.origin != "discovered" or not is_proper_name(text[: c.end]):
+        return
+    pairs[0] = (_with_role(mention, _INTRODUCES), c)
 
 
 def _parts_start(text: str, start: int, sentence: str, introduced: set[str]) -> int:

@@ -1,0 +1,201 @@
+"""Names a paper coins where the shape rules miss them (`extract/rules/coined_names.py`),
+on sentences of arXiv abstracts of the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from paperkg.graph.extract import Extractor
+from paperkg.graph.extract.rules.coined_names import coined_name_candidates
+from paperkg.graph.records import Entity, EntityType, Paper, Role
+
+
+def unknown(surface: str) -> Entity | None:
+    return None
+
+
+def coined(text: str, lookup=unknown) -> list[str]:
+    """The names `text` coins, as the rule reads them (not their short forms' uses)."""
+    return [c.name for c in coined_name_candidates(text, lookup) if c.role is Role.INTRODUCES]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.default()
+
+
+def introduced(extractor, title: str, abstract: str) -> set[str]:
+    """Every form of the entities a paper introduces: names, aliases and mention texts."""
+    extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))
+    ids = {m.entity_id for m in extraction.mentions if m.role is Role.INTRODUCES}
+    forms = {m.text for m in extraction.mentions if m.entity_id in ids}
+    for entity in extraction.entities:
+        if entity.id in ids:
+            forms |= {entity.name, *entity.aliases}
+    return forms
+
+
+def test_a_plain_title_case_name_after_a_modifier_is_coined():
+    text = ("We further propose an instance-level Shortcut Score that combines text-only "
+            "confidence with visual necessity signals.")
+    assert coined(text) == ["Shortcut Score"]
+
+
+def test_a_long_form_joined_by_and_is_kept_whole_when_a_short_form_defines_it():
+    text = ("In this paper, we propose a novel framework termed Segmenting Objectiveness and "
+            "Task-Awareness (SOTA) for autonomous driving scenes.")
+    found = coined_name_candidates(text, unknown)
+    assert found[0].name == "Segmenting Objectiveness and Task-Awareness"
+    assert found[0].aliases == ("Segmenting Objectiveness and Task-Awareness", "SOTA")
+
+
+def test_without_a_short_form_a_run_stops_at_and():
+    # Two names or one? Only a short form says "X and Y" is one name.
+    text = ("To this end, we design Global Context Block and Local Detail Block to fuse "
+            "features at two scales.")
+    assert coined(text) == ["Global Context Block"]
+
+
+def test_a_comma_inside_a_defined_name_is_kept():
+    # arXiv's "\emph{Search More, Think Less}", as the rules read it without the markup.
+    text = ("In this work, we propose Search More, Think Less (SMTL), a framework for "
+            "long-horizon agentic search. SMTL replaces sequential reasoning.")
+    found = coined_name_candidates(text, unknown)
+    assert found[0].name == "Search More, Think Less"
+    assert [text[c.start : c.end] for c in found[1:]] == ["SMTL", "SMTL"]
+
+
+def test_a_name_with_an_ampersand_is_coined(extractor):
+    found = introduced(extractor, "LLM Agents Already Know When to Call Tools",
+                       "Building on this finding, we propose Probe&Prefill, which uses a "
+                       "lightweight linear probe to route tool calls.")
+    assert "Probe&Prefill" in found and "Probe" not in found
+
+
+def test_a_colon_list_after_the_cue_coins_each_name():
+    text = ("To quantify visual dependence, we introduce two dataset-level diagnostics: Blind Gap, "
+            "measuring above-chance text-only performance, and Visual Gain, measuring the "
+            "marginal benefit of adding video.")
+    assert coined(text) == ["Blind Gap", "Visual Gain"]
+
+
+def test_a_namely_list_and_a_benchmark_list_are_coined():
+    text = ("To evaluate retrieval diversity, we introduce three interpretable metrics, namely "
+            "Average Pairwise Distance, Positive Cluster Coverage, and Information Density Ratio, "
+            "and construct two paragraph-level benchmarks: LocalNews and DSGlobal.")
+    assert set(coined(text)) == {"Average Pairwise Distance", "Positive Cluster Coverage",
+                                 "Information Density Ratio", "LocalNews", "DSGlobal"}
+
+
+def test_a_suite_of_defined_metrics_is_coined():
+    text = ("To move beyond qualitative visualization, we introduce a suite of quantitative "
+            "metrics, Mean Boundary Repulsion (MBR), Aggregated Spurious Attractor Strength "
+            "(ASAS), and Temporally-Aware Spurious Attractor Strength (TASAS), to measure it.")
+    assert coined(text) == ["Mean Boundary Repulsion", "Aggregated Spurious Attractor Strength",
+                            "Temporally-Aware Spurious Attractor Strength"]
+
+
+def test_a_name_shaped_word_after_the_noun_it_names_is_coined():
+    text = ("To facilitate insights into the film editing style, we construct a multi-shot "
+            "video-text dataset Cine250K with detailed shot annotations.")
+    assert coined(text) == ["Cine250K"]
+
+
+def test_a_name_shaped_modifier_of_a_noun_is_not_coined():
+    text = "We propose a novel method based on a BERT-style encoder for this task."
+    assert coined(text) == []
+
+
+def test_a_title_case_phrase_before_a_framework_noun_is_not_coined():
+    text = ("In this study, we introduce a Flexible Fetal US image generation framework that "
+            "synthesizes ultrasound images.")
+    assert coined(text) == []
+
+
+def test_a_task_named_in_title_case_keeps_its_connector():
+    text = ("To address this, we formalize the Reference Image to Slide Generation task and "
+            "propose Slide2Code, the first benchmark.")
+    assert coined(text) == ["Reference Image to Slide Generation"]
+
+
+def test_novel_before_a_title_case_name_with_a_type_head_coins_it():
+    text = "It holds difficulty-tiered samples based on a novel Slide Complexity Metric."
+    found = coined_name_candidates(text, unknown)
+    assert [(c.name, c.type) for c in found] == [("Slide Complexity Metric", EntityType.METRIC)]
+
+
+def test_a_lower_case_task_coined_with_its_short_form():
+    text = ("This paper introduces the novel video-to-script (V2S) task, aiming to generate "
+            "hierarchical, scene-by-scene scripts.")
+    assert coined(text) == ["video-to-script"]
+
+
+def test_enumerated_parts_of_a_contribution_are_coined():
+    text = ("Our method introduces three key innovations: (1) Instance-Guided Refinement that "
+            "uses ground truth masks; (2) Influence Function Integration that captures the "
+            "relationship between samples; and (3) Multi-Scale Boundary Enhancement that "
+            "employs progressive refinement.")
+    assert coined(text) == ["Instance-Guided Refinement", "Influence Function Integration",
+                            "Multi-Scale Boundary Enhancement"]
+
+
+def test_enumerated_items_drop_articles_and_skip_clauses():
+    text = ("TMT consists of two key components: (1) An Adaptive Cluster-based Transferability "
+            "Estimator (ACTE) that segments images. We present three key findings: (1) Existing "
+            "LLM-as-a-Judge does not inherently exhibit it.")
+    assert coined(text) == ["Adaptive Cluster-based Transferability Estimator"]
+
+
+def test_enumerated_items_outside_a_contribution_are_not_coined():
+    text = ("Existing methods face two critical issues: (1) Inadequate Consideration of "
+            "objectiveness, and (2) Insufficient Attention to constraints.")
+    assert coined(text) == []
+
+
+def test_a_title_head_the_shape_rules_miss_is_coined():
+    text = "D-Convexity: A Unified Differentiable Convex Shape Prior\n\nConvexity is a prior."
+    assert coined(text) == ["D-Convexity"]
+    assert coined("Convexity: A Unified Prior\n\nConvexity is a prior.") == []
+
+
+def test_a_title_that_is_a_dataset_name_is_coined():
+    text = "IJmond Industrial Smoke Segmentation Dataset\n\nThis report describes a dataset."
+    found = coined_name_candidates(text, unknown)
+    assert [(c.name, c.type) for c in found] == [
+        ("IJmond Industrial Smoke Segmentation Dataset", EntityType.DATASET)]
+
+
+def test_a_listed_name_is_never_coined():
+    listed = Entity("graphneuralnetwork", "Graph Neural Network", EntityType.METHOD)
+    text = "We propose a novel Graph Neural Network for molecules."
+    assert coined(text, lambda s: listed if s == "Graph Neural Network" else None) == []
+
+
+def test_and_before_a_verb_needs_we_in_the_sentence():
+    text = "Current models and present Foo Bar limits. We study it and construct Baz Corpus Two."
+    assert coined(text) == ["Baz Corpus Two"]
+
+
+def test_a_second_definition_joins_the_first_definitions_entity(extractor):
+    found = introduced(
+        extractor, "Semantic-based Unsupervised Framing Analysis (SUFA): A Novel Approach",
+        "This research presents a novel approach to computational framing analysis, called "
+        "Semantic Relations-based Unsupervised Framing Analysis (SUFA). SUFA leverages semantic "
+        "relations.")
+    assert {"SUFA", "Semantic Relations-based Unsupervised Framing Analysis",
+            "Semantic-based Unsupervised Framing Analysis"} <= found
+
+
+def test_a_coined_metric_is_not_extended_over_its_modifier(extractor):
+    found = introduced(extractor, "From Accuracy to Visual Dependence",
+                       "We further propose an instance-level Shortcut Score that combines "
+                       "text-only confidence with visual necessity signals.")
+    assert "Shortcut Score" in found and "instance-level Shortcut Score" not in found
+
+
+def test_coined_mentions_point_at_their_text(extractor):
+    abstract = ("To address this, we introduce Cross-Modal Belief Alignment, which operationalizes "
+                "this cue, and a suite of metrics, Mean Boundary Repulsion (MBR).")
+    extraction = next(iter(extractor.extract([Paper("p", "Belief", abstract)])))
+    for mention in extraction.mentions:
+        assert mention.text == abstract[mention.start : mention.end]
