@@ -199,3 +199,58 @@ def test_coined_mentions_point_at_their_text(extractor):
     extraction = next(iter(extractor.extract([Paper("p", "Belief", abstract)])))
     for mention in extraction.mentions:
         assert mention.text == abstract[mention.start : mention.end]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Specifically, BrainCast integrates a Spatial Interaction Awareness module to capture it.",
+     "Spatial Interaction Awareness"),
+    ("The core innovation of HiT lies in its Bridge Module, which connects lightweight layers.",
+     "Bridge Module"),
+    ("Additionally, our Inter-Instance Relation Consistency module aligns the instance masks.",
+     "Inter-Instance Relation Consistency"),
+])
+def test_a_capitalised_component_before_its_kind_is_coined(text, name):
+    assert coined(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "During training, the RPN and RoI heads often disagree.",  # two names
+    "It enables post-training pruning of highly sparse Global Attention layers.",  # no article
+    "The collaboration between a Generative Hypothesis Agent and a Natural Mechanism Agent.",
+    "This study leverages an Inertial Measurement Unit (IMU) dataset.",  # a device
+])
+def test_other_capitalised_phrases_before_a_kind_are_not_coined(text):
+    assert coined(text) == []
+
+
+@pytest.mark.parametrize("title, abstract, name", [
+    ("OrthoAI v2: An Orthodontic Assistant", "We present it.", "OrthoAI v2"),
+    ("Memex(RL): Scaling Memory for Agents", "We present it.", "Memex(RL)"),
+    ("Ramsa: A Large Corpus of Emirati Speech", "The first release of Ramsa is described.", "Ramsa"),
+])
+def test_a_title_head_that_is_a_name_is_coined(title, abstract, name):
+    assert coined(f"{title}\n\n{abstract}") == [name]
+
+
+@pytest.mark.parametrize("title, abstract", [
+    ("Hidden Clones: A Study of Code Reuse", "We study clones in code."),  # a phrase, not reused
+    ("Convexity: A Unified Prior", "Convexity is a prior; convexity helps."),  # a word
+    ("EgoVIS@CVPR: What Changed and What Could Have Changed?", "We study changes."),  # a venue tag
+])
+def test_a_title_head_that_is_no_name_is_not_coined(title, abstract):
+    assert coined(f"{title}\n\n{abstract}") == []
+
+
+def test_a_name_holding_latex_math_is_coined():
+    assert coined("To this end, we propose M$^2$D-LIF, a spiking neuron model.") == ["M$^2$D-LIF"]
+    assert coined("We propose a $K$-step lookahead method.") == []
+
+
+def test_an_acronym_may_modify_the_noun_before_the_name():
+    text = ("To address these issues, we propose a novel robust MER framework, Causal Inference "
+            "Distiller (CIDer), to generalize it.")
+    assert coined(text) == ["Causal Inference Distiller"]
+
+
+def test_novel_before_a_kind_of_model_is_not_a_name():
+    assert coined("We propose Tool-MVR, a novel Tool-Augmented LLM that reasons.") == []

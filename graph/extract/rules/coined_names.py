@@ -57,16 +57,18 @@ _CUES = (
 _NOVEL = re.compile(r"(?:novel|new) (?=[A-Z])")
 # Between the cue and the name: an article, a number, modifiers ("an instance-level"),
 # perhaps the noun the name is given to with "," or ":" ("two dataset-level diagnostics:",
-# "a suite of quantitative metrics, namely").
+# "a suite of quantitative metrics, namely", "a novel robust MER framework,").
 # A preposition ends it ("a method for Named Entity Recognition" coins nothing).
 _GAP = re.compile(r"(?: (?:(?:suite|set|family|series|pair|collection|couple) of"
                   r"|(?!(?:of|for|to|by|with|in|on|from|into|via|that|which|and|or|as|using|leveraging|"
-                  r"employing|utilizing|exploiting)\b)[a-z][\w-]*)){0,7}"
+                  r"employing|utilizing|exploiting)\b)[a-z][\w-]*|[A-Z]{2,}(?= [a-z]))){0,7}"
                   r"(?:[,:] ?(?:namely )?| )")
 # A Title-Case run: capitalised words, joined by a comma or by one lower-case connector at
 # most between two of them ("Segmenting Objectiveness and Task-Awareness", "Search More,
 # Think Less": arXiv's "\emph{...}" is already out of the text the rules read).
-_WORD = r"[A-Z][\w&+'-]*"
+# A word may hold LaTeX math ("M$^2$D-LIF", "Echo-E$^3$Net"), kept as the paper writes it.
+_MATH = r"\$[^$\s]{1,24}\$"
+_WORD = rf"[A-Z](?:[\w&+'-]|{_MATH})*"
 _RUN = re.compile(rf"{_WORD}(?:(?:(?: (?:and|&|of|to|for|from|in|on|with|via|the))? |, ){_WORD}|(?: \d[\w.]*)(?![\w-]))*")
 _CONNECTORS = frozenset("and & of to for from in on with via the".split())
 # Words an enumerated item or a title may open with that are no part of the name.
@@ -104,7 +106,6 @@ _PARTS_WORDS = re.compile(
     r"introduc|propos|present|consist|compris|compose|innovation|contribution|component|module|"
     r"construct|build|release|curate|create|design|develop"
 )
-_TITLE_HEAD = re.compile(rf"({_WORD}):\s")
 _DATA_TITLE = re.compile(rf"(?:{_WORD} ){{1,7}}(?:Dataset|Benchmark|Corpus)")
 
 
@@ -133,6 +134,7 @@ def coined_name_candidates(
         found += _novel_name(text, novel.end(), lookup)
     if "(" in text:
         found += _enumerated_parts(text, lookup)
+    found += _component_names(text, lookup)
     found += _title_name(text, lookup)
     return _named_as_defined(found, earlier) if found and earlier else found
 
@@ -146,6 +148,8 @@ def _named_as_defined(found: list[Candidate], earlier: list[Candidate]) -> list[
     kept = []
     for candidate in found:
         first = defined.get(candidate.aliases[-1]) if candidate.aliases else None
+        if first is None and candidate.name in defined:
+            continue  # "CalVerT: ..." in the title: a use of a defined short form
         if first is None:
             kept.append(candidate)
         elif candidate.role is _INTRODUCES:
@@ -210,7 +214,8 @@ def _run_name(text: str, run: re.Match, lookup, single_ok: bool, heads=None) -> 
     if words[0].lower() in _NOT_FIRST or _ADJECTIVAL.search(words[-1]):
         return []
     single = single_ok and len(words) == 1 and SHAPED.search(name) is not None
-    if not ("&" in name and len(name) > 3 or short is not None or len(words) >= 2 or single):
+    marked = ("&" in name or "$" in name) and len(name) > 3  # no shape rule reads these
+    if not (marked or short is not None or len(words) >= 2 or single):
         return []
     if heads is not None and words[-1].lower() not in heads and short is None:
         return []
@@ -346,8 +351,8 @@ def _novel_name(text: str, at: int, lookup) -> list[Candidate]:
     """ "a novel Slide Complexity Metric": a Title-Case name ending in a type noun, or defined
     by a short form, right after "novel" or "new"."""
     run = _RUN.match(text, at)
-    if run is None:
-        return []
+    if run is None or is_stop_name(run.group().rsplit(None, 1)[-1]):
+        return []  # "a novel Tool-Augmented LLM": a kind of thing, not a name
     return _run_name(text, run, lookup, single_ok=False, heads=_HEAD_WORDS)
 
 
@@ -374,6 +379,46 @@ def _enumerated_parts(text: str, lookup) -> list[Candidate]:
     return found
 
 
+def _component_names(text: str, lookup) -> list[Candidate]:
+    """Title-Case names of the components a paper builds, before the noun of their kind:
+    "BrainCast integrates a Spatial Interaction Awareness module", "our Inter-Instance
+    Relation Consistency module", "The core innovation of HiT lies in its Bridge Module".
+
+    Authors capitalise the modules they coin; an article or "our"/"its" before the name
+    says it is one thing, and the run holds no "and" ("the RPN and RoI heads" are two).
+    """
+    found: list[Candidate] = []
+    for head in _COMPONENT_HEAD.finditer(text):
+        before = _BEFORE_COMPONENT.search(text, max(0, head.start() - 120), head.start())
+        if before is None or " and " in before.group(1):
+            continue
+        named = head.group(1)[0].isupper()  # "its Bridge Module": the noun is in the name
+        if named and _NAME_GOES_ON.match(text, head.end()):
+            continue  # "a Natural Mechanism Agent": the name does not end at the noun
+        if not named and " " not in before.group(1):
+            continue  # one capitalised word before a lower-case noun: "a Transformer encoder"
+        start = before.start(1)
+        end = head.end() if named else head.start()
+        name = text[start:end]
+        if _may_be_coined(name, lookup) and not _ADJECTIVAL.search(name):
+            found += _candidates(text, start, end, None)
+    return found
+
+
+# The noun of a component's kind after its name, in lower case or as part of it.
+_COMPONENT_HEAD = re.compile(
+    r" ((?:[Mm]odule|[Bb]lock|[Ll]ayer|[Mm]echanism|[Hh]ead|[Aa]dapter|[Bb]ranch|[Ll]oss|"
+    r"[Cc]omponent|[Ee]ncoder|[Dd]ecoder|[Aa]lgorithm|[Ss]trategy)s?)(?![\w-])"
+)
+_NAME_GOES_ON = re.compile(r" [A-Z]")
+# An article, "our" or "its", perhaps a modifier, then a Title-Case run ending where the
+# component noun starts.
+_BEFORE_COMPONENT = re.compile(
+    rf"(?<![\w-])(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]he)(?: (?:novel|new|proposed|modular|lightweight|"
+    rf"dedicated|learnable|dual|key))? ({_WORD}(?:(?: (?:to|of|and))? {_WORD})*)$"
+)
+
+
 def _past_openers(text: str, at: int) -> int:
     """Where a name starts after the article or opener of an item: "(1) A Feature
     Selection Adapter", "(1) Existing LLM-as-a-Judge does not ..."."""
@@ -382,22 +427,45 @@ def _past_openers(text: str, at: int) -> int:
 
 
 def _title_name(text: str, lookup) -> list[Candidate]:
-    """A title that opens with a name and a colon ("D-Convexity: A Unified ..."), one word
-    with a capital or digit past its first letter that `SHAPED` misses, or a title that is a data set's name
-    ("IJmond Industrial Smoke Segmentation Dataset")."""
+    """The name a title opens with before its colon, or a title that is a data set's name
+    ("IJmond Industrial Smoke Segmentation Dataset").
+
+    A title head is a name when it is one name-shaped token ("D-Convexity", "Memex(RL)",
+    "video-SALMONN-R$^3$"), perhaps with a version ("OrthoAI v2"); or when the abstract
+    uses its Title-Case words again inside a sentence ("Ramsa: ..." and "... of Ramsa is
+    ..."), which a word or a concept the title capitalises ("Convexity: ...") does not.
+    """
     line_end = text.find("\n")
     title_end = len(text) if line_end < 0 else line_end
-    data = _DATA_TITLE.fullmatch(text, 0, title_end)
-    if data is not None:
+    if _DATA_TITLE.fullmatch(text, 0, title_end) is not None:
         name = text[:title_end]
         return _candidates(text, 0, title_end, None) if _may_be_coined(name, lookup) else []
     head = _TITLE_HEAD.match(text, 0, title_end)
-    if head is None or not _SHAPED_PAST_FIRST.search(head.group(1), 1):
+    if head is None:
         return []
-    if SHAPED.search(head.group(1)):
-        return []  # "CalVerT: ...": the title cue of `context_names.py` reads it
     name = head.group(1)
+    words = name.split()
+    shaped = _SHAPED_PAST_FIRST.search(words[0], 1) is not None and all(
+        _VERSION.fullmatch(w) for w in words[1:])
+    if not shaped and not (all(w[:1].isupper() for w in words) and _named_again(text, name, title_end)):
+        return []
     return _candidates(text, 0, head.end(1), None) if _may_be_coined(name, lookup) else []
 
 
-_SHAPED_PAST_FIRST = re.compile(r"[A-Z0-9&]")
+_TITLE_HEAD = re.compile(r"([\w$^{}()+&.'-]+(?: [^\s:]+){0,2}) ?:\s")
+_SHAPED_PAST_FIRST = re.compile(r"[A-Z0-9&$(]")
+_VERSION = re.compile(r"[vV]?\d[\w.]*|Pro|Plus|Lite|Mini|Max|XL|Ultra|Turbo|Zero|\+\+")
+
+
+def _named_again(text: str, name: str, after: int) -> bool:
+    """Whether the abstract uses a title head again as a name: inside a sentence, and,
+    for one word, never in lower case."""
+    at = text.find(name, after)
+    while at >= 0:
+        before = text[max(after, at - 3) : at].rstrip()
+        if before and before[-1] not in ".!?:\n" and not text[at + len(name) : at + len(name) + 1].isalnum():
+            break
+        at = text.find(name, at + 1)
+    if at < 0:
+        return False
+    return " " in name or re.search(rf"\b{re.escape(name.lower())}\b", text) is None
