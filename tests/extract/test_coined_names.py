@@ -254,3 +254,28 @@ def test_an_acronym_may_modify_the_noun_before_the_name():
 
 def test_novel_before_a_kind_of_model_is_not_a_name():
     assert coined("We propose Tool-MVR, a novel Tool-Augmented LLM that reasons.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Specifically, we build upon Attracting and Dispersing (AaD), a widely adopted SFDA technique.",
+    "This paper presents a real-world AI application at TVS Supply Chain Solutions, reporting on it.",
+    "RANSAC Revisited: An Improved Algorithm for Robust Subspace Recovery\n\nWe revisit RANSAC.",
+])
+def test_a_name_after_a_preposition_or_a_generic_phrase_is_not_coined(text):
+    assert coined(text) == []
+
+
+def test_a_short_form_given_to_two_things_keeps_them_apart(extractor):
+    abstract = ("Facial expression recognition (FER) is hard. We introduce FREIA, built on two key "
+                "innovations: (1) Free Energy-Driven Reward (FER) adapts rewards to balance it.")
+    extraction = next(iter(extractor.extract([Paper("p", "FREIA", abstract)])))
+    names = {e.id: e.name for e in extraction.entities}
+    introduced_names = {names[m.entity_id] for m in extraction.mentions if m.role is Role.INTRODUCES}
+    assert "Free Energy-Driven Reward" in introduced_names
+    assert not any(n.lower() == "facial expression recognition" for n in introduced_names)
+
+
+def test_a_taxonomy_is_not_a_list_of_coined_names():
+    text = ("To frame this shift, we introduce a five-level taxonomy: Atomic Generation, "
+            "Conditional Generation, In-Context Generation, and Agentic Generation.")
+    assert coined(text) == []

@@ -60,8 +60,9 @@ _NOVEL = re.compile(r"(?:novel|new) (?=[A-Z])")
 # "a suite of quantitative metrics, namely", "a novel robust MER framework,").
 # A preposition ends it ("a method for Named Entity Recognition" coins nothing).
 _GAP = re.compile(r"(?: (?:(?:suite|set|family|series|pair|collection|couple) of"
-                  r"|(?!(?:of|for|to|by|with|in|on|from|into|via|that|which|and|or|as|using|leveraging|"
-                  r"employing|utilizing|exploiting)\b)[a-z][\w-]*|[A-Z]{2,}(?= [a-z]))){0,7}"
+                  r"|(?!(?:of|for|to|by|with|in|on|upon|at|from|into|via|about|across|through|between|within|"
+                  r"against|among|over|under|after|before|during|without|than|like|such|including|that|"
+                  r"which|and|or|as|using|leveraging|employing|utilizing|exploiting)\b)[a-z][\w-]*|[A-Z]{2,}(?= [a-z]))){0,7}"
                   r"(?:[,:] ?(?:namely )?| )")
 # A Title-Case run: capitalised words, joined by a comma or by one lower-case connector at
 # most between two of them ("Segmenting Objectiveness and Task-Awareness", "Search More,
@@ -97,7 +98,8 @@ _GENERIC = frozenset(
     """large small language languages vision visual deep neural foundation generative pretrained
     multimodal multi-modal open base new novel general simple standard existing proposed unified
     efficient robust scalable learning model models network networks system systems method methods
-    framework data artificial intelligence machine reinforcement""".split()
+    framework data artificial intelligence machine reinforcement improved enhanced modified
+    extended revised algorithm""".split()
 )
 # Enumerated items "(1) ", "(ii) " and the words before them that say they are parts of a
 # contribution ("introduces three key innovations: (1) ...", "consists of (i) ...").
@@ -152,12 +154,22 @@ def _named_as_defined(found: list[Candidate], earlier: list[Candidate]) -> list[
             continue  # "CalVerT: ..." in the title: a use of a defined short form
         if first is None:
             kept.append(candidate)
+        elif not _share_words(first.aliases[0], candidate.name):
+            if candidate.role is _INTRODUCES:  # "FER" defined twice for two things: kept apart
+                kept.append(candidate)
         elif candidate.role is _INTRODUCES:
             own = candidate.name
             candidate.name, candidate.entity, candidate.type = first.name, first.entity, first.type
             candidate.aliases = tuple(dict.fromkeys((*first.aliases, own)))
             kept.append(candidate)
     return kept
+
+
+def _share_words(one: str, other: str) -> bool:
+    """Whether two long forms share half the words of the shorter: the same thing
+    written twice, not one short form given to two things."""
+    a, b = set(one.casefold().split()), set(other.casefold().split())
+    return 2 * len(a & b) >= min(len(a), len(b))
 
 
 def _we_before(text: str, at: int) -> bool:
@@ -192,8 +204,10 @@ def _after_cue(text: str, at: int, lookup) -> list[Candidate]:
     # The noun a name is given to: "a dataset Cine250K", "two benchmarks: LocalNews and
     # DSGlobal", "an end-to-end infrastructure, WidgetFactory,".
     named = noun in TYPE_NOUNS or bool(gap_words) and gap_words[-1][-1] in ",:"
+    if gap_words and gap_words[-1][-1] == ":" and noun not in TYPE_NOUNS and noun not in _LISTED_NOUNS:
+        return []  # "a five-level taxonomy: Atomic Generation, ...": the parts of something else
     found = _run_name(text, run, lookup, single_ok=named)
-    if found and (":" in gap.group() or namely or named and gap_words[-1][-1] == ","):
+    if found and (namely or noun in _LISTED_NOUNS or named and gap_words[-1][-1] == ","):
         found += _listed_after(text, found[0].end, lookup, single_ok=named)
     return found
 
@@ -343,6 +357,14 @@ def _listed_after(text: str, at: int, lookup, single_ok: bool) -> list[Candidate
     return found
 
 
+# Plural nouns of what a paper contributes several of, in a list after its cue ("two
+# diagnostics: Blind Gap, ..., and Visual Gain"); "a five-level taxonomy: Atomic
+# Generation, ..." lists the levels of something, not things of its own.
+_LISTED_NOUNS = frozenset(
+    """metrics measures scores diagnostics indicators indices criteria modules components blocks
+    datasets benchmarks corpora models methods algorithms strategies techniques losses variants
+    tasks tools agents estimators""".split()
+)
 _SENTENCE_END = re.compile(r"[.;](?:\s|(?=[A-Z]))")
 _LIST_ITEM = re.compile(r"(?:, (?:and )?| and )(?=[A-Z])")
 
@@ -400,9 +422,23 @@ def _component_names(text: str, lookup) -> list[Candidate]:
         start = before.start(1)
         end = head.end() if named else head.start()
         name = text[start:end]
-        if _may_be_coined(name, lookup) and not _ADJECTIVAL.search(name):
+        if _may_be_coined(name, lookup) and not _ADJECTIVAL.search(name) and _is_own_part(text, start):
             found += _candidates(text, start, end, None)
     return found
+
+
+def _is_own_part(text: str, at: int) -> bool:
+    """Whether the sentence around `at` says the component is the paper's own: "we" or
+    "our", or a word of building or making up ("integrates", "consists of", "core")."""
+    sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    end = text.find(". ", at)
+    return _OWN_PART.search(text, sentence, len(text) if end < 0 else end) is not None
+
+
+_OWN_PART = re.compile(
+    r"(?<![\w-])(?:[Ww]e|[Oo]ur|[Ii]ts|propos\w*|introduc\w*|design\w*|develop\w*|consists?|compris\w*|"
+    r"integrat\w*|incorporat\w*|includ\w*|core|key|novel|new)(?![\w-])"
+)
 
 
 # The noun of a component's kind after its name, in lower case or as part of it.
@@ -431,9 +467,11 @@ def _title_name(text: str, lookup) -> list[Candidate]:
     ("IJmond Industrial Smoke Segmentation Dataset").
 
     A title head is a name when it is one name-shaped token ("D-Convexity", "Memex(RL)",
-    "video-SALMONN-R$^3$"), perhaps with a version ("OrthoAI v2"); or when the abstract
-    uses its Title-Case words again inside a sentence ("Ramsa: ..." and "... of Ramsa is
-    ..."), which a word or a concept the title capitalises ("Convexity: ...") does not.
+    "video-SALMONN-R$^3$"), perhaps with a version ("OrthoAI v2"); or one capitalised word
+    that the abstract uses again inside a sentence and never in lower case ("Ramsa: ..."
+    and "... of Ramsa is ..."), which a word the title capitalises ("Convexity: ...") is
+    not. Several plain words ("Adjusted Winner: ...", "Chart Specification: ...") are as
+    often a concept as a name, and the rules that read the abstract decide those.
     """
     line_end = text.find("\n")
     title_end = len(text) if line_end < 0 else line_end
@@ -458,8 +496,8 @@ _VERSION = re.compile(r"[vV]?\d[\w.]*|Pro|Plus|Lite|Mini|Max|XL|Ultra|Turbo|Zero
 
 
 def _named_again(text: str, name: str, after: int) -> bool:
-    """Whether the abstract uses a title head again as a name: inside a sentence, and,
-    for one word, never in lower case."""
+    """Whether the abstract uses a one-word title head again as a name: inside a
+    sentence, and never in lower case."""
     at = text.find(name, after)
     while at >= 0:
         before = text[max(after, at - 3) : at].rstrip()
@@ -468,4 +506,4 @@ def _named_again(text: str, name: str, after: int) -> bool:
         at = text.find(name, at + 1)
     if at < 0:
         return False
-    return " " in name or re.search(rf"\b{re.escape(name.lower())}\b", text) is None
+    return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is None
