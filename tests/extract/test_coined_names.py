@@ -204,3 +204,9 @@ def test_a_taxonomy_is_not_a_list_of_coined_names():
     text = ("To frame this shift, we introduce a five-level taxonomy: Atomic Generation, "
             "Conditional Generation, In-Context Generation, and Agentic Generation.")
     assert coined(text) == []
+
+
+def test_called_is_followed_by_the_name_at_once():
+    assert coined("a novel approach called Unified Modeling of Lanes (UML), which works") == [
+        "Unified Modeling of Lanes"]
+    assert coined("Re-audits of two named published results yield ELICITATION DOMINATED verdicts.") == []

@@ -95,3 +95,9 @@ def test_a_title_head_that_is_a_name_is_coined(title, abstract, name):
 ])
 def test_a_title_head_that_is_no_name_is_not_coined(title, abstract):
     assert coined(f"{title}\n\n{abstract}") == []
+
+
+def test_a_component_in_the_title_is_read_in_the_title_alone():
+    text = ("Enhancing BiGRU with a KAN Block for Legal Document Classification\n\n"
+            "We propose a model for legal documents.")
+    assert coined(text) == []

@@ -48,14 +48,17 @@ _INTRODUCES = Role.INTRODUCES
 # all five, led by their first letters, stopped at every "t", "a" and "c" (7 times slower).
 _VERBS = r"(?:introduce|propose|present|formali[sz]e|define|release|develop|design|construct|curate|create|build)"
 _AND_CUE = re.compile(rf"and {_VERBS}(?![\w-])")
+_CALLED_CUE = re.compile(r"ed(?![\w-])(?:(?<=termed)|(?<=called)|(?<=named)|(?<=dubbed)|(?<=coined))")
 _CUES = (
     re.compile(rf"e (?<=[Ww]e )(?<![A-Za-z][Ww]e )(?:[a-z]+ ){{0,2}}?{_VERBS}[sd]?(?![\w-])"),
     re.compile(r"his (?<=[Tt]his )(?:paper|work|study|article|report) (?:[a-z]+ )?(?:introduce|propose|present)s"
                r"(?![\w-])"),
     re.compile(r"by (?:introduc|propos|present|develop|design|construct|curat|creat)ing(?![\w-])"),
-    re.compile(r"ed(?![\w-])(?:(?<=termed)|(?<=called)|(?<=named)|(?<=dubbed)|(?<=coined))"),
+    _CALLED_CUE,
     _AND_CUE,
 )
+# After "called" the name comes at once: "two named published results yield X" names nothing.
+_CALLED_GAP = re.compile(r" (?:the )?")
 # "a novel Slide Complexity Metric": "novel" or "new" right before a Title-Case name.
 _NOVEL = re.compile(r"(?:novel|new) (?=[A-Z])")
 # Between the cue and the name: an article, a number, modifiers ("an instance-level"),
@@ -98,7 +101,7 @@ def coined_name_candidates(
         for cue in cues.finditer(text):
             if cues is _AND_CUE and not _we_before(text, cue.start()):
                 continue  # "models and present challenges": no "we" says the verb is ours
-            found += _after_cue(text, cue.end(), lookup)
+            found += _after_cue(text, cue.end(), lookup, _CALLED_GAP if cues is _CALLED_CUE else _GAP)
     for novel in _NOVEL.finditer(text):
         found += _novel_name(text, novel.end(), lookup)
     if "(" in text:
@@ -149,14 +152,14 @@ def _we_before(text: str, at: int) -> bool:
 
 
 
-def _after_cue(text: str, at: int, lookup) -> list[Candidate]:
+def _after_cue(text: str, at: int, lookup, gaps: re.Pattern = _GAP) -> list[Candidate]:
     """The name an introducing cue ending at `at` gives, and those a colon list adds."""
     if text.startswith(" (", at):
         return []  # "we propose (1) ...": read as an enumeration
     lower = _LOWER_DEFINED.match(text, at + 1)
     if lower is not None:
         return _lower_definition(text, lower, lookup)
-    gap = _GAP.match(text, at)
+    gap = gaps.match(text, at)
     if gap is None:
         return []  # "... that we propose.": nothing follows the cue
     start = gap.end()

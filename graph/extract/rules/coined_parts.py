@@ -81,8 +81,8 @@ def _is_own_part(text: str, at: int) -> bool:
     """Whether the sentence around `at` says the component is the paper's own: "we" or
     "our", or a word of building or making up ("integrates", "consists of", "core")."""
     sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    end = text.find(". ", at)
-    return _OWN_PART.search(text, sentence, len(text) if end < 0 else end) is not None
+    end = min(i for i in (text.find(". ", at), text.find("\n", at), len(text)) if i >= 0)
+    return _OWN_PART.search(text, sentence, end) is not None
 
 _OWN_PART = re.compile(
     r"(?<![\w-])(?:[Ww]e|[Oo]ur|[Ii]ts|propos\w*|introduc\w*|design\w*|develop\w*|consists?|compris\w*|"
