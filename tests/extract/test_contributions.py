@@ -109,3 +109,12 @@ def test_a_title_head_keeps_introduces_when_a_short_form_use_wins_its_span(extra
                        "model, YOLO - Road Orthogonal Compact (YOLO-ROC). YOLO-ROC outperforms YOLOv8n.")
     assert "YOLO - Road Orthogonal Compact" in found or "YOLO-ROC" in found
 
+
+
+def test_a_defined_metric_read_as_one_phrase_is_a_coined_acronym(extractor):
+    # term_phrases.py gives "Subagent-Management Score (SMS)" as one mention; its long form is
+    # Title Case, ends in a component noun and no list knows it.
+    found = introduced(extractor, "Benchmarking subagent orchestration",
+                       "All scoring is execution-based with no LLM judge: an overall score -- the "
+                       "Subagent-Management Score (SMS) -- multiplies task correctness by a factor.")
+    assert any("Subagent-Management Score" in name for name in found)
