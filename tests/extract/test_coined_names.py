@@ -210,3 +210,13 @@ def test_called_is_followed_by_the_name_at_once():
     assert coined("a novel approach called Unified Modeling of Lanes (UML), which works") == [
         "Unified Modeling of Lanes"]
     assert coined("Re-audits of two named published results yield ELICITATION DOMINATED verdicts.") == []
+
+
+def test_a_span_read_as_a_listed_name_is_not_coined(extractor):
+    # The abbreviation rule links "Iterative Refinement Module (IRM)" to the listed IRM
+    # (invariant risk minimization) by its short form; coining it would introduce that.
+    abstract = ("To address this, we propose a Graph Laplacian Attention-Based Transformer (GLAT) "
+                "integrated with an Iterative Refinement Module (IRM) to enhance feature extraction.")
+    extraction = next(iter(extractor.extract([Paper("p", "GLAT", abstract)])))
+    listed = [e.id for e in extraction.entities if e.origin == "gazetteer"]
+    assert not any(m.role is Role.INTRODUCES and m.entity_id in listed for m in extraction.mentions)

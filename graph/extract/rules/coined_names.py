@@ -118,8 +118,11 @@ def _named_as_defined(found: list[Candidate], earlier: list[Candidate]) -> list[
     Unsupervised Framing Analysis (SUFA)" in the abstract) named as that definition's
     entity, one entity for both; the short form's uses are the definition's already."""
     defined = {c.aliases[-1]: c for c in earlier if c.component == "kg_abbreviations" and c.aliases}
+    listed = {(c.start, c.end) for c in earlier if not is_unlisted(c.entity)}
     kept = []
     for candidate in found:
+        if (candidate.start, candidate.end) in listed:
+            continue  # read as a listed name's span ("Iterative Refinement Module (IRM)" by IRM)
         first = defined.get(candidate.aliases[-1]) if candidate.aliases else None
         if first is None and candidate.name in defined:
             continue  # "CalVerT: ..." in the title: a use of a defined short form
