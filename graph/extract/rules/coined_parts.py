@@ -60,7 +60,10 @@ def find_component_names(text: str, lookup) -> list[Candidate]:
     """
     found: list[Candidate] = []
     for head in _COMPONENT_HEAD.finditer(text):
-        before = _BEFORE_COMPONENT.search(text, max(0, head.start() - 120), head.start())
+        at = head.start()
+        if not text[text.rfind(" ", 0, at) + 1 : at][:1].isupper():
+            continue  # most kinds follow a lower-case word ("a linear layer"): no run to read
+        before = _BEFORE_COMPONENT.search(text, max(0, at - 120), at)
         if before is None or " and " in before.group(1):
             continue
         named = head.group(1)[0].isupper()  # "its Bridge Module": the noun is in the name
