@@ -29,6 +29,7 @@ from paperkg.graph.extract.names.unlisted import unlisted_name_candidates
 from paperkg.graph.extract.names.variants import split_variant_mentions
 from paperkg.graph.extract.rules.abbreviations import abbreviation_candidates
 from paperkg.graph.extract.rules.candidates import Candidate, resolve_overlaps
+from paperkg.graph.extract.rules.coined_names import coined_name_candidates
 from paperkg.graph.extract.rules.context_names import find_context_names
 from paperkg.graph.extract.rules.term_phrases import find_phrase_candidates
 from paperkg.graph.extract.text.sentences import SentenceIndex
@@ -164,6 +165,7 @@ class ShapeComponent(_LexiconUser):
         hits = find_context_names(text) if hits is None else hits
         state.candidates.extend(
             unlisted_name_candidates(text, hits, state.candidates, lexicon.lookup, lexicon.knows))
+        state.candidates.extend(coined_name_candidates(text, lexicon.lookup, state.candidates))
 
 
 @Language.factory("kg_shapes")

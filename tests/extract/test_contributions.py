@@ -100,3 +100,21 @@ def test_the_parts_an_introduced_system_integrates_are_introduced(extractor):
                        "Color Gradient-based Segmentation algorithm and GPT-4 to decompose tasks.")
     assert "ZorbCoder" in found and "Color Gradient-based Segmentation" in found
     assert "GPT-4" not in found  # a listed model it uses is no part it coins
+
+
+def test_a_title_head_keeps_introduces_when_a_short_form_use_wins_its_span(extractor):
+    found = introduced(extractor, "YOLO-ROC: A High-Precision and Ultra-Lightweight Model for Real-Time "
+                       "Road Damage Detection",
+                       "To address these issues, this paper proposes a high-precision and lightweight "
+                       "model, YOLO - Road Orthogonal Compact (YOLO-ROC). YOLO-ROC outperforms YOLOv8n.")
+    assert "YOLO - Road Orthogonal Compact" in found or "YOLO-ROC" in found
+
+
+
+def test_a_defined_metric_read_as_one_phrase_is_a_coined_acronym(extractor):
+    # term_phrases.py gives "Subagent-Management Score (SMS)" as one mention; its long form is
+    # Title Case, ends in a component noun and no list knows it.
+    found = introduced(extractor, "Benchmarking subagent orchestration",
+                       "All scoring is execution-based with no LLM judge: an overall score -- the "
+                       "Subagent-Management Score (SMS) -- multiplies task correctness by a factor.")
+    assert any("Subagent-Management Score" in name for name in found)

@@ -310,3 +310,12 @@ def test_new_candidates_fill_the_fields_they_name() -> None:
     for candidate in made.values():
         assert (candidate.entity, candidate.role, candidate.aliases) == (None, None, ())
     assert made["3D CNNs"].variant_of == "CNN"
+
+
+def test_a_coined_name_is_not_extended_over_its_modifier():
+    # "instance-level" would extend a metric; the paper coined "Shortcut Score" alone.
+    text = "We further propose an instance-level Shortcut Score that combines confidence."
+    start = text.index("Shortcut")
+    coined = Candidate(start, start + len("Shortcut Score"), "Shortcut Score", EntityType.METRIC,
+                       0.75, "kg_coined")
+    assert all(c.start >= start for c in find_phrase_candidates(text, [coined], None))

@@ -20,7 +20,8 @@ names it coins, so here:
   definitions, see `abbreviations.py`).
 
 The title ("MUSE: ...") and the context rules of `context_names.py` ("we propose X", "called X")
-set their INTRODUCES on the candidate, and those stand as they are.
+and `coined_names.py` set their INTRODUCES on the candidate, and those stand as they are; a
+title's opening name keeps INTRODUCES when another rule's candidate won its span.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ _PASSIVE = re.compile(
 )
 _PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (")
 _ABBREVIATIONS = "kg_abbreviations"
+# Components whose candidates may be a definition "Long Form (LF)": `term_phrases.py` gives
+# a defined metric as one mention, "Subagent-Management Score (SMS)".
+_DEFINERS = ("kg_abbreviations", "kg_phrases")
 _PROPOSED = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?:newly\s+)?proposed\s+$")
 # A name that modifies the noun phrase after it ("the proposed FOG prediction framework").
 _MODIFIES_NOUN = re.compile(r" [a-z]+ (?:" + "|".join(sorted(TYPE_NOUNS)) + r")\b")
@@ -107,13 +111,28 @@ def settle_introductions(text: str, pairs: list) -> list:
             continue
         # The words that could introduce a mention, looked for in C first: most have none.
         near = start - 40 if start > 40 else 0
-        if c.component == _ABBREVIATIONS or text.startswith(_PASSIVE_STARTS, c.end) or text.find(
+        if c.component in _DEFINERS or text.startswith(_PASSIVE_STARTS, c.end) or text.find(
                 "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0:
             if _is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence):
                 pairs[i] = (_with_role(mention, _INTRODUCES), c)
                 last_intro = (c.end, mention.sentence, True)
                 introduced.add(text[start : c.end].casefold())
+    if pairs and pairs[0][0].role is not _INTRODUCES:
+        _introduce_title_head(text, pairs)
     return pairs
+
+
+def _introduce_title_head(text: str, pairs: list) -> None:
+    """INTRODUCES for the name a title opens with before its colon ("YOLO-ROC: A
+    High-Precision ..."), when another rule's candidate of the same span (a short form's
+    use, say) won over the title rule's and left it another role. A name the curated lists
+    know is an existing thing ("BERT: ..."), and keeps its role."""
+    mention, c = pairs[0]
+    if c.start != 0 or text[c.end : c.end + 1] != ":" or " " in text[: c.end]:
+        return
+    if c.entity is not None and c.entity.origin != "discovered" or not is_proper_name(text[: c.end]):
+        return
+    pairs[0] = (_with_role(mention, _INTRODUCES), c)
 
 
 def _parts_start(text: str, start: int, sentence: str, introduced: set[str]) -> int:
@@ -209,7 +228,7 @@ def _is_introduced_otherwise(text: str, c) -> bool:
         said = ("proposed" in left and _PROPOSED.search(left) is not None
                 and not _MODIFIES_NOUN.match(text, end)
                 or "ur " in left and _OUR_NOUN.search(left) is not None
-                or c.component == "kg_abbreviations" and _is_coined_acronym(text, c))
+                or c.component in _DEFINERS and _is_coined_acronym(text, c))
     if not said:
         return False
     forms = c.aliases or (text[c.start : end],)
@@ -222,7 +241,7 @@ def _is_coined_acronym(text: str, c) -> bool:
     if c.entity is not None or c.type not in _COINED_TYPES or len(c.aliases) != 2:
         return False
     long = c.aliases[0]
-    if text[c.start : c.end] != long:
+    if not text.startswith(long, c.start):
         return False  # a later use of the short form: its definition speaks for it
     words = long.split()
     if len(words) < 2 or words[-1].split("-")[-1].lower() not in _COMPONENT_HEADS:

@@ -412,6 +412,8 @@ def find_phrase_candidates(
     # New candidates take positional arguments only (entity, role, aliases and
     # variant_of last): keywords cost a third more per candidate.
     for candidate in found:
+        if candidate.component == "kg_coined":
+            continue  # a name as the paper coins it: "an instance-level [Shortcut Score]"
         # The type read once and compared by identity: this loop sees every candidate.
         kind = candidate.type
         if metric := kind is _METRIC:
