@@ -34,8 +34,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from paperkg.graph.extract.rules.abbreviations import find_definitions, type_of_long_form
+from paperkg.graph.extract.rules.artifact_shapes import is_class_plural, model_by_shape
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
+from paperkg.graph.extract.rules.outside_types import names_outside, outside_kind
 from paperkg.graph.records import EntityType, entity_key
 
 UNTYPED_DEFINITION = "untyped-definition"
@@ -75,17 +77,33 @@ _EVALUATIVE = frozenset(
     minimal superior inferior excellent remarkable significant substantial unanimous systematic
     generalizable accurate efficient effective high-performance low-latency high-quality
     low-quality well-established state-of-the-art improved enhanced reliable""".split()
+) | frozenset(
+    # gradable adjectives of size, speed, cost and degree, and number words: a phrase they
+    # lead describes an instance ("slow sampling", "expensive sampling", "nine image
+    # classification"); Biber et al., 1999, 7.7, descriptors of size, time and evaluation
+    """slow slower expensive costly cheap cheaper heavy heavier huge massive excessive
+    insufficient sufficient inefficient inherent powerful larger smaller tedious seamless
+    precise imprecise inaccurate unreliable near-perfect passive extensive limited unseen inadequate suboptimal
+    two three four five six seven eight nine ten twelve""".split()
 )
+# Verbs in the base form, which no name starts with: a phrase they lead is a clause cut
+# out of its sentence ("generate segmentation masks", "ensure retrieval").
+_BASE_VERBS = frozenset(
+    """generate ensure enable improve achieve perform facilitate require allow provide boost
+    enhance accelerate produce conduct leverage utilize utilise employ reduce dominate hinder
+    prevent avoid mitigate obtain yield maintain""".split())
+# A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
+_SIZES = re.compile(r"^\d+(?:\.\d+)?[BMK]\+?(?:\s*[-–~]\s*\d+(?:\.\d+)?[BMK])?$")
 
 
 def is_junk_name(name: str) -> bool:
     """Whether a name's shape says it is never a name: an ordinal, a size, an adjective, or
-    a lowercase phrase led by a grading word."""
+    a lowercase phrase led by a grading word, a number word or a verb."""
     name = name.strip()
     first = name.split(" ", 1)[0]
-    return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name)
+    return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name) or _SIZES.match(name)
                 or _ADJECTIVE_COMPOUND.search(name)
-                or (" " in name and name.islower() and first in _EVALUATIVE))
+                or (" " in name and name.islower() and (first in _EVALUATIVE or first in _BASE_VERBS)))
 
 
 def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
@@ -130,6 +148,8 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
     key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
     for definition in _definitions_in(sentence):
         if key in (entity_key(definition.short), entity_key(definition.long)):
+            if names_outside(definition.long):  # "Low Earth Orbit (LEO)", "Visual Geometry Group (VGG)"
+                return True, UNTYPED_DEFINITION
             found = long_form_type(definition.long)
             if found is EntityType.MODEL and _names_a_class(definition.short, definition.long):
                 return True, UNTYPED_DEFINITION
@@ -139,7 +159,7 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
             # still be a name ("Adjacent Possible Exploration (APE)"), unless other papers
             # write the same acronym's long form in lowercase (`decide_entity`); a type noun
             # after it types it ("Bi-Directional Text Fusion (BiT) module").
-            if _is_term(definition.long):
+            if _is_term(_sentence_case(sentence, definition)):
                 return True, UNTYPED_DEFINITION
             return True, _noun_after(sentence, definition.short_end) or NAMED_DEFINITION
     return False, None
@@ -224,6 +244,16 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def _sentence_case(sentence: str, definition) -> str:
+    """The long form as it reads inside a sentence: a capital that only starts the sentence
+    ("Shared decision-making (SDM) is ...") is no sign of a name."""
+    long = definition.long
+    first = long.split(" ", 1)[0]
+    if sentence[:definition.long_start].strip() or not first[:1].isupper() or not first[1:].islower():
+        return long
+    return long[:1].lower() + long[1:]
+
+
 def _is_term(long: str) -> bool:
     return all(w.islower() for w in _WORD.findall(long))
 
@@ -305,6 +335,10 @@ def decide_entity(name: str, current: EntityType,
     typed = {k: v for k, v in votes.items() if k not in _UNTYPED_KINDS}
     if is_junk_name(name) or _VERSION.match(name) or _PARTICIPLE_COMPOUND.match(name):
         return Decision(None, True, dict(votes))
+    if _names_outside_types(name, current, typed, papers):
+        return Decision(None, True, dict(votes))
+    if current in _ARTIFACTS and model_by_shape(name):  # "Olmo3-7B", "GPT 5.4": whatever one cue said
+        return Decision(EntityType.MODEL, False, dict(votes))
     if current in _ARTIFACTS and _used_as_no_artifact(current, votes, typed, papers):
         return Decision(None, True, dict(votes))
     if _is_phrase(name) and votes[MODIFIER] > max(typed.values(), default=0) and votes[MODIFIER] * 2 >= papers:
@@ -330,6 +364,19 @@ def decide_entity(name: str, current: EntityType,
                 return Decision(None, True, dict(votes))
             return Decision(EntityType(best), False, dict(votes))
     return Decision(current, False, dict(votes))
+
+
+def _names_outside_types(name: str, current: EntityType, typed: dict[str, int], papers: int) -> bool:
+    """A language, modality, organisation, disease or piece of hardware (`outside_kind`), or
+    a class named by a plural acronym ("2D CNNs"). Languages and modalities are judged as
+    models or data only ("IR" is also information retrieval); a disease is data where half
+    its papers call it so (UCI's "Heart Disease" dataset)."""
+    kind = outside_kind(name)
+    if kind in ("language", "modality") and current not in _ARTIFACTS:
+        return False
+    if kind == "disease" and typed.get(current.value, 0) * 2 >= papers:
+        return False
+    return kind is not None or (current in _ARTIFACTS and is_class_plural(name))
 
 
 def _own_head_type(name: str) -> EntityType | None:

@@ -1,0 +1,110 @@
+"""Names of things outside the six types, and the shapes that say a model or a class."""
+
+import pytest
+
+from paperkg.graph.extract.rules.artifact_shapes import is_class_plural, model_by_shape
+from paperkg.graph.extract.rules.evidence import UNTYPED_DEFINITION, decide_entity, definition_evidence
+from paperkg.graph.extract.rules.outside_types import names_outside, outside_kind
+from paperkg.graph.records import EntityType
+
+MODEL, DATASET, BENCHMARK, METHOD, TASK = (EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK,
+                                           EntityType.METHOD, EntityType.TASK)
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Brazilian Portuguese", "language"),
+    ("German Sign Language", "language"),
+    ("Arabic Language", "language"),
+    ("English-German", "language"),
+    ("Swahili", "language"),
+    ("X-ray", "modality"),
+    ("VIS-NIR", "modality"),
+    ("LWIR", "modality"),
+    ("PET-CT", "modality"),
+    ("Linguistic Data Consortium", "organisation"),
+    ("Pennsylvania State University", "organisation"),
+    ("NASA", "organisation"),
+    ("OpenAI", "organisation"),
+    ("Parkinson's disease", "disease"),
+    ("Mild Cognitive Impairment", "disease"),
+    ("Jetson Orin NX", "hardware"),
+    ("Raspberry Pi 5", "hardware"),
+    ("NVIDIA A100", "hardware"),
+    ("Graphical User Interface", "hardware"),
+    ("Event-based Vision Sensors", "hardware"),
+])
+def test_names_of_things_outside_the_six_types_say_their_kind(name, kind):
+    assert outside_kind(name) == kind
+
+
+@pytest.mark.parametrize("name", [
+    "English Wikipedia", "BERTurk", "Group Relative Policy Optimization", "EfficientNet B4",
+    "Alzheimer's Disease Neuroimaging Initiative", "RGB-Diffusion", "ImageNet", "Chinese-LLaMA",
+    "OpenAI o3", "group normalization", "Density Matrix Renormalization Group", "Decoupled Object Association",
+    "Argoverse 2 Sensor", "SONAR",
+])
+def test_names_of_models_data_and_methods_are_not_outside(name):
+    assert outside_kind(name) is None
+
+
+@pytest.mark.parametrize("long_form", ["low Earth orbit", "World Health Organization", "coronary CT angiography",
+                                       "Brain-Computer Interface"])
+def test_a_long_form_headed_by_an_outside_thing_names_it(long_form):
+    assert names_outside(long_form)
+
+
+@pytest.mark.parametrize("long_form", ["Intersection over Union", "Gated Recurrent Unit", "Vision Transformer"])
+def test_long_forms_of_metrics_and_models_are_not_outside(long_form):
+    assert not names_outside(long_form)
+
+
+def test_an_acronym_defined_as_an_orbit_or_an_organisation_is_a_term():
+    orbit = "In SOD, low Earth orbit (LEO) satellites must detect other objects with high precision and minimal delay."
+    body = ("According to the World Health Organization (WHO), approximately 18 million deaths happen each year "
+            "due to precisely heart diseases.")
+    assert definition_evidence(orbit, "LEO") == (True, UNTYPED_DEFINITION)
+    assert definition_evidence(body, "WHO") == (True, UNTYPED_DEFINITION)
+
+
+def test_languages_modalities_and_hardware_are_not_names_whatever_a_cue_said():
+    # "... whereas the size of the German Sign Language corpora is ten times ..."
+    assert decide_entity("German Sign Language", DATASET, [("a", DATASET), ("b", None)]).not_a_name
+    # "... across challenging NIR, SWIR, and LWIR benchmarks using widely adopted fusion strategies."
+    assert decide_entity("LWIR", BENCHMARK, [("a", BENCHMARK)]).not_a_name
+    # "We also evaluate the performance of object detection models on Raspberry Pi 5 and an Intel NUC ..."
+    assert decide_entity("Raspberry Pi 5", DATASET, [("a", None)]).not_a_name
+    assert decide_entity("Jetson Orin NX", METHOD, [("a", None)]).not_a_name
+
+
+def test_an_acronym_that_is_also_a_modality_stays_a_task():
+    assert not decide_entity("IR", TASK, [("a", TASK)]).not_a_name
+
+
+def test_a_disease_is_data_where_half_its_papers_call_it_so():
+    assert decide_entity("Parkinson's disease", DATASET, [("a", None), ("b", None), ("c", DATASET)]).not_a_name
+    assert not decide_entity("Heart Disease", DATASET, [("a", DATASET), ("b", None)]).not_a_name
+
+
+@pytest.mark.parametrize("name", ["2D CNNs", "LMMs", "MM-LLMs", "Video-MLLMs", "VideoLLMs"])
+def test_a_plural_acronym_names_a_class(name):
+    # "For enhanced generalization, we adopt 2D CNNs to map position maps to attribute maps, ..."
+    assert is_class_plural(name)
+    assert decide_entity(name, MODEL, [("a", None), ("b", MODEL)]).not_a_name
+
+
+@pytest.mark.parametrize("name", ["GLUE", "ViTs", "DNS", "SQuAD", "BioMedMCQs"])
+def test_names_not_ending_in_a_plural_acronym_are_no_class(name):
+    assert not is_class_plural(name)
+
+
+@pytest.mark.parametrize("name", ["Olmo3-7B", "AceReason 14B", "Qwen3-30B-A3B", "GPT 5.4", "Gemini 3.1"])
+def test_a_size_in_billions_or_a_listed_family_with_a_version_is_a_model(name):
+    # "On AIME'24/25 and GPQA benchmarks, Olmo3-7B trained for 128 epochs on 400 samples outperforms ..."
+    assert model_by_shape(name)
+    assert decide_entity(name, BENCHMARK, [("a", BENCHMARK)]).type is MODEL
+
+
+@pytest.mark.parametrize("name", ["Recipe1M", "OSV-5M", "ImageNet 2012", "KITTI 2015", "BioASQ-7b", "LLaVA-665k",
+                                  "SA-1B DeRS", "FineWeb-Edu-10B"])
+def test_datasets_counted_in_millions_or_dated_are_no_models(name):
+    assert not model_by_shape(name)
