@@ -17,6 +17,9 @@ MODEL, DATASET, BENCHMARK, METHOD, TASK = (EntityType.MODEL, EntityType.DATASET,
     ("Arabic Language", "language"),
     ("English-German", "language"),
     ("Swahili", "language"),
+    ("American Sign Language", "language"),
+    ("United States", "place"),
+    ("NVIDIA Jetson AGX Orin", "hardware"),
     ("X-ray", "modality"),
     ("VIS-NIR", "modality"),
     ("LWIR", "modality"),
@@ -108,3 +111,21 @@ def test_a_size_in_billions_or_a_listed_family_with_a_version_is_a_model(name):
                                   "SA-1B DeRS", "FineWeb-Edu-10B"])
 def test_datasets_counted_in_millions_or_dated_are_no_models(name):
     assert not model_by_shape(name)
+
+
+@pytest.mark.parametrize("name", ["INT4", "FP8", "BF16", "MXFP4"])
+def test_a_number_format_is_not_a_model(name):
+    # "... quantized to INT4 with negligible accuracy loss ..."
+    assert decide_entity(name, MODEL, [("a", MODEL)]).not_a_name
+
+
+def test_a_capitalised_word_the_corpus_writes_ten_times_as_often_is_a_word():
+    # "... where a Planner model generates a task-specific inference program ..." (5 papers),
+    # "planner" in 400 papers of the corpus
+    assert decide_entity("Planner", MODEL, [("a", MODEL)] * 5, word_papers=400).not_a_name
+    assert not decide_entity("Moltbook", MODEL, [("a", MODEL), ("b", None), ("c", None)], word_papers=17).not_a_name
+
+
+def test_a_language_typed_as_a_method_is_not_a_name():
+    # "... to translate the instructions into Vietnamese and evaluate the models ..."
+    assert decide_entity("Vietnamese", METHOD, [("a", None), ("b", METHOD)]).not_a_name

@@ -68,6 +68,8 @@ _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
 _PARTICIPLE_COMPOUND = re.compile(r"^[\w.]+(?:-[\w.]+)*-(?:[a-z]{3,}ed|agentic|[a-z]{3,}ive)$")
 # A version or a quantisation setting on its own: "v2.0", "V3", "W4A4", "W8A8KV4".
 _VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?|W\d+A\d+(?:KV\d+)?)$")
+# A number format (IEEE 754 and the integer and block formats of quantisation): "INT4", "FP8", "MXFP4".
+_NUMBER_FORMAT = re.compile(r"^(?:U?INT|FP|BF|TF|NF|MXFP|MXINT|NVFP)\d{1,2}$", re.IGNORECASE)
 
 
 # Words that grade or praise: a phrase they lead says how good something is, and names
@@ -259,6 +261,7 @@ def _is_term(long: str) -> bool:
 
 
 _ARTIFACTS = frozenset((EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK))
+_COMMON_WORD = 10  # a word in ten times the papers that name it is a word first
 
 
 def is_capitalised_word(name: str) -> bool:
@@ -307,7 +310,7 @@ def _used_as_no_artifact(current: EntityType, votes: Counter, typed: dict[str, i
 
 def decide_entity(name: str, current: EntityType,
                   evidence: Iterable[tuple[str, str | EntityType | None]],
-                  lowercase_papers: int = 0) -> Decision:
+                  lowercase_papers: int = 0, word_papers: int = 0) -> Decision:
     """Weigh the evidence of an entity's mentions, given as (paper id, evidence) pairs.
 
     The entity takes the type most papers vote for when that beats its current type's
@@ -316,7 +319,8 @@ def decide_entity(name: str, current: EntityType,
     A model, dataset or benchmark named by capitalised words ("Video Encoder", "Structured
     Output") that most of its papers write in lowercase (`lowercase_papers`) is a common
     phrase that a title capitalised, not a name; so is one capitalised word ("Student",
-    "Segmentation", "Deepfake") that most of its papers also use in lowercase.
+    "Segmentation", "Deepfake") that most of its papers also use in lowercase, or that the
+    corpus writes in ten times as many papers as name it (`word_papers`: "Planner", "Web").
     A model, dataset or benchmark that more papers use as a qualifier of another noun or as
     a part of longer names than as the thing itself is not a name (`_used_as_no_artifact`).
     A model, dataset or benchmark named by a phrase or capitalised words whose head names a
@@ -333,7 +337,7 @@ def decide_entity(name: str, current: EntityType,
     seen = {(paper, str(getattr(e, "value", e))) for paper, e in evidence if e is not None}
     votes = Counter(kind for _, kind in seen)
     typed = {k: v for k, v in votes.items() if k not in _UNTYPED_KINDS}
-    if is_junk_name(name) or _VERSION.match(name) or _PARTICIPLE_COMPOUND.match(name):
+    if is_junk_name(name) or _VERSION.match(name) or _NUMBER_FORMAT.match(name) or _PARTICIPLE_COMPOUND.match(name):
         return Decision(None, True, dict(votes))
     if _names_outside_types(name, current, typed, papers):
         return Decision(None, True, dict(votes))
@@ -345,7 +349,7 @@ def decide_entity(name: str, current: EntityType,
         return Decision(None, True, dict(votes))
     if current in _ARTIFACTS and _is_capitalised_words(name) and papers >= 2 and lowercase_papers * 2 >= papers:
         return Decision(None, True, dict(votes))
-    if is_capitalised_word(name) and lowercase_papers * 2 >= papers:
+    if is_capitalised_word(name) and (lowercase_papers * 2 >= papers or word_papers >= _COMMON_WORD * papers):
         return Decision(None, True, dict(votes))
     # Where some papers write the long form in lowercase, its capitalised definitions are the
     # same term capitalised ("Not Safe For Work (NSFW)", "Mild Cognitive Impairment (MCI)"),
@@ -367,12 +371,12 @@ def decide_entity(name: str, current: EntityType,
 
 
 def _names_outside_types(name: str, current: EntityType, typed: dict[str, int], papers: int) -> bool:
-    """A language, modality, organisation, disease or piece of hardware (`outside_kind`), or
-    a class named by a plural acronym ("2D CNNs"). Languages and modalities are judged as
-    models or data only ("IR" is also information retrieval); a disease is data where half
-    its papers call it so (UCI's "Heart Disease" dataset)."""
+    """A language, place, modality, organisation, disease or piece of hardware (`outside_kind`),
+    or a class named by a plural acronym ("2D CNNs"). Modalities are judged as models or
+    data only ("IR" is also information retrieval); a disease is data where half its papers
+    call it so (UCI's "Heart Disease" dataset)."""
     kind = outside_kind(name)
-    if kind in ("language", "modality") and current not in _ARTIFACTS:
+    if kind == "modality" and current not in _ARTIFACTS:
         return False
     if kind == "disease" and typed.get(current.value, 0) * 2 >= papers:
         return False

@@ -43,6 +43,16 @@ _LANGUAGE_QUALIFIERS = frozenset(
     flemish latin modern standard classical old middle ancient simplified traditional
     colloquial dialectal written spoken sign language languages dialect dialects""".split())
 
+# Countries by their English short names (ISO 3166-1), the ones papers name most, and the
+# unions of them: a country is the place data come from, not the data ("United States").
+COUNTRIES = frozenset(" ".join(c.split()) for c in
+    """united states|united kingdom|china|india|japan|germany|france|italy|spain|canada|brazil|
+    mexico|australia|russia|south korea|korea|indonesia|turkey|saudi arabia|iran|egypt|nigeria|
+    kenya|south africa|ethiopia|pakistan|bangladesh|vietnam|thailand|malaysia|philippines|
+    singapore|netherlands|switzerland|sweden|norway|denmark|finland|poland|ukraine|greece|
+    portugal|argentina|chile|colombia|peru|new zealand|ireland|israel|taiwan|hong kong|
+    european union|africa|europe|asia|latin america|north america|south america""".split("|"))
+
 # Imaging and sensing modalities: the DICOM modality defined terms (DICOM PS3.3, C.7.3.1.1.1)
 # and their common long names, and the bands of ISO 20473 and remote sensing.
 MODALITIES = frozenset(
@@ -93,7 +103,7 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z'.-]*")
 
 
 def outside_kind(name: str) -> str | None:
-    """Which thing outside the six types a name names: "language", "modality",
+    """Which thing outside the six types a name names: "language", "place", "modality",
     "organisation", "disease", "hardware", or None.
 
     Args:
@@ -104,15 +114,19 @@ def outside_kind(name: str) -> str | None:
         return None
     lower = [w.lower().rstrip(".,") for w in words]
     parts = [p for w in lower for p in w.split("-")]  # a language pair: "English-German"
-    if any(p in LANGUAGES for p in parts) and all(p in LANGUAGES or p in _LANGUAGE_QUALIFIERS for p in parts):
+    signed = "sign" in parts and parts[-1].startswith("language")  # "American Sign Language"
+    if (any(p in LANGUAGES for p in parts) or signed) and all(
+            p in LANGUAGES or p in _LANGUAGE_QUALIFIERS for p in parts):
         return "language"
+    if " ".join(lower) in COUNTRIES:
+        return "place"
     if all(_is_modality(w) for w in lower):
         return "modality"
     if name in ORGANISATIONS or (len(words) > 1 and words[-1][:1].isupper() and lower[-1] in _ORGANISATION_HEADS):
         return "organisation"
     if len(words) > 1 and lower[-1] in _DISEASE_HEADS:
         return "disease"
-    if words[0] in _HARDWARE_LINES or any(_GPU_CODE.match(w) for w in words) or (
+    if any(w in _HARDWARE_LINES for w in words) or any(_GPU_CODE.match(w) for w in words) or (
             len(words) > 1 and lower[-1] in _HARDWARE_HEADS and not any(c.isdigit() for c in name)):
         return "hardware"
     return None
