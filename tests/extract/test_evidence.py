@@ -217,3 +217,18 @@ def test_a_long_form_capitalised_only_as_the_sentence_start_is_a_term():
     assert definition_evidence(sentence, "SDM") == (True, UNTYPED_DEFINITION)
     named = "Adjacent Possible Exploration (APE) lets agents search beyond known states."
     assert definition_evidence(named, "APE") != (True, UNTYPED_DEFINITION)
+
+
+@pytest.mark.parametrize("name", [
+    "Although retrieval-augmented generation",  # "Although retrieval-augmented generation (RAG) improves ..."
+    "optical character recognition detected",   # "... text regions that optical character recognition detected ..."
+    "val2017", "test-dev2015",                  # dataset splits
+    "higher retrieval",                         # "... achieves higher retrieval accuracy ..."
+])
+def test_clause_openers_participles_splits_and_comparatives_make_junk(name):
+    assert is_junk_name(name)
+
+
+@pytest.mark.parametrize("name", ["retrieval-augmented generation", "mixture of experts", "Thus-Net"])
+def test_names_around_those_shapes_are_not_junk(name):
+    assert not is_junk_name(name)

@@ -85,8 +85,9 @@ _EVALUATIVE = frozenset(
     # classification"); Biber et al., 1999, 7.7, descriptors of size, time and evaluation
     """slow slower expensive costly cheap cheaper heavy heavier huge massive excessive
     insufficient sufficient inefficient inherent powerful larger smaller tedious seamless
-    precise imprecise inaccurate unreliable near-perfect passive extensive limited unseen inadequate suboptimal
-    two three four five six seven eight nine ten twelve""".split()
+    precise imprecise inaccurate unreliable near-perfect passive extensive limited unseen
+    inadequate suboptimal higher lower greater lesser fewer more less longer shorter wider
+    broader richer two three four five six seven eight nine ten twelve""".split()
 )
 # Verbs in the base form, which no name starts with: a phrase they lead is a clause cut
 # out of its sentence ("generate segmentation masks", "ensure retrieval").
@@ -94,18 +95,37 @@ _BASE_VERBS = frozenset(
     """generate ensure enable improve achieve perform facilitate require allow provide boost
     enhance accelerate produce conduct leverage utilize utilise employ reduce dominate hinder
     prevent avoid mitigate obtain yield maintain""".split())
+# Words that open a clause or link it to the one before; no name starts with one, so a span
+# that does took in the start of its sentence ("Although retrieval-augmented generation").
+_CLAUSE_OPENERS = frozenset(
+    """although though however while whereas moreover furthermore additionally specifically
+    finally firstly secondly thirdly lastly recently currently unlike despite since because
+    meanwhile notably importantly instead overall consequently therefore hence thus yet
+    nevertheless nonetheless besides similarly conversely likewise accordingly subsequently""".split())
+# A split of a dataset ("val2017", "test-dev2015", "train2014").
+_SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
 # A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
 _SIZES = re.compile(r"^\d+(?:\.\d+)?[BMK]\+?(?:\s*[-–~]\s*\d+(?:\.\d+)?[BMK])?$")
 
 
 def is_junk_name(name: str) -> bool:
-    """Whether a name's shape says it is never a name: an ordinal, a size, an adjective, or
-    a lowercase phrase led by a grading word, a number word or a verb."""
+    """Whether a name's shape says it is never a name: an ordinal, a size, a dataset split, an
+    adjective, a span led by a clause opener ("Although ..."), or a lowercase phrase led by a
+    grading word, a number word or a verb, or ended by a participle."""
     name = name.strip()
-    first = name.split(" ", 1)[0]
+    words = name.split()
+    first = words[0] if words else ""
     return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name) or _SIZES.match(name)
-                or _ADJECTIVE_COMPOUND.search(name)
-                or (" " in name and name.islower() and (first in _EVALUATIVE or first in _BASE_VERBS)))
+                or _SPLIT.match(name) or _ADJECTIVE_COMPOUND.search(name)
+                or (len(words) > 1 and first.lower() in _CLAUSE_OPENERS)
+                or (len(words) > 1 and name.islower() and (first in _EVALUATIVE or first in _BASE_VERBS
+                                                            or _ends_in_participle(words[-1]))))
+
+
+def _ends_in_participle(word: str) -> bool:
+    """A past participle after a noun phrase ("optical character recognition detected"):
+    the verb of a reduced clause, not the head of a name ("speed", "embed" are no participles)."""
+    return len(word) >= 5 and word.endswith("ed") and not word.endswith("eed") and "-" not in word
 
 
 def mention_evidence(sentence: str, name: str) -> str | EntityType | None:

@@ -97,6 +97,7 @@ _HARDWARE_HEADS = frozenset(
 _HARDWARE_LINES = frozenset(
     """Jetson Raspberry Arduino iPhone iPad Snapdragon RealSense Kinect HoloLens GeForce
     Xeon Ryzen""".split())
+_PROCESSORS = frozenset("cpu cpus gpu gpus tpu tpus npu npus fpga fpgas asic asics dsp".split())
 _GPU_CODE = re.compile(r"^(?:[AHVBP]100|[HB]200|RTX)$")
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'.-]*")
@@ -126,7 +127,7 @@ def outside_kind(name: str) -> str | None:
         return "organisation"
     if len(words) > 1 and lower[-1] in _DISEASE_HEADS:
         return "disease"
-    if any(w in _HARDWARE_LINES for w in words) or any(_GPU_CODE.match(w) for w in words) or (
+    if all(p in _PROCESSORS for p in parts) or any(w in _HARDWARE_LINES for w in words) or any(_GPU_CODE.match(w) for w in words) or (
             len(words) > 1 and lower[-1] in _HARDWARE_HEADS and not any(c.isdigit() for c in name)):
         return "hardware"
     return None
