@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from tqdm import tqdm
 
 from .corpus_readings import split_gazetteer_readings, split_paper_readings
-from .extract.rules.evidence import decide_entity, is_capitalised_word
+from .extract.rules.evidence import decide_entity, is_capitalised_word, is_capitalised_words
 from .mention_votes import decode_evidence, fill_votes
 from .records import EntityType
 from .store import Store
@@ -200,10 +200,11 @@ def _lowercase_papers(db, name: str, rows) -> int:
 
 
 def _word_papers(db, name: str, sample: int = 20) -> int:
-    """The papers of the corpus whose title or abstract has one capitalised word's name as a
-    word, when most of those (of a sample) write it in lowercase; else 0, as for other names.
-    "Planner" is a word in 400 papers; "Hausdorff" and "Minecraft" are written capitalised."""
-    if not is_capitalised_word(name):
+    """The papers of the corpus whose title or abstract has a name of capitalised words as
+    words, when most of those (of a sample) write it in lowercase; else 0, as for other names.
+    "Planner" is a word in 400 papers, "Random Walk" words in many; "Hausdorff" and
+    "Minecraft" are written capitalised."""
+    if not (is_capitalised_word(name) or is_capitalised_words(name)):
         return 0
     query = (f'"{name}"',)
     try:
@@ -212,7 +213,8 @@ def _word_papers(db, name: str, sample: int = 20) -> int:
             f"SELECT title || ' ' || abstract FROM papers_fts WHERE papers_fts MATCH ? LIMIT {sample}", query)]
     except sqlite3.OperationalError:  # a store without the full-text index
         return 0
-    word = re.compile(rf"\b{re.escape(name.lower())}s?\b")
+    words = "[- ]".join(re.escape(w) for w in re.split(r"[- ]", name.lower()))
+    word = re.compile(rf"\b{words}s?\b")
     lowercase = sum(1 for text in texts if word.search(text))
     return count if lowercase * 2 > len(texts) else 0
 

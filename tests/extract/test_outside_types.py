@@ -130,3 +130,24 @@ def test_a_capitalised_word_the_corpus_writes_ten_times_as_often_is_a_word():
 def test_a_language_typed_as_a_method_is_not_a_name():
     # "... to translate the instructions into Vietnamese and evaluate the models ..."
     assert decide_entity("Vietnamese", METHOD, [("a", None), ("b", METHOD)]).not_a_name
+
+
+def test_a_lowercase_phrase_typed_as_a_model_or_data_is_a_task_a_method_or_nothing():
+    # "... a lightweight attack detection model for in-vehicle networks ..."
+    assert decide_entity("attack detection", MODEL, [("a", MODEL), ("b", MODEL)]).type is TASK
+    # "... we fine-tune a conditional diffusion model on paired scans ..."
+    assert decide_entity("conditional diffusion model", MODEL, [("a", MODEL)]).type is METHOD
+    assert decide_entity("validator", MODEL, [("a", MODEL)]).not_a_name
+    assert decide_entity("speechocean762", DATASET, [("a", DATASET)]).type is DATASET
+
+
+def test_capitalised_words_the_corpus_writes_in_lowercase_name_no_model():
+    # "... sampled by a Random Walk over the graph ..." (3 papers); "random walk" in 120 papers
+    assert decide_entity("Random Walk", BENCHMARK, [("a", None), ("b", None), ("c", BENCHMARK)],
+                         word_papers=120).not_a_name
+    assert not decide_entity("Random Walk", METHOD, [("a", None)], word_papers=120).not_a_name
+
+
+def test_a_lowercase_phrase_with_a_data_head_describes_data_and_names_none():
+    # "... we construct a tour experience dataset from online travel reviews ..."
+    assert decide_entity("tour experience dataset", DATASET, [("a", DATASET)]).not_a_name

@@ -100,7 +100,7 @@ _BASE_VERBS = frozenset(
 _CLAUSE_OPENERS = frozenset(
     """although though however while whereas moreover furthermore additionally specifically
     finally firstly secondly thirdly lastly recently currently unlike despite since because
-    meanwhile notably importantly instead overall consequently therefore hence thus yet
+    meanwhile notably importantly instead consequently therefore hence thus yet
     nevertheless nonetheless besides similarly conversely likewise accordingly subsequently""".split())
 # A split of a dataset ("val2017", "test-dev2015", "train2014").
 _SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
@@ -289,7 +289,7 @@ def is_capitalised_word(name: str) -> bool:
     return name.isalpha() and len(name) >= 4 and name[0].isupper() and name[1:].islower()
 
 
-def _is_capitalised_words(name: str) -> bool:
+def is_capitalised_words(name: str) -> bool:
     words = name.replace("-", " ").split()
     return len(words) > 1 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
 
@@ -363,11 +363,14 @@ def decide_entity(name: str, current: EntityType,
         return Decision(None, True, dict(votes))
     if current in _ARTIFACTS and model_by_shape(name):  # "Olmo3-7B", "GPT 5.4": whatever one cue said
         return Decision(EntityType.MODEL, False, dict(votes))
+    if current in _ARTIFACTS and _LOWERCASE_WORDS.match(name):
+        return _decide_lowercase_artifact(name, votes)
     if current in _ARTIFACTS and _used_as_no_artifact(current, votes, typed, papers):
         return Decision(None, True, dict(votes))
     if _is_phrase(name) and votes[MODIFIER] > max(typed.values(), default=0) and votes[MODIFIER] * 2 >= papers:
         return Decision(None, True, dict(votes))
-    if current in _ARTIFACTS and _is_capitalised_words(name) and papers >= 2 and lowercase_papers * 2 >= papers:
+    if current in _ARTIFACTS and is_capitalised_words(name) and (
+            (papers >= 2 and lowercase_papers * 2 >= papers) or word_papers >= _COMMON_WORD * papers):
         return Decision(None, True, dict(votes))
     if is_capitalised_word(name) and (lowercase_papers * 2 >= papers or word_papers >= _COMMON_WORD * papers):
         return Decision(None, True, dict(votes))
@@ -401,6 +404,25 @@ def _names_outside_types(name: str, current: EntityType, typed: dict[str, int], 
     if kind == "disease" and typed.get(current.value, 0) * 2 >= papers:
         return False
     return kind is not None or (current in _ARTIFACTS and is_class_plural(name))
+
+
+_LOWERCASE_WORDS = re.compile(r"^[a-z]+(?:[- ][a-z]+)*$")
+
+
+def _decide_lowercase_artifact(name: str, votes: Counter) -> Decision:
+    """A model, dataset or benchmark named by lowercase words only names none: a phrase with a
+    task or metric head is that ("attack detection", "depression detection"), another phrase
+    a class of systems ("conditional diffusion model", "multimodal transformer": a METHOD),
+    a phrase with a data head a description ("visual reasoning benchmark"), one word a
+    common noun ("validator", "role-playing")."""
+    head = _own_head_type(name)
+    if head is not None:
+        return Decision(head, False, dict(votes))
+    if noun_type(name.split()[-1]) in (EntityType.DATASET, EntityType.BENCHMARK):
+        return Decision(None, True, dict(votes))  # a description: "tour experience dataset"
+    if " " in name:
+        return Decision(EntityType.METHOD, False, dict(votes))
+    return Decision(None, True, dict(votes))
 
 
 def _own_head_type(name: str) -> EntityType | None:
