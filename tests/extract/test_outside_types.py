@@ -52,6 +52,7 @@ def test_names_of_models_data_and_methods_are_not_outside(name):
 
 
 @pytest.mark.parametrize("long_form", ["low Earth orbit", "World Health Organization", "coronary CT angiography",
+                                       "computational social science",
                                        "Brain-Computer Interface"])
 def test_a_long_form_headed_by_an_outside_thing_names_it(long_form):
     assert names_outside(long_form)

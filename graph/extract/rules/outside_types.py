@@ -141,12 +141,20 @@ def _is_modality(word: str) -> bool:
     return len(parts) > 1 and all(p in MODALITIES for p in parts)
 
 
+# Fields of study, by the heads of their names (ISCED-F 2013 broad and narrow fields): a
+# field defined by an acronym is a term ("computational social science (CSS)").
+_FIELD_HEADS = frozenset(
+    """science sciences studies informatics linguistics humanities economics psychology
+    sociology neuroscience bioinformatics medicine""".split())
+
+
 def names_outside(long_form: str) -> bool:
     """Whether a definition's long form names a thing outside the six types by its head word
-    ("Low Earth Orbit", "Visual Geometry Group", "coronary CT angiography")."""
+    ("Low Earth Orbit", "World Health Organization", "coronary CT angiography"), or a field
+    ("computational social science")."""
     words = _WORDS.findall(long_form)
     if not words:
         return False
     head = words[-1].lower()
-    return (head in _ORGANISATION_HEADS | _DISEASE_HEADS | _HARDWARE_HEADS
+    return (head in _ORGANISATION_HEADS | _DISEASE_HEADS | _HARDWARE_HEADS | _FIELD_HEADS
             or head in MODALITIES or outside_kind(long_form) == "language")
