@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from .corpus_readings import split_gazetteer_readings, split_paper_readings
+from .corpus_readings import hold_lowercase_readings, split_gazetteer_readings, split_paper_readings
 from .extract.rules.evidence import decide_entity, is_capitalised_word, is_capitalised_words
 from .mention_votes import decode_evidence, fill_votes
 from .records import EntityType
@@ -108,6 +108,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
                     _settle_entity(db, entity_id, entity, rows, floor, report)
                     bar.update()
             report.split += split_gazetteer_readings(db, scope)
+            report.not_names += hold_lowercase_readings(db, scope)
             report.restored = _count_restored(db, pulled)
             report.deleted = _delete_orphans(db)
         finally:
