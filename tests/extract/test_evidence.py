@@ -224,6 +224,7 @@ def test_a_long_form_capitalised_only_as_the_sentence_start_is_a_term():
     "optical character recognition detected",   # "... text regions that optical character recognition detected ..."
     "val2017", "test-dev2015",                  # dataset splits
     "higher retrieval",                         # "... achieves higher retrieval accuracy ..."
+    "State-of-the-art T2I",                     # "State-of-the-art T2I models are capable of ..."
 ])
 def test_clause_openers_participles_splits_and_comparatives_make_junk(name):
     assert is_junk_name(name)

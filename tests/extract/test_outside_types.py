@@ -152,3 +152,11 @@ def test_capitalised_words_the_corpus_writes_in_lowercase_name_no_model():
 def test_a_lowercase_phrase_with_a_data_head_describes_data_and_names_none():
     # "... we construct a tour experience dataset from online travel reviews ..."
     assert decide_entity("tour experience dataset", DATASET, [("a", DATASET)]).not_a_name
+
+
+def test_a_lowercase_phrase_decided_a_method_stays_one_on_a_second_pass():
+    # "Visual autoregressive models (VAR) have recently emerged as a promising class ..."
+    votes = [("a", MODEL), ("b", MODEL), ("c", None)]
+    first = decide_entity("visual autoregressive models", MODEL, votes)
+    assert first.type is METHOD
+    assert decide_entity("visual autoregressive models", first.type, votes).type is METHOD

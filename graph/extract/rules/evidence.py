@@ -102,6 +102,9 @@ _CLAUSE_OPENERS = frozenset(
     finally firstly secondly thirdly lastly recently currently unlike despite since because
     meanwhile notably importantly instead consequently therefore hence thus yet
     nevertheless nonetheless besides similarly conversely likewise accordingly subsequently""".split())
+# Words that place a thing in time or practice, capitalised or not: a span they lead
+# describes a class ("State-of-the-art T2I models", "Existing LLM-based agents").
+_TIME_WORDS = frozenset("state-of-the-art sota existing conventional traditional previous prior recent".split())
 # A split of a dataset ("val2017", "test-dev2015", "train2014").
 _SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
 # A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
@@ -117,7 +120,7 @@ def is_junk_name(name: str) -> bool:
     first = words[0] if words else ""
     return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name) or _SIZES.match(name)
                 or _SPLIT.match(name) or _ADJECTIVE_COMPOUND.search(name)
-                or (len(words) > 1 and first.lower() in _CLAUSE_OPENERS)
+                or (len(words) > 1 and first.lower() in _CLAUSE_OPENERS | _TIME_WORDS)
                 or (len(words) > 1 and name.islower() and (first in _EVALUATIVE or first in _BASE_VERBS
                                                             or _ends_in_participle(words[-1]))))
 
@@ -363,8 +366,8 @@ def decide_entity(name: str, current: EntityType,
         return Decision(None, True, dict(votes))
     if current in _ARTIFACTS and model_by_shape(name):  # "Olmo3-7B", "GPT 5.4": whatever one cue said
         return Decision(EntityType.MODEL, False, dict(votes))
-    if current in _ARTIFACTS and _LOWERCASE_WORDS.match(name):
-        return _decide_lowercase_artifact(name, votes)
+    if _LOWERCASE_WORDS.match(name) and (current in _ARTIFACTS or _best_type(typed) in _ARTIFACTS):
+        return _decide_lowercase_artifact(name, votes)  # either way, so that a second pass agrees
     if current in _ARTIFACTS and _used_as_no_artifact(current, votes, typed, papers):
         return Decision(None, True, dict(votes))
     if _is_phrase(name) and votes[MODIFIER] > max(typed.values(), default=0) and votes[MODIFIER] * 2 >= papers:
@@ -407,6 +410,13 @@ def _names_outside_types(name: str, current: EntityType, typed: dict[str, int], 
 
 
 _LOWERCASE_WORDS = re.compile(r"^[a-z]+(?:[- ][a-z]+)*$")
+
+
+def _best_type(typed: dict[str, int]) -> EntityType | None:
+    """The type most papers vote for, the first in name order on a tie; None without votes."""
+    if not typed:
+        return None
+    return EntityType(max(sorted(typed.items()), key=lambda kv: kv[1])[0])
 
 
 def _decide_lowercase_artifact(name: str, votes: Counter) -> Decision:
