@@ -230,6 +230,7 @@ def test_clause_openers_participles_splits_and_comparatives_make_junk(name):
     assert is_junk_name(name)
 
 
-@pytest.mark.parametrize("name", ["retrieval-augmented generation", "mixture of experts", "Thus-Net", "Overall Accuracy"])
+@pytest.mark.parametrize("name", ["retrieval-augmented generation", "mixture of experts", "Thus-Net", "Overall Accuracy",
+                                  "Prior Guided Depth Calibration"])
 def test_names_around_those_shapes_are_not_junk(name):
     assert not is_junk_name(name)

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from paperkg.graph.records import EntityType
+from importlib import resources
 
 _CLASS_PLURAL = re.compile(r"(?:^|[\s-])(?:[A-Z][a-z]+)?[a-z0-9]?[A-Z][A-Z0-9]*[A-Z]s$")
 _BILLIONS = re.compile(r"(?:^|[\s_-])\d+(?:\.\d+)?B(?:$|[\s_-])|\d(?:\.\d+)?B-A\d+(?:\.\d+)?B")
@@ -46,19 +45,35 @@ def _families() -> tuple[frozenset[str], frozenset[str]]:
     words of its datasets and benchmarks ("sa", "fineweb"), in lowercase. Two listed
     models make a family, unless listed data start with the word too (one for every four
     models at most: "GPT-4-LLM", a name of the Alpaca-GPT4 dataset)."""
-    from paperkg.graph.extract.names.gazetteer import Gazetteer  # the lists, read once
-
     models: dict[str, int] = {}
     data: dict[str, int] = {}
-    for entity in Gazetteer.bundled().entities:
-        for name in (entity.name, *entity.aliases):
+    for names, type_ in _listed_names():
+        for name in names:
             found = _FIRST_WORD.match(name)
             if not found:
                 continue
             word = found.group(1).lower()
-            if entity.type is EntityType.MODEL and _FAMILY_WORD.match(name):
+            if type_ == "MODEL" and _FAMILY_WORD.match(name):
                 models[word] = models.get(word, 0) + 1
-            elif entity.type in (EntityType.DATASET, EntityType.BENCHMARK):
+            elif type_ in ("DATASET", "BENCHMARK"):
                 data[word] = data.get(word, 0) + 1
     families = frozenset(w for w, n in models.items() if n >= 2 and len(w) >= 3 and n > 4 * data.get(w, 0))
     return families, frozenset(data)
+
+
+def _listed_names():
+    """(name and aliases, type) of each row of the bundled gazetteer files (`data/gazetteer/`,
+    columns name, type, aliases separated by "|"); read here, not through `names.gazetteer`,
+    which the rules layer does not import."""
+    folder = resources.files("paperkg.data") / "gazetteer"
+    if not folder.is_dir():
+        return
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not item.name.endswith(".tsv"):
+            continue
+        for line in item.read_text(encoding="utf-8").splitlines()[1:]:
+            cells = line.split("\t")
+            if len(cells) < 2 or line.startswith("#"):
+                continue
+            aliases = cells[2].split("|") if len(cells) > 2 else []
+            yield [cells[0], *(a.strip() for a in aliases if a.strip())], cells[1]

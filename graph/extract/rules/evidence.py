@@ -104,7 +104,7 @@ _CLAUSE_OPENERS = frozenset(
     nevertheless nonetheless besides similarly conversely likewise accordingly subsequently""".split())
 # Words that place a thing in time or practice, capitalised or not: a span they lead
 # describes a class ("State-of-the-art T2I models", "Existing LLM-based agents").
-_TIME_WORDS = frozenset("state-of-the-art sota existing conventional traditional previous prior recent".split())
+_TIME_WORDS = frozenset("state-of-the-art sota existing conventional traditional recent".split())
 # A split of a dataset ("val2017", "test-dev2015", "train2014").
 _SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
 # A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
@@ -366,7 +366,7 @@ def decide_entity(name: str, current: EntityType,
         return Decision(None, True, dict(votes))
     if current in _ARTIFACTS and model_by_shape(name):  # "Olmo3-7B", "GPT 5.4": whatever one cue said
         return Decision(EntityType.MODEL, False, dict(votes))
-    if _LOWERCASE_WORDS.match(name) and (current in _ARTIFACTS or _best_type(typed) in _ARTIFACTS):
+    if _LOWERCASE_WORDS.match(name) and (current in _ARTIFACTS or _wins_as_artifact(typed, current)):
         return _decide_lowercase_artifact(name, votes)  # either way, so that a second pass agrees
     if current in _ARTIFACTS and _used_as_no_artifact(current, votes, typed, papers):
         return Decision(None, True, dict(votes))
@@ -412,11 +412,13 @@ def _names_outside_types(name: str, current: EntityType, typed: dict[str, int], 
 _LOWERCASE_WORDS = re.compile(r"^[a-z]+(?:[- ][a-z]+)*$")
 
 
-def _best_type(typed: dict[str, int]) -> EntityType | None:
-    """The type most papers vote for, the first in name order on a tie; None without votes."""
+def _wins_as_artifact(typed: dict[str, int], current: EntityType) -> bool:
+    """Whether the votes would retype the entity as a model, dataset or benchmark: the type
+    most papers vote for (the first in name order on a tie) is one, and beats the current."""
     if not typed:
-        return None
-    return EntityType(max(sorted(typed.items()), key=lambda kv: kv[1])[0])
+        return False
+    best, count = max(sorted(typed.items()), key=lambda kv: kv[1])
+    return EntityType(best) in _ARTIFACTS and count > typed.get(current.value, 0)
 
 
 def _decide_lowercase_artifact(name: str, votes: Counter) -> Decision:
