@@ -166,3 +166,11 @@ def test_a_lowercase_task_with_one_stray_data_vote_stays_a_task():
     # "classification" in 2,573 papers: one BENCHMARK vote ties its one TASK vote
     votes = [("a", BENCHMARK), ("b", TASK), ("c", EntityType.METRIC), ("d", None)]
     assert decide_entity("classification", TASK, votes).type is TASK
+
+
+def test_one_lowercase_task_word_typed_as_data_is_a_task_and_a_field_modifier_no_name():
+    # "classification" typed BENCHMARK by one cue, in 2,573 papers
+    assert decide_entity("classification", BENCHMARK, [("a", BENCHMARK), ("b", None)]).type is TASK
+    # "remote sensing images", "remote sensing benchmark": a field that modifies nouns
+    votes = [("a", "modifier"), ("b", "modifier"), ("c", BENCHMARK)]
+    assert decide_entity("remote sensing", BENCHMARK, votes).not_a_name

@@ -366,12 +366,12 @@ def decide_entity(name: str, current: EntityType,
         return Decision(None, True, dict(votes))
     if current in _ARTIFACTS and model_by_shape(name):  # "Olmo3-7B", "GPT 5.4": whatever one cue said
         return Decision(EntityType.MODEL, False, dict(votes))
-    if _LOWERCASE_WORDS.match(name) and (current in _ARTIFACTS or _wins_as_artifact(typed, current)):
-        return _decide_lowercase_artifact(name, votes)  # either way, so that a second pass agrees
     if current in _ARTIFACTS and _used_as_no_artifact(current, votes, typed, papers):
         return Decision(None, True, dict(votes))
     if _is_phrase(name) and votes[MODIFIER] > max(typed.values(), default=0) and votes[MODIFIER] * 2 >= papers:
         return Decision(None, True, dict(votes))
+    if _LOWERCASE_WORDS.match(name) and (current in _ARTIFACTS or _wins_as_artifact(typed, current)):
+        return _decide_lowercase_artifact(name, votes)  # either way, so that a second pass agrees
     if current in _ARTIFACTS and is_capitalised_words(name) and (
             (papers >= 2 and lowercase_papers * 2 >= papers) or word_papers >= _COMMON_WORD * papers):
         return Decision(None, True, dict(votes))
@@ -427,8 +427,8 @@ def _decide_lowercase_artifact(name: str, votes: Counter) -> Decision:
     a class of systems ("conditional diffusion model", "multimodal transformer": a METHOD),
     a phrase with a data head a description ("visual reasoning benchmark"), one word a
     common noun ("validator", "role-playing")."""
-    head = _own_head_type(name)
-    if head is not None:
+    head = _own_head_type(name) or (long_form_type(name) if " " not in name else None)
+    if head in (EntityType.TASK, EntityType.METRIC):  # "classification" is a task by its own word
         return Decision(head, False, dict(votes))
     if noun_type(name.split()[-1]) in (EntityType.DATASET, EntityType.BENCHMARK):
         return Decision(None, True, dict(votes))  # a description: "tour experience dataset"
