@@ -29,7 +29,10 @@ from __future__ import annotations
 import re
 
 from .extract.rules.cues import type_of_shape
-from .extract.rules.evidence import UNTYPED_DEFINITION, is_short_acronym, paper_reading
+from .extract.rules.evidence import (
+    UNTYPED_DEFINITION, is_capitalised_word, is_capitalised_words, is_short_acronym, paper_reading,
+)
+from .extract.rules.name_use import DATA_NOUNS
 from .records import EntityType, entity_key
 from .store_schema import MENTION_COLUMNS
 from .records import entity_id as make_entity_id
@@ -158,3 +161,40 @@ def split_gazetteer_readings(db, scope: str = "") -> int:
         mentions = [(paper, sentence, text) for _, _, _, paper, sentence, text in found]
         split += split_paper_readings(db, entity_id, name, EntityType(found[0][2]), mentions, known)
     return split
+
+
+def hold_lowercase_readings(db, scope: str = "") -> int:
+    """Hold the mentions of a gazetteer dataset or benchmark named by capitalised common words
+    ("Heart Disease", "Traffic") that a sentence writes in lowercase without a data noun after
+    it ("a rare congenital heart disease"): the words, not the dataset. A lowercase alias
+    ("word in context") and "heart disease dataset" stay. `scope` as in `corpus._scope`.
+    Returns the mentions held."""
+    rows = db.execute(
+        "SELECT m.entity_id, e.name, m.paper_id, m.field, m.start, m.sentence, m.text FROM mentions m "
+        "JOIN entities e ON e.id = m.entity_id WHERE e.origin = 'gazetteer' "
+        "AND e.type IN ('DATASET', 'BENCHMARK') AND m.text = lower(m.text) AND e.name != lower(e.name) "
+        f"{scope.replace('{}', 'm.entity_id')}").fetchall()
+    held = 0
+    for entity_id, name, paper, field, start, sentence, text in rows:
+        if not (is_capitalised_word(name) or is_capitalised_words(name)) or _is_alias(db, entity_id, text):
+            continue
+        at = sentence.find(text)
+        following = sentence[at + len(text):].split(None, 1) if at >= 0 else []
+        if following and following[0].lower().rstrip(".,;:)") in DATA_NOUNS:
+            continue
+        _hold_mention(db, entity_id, paper, field, start)
+        held += 1
+    return held
+
+
+def _is_alias(db, entity_id: str, text: str) -> bool:
+    return db.execute("SELECT 1 FROM aliases WHERE entity_id = ? AND alias = ?", (entity_id, text)).fetchone() is not None
+
+
+def _hold_mention(db, entity_id: str, paper: str, field: str, start: int) -> None:
+    where = "m.entity_id = ? AND m.paper_id = ? AND m.field = ? AND m.start = ?"
+    db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
+    db.execute(f"INSERT INTO held_mentions ({_HELD}, reason, fingerprint) "
+               f"SELECT {_HELD.replace('paper_id', 'm.paper_id')}, 'not-a-name', p.fingerprint FROM mentions m "
+               f"JOIN papers p ON p.id = m.paper_id WHERE {where}", (entity_id, paper, field, start))
+    db.execute(f"DELETE FROM mentions AS m WHERE {where}", (entity_id, paper, field, start))

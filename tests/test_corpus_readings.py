@@ -142,3 +142,24 @@ def test_another_spelling_of_a_gazetteer_long_form_is_the_same_thing(store):
                                   aliases=aliases)])
     assert settle_corpus(store).split == 0
     assert store.paper_counts(["bert"]) == {"bert": 2}
+
+
+def lowercase_mention(pid: str, sentence: str, text: str, name: str) -> PaperExtraction:
+    """A paper whose one sentence writes a gazetteer dataset's name as `text`."""
+    start = sentence.index(text)
+    mention = Mention(pid, "abstract", start, start + len(text), text, sentence, DATASET,
+                      entity_id(name), 0.9, "kg_gazetteer")
+    entity = Entity(entity_id(name), name, DATASET, origin="gazetteer")
+    return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,), (entity,))
+
+
+def test_a_gazetteer_dataset_of_common_words_written_in_lowercase_is_the_words(store):
+    # 2025-26 corpus sentences: the disease, and the UCI dataset
+    disease = ("h1", "Using interview transcripts from parents of children with a rare congenital heart disease, "
+                     "we demonstrate that TAMA outperforms existing LLM-assisted analysis.", "heart disease")
+    dataset = ("h2", "We evaluate on the UCI heart disease dataset and two clinical cohorts.", "heart disease")
+    named = ("h3", "Experiments on Heart Disease and Diabetes show consistent gains.", "Heart Disease")
+    store.write_batch([lowercase_mention(pid, s, text, "Heart Disease") for pid, s, text in (disease, dataset, named)])
+    settle_corpus(store)
+    assert store.paper_counts(["heartdisease"]) == {"heartdisease": 2}
+    assert [tuple(r) for r in store._query("SELECT paper_id FROM held_mentions")] == [("h1",)]

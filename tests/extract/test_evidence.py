@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract.rules.evidence import (
-    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, decide_entity, is_junk_name, mention_evidence,
+    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, decide_entity, definition_evidence, is_junk_name,
+    mention_evidence,
 )
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER
 from paperkg.graph.records import EntityType
@@ -192,3 +193,44 @@ def test_a_type_noun_after_a_capitalised_definition_types_it():
 @pytest.mark.parametrize("name", ["LoRA-adapted", "ImageNet-pretrained", "LLM-judged", "LLM-agentic"])
 def test_a_compound_ending_in_a_participle_is_not_a_name(name):
     assert decide_entity(name, MODEL, [("a", MODEL), ("b", MODEL)]).not_a_name
+
+
+@pytest.mark.parametrize("name", [
+    "slow sampling",              # "... limited due to diffusion's slow sampling speed."
+    "expensive sampling",         # "... methods that require computationally expensive sampling."
+    "generate segmentation",      # "... probabilistic models (DDPMs) to generate segmentation masks ..."
+    "nine image classification",  # "... on nine image classification benchmarks ..."
+    "7B-8B", "7B+",               # sizes alone
+])
+def test_a_phrase_led_by_a_size_or_speed_word_a_number_or_a_verb_is_junk(name):
+    assert is_junk_name(name)
+
+
+@pytest.mark.parametrize("name", ["support vector machine", "fast Fourier transform", "naive Bayes",
+                                  "limited-memory BFGS"])
+def test_technical_terms_that_start_like_descriptions_are_not_junk(name):
+    assert not is_junk_name(name)
+
+
+def test_a_long_form_capitalised_only_as_the_sentence_start_is_a_term():
+    sentence = "Shared decision-making (SDM) is necessary to achieve patient-centred care."
+    assert definition_evidence(sentence, "SDM") == (True, UNTYPED_DEFINITION)
+    named = "Adjacent Possible Exploration (APE) lets agents search beyond known states."
+    assert definition_evidence(named, "APE") != (True, UNTYPED_DEFINITION)
+
+
+@pytest.mark.parametrize("name", [
+    "Although retrieval-augmented generation",  # "Although retrieval-augmented generation (RAG) improves ..."
+    "optical character recognition detected",   # "... text regions that optical character recognition detected ..."
+    "val2017", "test-dev2015",                  # dataset splits
+    "higher retrieval",                         # "... achieves higher retrieval accuracy ..."
+    "State-of-the-art T2I",                     # "State-of-the-art T2I models are capable of ..."
+])
+def test_clause_openers_participles_splits_and_comparatives_make_junk(name):
+    assert is_junk_name(name)
+
+
+@pytest.mark.parametrize("name", ["retrieval-augmented generation", "mixture of experts", "Thus-Net", "Overall Accuracy",
+                                  "Prior Guided Depth Calibration"])
+def test_names_around_those_shapes_are_not_junk(name):
+    assert not is_junk_name(name)

@@ -34,8 +34,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from paperkg.graph.extract.rules.abbreviations import find_definitions, type_of_long_form
+from paperkg.graph.extract.rules.artifact_shapes import is_class_plural, model_by_shape
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
+from paperkg.graph.extract.rules.outside_types import names_outside, outside_kind
 from paperkg.graph.records import EntityType, entity_key
 
 UNTYPED_DEFINITION = "untyped-definition"
@@ -66,6 +68,8 @@ _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
 _PARTICIPLE_COMPOUND = re.compile(r"^[\w.]+(?:-[\w.]+)*-(?:[a-z]{3,}ed|agentic|[a-z]{3,}ive)$")
 # A version or a quantisation setting on its own: "v2.0", "V3", "W4A4", "W8A8KV4".
 _VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?|W\d+A\d+(?:KV\d+)?)$")
+# A number format (IEEE 754 and the integer and block formats of quantisation): "INT4", "FP8", "MXFP4".
+_NUMBER_FORMAT = re.compile(r"^(?:U?INT|FP|BF|TF|NF|MXFP|MXINT|NVFP)\d{1,2}$", re.IGNORECASE)
 
 
 # Words that grade or praise: a phrase they lead says how good something is, and names
@@ -75,17 +79,56 @@ _EVALUATIVE = frozenset(
     minimal superior inferior excellent remarkable significant substantial unanimous systematic
     generalizable accurate efficient effective high-performance low-latency high-quality
     low-quality well-established state-of-the-art improved enhanced reliable""".split()
+) | frozenset(
+    # gradable adjectives of size, speed, cost and degree, and number words: a phrase they
+    # lead describes an instance ("slow sampling", "expensive sampling", "nine image
+    # classification"); Biber et al., 1999, 7.7, descriptors of size, time and evaluation
+    """slow slower expensive costly cheap cheaper heavy heavier huge massive excessive
+    insufficient sufficient inefficient inherent powerful larger smaller tedious seamless
+    precise imprecise inaccurate unreliable near-perfect passive extensive limited unseen
+    inadequate suboptimal higher lower greater lesser fewer more less longer shorter wider
+    broader richer two three four five six seven eight nine ten twelve""".split()
 )
+# Verbs in the base form, which no name starts with: a phrase they lead is a clause cut
+# out of its sentence ("generate segmentation masks", "ensure retrieval").
+_BASE_VERBS = frozenset(
+    """generate ensure enable improve achieve perform facilitate require allow provide boost
+    enhance accelerate produce conduct leverage utilize utilise employ reduce dominate hinder
+    prevent avoid mitigate obtain yield maintain""".split())
+# Words that open a clause or link it to the one before; no name starts with one, so a span
+# that does took in the start of its sentence ("Although retrieval-augmented generation").
+_CLAUSE_OPENERS = frozenset(
+    """although though however while whereas moreover furthermore additionally specifically
+    finally firstly secondly thirdly lastly recently currently unlike despite since because
+    meanwhile notably importantly instead consequently therefore hence thus yet
+    nevertheless nonetheless besides similarly conversely likewise accordingly subsequently""".split())
+# Words that place a thing in time or practice, capitalised or not: a span they lead
+# describes a class ("State-of-the-art T2I models", "Existing LLM-based agents").
+_TIME_WORDS = frozenset("state-of-the-art sota existing conventional traditional recent".split())
+# A split of a dataset ("val2017", "test-dev2015", "train2014").
+_SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
+# A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
+_SIZES = re.compile(r"^\d+(?:\.\d+)?[BMK]\+?(?:\s*[-–~]\s*\d+(?:\.\d+)?[BMK])?$")
 
 
 def is_junk_name(name: str) -> bool:
-    """Whether a name's shape says it is never a name: an ordinal, a size, an adjective, or
-    a lowercase phrase led by a grading word."""
+    """Whether a name's shape says it is never a name: an ordinal, a size, a dataset split, an
+    adjective, a span led by a clause opener ("Although ..."), or a lowercase phrase led by a
+    grading word, a number word or a verb, or ended by a participle."""
     name = name.strip()
-    first = name.split(" ", 1)[0]
-    return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name)
-                or _ADJECTIVE_COMPOUND.search(name)
-                or (" " in name and name.islower() and first in _EVALUATIVE))
+    words = name.split()
+    first = words[0] if words else ""
+    return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name) or _SIZES.match(name)
+                or _SPLIT.match(name) or _ADJECTIVE_COMPOUND.search(name)
+                or (len(words) > 1 and first.lower() in _CLAUSE_OPENERS | _TIME_WORDS)
+                or (len(words) > 1 and name.islower() and (first in _EVALUATIVE or first in _BASE_VERBS
+                                                            or _ends_in_participle(words[-1]))))
+
+
+def _ends_in_participle(word: str) -> bool:
+    """A past participle after a noun phrase ("optical character recognition detected"):
+    the verb of a reduced clause, not the head of a name ("speed", "embed" are no participles)."""
+    return len(word) >= 5 and word.endswith("ed") and not word.endswith("eed") and "-" not in word
 
 
 def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
@@ -130,6 +173,8 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
     key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
     for definition in _definitions_in(sentence):
         if key in (entity_key(definition.short), entity_key(definition.long)):
+            if names_outside(definition.long):  # "Low Earth Orbit (LEO)", "Visual Geometry Group (VGG)"
+                return True, UNTYPED_DEFINITION
             found = long_form_type(definition.long)
             if found is EntityType.MODEL and _names_a_class(definition.short, definition.long):
                 return True, UNTYPED_DEFINITION
@@ -139,7 +184,7 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
             # still be a name ("Adjacent Possible Exploration (APE)"), unless other papers
             # write the same acronym's long form in lowercase (`decide_entity`); a type noun
             # after it types it ("Bi-Directional Text Fusion (BiT) module").
-            if _is_term(definition.long):
+            if _is_term(_sentence_case(sentence, definition)):
                 return True, UNTYPED_DEFINITION
             return True, _noun_after(sentence, definition.short_end) or NAMED_DEFINITION
     return False, None
@@ -224,11 +269,22 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def _sentence_case(sentence: str, definition) -> str:
+    """The long form as it reads inside a sentence: a capital that only starts the sentence
+    ("Shared decision-making (SDM) is ...") is no sign of a name."""
+    long = definition.long
+    first = long.split(" ", 1)[0]
+    if sentence[:definition.long_start].strip() or not first[:1].isupper() or not first[1:].islower():
+        return long
+    return long[:1].lower() + long[1:]
+
+
 def _is_term(long: str) -> bool:
     return all(w.islower() for w in _WORD.findall(long))
 
 
 _ARTIFACTS = frozenset((EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK))
+_COMMON_WORD = 10  # a word in ten times the papers that name it is a word first
 
 
 def is_capitalised_word(name: str) -> bool:
@@ -236,7 +292,7 @@ def is_capitalised_word(name: str) -> bool:
     return name.isalpha() and len(name) >= 4 and name[0].isupper() and name[1:].islower()
 
 
-def _is_capitalised_words(name: str) -> bool:
+def is_capitalised_words(name: str) -> bool:
     words = name.replace("-", " ").split()
     return len(words) > 1 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
 
@@ -277,7 +333,7 @@ def _used_as_no_artifact(current: EntityType, votes: Counter, typed: dict[str, i
 
 def decide_entity(name: str, current: EntityType,
                   evidence: Iterable[tuple[str, str | EntityType | None]],
-                  lowercase_papers: int = 0) -> Decision:
+                  lowercase_papers: int = 0, word_papers: int = 0) -> Decision:
     """Weigh the evidence of an entity's mentions, given as (paper id, evidence) pairs.
 
     The entity takes the type most papers vote for when that beats its current type's
@@ -286,7 +342,8 @@ def decide_entity(name: str, current: EntityType,
     A model, dataset or benchmark named by capitalised words ("Video Encoder", "Structured
     Output") that most of its papers write in lowercase (`lowercase_papers`) is a common
     phrase that a title capitalised, not a name; so is one capitalised word ("Student",
-    "Segmentation", "Deepfake") that most of its papers also use in lowercase.
+    "Segmentation", "Deepfake") that most of its papers also use in lowercase, or that the
+    corpus writes in ten times as many papers as name it (`word_papers`: "Planner", "Web").
     A model, dataset or benchmark that more papers use as a qualifier of another noun or as
     a part of longer names than as the thing itself is not a name (`_used_as_no_artifact`).
     A model, dataset or benchmark named by a phrase or capitalised words whose head names a
@@ -303,15 +360,22 @@ def decide_entity(name: str, current: EntityType,
     seen = {(paper, str(getattr(e, "value", e))) for paper, e in evidence if e is not None}
     votes = Counter(kind for _, kind in seen)
     typed = {k: v for k, v in votes.items() if k not in _UNTYPED_KINDS}
-    if is_junk_name(name) or _VERSION.match(name) or _PARTICIPLE_COMPOUND.match(name):
+    if is_junk_name(name) or _VERSION.match(name) or _NUMBER_FORMAT.match(name) or _PARTICIPLE_COMPOUND.match(name):
         return Decision(None, True, dict(votes))
+    if _names_outside_types(name, current, typed, papers):
+        return Decision(None, True, dict(votes))
+    if current in _ARTIFACTS and model_by_shape(name):  # "Olmo3-7B", "GPT 5.4": whatever one cue said
+        return Decision(EntityType.MODEL, False, dict(votes))
     if current in _ARTIFACTS and _used_as_no_artifact(current, votes, typed, papers):
         return Decision(None, True, dict(votes))
     if _is_phrase(name) and votes[MODIFIER] > max(typed.values(), default=0) and votes[MODIFIER] * 2 >= papers:
         return Decision(None, True, dict(votes))
-    if current in _ARTIFACTS and _is_capitalised_words(name) and papers >= 2 and lowercase_papers * 2 >= papers:
+    if _LOWERCASE_WORDS.match(name) and (current in _ARTIFACTS or _wins_as_artifact(typed, current)):
+        return _decide_lowercase_artifact(name, votes)  # either way, so that a second pass agrees
+    if current in _ARTIFACTS and is_capitalised_words(name) and (
+            (papers >= 2 and lowercase_papers * 2 >= papers) or word_papers >= _COMMON_WORD * papers):
         return Decision(None, True, dict(votes))
-    if is_capitalised_word(name) and lowercase_papers * 2 >= papers:
+    if is_capitalised_word(name) and (lowercase_papers * 2 >= papers or word_papers >= _COMMON_WORD * papers):
         return Decision(None, True, dict(votes))
     # Where some papers write the long form in lowercase, its capitalised definitions are the
     # same term capitalised ("Not Safe For Work (NSFW)", "Mild Cognitive Impairment (MCI)"),
@@ -330,6 +394,47 @@ def decide_entity(name: str, current: EntityType,
                 return Decision(None, True, dict(votes))
             return Decision(EntityType(best), False, dict(votes))
     return Decision(current, False, dict(votes))
+
+
+def _names_outside_types(name: str, current: EntityType, typed: dict[str, int], papers: int) -> bool:
+    """A language, place, modality, organisation, disease or piece of hardware (`outside_kind`),
+    or a class named by a plural acronym ("2D CNNs"). Modalities are judged as models or
+    data only ("IR" is also information retrieval); a disease is data where half its papers
+    call it so (UCI's "Heart Disease" dataset)."""
+    kind = outside_kind(name)
+    if kind == "modality" and current not in _ARTIFACTS:
+        return False
+    if kind == "disease" and typed.get(current.value, 0) * 2 >= papers:
+        return False
+    return kind is not None or (current in _ARTIFACTS and is_class_plural(name))
+
+
+_LOWERCASE_WORDS = re.compile(r"^[a-z]+(?:[- ][a-z]+)*$")
+
+
+def _wins_as_artifact(typed: dict[str, int], current: EntityType) -> bool:
+    """Whether the votes would retype the entity as a model, dataset or benchmark: the type
+    most papers vote for (the first in name order on a tie) is one, and beats the current."""
+    if not typed:
+        return False
+    best, count = max(sorted(typed.items()), key=lambda kv: kv[1])
+    return EntityType(best) in _ARTIFACTS and count > typed.get(current.value, 0)
+
+
+def _decide_lowercase_artifact(name: str, votes: Counter) -> Decision:
+    """A model, dataset or benchmark named by lowercase words only names none: a phrase with a
+    task or metric head is that ("attack detection", "depression detection"), another phrase
+    a class of systems ("conditional diffusion model", "multimodal transformer": a METHOD),
+    a phrase with a data head a description ("visual reasoning benchmark"), one word a
+    common noun ("validator", "role-playing")."""
+    head = _own_head_type(name) or (long_form_type(name) if " " not in name else None)
+    if head in (EntityType.TASK, EntityType.METRIC):  # "classification" is a task by its own word
+        return Decision(head, False, dict(votes))
+    if noun_type(name.split()[-1]) in (EntityType.DATASET, EntityType.BENCHMARK):
+        return Decision(None, True, dict(votes))  # a description: "tour experience dataset"
+    if " " in name:
+        return Decision(EntityType.METHOD, False, dict(votes))
+    return Decision(None, True, dict(votes))
 
 
 def _own_head_type(name: str) -> EntityType | None:

@@ -29,8 +29,8 @@ from paperkg.graph.records import EntityType
 QUALIFIER = "qualifier"
 PART = "part"
 
-_DATA_NOUNS = frozenset(w for w, t in TYPE_NOUNS.items()
-                        if t in (EntityType.BENCHMARK, EntityType.DATASET))
+DATA_NOUNS = frozenset(w for w, t in TYPE_NOUNS.items()
+                       if t in (EntityType.BENCHMARK, EntityType.DATASET))
 _QUANTIFIERS = frozenset(
     """a an two three four five six seven eight nine ten eleven twelve several multiple various
     many numerous diverse different other few some""".split())
@@ -79,7 +79,7 @@ def name_use(sentence: str, at: int, name: str) -> str | None:
         return PART  # a campaign's own name ("SemEval-2025 Task 11") is named "at" it
     words = right.split(None, 2)
     noun = words[0].lower().rstrip(".,;:") if words and right.startswith(" ") else ""
-    if noun not in _DATA_NOUNS:
+    if noun not in DATA_NOUNS:
         return None
     before = left.split()
     previous = before[-1].lower() if before else ""

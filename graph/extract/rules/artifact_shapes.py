@@ -1,0 +1,79 @@
+"""What a model's, dataset's or benchmark's name says by its shape, over any context.
+
+- **A class, not one thing.** A name whose last word is an acronym in the plural ("LMMs",
+  "2D CNNs", "Video-MLLMs", "MM-LLMs") names every member of a class: it is a term, as a
+  plural definition is ("World Action Models (WAMs)").
+- **A model, not data.** A parameter count in billions ("Olmo3-7B", "AceReason-14B",
+  "Qwen3-30B-A3B") sizes a model; a dataset counts its items in thousands or millions
+  ("Recipe1M", "OSV-5M"). A version after the family word of listed models ("GPT 5.4"
+  beside GPT-4 and GPT-5 in the gazetteer) is a model too, when no listed dataset or
+  benchmark starts with that word (`_families`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_CLASS_PLURAL = re.compile(r"(?:^|[\s-])(?:[A-Z][a-z]+)?[a-z0-9]?[A-Z][A-Z0-9]*[A-Z]s$")
+_BILLIONS = re.compile(r"(?:^|[\s_-])\d+(?:\.\d+)?B(?:$|[\s_-])|\d(?:\.\d+)?B-A\d+(?:\.\d+)?B")
+_FAMILY_VERSION = re.compile(r"^([A-Za-z]+)[\s-]?v?(\d+(?:\.\d+)*)$")
+_FAMILY_WORD = re.compile(r"^([A-Za-z]+)[\s-]?v?\d")
+_FIRST_WORD = re.compile(r"^([A-Za-z]+)")
+
+
+def is_class_plural(name: str) -> bool:
+    """Whether the name ends in a plural acronym ("2D CNNs", "MM-LLMs"; not "GLUE", "DNS")."""
+    return bool(_CLASS_PLURAL.search(name))
+
+
+def model_by_shape(name: str) -> bool:
+    """Whether the name's shape says it is a model: a size in billions, or a version of a
+    listed model family."""
+    models, data = _families()
+    first = _FAMILY_WORD.match(name) or _FIRST_WORD.match(name)
+    if _BILLIONS.search(name):  # not "SA-1B", "FineWeb-Edu-10B": listed data counted in billions
+        return not (first and first.group(1).lower() in data)
+    found = _FAMILY_VERSION.match(name)
+    return bool(found) and found.group(1).lower() in models
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[frozenset[str], frozenset[str]]:
+    """The family words of the bundled gazetteer's models ("gpt", "llama") and the first
+    words of its datasets and benchmarks ("sa", "fineweb"), in lowercase. Two listed
+    models make a family, unless listed data start with the word too (one for every four
+    models at most: "GPT-4-LLM", a name of the Alpaca-GPT4 dataset)."""
+    models: dict[str, int] = {}
+    data: dict[str, int] = {}
+    for names, type_ in _listed_names():
+        for name in names:
+            found = _FIRST_WORD.match(name)
+            if not found:
+                continue
+            word = found.group(1).lower()
+            if type_ == "MODEL" and _FAMILY_WORD.match(name):
+                models[word] = models.get(word, 0) + 1
+            elif type_ in ("DATASET", "BENCHMARK"):
+                data[word] = data.get(word, 0) + 1
+    families = frozenset(w for w, n in models.items() if n >= 2 and len(w) >= 3 and n > 4 * data.get(w, 0))
+    return families, frozenset(data)
+
+
+def _listed_names():
+    """(name and aliases, type) of each row of the bundled gazetteer files (`data/gazetteer/`,
+    columns name, type, aliases separated by "|"); read here, not through `names.gazetteer`,
+    which the rules layer does not import."""
+    folder = resources.files("paperkg.data") / "gazetteer"
+    if not folder.is_dir():
+        return
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not item.name.endswith(".tsv"):
+            continue
+        for line in item.read_text(encoding="utf-8").splitlines()[1:]:
+            cells = line.split("\t")
+            if len(cells) < 2 or line.startswith("#"):
+                continue
+            aliases = cells[2].split("|") if len(cells) > 2 else []
+            yield [cells[0], *(a.strip() for a in aliases if a.strip())], cells[1]
