@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from tqdm import tqdm
 
 from .corpus_readings import hold_lowercase_readings, split_gazetteer_readings, split_paper_readings
-from .extract.rules.evidence import decide_entity, is_capitalised_word, is_capitalised_words
+from .extract.rules.evidence import decide_entity, is_capitalised_word
 from .mention_votes import decode_evidence, fill_votes
 from .records import EntityType
 from .store import Store
@@ -169,7 +169,7 @@ def _settle_entity(db, entity_id: str, entity: tuple[str, str], rows: list[tuple
         return
     evidence = [(paper, decode_evidence(vote)) for paper, _, _, _, vote, _ in rows]
     lowercase_papers = _lowercase_papers(db, name, rows)
-    decision = decide_entity(name, EntityType(current), evidence, lowercase_papers, _word_papers(db, name))
+    decision = decide_entity(name, EntityType(current), evidence, lowercase_papers)
     if decision.not_a_name:
         _hold(db, entity_id, "not-a-name")
         report.not_names += 1
@@ -198,26 +198,6 @@ def _lowercase_papers(db, name: str, rows) -> int:
             if found and word.search(found[0]):
                 papers.add(paper)
     return len(papers)
-
-
-def _word_papers(db, name: str, sample: int = 20) -> int:
-    """The papers of the corpus whose title or abstract has a name of capitalised words as
-    words, when most of those (of a sample) write it in lowercase; else 0, as for other names.
-    "Planner" is a word in 400 papers, "Random Walk" words in many; "Hausdorff" and
-    "Minecraft" are written capitalised."""
-    if not (is_capitalised_word(name) or is_capitalised_words(name)):
-        return 0
-    query = (f'"{name}"',)
-    try:
-        count = db.execute("SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?", query).fetchone()[0]
-        texts = [r[0] for r in db.execute(
-            f"SELECT title || ' ' || abstract FROM papers_fts WHERE papers_fts MATCH ? LIMIT {sample}", query)]
-    except sqlite3.OperationalError:  # a store without the full-text index
-        return 0
-    words = "[- ]".join(re.escape(w) for w in re.split(r"[- ]", name.lower()))
-    word = re.compile(rf"\b{words}s?\b")
-    lowercase = sum(1 for text in texts if word.search(text))
-    return count if lowercase * 2 > len(texts) else 0
 
 
 def _log_papers_naming(db, entity_id: str) -> None:

@@ -121,13 +121,6 @@ def test_a_number_format_is_not_a_model(name):
     assert decide_entity(name, MODEL, [("a", MODEL)]).not_a_name
 
 
-def test_a_capitalised_word_the_corpus_writes_ten_times_as_often_is_a_word():
-    # "... where a Planner model generates a task-specific inference program ..." (5 papers),
-    # "planner" in 400 papers of the corpus
-    assert decide_entity("Planner", MODEL, [("a", MODEL)] * 5, word_papers=400).not_a_name
-    assert not decide_entity("Moltbook", MODEL, [("a", MODEL), ("b", None), ("c", None)], word_papers=17).not_a_name
-
-
 def test_a_language_typed_as_a_method_is_not_a_name():
     # "... to translate the instructions into Vietnamese and evaluate the models ..."
     assert decide_entity("Vietnamese", METHOD, [("a", None), ("b", METHOD)]).not_a_name
@@ -140,13 +133,6 @@ def test_a_lowercase_phrase_typed_as_a_model_or_data_is_a_task_a_method_or_nothi
     assert decide_entity("conditional diffusion model", MODEL, [("a", MODEL)]).type is METHOD
     assert decide_entity("validator", MODEL, [("a", MODEL)]).not_a_name
     assert decide_entity("speechocean762", DATASET, [("a", DATASET)]).type is DATASET
-
-
-def test_capitalised_words_the_corpus_writes_in_lowercase_name_no_model():
-    # "... sampled by a Random Walk over the graph ..." (3 papers); "random walk" in 120 papers
-    assert decide_entity("Random Walk", BENCHMARK, [("a", None), ("b", None), ("c", BENCHMARK)],
-                         word_papers=120).not_a_name
-    assert not decide_entity("Random Walk", METHOD, [("a", None)], word_papers=120).not_a_name
 
 
 def test_a_lowercase_phrase_with_a_data_head_describes_data_and_names_none():

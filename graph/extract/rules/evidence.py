@@ -284,7 +284,6 @@ def _is_term(long: str) -> bool:
 
 
 _ARTIFACTS = frozenset((EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK))
-_COMMON_WORD = 10  # a word in ten times the papers that name it is a word first
 
 
 def is_capitalised_word(name: str) -> bool:
@@ -333,7 +332,7 @@ def _used_as_no_artifact(current: EntityType, votes: Counter, typed: dict[str, i
 
 def decide_entity(name: str, current: EntityType,
                   evidence: Iterable[tuple[str, str | EntityType | None]],
-                  lowercase_papers: int = 0, word_papers: int = 0) -> Decision:
+                  lowercase_papers: int = 0) -> Decision:
     """Weigh the evidence of an entity's mentions, given as (paper id, evidence) pairs.
 
     The entity takes the type most papers vote for when that beats its current type's
@@ -342,8 +341,7 @@ def decide_entity(name: str, current: EntityType,
     A model, dataset or benchmark named by capitalised words ("Video Encoder", "Structured
     Output") that most of its papers write in lowercase (`lowercase_papers`) is a common
     phrase that a title capitalised, not a name; so is one capitalised word ("Student",
-    "Segmentation", "Deepfake") that most of its papers also use in lowercase, or that the
-    corpus writes in ten times as many papers as name it (`word_papers`: "Planner", "Web").
+    "Segmentation", "Deepfake") that most of its papers also use in lowercase.
     A model, dataset or benchmark that more papers use as a qualifier of another noun or as
     a part of longer names than as the thing itself is not a name (`_used_as_no_artifact`).
     A model, dataset or benchmark named by a phrase or capitalised words whose head names a
@@ -373,9 +371,9 @@ def decide_entity(name: str, current: EntityType,
     if _LOWERCASE_WORDS.match(name) and (current in _ARTIFACTS or _wins_as_artifact(typed, current)):
         return _decide_lowercase_artifact(name, votes)  # either way, so that a second pass agrees
     if current in _ARTIFACTS and is_capitalised_words(name) and (
-            (papers >= 2 and lowercase_papers * 2 >= papers) or word_papers >= _COMMON_WORD * papers):
+            papers >= 2 and lowercase_papers * 2 >= papers):
         return Decision(None, True, dict(votes))
-    if is_capitalised_word(name) and (lowercase_papers * 2 >= papers or word_papers >= _COMMON_WORD * papers):
+    if is_capitalised_word(name) and lowercase_papers * 2 >= papers:
         return Decision(None, True, dict(votes))
     # Where some papers write the long form in lowercase, its capitalised definitions are the
     # same term capitalised ("Not Safe For Work (NSFW)", "Mild Cognitive Impairment (MCI)"),
