@@ -1,6 +1,6 @@
 """A plain read-only JSON route beside GraphQL: `GET /rest/paper/{id}`.
 
-It answers with the paper, its entities and its mentions, the very JSON that GraphQL gives
+It answers with the paper (its year, venue and DOI too), its entities and its mentions, the very JSON that GraphQL gives
 for `PAPER_QUERY` under `data.paper`, serialised with orjson. It is there for clients
 that want one paper page without a GraphQL library, and as the yardstick of
 `bench/api_latency.py`: the same answer with no GraphQL machinery in between.
@@ -21,7 +21,7 @@ from paperkg.schema.node import bare_id, node_path
 REST_PAPER_PATH = "/rest/paper/{paper_id:path}"
 
 # The GraphQL query whose `data.paper` the route returns, field for field.
-PAPER_QUERY = """query($id: ID!) { paper(id: $id) { id title date
+PAPER_QUERY = """query($id: ID!) { paper(id: $id) { id title date year venue doi
   entities { id name type paperCount }
   mentions { text field start end type role confidence entity { id name } } } }"""
 
@@ -42,6 +42,7 @@ def paper_page(kg: KnowledgeGraph, paper_id: str) -> dict[str, Any] | None:
     counts = kg.paper_counts([u.entity_id for u in uses])
     return {
         "id": node_path("paper", paper.id), "title": paper.title, "date": paper.date.isoformat() if paper.date else None,
+        "year": paper.publication_year, "venue": paper.venue, "doi": paper.doi,
         "entities": [_entity_json(entities[u.entity_id], counts[u.entity_id])
                      for u in uses if u.entity_id in entities],
         "mentions": [_mention_json(m, entities[m.entity_id]) for m in mentions if m.entity_id in entities],

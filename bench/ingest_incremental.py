@@ -1,7 +1,7 @@
 """Incremental ingest: one more month into a ~70k-paper database costs the month, not the corpus.
 
     .venv/bin/python bench/ingest_incremental.py [--workers 2] [--repeat 3] [--dir /tmp/x]
-                                                  [--base-db BASE.db]
+                                                  [--base-db BASE.db] [--corpus DIR]
 
 From ../shared/corpora/arxiv_cs_2025_2026, the latest month by listing date with at least
 1,000 papers is the new month (2026-06, 6,626 papers) and the records listed before it are
@@ -43,10 +43,10 @@ BIN = Path(sys.executable).parent
 MIN_MONTH = 1000  # papers: a later, partial month is left out
 
 
-def split_corpus(folder: Path) -> tuple[Path, Path, int, int, str]:
+def split_corpus(folder: Path, corpus: Path = CORPUS) -> tuple[Path, Path, int, int, str]:
     """Write base.jsonl (the months before the new one) and month.jsonl; returns their counts."""
     records = []
-    for source in sorted(CORPUS.glob("*.jsonl.gz")):
+    for source in sorted(corpus.glob("*.jsonl.gz")):
         with gzip.open(source, "rt", encoding="utf-8") as lines:
             records.extend(lines)
     months = [(json.loads(line).get("listing_date") or "")[:7] for line in records]
@@ -119,12 +119,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=None, help="Work folder (default: a temporary one).")
     parser.add_argument("--base-db", type=Path, default=None, help="A base database built earlier here.")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="The folder of monthly .jsonl.gz files (default: ../shared/corpora/arxiv_cs_2025_2026).")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        raise SystemExit(f"no corpus at {CORPUS}; this bench needs ../shared/corpora/arxiv_cs_2025_2026")
+    if not args.corpus.is_dir():
+        raise SystemExit(f"no corpus at {args.corpus}; pass --corpus with the folder of arxiv_cs_2025_2026")
     folder = args.dir or Path(tempfile.mkdtemp(prefix="paperkg-incremental-"))
     folder.mkdir(parents=True, exist_ok=True)
-    base_src, month_src, base_n, month_n, month = split_corpus(folder)
+    base_src, month_src, base_n, month_n, month = split_corpus(folder, args.corpus)
     print(f"base: {base_n:,} papers; new month {month}: {month_n:,} papers; workers {args.workers}; "
           f"load average at start {os.getloadavg()[0]:.1f}", flush=True)
     if args.base_db:

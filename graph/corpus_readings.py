@@ -33,8 +33,9 @@ from .extract.rules.evidence import (
     UNTYPED_DEFINITION, is_capitalised_word, is_capitalised_words, is_short_acronym, paper_reading,
 )
 from .extract.rules.name_use import DATA_NOUNS
+from .mention_readings import MAY_INTRODUCE
 from .records import EntityType, entity_key
-from .store_schema import MENTION_COLUMNS
+from .store_schema import HELD_COLUMNS
 from .records import entity_id as make_entity_id
 
 _DATA = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
@@ -130,13 +131,10 @@ def _move(db, entity_id: str, reading: tuple[str, EntityType], papers: set[str],
         db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
 
 
-_HELD = f"{MENTION_COLUMNS}, evidence, defines"  # a held mention keeps its vote
-
-
 def _hold_paper(db, entity_id: str, paper: str) -> None:
     db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
-    db.execute(f"INSERT INTO held_mentions ({_HELD}, reason, fingerprint) "
-               f"SELECT {_HELD.replace('paper_id', 'm.paper_id')}, 'not-a-name', p.fingerprint FROM mentions m "
+    db.execute(f"INSERT INTO held_mentions ({HELD_COLUMNS}, reason, fingerprint) "
+               f"SELECT {HELD_COLUMNS.replace('paper_id', 'm.paper_id')}, 'not-a-name', p.fingerprint FROM mentions m "
                "JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ? AND m.paper_id = ?",
                (entity_id, paper))
     db.execute("DELETE FROM mentions WHERE entity_id = ? AND paper_id = ?", (entity_id, paper))
@@ -144,14 +142,14 @@ def _hold_paper(db, entity_id: str, paper: str) -> None:
 
 def split_gazetteer_readings(db, scope: str = "") -> int:
     """`split_paper_readings` for gazetteer entities, over the mentions whose sentence may
-    introduce or define them; `scope` as in `corpus._scope`. Returns the entities split."""
+    introduce or define them and give a reading not weighed yet (`reads` = 1, see
+    mention_readings.py: the others move no paper, or were weighed with the same forms);
+    `scope` as in `corpus._scope`. Returns the entities split."""
     rows: dict[str, list] = {}
     for row in db.execute(
             "SELECT m.entity_id, e.name, e.type, m.paper_id, m.sentence, m.text FROM mentions m "
-            "JOIN entities e ON e.id = m.entity_id WHERE e.origin = 'gazetteer' "
-            f"{scope.replace('{}', 'm.entity_id')} AND (instr(m.sentence, m.text || ' (') "
-            "OR instr(m.sentence, '(' || m.text || ')') "
-            "OR m.sentence LIKE '%introduc%' OR m.sentence LIKE '%propos%' OR m.sentence LIKE '%present%')"):
+            "INDEXED BY mentions_reading JOIN entities e ON e.id = m.entity_id WHERE e.origin = 'gazetteer' "
+            f"{scope.replace('{}', 'm.entity_id')} AND m.reads = 1 AND {MAY_INTRODUCE}"):
         rows.setdefault(row[0], []).append(row)
     split = 0
     for entity_id, found in sorted(rows.items()):
@@ -194,7 +192,7 @@ def _is_alias(db, entity_id: str, text: str) -> bool:
 def _hold_mention(db, entity_id: str, paper: str, field: str, start: int) -> None:
     where = "m.entity_id = ? AND m.paper_id = ? AND m.field = ? AND m.start = ?"
     db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
-    db.execute(f"INSERT INTO held_mentions ({_HELD}, reason, fingerprint) "
-               f"SELECT {_HELD.replace('paper_id', 'm.paper_id')}, 'not-a-name', p.fingerprint FROM mentions m "
+    db.execute(f"INSERT INTO held_mentions ({HELD_COLUMNS}, reason, fingerprint) "
+               f"SELECT {HELD_COLUMNS.replace('paper_id', 'm.paper_id')}, 'not-a-name', p.fingerprint FROM mentions m "
                f"JOIN papers p ON p.id = m.paper_id WHERE {where}", (entity_id, paper, field, start))
     db.execute(f"DELETE FROM mentions AS m WHERE {where}", (entity_id, paper, field, start))

@@ -13,7 +13,7 @@ Stored form, in two TEXT columns:
 - `evidence`: what `mention_evidence` returns, as its value ("BENCHMARK",
   "untyped-definition", "modifier"), "" for no vote; NULL when not computed yet (rows of
   an older paperkg, or written by a caller that gave no votes): the step computes those
-  and stores them (`fill_votes`), so each is computed once.
+  and stores them (`mention_readings.fill_marks`), so each is computed once.
 - `defines`: the type a definition in the sentence gives the name ("DATASET" for
   "a new dataset (X)"), "" for none; read for acronyms defined two ways.
 
@@ -73,21 +73,3 @@ def add_votes(extractions: Iterable[PaperExtraction]) -> list[PaperExtraction]:
     return [PaperExtraction(x.paper, x.mentions, x.entities, x.results, votes_of(x))
             for x in extractions]
 
-
-def fill_votes(db, scope: str = "") -> int:
-    """Compute and store the votes that mentions of discovered entities lack (NULL).
-
-    Args:
-        db: a connection inside the corpus step's write transaction.
-        scope: an SQL condition on `{}`, the entity id column (`corpus._scope`).
-
-    Returns:
-        How many mentions got their vote.
-    """
-    rows = db.execute(
-        "SELECT m.rowid, m.sentence, m.text FROM mentions m JOIN entities e ON e.id = m.entity_id "
-        f"WHERE e.origin = 'discovered' AND m.evidence IS NULL {scope.replace('{}', 'm.entity_id')}"
-    ).fetchall()
-    db.executemany("UPDATE mentions SET evidence = ?, defines = ? WHERE rowid = ?",
-                   ((*vote_of(sentence, text), rowid) for rowid, sentence, text in rows))
-    return len(rows)

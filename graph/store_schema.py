@@ -1,6 +1,6 @@
 """The SQL schema of a paperkg database (version stored in PRAGMA user_version)."""
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Every insert, update and delete of a paper, logged by triggers in the writer's own
 # transaction, whichever process writes: a running server reads the log to update its graph
@@ -48,6 +48,20 @@ ALTER TABLE held_mentions ADD COLUMN evidence TEXT;
 ALTER TABLE held_mentions ADD COLUMN defines TEXT;
 """
 
+# Whether a mention's sentence gives its paper a reading of the name of its own (version 7,
+# graph/mention_votes.py): 1, or 2 once a gazetteer name's split weighed it with the name,
+# type and aliases kept in `weighed_forms`; 0 for none; NULL until computed. The corpus
+# step reads the marked mentions alone: two partial indexes find the unmarked ones (an
+# ingest's new mentions, rows of before version 7) and those marked 1, without reading
+# every mention of "GPT-4" to find them.
+READING_COLUMNS = """
+ALTER TABLE mentions ADD COLUMN reads INTEGER;
+ALTER TABLE held_mentions ADD COLUMN reads INTEGER;
+CREATE INDEX IF NOT EXISTS mentions_unmarked ON mentions (entity_id) WHERE reads IS NULL;
+CREATE INDEX IF NOT EXISTS mentions_reading ON mentions (entity_id) WHERE reads = 1;
+CREATE TABLE IF NOT EXISTS weighed_forms (entity_id TEXT PRIMARY KEY, forms TEXT NOT NULL);
+"""
+
 # mentions_edges (READ_INDEXES) starts with paper_id: an index on paper_id alone only cost
 # every mention written one more index insert (version 6).
 DROP_PAPER_INDEX = """
@@ -57,6 +71,9 @@ DROP INDEX IF EXISTS mentions_by_paper;
 # The columns of a mention record (records.Mention), in its order.
 MENTION_COLUMNS = ('paper_id, field, start, "end", text, sentence, type, entity_id, confidence, '
                    'component, role, phrase_start, phrase_end')
+
+# What a held mention keeps besides its record: its vote and its reading mark.
+HELD_COLUMNS = f"{MENTION_COLUMNS}, evidence, defines, reads"
 
 SCHEMA = """
 CREATE TABLE papers (
@@ -134,7 +151,7 @@ CREATE INDEX results_by_entity ON results (entity_id);
 
 CREATE VIEW entity_paper_counts AS
     SELECT entity_id, count(DISTINCT paper_id) AS papers FROM mentions GROUP BY entity_id;
-""" + CHANGE_LOG + CORPUS_TABLES + VOTE_COLUMNS
+""" + CHANGE_LOG + CORPUS_TABLES + VOTE_COLUMNS + READING_COLUMNS
 
 # How a database of an older version becomes the current one: the SQL that takes version
 # N to N + 1. Columns are only ever added, at the end, so that `SELECT *` reads old and
@@ -149,6 +166,7 @@ ALTER TABLE results ADD COLUMN metric_id TEXT;
     3: CORPUS_TABLES,
     4: BIBLIOGRAPHIC_COLUMNS,
     5: VOTE_COLUMNS + DROP_PAPER_INDEX,
+    6: READING_COLUMNS,
 }
 
 # Indexes of the read path, made on every open when missing (CREATE ... IF NOT EXISTS), so

@@ -1,5 +1,5 @@
 """Fixtures shared by the test modules: seed graphs, a client of the app over one, synthetic
-arXiv records and a free port."""
+arXiv records, a conference list with year, venue and DOI, and a free port."""
 
 import json
 import socket
@@ -8,6 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from paperkg.api.app import create_app
+from paperkg.graph.ingest import ingest_paths
+from paperkg.graph.kg import KnowledgeGraph
+from paperkg.graph.store import Store
 
 from seed_graph import build_seed_graph
 
@@ -32,6 +35,31 @@ def write_arxiv_records(path, count: int, start: int = 0):
 def arxiv_records():
     """Write synthetic arXiv JSON Lines: `arxiv_records(path, count)` -> path."""
     return write_arxiv_records
+
+
+# A conference's paper list, in the shape users bring (issue 13, section 0): ids are the
+# titles' slugs ("scaling-reasoning-agents"), the DOI is stored lower case without its URL.
+CONFERENCE_LIST = [
+    {"venue": "NeurIPS 2024", "year": 2024, "id": "xyz-42", "title": "Scaling Reasoning Agents",
+     "abstract": "We fine-tune Llama 3 on GSM8K and report 85.1% accuracy.", "authors": ["Ada Lovelace", "Alan Turing"],
+     "doi": "https://doi.org/10.5555/ABC.123", "pdf": "https://proceedings.example.org/42.pdf",
+     "site": "https://neurips.cc/virtual/2024/poster/42", "track": "main", "status": "Poster"},
+    {"venue": "ICLR 2025", "year": 2025, "id": "iclr-7", "title": "Sparse Routers for Mixtures",
+     "abstract": "We train a mixture of experts with BERT embeddings and evaluate it on MMLU.",
+     "authors": ["Grace Hopper"], "doi": None, "pdf": "", "site": "", "track": "main", "status": "Oral"},
+]
+
+
+@pytest.fixture(scope="module")
+def conference_kg(tmp_path_factory):
+    """The graph of `CONFERENCE_LIST`, written as JSON Lines and ingested as a user would."""
+    folder = tmp_path_factory.mktemp("conference")
+    source = folder / "neurips.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in CONFERENCE_LIST), encoding="utf-8")
+    store = Store(folder / "kg.db")
+    ingest_paths([source], store, progress=False, workers=1)
+    yield KnowledgeGraph(store)
+    store.close()
 
 
 @pytest.fixture

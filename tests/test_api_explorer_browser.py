@@ -295,3 +295,26 @@ def test_text_from_the_api_is_shown_as_text_never_run_as_markup(page, hostile_ad
     page.get_by_role("combobox").fill("BER")
     page.get_by_role("option").first.wait_for()
     assert page.evaluate("window.pwned") is None
+
+
+@pytest.fixture(scope="module")
+def conference_address(conference_kg):
+    """The explorer over a conference list's papers (year, venue and DOI, no date)."""
+    with serving(create_app(conference_kg)) as where:
+        yield f"http://{where}"
+
+
+def test_a_papers_year_venue_and_doi_are_shown_on_its_page_and_in_lists(page, conference_address):
+    page.goto(f"{conference_address}/paper/scaling-reasoning-agents")
+    page.wait_for_selector(READY)
+    meta = page.locator("main .paper-header .meta").inner_text()
+    assert meta.startswith("2024 - NeurIPS 2024 - Ada Lovelace, Alan Turing")  # no date: the year
+    doi = page.get_by_role("link", name=re.compile("^DOI"))
+    assert doi.get_attribute("href") == "https://doi.org/10.5555/abc.123"
+    page.goto(f"{conference_address}/search?q=mixture")
+    page.wait_for_selector(READY)
+    item = page.locator(".paper-item", has_text="Sparse Routers for Mixtures")
+    assert "2025, ICLR 2025" in item.inner_text()
+    page.goto(conference_address)
+    page.wait_for_selector(READY)
+    assert "2024, NeurIPS 2024" in page.locator(".paper-item", has_text="Scaling Reasoning Agents").inner_text()

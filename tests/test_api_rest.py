@@ -1,6 +1,9 @@
 """GET /rest/paper/{id}: the JSON of GraphQL's paper query, from a plain route."""
 
 import pytest
+from fastapi.testclient import TestClient
+
+from paperkg.api.app import create_app
 from paperkg.api.rest import PAPER_QUERY
 from paperkg.schema.execute import execute_query
 
@@ -46,3 +49,12 @@ def test_rest_is_read_only(client):
     response = client.post(f"/rest/paper/{seed_id('flame')}")
     assert response.status_code == 405
     assert response.headers["allow"] == "GET"
+
+
+def test_rest_paper_carries_year_venue_and_doi_as_graphql_does(conference_kg):
+    with TestClient(create_app(conference_kg)) as client:
+        first = client.get("/rest/paper/scaling-reasoning-agents").json()
+        second = client.get("/rest/paper/paper/sparse-routers-for-mixtures").json()
+    assert (first["year"], first["venue"], first["doi"], first["date"]) == (2024, "NeurIPS 2024", "10.5555/abc.123", None)
+    assert (second["year"], second["venue"], second["doi"]) == (2025, "ICLR 2025", None)
+    assert first == execute_query(conference_kg, PAPER_QUERY, {"id": "scaling-reasoning-agents"})["data"]["paper"]

@@ -77,8 +77,11 @@ def test_a_version_2_database_gets_the_change_log_and_logs_from_then_on(tmp_path
     store._db.execute("DROP TABLE paper_changes")
     for column in ("year", "venue", "doi"):  # added at version 5
         store._db.execute(f"ALTER TABLE papers DROP COLUMN {column}")
-    for table in ("mentions", "held_mentions"):  # votes, added at version 6
-        for column in ("evidence", "defines"):
+    for index in ("mentions_unmarked", "mentions_reading"):  # of the reading marks, version 7
+        store._db.execute(f"DROP INDEX {index}")
+    store._db.execute("DROP TABLE weighed_forms")
+    for table in ("mentions", "held_mentions"):  # votes, added at version 6, reading marks at 7
+        for column in ("evidence", "defines", "reads"):
             store._db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     store._db.execute("PRAGMA user_version = 2")
     store.close()

@@ -126,15 +126,20 @@ def rows_of(path: Path) -> dict[str, list]:
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/corpora/arxiv_cs_2025_2026/sample_500.jsonl")
-def test_a_month_ingested_later_leaves_the_store_one_ingest_of_both_leaves(tmp_path):
+@pytest.mark.parametrize("ends", [(300, 500), (200, 350, 430, 500)], ids=["two parts", "four parts"])
+def test_a_month_ingested_later_leaves_the_store_one_ingest_of_both_leaves(tmp_path, ends):
+    """In two parts or four, votes, reading marks, weighed forms, held mentions and split
+    readings included: every table as one ingest of all the papers leaves it."""
     lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
-    base, month = tmp_path / "base.jsonl", tmp_path / "month.jsonl"
-    base.write_text("".join(lines[:300]), encoding="utf-8")
-    month.write_text("".join(lines[300:]), encoding="utf-8")
+    parts = []
+    for i, (start, end) in enumerate(zip((0, *ends), ends)):
+        parts.append(tmp_path / f"part{i}.jsonl")
+        parts[-1].write_text("".join(lines[start:end]), encoding="utf-8")
     with Store(tmp_path / "later.db") as store:
-        ingest_paths([base], store, progress=False, batch_size=100)
-        later = ingest_paths([month], store, progress=False, batch_size=100)
+        reports = [ingest_paths([part], store, progress=False, batch_size=100) for part in parts]
     with Store(tmp_path / "once.db") as store:
-        ingest_paths([base, month], store, progress=False, batch_size=100)
-    assert later.corpus.decided < len(rows_of(tmp_path / "once.db")["entities"])  # not a full pass
-    assert rows_of(tmp_path / "later.db") == rows_of(tmp_path / "once.db")
+        ingest_paths(parts, store, progress=False, batch_size=100)
+    once = rows_of(tmp_path / "once.db")
+    assert all(r.corpus.decided < len(once["entities"]) for r in reports[1:])  # not a full pass
+    assert rows_of(tmp_path / "later.db") == once
+    assert once["weighed_forms"] and {row[-1] for row in once["mentions"]} >= {0, 1, 2}  # marks all set

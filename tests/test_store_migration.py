@@ -7,12 +7,14 @@ from dataclasses import replace
 
 from seed_graph import seed_extractions
 
+from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.store import Store
 from paperkg.graph.store_schema import SCHEMA_VERSION
 
 BIBLIOGRAPHIC = (("papers", "year"), ("papers", "venue"), ("papers", "doi"))
 VOTES = (("mentions", "evidence"), ("mentions", "defines"),
          ("held_mentions", "evidence"), ("held_mentions", "defines"))
+READS = (("mentions", "reads"), ("held_mentions", "reads"))
 
 
 def make_version_1_database(path) -> int:
@@ -21,8 +23,10 @@ def make_version_1_database(path) -> int:
     store.write_batch(seed_extractions())
     store.close()
     db = sqlite3.connect(path)
+    db.execute("DROP INDEX mentions_unmarked")
+    db.execute("DROP INDEX mentions_reading")
     for table, column in (("mentions", "phrase_start"), ("mentions", "phrase_end"),
-                          ("results", "metric_id"), *BIBLIOGRAPHIC, *VOTES):
+                          ("results", "metric_id"), *BIBLIOGRAPHIC, *VOTES, *READS):
         db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     db.execute("PRAGMA user_version = 1")
     count = db.execute("SELECT count(*) FROM mentions").fetchone()[0]
@@ -60,7 +64,9 @@ def make_version_4_database(path) -> None:
     store.write_batch(seed_extractions())
     store.close()
     db = sqlite3.connect(path)
-    for table, column in (*BIBLIOGRAPHIC, *VOTES):
+    db.execute("DROP INDEX mentions_unmarked")
+    db.execute("DROP INDEX mentions_reading")
+    for table, column in (*BIBLIOGRAPHIC, *VOTES, *READS):
         db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     db.execute("DELETE FROM paper_changes")
     db.execute("PRAGMA user_version = 4")
@@ -88,3 +94,29 @@ def test_version_4_database_gets_years_from_dates_and_sees_no_change(tmp_path):
     store.write_batch([replace(first, paper=replace(first.paper, venue="NeurIPS 2024"))])
     assert store.changes_since(0)[1] == [first.paper.id]
     assert store.get_papers([first.paper.id])[first.paper.id].venue == "NeurIPS 2024"
+
+
+def test_version_6_database_gets_its_reading_marks_from_the_next_corpus_step(tmp_path):
+    """Schema 7 adds `reads` (graph/mention_votes.py): NULL in the rows written before,
+    filled by the next corpus step that touches their entity, as a new store fills them."""
+    for name in ("v6.db", "new.db"):
+        with Store(tmp_path / name) as store:
+            store.write_batch(seed_extractions())
+    db = sqlite3.connect(tmp_path / "v6.db")
+    db.execute("DROP INDEX mentions_unmarked")
+    db.execute("DROP INDEX mentions_reading")
+    for table, column in READS:
+        db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    db.execute("PRAGMA user_version = 6")
+    db.commit()
+    db.close()
+    with Store(tmp_path / "v6.db") as store:
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store._db.execute("SELECT count(*) FROM mentions WHERE reads IS NOT NULL").fetchone() == (0,)
+        settle_corpus(store)
+    with Store(tmp_path / "new.db") as store:
+        settle_corpus(store)
+    marks = "SELECT paper_id, start, entity_id, reads FROM mentions ORDER BY paper_id, start, entity_id"
+    with sqlite3.connect(tmp_path / "v6.db") as old, sqlite3.connect(tmp_path / "new.db") as new:
+        assert old.execute(marks).fetchall() == new.execute(marks).fetchall()
+        assert old.execute("SELECT count(*) FROM mentions WHERE reads = 1").fetchone()[0] > 0

@@ -6,7 +6,7 @@ import { h, fill, pathOf, typeName, typeBadge, entityLink, showNotFound } from "
 import { monthChart } from "../chart.js";
 import { paperItem, moreButton } from "./search.js";
 
-const PAPER_FIELDS = "pageInfo { hasNextPage endCursor } edges { node { id title date } }";
+const PAPER_FIELDS = "pageInfo { hasNextPage endCursor } edges { node { id title date year venue } }";
 const ENTITY = `query Entity($id: ID!) {
   entity(id: $id) {
     id name type aliases origin paperCount

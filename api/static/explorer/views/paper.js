@@ -1,4 +1,4 @@
-// A paper: title, date, authors, links; the abstract with its mentions marked; the results
+// A paper: title, date (else year), venue, authors, links (DOI, arXiv, code); the abstract with its mentions marked; the results
 // it reports; the papers sharing each kind of entity with it; its neighbourhood as a graph.
 
 import { graphql } from "../api.js";
@@ -13,7 +13,7 @@ const RELATED = (type) => `${type.toLowerCase()}: related(types: [${type}], firs
 
 const PAPER = `query Paper($id: ID!) {
   paper(id: $id) {
-    id title abstract date authors arxivId codeUrls urls upvotes categories
+    id title abstract date year venue doi authors arxivId codeUrls urls upvotes categories
     mentions { field start end role confidence entity { id name type } }
     results { metric value unit sentence entity { id name type } model { id name type } }
     entityUses { role mentionCount confidence entity { id name type } }
@@ -23,6 +23,8 @@ const PAPER = `query Paper($id: ID!) {
 
 function linksOf(paper) {
   const links = [];
+  // A DOI keeps its slashes: each part is encoded, as doi.org resolves "10.5555/abc.123".
+  if (paper.doi) links.push(["DOI", `https://doi.org/${paper.doi.split("/").map(encodeURIComponent).join("/")}`]);
   if (paper.arxivId) {
     links.push(["arXiv", `https://arxiv.org/abs/${encodeURIComponent(paper.arxivId)}`]);
     links.push(["PDF", `https://arxiv.org/pdf/${encodeURIComponent(paper.arxivId)}`]);
@@ -39,7 +41,8 @@ function header(paper) {
     h("p", { class: "kind" }, "Paper"),
     h("h1", {}, ...highlight(paper.title, titleMentions)),
     h("p", { class: "meta" },
-      paper.date ? h("time", { datetime: paper.date }, paper.date) : "undated",
+      paper.date ? h("time", { datetime: paper.date }, paper.date) : paper.year != null ? String(paper.year) : "undated",
+      paper.venue ? h("span", { class: "venue" }, ` - ${paper.venue}`) : null,
       paper.authors.length ? ` - ${paper.authors.join(", ")}` : "",
       paper.upvotes != null ? h("span", { class: "muted" }, ` - ${paper.upvotes} upvotes`) : null),
     links.length ? h("ul", { class: "links", "aria-label": "Links" },

@@ -6,29 +6,36 @@ import { h, fill, pathOf, typeBadge, entityLink, count } from "../dom.js";
 const HOME = `query Home {
   stats { papers entities edges results byType { type entities papers } }
   entities(first: 12, minPapers: 1) { edges { node { id name type paperCount } } }
-  papers(first: 8) { edges { node { id title date } } }
+  papers(first: 8) { edges { node { id title date year venue } } }
 }`;
 
 const SEARCH = `query Search($q: String!, $after: String) {
   papers(search: $q, first: 20, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id title date abstract } }
+    edges { node { id title date year venue abstract } }
   }
   entities(search: $q, first: 12) { totalCount edges { node { id name type paperCount aliases } } }
 }`;
 
 const MORE_PAPERS = `query MorePapers($q: String!, $after: String) {
   papers(search: $q, first: 20, after: $after) {
-    pageInfo { hasNextPage endCursor } edges { node { id title date abstract } }
+    pageInfo { hasNextPage endCursor } edges { node { id title date year venue abstract } }
   }
 }`;
 
-/** A paper as a list item: title link, date, and the start of its abstract. */
+/** When and where a paper appeared: its date (else its year), then its venue ("2024, NeurIPS 2024"). */
+export function paperWhen(paper) {
+  const when = paper.date || (paper.year != null ? String(paper.year) : null);
+  return [when, paper.venue].filter(Boolean).join(", ");
+}
+
+/** A paper as a list item: title link, date or year and venue, and the start of its abstract. */
 export function paperItem(paper, extra = null) {
   const snippet = paper.abstract ? `${paper.abstract.slice(0, 220)}${paper.abstract.length > 220 ? "..." : ""}` : null;
+  const when = paperWhen(paper);
   return h("li", { class: "paper-item" },
     h("a", { href: pathOf("paper", paper.id), class: "paper-title" }, paper.title),
-    paper.date ? h("span", { class: "muted" }, ` ${paper.date}`) : null,
+    when ? h("span", { class: "muted" }, ` ${when}`) : null,
     extra,
     snippet ? h("p", { class: "snippet" }, snippet) : null);
 }

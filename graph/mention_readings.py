@@ -1,0 +1,104 @@
+"""Each mention's reading mark: whether its sentence gives its paper a reading of the name.
+
+The corpus step gives a paper that defines or introduces a name as another thing an entity
+of its own (`corpus_readings.split_paper_readings`), and only a mention whose sentence gives
+such a reading (`extract.rules.evidence.paper_reading`: a type, a term, or a long form
+defined) can do that. The step ran those rules over every mention of every name an ingest
+touched, so a month into 70,000 papers read again the old mentions of "GPT-4" and its kind
+(60% of a month's corpus step, profiled at 75k papers). Now each mention is read once and
+marked in the store (`mentions.reads`, schema version 7):
+
+- NULL: not read yet (an ingest's new rows, rows of before version 7); the partial index
+  `mentions_unmarked` holds these, so the step finds them without reading the old ones;
+- 0: no reading, or a mention no split reads (of a user's name, or of a gazetteer name in
+  a sentence that may not introduce it, `MAY_INTRODUCE`);
+- 1: a reading; the partial index `mentions_reading` holds these;
+- 2: a reading that a gazetteer name's split has weighed, with the name, type and aliases
+  kept in `weighed_forms`. A gazetteer name's type and forms decide alone, paper by paper,
+  whether a paper reads it otherwise, so its weighed mentions need no second look until
+  those change (`forget_weighed` then marks them 1 again). A discovered name's type is
+  decided again at every ingest, so its marked mentions are all weighed again (1 or 2).
+
+The marks change which rows reach the rules, never a decision: a row marked 0 moves no
+paper, and the tests compare an ingest in two parts with one of every paper.
+"""
+
+from __future__ import annotations
+
+from .extract.rules.evidence import paper_reading
+from .mention_votes import vote_of
+
+# Mentions of a gazetteer name whose sentence may define or introduce it: the only ones the
+# corpus step reads for a gazetteer name's readings (`corpus_readings.split_gazetteer_readings`).
+MAY_INTRODUCE = ("(instr(m.sentence, m.text || ' (') OR instr(m.sentence, '(' || m.text || ')') "
+                 "OR m.sentence LIKE '%introduc%' OR m.sentence LIKE '%propos%' OR m.sentence LIKE '%present%')")
+
+_SEP = "\x1f"
+
+
+def reads_of(sentence: str, text: str) -> int:
+    """1 when the sentence gives its paper a reading of the name (a type, a term or a long
+    form it defines: `paper_reading`), else 0."""
+    found, long = paper_reading(sentence, text)
+    return int(found is not None or long is not None)
+
+
+def fill_marks(db, scope: str = "") -> int:
+    """Compute and store what unmarked mentions (`reads` NULL) lack: the vote of a mention of a
+    discovered name written without it (mention_votes.py), and the reading mark of every
+    one. The rules run for mentions of discovered names and of gazetteer names whose
+    sentence may introduce them; every other row is marked 0 and so leaves the index of
+    unmarked rows.
+
+    Args:
+        db: a connection inside the corpus step's write transaction.
+        scope: an SQL condition on `{}`, the entity id column (`corpus._scope`).
+
+    Returns:
+        How many mentions got their mark.
+    """
+    rows = db.execute(
+        "SELECT m.rowid, m.sentence, m.text, e.origin = 'discovered' AND m.evidence IS NULL, "
+        f"e.origin = 'discovered' OR (e.origin = 'gazetteer' AND {MAY_INTRODUCE}) "
+        "FROM mentions m INDEXED BY mentions_unmarked JOIN entities e ON e.id = m.entity_id "
+        f"WHERE m.reads IS NULL {scope.replace('{}', 'm.entity_id')}").fetchall()
+    db.executemany("UPDATE mentions SET evidence = ?, defines = ? WHERE rowid = ?",
+                   ((*vote_of(sentence, text), rowid) for rowid, sentence, text, unvoted, _ in rows if unvoted))
+    db.executemany("UPDATE mentions SET reads = ? WHERE rowid = ?",
+                   ((reads_of(sentence, text) if needed else 0, rowid) for rowid, sentence, text, _, needed in rows))
+    return len(rows)
+
+
+def gazetteer_forms(db, scope: str = "") -> dict[str, str]:
+    """The name, type and aliases of each gazetteer entity in scope, as one string each."""
+    found: dict[str, tuple[str, str, set[str]]] = {}
+    for entity_id, name, type_, alias in db.execute(
+            "SELECT e.id, e.name, e.type, a.alias FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id "
+            f"WHERE e.origin = 'gazetteer' {scope.replace('{}', 'e.id')}"):
+        found.setdefault(entity_id, (name, type_, set()))[2].add(alias or "")
+    return {i: _SEP.join((name, type_, *sorted(aliases))) for i, (name, type_, aliases) in found.items()}
+
+
+def forget_weighed(db, forms: dict[str, str]) -> int:
+    """Mark 1 again the weighed mentions of gazetteer names whose forms changed since they
+    were weighed, so that the split reads them again; returns how many names changed."""
+    changed = [i for i, kept in _weighed_forms(db, list(forms)) if kept != forms[i]]
+    db.executemany("UPDATE mentions SET reads = 1 WHERE entity_id = ? AND reads = 2", ((i,) for i in changed))
+    return len(changed)
+
+
+def mark_weighed(db, forms: dict[str, str]) -> None:
+    """Mark 2 the marked mentions of these gazetteer names (the split has read them) and keep
+    the forms they were weighed with."""
+    db.executemany("UPDATE mentions INDEXED BY mentions_reading SET reads = 2 WHERE entity_id = ? AND reads = 1",
+                   ((i,) for i in forms))
+    db.executemany("INSERT OR REPLACE INTO weighed_forms VALUES (?, ?)", sorted(forms.items()))
+
+
+def _weighed_forms(db, ids: list[str], chunk: int = 900) -> list[tuple[str, str]]:
+    rows = []
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        rows.extend(db.execute(f"SELECT entity_id, forms FROM weighed_forms WHERE entity_id IN "
+                               f"({','.join('?' * len(part))})", part).fetchall())
+    return rows

@@ -1,0 +1,81 @@
+"""graph/mention_readings.py: each mention's reading mark, computed once; a gazetteer name's
+mentions weighed once, and again only when the name's forms change."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from paperkg.graph import corpus_readings
+from paperkg.graph.corpus import settle_corpus, touched_entities
+from paperkg.graph.extract import Extractor
+from paperkg.graph.extract.rules.evidence import paper_reading
+from paperkg.graph.mention_readings import reads_of
+from paperkg.graph.records import Paper
+from paperkg.graph.store import Store
+
+DEFINED = Paper("r1", "Results on MMLU", "We introduce MMLU (Massive Multitask Language Understanding), a "
+                "benchmark of 57 subjects. GPT-4 leads on MMLU.")
+MOVED = Paper("r2", "Pruning with MMLU", "We present MMLU, a new method for pruning large language models. "
+              "MMLU prunes half of the weights.")
+LATER = Paper("r3", "More pruning with MMLU", "We present MMLU, a new method for pruning vision transformers.")
+
+
+def marks(path) -> dict[tuple[str, int, str], int]:
+    with sqlite3.connect(path) as db:
+        return {(p, s, e): r for p, s, e, r in db.execute("SELECT paper_id, start, entity_id, reads FROM mentions")}
+
+
+@pytest.fixture
+def weighed(monkeypatch):
+    """The papers whose mentions of gazetteer names the split read, as it reads them."""
+    seen: list[str] = []
+    real = corpus_readings.split_paper_readings
+
+    def spy(db, entity_id, name, main, rows, known_long_forms=None):
+        if known_long_forms is not None:
+            seen.extend(row[0] for row in rows)
+        return real(db, entity_id, name, main, rows, known_long_forms)
+
+    monkeypatch.setattr(corpus_readings, "split_paper_readings", spy)
+    return seen
+
+
+def test_the_mark_says_whether_the_sentence_gives_a_reading():
+    for sentence, text in (("We present MMLU, a new method for pruning.", "MMLU"),
+                           ("We introduce MMLU (Massive Multitask Language Understanding), a benchmark.", "MMLU"),
+                           ("GPT-4 leads on MMLU.", "MMLU")):
+        found, long = paper_reading(sentence, text)
+        assert reads_of(sentence, text) == int(found is not None or long is not None)
+    assert reads_of("GPT-4 leads on MMLU.", "MMLU") == 0
+    assert reads_of("We present MMLU, a new method for pruning.", "MMLU") == 1
+
+
+def test_every_mention_is_marked_by_the_step_and_a_moved_reading_keeps_its_mark(tmp_path):
+    with Store(tmp_path / "kg.db") as store:
+        store.write_batch(Extractor.default().extract([DEFINED, MOVED]))
+        assert set(marks(tmp_path / "kg.db").values()) == {None}
+        settle_corpus(store)
+    found = marks(tmp_path / "kg.db")
+    assert None not in found.values()
+    assert {e for (_, _, e), r in found.items() if r} >= {"mmlu", "mmlu~method"}
+    assert found[("r1", DEFINED.abstract.index("GPT-4"), "gpt4")] == 0
+
+
+def test_a_gazetteer_names_old_mentions_are_weighed_again_only_when_its_forms_change(tmp_path, weighed):
+    with Store(tmp_path / "kg.db") as store:
+        store.write_batch(Extractor.default().extract([DEFINED, MOVED]))
+        settle_corpus(store)
+        assert set(weighed) == {"r1", "r2"}
+        weighed.clear()
+
+        store.write_batch(Extractor.default().extract([LATER]))
+        settle_corpus(store, None, touched_entities(store, ["r3"]))
+        assert set(weighed) == {"r3"}  # r1's reading of MMLU was weighed with the same forms
+        assert marks(tmp_path / "kg.db")[("r3", LATER.abstract.index("MMLU"), "mmlu~method")] == 1
+        weighed.clear()
+
+        store._db.execute("INSERT INTO aliases VALUES ('mmlubench', 'MMLU-Bench', 'mmlu')")
+        settle_corpus(store, None, {"mmlu"})
+        assert set(weighed) == {"r1"}  # a new alias: weighed again with it
