@@ -127,8 +127,11 @@ def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
 
 def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityType | None]:
     """Whether the sentence defines the name ("long form (NAME)"), and what that votes."""
+    definitions = _definitions_in(sentence)
+    if not definitions:  # most sentences define nothing: no need to fold the name
+        return False, None
     key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
-    for definition in _definitions_in(sentence):
+    for definition in definitions:
         if key in (entity_key(definition.short), entity_key(definition.long)):
             found = long_form_type(definition.long)
             if found is EntityType.MODEL and _names_a_class(definition.short, definition.long):
