@@ -132,7 +132,7 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
         return False, None
     key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
     for definition in definitions:
-        if key in (entity_key(definition.short), entity_key(definition.long)):
+        if key in (_cached_key(definition.short), _cached_key(definition.long)):
             found = long_form_type(definition.long)
             if found is EntityType.MODEL and _names_a_class(definition.short, definition.long):
                 return True, UNTYPED_DEFINITION
@@ -146,6 +146,10 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
                 return True, UNTYPED_DEFINITION
             return True, _noun_after(sentence, definition.short_end) or NAMED_DEFINITION
     return False, None
+
+
+# A sentence's definitions are compared with every name the sentence holds: their keys are kept.
+_cached_key = lru_cache(maxsize=65536)(entity_key)
 
 
 def _noun_after(sentence: str, end: int) -> EntityType | None:
