@@ -127,7 +127,8 @@ def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
 
 def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityType | None]:
     """Whether the sentence defines the name ("long form (NAME)"), and what that votes."""
-    definitions = _definitions_in(sentence)
+    # Every definition is "long form (short form)": a sentence without "(" defines nothing.
+    definitions = _definitions_in(sentence) if "(" in sentence else ()
     if not definitions:  # most sentences define nothing: no need to fold the name
         return False, None
     key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
