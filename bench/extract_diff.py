@@ -17,9 +17,9 @@ gzipped JSON Lines, one record a line: `[kind, type, key, value]`, where kind is
   model id, metric id);
 - `order`: key (paper,), value the paper's mention keys in order, so a reordering shows.
 
-`compare` reads two such files and prints "identical", or the number of records only in
-each file and of records whose value changed, by kind and type, then the first examples of
-each. Its exit code is 0 when the files agree and 1 when they differ.
+`compare` reads two such files and prints "identical", or "differences: N records" and the
+number of records only in each file and of records whose value changed, by kind and type,
+then the first examples of each. Its exit code is 0 when the files agree, 1 when they differ.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def differences(before: Counter, after: Counter, paths: tuple[Path, Path]) -> li
 def summarize(found: list[tuple], examples: int) -> list[str]:
     """Lines of a report: counts by change, kind and type, then the first examples."""
     counts = Counter((change, kind, type_) for change, kind, type_, *_ in found)
-    lines = [f"{len(found):,} records differ"]
+    lines = [f"differences: {len(found):,} records"]
     lines += [f"  {n:>7,}  {change:<11}  {kind:<7} {type_}"
               for (change, kind, type_), n in sorted(counts.items())]
     shown: Counter = Counter()
