@@ -185,9 +185,9 @@ class Extractor:
                 self._paper_extraction(paper, self._run(text, hit_lists[i] if hit_lists else None))
                 for i, (paper, text) in enumerate(zip(batch, texts))
             ]
-        if self.trained is not None:
-            extractions = add_trained_to_extractions(extractions, self.trained, self.lexicon.get)
-        return add_votes(extractions)  # the corpus step's votes, here in the workers
+            if self.trained is not None:
+                extractions = add_trained_to_extractions(extractions, self.trained, self.lexicon.get)
+            return add_votes(extractions)  # the corpus step's votes, here in the workers
 
     def extract_text(self, text: str, doc_id: str = "text") -> list[Mention]:
         """Mentions in one text (field "text", paper_id `doc_id`); no corpus discovery."""

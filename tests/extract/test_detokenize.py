@@ -4,9 +4,10 @@ into the text as given; text written normally is left alone.
 
 from __future__ import annotations
 
+import random
 import re
 
-from paperkg.graph.extract.text.detokenize import Detokenized, looks_tokenized
+from paperkg.graph.extract.text.detokenize import Detokenized, looks_tokenized, view_without
 from sample_texts import random_texts
 from seed_page import seed_lines
 
@@ -49,3 +50,12 @@ def test_tokenized_text_is_told_as_the_plain_test_tells_it():
     assert sum(plain(text) for text in texts) > 300
     for text in texts:
         assert looks_tokenized(text) == plain(text), text
+
+
+def test_the_view_is_made_as_the_plain_character_loop_makes_it():
+    rng = random.Random(5)
+    texts = random_texts(300, ["a", " ", ",", " .", "\\textbf{X}", "é", "\n", "BERT"], 40, seed=4)
+    for text in texts:
+        for removed in ({i for i in range(len(text)) if rng.random() < p} for p in (0.0, 0.1, 0.5, 1.0)):
+            origin = [i for i in range(len(text)) if i not in removed]
+            assert view_without(text, removed) == ("".join(text[i] for i in origin), origin)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, is_title, name_use
+from paperkg.graph.extract.rules.name_use import (
+    _AT_VENUE, _GLUED_LEFT, PART, QUALIFIER, introduced_type, is_at_venue, is_glued_left, is_title,
+    name_use,
+)
 from paperkg.graph.records import EntityType
+
+from sample_texts import name_texts, random_texts
 
 
 def use(sentence: str, name: str) -> str | None:
@@ -90,3 +95,17 @@ def test_a_use_that_introduces_nothing_gives_no_reading():
     sentence = "Extensive experiments on the InfoSeek and Encyclopedic-VQA benchmarks show our method's gains."
     assert introduced_type(sentence, "InfoSeek") is None
     assert introduced_type("Sapiens, a foundational model, was adapted to our task.", "Sapiens") is None
+
+
+VENUE_PIECES = ["held", "Workshop", "presented", "accepted", "challenge", " ", "  ", "\n", "\t", "at",
+                "AT", "in", "In", "@", "ın", "İn", "aT", "x", "+", "_", "é", ".", ",", "2026", "\u00a0"]
+
+
+def test_the_left_context_tests_read_from_the_end_equal_a_full_search():
+    """The fast forms of `name_use`'s left-context regexes, against the plain searches."""
+    lefts = [line[:end] for line in name_texts() for end in range(0, len(line), 7)]
+    lefts += random_texts(20000, VENUE_PIECES, 8, seed=3)
+    for left in lefts:
+        assert is_glued_left(left) == bool(_GLUED_LEFT.search(left)), left
+        assert is_at_venue(left) == bool(_AT_VENUE.search(left)), left
+    assert sum(is_at_venue(left) for left in lefts) > 100

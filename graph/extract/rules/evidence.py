@@ -170,9 +170,13 @@ def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
 
 def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityType | None]:
     """Whether the sentence defines the name ("long form (NAME)"), and what that votes."""
+    # Every definition is "long form (short form)": a sentence without "(" defines nothing.
+    definitions = _definitions_in(sentence) if "(" in sentence else ()
+    if not definitions:  # most sentences define nothing: no need to fold the name
+        return False, None
     key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
-    for definition in _definitions_in(sentence):
-        if key in (entity_key(definition.short), entity_key(definition.long)):
+    for definition in definitions:
+        if key in (_cached_key(definition.short), _cached_key(definition.long)):
             if names_outside(definition.long):  # "Low Earth Orbit (LEO)", "Visual Geometry Group (VGG)"
                 return True, UNTYPED_DEFINITION
             found = long_form_type(definition.long)
@@ -188,6 +192,10 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
                 return True, UNTYPED_DEFINITION
             return True, _noun_after(sentence, definition.short_end) or NAMED_DEFINITION
     return False, None
+
+
+# A sentence's definitions are compared with every name the sentence holds: their keys are kept.
+_cached_key = lru_cache(maxsize=65536)(entity_key)
 
 
 def _noun_after(sentence: str, end: int) -> EntityType | None:

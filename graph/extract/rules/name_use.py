@@ -73,7 +73,7 @@ def name_use(sentence: str, at: int, name: str) -> str | None:
         name: the name as written there.
     """
     left, right = sentence[:at], sentence[at + len(name):]
-    if _GLUED_LEFT.search(left) or _GLUED_RIGHT.match(right):
+    if is_glued_left(left) or _GLUED_RIGHT.match(right):
         return PART
     if not any(w.startswith(_CAMPAIGN_WORDS) for w in name.split()) and _is_part(sentence, left, right):
         return PART  # a campaign's own name ("SemEval-2025 Task 11") is named "at" it
@@ -94,7 +94,7 @@ def name_use(sentence: str, at: int, name: str) -> str | None:
 def _is_part(sentence: str, left: str, right: str) -> bool:
     """After "at" or "@" (a venue), or carried on by a capitalised word or a number that no
     campaign word follows ("IEEE Transactions"; not "NTIRE 2026 Efficient SR Challenge")."""
-    if _AT_VENUE.search(left):
+    if is_at_venue(left):
         return True
     following = _CAPITAL_WORD.match(right)
     if not following or is_title(sentence) or following.group(1).lower().rstrip(".") in TYPE_NOUNS:
@@ -102,6 +102,22 @@ def _is_part(sentence: str, left: str, right: str) -> bool:
     if _is_variant_word(following.group(1)):
         return False
     return not any(w.startswith(_CAMPAIGN_WORDS) for w in right.split()[:5])
+
+
+def is_glued_left(left: str) -> bool:
+    """`_GLUED_LEFT.search(left)`, read from the end: a match ends at the end or before a
+    last newline, so it starts in the last two characters (searching the whole text before
+    every name cost a fifth of the corpus votes' time)."""
+    return _GLUED_LEFT.search(left, len(left) - 2 if len(left) > 2 else 0) is not None
+
+
+def is_at_venue(left: str) -> bool:
+    """`_AT_VENUE.search(left)`, after a look at the end: a match ends in "at", "in" or "@"
+    and white space, which most texts do not (a search tried every position of them)."""
+    tail = left.rstrip()[-2:]
+    if tail.isascii() and tail[-1:] != "@" and tail.lower() not in ("at", "in"):
+        return False  # non-ASCII letters may match "a", "i" or "n" case-blind: searched
+    return _AT_VENUE.search(left) is not None
 
 
 def _is_variant_word(word: str) -> bool:
