@@ -123,8 +123,8 @@ def remove_empty_database(db) -> bool:
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Processes to serve from; each holds its own graph (memory x N).")
+@click.option("--workers", default=None, type=click.IntRange(min=1),
+              help="Processes to serve from [default: one a core, at most 4, where processes fork; else 1].")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="URL",
               help="Let pages from this origin call the API (repeatable); none by default.")
 @click.option("--allow-list", type=click.Path(dir_okay=False), default=None,
@@ -135,14 +135,14 @@ def remove_empty_database(db) -> bool:
               help="Answers of repeated queries remembered until the graph changes (0: none).")
 def serve(db, host, port, workers, cors_origins, allow_list, max_cost, response_cache) -> None:
     """Serve the explorer at http://HOST:PORT/ and GraphQL (with GraphiQL) at /graphql."""
-    from paperkg.api.serving import run_server
+    from paperkg.api.serving import default_workers, run_server
 
     from paperkg.api.http_options import ServeOptions
 
     options = ServeOptions(cors_origins=tuple(cors_origins), allow_list=allow_list, max_cost=max_cost,
                            response_cache=response_cache)
     options.check()  # a bad allow-list or budget fails here, in one line, before the graph loads
-    run_server(db, host, port, workers, options, say=lambda line: click.echo(line, err=True))
+    run_server(db, host, port, workers or default_workers(), options, say=lambda line: click.echo(line, err=True))
 
 
 @main.command()

@@ -159,6 +159,16 @@ def app_from_environment() -> FastAPI:
     return app
 
 
+# Forked workers share the graph's pages, so the default uses the cores, up to a bound on memory.
+MAX_DEFAULT_WORKERS = 4
+
+
+def default_workers() -> int:
+    """The number of serving processes when none is asked for: one a core, at most
+    MAX_DEFAULT_WORKERS, where workers are forked from one built graph; else one."""
+    return min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS) if can_fork() else 1
+
+
 def run_server(
     db: str | Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
     options: ServeOptions | None = None, say: Callable[[str], None] = log.info,

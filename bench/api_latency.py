@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from paperkg.api.rest import PAPER_QUERY
+from paperkg.api.serving import default_workers
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "arxiv_cs_2025_2026"
@@ -78,7 +79,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of *.jsonl.gz (default %(default)s)")
     parser.add_argument("--db", type=Path, help="measure this database (copied first) instead of building one")
     parser.add_argument("--duration", type=int, default=8, help="seconds of wrk per request (default 8)")
-    parser.add_argument("--workers", type=int, default=1, help="`paperkg serve --workers` (default 1)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="`paperkg serve --workers` (default: serve's own default, one a core up to 4)")
     parser.add_argument("--response-cache", type=int, default=None,
                         help="`paperkg serve --response-cache` (default: the server's, 256 answers; 0: off)")
     parser.add_argument("--only", nargs="*", help="measure only these requests (paper sharing page rest)")
@@ -95,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     started = time.monotonic()
-    workers = ["--workers", str(args.workers)] if args.workers > 1 else []
+    workers = ["--workers", str(args.workers)] if args.workers else []
+    workers_served = args.workers or default_workers()
     if args.response_cache is not None:
         workers += ["--response-cache", str(args.response_cache)]
     server = subprocess.Popen(
@@ -107,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         check_answers(base, ids[0], sharing_ids[0])
         rss_mb = resident_mb(server.pid)
         print(f"ready in {ready_s:.2f} s, {rss_mb:.0f} MB in memory (PSS, workers included); {count_papers(db):,} papers; "
-              f"wrk -t1 --latency -d{args.duration}s, {args.workers} worker(s), response cache "
+              f"wrk -t1 --latency -d{args.duration}s, {workers_served} worker(s), response cache "
               f"{'default' if args.response_cache is None else args.response_cache}; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         figures: dict[str, object] = {}
@@ -123,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         server.wait(timeout=30)
     figures["ready_s"] = round(ready_s, 2)
     figures["rss_mb"] = round(rss_mb)
-    figures["workers"], figures["response_cache"] = args.workers, args.response_cache
+    figures["workers"], figures["response_cache"] = workers_served, args.response_cache
     if "paper" in figures and "rest" in figures:
         figures["paper_over_rest"] = round(figures["paper"]["rps"] / figures["rest"]["rps"], 3)
     print(json.dumps(figures))
