@@ -114,7 +114,8 @@ def ingest_paths(
     changed_ids: list[str] = []
     records = iter_records(files, format, as_of, report, on_problem, field_map)
     with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \
-            tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
+            tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar, \
+            store.deferred_indexes():
         report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
                                         reextract=reextract, on_batch=bar.update,
                                         on_written=lambda papers: changed_ids.extend(p.id for p in papers))

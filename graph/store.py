@@ -30,7 +30,10 @@ from .store_rows import (
     ALIAS_SQL, ENTITY_SQL, FTS_SQL, MENTION_SQL, PAPER_SQL, RESULT_SQL, alias_rows, entity_row,
     mention_rows, new_entities, result_rows, write_new_papers,
 )
-from .store_schema import MENTION_COLUMNS, MIGRATIONS, READ_INDEXES, SCHEMA, SCHEMA_VERSION
+from .store_schema import (
+    DEFERRED_INDEXES, DEFERRED_INDEXES_SQL, MENTION_COLUMNS, MIGRATIONS, READ_INDEXES, READ_INDEXES_REMADE,
+    SCHEMA, SCHEMA_VERSION,
+)
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +123,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
-            self._db.executescript(READ_INDEXES)
+            self._db.executescript(DEFERRED_INDEXES_SQL + READ_INDEXES)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.path} is not a paperkg database ({exc}); pass --db with a new file name"
@@ -245,6 +248,24 @@ class Store:
                 for x in extractions]
         write_new_papers(self._db, extractions, rows, new_entities(extractions, self._written, pending))
         return len(extractions)
+
+    @contextmanager
+    def deferred_indexes(self) -> Iterator[None]:
+        """Into a store without papers, write the block's batches without the indexes only
+        readers use (`store_schema.DEFERRED_INDEXES`), built once when it ends, raised or not."""
+        with self._lock:
+            empty = self._db.execute("SELECT NOT EXISTS (SELECT 1 FROM papers)").fetchone()[0]
+            if empty:
+                for name in (*DEFERRED_INDEXES, "mentions_discovered"):
+                    self._db.execute(f"DROP INDEX IF EXISTS {name}")
+        try:
+            yield
+        finally:
+            if empty:
+                with self._lock:
+                    for name in READ_INDEXES_REMADE:  # made again after the others, in order
+                        self._db.execute(f"DROP INDEX IF EXISTS {name}")
+                    self._db.executescript(DEFERRED_INDEXES_SQL + READ_INDEXES)
 
     def tune_for_bulk_writes(self, cache_mb: int = 256, checkpoint_mb: int = 64) -> None:
         """Let this connection keep `cache_mb` of pages in memory and move its write-ahead
