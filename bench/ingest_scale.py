@@ -1,8 +1,9 @@
 """Ingest at growing sizes: seconds, papers/s, peak RSS, DB bytes a paper, serve readiness.
 
     .venv/bin/python bench/ingest_scale.py [--sizes 10k,75k,300k] [--workers 2] [--dir /tmp/x]
+        [--corpus DIR]
 
-Inputs come from ../shared/corpora/arxiv_cs_2025_2026: 10k is its first 10,000 records,
+Inputs come from ../shared/corpora/arxiv_cs_2025_2026 (or --corpus DIR): 10k is its first 10,000 records,
 75k all of them, 300k the corpus four times with ids and titles suffixed ("-r2", " (r2)").
 Each size is ingested into a new database by `paperkg ingest` in a child process (peak
 RSS is the child's, from wait4), then `paperkg serve` is started on a free port on
@@ -30,12 +31,12 @@ BIN = Path(sys.executable).parent
 SIZES = {"10k": (10_000, 1), "75k": (None, 1), "300k": (None, 4)}
 
 
-def write_input(path: Path, limit: int | None, copies: int) -> int:
+def write_input(path: Path, limit: int | None, copies: int, corpus: Path = CORPUS) -> int:
     """Write the corpus (first `limit` records, `copies` times, suffixed) as JSON Lines."""
     count = 0
     with path.open("w", encoding="utf-8") as out:
         for copy in range(1, copies + 1):
-            for source in sorted(CORPUS.glob("*.jsonl.gz")):
+            for source in sorted(corpus.glob("*.jsonl.gz")):
                 with gzip.open(source, "rt", encoding="utf-8") as lines:
                     for line in lines:
                         if limit is not None and count >= limit:
@@ -89,9 +90,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="10k,75k,300k")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--dir", default=None, help="Where inputs and databases go [a temp dir].")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"The gzipped JSON Lines [{CORPUS}].")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        raise SystemExit(f"{CORPUS} is absent: the bench needs ../shared beside the checkout")
+    if not any(args.corpus.glob("*.jsonl.gz")):
+        raise SystemExit(f"{args.corpus} holds no *.jsonl.gz files: the bench needs ../shared beside the "
+                         "checkout, or --corpus DIR")
     work = Path(args.dir or tempfile.mkdtemp(prefix="paperkg-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     figures: dict[str, dict] = {}
@@ -99,7 +102,7 @@ def main() -> None:
     for size in args.sizes.split(","):
         limit, copies = SIZES[size]
         source, db = work / f"{size}.jsonl", work / f"{size}.db"
-        papers = write_input(source, limit, copies)
+        papers = write_input(source, limit, copies, args.corpus)
         for stale in work.glob(f"{size}.db*"):
             stale.unlink()
         seconds, rss = run_ingest(source, db, args.workers)
