@@ -4,7 +4,8 @@
         [--corpus DIR]
 
 Inputs come from ../shared/corpora/arxiv_cs_2025_2026 (or --corpus DIR): 10k is its first 10,000 records,
-75k all of them, 300k the corpus four times with ids and titles suffixed ("-r2", " (r2)").
+75k all of them, 300k the corpus four times, copies with their arXiv ids' year moved on
+(`copied_id`) and titles suffixed (" (r2)").
 Each size is ingested into a new database by `paperkg ingest` in a child process (peak
 RSS is the child's, from wait4), then `paperkg serve` is started on a free port on
 127.0.0.1 and timed until GET /health answers. Growth factors compare each size with the
@@ -43,11 +44,21 @@ def write_input(path: Path, limit: int | None, copies: int, corpus: Path = CORPU
                             return count
                         record = json.loads(line)
                         if copy > 1:
-                            record["arxiv_id"] = f"{record['arxiv_id']}-r{copy}"
+                            record["arxiv_id"] = copied_id(record["arxiv_id"], copy)
                             record["title"] = f"{record['title']} (r{copy})"
                         out.write(json.dumps(record) + "\n")
                         count += 1
     return count
+
+
+def copied_id(arxiv_id: str, copy: int) -> str:
+    """A distinct arXiv id for copy 2, 3, 4 of a paper: its year moved on by 10 x copy
+    ("2503.11677" -> "4503.11677"). A suffix ("2503.11677-r2") is no arXiv id, so the paper
+    took the slug of its title's first twelve words, and long titles of copies 3 and 4
+    met copy 2's ids: each was rewritten in place (a scan of the full-text index a paper)
+    instead of added."""
+    yymm, number = arxiv_id.split(".", 1)
+    return f"{int(yymm[:2]) + 10 * copy:02d}{yymm[2:]}.{number}"
 
 
 def run_ingest(source: Path, db: Path, workers: int) -> tuple[float, float]:
