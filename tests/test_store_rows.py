@@ -26,7 +26,7 @@ def indexes_of(path: Path) -> list[tuple[str, str]]:
 
 
 def test_a_new_batch_stores_the_rows_a_paper_at_a_time_stores(tmp_path):
-    ingest_into(tmp_path / "kg.db", [SEED], batch_size=8, workers=1)  # new papers: in bulk
+    ingest_into(tmp_path / "kg.db", [SEED], batch_size=8, workers=1, defer_indexes=True)  # in bulk
     bulk = rows_of(tmp_path / "kg.db")
     ingest_into(tmp_path / "kg.db", [SEED], batch_size=8, workers=1, reextract=True)  # one by one
     assert rows_of(tmp_path / "kg.db") == bulk
@@ -35,7 +35,7 @@ def test_a_new_batch_stores_the_rows_a_paper_at_a_time_stores(tmp_path):
 
 def test_an_ingest_into_a_new_store_ends_with_its_indexes_in_their_order(tmp_path):
     Store(tmp_path / "empty.db").close()
-    ingest_into(tmp_path / "kg.db", [SEED], batch_size=8, workers=1)
+    ingest_into(tmp_path / "kg.db", [SEED], batch_size=8, workers=1, defer_indexes=True)
     by_table = lambda path, table: [n for t, n in indexes_of(path) if t == table]  # noqa: E731
     for table in ("papers", "entities", "aliases", "mentions", "results"):
         assert by_table(tmp_path / "kg.db", table) == by_table(tmp_path / "empty.db", table)
