@@ -130,7 +130,7 @@ def ingest_paths(
     return report
 
 
-BULK_INPUT_BYTES = 8 * 1024 * 1024  # about 5,000 papers of arXiv JSON Lines
+BULK_INPUT_BYTES = 8 * 1024 * 1024  # about 4,500 papers of arXiv JSON Lines
 
 
 def _deferring(store: Store, files: Sequence[Path], defer: bool | None):
