@@ -1,9 +1,11 @@
 """Ingest at growing sizes: seconds, papers/s, peak RSS, DB bytes a paper, serve readiness.
 
     .venv/bin/python bench/ingest_scale.py [--sizes 10k,75k,300k] [--workers 2] [--dir /tmp/x]
+        [--corpus DIR]
 
-Inputs come from ../shared/corpora/arxiv_cs_2025_2026: 10k is its first 10,000 records,
-75k all of them, 300k the corpus four times with ids and titles suffixed ("-r2", " (r2)").
+Inputs come from ../shared/corpora/arxiv_cs_2025_2026 (or --corpus DIR): 10k is its first 10,000 records,
+75k all of them, 300k the corpus four times, copies with their arXiv ids' year moved on
+(`copied_id`) and titles suffixed (" (r2)").
 Each size is ingested into a new database by `paperkg ingest` in a child process (peak
 RSS is the child's, from wait4), then `paperkg serve` is started on a free port on
 127.0.0.1 and timed until GET /health answers. Growth factors compare each size with the
@@ -30,23 +32,33 @@ BIN = Path(sys.executable).parent
 SIZES = {"10k": (10_000, 1), "75k": (None, 1), "300k": (None, 4)}
 
 
-def write_input(path: Path, limit: int | None, copies: int) -> int:
+def write_input(path: Path, limit: int | None, copies: int, corpus: Path = CORPUS) -> int:
     """Write the corpus (first `limit` records, `copies` times, suffixed) as JSON Lines."""
     count = 0
     with path.open("w", encoding="utf-8") as out:
         for copy in range(1, copies + 1):
-            for source in sorted(CORPUS.glob("*.jsonl.gz")):
+            for source in sorted(corpus.glob("*.jsonl.gz")):
                 with gzip.open(source, "rt", encoding="utf-8") as lines:
                     for line in lines:
                         if limit is not None and count >= limit:
                             return count
                         record = json.loads(line)
                         if copy > 1:
-                            record["arxiv_id"] = f"{record['arxiv_id']}-r{copy}"
+                            record["arxiv_id"] = copied_id(record["arxiv_id"], copy)
                             record["title"] = f"{record['title']} (r{copy})"
                         out.write(json.dumps(record) + "\n")
                         count += 1
     return count
+
+
+def copied_id(arxiv_id: str, copy: int) -> str:
+    """A distinct arXiv id for copy 2, 3, 4 of a paper: its year moved on by 10 x copy
+    ("2503.11677" -> "4503.11677"). A suffix ("2503.11677-r2") is no arXiv id, so the paper
+    took the slug of its title's first twelve words, and long titles of copies 3 and 4
+    met copy 2's ids: each was rewritten in place (a scan of the full-text index a paper)
+    instead of added."""
+    yymm, number = arxiv_id.split(".", 1)
+    return f"{int(yymm[:2]) + 10 * copy:02d}{yymm[2:]}.{number}"
 
 
 def run_ingest(source: Path, db: Path, workers: int) -> tuple[float, float]:
@@ -89,9 +101,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="10k,75k,300k")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--dir", default=None, help="Where inputs and databases go [a temp dir].")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"The gzipped JSON Lines [{CORPUS}].")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        raise SystemExit(f"{CORPUS} is absent: the bench needs ../shared beside the checkout")
+    if not any(args.corpus.glob("*.jsonl.gz")):
+        raise SystemExit(f"{args.corpus} holds no *.jsonl.gz files: the bench needs ../shared beside the "
+                         "checkout, or --corpus DIR")
     work = Path(args.dir or tempfile.mkdtemp(prefix="paperkg-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     figures: dict[str, dict] = {}
@@ -99,7 +113,7 @@ def main() -> None:
     for size in args.sizes.split(","):
         limit, copies = SIZES[size]
         source, db = work / f"{size}.jsonl", work / f"{size}.db"
-        papers = write_input(source, limit, copies)
+        papers = write_input(source, limit, copies, args.corpus)
         for stale in work.glob(f"{size}.db*"):
             stale.unlink()
         seconds, rss = run_ingest(source, db, args.workers)

@@ -8,6 +8,7 @@ before the one it was in and leaves the store whole.
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -82,6 +83,7 @@ def ingest_paths(
     workers: int | None = 1,
     field_map: Mapping[str, str] | None = None,
     dask: str | None = None,
+    defer_indexes: bool | None = None,
 ) -> IngestReport:
     """Read every file, extract entities from new or changed papers, and store them.
 
@@ -104,6 +106,9 @@ def ingest_paths(
         field_map: for json and csv inputs, the key of each field (`sources.parse_field_map`).
         dask: extract on the workers of the Dask scheduler at this address instead
             (`extract/dask_pool.py`); the store ends up the same.
+        defer_indexes: into an empty store, build the readers' indexes after the batches
+            (`Store.deferred_indexes`); None does so for inputs of `BULK_INPUT_BYTES` or
+            more, where it pays (a small store rebuilds them for nothing, in more space).
 
     Returns:
         An IngestReport; bad records and unreadable files are listed in it, not raised.
@@ -114,7 +119,8 @@ def ingest_paths(
     changed_ids: list[str] = []
     records = iter_records(files, format, as_of, report, on_problem, field_map)
     with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \
-            tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
+            tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar, \
+            _deferring(store, files, defer_indexes):
         report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
                                         reextract=reextract, on_batch=bar.update,
                                         on_written=lambda papers: changed_ids.extend(p.id for p in papers))
@@ -122,6 +128,16 @@ def ingest_paths(
         report.corpus = settle_corpus(store, min_confidence, touched_entities(store, changed_ids),
                                       progress=progress)
     return report
+
+
+BULK_INPUT_BYTES = 8 * 1024 * 1024  # about 4,500 papers of arXiv JSON Lines
+
+
+def _deferring(store: Store, files: Sequence[Path], defer: bool | None):
+    """`store.deferred_indexes()` when asked, or by default for a bulk input; else nothing."""
+    if defer is None:
+        defer = sum(f.stat().st_size for f in files) >= BULK_INPUT_BYTES
+    return store.deferred_indexes() if defer else nullcontext()
 
 
 def iter_records(files: Iterable[Path], format: str | None, as_of: date | None,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -18,7 +17,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 
 from .errors import StoreError
@@ -28,7 +26,14 @@ from .records import (
 )
 from .speed import mention_of
 from .store_faults import write_error
-from .store_schema import MENTION_COLUMNS, MIGRATIONS, READ_INDEXES, SCHEMA, SCHEMA_VERSION
+from .store_rows import (
+    ALIAS_SQL, ENTITY_SQL, FTS_SQL, MENTION_SQL, PAPER_SQL, RESULT_SQL, alias_rows, entity_row,
+    mention_rows, new_entities, result_rows, write_new_papers,
+)
+from .store_schema import (
+    DEFERRED_INDEXES, DEFERRED_INDEXES_SQL, MENTION_COLUMNS, MIGRATIONS, READ_INDEXES, READ_INDEXES_REMADE,
+    SCHEMA, SCHEMA_VERSION,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +59,6 @@ PaperEntityEdge = EntityUse
 # Role.strength in SQL: the aggregate keeps the strongest role of a paper's mentions.
 _ROLE_STRENGTH_SQL = "CASE role " + " ".join(f"WHEN '{r.value}' THEN {r.strength}" for r in Role) + " ELSE 0 END"
 _ROLES_BY_STRENGTH = sorted(Role, key=lambda r: r.strength)
-_NO_VOTE = (None, None)  # a mention's vote not computed: the corpus step computes it
 
 
 def paper_fingerprint(paper: Paper) -> str:
@@ -119,7 +123,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
-            self._db.executescript(READ_INDEXES)
+            self._db.executescript(DEFERRED_INDEXES_SQL + READ_INDEXES)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.path} is not a paperkg database ({exc}); pass --db with a new file name"
@@ -217,6 +221,9 @@ class Store:
             self._check_written()
             pending: dict[str, Entity] = {}
             try:
+                if not known and not renew and len(set(ids)) == len(ids):  # all new: one statement a table
+                    added = self._write_new_batch(extractions, pending)
+                    extractions = []
                 for extraction in extractions:
                     merged = merge_paper(stored.get(extraction.paper.id), extraction.paper)
                     if merged is not extraction.paper:
@@ -249,6 +256,31 @@ class Store:
             self._written.clear()
             self._data_version = version
 
+    def _write_new_batch(self, extractions: list[PaperExtraction], pending: dict[str, Entity]) -> int:
+        """Write a batch of distinct papers the store does not hold (`store_rows.py`); how many."""
+        rows = [_paper_row(x.paper) + (paper_fingerprint(x.paper), x.paper.year, x.paper.venue, x.paper.doi)
+                for x in extractions]
+        write_new_papers(self._db, extractions, rows, new_entities(extractions, self._written, pending))
+        return len(extractions)
+
+    @contextmanager
+    def deferred_indexes(self) -> Iterator[None]:
+        """Into a store without papers, write the block's batches without the indexes only
+        readers use (`store_schema.DEFERRED_INDEXES`), built once when it ends, raised or not."""
+        with self._lock:
+            empty = self._db.execute("SELECT NOT EXISTS (SELECT 1 FROM papers)").fetchone()[0]
+            if empty:
+                for name in (*DEFERRED_INDEXES, "mentions_discovered"):
+                    self._db.execute(f"DROP INDEX IF EXISTS {name}")
+        try:
+            yield
+        finally:
+            if empty:
+                with self._lock:
+                    for name in READ_INDEXES_REMADE:  # made again after the others, in order
+                        self._db.execute(f"DROP INDEX IF EXISTS {name}")
+                    self._db.executescript(DEFERRED_INDEXES_SQL + READ_INDEXES)
+
     def tune_for_bulk_writes(self, cache_mb: int = 256, checkpoint_mb: int = 64) -> None:
         """Let this connection keep `cache_mb` of pages in memory and move its write-ahead
         log into the database every `checkpoint_mb` (SQLite's defaults: 2 MB and 4 MB).
@@ -277,32 +309,16 @@ class Store:
             text_changed = old is None or old[:2] != (paper.title, paper.abstract)
             if text_changed:
                 db.execute("DELETE FROM papers_fts WHERE id = ?", (paper.id,))
-        db.execute(
-            "INSERT OR REPLACE INTO papers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            _paper_row(paper) + (fingerprint, paper.year, paper.venue, paper.doi),
-        )
+        db.execute(PAPER_SQL, _paper_row(paper) + (fingerprint, paper.year, paper.venue, paper.doi))
         if old is not None:  # keep its place in the order papers came in (rowid)
             db.execute("UPDATE papers SET rowid = ? WHERE id = ?", (old[2], paper.id))
         if text_changed:
-            db.execute("INSERT INTO papers_fts (id, title, abstract) VALUES (?,?,?)",
-                       (paper.id, paper.title, paper.abstract))
+            db.execute(FTS_SQL, (paper.id, paper.title, paper.abstract))
         if renew:
             self._renew_entities([e for e in extraction.entities if e.id in renew], renew)
         self._write_entities(extraction.entities, pending=pending)
-        votes = extraction.votes if len(extraction.votes) == len(extraction.mentions) else ()
-        db.executemany(
-            f"INSERT INTO mentions ({MENTION_COLUMNS}, evidence, defines) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type.value,
-              m.entity_id, m.confidence, m.component, m.role.value, *m.phrase, *(vote or _NO_VOTE))
-             for m, vote in zip(extraction.mentions, votes or repeat(None))],
-        )
-        db.executemany(
-            "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(r.paper_id, r.field, r.start, r.end, r.sentence, r.entity_id, r.metric,
-              r.value, r.unit, r.model_id, r.metric_id) for r in extraction.results
-             # SQLite stores NaN as NULL; a number that is not finite is no result.
-             if math.isfinite(r.value)],
-        )
+        db.executemany(MENTION_SQL, mention_rows(extraction))
+        db.executemany(RESULT_SQL, result_rows(extraction))
 
     def _write_entities(self, entities: Iterable[Entity], take_over: bool = False,
                         pending: dict[str, Entity] | None = None) -> None:
@@ -321,16 +337,8 @@ class Store:
                 if self._written.get(entity.id) == entity or pending.get(entity.id) == entity:
                     continue
                 pending[entity.id] = entity
-            self._db.execute(
-                "INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-                f"{update}variant_of = coalesce(entities.variant_of, excluded.variant_of)",
-                (entity.id, entity.name, entity.type.value, entity.variant_of,
-                 json.dumps([list(x) for x in entity.external_ids]), entity.origin),
-            )
-            self._db.executemany(
-                "INSERT OR IGNORE INTO aliases VALUES (?,?,?)",
-                [(entity_key(a), a, entity.id) for a in (entity.name, *entity.aliases) if entity_key(a)],
-            )
+            self._db.execute(ENTITY_SQL.format(update=update), entity_row(entity))
+            self._db.executemany(ALIAS_SQL, alias_rows(entity))
 
     def _renew_entities(self, entities: list[Entity], renew: set[str]) -> None:
         """Replace the stored rows and aliases of these entities with theirs (see `write_batch`)."""

@@ -119,6 +119,8 @@ class DaskPool:
             except TimeoutError:
                 self._check_lanes()
                 continue
+            except Exception as exc:  # noqa: BLE001 - futures cancelled: their worker died
+                raise self._lost(exc) from exc
             for future in finished:
                 kind, k, lane = self._flight.pop(future)
                 self._answers.append((kind, k, self._result(future, k, lane)))
@@ -144,10 +146,14 @@ class DaskPool:
                     f"the Dask worker {worker} failed on batch {k + 1}: {type(exc).__name__}: {exc}; "
                     "the batches before it are stored: run the ingest again with --workers 1 to see "
                     "where") from exc
-            self._check_lanes()  # a task cancelled because its worker died: name the worker
-            raise WorkerError(
-                f"lost the Dask scheduler at {self.address} ({type(exc).__name__}: {exc}); the batches "
-                "before it are stored: run the ingest again, it skips them") from exc
+            raise self._lost(exc) from exc
+
+    def _lost(self, exc: Exception) -> WorkerError:
+        """The error for tasks lost or cancelled: their worker's death when it died (raised
+        by `_check_lanes`, naming it), else the scheduler lost."""
+        self._check_lanes()
+        return WorkerError(f"lost the Dask scheduler at {self.address} ({type(exc).__name__}: {exc}); the "
+                           "batches before it are stored: run the ingest again, it skips them")
 
     def _check_lanes(self) -> None:
         """Raise if a lane's worker has left the cluster: its pinned tasks would wait forever."""
