@@ -31,7 +31,7 @@ from .store_rows import (
     mention_rows, new_entities, result_rows, write_new_papers,
 )
 from .store_schema import (
-    DEFERRED_INDEXES, DEFERRED_INDEXES_SQL, MENTION_COLUMNS, MIGRATIONS, READ_INDEXES, READ_INDEXES_REMADE,
+    DEFERRED_INDEXES, DEFERRED_INDEXES_SQL, MENTION_COLUMNS, MIGRATIONS, READ_INDEXES,
     SCHEMA, SCHEMA_VERSION,
 )
 
@@ -266,20 +266,33 @@ class Store:
     @contextmanager
     def deferred_indexes(self) -> Iterator[None]:
         """Into a store without papers, write the block's batches without the indexes only
-        readers use (`store_schema.DEFERRED_INDEXES`), built once when it ends, raised or not."""
+        readers use (`store_schema.DEFERRED_INDEXES`), built once when it ends, raised or not.
+
+        SQLite's planner, between two indexes as good for a query, takes the one made last,
+        and a query of the corpus step (`corpus_readings._hold_paper`) reads rows in the
+        order of the index it takes. So every index from the first one dropped on is made
+        again at the end in the order the store had them: the store ends as one written
+        without this would.
+        """
         with self._lock:
             empty = self._db.execute("SELECT NOT EXISTS (SELECT 1 FROM papers)").fetchone()[0]
             if empty:
-                for name in (*DEFERRED_INDEXES, "mentions_discovered"):
+                order = self._db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                         "AND sql IS NOT NULL ORDER BY rowid").fetchall()
+                deferred = {*DEFERRED_INDEXES, "mentions_discovered"}
+                first = next((i for i, (name, _) in enumerate(order) if name in deferred), len(order))
+                remade = order[first:]
+                for name in deferred:
                     self._db.execute(f"DROP INDEX IF EXISTS {name}")
         try:
             yield
         finally:
             if empty:
                 with self._lock:
-                    for name in READ_INDEXES_REMADE:  # made again after the others, in order
+                    for name, _ in remade:
                         self._db.execute(f"DROP INDEX IF EXISTS {name}")
-                    self._db.executescript(DEFERRED_INDEXES_SQL + READ_INDEXES)
+                    for _, sql in remade:
+                        self._db.execute(sql)
 
     def tune_for_bulk_writes(self, cache_mb: int = 256, checkpoint_mb: int = 64) -> None:
         """Let this connection keep `cache_mb` of pages in memory and move its write-ahead

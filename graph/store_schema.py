@@ -196,8 +196,3 @@ CREATE INDEX IF NOT EXISTS mentions_edges ON mentions (paper_id, entity_id, role
 -- a scan of every mention.
 CREATE INDEX IF NOT EXISTS mentions_discovered ON mentions (entity_id) WHERE component = 'kg_discovered';
 """
-# Of READ_INDEXES, made again after the deferred ones: SQLite's planner, between two
-# indexes as good for a query, takes the one made last, and a query of the corpus step
-# (`corpus_readings._hold_paper`) reads rows in the order of the index it takes, so the
-# indexes of `mentions` are kept in the order a store made at once has them.
-READ_INDEXES_REMADE = ("mentions_edges", "mentions_discovered")
