@@ -2,9 +2,11 @@
 
 uvicorn's own workers are spawned: each starts a fresh interpreter, imports everything and
 builds its own graph, so N workers cost N times the start-up work and memory. Here the
-parent builds the app once, freezes its heap and opens the listening socket, then forks
-the workers (gunicorn's `--preload`). Each worker serves the shared socket with its own
-uvicorn server and event loop, and the kernel spreads the connections among them. The
+parent builds the app once, freezes its heap and reserves the address, then forks the
+workers (gunicorn's `--preload`). Each worker listens on a socket of its own bound to the
+same address with SO_REUSEPORT, and the kernel spreads new connections evenly among them
+(on one shared socket, whichever worker is idle takes each connection: a load generator's
+16 connections opened at once all went to one worker, half the throughput). The
 frozen heap is never written by the collector, so its pages stay shared between the
 workers (what `gc.freeze` is for, CPython's gc docs). Readiness is that of one worker.
 
@@ -22,6 +24,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 import time
 from collections.abc import Callable
 
@@ -30,6 +33,9 @@ from fastapi import FastAPI
 from paperkg.graph.errors import PaperkgError
 
 log = logging.getLogger(__name__)
+
+# Linux and the BSDs spread connections among sockets bound with SO_REUSEPORT.
+REUSE_PORT = hasattr(socket, "SO_REUSEPORT") and sys.platform.startswith(("linux", "freebsd"))
 
 # A worker that exits sooner than this after its start is not replaced: the server stops.
 EARLY_EXIT_S = 3.0
@@ -49,7 +55,7 @@ def serve_forked(app: FastAPI, listening: socket.socket, workers: int,
 
     Args:
         app: the built app (its heap frozen), shared by every worker.
-        listening: the bound, listening socket the workers accept on.
+        listening: the socket `listen_on` reserved the address with.
         workers: how many processes serve.
         start_worker: run in each new worker before it serves (its own connection, threads).
         say: where to tell the user what is happening.
@@ -97,7 +103,7 @@ def _fork_worker(app: FastAPI, listening: socket.socket, start_worker: Callable[
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, signal.SIG_DFL)  # uvicorn sets its own when it starts
         start_worker(app)
-        _run_uvicorn(app, listening)
+        _run_uvicorn(app, worker_socket(listening))
     except BaseException:  # noqa: BLE001 - a worker reports and exits, whatever happened
         log.exception("server worker %d failed", os.getpid())
         code = 1
@@ -128,23 +134,48 @@ def _wait_all(pids: dict[int, float]) -> None:
 
 
 def listen_on(host: str, port: int) -> socket.socket:
-    """A listening TCP socket on `host`:`port`, for workers to share.
+    """The address `host`:`port` reserved for the workers: a socket bound to it.
+
+    Where the system has SO_REUSEPORT, the socket is bound with it and does not listen: it
+    keeps the address for the workers, who each listen on their own (`worker_socket`).
+    Elsewhere it listens, and the workers share it.
 
     Raises:
         ServeError: the address cannot be bound (in use, or not this machine's).
     """
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    listening = socket.socket(family, socket.SOCK_STREAM)
     try:
-        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listening.bind((host, port))
-        listening.listen(2048)
+        if REUSE_PORT:  # a plain bind first: a server already there, reusing its port or not, refuses it
+            _bound_socket(host, port, listen=False, reuse_port=False).close()
+        return _bound_socket(host, port, listen=not REUSE_PORT)
     except OSError as exc:
-        listening.close()
         raise ServeError(f"cannot listen on {host}:{port} ({exc.strerror}); pass a free --port "
                          "or stop what is using it") from exc
-    listening.set_inheritable(True)
-    return listening
+
+
+def worker_socket(reserved: socket.socket) -> socket.socket:
+    """The socket a worker accepts on: its own, on the reserved address, where SO_REUSEPORT is."""
+    if not REUSE_PORT:
+        return reserved
+    host, port = reserved.getsockname()[:2]
+    own = _bound_socket(host, port, listen=True)
+    reserved.close()  # this process's copy only: the parent keeps the address
+    return own
+
+
+def _bound_socket(host: str, port: int, listen: bool, reuse_port: bool = REUSE_PORT) -> socket.socket:
+    bound = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        bound.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:
+            bound.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        bound.bind((host, port))
+        if listen:
+            bound.listen(2048)
+    except OSError:
+        bound.close()
+        raise
+    bound.set_inheritable(True)
+    return bound
 
 
 def can_fork() -> bool:
@@ -152,4 +183,4 @@ def can_fork() -> bool:
     return hasattr(os, "fork")
 
 
-__all__ = ["ServeError", "WorkerFailed", "can_fork", "listen_on", "serve_forked"]
+__all__ = ["ServeError", "WorkerFailed", "can_fork", "listen_on", "serve_forked", "worker_socket"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from paperkg.api.prefork import ServeError, listen_on
+from paperkg.api.prefork import ServeError, listen_on, worker_socket
 
 from live_fixtures import free_port
 from seed_graph import build_seed_graph
@@ -90,3 +90,14 @@ def test_a_port_in_use_is_one_clear_error():
         taken.listen()
         with pytest.raises(ServeError, match="pass a free --port"):
             listen_on("127.0.0.1", taken.getsockname()[1])
+
+
+def test_a_port_another_servers_workers_listen_on_is_refused_too():
+    reserved = listen_on("127.0.0.1", free_port())
+    port = reserved.getsockname()[1]
+    listening = worker_socket(reserved)  # as a worker of a server already running holds it
+    try:
+        with pytest.raises(ServeError, match="pass a free --port"):
+            listen_on("127.0.0.1", port)
+    finally:
+        listening.close()
