@@ -17,7 +17,8 @@ from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from .compiled import CompiledOperations, StepAside, execute_compiled
+from .compiled import CompiledOperations, StepAside
+from .compiled_run import execute_compiled
 
 log = logging.getLogger(__name__)
 
