@@ -103,7 +103,7 @@ def _fork_worker(app: FastAPI, listening: socket.socket, start_worker: Callable[
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, signal.SIG_DFL)  # uvicorn sets its own when it starts
         start_worker(app)
-        _run_uvicorn(app, worker_socket(listening))
+        serve_in_process(app, listening)
     except BaseException:  # noqa: BLE001 - a worker reports and exits, whatever happened
         log.exception("server worker %d failed", os.getpid())
         code = 1
@@ -111,10 +111,11 @@ def _fork_worker(app: FastAPI, listening: socket.socket, start_worker: Callable[
         os._exit(code)  # never return into the parent's code
 
 
-def _run_uvicorn(app: FastAPI, listening: socket.socket) -> None:
+def serve_in_process(app: FastAPI, reserved: socket.socket) -> None:
+    """Serve `app` from this process on the address `listen_on` reserved, until stopped."""
     import uvicorn
 
-    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[worker_socket(reserved)])
 
 
 def _signal(pid: int, sig: int) -> None:
@@ -183,4 +184,4 @@ def can_fork() -> bool:
     return hasattr(os, "fork")
 
 
-__all__ = ["ServeError", "WorkerFailed", "can_fork", "listen_on", "serve_forked", "worker_socket"]
+__all__ = ["ServeError", "WorkerFailed", "can_fork", "listen_on", "serve_forked", "serve_in_process", "worker_socket"]

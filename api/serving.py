@@ -39,7 +39,7 @@ from paperkg.graph.kg import KnowledgeGraph
 from paperkg.graph.store import Store
 
 from .http_options import ServeOptions
-from .prefork import can_fork, listen_on, serve_forked
+from .prefork import can_fork, listen_on, serve_forked, serve_in_process
 
 log = logging.getLogger(__name__)
 
@@ -189,16 +189,16 @@ def run_server(
     import uvicorn
 
     where = f"the explorer at http://{host}:{port}/, GraphiQL at http://{host}:{port}/graphql"
-    if workers <= 1:
+    if workers <= 1 or can_fork():
+        check_db(db)
+        listening = listen_on(host, port)  # a port in use is one clear error, before the graph loads
         app = build_served_app(db, options, say)
+    if workers <= 1:
         start_upkeep(app)
         say(f"Serving: {where}")
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        serve_in_process(app, listening)
         return
     if can_fork():
-        check_db(db)
-        listening = listen_on(host, port)
-        app = build_served_app(db, options, say)
         say(f"Serving from {workers} worker processes forked from this one: {where}")
         serve_forked(app, listening, workers, start_forked_worker, say)
         return

@@ -101,3 +101,14 @@ def test_a_port_another_servers_workers_listen_on_is_refused_too():
             listen_on("127.0.0.1", port)
     finally:
         listening.close()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_on_a_port_in_use_says_so_in_one_line_before_loading(seed_db, workers):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = subprocess.run([str(PAPERKG), "serve", "--db", str(seed_db), "--port", str(taken.getsockname()[1]),
+                                 "--workers", workers], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: cannot listen on 127.0.0.1:") and "--port" in result.stderr
