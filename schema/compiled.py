@@ -26,6 +26,7 @@ Running a plan is schema/compiled_run.py.
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -38,6 +39,8 @@ from graphql import (
     default_type_resolver, get_operation_ast, is_abstract_type, is_leaf_type,
 )
 from graphql.execution.values import get_argument_values
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .compiled_run import Run
@@ -213,9 +216,11 @@ def _direct_call(field_def: GraphQLField, strawberry_schema: Any) -> Callable | 
     if definition is None or getattr(field_def.resolve, "_is_default", False):
         return None
     resolver = definition.base_resolver
-    converter = getattr(strawberry_schema, "schema_converter", None)
-    if (resolver is None or definition.extensions or resolver.arguments or field_def.args or converter is None
-            or converter._get_field_exception_handlers(definition)):
+    # strawberry's own test of whether a field's errors may become results (a private method:
+    # where it is missing, every resolver goes through the wrapper)
+    handlers_of = getattr(getattr(strawberry_schema, "schema_converter", None), "_get_field_exception_handlers", None)
+    if (resolver is None or definition.extensions or resolver.arguments or field_def.args or handlers_of is None
+            or handlers_of(definition)):
         return None
     info_class = strawberry_schema.config.info_class
     as_self = resolver.self_parameter is not None
@@ -331,6 +336,9 @@ class CompiledOperations:
         try:
             compiled = compile_operation(strawberry_schema, document, operation_name)
         except StepAside:
+            compiled = None
+        except Exception:  # a plan never stands between a query and graphql-core's answer
+            log.warning("could not compile a query; graphql-core runs it", exc_info=True)
             compiled = None
         self._compiled[key] = compiled
         while len(self._compiled) > self.size:
