@@ -112,3 +112,17 @@ def test_introspection_is_left_to_graphql_core(seed_kg):
     compiled, oracle = both("{ __schema { queryType { name } } __type(name: \"Paper\") { name } }", None, seed_kg)
     assert compiled == oracle
     assert compiled["data"]["__schema"]["queryType"]["name"] == "Query"
+
+
+def test_a_document_that_fails_to_compile_is_answered_by_graphql_core(seed_kg, ids, monkeypatch, caplog):
+    import paperkg.schema.compiled as compiled
+
+    def broken(*args):
+        raise RuntimeError("a bug in the compiler")
+
+    monkeypatch.setattr(compiled, "compile_operation", broken)
+    schema = build_schema(response_cache_size=0)  # a fresh store of compiled documents
+    query = PAGE.replace("first: 5", "first: 4")
+    with caplog.at_level(logging.WARNING, logger="paperkg.schema.compiled"):
+        assert answer(schema, query, None, seed_kg) == answer(ORACLE, query, None, seed_kg)
+    assert any("could not compile" in r.getMessage() for r in caplog.records)
