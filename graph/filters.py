@@ -18,6 +18,7 @@ from .index import TYPES, GraphIndex
 from .matching import NameMatcher
 from .queries import paper_node
 from .records import EntityType, Role
+from .sources.fields import doi_key
 from .store import Store
 
 
@@ -34,6 +35,7 @@ class PaperFilter:
     has_code: bool | None = None
     year: int | None = None
     venue: str | None = None
+    doi: str | None = None
 
 
 class ListFilters:
@@ -62,6 +64,8 @@ class ListFilters:
             keep &= self._facets()[3] == where.year
         if where.venue is not None:
             keep &= self._papers_at_venue(where.venue)
+        if where.doi is not None:
+            keep &= self._papers_with_doi(where.doi)
         if where.search:
             hits = [index.paper_pos[p] for p in self.store.search_paper_ids(where.search) if p in index.paper_pos]
             rows = np.array(hits, dtype=np.int64)
@@ -115,9 +119,17 @@ class ListFilters:
         hits = {v for v in set(venues.tolist()) if v and wanted in v}
         return np.isin(venues, list(hits)) if hits else np.zeros(len(venues), dtype=bool)
 
-    def _facets(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _papers_with_doi(self, doi: str) -> np.ndarray:
+        """Papers with this DOI, written as sources write it ("https://doi.org/10.1145/X",
+        "doi:10.1145/X", any case): the store keeps it bare and in lower case."""
+        wanted = doi_key(doi)
+        if wanted is None:
+            raise QuestionError(f"doi: {doi!r} is not a DOI; give one as 10.NNNN/..., e.g. doi: \"10.1145/3292500.3330701\"")
+        return self._facets()[5] == wanted
+
+    def _facets(self) -> tuple[np.ndarray, ...]:
         """Per paper row: upvotes (0 when unknown), has code, ISO date ("" when unknown),
-        year (0 when unknown) and case-folded venue ("" when unknown)."""
+        year (0 when unknown), case-folded venue ("" when unknown) and DOI ("" when unknown)."""
         index = self.index
         cached = self.__dict__.get("_facets_cache")
         if cached is None:
@@ -125,13 +137,14 @@ class ListFilters:
             has_code = np.zeros(index.paper_total, dtype=bool)
             years = np.zeros(index.paper_total, dtype=np.int64)
             venues = np.full(index.paper_total, "", dtype=object)
-            for pid, votes, code, year, venue in self.store.paper_facets():
+            dois = np.full(index.paper_total, "", dtype=object)
+            for pid, votes, code, year, venue, doi in self.store.paper_facets():
                 row = index.paper_pos.get(pid)
                 if row is not None:
                     upvotes[row], has_code[row] = votes or 0, bool(code)
-                    years[row], venues[row] = year or 0, (venue or "").casefold()
+                    years[row], venues[row], dois[row] = year or 0, (venue or "").casefold(), doi or ""
             dates = np.array([self.graph.nodes[paper_node(p)].get("date") or "" for p in index.paper_ids])
-            cached = self.__dict__["_facets_cache"] = (upvotes, has_code, dates, years, venues)
+            cached = self.__dict__["_facets_cache"] = (upvotes, has_code, dates, years, venues, dois)
         return cached
 
     def filter_entities(self, type: EntityType | None = None, search: str | None = None,

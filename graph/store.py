@@ -406,10 +406,10 @@ class Store:
         sql = "SELECT id FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank, id"
         return [row[0] for row in self._query(sql, (_fts_query(search),))]
 
-    def paper_facets(self) -> list[tuple[str, int | None, bool, int | None, str | None]]:
-        """(id, upvotes, has code, year, venue) of every paper: what paper filters and orders need."""
+    def paper_facets(self) -> list[tuple[str, int | None, bool, int | None, str | None, str | None]]:
+        """(id, upvotes, has code, year, venue, DOI) of every paper: what paper filters and orders need."""
         return self._query("SELECT id, upvotes, code_urls != '[]', "
-                           f"{YEAR_SQL}, venue FROM papers")
+                           f"{YEAR_SQL}, venue, doi FROM papers")
 
     def alias_keys(self) -> list[tuple[str, str]]:
         """(alias key, entity id) of every name and alias."""

@@ -47,6 +47,8 @@ class Query(GraphQuestionsQuery):
         year: Annotated[int | None, strawberry.argument(description="Published in this year.")] = None,
         venue: Annotated[str | None, strawberry.argument(
             description="Published at a venue whose name holds this, ignoring case (\"NeurIPS\").")] = None,
+        doi: Annotated[str | None, strawberry.argument(
+            description="With this DOI, bare or as a doi.org address, in any case (\"10.1145/3292500.3330701\").")] = None,
         order_by: Annotated[PaperOrder | None, strawberry.argument(
             description="DATE (newest first), UPVOTES (most first) or RELEVANCE (needs `search`); "
                         "default RELEVANCE with `search`, else DATE.")] = None,
@@ -54,13 +56,14 @@ class Query(GraphQuestionsQuery):
         context = context_of(info)
         page = read_page("paper", first, after)
         order = order_by.value if order_by else ("RELEVANCE" if search else "DATE")
-        filtered = (entity, type, role, since, until, has_code, year, venue) != (None,) * 8 or order != (
+        filtered = (entity, type, role, since, until, has_code, year, venue, doi) != (None,) * 9 or order != (
             "RELEVANCE" if search else "DATE")
         if filtered:
             where = PaperFilter(
                 search=search, entity_ids=(await resolve_entity_id(info, "entity", entity),) if entity else None,
                 types=(type,) if type and not entity else None, roles=(role,) if role else None,
-                since=parse_date(since), until=parse_date(until), has_code=has_code, year=year, venue=venue)
+                since=parse_date(since), until=parse_date(until), has_code=has_code, year=year, venue=venue,
+                doi=doi)
             total, ids = context.kg.filter_papers(where, order, page.limit, page.offset)
             found = await context.loaders.load_papers(ids)
             return build_connection(page, [Paper.from_record(p) for p in found], total)

@@ -146,3 +146,37 @@ def test_the_vocabulary_and_context_are_served(client):
     assert vocab.headers["content-type"].startswith("text/turtle")
     assert (PKG.Paper, RDF.type, None) in Graph().parse(data=vocab.text, format="turtle")
     assert "pkg" in json.loads(client.get("/ontology/context.jsonld").text)["@context"]
+
+
+@pytest.fixture(scope="module")
+def bibliographic_client(tmp_path_factory):
+    from datetime import date
+
+    from paperkg.graph.kg import KnowledgeGraph
+    from paperkg.graph.records import Paper, PaperExtraction
+    from paperkg.graph.store import Store
+
+    store = Store(tmp_path_factory.mktemp("bibliographic") / "kg.db")
+    store.write_batch([PaperExtraction(p) for p in (
+        Paper("a", "A", "Alpha.", year=2023, venue="NeurIPS 2023", doi="10.1234/a"),
+        Paper("b", "B", "Beta.", year=2024, venue="ICML 2024", doi="10.1234/b"),
+        Paper("c", "C", "Gamma.", date=date(2024, 5, 1)))])
+    kg = KnowledgeGraph(store)
+    yield kg, TestClient(create_app(kg))
+    store.close()
+
+
+@pytest.mark.parametrize(("graphql_filter", "sparql_pattern"), [
+    ('doi: "10.1234/b"', '?p bibo:doi "10.1234/b"'),
+    ("year: 2024", '?p fabio:hasPublicationYear ?y FILTER (str(?y) = "2024")'),
+    ('venue: "neurips"', '?p pkg:venue ?v FILTER (CONTAINS(LCASE(?v), "neurips"))'),
+])
+def test_sparql_filters_papers_by_doi_year_and_venue_as_graphql_does(bibliographic_client, graphql_filter,
+                                                                      sparql_pattern):
+    kg, client = bibliographic_client
+    data = run_query(kg, f"{{ papers({graphql_filter}) {{ edges {{ node {{ id }} }} }} }}")
+    graphql = sorted(edge["node"]["id"] for edge in data["papers"]["edges"])
+    response = client.get("/sparql", params={"query": f"SELECT ?p WHERE {{ {sparql_pattern} }}"})
+    assert response.status_code == 200, response.text
+    sparql = sorted(row["p"]["value"].removeprefix(HOST) for row in response.json()["results"]["bindings"])
+    assert sparql == graphql and graphql

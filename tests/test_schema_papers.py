@@ -198,8 +198,13 @@ def test_paper_has_year_venue_and_doi(venues_kg):
     ('venue: "NeurIPS", year: 2024', ["b"]),
     ('venue: "CVPR"', []),
     ("year: 1999", []),
+    ('doi: "10.1234/a"', ["a"]),
+    ('doi: "https://doi.org/10.1234/A"', ["a"]),
+    ('doi: "doi:10.1234/a", year: 2023', ["a"]),
+    ('doi: "10.1234/a", year: 2024', []),
+    ('doi: "10.1234/b"', []),
 ])
-def test_papers_filter_by_year_and_venue(venues_kg, arguments, expected):
+def test_papers_filter_by_year_venue_and_doi(venues_kg, arguments, expected):
     data = run(venues_kg, f"{{ papers({arguments}) {{ totalCount edges {{ node {{ id }} }} }} }}")
     assert data["papers"]["totalCount"] == len(expected)
     assert sorted(edge["node"]["id"] for edge in data["papers"]["edges"]) == [f"paper/{p}" for p in expected]
@@ -208,3 +213,8 @@ def test_papers_filter_by_year_and_venue(venues_kg, arguments, expected):
 def test_an_empty_venue_filter_says_what_to_give(venues_kg):
     result = execute_query(venues_kg, '{ papers(venue: "  ") { totalCount } }')
     assert "give part of a venue's name" in result["errors"][0]["message"]
+
+
+def test_a_doi_filter_that_is_no_doi_says_what_to_give(venues_kg):
+    result = execute_query(venues_kg, '{ papers(doi: "1234/a") { totalCount } }')
+    assert "'1234/a' is not a DOI; give one as 10.NNNN/..." in result["errors"][0]["message"]

@@ -82,7 +82,7 @@ def test_version_4_database_gets_years_from_dates_and_sees_no_change(tmp_path):
     # Rows from before keep NULL; their year is their date's, without a row rewritten.
     assert papers and all(p.year is None for p in papers)
     assert all(p.publication_year == (p.date.year if p.date else None) for p in papers)
-    assert {year for _, _, _, year, _ in store.paper_facets()} == {p.publication_year for p in papers}
+    assert {year for _, _, _, year, _, _ in store.paper_facets()} == {p.publication_year for p in papers}
     assert all(p.venue is None and p.doi is None for p in papers)
     # The migration logs nothing for a running server, and the same input is unchanged.
     assert store.changes_since(0) == (0, [])

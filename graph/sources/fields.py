@@ -172,11 +172,16 @@ def parse_doi(value: Any, where: str) -> str | None:
     text = clean_text(value)
     if not text:
         return None
-    match = _DOI.match(text)
-    if match is None:
+    doi = doi_key(text)
+    if doi is None:
         logger.warning("%s: %r is not a DOI (10.NNNN/...); the paper is kept without one", where, text)
-        return None
-    return match.group(1).lower()
+    return doi
+
+
+def doi_key(text: str) -> str | None:
+    """A DOI as the store keeps it (no resolver prefix, lower case), or None if `text` is none."""
+    match = _DOI.match(text.strip())
+    return match.group(1).lower() if match else None
 
 
 def find_arxiv_id(*candidates: Any) -> str | None:
