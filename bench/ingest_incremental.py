@@ -11,13 +11,17 @@ the reference rate). `--base-db` copies a database built earlier from the same b
 this bench, kept in `--dir`) instead, and the reference rate is then read from its
 `base.json`.
 
+`--papers N` ingests only the month's first N papers (for proportionality: a quarter month).
+
 Then, `--repeat` times each, in a child process with the same `--workers`:
 - (m) the month ingested into a copy of the base;
 - (e) the month ingested into an empty database, the cost of the month alone.
 
 The child times the phases of `ingest_paths`: loading the names extraction starts from
 (`known_entities`), the batches (extraction and writes), and the corpus step
-(`settle_corpus`, with the number of entities it re-decided). Medians are printed with
+(`settle_corpus`, with the number of entities it re-decided), and within them the store's
+writes (`write_s`), finding the touched entities (`touched_s`) and the corpus step's stages
+(`c_...`: `c_decide_s` holds `c_lowercase_s` and `c_split_papers_s`). Medians are printed with
 every run, then the ratios: (m) / (e) (1.0: the base costs nothing), and (m) against the
 month at the base's rate. The last line is one JSON object.
 """
@@ -62,6 +66,19 @@ def split_corpus(folder: Path, corpus: Path = CORPUS) -> tuple[Path, Path, int, 
     return base, new, sum(n for m, n in sizes.items() if m < month), sizes[month], month
 
 
+def take_papers(month: Path, count: int) -> tuple[Path, int]:
+    """The first `count` records of the month, in their own file (the month when it has fewer)."""
+    part = month.with_name(f"month-{count}.jsonl")
+    with month.open(encoding="utf-8") as lines, part.open("w", encoding="utf-8") as out:
+        taken = 0
+        for line in lines:
+            if taken == count:
+                break
+            out.write(line)
+            taken += 1
+    return part, taken
+
+
 def ingest_base(source: Path, db: Path, workers: int) -> float:
     start = time.perf_counter()
     proc = subprocess.run([str(BIN / "paperkg"), "ingest", str(source), "--db", str(db), "--quiet",
@@ -73,13 +90,14 @@ def ingest_base(source: Path, db: Path, workers: int) -> float:
 
 CHILD = r"""
 import json, sys, time
-from paperkg.graph import ingest, ingest_extractors
+from paperkg.graph import corpus, ingest, ingest_extractors, store as store_module
 from paperkg.graph.store import Store
 
 source, db, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
 phases = {"names_s": 0.0, "corpus_s": 0.0, "decided": 0}
 
 def timed(function, key):
+    phases.setdefault(key, 0.0)
     def run(*args, **kwargs):
         start = time.perf_counter()
         try:
@@ -88,8 +106,35 @@ def timed(function, key):
             phases[key] += time.perf_counter() - start
     return run
 
+def timed_iter(function, key):
+    phases.setdefault(key, 0.0)
+    def run(*args, **kwargs):
+        items = function(*args, **kwargs)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            finally:
+                phases[key] += time.perf_counter() - start
+            yield item
+    return run
+
 ingest_extractors.known_entities = timed(ingest_extractors.known_entities, "names_s")
 ingest.settle_corpus = timed(ingest.settle_corpus, "corpus_s")
+ingest.touched_entities = timed(ingest.touched_entities, "touched_s")
+# The corpus step's stages (graph/corpus.py), by the module names it calls them through.
+for name, key in (("_pull_back_held", "c_pull_back_s"), ("_merge_split_readings", "c_merge_splits_s"),
+                  ("fill_marks", "c_fill_marks_s"), ("_settle_entity", "c_decide_s"),
+                  ("_lowercase_papers", "c_lowercase_s"), ("split_paper_readings", "c_split_papers_s"),
+                  ("_split_gazetteer_readings", "c_split_gazetteer_s"),
+                  ("hold_lowercase_readings", "c_hold_lowercase_s"), ("_count_restored", "c_restored_s"),
+                  ("_delete_orphans", "c_orphans_s")):
+    setattr(corpus, name, timed(getattr(corpus, name), key))
+corpus._iter_entity_rows = timed_iter(corpus._iter_entity_rows, "c_read_rows_s")
+# Writing the batches: the store's transactions (the rest of the batches is extraction).
+Store.write_batch = timed(Store.write_batch, "write_s")
 start = time.perf_counter()
 with Store(db) as store:
     opened = time.perf_counter() - start
@@ -99,7 +144,6 @@ phases.update(seconds=time.perf_counter() - start, open_s=opened, added=report.w
 phases["batches_s"] = phases["seconds"] - phases["open_s"] - phases["names_s"] - phases["corpus_s"]
 print(json.dumps(phases))
 """
-
 
 def ingest_month(source: Path, db: Path, workers: int) -> dict:
     proc = subprocess.run([sys.executable, "-c", CHILD, str(source), str(db), str(workers)],
@@ -121,12 +165,16 @@ def main() -> None:
     parser.add_argument("--base-db", type=Path, default=None, help="A base database built earlier here.")
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="The folder of monthly .jsonl.gz files (default: ../shared/corpora/arxiv_cs_2025_2026).")
+    parser.add_argument("--papers", type=int, default=None,
+                        help="Ingest only the month's first N papers (proportionality: a quarter month).")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         raise SystemExit(f"no corpus at {args.corpus}; pass --corpus with the folder of arxiv_cs_2025_2026")
     folder = args.dir or Path(tempfile.mkdtemp(prefix="paperkg-incremental-"))
     folder.mkdir(parents=True, exist_ok=True)
     base_src, month_src, base_n, month_n, month = split_corpus(folder, args.corpus)
+    if args.papers is not None:
+        month_src, month_n = take_papers(month_src, args.papers)
     print(f"base: {base_n:,} papers; new month {month}: {month_n:,} papers; workers {args.workers}; "
           f"load average at start {os.getloadavg()[0]:.1f}", flush=True)
     if args.base_db:
@@ -155,6 +203,8 @@ def main() -> None:
     for label, r in (("(m) month into the base", m), ("(e) month into an empty db", e)):
         print(f"{label}: {r['seconds']:.1f} s (open {r['open_s']:.1f}, names {r['names_s']:.1f}, "
               f"batches {r['batches_s']:.1f}, corpus step {r['corpus_s']:.1f} s over {r['decided']:.0f} entities)")
+    stages = sorted(k for k in m if k.startswith(("c_", "touched", "write")))
+    print("stages, s: " + ", ".join(f"{k} {m[k]:.2f} / {e[k]:.2f}" for k in stages) + "  ((m) / (e))")
     print(f"(m) / (e): {m['seconds'] / e['seconds']:.2f}; corpus step (m) / (e): "
           f"{m['corpus_s'] / max(e['corpus_s'], 1e-9):.2f}")
     print(f"the month at the base's rate: {at_rate:.1f} s; (m) / that: {m['seconds'] / at_rate:.2f}")

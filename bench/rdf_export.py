@@ -84,7 +84,7 @@ def cut_database(source: Path, target: Path, papers: int) -> Path:
     db.executescript(f"""
         CREATE TEMP TABLE keep AS SELECT id FROM src.papers ORDER BY id LIMIT {papers};
         INSERT INTO papers SELECT * FROM src.papers WHERE id IN (SELECT id FROM keep);
-        INSERT INTO papers_fts (id, title, abstract) SELECT id, title, abstract FROM papers;
+        INSERT INTO papers_fts (rowid, id, title, abstract) SELECT rowid, id, title, abstract FROM papers;
         CREATE TEMP TABLE used AS
             SELECT entity_id AS id FROM src.mentions WHERE paper_id IN (SELECT id FROM keep)
             UNION SELECT entity_id FROM src.results WHERE paper_id IN (SELECT id FROM keep)

@@ -125,8 +125,9 @@ def ingest_paths(
                                         reextract=reextract, on_batch=bar.update,
                                         on_written=lambda papers: changed_ids.extend(p.id for p in papers))
     if changed_ids:  # entity types and the floor are decided over the corpus, after the batches
-        report.corpus = settle_corpus(store, min_confidence, touched_entities(store, changed_ids),
-                                      progress=progress)
+        # the entities the papers name now, and those their replaced mentions named
+        touched = touched_entities(store, changed_ids) | report.written.replaced_entities
+        report.corpus = settle_corpus(store, min_confidence, touched, progress=progress)
     return report
 
 

@@ -40,15 +40,22 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class BatchReport:
-    """What one `write_batch` did."""
+    """What one `write_batch` did.
+
+    `replaced_entities` are the entities that the replaced mentions of rewritten papers
+    named (held ones too): a paper that no longer names one changes its count, so the
+    corpus step after an ingest decides it again with the entities the new mentions name.
+    """
 
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    replaced_entities: frozenset[str] = frozenset()
 
     def __add__(self, other: BatchReport) -> BatchReport:
         return BatchReport(
-            self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged
+            self.added + other.added, self.updated + other.updated, self.unchanged + other.unchanged,
+            self.replaced_entities | other.replaced_entities,
         )
 
 
@@ -213,6 +220,7 @@ class Store:
         ids = [e.paper.id for e in extractions]
         known, stored = self._fingerprints(ids), self.get_papers(ids)
         added = updated = unchanged = 0
+        replaced: set[str] = set()
         with self._lock:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
@@ -234,6 +242,8 @@ class Store:
                     if old == fingerprint and not force:
                         unchanged += 1
                         continue
+                    if old is not None:
+                        replaced |= self._entities_named_by(extraction.paper.id)
                     self._write_extraction(extraction, fingerprint, replace=old is not None, renew=renew,
                                            pending=pending)
                     known[extraction.paper.id] = fingerprint
@@ -246,7 +256,13 @@ class Store:
                 if isinstance(exc, sqlite3.OperationalError):  # disk full, read-only, locked
                     raise write_error(self.path, exc) from exc
                 raise
-        return BatchReport(added, updated, unchanged)
+        return BatchReport(added, updated, unchanged, frozenset(replaced))
+
+    def _entities_named_by(self, paper_id: str) -> set[str]:
+        """The entities a stored paper's mentions and held mentions name (through mentions_edges
+        and held_by_paper)."""
+        return {row[0] for table in ("mentions", "held_mentions") for row in self._db.execute(
+            f"SELECT DISTINCT entity_id FROM {table} WHERE paper_id = ?", (paper_id,))}
 
     def _check_written(self) -> None:
         """Forget the entities written before when another connection committed since
@@ -311,8 +327,8 @@ class Store:
                           renew: set[str] | None = None, pending: dict[str, Entity] | None = None) -> None:
         paper = extraction.paper
         db = self._db
-        # Finding a paper's row in papers_fts by id scans the whole index (`id` is UNINDEXED):
-        # it is rewritten only when its text changed, not for a re-extraction.
+        # A paper's full-text row has its rowid, which a rewrite keeps; it is rewritten only
+        # when the text changed, not for a re-extraction.
         text_changed, old = True, None
         if replace:
             db.execute("DELETE FROM mentions WHERE paper_id = ?", (paper.id,))
@@ -320,13 +336,14 @@ class Store:
             db.execute("DELETE FROM results WHERE paper_id = ?", (paper.id,))
             old = db.execute("SELECT title, abstract, rowid FROM papers WHERE id = ?", (paper.id,)).fetchone()
             text_changed = old is None or old[:2] != (paper.title, paper.abstract)
-            if text_changed:
-                db.execute("DELETE FROM papers_fts WHERE id = ?", (paper.id,))
-        db.execute(PAPER_SQL, _paper_row(paper) + (fingerprint, paper.year, paper.venue, paper.doi))
+            if old is not None and text_changed:
+                db.execute("DELETE FROM papers_fts WHERE rowid = ?", (old[2],))
+        rowid = db.execute(PAPER_SQL, _paper_row(paper) + (fingerprint, paper.year, paper.venue, paper.doi)).lastrowid
         if old is not None:  # keep its place in the order papers came in (rowid)
-            db.execute("UPDATE papers SET rowid = ? WHERE id = ?", (old[2], paper.id))
+            rowid = old[2]
+            db.execute("UPDATE papers SET rowid = ? WHERE id = ?", (rowid, paper.id))
         if text_changed:
-            db.execute(FTS_SQL, (paper.id, paper.title, paper.abstract))
+            db.execute(FTS_SQL, (rowid, paper.id, paper.title, paper.abstract))
         if renew:
             self._renew_entities([e for e in extraction.entities if e.id in renew], renew)
         self._write_entities(extraction.entities, pending=pending)
@@ -393,7 +410,7 @@ class Store:
     def list_papers(self, search: str | None = None, limit: int = 20, offset: int = 0) -> list[Paper]:
         """Papers newest first (then by id); with `search`, best full-text matches first."""
         if search:
-            sql = ("SELECT p.* FROM papers_fts f JOIN papers p ON p.id = f.id "
+            sql = ("SELECT p.* FROM papers_fts f JOIN papers p ON p.rowid = f.rowid "
                    "WHERE papers_fts MATCH ? ORDER BY rank, p.id LIMIT ? OFFSET ?")
             params: tuple = (_fts_query(search), limit, offset)
         else:
@@ -648,8 +665,10 @@ class Store:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
+                found = self._db.execute("SELECT rowid FROM papers WHERE id = ?", (paper_id,)).fetchone()
                 deleted = self._db.execute("DELETE FROM papers WHERE id = ?", (paper_id,)).rowcount
-                self._db.execute("DELETE FROM papers_fts WHERE id = ?", (paper_id,))
+                if found:
+                    self._db.execute("DELETE FROM papers_fts WHERE rowid = ?", found)
                 self._db.execute("DELETE FROM held_mentions WHERE paper_id = ?", (paper_id,))
                 self._db.execute("COMMIT")
             except BaseException:

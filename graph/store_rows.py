@@ -22,7 +22,8 @@ from .records import Entity, PaperExtraction, entity_key
 from .store_schema import MENTION_COLUMNS
 
 PAPER_SQL = "INSERT OR REPLACE INTO papers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-FTS_SQL = "INSERT INTO papers_fts (id, title, abstract) VALUES (?,?,?)"
+# A paper's full-text row has the paper's rowid (store_schema.FTS_BY_ROWID).
+FTS_SQL = "INSERT INTO papers_fts (rowid, id, title, abstract) VALUES (?,?,?,?)"
 ENTITY_SQL = ("INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
               "{update}variant_of = coalesce(entities.variant_of, excluded.variant_of)")
 ALIAS_SQL = "INSERT OR IGNORE INTO aliases VALUES (?,?,?)"
@@ -84,8 +85,12 @@ def write_new_papers(db, extractions: Sequence[PaperExtraction], paper_rows: Seq
         paper_rows: the `papers` row of each, in the same order.
         entities: the entities to write (`new_entities`).
     """
+    last = db.execute("SELECT coalesce(max(rowid), 0) FROM papers").fetchone()[0]
     db.executemany(PAPER_SQL, paper_rows)
-    db.executemany(FTS_SQL, [(x.paper.id, x.paper.title, x.paper.abstract) for x in extractions])
+    # The batch's papers are the rows after `last`, in batch order: their text goes to the
+    # full-text index under their own rowids.
+    db.execute("INSERT INTO papers_fts (rowid, id, title, abstract) "
+               "SELECT rowid, id, title, abstract FROM papers WHERE rowid > ? ORDER BY rowid", (last,))
     db.executemany(ENTITY_SQL.format(update=""), [entity_row(e) for e in entities])
     db.executemany(ALIAS_SQL, [row for e in entities for row in alias_rows(e)])
     db.executemany(MENTION_SQL, [row for x in extractions for row in mention_rows(x)])

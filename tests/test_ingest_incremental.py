@@ -6,6 +6,7 @@ they name, and a live graph built before the ingest takes them in.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,12 +19,15 @@ from paperkg.graph.ingest import ingest_paths
 from paperkg.graph.ingest_extractors import known_entities
 from paperkg.graph.kg import KnowledgeGraph, build_graph
 from paperkg.graph.queries import paper_node
-from paperkg.graph.records import Paper, PaperExtraction
+from paperkg.graph.records import EntityType, Paper, PaperExtraction, entity_id
 from paperkg.graph.store import Store
 
 from seed_page import SEED
-from test_corpus import PHASE, RVOS
+from test_corpus import PHASE, RVOS, WEAK, extraction
 from test_graph_live import graph_signature
+
+
+METHOD = EntityType.METHOD
 
 
 class CountingExtractor(Extractor):
@@ -113,7 +117,8 @@ def test_a_live_graph_takes_in_what_the_corpus_step_retyped_and_removed(tmp_path
     kg.store.close()
 
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "arxiv_cs_2025_2026" / "sample_500.jsonl"
+SHARED = Path(os.environ.get("PAPERKG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SAMPLE = SHARED / "corpora" / "arxiv_cs_2025_2026" / "sample_500.jsonl"
 
 
 def rows_of(path: Path) -> dict[str, list]:
@@ -125,7 +130,11 @@ def rows_of(path: Path) -> dict[str, list]:
         return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/corpora/arxiv_cs_2025_2026/sample_500.jsonl")
+NEEDS_SAMPLE = pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/corpora/arxiv_cs_2025_2026/"
+                                  "sample_500.jsonl (or PAPERKG_SHARED=/path/to/shared)")
+
+
+@NEEDS_SAMPLE
 @pytest.mark.parametrize("ends", [(300, 500), (200, 350, 430, 500)], ids=["two parts", "four parts"])
 def test_a_month_ingested_later_leaves_the_store_one_ingest_of_both_leaves(tmp_path, ends):
     """In two parts or four, votes, reading marks, weighed forms, held mentions and split
@@ -143,3 +152,34 @@ def test_a_month_ingested_later_leaves_the_store_one_ingest_of_both_leaves(tmp_p
     assert all(r.corpus.decided < len(once["entities"]) for r in reports[1:])  # not a full pass
     assert rows_of(tmp_path / "later.db") == once
     assert once["weighed_forms"] and {row[-1] for row in once["mentions"]} >= {0, 1, 2}  # marks all set
+
+
+def test_a_rewrite_updates_counts_exactly_in_the_store_and_a_live_graph(tmp_path):
+    """"procedural augmentation" is named by two papers; one is rewritten without it: its
+    count drops to one, and as a singleton below the floor it is held, as a full pass holds it."""
+    name, second = "procedural augmentation", "We use procedural augmentation to vary weather and lighting."
+    with Store(tmp_path / "kg.db") as store:
+        store.write_batch([extraction("p5", WEAK, name, METHOD, confidence=0.55),
+                           extraction("p6", second, name, METHOD, confidence=0.55)])
+        settle_corpus(store)
+        assert store.paper_counts([entity_id(name)]) == {entity_id(name): 2}
+    kg = KnowledgeGraph(Store(tmp_path / "kg.db"))  # a running server's graph
+    assert kg.paper_counts([entity_id(name)]) == {entity_id(name): 2}
+    with Store(tmp_path / "kg.db") as store:
+        report = store.write_batch([extraction("p6", "We study dashcam footage in the rain.", "dashcam footage",
+                                               METHOD)])
+        assert report.updated == 1 and report.replaced_entities == {entity_id(name)}
+        assert store.paper_counts([entity_id(name)]) == {entity_id(name): 1}
+        settle = settle_corpus(store, None, touched_entities(store, ["p6"]) | report.replaced_entities)
+        assert settle.below_floor == 1
+        assert store.paper_counts([entity_id(name), entity_id("dashcam footage")]) == {entity_id("dashcam footage"): 1}
+    with sqlite3.connect(tmp_path / "kg.db") as source, sqlite3.connect(tmp_path / "full.db") as copy:
+        source.backup(copy)  # the live graph's connection keeps the write-ahead log open
+    with Store(tmp_path / "full.db") as store:
+        assert settle_corpus(store).below_floor == 0  # nothing left to hold
+    assert rows_of(tmp_path / "kg.db") == rows_of(tmp_path / "full.db")
+    kg.refresh()
+    assert kg.paper_counts([entity_id(name), entity_id("dashcam footage")]) == {
+        entity_id(name): 0, entity_id("dashcam footage"): 1}
+    assert graph_signature(kg.graph) == graph_signature(build_graph(kg.store))
+    kg.store.close()

@@ -120,3 +120,34 @@ def test_version_6_database_gets_its_reading_marks_from_the_next_corpus_step(tmp
     with sqlite3.connect(tmp_path / "v6.db") as old, sqlite3.connect(tmp_path / "new.db") as new:
         assert old.execute(marks).fetchall() == new.execute(marks).fetchall()
         assert old.execute("SELECT count(*) FROM mentions WHERE reads = 1").fetchone()[0] > 0
+
+
+def test_version_7_full_text_rows_take_their_papers_rowids(tmp_path):
+    """Schema 8 gives each paper's full-text row the paper's rowid, so that a rewrite or a
+    delete finds it by rowid; a version 7 store's rows, numbered on their own, are remade."""
+    path = tmp_path / "v7.db"
+    with Store(path) as store:
+        store.write_batch(seed_extractions())
+    db = sqlite3.connect(path)
+    db.executescript("""
+        DROP TABLE papers_fts;
+        CREATE VIRTUAL TABLE papers_fts USING fts5 (id UNINDEXED, title, abstract);
+        INSERT INTO papers_fts (id, title, abstract) SELECT id, title, abstract FROM papers ORDER BY rowid DESC;
+        PRAGMA user_version = 7;
+    """)
+    rowids = "SELECT p.id, p.rowid, f.rowid FROM papers p JOIN papers_fts f ON f.id = p.id ORDER BY p.id"
+    assert any(paper != text for _, paper, text in db.execute(rowids))  # numbered on their own
+    db.close()
+    first = seed_extractions()[0]
+    with Store(path) as store:
+        rows = store._db.execute(rowids).fetchall()
+        assert len(rows) == len(seed_extractions()) and all(paper == text for _, paper, text in rows)
+        word = first.paper.title.split()[0]
+        assert first.paper.id in store.search_paper_ids(word)
+        store.write_batch([replace(first, paper=replace(first.paper, title="Zyxwv"))])
+        assert store.search_paper_ids("Zyxwv") == [first.paper.id]
+        assert first.paper.id not in store.search_paper_ids(word) or word in first.paper.abstract
+        assert store._db.execute("SELECT count(*) FROM papers_fts").fetchone()[0] == len(seed_extractions())
+        assert store.delete_paper(first.paper.id)
+        assert store.search_paper_ids("Zyxwv") == []
+        assert store._db.execute(rowids).fetchall() == [r for r in rows if r[0] != first.paper.id]
