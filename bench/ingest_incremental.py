@@ -21,7 +21,8 @@ The child times the phases of `ingest_paths`: loading the names extraction start
 (`known_entities`), the batches (extraction and writes), and the corpus step
 (`settle_corpus`, with the number of entities it re-decided), and within them the store's
 writes (`write_s`), finding the touched entities (`touched_s`) and the corpus step's stages
-(`c_...`: `c_decide_s` holds `c_lowercase_s` and `c_split_papers_s`). Medians are printed with
+(`c_...`: `c_decide_s` holds `c_lowercase_s` and `c_split_papers_s`), and the CPU seconds of the child and its
+extraction workers (`cpu_s`: on a busy machine, steadier than the wall time). Medians are printed with
 every run, then the ratios: (m) / (e) (1.0: the base costs nothing), and (m) against the
 month at the base's rate. The last line is one JSON object.
 """
@@ -139,7 +140,10 @@ start = time.perf_counter()
 with Store(db) as store:
     opened = time.perf_counter() - start
     report = ingest.ingest_paths([source], store, workers=workers, progress=False)
-phases.update(seconds=time.perf_counter() - start, open_s=opened, added=report.written.added,
+import resource
+cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+          for f in ("ru_utime", "ru_stime"))  # the extraction workers too, once joined
+phases.update(seconds=time.perf_counter() - start, open_s=opened, added=report.written.added, cpu_s=cpu,
               decided=report.corpus.decided if report.corpus else 0)
 phases["batches_s"] = phases["seconds"] - phases["open_s"] - phases["names_s"] - phases["corpus_s"]
 print(json.dumps(phases))
@@ -201,7 +205,7 @@ def main() -> None:
     m, e = median_of(into_base), median_of(alone)
     at_rate = month_n / rate
     for label, r in (("(m) month into the base", m), ("(e) month into an empty db", e)):
-        print(f"{label}: {r['seconds']:.1f} s (open {r['open_s']:.1f}, names {r['names_s']:.1f}, "
+        print(f"{label}: {r['seconds']:.1f} s, {r['cpu_s']:.1f} CPU s (open {r['open_s']:.1f}, names {r['names_s']:.1f}, "
               f"batches {r['batches_s']:.1f}, corpus step {r['corpus_s']:.1f} s over {r['decided']:.0f} entities)")
     stages = sorted(k for k in m if k.startswith(("c_", "touched", "write")))
     print("stages, s: " + ", ".join(f"{k} {m[k]:.2f} / {e[k]:.2f}" for k in stages) + "  ((m) / (e))")

@@ -111,7 +111,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             report.split += _split_gazetteer_readings(db, scope)
             report.not_names += hold_lowercase_readings(db, scope)
             report.restored = _count_restored(db, pulled)
-            report.deleted = _delete_orphans(db)
+            report.deleted = _delete_orphans(db, scope)
         finally:
             db.execute("DROP TABLE IF EXISTS temp.corpus_scope")
     log.info(report.summary())
@@ -254,8 +254,12 @@ def _count_restored(db, pulled: list[str]) -> int:
     return len(kept)
 
 
-def _delete_orphans(db) -> int:
-    """Delete the discovered entities no mention, variant or result names, with their aliases."""
+def _delete_orphans(db, scope: str = "") -> int:
+    """Delete the discovered entities no mention, variant or result names, with their aliases.
+
+    Only an entity whose mentions or results went away can be left unnamed: the touched
+    ones of an ingest (`scope`, which holds those the replaced mentions and results named,
+    `BatchReport.replaced_entities`); their parents follow. Without a scope, all of them."""
     # NOT EXISTS finds each entity's mentions through mentions_by_entity; NOT IN (SELECT
     # entity_id FROM mentions) built a set of every mention's entity first (1.5 s at 75k).
     orphan = ("origin = 'discovered' AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id) "
@@ -263,7 +267,7 @@ def _delete_orphans(db) -> int:
               "AND id NOT IN (SELECT entity_id FROM results) "
               "AND id NOT IN (SELECT model_id FROM results WHERE model_id IS NOT NULL) "
               "AND id NOT IN (SELECT metric_id FROM results WHERE metric_id IS NOT NULL)")
-    found = [r[0] for r in db.execute(f"SELECT id FROM entities WHERE {orphan}")]
+    found = [r[0] for r in db.execute(f"SELECT id FROM entities WHERE {orphan} {scope.replace('{}', 'id')}")]
     deleted = 0
     while found:  # a parent is an orphan once its last variant is gone: look at the parents
         parents = {r[0] for r in _select_in(db, "SELECT variant_of FROM entities WHERE id IN ({}) "

@@ -42,9 +42,10 @@ log = logging.getLogger(__name__)
 class BatchReport:
     """What one `write_batch` did.
 
-    `replaced_entities` are the entities that the replaced mentions of rewritten papers
-    named (held ones too): a paper that no longer names one changes its count, so the
-    corpus step after an ingest decides it again with the entities the new mentions name.
+    `replaced_entities` are the entities that the replaced mentions (held ones too) and
+    results of rewritten papers named: a paper that no longer names one changes its count,
+    so the corpus step after an ingest decides it again, with the entities the new mentions
+    name, and removes it if nothing names it any more.
     """
 
     added: int = 0
@@ -259,10 +260,14 @@ class Store:
         return BatchReport(added, updated, unchanged, frozenset(replaced))
 
     def _entities_named_by(self, paper_id: str) -> set[str]:
-        """The entities a stored paper's mentions and held mentions name (through mentions_edges
-        and held_by_paper)."""
-        return {row[0] for table in ("mentions", "held_mentions") for row in self._db.execute(
+        """The entities a stored paper's mentions, held mentions and results name (through
+        the indexes on their paper_id)."""
+        named = {row[0] for table in ("mentions", "held_mentions") for row in self._db.execute(
             f"SELECT DISTINCT entity_id FROM {table} WHERE paper_id = ?", (paper_id,))}
+        for row in self._db.execute("SELECT entity_id, model_id, metric_id FROM results WHERE paper_id = ?",
+                                    (paper_id,)):
+            named.update(value for value in row if value is not None)
+        return named
 
     def _check_written(self) -> None:
         """Forget the entities written before when another connection committed since
