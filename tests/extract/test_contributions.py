@@ -118,3 +118,28 @@ def test_a_defined_metric_read_as_one_phrase_is_a_coined_acronym(extractor):
                        "All scoring is execution-based with no LLM judge: an overall score -- the "
                        "Subagent-Management Score (SMS) -- multiplies task correctness by a factor.")
     assert any("Subagent-Management Score" in name for name in found)
+
+
+def test_the_name_a_contribution_is_based_on_is_not_introduced(extractor):
+    # arXiv 2507.03042: "our" reaches BERT and LSTM, which the contribution is built on.
+    found = introduced(extractor, "Memory storage for long-horizon LLM interaction",
+                       "We use a dataset of preference and non-preference conversation turns to "
+                       "train our BERT-based classifier. Although our LSTM-based memory encoder "
+                       "did not yield strong results, it was close.")
+    assert not found & {"BERT", "LSTM"}
+
+
+def test_the_object_of_a_preposition_past_an_article_is_not_introduced(extractor):
+    # arXiv 2507.17512: the framework the study works within is not the paper's.
+    found = introduced(extractor, "Can one domain help others?",
+                       "We present a systematic investigation of multi-domain reasoning within the "
+                       "RLVR framework, explicitly focusing on three primary domains.")
+    assert "RLVR" not in found
+
+
+def test_a_capitalised_component_label_is_not_introduced_without_a_cue(extractor):
+    # Descriptive labels of a module are not coined names (data/roles/README.md: only names).
+    found = introduced(extractor, "Brain decoding",
+                       "Specifically, BrainCast integrates a Spatial Interaction Awareness module "
+                       "to capture the interactions.")
+    assert "Spatial Interaction Awareness" not in found

@@ -61,6 +61,9 @@ _PARTS_SENTENCE = re.compile(
     r"(?:[A-Z]\w+, )?(\S+) (?:integrates|incorporates|comprises|consists of|combines|contains|"
     r"features|includes|introduces|employs)\b"
 )
+# A name that modifies a compound adjective: "our LSTM-based memory encoder".
+_BASED_ON_NAME = re.compile(r"-(?:based|style|like|inspired|driven|guided|powered|initiali[sz]ed)\b")
+_DETERMINERS = frozenset("the a an".split())
 _OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
 # The head nouns of a coined component's long form ("... Fusion Block", "... Data Pipeline").
 _COMPONENT_HEADS = frozenset(
@@ -204,10 +207,17 @@ def _is_coined_here(text: str, c) -> bool:
     """Whether a window-introduced mention can be what the paper introduces."""
     if not _names_a_thing(text, c) or _is_generic(c):
         return False
+    if _BASED_ON_NAME.match(text, c.end):
+        return False  # "our BERT-based classifier": what the contribution is built on
     before = text[max(0, c.start - 40) : c.start].split()
     if not before:
         return True
     last = before[-1]
+    if last.lower() in _DETERMINERS and len(before) > 1:
+        last = before[-2]  # "within the RLVR framework": the object of "within"
+        if last.lower() in _PREPOSITIONS:
+            return False
+        last = before[-1]
     if last.lower() in _PREPOSITIONS or _NAMED_AFTER.match(text, c.end):
         return False
     # The tail of a longer capitalised name: "(Instance-Guided [Class Activation Mapping])".
