@@ -232,7 +232,7 @@ class Extractor:
             if not sentence_start <= start < sentence_end:
                 sentence_start, sentence_end = span_at(start)
                 sentence = text[sentence_start:sentence_end]
-            role = c.role or assign_role(text, sentence_start, start, c.type)
+            role = c.role or assign_role(text, sentence_start, start, c.type, end)
             entity = c.entity
             eid = entity.id if entity else _entity_id(c.name)
             # A phrase never runs from the title into the abstract.
