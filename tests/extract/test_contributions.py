@@ -143,3 +143,19 @@ def test_a_capitalised_component_label_is_not_introduced_without_a_cue(extractor
                        "Specifically, BrainCast integrates a Spatial Interaction Awareness module "
                        "to capture the interactions.")
     assert "Spatial Interaction Awareness" not in found
+
+
+def test_a_name_given_to_a_new_dataset_by_apposition_is_introduced(extractor):
+    # arXiv 2507.18905: the new dataset is named after its kind, not after "we introduce".
+    found = introduced(extractor, "Large language models provide unsafe answers",
+                       "We evaluate three models on a new dataset, HealthAdvice, using an evaluation "
+                       "framework that enables quantitative analysis.")
+    assert "HealthAdvice" in found
+
+
+def test_an_acronym_of_another_papers_work_is_not_introduced(extractor):
+    # arXiv abstract of the corpus: "Recent work on ..." says whose coinage it is.
+    found = introduced(extractor, "Game environments from code",
+                       "Recent work on Code World Models (CWMs) demonstrates that LLMs can translate "
+                       "rules into executable code.")
+    assert not found & {"Code World Models", "CWMs"}

@@ -64,6 +64,10 @@ _PARTS_SENTENCE = re.compile(
 # A name that modifies a compound adjective: "our LSTM-based memory encoder".
 _BASED_ON_NAME = re.compile(r"-(?:based|style|like|inspired|driven|guided|powered|initiali[sz]ed)\b")
 _DETERMINERS = frozenset("the a an".split())
+# A name given to a new thing of a kind, by apposition: "on a new dataset, HealthAdvice".
+_NEW_NOUN = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(TYPE_NOUNS))
+    + r"),\s*\Z")
 _OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
 # The head nouns of a coined component's long form ("... Fusion Block", "... Data Pipeline").
 _COMPONENT_HEADS = frozenset(
@@ -115,7 +119,8 @@ def settle_introductions(text: str, pairs: list) -> list:
         # The words that could introduce a mention, looked for in C first: most have none.
         near = start - 40 if start > 40 else 0
         if c.component in _DEFINERS or text.startswith(_PASSIVE_STARTS, c.end) or text.find(
-                "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0:
+                "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0 or text.find(
+                "new", near, start) >= 0 or text.find("novel", near, start) >= 0:
             if _is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence):
                 pairs[i] = (_with_role(mention, _INTRODUCES), c)
                 last_intro = (c.end, mention.sentence, True)
@@ -238,6 +243,7 @@ def _is_introduced_otherwise(text: str, c) -> bool:
         said = ("proposed" in left and _PROPOSED.search(left) is not None
                 and not _MODIFIES_NOUN.match(text, end)
                 or "ur " in left and _OUR_NOUN.search(left) is not None
+                or ("new" in left or "novel" in left) and _NEW_NOUN.search(left) is not None
                 or c.component in _DEFINERS and _is_coined_acronym(text, c))
     if not said:
         return False
@@ -256,7 +262,13 @@ def _is_coined_acronym(text: str, c) -> bool:
     words = long.split()
     if len(words) < 2 or words[-1].split("-")[-1].lower() not in _COMPONENT_HEADS:
         return False
-    return _is_title_case(long)
+    # "Recent work on Code World Models (CWMs) demonstrates ...": another paper's coinage.
+    return _is_title_case(long) and _OTHERS_WORK.search(text, max(0, c.start - 60), c.start) is None
+
+
+_OTHERS_WORK = re.compile(
+    r"\b(?:[Rr]ecent|[Pp]rior|[Pp]revious|[Ee]xisting|[Ee]arlier)\s+(?:work|works|studies|research|"
+    r"methods|approaches|advances)\b[^.;]*\Z")
 
 
 def _with_role(mention, role: Role):
