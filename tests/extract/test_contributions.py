@@ -159,3 +159,11 @@ def test_an_acronym_of_another_papers_work_is_not_introduced(extractor):
                        "Recent work on Code World Models (CWMs) demonstrates that LLMs can translate "
                        "rules into executable code.")
     assert not found & {"Code World Models", "CWMs"}
+
+
+def test_a_named_new_task_by_apposition_is_introduced(extractor):
+    # arXiv abstract of the corpus: "a novel language task, the X (BLM) task".
+    found = introduced(extractor, "Blackbird Language Matrices: A Framework to Investigate Language Models",
+                       "This paper proposes a novel language task, the Blackbird Language Matrices "
+                       "(BLM) task, inspired by intelligence tests.")
+    assert "Blackbird Language Matrices" in found

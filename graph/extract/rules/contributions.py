@@ -64,10 +64,11 @@ _PARTS_SENTENCE = re.compile(
 # A name that modifies a compound adjective: "our LSTM-based memory encoder".
 _BASED_ON_NAME = re.compile(r"-(?:based|style|like|inspired|driven|guided|powered|initiali[sz]ed)\b")
 _DETERMINERS = frozenset("the a an".split())
-# A name given to a new thing of a kind, by apposition: "on a new dataset, HealthAdvice".
+# A name given to a new thing of a kind, by apposition: "on a new dataset, HealthAdvice",
+# "a novel language task, the Blackbird Language Matrices (BLM) task".
 _NEW_NOUN = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(TYPE_NOUNS))
-    + r"),\s*\Z")
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted({*TYPE_NOUNS, "task"}))
+    + r"),\s*(?:the\s+)?\Z")
 _OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
 # The head nouns of a coined component's long form ("... Fusion Block", "... Data Pipeline").
 _COMPONENT_HEADS = frozenset(
