@@ -152,3 +152,10 @@ def test_data_named_around_an_evaluation_cue_that_is_not_evaluated_on(text, name
 ])
 def test_data_evaluated_on_keep_their_role_with_the_words_after(text, name):
     assert role_with_end(text, name) is Role.EVALUATES_ON
+
+
+def test_over_or_than_before_a_number_is_a_quantity_not_a_comparison():
+    # arXiv 2508.12393: "over 10 million" counts the data; it compares nothing.
+    text = "Leveraging over 10 million PubMed abstracts published between 1975 and 2023, we simulate it."
+    assert role_of(text, "PubMed abstracts") is not Role.EVALUATES_ON
+    assert role_of("Our method improves over ImageNet baselines.", "ImageNet") is Role.EVALUATES_ON

@@ -32,7 +32,7 @@ _CUE_PATTERNS = (
     ("intro", r"by (?:introduc|propos|present|develop|design|construct|build|curat|creat)ing\b"),
     *(("compare", rf"{cue}\b") for cue in (
         r"outperform\w*", r"surpass\w*", r"beat\w*", r"exceed\w*", r"compared? (?:with|to|against)",
-        r"comparison (?:with|to)", r"than", r"over", r"versus", r"vs\.?", r"against", r"relative to",
+        r"comparison (?:with|to)", r"than(?!\s+\d)", r"over(?!\s+\d)", r"versus", r"vs\.?", r"against", r"relative to",
         r"improv\w+ (?:up)?on",
     )),
     *(("evaluate", cue + _EVALUATED_IN) for cue in (
