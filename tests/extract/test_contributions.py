@@ -167,3 +167,19 @@ def test_a_named_new_task_by_apposition_is_introduced(extractor):
                        "This paper proposes a novel language task, the Blackbird Language Matrices "
                        "(BLM) task, inspired by intelligence tests.")
     assert "Blackbird Language Matrices" in found
+
+
+def evaluated(extractor, title: str, abstract: str) -> set[str]:
+    """The entity names a paper evaluates on (its strongest role over its mentions)."""
+    extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))
+    names = {e.id: e.name for e in extraction.entities}
+    return {names[m.entity_id] for m in extraction.mentions if m.role is Role.EVALUATES_ON}
+
+
+def test_a_long_list_of_data_is_evaluated_on_to_its_end(extractor):
+    # The last names stand more than 90 characters past "on": the list carries the role.
+    found = evaluated(extractor, "Prompt tuning for vision-language models",
+                      "Extensive experiments on CIFAR-10, CIFAR-100, Tiny-ImageNet, ImageNet-1K, "
+                      "Stanford Cars, Oxford Flowers, Food-101, DTD, EuroSAT, and Caltech-101 "
+                      "show consistent gains.")
+    assert {"DTD", "EuroSAT", "Caltech-101"} <= found

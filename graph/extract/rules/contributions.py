@@ -19,6 +19,9 @@ names it coins, so here:
   ending in a component noun ("a Semantic Fusion Block (SFB)"; Schwartz & Hearst
   definitions, see `abbreviations.py`).
 
+`carry_list_roles` then carries EVALUATES_ON down a list of data past the 90 characters
+a cue reaches ("experiments on CIFAR-10, CIFAR-100, ..., and Caltech-101").
+
 The title ("MUSE: ...") and the context rules of `context_names.py` ("we propose X", "called X")
 and `coined_names.py` set their INTRODUCES on the candidate, and those stand as they are; a
 title's opening name keeps INTRODUCES when another rule's candidate won its span.
@@ -32,7 +35,10 @@ from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
 from paperkg.graph.records import EntityType, Role
 from paperkg.graph.speed import mention_of
 
-_INTRODUCES, _MENTIONS = Role.INTRODUCES, Role.MENTIONS
+_INTRODUCES, _MENTIONS, _EVALUATES_ON = Role.INTRODUCES, Role.MENTIONS, Role.EVALUATES_ON
+_DATA = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+# What joins two items of a list, perhaps past a result in parentheses: "FUNSD (0.79), CORD".
+_LIST_JOIN = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)")
 # A name after one of these is what a contribution acts on or is for, not the contribution.
 _PREPOSITIONS = frozenset(
     "of for to by with in on from into via between over than about through across within "
@@ -270,6 +276,33 @@ def _is_coined_acronym(text: str, c) -> bool:
 _OTHERS_WORK = re.compile(
     r"\b(?:[Rr]ecent|[Pp]rior|[Pp]revious|[Ee]xisting|[Ee]arlier)\s+(?:work|works|studies|research|"
     r"methods|approaches|advances)\b[^.;]*\Z")
+
+
+def carry_list_roles(text: str, pairs: list) -> list:
+    """The (mention, candidate) pairs with EVALUATES_ON carried down a list of data.
+
+    A cue reaches 90 characters back (`roles.WINDOW`), so the last names of a long list
+    ("experiments on CIFAR-10, CIFAR-100, ..., EuroSAT, and Caltech-101") had no cue in
+    reach; a dataset or benchmark with no role that a list joins to the one before it,
+    evaluated on, in the same sentence, is evaluated on as well.
+
+    Args:
+        text: the paper's text, which candidates' offsets point into.
+        pairs: (Mention, Candidate) in text order, roles as `settle_introductions` left them.
+
+    Returns:
+        `pairs` itself, a mention replaced where its role changes.
+    """
+    last = None  # the last mention: its end, its sentence and whether it was data evaluated on
+    for i, (mention, c) in enumerate(pairs):
+        evaluated = mention.role is _EVALUATES_ON
+        if (not evaluated and last is not None and last[2] and mention.role is _MENTIONS
+                and c.type in _DATA and last[1] is mention.sentence
+                and _LIST_JOIN.fullmatch(text, last[0], c.start) is not None):
+            pairs[i] = (_with_role(mention, _EVALUATES_ON), c)
+            evaluated = True
+        last = (c.end, mention.sentence, evaluated and c.type in _DATA)
+    return pairs
 
 
 def _with_role(mention, role: Role):
