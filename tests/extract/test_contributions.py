@@ -17,11 +17,16 @@ def extractor():
     return Extractor.default()
 
 
-def introduced(extractor, title: str, abstract: str) -> set[str]:
-    """The entity names a paper introduces (its strongest role over its mentions)."""
+def named_with_role(extractor, title: str, abstract: str, role: Role) -> set[str]:
+    """The entity names a paper gives `role` (its strongest role over its mentions)."""
     extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))
     names = {e.id: e.name for e in extraction.entities}
-    return {names[m.entity_id] for m in extraction.mentions if m.role is Role.INTRODUCES}
+    return {names[m.entity_id] for m in extraction.mentions if m.role is role}
+
+
+def introduced(extractor, title: str, abstract: str) -> set[str]:
+    """The entity names a paper introduces."""
+    return named_with_role(extractor, title, abstract, Role.INTRODUCES)
 
 
 def test_by_proposing_introduces_the_name_not_the_field(extractor):
@@ -169,17 +174,10 @@ def test_a_named_new_task_by_apposition_is_introduced(extractor):
     assert "Blackbird Language Matrices" in found
 
 
-def evaluated(extractor, title: str, abstract: str) -> set[str]:
-    """The entity names a paper evaluates on (its strongest role over its mentions)."""
-    extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))
-    names = {e.id: e.name for e in extraction.entities}
-    return {names[m.entity_id] for m in extraction.mentions if m.role is Role.EVALUATES_ON}
-
-
 def test_a_long_list_of_data_is_evaluated_on_to_its_end(extractor):
     # The last names stand more than 90 characters past "on": the list carries the role.
-    found = evaluated(extractor, "Prompt tuning for vision-language models",
+    found = named_with_role(extractor, "Prompt tuning for vision-language models",
                       "Extensive experiments on CIFAR-10, CIFAR-100, Tiny-ImageNet, ImageNet-1K, "
                       "Stanford Cars, Oxford Flowers, Food-101, DTD, EuroSAT, and Caltech-101 "
-                      "show consistent gains.")
+                      "show consistent gains.", Role.EVALUATES_ON)
     assert {"DTD", "EuroSAT", "Caltech-101"} <= found
