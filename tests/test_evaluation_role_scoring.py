@@ -201,3 +201,14 @@ def test_quality_page_holds_the_roles_section(extractor, seed_gold, tmp_path):
     text = page.read_text(encoding="utf-8")
     assert "## Roles (issue 10, section 3)" in text
     assert "| roles.jsonl | 3 | EVALUATES_ON | 25.0 | 100.0 | 40.0 | 1 | 3 | 0 |" in text
+
+
+def test_the_repository_role_gold_has_three_halves_with_heldout_beside_test():
+    from paperkg.graph.evaluation.role_report import ROLE_COMMAND, default_role_golds
+
+    names = [path.name for path in default_role_golds()]
+    assert names == ["gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl"]
+    assert all(name in ROLE_COMMAND for name in names)
+    heldout = {d.doc_id for d in read_role_gold(default_role_golds()[2])}
+    earlier = {d.doc_id for path in default_role_golds()[:2] for d in read_role_gold(path)}
+    assert len(heldout) == 60 and not heldout & earlier

@@ -1,6 +1,6 @@
 """Scoring roles: does the extractor say what each paper introduces and evaluates on?
 
-A role gold file (`data/roles/`, the rules in `data/roles/GUIDELINES.md`) is in the shared
+A role gold file (`data/roles/`, the rules in `data/roles/README.md`) is in the shared
 gold schema with `source` "paperkg-roles": `text` is "<title>\\n\\n<abstract>", and each
 entity's `label` is the role the paper gives it, INTRODUCES or EVALUATES_ON, with its
 `coarse` type and the other forms the paper uses for it (`aliases`).

@@ -20,7 +20,7 @@ from paperkg.graph.extract.rules.candidates import Candidate
 from paperkg.graph.extract.names.discovery import discover_entities
 from paperkg.graph.extract.names.lexicon import Lexicon
 from paperkg.graph.extract.names.gazetteer import Gazetteer, cached_entity_key
-from paperkg.graph.extract.rules.contributions import settle_introductions
+from paperkg.graph.extract.rules.contributions import carry_list_roles, settle_introductions
 from paperkg.graph.extract.trained_ner import (
     TrainedNER, add_trained_mentions, add_trained_to_extractions, load_trained_ner,
 )
@@ -232,7 +232,7 @@ class Extractor:
             if not sentence_start <= start < sentence_end:
                 sentence_start, sentence_end = span_at(start)
                 sentence = text[sentence_start:sentence_end]
-            role = c.role or assign_role(text, sentence_start, start, c.type)
+            role = c.role or assign_role(text, sentence_start, start, c.type, end)
             entity = c.entity
             eid = entity.id if entity else _entity_id(c.name)
             # A phrase never runs from the title into the abstract.
@@ -244,7 +244,7 @@ class Extractor:
                                  c.type, eid, round(c.confidence, 3), c.component, role,
                                  phrase_start - offset, phrase_end - offset)
             pairs.append((mention, c))
-        return settle_introductions(text, pairs)
+        return carry_list_roles(text, settle_introductions(text, pairs))
 
     def _entities(self, pairs: list[tuple[Mention, Candidate]]) -> list[Entity]:
         surfaces: dict[str, list[str]] = {}

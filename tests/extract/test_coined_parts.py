@@ -1,4 +1,4 @@
-"""The parts, components and title names a paper coins (`extract/rules/coined_parts.py`),
+"""The parts and title names a paper coins (`extract/rules/coined_parts.py`),
 on sentences and titles of arXiv abstracts of the corpus."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract.rules.coined_parts import (
-    find_component_names, find_enumerated_parts, find_title_name,
+    find_enumerated_parts, find_title_name,
 )
 from paperkg.graph.records import EntityType
 
@@ -16,9 +16,8 @@ def unknown(surface: str):
 
 
 def coined(text: str) -> list[str]:
-    """The names the three readers coin in `text`."""
-    found = [*find_enumerated_parts(text, unknown), *find_component_names(text, unknown),
-             *find_title_name(text, unknown)]
+    """The names the two readers coin in `text`."""
+    found = [*find_enumerated_parts(text, unknown), *find_title_name(text, unknown)]
     return [c.name for c in found]
 
 
@@ -57,28 +56,6 @@ def test_a_title_that_is_a_dataset_name_is_coined():
         ("IJmond Industrial Smoke Segmentation Dataset", EntityType.DATASET)]
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Specifically, BrainCast integrates a Spatial Interaction Awareness module to capture it.",
-     "Spatial Interaction Awareness"),
-    ("The core innovation of HiT lies in its Bridge Module, which connects lightweight layers.",
-     "Bridge Module"),
-    ("Additionally, our Inter-Instance Relation Consistency module aligns the instance masks.",
-     "Inter-Instance Relation Consistency"),
-])
-def test_a_capitalised_component_before_its_kind_is_coined(text, name):
-    assert coined(text) == [name]
-
-
-@pytest.mark.parametrize("text", [
-    "During training, the RPN and RoI heads often disagree.",  # two names
-    "It enables post-training pruning of highly sparse Global Attention layers.",  # no article
-    "The collaboration between a Generative Hypothesis Agent and a Natural Mechanism Agent.",
-    "This study leverages an Inertial Measurement Unit (IMU) dataset.",  # a device
-])
-def test_other_capitalised_phrases_before_a_kind_are_not_coined(text):
-    assert coined(text) == []
-
-
 @pytest.mark.parametrize("title, abstract, name", [
     ("OrthoAI v2: An Orthodontic Assistant", "We present it.", "OrthoAI v2"),
     ("Memex(RL): Scaling Memory for Agents", "We present it.", "Memex(RL)"),
@@ -95,9 +72,3 @@ def test_a_title_head_that_is_a_name_is_coined(title, abstract, name):
 ])
 def test_a_title_head_that_is_no_name_is_not_coined(title, abstract):
     assert coined(f"{title}\n\n{abstract}") == []
-
-
-def test_a_component_in_the_title_is_read_in_the_title_alone():
-    text = ("Enhancing BiGRU with a KAN Block for Legal Document Classification\n\n"
-            "We propose a model for legal documents.")
-    assert coined(text) == []

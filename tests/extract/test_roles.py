@@ -124,3 +124,38 @@ def role_of(text: str, name: str, kind: EntityType = D) -> Role:
 ])
 def test_data_roles(text, name, kind, role):
     assert role_of(text, name, kind) is role
+
+
+def role_with_end(text: str, name: str, kind: EntityType = D) -> Role:
+    start = text.index(name)
+    return assign_role(text, 0, start, kind, start + len(name))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # arXiv abstracts of the corpus: a kind of data, hardware, data compared as data.
+    ("Extensive experiments on multiple CZSL benchmarks demonstrate the superiority of our approach.",
+     "CZSL"),
+    ("HiT achieves 61 frames per second (fps) on the NVIDIA Jetson AGX platform.", "NVIDIA Jetson AGX"),
+    ("The fastest version of DyHiT achieves 111 fps on NVIDIA Jetson AGX while maintaining an AUC.",
+     "NVIDIA Jetson AGX"),
+    ("Dark-101 is significantly surpassing existing datasets (e.g., ARID1.5 and Dark-48) in scale.",
+     "Dark-48"),
+])
+def test_data_named_around_an_evaluation_cue_that_is_not_evaluated_on(text, name):
+    assert role_of(text, name) is Role.EVALUATES_ON  # the cue alone says evaluated
+    assert role_with_end(text, name) is Role.MENTIONS
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Extensive experiments on PA100K, PETA, and RAPv1 datasets demonstrate the effectiveness.", "RAPv1"),
+    ("It maintains an AUC of 62.4% on LaSOT at 111 fps.", "LaSOT"),
+])
+def test_data_evaluated_on_keep_their_role_with_the_words_after(text, name):
+    assert role_with_end(text, name) is Role.EVALUATES_ON
+
+
+def test_over_or_than_before_a_number_is_a_quantity_not_a_comparison():
+    # arXiv 2508.12393: "over 10 million" counts the data; it compares nothing.
+    text = "Leveraging over 10 million PubMed abstracts published between 1975 and 2023, we simulate it."
+    assert role_of(text, "PubMed abstracts") is not Role.EVALUATES_ON
+    assert role_of("Our method improves over ImageNet baselines.", "ImageNet") is Role.EVALUATES_ON

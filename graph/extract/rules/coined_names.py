@@ -14,7 +14,7 @@ only right before a name. So some coined names never reach the roles, or reach t
 - one holding "&": "we propose Probe&Prefill";
 - the names a colon list after the cue gives: "we introduce two diagnostics: Blind Gap,
   measuring ..., and Visual Gain, measuring ...";
-- the parts an enumeration or a component's kind names, and a title that is a name
+- the parts an enumeration names, and a title that is a name
   ("D-Convexity: A Unified ..."), read in `coined_parts.py`.
 
 Each becomes a `Candidate` with role INTRODUCES, which `contributions.py` keeps as it is;
@@ -35,7 +35,7 @@ from paperkg.graph.extract.rules.coined_forms import (
     RUN, SHORT, abbreviates, coined_candidates, is_unlisted, may_be_coined, read_run_name,
 )
 from paperkg.graph.extract.rules.coined_parts import (
-    find_component_names, find_enumerated_parts, find_title_name,
+    find_enumerated_parts, find_title_name,
 )
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
 from paperkg.graph.records import Entity, Role
@@ -106,7 +106,6 @@ def coined_name_candidates(
         found += _novel_name(text, novel.end(), lookup)
     if "(" in text:
         found += find_enumerated_parts(text, lookup)
-    found += find_component_names(text, lookup)
     found += find_title_name(text, lookup)
     return _named_as_defined(found, earlier) if found and earlier else found
 

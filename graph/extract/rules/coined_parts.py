@@ -2,8 +2,6 @@
 
 - the parts an enumeration names in a sentence about what a contribution is made of: "Our
   method introduces three key innovations: (1) Instance-Guided Refinement that ...";
-- the components it builds, capitalised before the noun of their kind: "BrainCast
-  integrates a Spatial Interaction Awareness module", "its Bridge Module";
 - a title that is a name: "D-Convexity: A Unified ...", "Memex(RL): ...", "IJmond
   Industrial Smoke Segmentation Dataset".
 
@@ -16,7 +14,7 @@ import re
 
 from paperkg.graph.extract.rules.candidates import Candidate
 from paperkg.graph.extract.rules.coined_forms import (
-    ADJECTIVAL, RUN, WORD, coined_candidates, may_be_coined, read_run_name,
+    RUN, WORD, coined_candidates, may_be_coined, read_run_name,
 )
 
 # Words an enumerated item or a title may open with that are no part of the name.
@@ -48,61 +46,6 @@ def find_enumerated_parts(text: str, lookup) -> list[Candidate]:
                 found += read_run_name(text, run, lookup, single_ok=True)
     return found
 
-
-
-def find_component_names(text: str, lookup) -> list[Candidate]:
-    """Title-Case names of the components a paper builds, before the noun of their kind:
-    "BrainCast integrates a Spatial Interaction Awareness module", "our Inter-Instance
-    Relation Consistency module", "The core innovation of HiT lies in its Bridge Module".
-
-    Authors capitalise the modules they coin; an article or "our"/"its" before the name
-    says it is one thing, and the run holds no "and" ("the RPN and RoI heads" are two).
-    """
-    found: list[Candidate] = []
-    for head in _COMPONENT_HEAD.finditer(text):
-        at = head.start()
-        if not text[text.rfind(" ", 0, at) + 1 : at][:1].isupper():
-            continue  # most kinds follow a lower-case word ("a linear layer"): no run to read
-        before = _BEFORE_COMPONENT.search(text, max(0, at - 120), at)
-        if before is None or " and " in before.group(1):
-            continue
-        named = head.group(1)[0].isupper()  # "its Bridge Module": the noun is in the name
-        if named and _NAME_GOES_ON.match(text, head.end()):
-            continue  # "a Natural Mechanism Agent": the name does not end at the noun
-        if not named and " " not in before.group(1):
-            continue  # one capitalised word before a lower-case noun: "a Transformer encoder"
-        start = before.start(1)
-        end = head.end() if named else head.start()
-        name = text[start:end]
-        if may_be_coined(name, lookup) and not ADJECTIVAL.search(name) and _is_own_part(text, start):
-            found += coined_candidates(text, start, end, None)
-    return found
-
-
-
-def _is_own_part(text: str, at: int) -> bool:
-    """Whether the sentence around `at` says the component is the paper's own: "we" or
-    "our", or a word of building or making up ("integrates", "consists of", "core")."""
-    sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    end = min(i for i in (text.find(". ", at), text.find("\n", at), len(text)) if i >= 0)
-    return _OWN_PART.search(text, sentence, end) is not None
-
-_OWN_PART = re.compile(
-    r"(?<![\w-])(?:[Ww]e|[Oo]ur|[Ii]ts|propos\w*|introduc\w*|design\w*|develop\w*|consists?|compris\w*|"
-    r"integrat\w*|incorporat\w*|includ\w*|core|key|novel|new)(?![\w-])"
-)
-# The noun of a component's kind after its name, in lower case or as part of it.
-_COMPONENT_HEAD = re.compile(
-    r" ((?:[Mm]odule|[Bb]lock|[Ll]ayer|[Mm]echanism|[Hh]ead|[Aa]dapter|[Bb]ranch|[Ll]oss|"
-    r"[Cc]omponent|[Ee]ncoder|[Dd]ecoder|[Aa]lgorithm|[Ss]trategy)s?)(?![\w-])"
-)
-_NAME_GOES_ON = re.compile(r" [A-Z]")
-# An article, "our" or "its", perhaps a modifier, then a Title-Case run ending where the
-# component noun starts.
-_BEFORE_COMPONENT = re.compile(
-    rf"(?<![\w-])(?:[Aa]n?|[Oo]ur|[Ii]ts|[Tt]he)(?: (?:novel|new|proposed|modular|lightweight|"
-    rf"dedicated|learnable|dual|key))? ({WORD}(?:(?: (?:to|of|and))? {WORD})*)$"
-)
 
 
 def _past_openers(text: str, at: int) -> int:

@@ -19,6 +19,9 @@ names it coins, so here:
   ending in a component noun ("a Semantic Fusion Block (SFB)"; Schwartz & Hearst
   definitions, see `abbreviations.py`).
 
+`carry_list_roles` then carries EVALUATES_ON down a list of data past the 90 characters
+a cue reaches ("experiments on CIFAR-10, CIFAR-100, ..., and Caltech-101").
+
 The title ("MUSE: ...") and the context rules of `context_names.py` ("we propose X", "called X")
 and `coined_names.py` set their INTRODUCES on the candidate, and those stand as they are; a
 title's opening name keeps INTRODUCES when another rule's candidate won its span.
@@ -32,7 +35,10 @@ from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
 from paperkg.graph.records import EntityType, Role
 from paperkg.graph.speed import mention_of
 
-_INTRODUCES, _MENTIONS = Role.INTRODUCES, Role.MENTIONS
+_INTRODUCES, _MENTIONS, _EVALUATES_ON = Role.INTRODUCES, Role.MENTIONS, Role.EVALUATES_ON
+_DATA = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+# What joins two items of a list, perhaps past a result in parentheses: "FUNSD (0.79), CORD".
+_LIST_JOIN = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)")
 # A name after one of these is what a contribution acts on or is for, not the contribution.
 _PREPOSITIONS = frozenset(
     "of for to by with in on from into via between over than about through across within "
@@ -61,6 +67,14 @@ _PARTS_SENTENCE = re.compile(
     r"(?:[A-Z]\w+, )?(\S+) (?:integrates|incorporates|comprises|consists of|combines|contains|"
     r"features|includes|introduces|employs)\b"
 )
+# A name that modifies a compound adjective: "our LSTM-based memory encoder".
+_BASED_ON_NAME = re.compile(r"-(?:based|style|like|inspired|driven|guided|powered|initiali[sz]ed)\b")
+_DETERMINERS = frozenset("the a an".split())
+# A name given to a new thing of a kind, by apposition: "on a new dataset, HealthAdvice",
+# "a novel language task, the Blackbird Language Matrices (BLM) task".
+_NEW_NOUN = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted({*TYPE_NOUNS, "task"}))
+    + r"),\s*(?:the\s+)?\Z")
 _OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
 # The head nouns of a coined component's long form ("... Fusion Block", "... Data Pipeline").
 _COMPONENT_HEADS = frozenset(
@@ -112,7 +126,8 @@ def settle_introductions(text: str, pairs: list) -> list:
         # The words that could introduce a mention, looked for in C first: most have none.
         near = start - 40 if start > 40 else 0
         if c.component in _DEFINERS or text.startswith(_PASSIVE_STARTS, c.end) or text.find(
-                "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0:
+                "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0 or text.find(
+                "new", near, start) >= 0 or text.find("novel", near, start) >= 0:
             if _is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence):
                 pairs[i] = (_with_role(mention, _INTRODUCES), c)
                 last_intro = (c.end, mention.sentence, True)
@@ -204,10 +219,17 @@ def _is_coined_here(text: str, c) -> bool:
     """Whether a window-introduced mention can be what the paper introduces."""
     if not _names_a_thing(text, c) or _is_generic(c):
         return False
+    if _BASED_ON_NAME.match(text, c.end):
+        return False  # "our BERT-based classifier": what the contribution is built on
     before = text[max(0, c.start - 40) : c.start].split()
     if not before:
         return True
     last = before[-1]
+    if last.lower() in _DETERMINERS and len(before) > 1:
+        last = before[-2]  # "within the RLVR framework": the object of "within"
+        if last.lower() in _PREPOSITIONS:
+            return False
+        last = before[-1]
     if last.lower() in _PREPOSITIONS or _NAMED_AFTER.match(text, c.end):
         return False
     # The tail of a longer capitalised name: "(Instance-Guided [Class Activation Mapping])".
@@ -228,6 +250,7 @@ def _is_introduced_otherwise(text: str, c) -> bool:
         said = ("proposed" in left and _PROPOSED.search(left) is not None
                 and not _MODIFIES_NOUN.match(text, end)
                 or "ur " in left and _OUR_NOUN.search(left) is not None
+                or ("new" in left or "novel" in left) and _NEW_NOUN.search(left) is not None
                 or c.component in _DEFINERS and _is_coined_acronym(text, c))
     if not said:
         return False
@@ -246,7 +269,40 @@ def _is_coined_acronym(text: str, c) -> bool:
     words = long.split()
     if len(words) < 2 or words[-1].split("-")[-1].lower() not in _COMPONENT_HEADS:
         return False
-    return _is_title_case(long)
+    # "Recent work on Code World Models (CWMs) demonstrates ...": another paper's coinage.
+    return _is_title_case(long) and _OTHERS_WORK.search(text, max(0, c.start - 60), c.start) is None
+
+
+_OTHERS_WORK = re.compile(
+    r"\b(?:[Rr]ecent|[Pp]rior|[Pp]revious|[Ee]xisting|[Ee]arlier)\s+(?:work|works|studies|research|"
+    r"methods|approaches|advances)\b[^.;]*\Z")
+
+
+def carry_list_roles(text: str, pairs: list) -> list:
+    """The (mention, candidate) pairs with EVALUATES_ON carried down a list of data.
+
+    A cue reaches 90 characters back (`roles.WINDOW`), so the last names of a long list
+    ("experiments on CIFAR-10, CIFAR-100, ..., EuroSAT, and Caltech-101") had no cue in
+    reach; a dataset or benchmark with no role that a list joins to the one before it,
+    evaluated on, in the same sentence, is evaluated on as well.
+
+    Args:
+        text: the paper's text, which candidates' offsets point into.
+        pairs: (Mention, Candidate) in text order, roles as `settle_introductions` left them.
+
+    Returns:
+        `pairs` itself, a mention replaced where its role changes.
+    """
+    last = None  # the last mention: its end, its sentence and whether it was data evaluated on
+    for i, (mention, c) in enumerate(pairs):
+        evaluated = mention.role is _EVALUATES_ON
+        if (not evaluated and last is not None and last[2] and mention.role is _MENTIONS
+                and c.type in _DATA and last[1] is mention.sentence
+                and _LIST_JOIN.fullmatch(text, last[0], c.start) is not None):
+            pairs[i] = (_with_role(mention, _EVALUATES_ON), c)
+            evaluated = True
+        last = (c.end, mention.sentence, evaluated and c.type in _DATA)
+    return pairs
 
 
 def _with_role(mention, role: Role):

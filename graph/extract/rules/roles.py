@@ -32,7 +32,7 @@ _CUE_PATTERNS = (
     ("intro", r"by (?:introduc|propos|present|develop|design|construct|build|curat|creat)ing\b"),
     *(("compare", rf"{cue}\b") for cue in (
         r"outperform\w*", r"surpass\w*", r"beat\w*", r"exceed\w*", r"compared? (?:with|to|against)",
-        r"comparison (?:with|to)", r"than", r"over", r"versus", r"vs\.?", r"against", r"relative to",
+        r"comparison (?:with|to)", r"than(?!\s+\d)", r"over(?!\s+\d)", r"versus", r"vs\.?", r"against", r"relative to",
         r"improv\w+ (?:up)?on",
     )),
     *(("evaluate", cue + _EVALUATED_IN) for cue in (
@@ -99,13 +99,26 @@ _EVALUATION_WORDS = re.compile(
     r"\b(?:[Ee]valuat|[Ee]xperiment|[Bb]enchmark|[Vv]alidat|[Oo]utperform|[Aa]chiev|[Rr]esults?\b)"
 )
 _EVALUATED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+# After a data name: the device it names ("on the NVIDIA Jetson AGX platform").
+_HARDWARE_AFTER = re.compile(r"\s+(?:platforms?|devices?|boards?|GPUs?|hardware|chips?|processors?)\b")
+# A speed measured on a device: "achieves 111 fps on NVIDIA Jetson AGX".
+_SPEED_ON = re.compile(r"\b(?:fps|FPS|frames per second|ms|latency|throughput)\)?\s+on\s+(?:the\s+|an?\s+)?\Z")
+# A data name that modifies a plural kind, counted before it: "multiple CZSL benchmarks".
+_KIND_AFTER = re.compile(r"\s+(?:benchmarks|datasets|data sets|corpora|tasks)\b")
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:multiple|several|various|many|numerous|diverse|different|two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+)\s+\Z"
+)
+# Data compared as data sets, not evaluated on: "surpassing existing datasets (e.g., X".
+_COMPARED_DATA = re.compile(r"\b(?:existing|previous|prior|other|current)\s+(?:\w+\s+)?(?:datasets|benchmarks|corpora)\b")
 # The role of each kind of cue but "evaluate"; members read through their class cost a
 # look-up each.
 _ROLE_OF_KIND = {"intro": Role.INTRODUCES, "compare": Role.COMPARES, "use": Role.USES}
 _INTRODUCES, _MENTIONS, _USES, _EVALUATES_ON = Role.INTRODUCES, Role.MENTIONS, Role.USES, Role.EVALUATES_ON
 
 
-def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityType) -> Role:
+def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityType,
+                end: int | None = None) -> Role:
     """The role of the mention starting at `start` (see the module docstring).
 
     Args:
@@ -113,6 +126,9 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
         sentence_start: where the mention's sentence starts.
         start: where the mention starts.
         entity_type: the mention's type; "on X" means EVALUATES_ON only for data.
+        end: where the mention ends, when known: the words after a dataset or benchmark
+            may say it is no named data set ("multiple CZSL benchmarks", "the NVIDIA
+            Jetson AGX platform").
     """
     window = start - WINDOW
     left = text[window if window > sentence_start else sentence_start : start]
@@ -124,7 +140,10 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
         return _MENTIONS
     kind = last.lastgroup
     if entity_type in _EVALUATED:
-        return _data_role(kind, last, left, text[sentence_start:start])
+        role = _data_role(kind, last, left, text[sentence_start:start])
+        if role is _EVALUATES_ON and end is not None and not names_evaluated_data(text, start, end, left, last.end()):
+            return _MENTIONS
+        return role
     if kind == "evaluate":
         return _USES
     return _ROLE_OF_KIND[kind]
@@ -151,6 +170,24 @@ def _data_role(kind: str, cue: re.Match, left: str, sentence: str) -> Role:
     if word.startswith("appl") and _APPLIED_TO.search(left) or _EVALUATION_WORDS.search(sentence, 0, len(sentence) - len(left) + cue.start()):
         return _EVALUATES_ON
     return _USES
+
+
+def names_evaluated_data(text: str, start: int, end: int, left: str, cue_end: int) -> bool:
+    """Whether a dataset or benchmark after an evaluation or comparison cue is data a paper
+    reports results on, by the words around it: not a kind of data ("on multiple CZSL
+    benchmarks"), not hardware ("on the NVIDIA Jetson AGX platform", "111 fps on NVIDIA
+    Jetson AGX"), and not data compared as data ("surpassing existing datasets (e.g.,
+    ARID1.5 and Dark-48) in scale").
+
+    Args:
+        text: the field the mention is in; `start`/`end` the mention's place in it.
+        left: the words of its clause before it; `cue_end` where its cue ends in `left`.
+    """
+    if _HARDWARE_AFTER.match(text, end) or _SPEED_ON.search(left):
+        return False
+    if _COMPARED_DATA.search(left, cue_end):
+        return False
+    return not (_KIND_AFTER.match(text, end) and _COUNTED_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _last_cue(left: str) -> re.Match | None:
