@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract.rules.coined_parts import (
-    find_component_names, find_enumerated_parts, find_title_name,
+    _COMPONENT_HEAD, component_heads, find_component_names, find_enumerated_parts, find_title_name,
 )
 from paperkg.graph.records import EntityType
+from sample_texts import random_texts, shape_texts
 
 
 def unknown(surface: str):
@@ -101,3 +102,20 @@ def test_a_component_in_the_title_is_read_in_the_title_alone():
     text = ("Enhancing BiGRU with a KAN Block for Legal Document Classification\n\n"
             "We propose a model for legal documents.")
     assert coined(text) == []
+
+
+HEAD_PIECES = [" ", "  ", "a", "A", "Its", "Module", "module", "modules", "Heads", "head", "-", ",",
+               "\n", "Bridge", "Layer", "LayerNorm", "x", "É", "é", "_", "(", "Loss", "strategy", "ⓐ"]
+
+
+def plain_component_heads(text: str) -> list[tuple[int, int]]:
+    """The reference: every kind's noun, kept after a word that starts with a capital."""
+    return [head.span() for head in _COMPONENT_HEAD.finditer(text)
+            if text[text.rfind(" ", 0, head.start()) + 1 : head.start()][:1].isupper()]
+
+
+@pytest.mark.parametrize("texts", [shape_texts(), random_texts(20000, HEAD_PIECES, 10, seed=5)],
+                         ids=["seed lines and edge cases", "random"])
+def test_component_heads_are_those_of_the_plain_scan(texts):
+    for text in texts:
+        assert [head.span() for head in component_heads(text)] == plain_component_heads(text), text
