@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .extract.rules.evidence import definition_evidence, mention_evidence
+from .extract.rules.evidence import definition_evidence, undefined_evidence
 from .records import EntityType, PaperExtraction
 
 Vote = tuple[str, str]  # (evidence, defines), stored form
@@ -38,7 +38,7 @@ def vote_of(sentence: str, text: str) -> Vote:
     defined, typed = definition_evidence(sentence, text)
     # `mention_evidence` reads the definition first and returns what it says when there is
     # one: it is read once here (tests/test_mention_votes.py checks this against both calls).
-    found = typed if defined else mention_evidence(sentence, text)
+    found = typed if defined else undefined_evidence(sentence, text)
     return (encode_evidence(found),
             typed.value if defined and isinstance(typed, EntityType) else "")
 

@@ -10,7 +10,8 @@ instead. Each does exactly what its plain version does, which its tests check
   instance's `__dict__` at once, skipping the generated `__init__`;
 - `new_record` builds a named tuple from a tuple of all its fields, skipping the named
   tuple's own Python `__new__`;
-- `gc_paused` pauses the cyclic garbage collector over a batch of extraction.
+- `gc_paused` pauses the cyclic garbage collector over a batch of extraction;
+- `fast_entity_key` is `records.entity_key` with an ASCII path of C string methods.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from paperkg.graph.records import Entity, EntityType, Mention, Role
+from paperkg.graph.records import (
+    _ACRONYM_WORD, _STRAY_DOTS, Entity, EntityType, Mention, Role, entity_key,
+)
 
 # A named tuple's own `__new__` is Python code taking its fields one by one; tuple's,
 # given all of them in order (`new_record(NameHit, (start, end, ...))`), builds the same
@@ -96,3 +99,26 @@ def age_young_objects() -> None:
     if gc.get_freeze_count() == 0:
         gc.freeze()
         gc.unfreeze()
+
+
+# What `entity_key` drops of an ASCII text once lower-cased: all but [0-9a-z.+] (`_NON_WORD`).
+_KEY_DROPS = {code: None for code in range(128) if not (chr(code).isdigit() or "a" <= chr(code) <= "z"
+                                                        or chr(code) in ".+")}
+_ACRONYM_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def fast_entity_key(name: str) -> str:
+    """`entity_key(name)`, in half the time for an ASCII name (most of them).
+
+    The extractor keys some 30,000 surfaces a 3,000-abstract run, most of them new on a
+    first pass: an acronym's plural is looked for only where the name ends in a capital or
+    a digit and "s" (`_ACRONYM_WORD` ends so), and what `_NON_WORD` removes goes by
+    `str.translate`; a name with other characters, which `_fold` changes, takes the plain way.
+    """
+    name = name.strip()
+    if not name.isascii():
+        return entity_key(name)
+    if name[-1:] == "s" and name[-2:-1] in _ACRONYM_LETTERS and _ACRONYM_WORD.search(name):
+        name = name[:-1]  # `_ACRONYM_PLURAL.sub`: the "s" after a capital or digit
+    text = name.lower().translate(_KEY_DROPS)
+    return _STRAY_DOTS.sub("", text) if "." in text else text

@@ -7,6 +7,7 @@ build the records their dataclass constructors build.
 
 import dataclasses
 import gc
+import random
 
 import pytest
 
@@ -132,3 +133,20 @@ def test_mention_of_refuses_missing_values():
 
     with pytest.raises(TypeError, match="missing"):
         mention_of("p1", "abstract", 4, 8)
+
+
+KEY_PIECES = ["A", "B", "Z", "a", "z", "s", "S", "0", "9", ".", "+", "-", "/", " ", "\n", "\t", "_",
+              "α", "ς", "é", "Σ", "ü", "ﬁ", "LLM", "GPT-4", "s ", "Ms", "1s", "-s", "CIFAR-10", "v2.1"]
+
+
+def test_fast_entity_key_is_entity_key():
+    from paperkg.graph.records import entity_key
+    from paperkg.graph.speed import fast_entity_key
+    from seed_page import seed_lines
+
+    rng = random.Random(7)
+    names = [word for line in seed_lines() for word in line.split()]
+    names += ["".join(rng.choice(KEY_PIECES) for _ in range(rng.randint(0, 8))) for _ in range(50000)]
+    names += ["LLMs", "SAEs", "GPT-4s", "ViTs", "Transformers", "x-LLMs", "A/LMs", "", "  ", "s", "Ss"]
+    for name in names:
+        assert fast_entity_key(name) == entity_key(name), repr(name)

@@ -34,9 +34,9 @@ from paperkg.graph.extract.text.tokenizer import blank_pipeline
 from paperkg.graph.extract.names.variants import parent_name
 from paperkg.graph.mention_votes import add_votes
 from paperkg.graph.records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, entity_id,
+    Entity, EntityType, Mention, Paper, PaperExtraction, Result,
 )
-from paperkg.graph.speed import entity_of, gc_paused, mention_of
+from paperkg.graph.speed import entity_of, fast_entity_key, gc_paused, mention_of
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,10 @@ _RESULT_TARGETS = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 _RESULT_SPANS = _RESULT_TARGETS | {EntityType.MODEL}  # targets, and models that report on them
 _METRIC = EntityType.METRIC  # a member read through its class costs a lookup each time
 # Names recur across abstracts; their ids (`entity_key` folds case and accents) are reused.
-_entity_id = lru_cache(maxsize=65536)(entity_id)
+@lru_cache(maxsize=65536)
+def _entity_id(name: str) -> str:
+    """`entity_id(name)`: its `entity_key` (or "unnamed"), by the fast key of graph/speed.py."""
+    return fast_entity_key(name) or "unnamed"
 
 
 def _forms(name: str, aliases: tuple[str, ...], surfaces: list[str]) -> tuple[str, ...]:

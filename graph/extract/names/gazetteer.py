@@ -17,11 +17,12 @@ from pathlib import Path
 
 from paperkg.graph.errors import GazetteerError
 from paperkg.graph.records import Entity, EntityType, entity_id, entity_key
+from paperkg.graph.speed import fast_entity_key
 
 log = logging.getLogger(__name__)
 # Surfaces recur across abstracts ("BERT", "ImageNet", "accuracy"), and `entity_key`
 # runs three regexes over each: the extractor's look-ups reuse the keys they made.
-cached_entity_key = lru_cache(maxsize=65536)(entity_key)
+cached_entity_key = lru_cache(maxsize=65536)(fast_entity_key)  # = entity_key
 
 COLUMNS = ("name", "type", "aliases", "wikidata", "hf", "arxiv", "variant_of")
 _EXTERNAL = ("wikidata", "hf", "arxiv")

@@ -26,7 +26,8 @@ _PARTS_WORDS = re.compile(
     r"introduc|propos|present|consist|compris|compose|innovation|contribution|component|module|"
     r"construct|build|release|curate|create|design|develop"
 )
-_DATA_TITLE = re.compile(rf"(?:{WORD} ){{1,7}}(?:Dataset|Benchmark|Corpus)")
+_DATA_NOUNS = ("Dataset", "Benchmark", "Corpus")
+_DATA_TITLE = re.compile(rf"(?:{WORD} ){{1,7}}(?:{'|'.join(_DATA_NOUNS)})")
 
 
 def find_enumerated_parts(text: str, lookup) -> list[Candidate]:
@@ -69,7 +70,8 @@ def find_title_name(text: str, lookup) -> list[Candidate]:
     """
     line_end = text.find("\n")
     title_end = len(text) if line_end < 0 else line_end
-    if _DATA_TITLE.fullmatch(text, 0, title_end) is not None:
+    # The ending first: `_DATA_TITLE` backtracks over every word of most titles.
+    if text.endswith(_DATA_NOUNS, 0, title_end) and _DATA_TITLE.fullmatch(text, 0, title_end) is not None:
         name = text[:title_end]
         return coined_candidates(text, 0, title_end, None) if may_be_coined(name, lookup) else []
     head = _TITLE_HEAD.match(text, 0, title_end)

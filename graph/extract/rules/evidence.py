@@ -141,6 +141,12 @@ def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
     defined, found = definition_evidence(sentence, name)
     if defined:
         return found
+    return undefined_evidence(sentence, name)
+
+
+def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
+    """`mention_evidence` of a name the sentence does not define (`definition_evidence`
+    says False): for a caller that has asked that already."""
     at = sentence.find(name)
     if at < 0:
         return None
