@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract.rules.evidence import (
-    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, decide_entity, definition_evidence, is_junk_name,
-    mention_evidence,
+    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, decide_entity, definition_evidence, mention_evidence,
 )
+from paperkg.graph.extract.rules.junk_shapes import is_junk_name
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER
 from paperkg.graph.records import EntityType
 
@@ -234,3 +234,17 @@ def test_clause_openers_participles_splits_and_comparatives_make_junk(name):
                                   "Prior Guided Depth Calibration"])
 def test_names_around_those_shapes_are_not_junk(name):
     assert not is_junk_name(name)
+
+
+def test_a_manner_phrase_is_a_description_unless_a_paper_defines_it():
+    votes = [("a", METHOD), ("b", METHOD), ("c", None)]
+    assert decide_entity("iterative optimization", METHOD, votes, defining_papers=0).not_a_name
+    assert decide_entity("iterative optimization", METHOD, votes, defining_papers=1).type is METHOD
+
+
+def test_a_component_noun_after_a_definition_makes_it_a_method():
+    # "... this paper introduces a Discriminative Feature Enhancement (DFE) mechanism to further explore ..."
+    sentence = ("Specifically, this paper introduces a Discriminative Feature Enhancement (DFE) mechanism "
+                "to further explore the feature discrepancies introduced by various data augmentation strategies.")
+    assert mention_evidence(sentence, "DFE") is METHOD
+    assert mention_evidence(RVOS_DEFINED, "RVOS") is TASK  # no noun after it: the head's type

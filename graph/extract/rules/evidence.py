@@ -20,9 +20,8 @@ Segmentation (RVOS)". Here every stored mention is read again on its own, and vo
 
 `decide_entity` weighs the votes (one per paper and kind, so one abstract that repeats a
 name does not outvote others) and returns the type the corpus supports, or that the name is
-not a name. `is_junk_name` catches shapes that are never names whatever the context:
-ordinals ("Phase-1", "Stage 2"), sizes ("20B-parameter", "64K-token", "5x5") and
-adjective compounds ("UAV-captured", "CNN-based").
+not a name. Shapes that are never names whatever the context (ordinals, sizes, adjective
+compounds, grading phrases) are in `junk_shapes`.
 """
 
 from __future__ import annotations
@@ -36,6 +35,7 @@ from functools import lru_cache
 from paperkg.graph.extract.rules.abbreviations import find_definitions, type_of_long_form
 from paperkg.graph.extract.rules.artifact_shapes import is_class_plural, model_by_shape
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS
+from paperkg.graph.extract.rules.junk_shapes import is_bare_shape, is_class_phrase, is_junk_name, is_manner_phrase
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
 from paperkg.graph.extract.rules.outside_types import names_outside, outside_kind
 from paperkg.graph.records import EntityType, entity_key
@@ -44,93 +44,11 @@ UNTYPED_DEFINITION = "untyped-definition"
 NAMED_DEFINITION = "named-definition"
 MODIFIER = "modifier"
 
-_ORDINAL = re.compile(
-    r"^(?:phase|stage|step|round|level|tier|part|type|group|class|layer|block|figure|fig|table|"
-    r"section|eq|equation|case|scenario|setting|task|track|subtask|experiment|study|epoch|iteration)"
-    r"[-_ ]?(?:\d+[a-z]?|[ivx]+)$", re.IGNORECASE)
-_SIZE = re.compile(
-    r"^[~<>]?\d+(?:[.,]\d+)?\s*[kmbt]?[-\s]?(?:tokens?|parameters?|params?|layers?|bits?|shots?|steps?|"
-    r"days?|hours?|minutes?|seconds?|samples?|images?|frames?|dimensional|dim|d|k|m|b|x|fps|hz|gb|mb)$",
-    re.IGNORECASE)
-_DIMENSIONS = re.compile(r"^\d+(?:\.\d+)?\s*[x×*]\s*\d+(?:\s*[x×*]\s*\d+)*$")
-_ADJECTIVE_COMPOUND = re.compile(
-    r"-(?:based|captured|driven|aware|guided|like|level|wise|free|specific|oriented|only|scale|"
-    r"centric|enabled|assisted|powered|generated|conditioned|augmented|agnostic|friendly|related|"
-    r"style|type|grade|sized|shaped|inspired|dependent|invariant|efficient|intensive|tuned|trained|"
-    r"derived|aided|induced)$", re.IGNORECASE)
 # Everything up to a type noun, a clause break or 80 characters after "NAME, a/an/the".
 _APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the)\s+([^,;:.()]{0,80})")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _NUMBER_NEXT = re.compile(r"^\s+(?:an?\s+|only\s+|up\s+to\s+)?[\d.]")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
-# A hyphenated compound ending in a participle or an adjective is a modifier, not a name:
-# "LoRA-adapted", "ImageNet-pretrained", "LLM-judged", "LLM-agentic".
-_PARTICIPLE_COMPOUND = re.compile(r"^[\w.]+(?:-[\w.]+)*-(?:[a-z]{3,}ed|agentic|[a-z]{3,}ive)$")
-# A version or a quantisation setting on its own: "v2.0", "V3", "W4A4", "W8A8KV4".
-_VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?|W\d+A\d+(?:KV\d+)?)$")
-# A number format (IEEE 754 and the integer and block formats of quantisation): "INT4", "FP8", "MXFP4".
-_NUMBER_FORMAT = re.compile(r"^(?:U?INT|FP|BF|TF|NF|MXFP|MXINT|NVFP)\d{1,2}$", re.IGNORECASE)
-
-
-# Words that grade or praise: a phrase they lead says how good something is, and names
-# nothing ("poor recognition", "maximum generation", "low-latency retrieval").
-_EVALUATIVE = frozenset(
-    """poor poorer better best good great strong stronger weak weaker maximum minimum maximal
-    minimal superior inferior excellent remarkable significant substantial unanimous systematic
-    generalizable accurate efficient effective high-performance low-latency high-quality
-    low-quality well-established state-of-the-art improved enhanced reliable""".split()
-) | frozenset(
-    # gradable adjectives of size, speed, cost and degree, and number words: a phrase they
-    # lead describes an instance ("slow sampling", "expensive sampling", "nine image
-    # classification"); Biber et al., 1999, 7.7, descriptors of size, time and evaluation
-    """slow slower expensive costly cheap cheaper heavy heavier huge massive excessive
-    insufficient sufficient inefficient inherent powerful larger smaller tedious seamless
-    precise imprecise inaccurate unreliable near-perfect passive extensive limited unseen
-    inadequate suboptimal higher lower greater lesser fewer more less longer shorter wider
-    broader richer two three four five six seven eight nine ten twelve""".split()
-)
-# Verbs in the base form, which no name starts with: a phrase they lead is a clause cut
-# out of its sentence ("generate segmentation masks", "ensure retrieval").
-_BASE_VERBS = frozenset(
-    """generate ensure enable improve achieve perform facilitate require allow provide boost
-    enhance accelerate produce conduct leverage utilize utilise employ reduce dominate hinder
-    prevent avoid mitigate obtain yield maintain""".split())
-# Words that open a clause or link it to the one before; no name starts with one, so a span
-# that does took in the start of its sentence ("Although retrieval-augmented generation").
-_CLAUSE_OPENERS = frozenset(
-    """although though however while whereas moreover furthermore additionally specifically
-    finally firstly secondly thirdly lastly recently currently unlike despite since because
-    meanwhile notably importantly instead consequently therefore hence thus yet
-    nevertheless nonetheless besides similarly conversely likewise accordingly subsequently""".split())
-# Words that place a thing in time or practice, capitalised or not: a span they lead
-# describes a class ("State-of-the-art T2I models", "Existing LLM-based agents").
-_TIME_WORDS = frozenset("state-of-the-art sota existing conventional traditional recent".split())
-# A split of a dataset ("val2017", "test-dev2015", "train2014").
-_SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
-# A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
-_SIZES = re.compile(r"^\d+(?:\.\d+)?[BMK]\+?(?:\s*[-–~]\s*\d+(?:\.\d+)?[BMK])?$")
-
-
-def is_junk_name(name: str) -> bool:
-    """Whether a name's shape says it is never a name: an ordinal, a size, a dataset split, an
-    adjective, a span led by a clause opener ("Although ..."), or a lowercase phrase led by a
-    grading word, a number word or a verb, or ended by a participle."""
-    name = name.strip()
-    words = name.split()
-    first = words[0] if words else ""
-    return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name) or _SIZES.match(name)
-                or _SPLIT.match(name) or _ADJECTIVE_COMPOUND.search(name)
-                or (len(words) > 1 and first.lower() in _CLAUSE_OPENERS | _TIME_WORDS)
-                or (len(words) > 1 and name.islower() and (first in _EVALUATIVE or first in _BASE_VERBS
-                                                            or _ends_in_participle(words[-1]))))
-
-
-def _ends_in_participle(word: str) -> bool:
-    """A past participle after a noun phrase ("optical character recognition detected"):
-    the verb of a reduced clause, not the head of a name ("speed", "embed" are no participles)."""
-    return len(word) >= 5 and word.endswith("ed") and not word.endswith("eed") and "-" not in word
-
-
 def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
     """What one sentence says the name in it is: a type, UNTYPED_DEFINITION, MODIFIER or None.
 
@@ -182,6 +100,8 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
             found = long_form_type(definition.long)
             if found is EntityType.MODEL and _names_a_class(definition.short, definition.long):
                 return True, UNTYPED_DEFINITION
+            if found in (EntityType.TASK, EntityType.METRIC) and _component_after(sentence, definition.short_end):
+                return True, EntityType.METHOD  # "Category-aware Semantic Alignment (CSA) module"
             if found is not None:
                 return True, found
             # A lowercase long form with no typed head is a term; a capitalised one may
@@ -205,6 +125,14 @@ def _noun_after(sentence: str, end: int) -> EntityType | None:
 
 
 _AFTER_PAREN = re.compile(r"\)\s+([A-Za-z]+)")
+# Nouns of a part of a system: a definition they follow names that part, whatever task its
+# long form's head names ("Discriminative Feature Enhancement (DFE) mechanism").
+_COMPONENT_NOUNS = frozenset("module modules mechanism strategy block layer unit component scheme procedure loss branch".split())
+
+
+def _component_after(sentence: str, end: int) -> bool:
+    after = _AFTER_PAREN.match(sentence, end)
+    return bool(after) and after.group(1) in _COMPONENT_NOUNS
 
 
 def _names_a_class(short: str, long: str) -> bool:
@@ -340,8 +268,33 @@ def _used_as_no_artifact(current: EntityType, votes: Counter, typed: dict[str, i
 
 def decide_entity(name: str, current: EntityType,
                   evidence: Iterable[tuple[str, str | EntityType | None]],
-                  lowercase_papers: int = 0) -> Decision:
-    """Weigh the evidence of an entity's mentions, given as (paper id, evidence) pairs.
+                  lowercase_papers: int = 0, defining_papers: int = 1) -> Decision:
+    """Weigh the evidence of an entity's mentions, given as (paper id, evidence) pairs, to a
+    verdict that a second pass keeps.
+
+    Some rules apply to models, datasets and benchmarks only, and read the type the entity
+    has; a verdict that moves it into or out of those types would meet other rules on the
+    next pass ("large audio-language models": a class of systems, MODEL -> METHOD, then a
+    term by its definitions). So the verdict is decided again from the type it gives, until
+    it stays (`_decide_once`); where two types give each other, the one with more votes (the
+    first by name on a tie) is taken, from whichever it started. `defining_papers`: papers
+    that define the name by an acronym (a manner phrase that none defines is no name).
+    """
+    evidence = list(evidence)
+    seen: list[EntityType] = [current]
+    decision = _decide_once(name, current, evidence, lowercase_papers, defining_papers)
+    while not decision.not_a_name and decision.type is not None and decision.type != seen[-1]:
+        if decision.type in seen:  # a cycle: settle on one of its types, whatever the start
+            cycle = sorted(seen[seen.index(decision.type):], key=lambda t: (-decision.votes.get(t.value, 0), t.value))
+            return Decision(cycle[0], False, decision.votes)
+        seen.append(decision.type)
+        decision = _decide_once(name, decision.type, evidence, lowercase_papers, defining_papers)
+    return decision
+
+
+def _decide_once(name: str, current: EntityType, evidence: list[tuple[str, str | EntityType | None]],
+                 lowercase_papers: int, defining_papers: int) -> Decision:
+    """One pass of the verdict from the entity's current type.
 
     The entity takes the type most papers vote for when that beats its current type's
     votes; a lowercase phrase that modifies other nouns in most of its papers, or an
@@ -357,6 +310,8 @@ def decide_entity(name: str, current: EntityType,
     A phrase is a modifier only when its own head word gives no type: "object detection
     performance" uses a task, "remote sensing images" a field. An acronym is a term when
     its untyped definitions are at least twice its typed votes ("line-of-sight (LOS)").
+    A method or task named by a manner adjective and a generic process ("iterative
+    optimization", `is_manner_phrase`) that no paper defines is a description.
     """
     evidence = list(evidence)
     papers = len({paper for paper, _ in evidence}) or 1
@@ -366,7 +321,9 @@ def decide_entity(name: str, current: EntityType,
     seen = {(paper, str(getattr(e, "value", e))) for paper, e in evidence if e is not None}
     votes = Counter(kind for _, kind in seen)
     typed = {k: v for k, v in votes.items() if k not in _UNTYPED_KINDS}
-    if is_junk_name(name) or _VERSION.match(name) or _NUMBER_FORMAT.match(name) or _PARTICIPLE_COMPOUND.match(name):
+    if is_junk_name(name) or is_bare_shape(name) or is_class_phrase(name):
+        return Decision(None, True, dict(votes))
+    if defining_papers == 0 and current not in _ARTIFACTS and is_manner_phrase(name):
         return Decision(None, True, dict(votes))
     if _names_outside_types(name, current, typed, papers):
         return Decision(None, True, dict(votes))
@@ -429,10 +386,10 @@ def _wins_as_artifact(typed: dict[str, int], current: EntityType) -> bool:
 
 def _decide_lowercase_artifact(name: str, votes: Counter) -> Decision:
     """A model, dataset or benchmark named by lowercase words only names none: a phrase with a
-    task or metric head is that ("attack detection", "depression detection"), another phrase
-    a class of systems ("conditional diffusion model", "multimodal transformer": a METHOD),
-    a phrase with a data head a description ("visual reasoning benchmark"), one word a
-    common noun ("validator", "role-playing")."""
+    task or metric head is that ("attack detection", "depression detection"), a phrase with
+    a data head a description ("visual reasoning benchmark"), another phrase a technique
+    (a METHOD; one headed by a model noun, "conditional diffusion model", is a class and no
+    name: `is_class_phrase`), one word a common noun ("validator", "role-playing")."""
     head = _own_head_type(name) or (long_form_type(name) if " " not in name else None)
     if head in (EntityType.TASK, EntityType.METRIC):  # "classification" is a task by its own word
         return Decision(head, False, dict(votes))
