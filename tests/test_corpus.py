@@ -195,8 +195,8 @@ DEEP_RESEARCH = [
                      "them into deep research agents for evaluation.", "deep research", METHOD),
 ]
 # A lowercase class of models that a cue typed MODEL, defined as a plain term.
-AUDIO_LMS = [extraction(f"a{i}", "Large audio-language models (LALMs) extend text LLMs with auditory "
-                                 f"understanding{suffix}.", "Large audio-language models", MODEL)
+AUDIO_LMS = [extraction(f"a{i}", "Recent large audio-language models (LALMs) extend text LLMs with auditory "
+                                 f"understanding{suffix}.", "large audio-language models", MODEL)
              for i, suffix in enumerate(("", " and reasoning", " across tasks"))]
 
 
@@ -208,4 +208,4 @@ def test_a_second_step_changes_nothing(store):
     assert second.retyped == 0 and second.deleted == 0
     assert _state(store) == after_first
     assert entity_type(store, "RVOS") == "TASK"
-    assert entity_type(store, "Deep Research") is None and entity_type(store, "Large audio-language models") is None
+    assert entity_type(store, "large audio-language models") is None

@@ -248,3 +248,14 @@ def test_a_component_noun_after_a_definition_makes_it_a_method():
                 "to further explore the feature discrepancies introduced by various data augmentation strategies.")
     assert mention_evidence(sentence, "DFE") is METHOD
     assert mention_evidence(RVOS_DEFINED, "RVOS") is TASK  # no noun after it: the head's type
+
+
+def test_capitalised_words_before_a_plural_model_noun_name_a_class():
+    # "... constitute Vision-Language-Action models, which map observations to actions."
+    sentence = "Recent Vision-Language-Action models map camera observations and instructions to robot actions."
+    assert mention_evidence(sentence, "Vision-Language-Action") == "class"
+    defined = "Vision-Language-Action (VLA) models have emerged as a promising paradigm for robot control."
+    assert mention_evidence(defined, "Vision-Language-Action") == UNTYPED_DEFINITION
+    assert mention_evidence("We fine-tune OpenVLA models on LIBERO.", "OpenVLA") is MODEL  # one word: a family
+    votes = [("a", "class"), ("b", "class"), ("c", MODEL)]
+    assert decide_entity("Vision-Language-Action", MODEL, votes).not_a_name

@@ -162,3 +162,15 @@ def test_one_lowercase_task_word_typed_as_data_is_a_task_and_a_field_modifier_no
     # "remote sensing images", "remote sensing benchmark": a field that modifies nouns
     votes = [("a", "modifier"), ("b", "modifier"), ("c", BENCHMARK)]
     assert decide_entity("remote sensing", BENCHMARK, votes).not_a_name
+
+
+@pytest.mark.parametrize("name, kind", [("DICOM", "format"), ("HEVC", "format"), ("Twitter", "platform"),
+                                        ("Kaggle", "platform"), ("6G", "standard")])
+def test_formats_platforms_and_network_generations_are_outside(name, kind):
+    assert outside_kind(name) == kind
+    assert decide_entity(name, DATASET, [("a", None), ("b", None), ("c", DATASET)]).not_a_name
+
+
+def test_a_platform_most_papers_call_data_stays_data():
+    # "... on the Reddit dataset of 1.2M comments ..."
+    assert not decide_entity("Reddit", DATASET, [("a", DATASET), ("b", DATASET), ("c", None)]).not_a_name

@@ -15,7 +15,8 @@ Segmentation (RVOS)". Here every stored mention is read again on its own, and vo
 - any other lowercase word right after a lowercase phrase says the phrase modifies a noun
   ("remote sensing images", "poor recognition performance"): a field or a description;
 - a name that qualifies a type noun ("four CD benchmarks", "a Lean 4 benchmark") or that is
-  part of a longer name ("IEEE Transactions", "ACCIDENT@CVPR 2026") votes against being a
+  part of a longer name ("IEEE Transactions", "ACCIDENT@CVPR 2026"), or a name of capitalised
+  words before a plural model noun ("Vision-Language-Action models": a class) votes against being a
   model, dataset or benchmark of its own (`name_use`).
 
 `decide_entity` weighs the votes (one per paper and kind, so one abstract that repeats a
@@ -43,6 +44,7 @@ from paperkg.graph.records import EntityType, entity_key
 UNTYPED_DEFINITION = "untyped-definition"
 NAMED_DEFINITION = "named-definition"
 MODIFIER = "modifier"
+CLASS = "class"
 
 # Everything up to a type noun, a clause break or 80 characters after "NAME, a/an/the".
 _APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the)\s+([^,;:.()]{0,80})")
@@ -82,6 +84,8 @@ def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
     if word in ("score", "scores") and _NUMBER_NEXT.match(right[1 + len(word):]):
         return None  # a verb: "Claude Sonnet 3.5 scores 90.5% on ChartQAPro"
     if word in TYPE_NOUNS and right[1 + len(word):2 + len(word)] != "-":
+        if word in _PLURAL_MODEL_NOUNS and is_capitalised_words(name):
+            return CLASS  # "Vision-Language-Action models", "Large Language Models": a class
         return TYPE_NOUNS[word]
     return None
 
@@ -110,7 +114,10 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
             # after it types it ("Bi-Directional Text Fusion (BiT) module").
             if _is_term(_sentence_case(sentence, definition)):
                 return True, UNTYPED_DEFINITION
-            return True, _noun_after(sentence, definition.short_end) or NAMED_DEFINITION
+            after = _noun_after(sentence, definition.short_end)
+            if after is EntityType.MODEL and _plural_after(sentence, definition.short_end):
+                return True, UNTYPED_DEFINITION  # "Vision-Language-Action (VLA) models": a class
+            return True, after or NAMED_DEFINITION
     return False, None
 
 
@@ -125,6 +132,13 @@ def _noun_after(sentence: str, end: int) -> EntityType | None:
 
 
 _AFTER_PAREN = re.compile(r"\)\s+([A-Za-z]+)")
+# Model nouns in the plural: after a name of capitalised words they name a class of models.
+_PLURAL_MODEL_NOUNS = frozenset("models networks transformers encoders decoders classifiers llms lms agents".split())
+
+
+def _plural_after(sentence: str, end: int) -> bool:
+    after = _AFTER_PAREN.match(sentence, end)
+    return bool(after) and after.group(1) in _PLURAL_MODEL_NOUNS
 # Nouns of a part of a system: a definition they follow names that part, whatever task its
 # long form's head names ("Discriminative Feature Enhancement (DFE) mechanism").
 _COMPONENT_NOUNS = frozenset("module modules mechanism strategy block layer unit component scheme procedure loss branch".split())
@@ -249,16 +263,16 @@ class Decision:
     votes: dict[str, int]
 
 
-_UNTYPED_KINDS = (UNTYPED_DEFINITION, NAMED_DEFINITION, MODIFIER, QUALIFIER, PART)
+_UNTYPED_KINDS = (UNTYPED_DEFINITION, NAMED_DEFINITION, MODIFIER, QUALIFIER, PART, CLASS)
 
 
 def _used_as_no_artifact(current: EntityType, votes: Counter, typed: dict[str, int], papers: int) -> bool:
-    """Whether two or more papers use the name as a qualifier of another noun or as a part of
-    longer names, more than use it as a model, dataset or benchmark, and either half of its
+    """Whether two or more papers use the name as a qualifier of another noun, as a part of
+    longer names or as a class, more than use it as a model, dataset or benchmark, and either half of its
     papers do or three and an eighth do and twice as many as vote for any type: "IEEE" (IEEE Trans., IEEE 802.11, "IEEE
     benchmark networks"), "CVPR 2026", "ToM benchmarks", "OpenAI" (OpenAI Deep Research,
     OpenAI API)."""
-    against = votes[QUALIFIER] + votes[PART]
+    against = votes[QUALIFIER] + votes[PART] + votes[CLASS]
     artifact_votes = sum(typed.get(t.value, 0) for t in _ARTIFACTS)
     if against < 2 or against <= artifact_votes:
         return False
@@ -362,12 +376,12 @@ def _decide_once(name: str, current: EntityType, evidence: list[tuple[str, str |
 def _names_outside_types(name: str, current: EntityType, typed: dict[str, int], papers: int) -> bool:
     """A language, place, modality, organisation, disease or piece of hardware (`outside_kind`),
     or a class named by a plural acronym ("2D CNNs"). Modalities are judged as models or
-    data only ("IR" is also information retrieval); a disease is data where half its papers
-    call it so (UCI's "Heart Disease" dataset)."""
+    data only ("IR" is also information retrieval); a disease or a platform is data where
+    half its papers call it so (UCI's "Heart Disease" dataset, "the Reddit dataset")."""
     kind = outside_kind(name)
     if kind == "modality" and current not in _ARTIFACTS:
         return False
-    if kind == "disease" and typed.get(current.value, 0) * 2 >= papers:
+    if kind in ("disease", "platform") and typed.get(current.value, 0) * 2 >= papers:
         return False
     return kind is not None or (current in _ARTIFACTS and is_class_plural(name))
 

@@ -80,7 +80,7 @@ _TIME_WORDS = frozenset("state-of-the-art sota existing conventional traditional
 # A split of a dataset ("val2017", "test-dev2015", "train2014").
 _SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
 # A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
-_SIZES = re.compile(r"^\d+(?:\.\d+)?[BMK]\+?(?:\s*[-–~]\s*\d+(?:\.\d+)?[BMK])?$")
+_SIZES = re.compile(r"^\d+(?:\.\d+)?[BMK]\+?(?:\s*[-–~]\s*A?\d+(?:\.\d+)?[BMK])?$")  # "30B-A3B": all, active
 
 
 def is_junk_name(name: str) -> bool:
