@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from tqdm import tqdm
 
 from .corpus_readings import hold_lowercase_readings, split_gazetteer_readings, split_paper_readings
-from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION, decide_entity, is_capitalised_word
+from .extract.rules.entity_verdict import decide_entity
+from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION, is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
 from .mention_votes import decode_evidence
 from .records import EntityType

@@ -78,8 +78,11 @@ def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
             if long is not None:  # the gazetteer's acronym defined as something else
                 if found == UNTYPED_DEFINITION and main in _ARTIFACTS:
                     terms.add(paper)
-                elif (found is None or found == UNTYPED_DEFINITION) and _knows_long_form(known_long_forms, name):
-                    terms.add(paper)  # another thing, where the gazetteer knows what the name stands for
+                elif (found is None or found == UNTYPED_DEFINITION) and _knows_long_form(known_long_forms, text):
+                    # another thing, where the gazetteer knows what the paper's text stands for:
+                    # "street view images (SVI)" beside stochastic variational inference, whose
+                    # name is itself the long form
+                    terms.add(paper)
                 elif isinstance(found, EntityType) and found is not main:
                     moved[paper] = (text, found)
                 continue
@@ -116,7 +119,8 @@ def _names_known(sentence: str, long: str | None, known: frozenset[str], name: s
 
 
 def _knows_long_form(known: frozenset[str], name: str) -> bool:
-    """Whether the gazetteer knows what the name stands for: a form longer than the name that
+    """Whether the gazetteer knows what a name (the entity's, or a paper's text of it, "SVI")
+    stands for: a form longer than the name that
     neither contains it nor is contained in it ("Pooled Server Metrics" for PSM; not
     "MAESTRO dataset"). Without one, another expansion may be the same thing unlisted."""
     lowered = name.lower()

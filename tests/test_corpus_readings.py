@@ -193,3 +193,20 @@ def test_a_long_form_holding_most_of_a_known_forms_words_is_the_same_thing(store
     store.write_batch([extraction("l1", sentence, "dLLMs", METHOD, origin="gazetteer", aliases=aliases)])
     settle_corpus(store)
     assert store.paper_counts(["dllms"]) == {"dllms": 1}
+
+
+def test_a_gazetteer_long_form_whose_acronym_a_paper_defines_as_another_thing_is_held_there(store):
+    # stochastic variational inference, listed by its long form; a paper's street view images
+    name, aliases = "stochastic variational inference", ("SVI",)
+
+    def acronym_mention(pid: str, sentence: str) -> PaperExtraction:
+        start = sentence.index("SVI")
+        mention = Mention(pid, "abstract", start, start + 3, "SVI", sentence, METHOD, entity_id(name), 0.9,
+                          "kg_gazetteer")
+        entity = Entity(entity_id(name), name, METHOD, aliases=aliases, origin="gazetteer")
+        return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,), (entity,))
+
+    store.write_batch([acronym_mention("s1", "The posterior is fitted with SVI on minibatches."),
+                       acronym_mention("s2", "We collect street view images (SVI) from four cities.")])
+    settle_corpus(store)
+    assert [tuple(r) for r in store._query("SELECT paper_id FROM held_mentions")] == [("s2",)]

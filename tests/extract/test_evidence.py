@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from paperkg.graph.extract.rules.entity_verdict import decide_entity
 from paperkg.graph.extract.rules.evidence import (
-    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, decide_entity, definition_evidence, mention_evidence,
+    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, definition_evidence, mention_evidence,
 )
 from paperkg.graph.extract.rules.junk_shapes import is_junk_name
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER

@@ -3,7 +3,8 @@
 import pytest
 
 from paperkg.graph.extract.rules.artifact_shapes import is_class_plural, model_by_shape
-from paperkg.graph.extract.rules.evidence import UNTYPED_DEFINITION, decide_entity, definition_evidence
+from paperkg.graph.extract.rules.entity_verdict import decide_entity
+from paperkg.graph.extract.rules.evidence import UNTYPED_DEFINITION, definition_evidence
 from paperkg.graph.extract.rules.outside_types import names_outside, outside_kind
 from paperkg.graph.records import EntityType
 

@@ -120,11 +120,13 @@ _PROCESS_HEADS = frozenset(
     quantization compression alignment fusion modeling modelling planning search matching
     segmentation reconstruction encoding decoding filtering inference adaptation editing
     reasoning extraction selection ranking refinement regularization supervision translation""".split())
-# Adjectives of manner by their derivational suffix (-ive, -ous, -ful, -less, -able, -ible;
-# Quirk et al., 1985, App. I.43-46), negated adjectives ("unstable", "unconditional"), and
-# compounds that describe the procedure ("two-stage", "one-step", "gradient-based").
+# Adjectives of manner by their derivational suffix (-ive, -ous, -ful, -less; Quirk et al.,
+# 1985, App. I.43-46), negated adjectives ("unstable", "unconditional"), and compounds that
+# describe the procedure ("two-stage", "one-step", "gradient-based"). Not -able and -ible:
+# they say what the output can be made to be, a kind of the process rather than a manner
+# of doing it ("controllable generation", "promptable segmentation").
 _MANNER_ADJECTIVE = re.compile(
-    r"^(?:[a-z]{3,}(?:ive|ous|ful|less|able|ible)|un[a-z]+(?:ed|al|le|en|ive)|"
+    r"^(?:[a-z]{3,}(?:ive|ous|ful|less)|un[a-z]+(?:ed|al|le|en|ive)|"
     r"[a-z0-9]+-(?:stage|step|based|aware|length|order))$")
 
 
@@ -134,6 +136,18 @@ def is_manner_phrase(name: str) -> bool:
     words = name.split()
     return (len(words) == 2 and name.islower() and words[1] in _PROCESS_HEADS
             and bool(_MANNER_ADJECTIVE.match(words[0])))
+
+
+# A value written after a metric's name: a number of two or more decimals or a percentage
+# ("ROUGE-L 0.429", "PSNR 35.49", "accuracy 93%"). Not a whole number or one decimal, which
+# name a metric's variant or threshold ("BLEU 2", "TOP 10", "IoU 0.3"); after a model's name
+# such a number is its version ("Grok 4.20"), so only a metric's value counts.
+_VALUE_LAST = re.compile(r"\s[<>~]?(?:\d*\.\d{2,}|\d+(?:\.\d+)?\s?%)$")
+
+
+def is_value_after_metric(name: str, type_: EntityType) -> bool:
+    """A metric followed by a value, which the span took in: "ROUGE-L 0.429", "PSNR 35.49"."""
+    return type_ is EntityType.METRIC and bool(_VALUE_LAST.search(name))
 
 
 # The nouns that head a model's name ("model", "network", "transformer", "encoder", "agent").
