@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from tqdm import tqdm
 
 from .corpus_readings import hold_lowercase_readings, split_gazetteer_readings, split_paper_readings
-from .extract.rules.evidence import decide_entity, is_capitalised_word
+from .extract.rules.entity_verdict import decide_entity
+from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION, is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
 from .mention_votes import decode_evidence
 from .records import EntityType
@@ -180,7 +181,7 @@ def _settle_entity(db, entity_id: str, entity: tuple[str, str], rows: list[tuple
         return
     evidence = [(paper, decode_evidence(vote)) for paper, _, _, _, vote, _, _ in rows]
     lowercase_papers = _lowercase_papers(db, name, rows)
-    decision = decide_entity(name, EntityType(current), evidence, lowercase_papers)
+    decision = decide_entity(name, EntityType(current), evidence, lowercase_papers, _defining_papers(rows))
     if decision.not_a_name:
         _hold(db, entity_id, "not-a-name")
         report.not_names += 1
@@ -197,6 +198,15 @@ def _settle_entity(db, entity_id: str, entity: tuple[str, str], rows: list[tuple
     if decision.type is not None:
         # only a mention marked as giving its paper a reading can move or hold that paper
         report.split += split_paper_readings(db, entity_id, name, decision.type, [r for r in rows if r[6]])
+
+
+_DEFINITION_VOTES = frozenset((UNTYPED_DEFINITION, NAMED_DEFINITION))
+
+
+def _defining_papers(rows) -> int:
+    """Papers where a sentence defines the name by an acronym, or the name as one: a mention
+    whose definition gave a type (`defines`) or said it is a term."""
+    return len({paper for paper, _, _, _, vote, defines, _ in rows if defines or vote in _DEFINITION_VOTES})
 
 
 def _lowercase_papers(db, name: str, rows) -> int:

@@ -18,8 +18,10 @@ such a paper's mentions an entity of their own, `<id>~<type>` (origin "discovere
   agnostic Semantic Segmentation (MaSS)" beside the MASS dataset), names another thing: it
   gets an entity of its own text and of that type; where the long form is a plain term
   and the gazetteer's name a model or data ("single-head performance (SHP)" beside Stanford
-  Human Preferences) its mentions are held as not a name. A long form of the same type
-  is taken for another spelling of the same thing ("Diffusion Transformer (DiT)");
+  Human Preferences) or names a thing whose type no head or introduction gives
+  ("Persistent Structure Memory (PSM)", "Ease of Language Understanding (ELU)") its
+  mentions are held: the paper does not name the gazetteer's entity. A long form of the
+  same type is taken for another spelling of the same thing ("Diffusion Transformer (DiT)");
 - a paper that defines a model, dataset or benchmark's acronym as a plain term
   ("infrared thermographs (IRTs)" beside the IRT model) has its mentions held as not a name.
 """
@@ -76,6 +78,11 @@ def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
             if long is not None:  # the gazetteer's acronym defined as something else
                 if found == UNTYPED_DEFINITION and main in _ARTIFACTS:
                     terms.add(paper)
+                elif (found is None or found == UNTYPED_DEFINITION) and _knows_long_form(known_long_forms, text):
+                    # another thing, where the gazetteer knows what the paper's text stands for:
+                    # "street view images (SVI)" beside stochastic variational inference, whose
+                    # name is itself the long form
+                    terms.add(paper)
                 elif isinstance(found, EntityType) and found is not main:
                     moved[paper] = (text, found)
                 continue
@@ -98,21 +105,38 @@ def _names_known(sentence: str, long: str | None, known: frozenset[str], name: s
     """Whether a sentence names a gazetteer entity by a long form it knows: the paper's long
     form and a known one contain each other, ignoring case, hyphens and plurals
     ("chain-of-thought" and "chain-of-thought prompting"), or a known form longer than
-    the name by four characters is in the sentence, or three in four of its content words are a known
-    form's ("bidirectional encoder representations of transformers")."""
+    the name by four characters is in the sentence, or most content words of one are the
+    other's (`_shares_most`)."""
     if long is not None:
         key = entity_key(long).rstrip("s")
         if any(key in form or form in key for form in (entity_key(k).rstrip("s") for k in known) if form):
             return True
         words = _content_words(long)
-        if words and any(len(words & _content_words(k)) >= 0.75 * len(words) for k in known):
+        if words and any(_shares_most(words, _content_words(k)) for k in known):
             return True  # "bidirectional encoder representations of transformers" is BERT
     lowered = sentence.lower()
     return any(len(form) > len(name) + 3 and form in lowered for form in known)
 
 
+def _knows_long_form(known: frozenset[str], name: str) -> bool:
+    """Whether the gazetteer knows what a name (the entity's, or a paper's text of it, "SVI")
+    stands for: a form longer than the name that
+    neither contains it nor is contained in it ("Pooled Server Metrics" for PSM; not
+    "MAESTRO dataset"). Without one, another expansion may be the same thing unlisted."""
+    lowered = name.lower()
+    return any(len(form) > len(lowered) and lowered not in form and form not in lowered for form in known)
+
+
 def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def _shares_most(words: set[str], known: set[str]) -> bool:
+    """Three in four of the paper's long form's content words are the known form's, or the
+    known form's two or more are nearly all in it ("Diffusion-based large language models"
+    holds "diffusion language model")."""
+    shared = len(words & known)
+    return shared >= 0.75 * len(words) or (len(known) >= 2 and shared >= 0.75 * len(known))
 
 
 _STOP = frozenset("and the for from with of via".split())

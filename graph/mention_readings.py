@@ -34,6 +34,10 @@ MAY_INTRODUCE = ("(instr(m.sentence, m.text || ' (') OR instr(m.sentence, '(' ||
                  "OR m.sentence LIKE '%introduc%' OR m.sentence LIKE '%propos%' OR m.sentence LIKE '%present%')")
 
 _SEP = "\x1f"
+# The version of the rules that read a gazetteer name's papers (`split_paper_readings`):
+# kept with the forms a name was weighed with, so that a change of the rules, like a change
+# of the name's forms, has its mentions weighed again.
+READING_RULES = "readings-3"
 
 
 def reads_of(sentence: str, text: str) -> int:
@@ -76,7 +80,7 @@ def gazetteer_forms(db, scope: str = "") -> dict[str, str]:
             "SELECT e.id, e.name, e.type, a.alias FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id "
             f"WHERE e.origin = 'gazetteer' {scope.replace('{}', 'e.id')}"):
         found.setdefault(entity_id, (name, type_, set()))[2].add(alias or "")
-    return {i: _SEP.join((name, type_, *sorted(aliases))) for i, (name, type_, aliases) in found.items()}
+    return {i: _SEP.join((READING_RULES, name, type_, *sorted(aliases))) for i, (name, type_, aliases) in found.items()}
 
 
 def forget_weighed(db, forms: dict[str, str]) -> int:

@@ -173,3 +173,39 @@ def test_a_parent_left_without_its_variants_goes_too(store):
     assert entity_type(store, "Phase-1") is None and entity_type(store, "Phase") is None
 
 
+
+
+def _state(store: Store) -> list[tuple]:
+    """Every entity with a mention, its type, and its mentions' papers, types and spans."""
+    return store._db.execute(
+        "SELECT e.id, e.type, m.paper_id, m.type, m.start FROM entities e JOIN mentions m ON m.entity_id = e.id "
+        "ORDER BY e.id, m.paper_id, m.start").fetchall()
+
+
+# A capitalised phrase that most of its papers write in lowercase is a common phrase; it
+# starts a METHOD, and its votes would make it a MODEL, a type the lowercase rule reads.
+DEEP_RESEARCH = [
+    extraction("d1", "In this paper, we conduct a detailed analysis of the foundational technologies and "
+                     "architectural components that constitute Deep Research agents.", "Deep Research", METHOD),
+    extraction("d2", "Deep Research agents, powered by Large Language Models (LLMs), are rapidly advancing.",
+               "Deep Research", METHOD),
+    extraction("d3", "Our system operates through six stages: raw data processing, planning, information "
+                     "extraction, deep research, evidence collection, and report generation.", "deep research", METHOD),
+    extraction("d4", "This scaffold facilitates the integration of various large language models to transform "
+                     "them into deep research agents for evaluation.", "deep research", METHOD),
+]
+# A lowercase class of models that a cue typed MODEL, defined as a plain term.
+AUDIO_LMS = [extraction(f"a{i}", "Recent large audio-language models (LALMs) extend text LLMs with auditory "
+                                 f"understanding{suffix}.", "large audio-language models", MODEL)
+             for i, suffix in enumerate(("", " and reasoning", " across tasks"))]
+
+
+def test_a_second_step_changes_nothing(store):
+    store.write_batch(RVOS + DEEP_RESEARCH + AUDIO_LMS + [PHASE])
+    settle_corpus(store)
+    after_first = _state(store)
+    second = settle_corpus(store)
+    assert second.retyped == 0 and second.deleted == 0
+    assert _state(store) == after_first
+    assert entity_type(store, "RVOS") == "TASK"
+    assert entity_type(store, "large audio-language models") is None

@@ -163,3 +163,50 @@ def test_a_gazetteer_dataset_of_common_words_written_in_lowercase_is_the_words(s
     settle_corpus(store)
     assert store.paper_counts(["heartdisease"]) == {"heartdisease": 2}
     assert [tuple(r) for r in store._query("SELECT paper_id FROM held_mentions")] == [("h1",)]
+
+
+def test_a_gazetteer_acronym_defined_as_an_untyped_other_thing_is_held_where_its_long_form_is_known(store):
+    # PSM, listed as the Pooled Server Metrics dataset; a paper's own module (round 6's PSM row)
+    aliases = ("Pooled Server Metrics",)
+    sentences = [("p1", "We evaluate anomaly detection on PSM and SMD."),
+                 ("p2", "We propose a Persistent Structure Memory (PSM) that stores scene layouts across frames.")]
+    store.write_batch([extraction(pid, s, "PSM", DATASET, origin="gazetteer", aliases=aliases)
+                       for pid, s in sentences])
+    settle_corpus(store)
+    assert store.paper_counts(["psm"]) == {"psm": 1}
+    assert [tuple(r) for r in store._query("SELECT paper_id FROM held_mentions")] == [("p2",)]
+
+
+def test_a_gazetteer_acronym_without_a_known_long_form_keeps_an_unlisted_expansion(store):
+    # DBSCAN listed by its acronym only: its expansion in a paper is no other thing
+    sentences = [("c1", "Clusters are found with DBSCAN on the embeddings."),
+                 ("c2", "A channel clustering via Density-Based Spatial Clustering of Applications with Noise "
+                        "(DBSCAN) groups semantically relevant features.")]
+    store.write_batch([extraction(pid, s, "DBSCAN", METHOD, origin="gazetteer") for pid, s in sentences])
+    settle_corpus(store)
+    assert store.paper_counts(["dbscan"]) == {"dbscan": 2}
+
+
+def test_a_long_form_holding_most_of_a_known_forms_words_is_the_same_thing(store):
+    aliases = ("diffusion language models", "dLLMs")
+    sentence = "Diffusion-based large language models (dLLMs) have recently gained significant attention."
+    store.write_batch([extraction("l1", sentence, "dLLMs", METHOD, origin="gazetteer", aliases=aliases)])
+    settle_corpus(store)
+    assert store.paper_counts(["dllms"]) == {"dllms": 1}
+
+
+def test_a_gazetteer_long_form_whose_acronym_a_paper_defines_as_another_thing_is_held_there(store):
+    # stochastic variational inference, listed by its long form; a paper's street view images
+    name, aliases = "stochastic variational inference", ("SVI",)
+
+    def acronym_mention(pid: str, sentence: str) -> PaperExtraction:
+        start = sentence.index("SVI")
+        mention = Mention(pid, "abstract", start, start + 3, "SVI", sentence, METHOD, entity_id(name), 0.9,
+                          "kg_gazetteer")
+        entity = Entity(entity_id(name), name, METHOD, aliases=aliases, origin="gazetteer")
+        return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,), (entity,))
+
+    store.write_batch([acronym_mention("s1", "The posterior is fitted with SVI on minibatches."),
+                       acronym_mention("s2", "We collect street view images (SVI) from four cities.")])
+    settle_corpus(store)
+    assert [tuple(r) for r in store._query("SELECT paper_id FROM held_mentions")] == [("s2",)]

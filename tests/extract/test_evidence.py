@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from paperkg.graph.extract.rules.entity_verdict import decide_entity
 from paperkg.graph.extract.rules.evidence import (
-    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, decide_entity, definition_evidence, is_junk_name,
-    mention_evidence,
+    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, definition_evidence, mention_evidence,
 )
+from paperkg.graph.extract.rules.junk_shapes import is_junk_name
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER
 from paperkg.graph.records import EntityType
 
@@ -234,3 +235,28 @@ def test_clause_openers_participles_splits_and_comparatives_make_junk(name):
                                   "Prior Guided Depth Calibration"])
 def test_names_around_those_shapes_are_not_junk(name):
     assert not is_junk_name(name)
+
+
+def test_a_manner_phrase_is_a_description_unless_a_paper_defines_it():
+    votes = [("a", METHOD), ("b", METHOD), ("c", None)]
+    assert decide_entity("iterative optimization", METHOD, votes, defining_papers=0).not_a_name
+    assert decide_entity("iterative optimization", METHOD, votes, defining_papers=1).type is METHOD
+
+
+def test_a_component_noun_after_a_definition_makes_it_a_method():
+    # "... this paper introduces a Discriminative Feature Enhancement (DFE) mechanism to further explore ..."
+    sentence = ("Specifically, this paper introduces a Discriminative Feature Enhancement (DFE) mechanism "
+                "to further explore the feature discrepancies introduced by various data augmentation strategies.")
+    assert mention_evidence(sentence, "DFE") is METHOD
+    assert mention_evidence(RVOS_DEFINED, "RVOS") is TASK  # no noun after it: the head's type
+
+
+def test_capitalised_words_before_a_plural_model_noun_name_a_class():
+    # "... constitute Vision-Language-Action models, which map observations to actions."
+    sentence = "Recent Vision-Language-Action models map camera observations and instructions to robot actions."
+    assert mention_evidence(sentence, "Vision-Language-Action") == "class"
+    defined = "Vision-Language-Action (VLA) models have emerged as a promising paradigm for robot control."
+    assert mention_evidence(defined, "Vision-Language-Action") == UNTYPED_DEFINITION
+    assert mention_evidence("We fine-tune OpenVLA models on LIBERO.", "OpenVLA") is MODEL  # one word: a family
+    votes = [("a", "class"), ("b", "class"), ("c", MODEL)]
+    assert decide_entity("Vision-Language-Action", MODEL, votes).not_a_name

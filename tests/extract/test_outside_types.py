@@ -3,7 +3,8 @@
 import pytest
 
 from paperkg.graph.extract.rules.artifact_shapes import is_class_plural, model_by_shape
-from paperkg.graph.extract.rules.evidence import UNTYPED_DEFINITION, decide_entity, definition_evidence
+from paperkg.graph.extract.rules.entity_verdict import decide_entity
+from paperkg.graph.extract.rules.evidence import UNTYPED_DEFINITION, definition_evidence
 from paperkg.graph.extract.rules.outside_types import names_outside, outside_kind
 from paperkg.graph.records import EntityType
 
@@ -129,8 +130,8 @@ def test_a_language_typed_as_a_method_is_not_a_name():
 def test_a_lowercase_phrase_typed_as_a_model_or_data_is_a_task_a_method_or_nothing():
     # "... a lightweight attack detection model for in-vehicle networks ..."
     assert decide_entity("attack detection", MODEL, [("a", MODEL), ("b", MODEL)]).type is TASK
-    # "... we fine-tune a conditional diffusion model on paired scans ..."
-    assert decide_entity("conditional diffusion model", MODEL, [("a", MODEL)]).type is METHOD
+    # "... a lightweight two-stage retrieval pipeline ..." read as a model by one cue
+    assert decide_entity("two-stage retrieval pipeline", MODEL, [("a", MODEL)]).type is METHOD
     assert decide_entity("validator", MODEL, [("a", MODEL)]).not_a_name
     assert decide_entity("speechocean762", DATASET, [("a", DATASET)]).type is DATASET
 
@@ -140,12 +141,14 @@ def test_a_lowercase_phrase_with_a_data_head_describes_data_and_names_none():
     assert decide_entity("tour experience dataset", DATASET, [("a", DATASET)]).not_a_name
 
 
-def test_a_lowercase_phrase_decided_a_method_stays_one_on_a_second_pass():
-    # "Visual autoregressive models (VAR) have recently emerged as a promising class ..."
+@pytest.mark.parametrize("start", [MODEL, METHOD, TASK])
+def test_a_lowercase_phrase_headed_by_a_model_noun_is_a_class_from_any_type(start):
+    # "Visual autoregressive models (VAR) have recently emerged as a promising class ...",
+    # "... we fine-tune a conditional diffusion model on paired scans ..."
     votes = [("a", MODEL), ("b", MODEL), ("c", None)]
-    first = decide_entity("visual autoregressive models", MODEL, votes)
-    assert first.type is METHOD
-    assert decide_entity("visual autoregressive models", first.type, votes).type is METHOD
+    assert decide_entity("visual autoregressive models", start, votes).not_a_name
+    assert decide_entity("conditional diffusion model", start, [("a", MODEL)]).not_a_name
+    assert not decide_entity("Diffusion Transformer", MODEL, [("a", MODEL)]).not_a_name
 
 
 def test_a_lowercase_task_with_one_stray_data_vote_stays_a_task():
@@ -160,3 +163,15 @@ def test_one_lowercase_task_word_typed_as_data_is_a_task_and_a_field_modifier_no
     # "remote sensing images", "remote sensing benchmark": a field that modifies nouns
     votes = [("a", "modifier"), ("b", "modifier"), ("c", BENCHMARK)]
     assert decide_entity("remote sensing", BENCHMARK, votes).not_a_name
+
+
+@pytest.mark.parametrize("name, kind", [("DICOM", "format"), ("HEVC", "format"), ("Twitter", "platform"),
+                                        ("Kaggle", "platform"), ("6G", "standard")])
+def test_formats_platforms_and_network_generations_are_outside(name, kind):
+    assert outside_kind(name) == kind
+    assert decide_entity(name, DATASET, [("a", None), ("b", None), ("c", DATASET)]).not_a_name
+
+
+def test_a_platform_most_papers_call_data_stays_data():
+    # "... on the Reddit dataset of 1.2M comments ..."
+    assert not decide_entity("Reddit", DATASET, [("a", DATASET), ("b", DATASET), ("c", None)]).not_a_name

@@ -15,122 +15,38 @@ Segmentation (RVOS)". Here every stored mention is read again on its own, and vo
 - any other lowercase word right after a lowercase phrase says the phrase modifies a noun
   ("remote sensing images", "poor recognition performance"): a field or a description;
 - a name that qualifies a type noun ("four CD benchmarks", "a Lean 4 benchmark") or that is
-  part of a longer name ("IEEE Transactions", "ACCIDENT@CVPR 2026") votes against being a
+  part of a longer name ("IEEE Transactions", "ACCIDENT@CVPR 2026"), or a name of capitalised
+  words before a plural model noun ("Vision-Language-Action models": a class) votes against being a
   model, dataset or benchmark of its own (`name_use`).
 
-`decide_entity` weighs the votes (one per paper and kind, so one abstract that repeats a
-name does not outvote others) and returns the type the corpus supports, or that the name is
-not a name. `is_junk_name` catches shapes that are never names whatever the context:
-ordinals ("Phase-1", "Stage 2"), sizes ("20B-parameter", "64K-token", "5x5") and
-adjective compounds ("UAV-captured", "CNN-based").
+`entity_verdict.decide_entity` weighs the votes (one per paper and kind, so one abstract
+that repeats a name does not outvote others) and returns the type the corpus supports, or
+that the name is not a name. Shapes that are never names whatever the context (ordinals,
+sizes, adjective compounds, grading phrases) are in `junk_shapes`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from paperkg.graph.extract.rules.abbreviations import find_definitions, type_of_long_form
-from paperkg.graph.extract.rules.artifact_shapes import is_class_plural, model_by_shape
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS
+from paperkg.graph.extract.rules.junk_shapes import is_junk_name
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
-from paperkg.graph.extract.rules.outside_types import names_outside, outside_kind
+from paperkg.graph.extract.rules.outside_types import names_outside
 from paperkg.graph.records import EntityType, entity_key
 
 UNTYPED_DEFINITION = "untyped-definition"
 NAMED_DEFINITION = "named-definition"
 MODIFIER = "modifier"
+CLASS = "class"
 
-_ORDINAL = re.compile(
-    r"^(?:phase|stage|step|round|level|tier|part|type|group|class|layer|block|figure|fig|table|"
-    r"section|eq|equation|case|scenario|setting|task|track|subtask|experiment|study|epoch|iteration)"
-    r"[-_ ]?(?:\d+[a-z]?|[ivx]+)$", re.IGNORECASE)
-_SIZE = re.compile(
-    r"^[~<>]?\d+(?:[.,]\d+)?\s*[kmbt]?[-\s]?(?:tokens?|parameters?|params?|layers?|bits?|shots?|steps?|"
-    r"days?|hours?|minutes?|seconds?|samples?|images?|frames?|dimensional|dim|d|k|m|b|x|fps|hz|gb|mb)$",
-    re.IGNORECASE)
-_DIMENSIONS = re.compile(r"^\d+(?:\.\d+)?\s*[x×*]\s*\d+(?:\s*[x×*]\s*\d+)*$")
-_ADJECTIVE_COMPOUND = re.compile(
-    r"-(?:based|captured|driven|aware|guided|like|level|wise|free|specific|oriented|only|scale|"
-    r"centric|enabled|assisted|powered|generated|conditioned|augmented|agnostic|friendly|related|"
-    r"style|type|grade|sized|shaped|inspired|dependent|invariant|efficient|intensive|tuned|trained|"
-    r"derived|aided|induced)$", re.IGNORECASE)
 # Everything up to a type noun, a clause break or 80 characters after "NAME, a/an/the".
 _APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the)\s+([^,;:.()]{0,80})")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _NUMBER_NEXT = re.compile(r"^\s+(?:an?\s+|only\s+|up\s+to\s+)?[\d.]")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
-# A hyphenated compound ending in a participle or an adjective is a modifier, not a name:
-# "LoRA-adapted", "ImageNet-pretrained", "LLM-judged", "LLM-agentic".
-_PARTICIPLE_COMPOUND = re.compile(r"^[\w.]+(?:-[\w.]+)*-(?:[a-z]{3,}ed|agentic|[a-z]{3,}ive)$")
-# A version or a quantisation setting on its own: "v2.0", "V3", "W4A4", "W8A8KV4".
-_VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?|W\d+A\d+(?:KV\d+)?)$")
-# A number format (IEEE 754 and the integer and block formats of quantisation): "INT4", "FP8", "MXFP4".
-_NUMBER_FORMAT = re.compile(r"^(?:U?INT|FP|BF|TF|NF|MXFP|MXINT|NVFP)\d{1,2}$", re.IGNORECASE)
-
-
-# Words that grade or praise: a phrase they lead says how good something is, and names
-# nothing ("poor recognition", "maximum generation", "low-latency retrieval").
-_EVALUATIVE = frozenset(
-    """poor poorer better best good great strong stronger weak weaker maximum minimum maximal
-    minimal superior inferior excellent remarkable significant substantial unanimous systematic
-    generalizable accurate efficient effective high-performance low-latency high-quality
-    low-quality well-established state-of-the-art improved enhanced reliable""".split()
-) | frozenset(
-    # gradable adjectives of size, speed, cost and degree, and number words: a phrase they
-    # lead describes an instance ("slow sampling", "expensive sampling", "nine image
-    # classification"); Biber et al., 1999, 7.7, descriptors of size, time and evaluation
-    """slow slower expensive costly cheap cheaper heavy heavier huge massive excessive
-    insufficient sufficient inefficient inherent powerful larger smaller tedious seamless
-    precise imprecise inaccurate unreliable near-perfect passive extensive limited unseen
-    inadequate suboptimal higher lower greater lesser fewer more less longer shorter wider
-    broader richer two three four five six seven eight nine ten twelve""".split()
-)
-# Verbs in the base form, which no name starts with: a phrase they lead is a clause cut
-# out of its sentence ("generate segmentation masks", "ensure retrieval").
-_BASE_VERBS = frozenset(
-    """generate ensure enable improve achieve perform facilitate require allow provide boost
-    enhance accelerate produce conduct leverage utilize utilise employ reduce dominate hinder
-    prevent avoid mitigate obtain yield maintain""".split())
-# Words that open a clause or link it to the one before; no name starts with one, so a span
-# that does took in the start of its sentence ("Although retrieval-augmented generation").
-_CLAUSE_OPENERS = frozenset(
-    """although though however while whereas moreover furthermore additionally specifically
-    finally firstly secondly thirdly lastly recently currently unlike despite since because
-    meanwhile notably importantly instead consequently therefore hence thus yet
-    nevertheless nonetheless besides similarly conversely likewise accordingly subsequently""".split())
-# Words that place a thing in time or practice, capitalised or not: a span they lead
-# describes a class ("State-of-the-art T2I models", "Existing LLM-based agents").
-_TIME_WORDS = frozenset("state-of-the-art sota existing conventional traditional recent".split())
-# A split of a dataset ("val2017", "test-dev2015", "train2014").
-_SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
-# A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
-_SIZES = re.compile(r"^\d+(?:\.\d+)?[BMK]\+?(?:\s*[-–~]\s*\d+(?:\.\d+)?[BMK])?$")
-
-
-def is_junk_name(name: str) -> bool:
-    """Whether a name's shape says it is never a name: an ordinal, a size, a dataset split, an
-    adjective, a span led by a clause opener ("Although ..."), or a lowercase phrase led by a
-    grading word, a number word or a verb, or ended by a participle."""
-    name = name.strip()
-    words = name.split()
-    first = words[0] if words else ""
-    return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name) or _SIZES.match(name)
-                or _SPLIT.match(name) or _ADJECTIVE_COMPOUND.search(name)
-                or (len(words) > 1 and first.lower() in _CLAUSE_OPENERS | _TIME_WORDS)
-                or (len(words) > 1 and name.islower() and (first in _EVALUATIVE or first in _BASE_VERBS
-                                                            or _ends_in_participle(words[-1]))))
-
-
-def _ends_in_participle(word: str) -> bool:
-    """A past participle after a noun phrase ("optical character recognition detected"):
-    the verb of a reduced clause, not the head of a name ("speed", "embed" are no participles)."""
-    return len(word) >= 5 and word.endswith("ed") and not word.endswith("eed") and "-" not in word
-
-
 def mention_evidence(sentence: str, name: str) -> str | EntityType | None:
     """What one sentence says the name in it is: a type, UNTYPED_DEFINITION, MODIFIER or None.
 
@@ -170,6 +86,8 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
     if word in ("score", "scores") and _NUMBER_NEXT.match(right[1 + len(word):]):
         return None  # a verb: "Claude Sonnet 3.5 scores 90.5% on ChartQAPro"
     if word in TYPE_NOUNS and right[1 + len(word):2 + len(word)] != "-":
+        if word in _PLURAL_MODEL_NOUNS and is_capitalised_words(name):
+            return CLASS  # "Vision-Language-Action models", "Large Language Models": a class
         return TYPE_NOUNS[word]
     return None
 
@@ -188,6 +106,10 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
             found = long_form_type(definition.long)
             if found is EntityType.MODEL and _names_a_class(definition.short, definition.long):
                 return True, UNTYPED_DEFINITION
+            if found in (EntityType.TASK, EntityType.METRIC) and _component_after(sentence, definition.short_end):
+                return True, EntityType.METHOD  # "Category-aware Semantic Alignment (CSA) module"
+            if found is EntityType.TASK and _proposed(sentence, definition):
+                return True, EntityType.METHOD  # "we propose Generation-Enhanced Alignment (GEA)"
             if found is not None:
                 return True, found
             # A lowercase long form with no typed head is a term; a capitalised one may
@@ -196,7 +118,10 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
             # after it types it ("Bi-Directional Text Fusion (BiT) module").
             if _is_term(_sentence_case(sentence, definition)):
                 return True, UNTYPED_DEFINITION
-            return True, _noun_after(sentence, definition.short_end) or NAMED_DEFINITION
+            after = _noun_after(sentence, definition.short_end)
+            if after is EntityType.MODEL and _plural_after(sentence, definition.short_end):
+                return True, UNTYPED_DEFINITION  # "Vision-Language-Action (VLA) models": a class
+            return True, after or NAMED_DEFINITION
     return False, None
 
 
@@ -211,6 +136,37 @@ def _noun_after(sentence: str, end: int) -> EntityType | None:
 
 
 _AFTER_PAREN = re.compile(r"\)\s+([A-Za-z]+)")
+# Model nouns in the plural: after a name of capitalised words they name a class of models.
+_PLURAL_MODEL_NOUNS = frozenset("models networks transformers encoders decoders classifiers llms lms agents".split())
+
+
+def _plural_after(sentence: str, end: int) -> bool:
+    after = _AFTER_PAREN.match(sentence, end)
+    return bool(after) and after.group(1) in _PLURAL_MODEL_NOUNS
+# Nouns of a part of a system: a definition they follow names that part, whatever task its
+# long form's head names ("Discriminative Feature Enhancement (DFE) mechanism").
+_COMPONENT_NOUNS = frozenset("module modules mechanism strategy block layer unit component scheme procedure loss branch".split())
+
+
+def _component_after(sentence: str, end: int) -> bool:
+    after = _AFTER_PAREN.match(sentence, end)
+    return bool(after) and after.group(1) in _COMPONENT_NOUNS
+
+
+# A paper's own contribution: a task is a problem others share, named by its field; what a
+# paper proposes under a task's head word is its technique, unless it calls it a task.
+_PROPOSES = re.compile(
+    r"(?:\b[Ww]e\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|devise)|"
+    r"\b(?:paper|work|study)\s+(?:proposes|introduces|presents))\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:novel\s+|new\s+)?$")
+_CALLED_A_TASK = re.compile(r"\b(?:task|tasks|problem|setting|challenge|benchmark|paradigm)\b")
+
+
+def _proposed(sentence: str, definition) -> bool:
+    """Whether the sentence proposes the defined thing ("We propose the Generation-Enhanced
+    Alignment (GEA)") and does not call it a task or problem in the words after it."""
+    return bool(_PROPOSES.search(sentence, 0, definition.long_start)) and not _CALLED_A_TASK.search(
+        sentence[definition.short_end:definition.short_end + 60])
 
 
 def _names_a_class(short: str, long: str) -> bool:
@@ -297,9 +253,6 @@ def _is_term(long: str) -> bool:
     return all(w.islower() for w in _WORD.findall(long))
 
 
-_ARTIFACTS = frozenset((EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK))
-
-
 def is_capitalised_word(name: str) -> bool:
     """One word of letters, capitalised and otherwise lowercase ("Student", not "BERT")."""
     return name.isalpha() and len(name) >= 4 and name[0].isupper() and name[1:].islower()
@@ -310,153 +263,12 @@ def is_capitalised_words(name: str) -> bool:
     return len(words) > 1 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
 
 
-def _is_phrase(name: str) -> bool:
+def is_phrase(name: str) -> bool:
     """Words of letters in any case, whose own head word gives no type ("remote sensing",
     "Structured Output"; not "object detection", not "RewardBench")."""
     words = name.replace("-", " ").split()
     return (len(words) > 1 and all(w.isalpha() and (w.islower() or w[1:].islower()) for w in words)
             and long_form_type(name.lower()) is None)
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The corpus's verdict on one entity: its type, or that it is not a name."""
-
-    type: EntityType | None
-    not_a_name: bool
-    votes: dict[str, int]
-
-
-_UNTYPED_KINDS = (UNTYPED_DEFINITION, NAMED_DEFINITION, MODIFIER, QUALIFIER, PART)
-
-
-def _used_as_no_artifact(current: EntityType, votes: Counter, typed: dict[str, int], papers: int) -> bool:
-    """Whether two or more papers use the name as a qualifier of another noun or as a part of
-    longer names, more than use it as a model, dataset or benchmark, and either half of its
-    papers do or three and an eighth do and twice as many as vote for any type: "IEEE" (IEEE Trans., IEEE 802.11, "IEEE
-    benchmark networks"), "CVPR 2026", "ToM benchmarks", "OpenAI" (OpenAI Deep Research,
-    OpenAI API)."""
-    against = votes[QUALIFIER] + votes[PART]
-    artifact_votes = sum(typed.get(t.value, 0) for t in _ARTIFACTS)
-    if against < 2 or against <= artifact_votes:
-        return False
-    return against * 2 >= papers or (against >= 3 and against > 2 * max(typed.values(), default=0)
-                                      and against * 8 >= papers)
-
-
-def decide_entity(name: str, current: EntityType,
-                  evidence: Iterable[tuple[str, str | EntityType | None]],
-                  lowercase_papers: int = 0) -> Decision:
-    """Weigh the evidence of an entity's mentions, given as (paper id, evidence) pairs.
-
-    The entity takes the type most papers vote for when that beats its current type's
-    votes; a lowercase phrase that modifies other nouns in most of its papers, or an
-    acronym whose every definition is an untyped term and that no cue types, is not a name.
-    A model, dataset or benchmark named by capitalised words ("Video Encoder", "Structured
-    Output") that most of its papers write in lowercase (`lowercase_papers`) is a common
-    phrase that a title capitalised, not a name; so is one capitalised word ("Student",
-    "Segmentation", "Deepfake") that most of its papers also use in lowercase.
-    A model, dataset or benchmark that more papers use as a qualifier of another noun or as
-    a part of longer names than as the thing itself is not a name (`_used_as_no_artifact`).
-    A model, dataset or benchmark named by a phrase or capitalised words whose head names a
-    task or a metric ("AI-Generated Image Detection") has that head's vote besides its papers'.
-    A phrase is a modifier only when its own head word gives no type: "object detection
-    performance" uses a task, "remote sensing images" a field. An acronym is a term when
-    its untyped definitions are at least twice its typed votes ("line-of-sight (LOS)").
-    """
-    evidence = list(evidence)
-    papers = len({paper for paper, _ in evidence}) or 1
-    head = _own_head_type(name) if current in _ARTIFACTS else None
-    if head is not None:  # "AI-Generated Image Detection" is a task wherever it is written
-        evidence.append(("", head))
-    seen = {(paper, str(getattr(e, "value", e))) for paper, e in evidence if e is not None}
-    votes = Counter(kind for _, kind in seen)
-    typed = {k: v for k, v in votes.items() if k not in _UNTYPED_KINDS}
-    if is_junk_name(name) or _VERSION.match(name) or _NUMBER_FORMAT.match(name) or _PARTICIPLE_COMPOUND.match(name):
-        return Decision(None, True, dict(votes))
-    if _names_outside_types(name, current, typed, papers):
-        return Decision(None, True, dict(votes))
-    if current in _ARTIFACTS and model_by_shape(name):  # "Olmo3-7B", "GPT 5.4": whatever one cue said
-        return Decision(EntityType.MODEL, False, dict(votes))
-    if current in _ARTIFACTS and _used_as_no_artifact(current, votes, typed, papers):
-        return Decision(None, True, dict(votes))
-    if _is_phrase(name) and votes[MODIFIER] > max(typed.values(), default=0) and votes[MODIFIER] * 2 >= papers:
-        return Decision(None, True, dict(votes))
-    if _LOWERCASE_WORDS.match(name) and (current in _ARTIFACTS or _wins_as_artifact(typed, current)):
-        return _decide_lowercase_artifact(name, votes)  # either way, so that a second pass agrees
-    if current in _ARTIFACTS and is_capitalised_words(name) and (
-            papers >= 2 and lowercase_papers * 2 >= papers):
-        return Decision(None, True, dict(votes))
-    if is_capitalised_word(name) and lowercase_papers * 2 >= papers:
-        return Decision(None, True, dict(votes))
-    # Where some papers write the long form in lowercase, its capitalised definitions are the
-    # same term capitalised ("Not Safe For Work (NSFW)", "Mild Cognitive Impairment (MCI)"),
-    # for a model, dataset or benchmark; methods and tasks are often capitalised by their
-    # authors ("Contrast Limited Adaptive Histogram Equalization (CLAHE)").
-    capitalised = votes[NAMED_DEFINITION] if votes[UNTYPED_DEFINITION] and current in _ARTIFACTS else 0
-    terms = votes[UNTYPED_DEFINITION] + capitalised
-    if terms >= max(1, 2 * sum(typed.values())):
-        return Decision(None, True, dict(votes))
-    if typed:
-        best, count = max(sorted(typed.items()), key=lambda kv: kv[1])
-        if count > typed.get(current.value, 0):
-            if current in _ARTIFACTS and EntityType(best) not in _ARTIFACTS and votes[QUALIFIER] + votes[PART] >= count:
-                # data named only as a qualifier, with as few votes for anything else: a field,
-                # a language, a region ("AI-for-science benchmarks", "Indian datasets")
-                return Decision(None, True, dict(votes))
-            return Decision(EntityType(best), False, dict(votes))
-    return Decision(current, False, dict(votes))
-
-
-def _names_outside_types(name: str, current: EntityType, typed: dict[str, int], papers: int) -> bool:
-    """A language, place, modality, organisation, disease or piece of hardware (`outside_kind`),
-    or a class named by a plural acronym ("2D CNNs"). Modalities are judged as models or
-    data only ("IR" is also information retrieval); a disease is data where half its papers
-    call it so (UCI's "Heart Disease" dataset)."""
-    kind = outside_kind(name)
-    if kind == "modality" and current not in _ARTIFACTS:
-        return False
-    if kind == "disease" and typed.get(current.value, 0) * 2 >= papers:
-        return False
-    return kind is not None or (current in _ARTIFACTS and is_class_plural(name))
-
-
-_LOWERCASE_WORDS = re.compile(r"^[a-z]+(?:[- ][a-z]+)*$")
-
-
-def _wins_as_artifact(typed: dict[str, int], current: EntityType) -> bool:
-    """Whether the votes would retype the entity as a model, dataset or benchmark: the type
-    most papers vote for (the first in name order on a tie) is one, and beats the current."""
-    if not typed:
-        return False
-    best, count = max(sorted(typed.items()), key=lambda kv: kv[1])
-    return EntityType(best) in _ARTIFACTS and count > typed.get(current.value, 0)
-
-
-def _decide_lowercase_artifact(name: str, votes: Counter) -> Decision:
-    """A model, dataset or benchmark named by lowercase words only names none: a phrase with a
-    task or metric head is that ("attack detection", "depression detection"), another phrase
-    a class of systems ("conditional diffusion model", "multimodal transformer": a METHOD),
-    a phrase with a data head a description ("visual reasoning benchmark"), one word a
-    common noun ("validator", "role-playing")."""
-    head = _own_head_type(name) or (long_form_type(name) if " " not in name else None)
-    if head in (EntityType.TASK, EntityType.METRIC):  # "classification" is a task by its own word
-        return Decision(head, False, dict(votes))
-    if noun_type(name.split()[-1]) in (EntityType.DATASET, EntityType.BENCHMARK):
-        return Decision(None, True, dict(votes))  # a description: "tour experience dataset"
-    if " " in name:
-        return Decision(EntityType.METHOD, False, dict(votes))
-    return Decision(None, True, dict(votes))
-
-
-def _own_head_type(name: str) -> EntityType | None:
-    """A task or metric that a phrase or a name of capitalised words says it is by its own
-    head word ("depression detection", "AI-Generated Image Detection")."""
-    words = name.replace("-", " ").split()
-    if len(words) < 2 or not (name.islower() or all(w[:1].isupper() or not w[:1].isalpha() for w in words)):
-        return None
-    found = long_form_type(name)
-    return found if found in (EntityType.TASK, EntityType.METRIC) else None
 
 
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,5}s?$")

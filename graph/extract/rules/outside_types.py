@@ -1,11 +1,12 @@
-"""Names of things outside the six types: languages, modalities, organisations, diseases, hardware.
+"""Names of things outside the six types: languages, modalities, organisations, diseases, hardware, formats.
 
 The corpus graph holds models, datasets, benchmarks, methods, tasks and metrics. A name of
 a language ("Brazilian Portuguese", "German Sign Language"), an imaging or sensing modality
 ("X-ray", "VIS-NIR", "LWIR"), an organisation ("Visual Geometry Group", "NASA"), a disease
 ("Parkinson's disease") or a piece of hardware ("Jetson Orin NX", "Graphical User
-Interface") is none of them, whatever cue typed it in one abstract ("German Sign Language
-corpora", "X-ray datasets"). `outside_kind` says which such thing a name names, from its
+Interface"), a file format or codec ("DICOM", "HEVC"), a platform ("Twitter", "Kaggle") or a
+mobile network generation ("6G") is none of them, whatever cue typed it in one abstract
+("German Sign Language corpora", "X-ray datasets"). `outside_kind` says which such thing a name names, from its
 words; `names_outside` does the same for the head of a definition's long form ("Low Earth
 Orbit (LEO)", "coronary CT angiography (CCTA)"), which makes the acronym a term.
 
@@ -54,13 +55,14 @@ COUNTRIES = frozenset(" ".join(c.split()) for c in
     european union|africa|europe|asia|latin america|north america|south america""".split("|"))
 
 # Imaging and sensing modalities: the DICOM modality defined terms (DICOM PS3.3, C.7.3.1.1.1)
-# and their common long names, and the bands of ISO 20473 and remote sensing.
+# and their common long names, the bands of ISO 20473 and remote sensing, and MRI sequences.
 MODALITIES = frozenset(
     """x-ray xray cxr ct mri mr fmri dmri dwi pet spect cbct cta ccta oct octa ultrasound
     sonography mammography angiography tomography radiography fluoroscopy endoscopy
     colonoscopy dermoscopy fundus histopathology ecg ekg eeg emg meg fnirs ppg
     rgb rgba rgbd rgb-d rgbt rgb-t nir swir mwir lwir vis uv ir thermal infrared
-    near-infrared hyperspectral multispectral sar lidar radar depth""".split())
+    near-infrared hyperspectral multispectral sar lidar radar depth
+    t1 t2 t1w t2w t1ce t1c t1gd flair swi adc""".split())  # MRI sequences (BraTS, DICOM PS3.16 CID 7203)
 
 # Head words of organisations' names (the suffixes of the GLEIF legal-form list and the
 # common English words for bodies: ISO 20275 entity legal forms; Wikipedia, "Organization").
@@ -100,12 +102,29 @@ _HARDWARE_LINES = frozenset(
 _PROCESSORS = frozenset("cpu cpus gpu gpus tpu tpus npu npus fpga fpgas asic asics dsp".split())
 _GPU_CODE = re.compile(r"^(?:[AHVBP]100|[HB]200|RTX)$")
 
+# File and media formats (IANA media-type registry subtypes, the DICOM and NIfTI medical
+# formats, the W3C's RDF and OWL) and video and image codecs (ITU-T H.264/AVC, H.265/HEVC, H.266/VVC; AOMedia AV1):
+# the shape data are stored in, not data ("DICOM images", "HEVC bitstreams").
+FORMATS = frozenset(
+    """DICOM NIfTI NIFTI JPEG JPG PNG TIFF GIF BMP WebP HEIC PDF HTML XML JSON JSONL CSV TSV
+    YAML SVG MP3 MP4 WAV FLAC MPEG OWL RDF HEVC AVC VVC AV1 VP9 H.264 H.265 H.266 RAW OpenEXR EXR
+    GeoTIFF NetCDF HDF5 Parquet""".split())
+# Platforms that host what people post or publish, and engines that store it (their own
+# sites): the place data come from ("Twitter posts", "Kaggle competitions"), not data,
+# unless most of its papers call it data (`evidence._names_outside_types`).
+PLATFORMS = frozenset(
+    """Twitter Reddit TikTok YouTube Instagram Facebook Weibo WeChat Telegram Discord
+    WhatsApp LinkedIn Bilibili Douyin GitHub GitLab Kaggle arXiv Zenodo StackOverflow
+    SQLite MySQL PostgreSQL MongoDB""".split()) | {"Stack Overflow", "Hugging Face Hub", "Amazon Mechanical Turk"}
+# Generations of mobile networks (ITU IMT-2000, IMT-Advanced, IMT-2020, IMT-2030): "5G", "6G".
+_MOBILE_GENERATION = re.compile(r"^[2-6]G(?:[\s-](?:LTE|NR))?$")
+
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'.-]*")
 
 
 def outside_kind(name: str) -> str | None:
     """Which thing outside the six types a name names: "language", "place", "modality",
-    "organisation", "disease", "hardware", or None.
+    "organisation", "disease", "hardware", "format", "platform", "standard", or None.
 
     Args:
         name: an entity's name.
@@ -130,7 +149,11 @@ def outside_kind(name: str) -> str | None:
     if all(p in _PROCESSORS for p in parts) or any(w in _HARDWARE_LINES for w in words) or any(_GPU_CODE.match(w) for w in words) or (
             len(words) > 1 and lower[-1] in _HARDWARE_HEADS and not any(c.isdigit() for c in name)):
         return "hardware"
-    return None
+    if name in FORMATS:
+        return "format"
+    if name in PLATFORMS:
+        return "platform"
+    return "standard" if _MOBILE_GENERATION.match(name) else None
 
 
 def _is_modality(word: str) -> bool:
