@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from itertools import repeat
 
 from .records import Entity, PaperExtraction, entity_key
-from .mention_readings import MAY_INTRODUCE
 from .store_schema import MENTION_COLUMNS
 
 PAPER_SQL = "INSERT OR REPLACE INTO papers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -62,7 +61,7 @@ DROP_MARKS_SQL = (
     "UPDATE mentions AS m SET reads = NULL WHERE m.rowid > ? AND m.reads IS NOT NULL AND NOT "
     "(SELECT e.origin = 'discovered' OR (e.origin = 'gazetteer' AND {may_introduce}) "
     "FROM entities e WHERE e.id = m.entity_id)"
-).format(may_introduce=MAY_INTRODUCE)
+)
 
 
 def drop_marks_not_read(db, after_rowid: int) -> None:
@@ -70,7 +69,11 @@ def drop_marks_not_read(db, after_rowid: int) -> None:
     corpus step would not compute with the rules (their entity, in this store, is neither
     discovered nor a gazetteer name in a sentence that may introduce it): it marks those
     itself, so every mark is the one `mention_readings.fill_marks` gives."""
-    db.execute(DROP_MARKS_SQL, (after_rowid,))
+    # imported here: mention_readings brings the extraction rules (and spaCy), which the
+    # store's readers (the GraphQL schema) must not load
+    from .mention_readings import MAY_INTRODUCE
+
+    db.execute(DROP_MARKS_SQL.format(may_introduce=MAY_INTRODUCE), (after_rowid,))
 
 
 def result_rows(extraction: PaperExtraction) -> list[tuple]:
