@@ -1,14 +1,14 @@
-"""Ingest at growing sizes: seconds, papers/s, peak RSS, DB bytes a paper, serve readiness.
+"""Ingest at growing sizes: seconds, CPU seconds, papers/s, peak RSS, DB bytes a paper, serve readiness.
 
     .venv/bin/python bench/ingest_scale.py [--sizes 10k,75k,300k] [--workers 2] [--dir /tmp/x]
-        [--corpus DIR]
+        [--corpus DIR] [--stages]
 
 Inputs come from ../shared/corpora/arxiv_cs_2025_2026 (or --corpus DIR): 10k is its first 10,000 records,
 75k all of them, 300k the corpus four times, copies with their arXiv ids' year moved on
 (`copied_id`) and titles suffixed (" (r2)").
 Each size is ingested into a new database by `paperkg ingest` in a child process (peak
-RSS is the child's, from wait4), then `paperkg serve` is started on a free port on
-127.0.0.1 and timed until GET /health answers. Growth factors compare each size with the
+RSS and CPU seconds are the child's and its workers', from wait4), then `paperkg serve` is
+started on a free port on 127.0.0.1 and timed until GET /health answers. Growth factors compare each size with the
 one before it, per paper: 1.0 is linear. The last line is one JSON object keyed by size.
 """
 
@@ -61,17 +61,20 @@ def copied_id(arxiv_id: str, copy: int) -> str:
     return f"{int(yymm[:2]) + 10 * copy:02d}{yymm[2:]}.{number}"
 
 
-def run_ingest(source: Path, db: Path, workers: int) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of `paperkg ingest` in a child process."""
+def run_ingest(source: Path, db: Path, workers: int, stages: bool = False) -> tuple[float, float, float]:
+    """Seconds, peak RSS (MB) and CPU seconds (its workers' too) of `paperkg ingest` in a
+    child process; with `stages`, its log of each stage's seconds and memory
+    (`graph/ingest_stages.py`) goes to stderr."""
     start = time.perf_counter()
-    proc = subprocess.Popen([str(BIN / "paperkg"), "ingest", str(source), "--db", str(db), "--quiet",
-                             "--workers", str(workers)])
+    proc = subprocess.Popen([str(BIN / "paperkg"), *(["-v"] if stages else []), "ingest", str(source),
+                             "--db", str(db), "--quiet", "--workers", str(workers)])
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"ingest of {source} failed with status {status}")
-    # ru_maxrss of the largest child (a worker or the parent), in KB on Linux.
-    return seconds, usage.ru_maxrss / 1024
+    # ru_maxrss of the largest child (a worker or the parent), in KB on Linux; the CPU
+    # times add up the child and the workers it waited for: what others' load moves least.
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def serve_ready(db: Path) -> float:
@@ -102,6 +105,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--dir", default=None, help="Where inputs and databases go [a temp dir].")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"The gzipped JSON Lines [{CORPUS}].")
+    parser.add_argument("--stages", action="store_true", help="Log each ingest stage's seconds and memory.")
     args = parser.parse_args()
     if not any(args.corpus.glob("*.jsonl.gz")):
         raise SystemExit(f"{args.corpus} holds no *.jsonl.gz files: the bench needs ../shared beside the "
@@ -116,14 +120,15 @@ def main() -> None:
         papers = write_input(source, limit, copies, args.corpus)
         for stale in work.glob(f"{size}.db*"):
             stale.unlink()
-        seconds, rss = run_ingest(source, db, args.workers)
-        row = {"papers": papers, "seconds": round(seconds, 1), "papers_per_s": round(papers / seconds),
+        seconds, rss, cpu = run_ingest(source, db, args.workers, args.stages)
+        row = {"papers": papers, "seconds": round(seconds, 1), "cpu_s": round(cpu, 1),
+               "papers_per_s": round(papers / seconds),
                "peak_rss_mb": round(rss), "db_bytes_per_paper": round(db.stat().st_size / papers),
                "serve_ready_s": round(serve_ready(db), 2), "workers": args.workers}
         if previous:
             scale = papers / previous["papers"]
             row["growth"] = {k: round(row[k] / previous[k] / scale, 2)
-                             for k in ("seconds", "peak_rss_mb", "serve_ready_s")}
+                             for k in ("seconds", "cpu_s", "peak_rss_mb", "serve_ready_s")}
         print(f"{size}: " + ", ".join(f"{k} {v}" for k, v in row.items()), flush=True)
         figures[size] = previous = row
     print(json.dumps(figures))

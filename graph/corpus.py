@@ -103,7 +103,8 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
                 f"SELECT id FROM entities WHERE origin = 'discovered' AND instr(id, '~') = 0 "
                 f"{scope.replace('{}', 'id')} ORDER BY id")]
             _merge_split_readings(db, ids)
-            fill_marks(db, scope)  # the votes and reading marks of rows written without them, once
+            with tqdm(desc="reading marks", unit=" mentions", disable=not progress, leave=False) as bar:
+                fill_marks(db, scope, on_chunk=bar.update)  # the votes and marks of rows written without them, once
             report.decided = len(ids)
             with tqdm(total=len(ids), desc="corpus", unit=" entities", disable=not progress, leave=False) as bar:
                 for entity_id, entity, rows in _iter_entity_rows(db, ids):

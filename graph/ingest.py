@@ -21,6 +21,7 @@ from .errors import SourceFormatError, SourceNotFoundError
 from .extract import Extractor
 from .ingest_batches import write_batches
 from .ingest_extractors import open_batch_extractor
+from .ingest_stages import StageClock
 from .records import Paper, SkippedRecord
 from .sources import iter_papers
 from .store import BatchReport, Store
@@ -118,27 +119,32 @@ def ingest_paths(
     store.tune_for_bulk_writes()
     changed_ids: list[str] = []
     records = iter_records(files, format, as_of, report, on_problem, field_map)
-    with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \
-            tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar, \
-            _deferring(store, files, defer_indexes):
-        report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
-                                        reextract=reextract, on_batch=bar.update,
-                                        on_written=lambda papers: changed_ids.extend(p.id for p in papers))
+    clock = StageClock()
+    with _deferring(store, files, defer_indexes, progress):
+        with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \
+                tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
+            report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
+                                            reextract=reextract, on_batch=bar.update,
+                                            on_written=lambda papers: changed_ids.extend(p.id for p in papers))
+        clock.lap("batches")
+    clock.lap("indexes")
     if changed_ids:  # entity types and the floor are decided over the corpus, after the batches
         # the entities the papers name now, and those their replaced mentions named
         touched = touched_entities(store, changed_ids) | report.written.replaced_entities
+        clock.lap("entities touched")
         report.corpus = settle_corpus(store, min_confidence, touched, progress=progress)
+        clock.lap("corpus step")
     return report
 
 
 BULK_INPUT_BYTES = 8 * 1024 * 1024  # about 4,500 papers of arXiv JSON Lines
 
 
-def _deferring(store: Store, files: Sequence[Path], defer: bool | None):
+def _deferring(store: Store, files: Sequence[Path], defer: bool | None, progress: bool):
     """`store.deferred_indexes()` when asked, or by default for a bulk input; else nothing."""
     if defer is None:
         defer = sum(f.stat().st_size for f in files) >= BULK_INPUT_BYTES
-    return store.deferred_indexes() if defer else nullcontext()
+    return store.deferred_indexes(progress) if defer else nullcontext()
 
 
 def iter_records(files: Iterable[Path], format: str | None, as_of: date | None,

@@ -184,6 +184,9 @@ class PaperExtraction:
     # Each mention's corpus vote (`mention_votes.votes_of`), stored with it; () when not
     # computed (the corpus step computes what is missing). Not part of what was found.
     votes: tuple[tuple[str, str] | None, ...] = field(default=(), compare=False)
+    # Each mention's reading mark (`mention_readings.py`: 0 or 1) where the extraction
+    # workers computed it, None where they did not; () when not computed at all.
+    reads: tuple[int | None, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

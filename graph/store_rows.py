@@ -27,8 +27,8 @@ FTS_SQL = "INSERT INTO papers_fts (rowid, id, title, abstract) VALUES (?,?,?,?)"
 ENTITY_SQL = ("INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
               "{update}variant_of = coalesce(entities.variant_of, excluded.variant_of)")
 ALIAS_SQL = "INSERT OR IGNORE INTO aliases VALUES (?,?,?)"
-MENTION_SQL = (f"INSERT INTO mentions ({MENTION_COLUMNS}, evidence, defines) "
-               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+MENTION_SQL = (f"INSERT INTO mentions ({MENTION_COLUMNS}, evidence, defines, reads) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 RESULT_SQL = "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?)"
 
 _NO_VOTE = (None, None)  # a mention's vote not computed: the corpus step computes it
@@ -45,12 +45,36 @@ def alias_rows(entity: Entity) -> list[tuple[str, str, str]]:
     return [(key, a, entity.id) for a in (entity.name, *entity.aliases) if (key := entity_key(a))]
 
 
-def mention_rows(extraction: PaperExtraction) -> list[tuple]:
-    """The `mentions` rows of a paper's extraction, each with its vote (NULLs without)."""
+def mention_rows(extraction: PaperExtraction, marks: bool = False) -> list[tuple]:
+    """The `mentions` rows of a paper's extraction, each with its vote (NULLs without) and,
+    when `marks`, its reading mark as the workers computed it (else NULL; see
+    `drop_marks_not_read`, which must follow)."""
     votes = extraction.votes if len(extraction.votes) == len(extraction.mentions) else ()
+    reads = extraction.reads if marks and len(extraction.reads) == len(extraction.mentions) else ()
     return [(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type.value,
-             m.entity_id, m.confidence, m.component, m.role.value, *m.phrase, *(vote or _NO_VOTE))
-            for m, vote in zip(extraction.mentions, votes or repeat(None))]
+             m.entity_id, m.confidence, m.component, m.role.value, *m.phrase, *(vote or _NO_VOTE), mark)
+            for m, vote, mark in zip(extraction.mentions, votes or repeat(None), reads or repeat(None))]
+
+
+# A mark kept only where the corpus step would compute it with the rules (`fill_marks`):
+# the workers judged by their own entities' origins, the store judges by its own.
+DROP_MARKS_SQL = (
+    "UPDATE mentions AS m SET reads = NULL WHERE m.rowid > ? AND m.reads IS NOT NULL AND NOT "
+    "(SELECT e.origin = 'discovered' OR (e.origin = 'gazetteer' AND {may_introduce}) "
+    "FROM entities e WHERE e.id = m.entity_id)"
+)
+
+
+def drop_marks_not_read(db, after_rowid: int) -> None:
+    """Set back to NULL the marks of the mentions written after `after_rowid` that the
+    corpus step would not compute with the rules (their entity, in this store, is neither
+    discovered nor a gazetteer name in a sentence that may introduce it): it marks those
+    itself, so every mark is the one `mention_readings.fill_marks` gives."""
+    # imported here: mention_readings brings the extraction rules (and spaCy), which the
+    # store's readers (the GraphQL schema) must not load
+    from .mention_readings import MAY_INTRODUCE
+
+    db.execute(DROP_MARKS_SQL.format(may_introduce=MAY_INTRODUCE), (after_rowid,))
 
 
 def result_rows(extraction: PaperExtraction) -> list[tuple]:
@@ -93,5 +117,7 @@ def write_new_papers(db, extractions: Sequence[PaperExtraction], paper_rows: Seq
                "SELECT rowid, id, title, abstract FROM papers WHERE rowid > ? ORDER BY rowid", (last,))
     db.executemany(ENTITY_SQL.format(update=""), [entity_row(e) for e in entities])
     db.executemany(ALIAS_SQL, [row for e in entities for row in alias_rows(e)])
-    db.executemany(MENTION_SQL, [row for x in extractions for row in mention_rows(x)])
+    after = db.execute("SELECT coalesce(max(rowid), 0) FROM mentions").fetchone()[0]
+    db.executemany(MENTION_SQL, [row for x in extractions for row in mention_rows(x, marks=True)])
+    drop_marks_not_read(db, after)
     db.executemany(RESULT_SQL, [row for x in extractions for row in result_rows(x)])

@@ -191,6 +191,10 @@ DEFERRED_INDEXES = {
     "aliases_by_entity": "aliases (entity_id)",
     "mentions_by_entity": "mentions (entity_id, paper_id)",
     "results_by_entity": "results (entity_id)",
+    # the corpus step's partial indexes (READING_COLUMNS): every new mention went into
+    # the first, at a random place, while the batches were written
+    "mentions_unmarked": "mentions (entity_id) WHERE reads IS NULL",
+    "mentions_reading": "mentions (entity_id) WHERE reads = 1",
 }
 DEFERRED_INDEXES_SQL = "".join(f"CREATE INDEX IF NOT EXISTS {name} ON {spec};\n"
                                for name, spec in DEFERRED_INDEXES.items())

@@ -11,7 +11,7 @@ from paperkg.graph import corpus_readings
 from paperkg.graph.corpus import settle_corpus, touched_entities
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.rules.evidence import paper_reading
-from paperkg.graph.mention_readings import reads_of
+from paperkg.graph.mention_readings import fill_marks, reads_of
 from paperkg.graph.records import Paper
 from paperkg.graph.store import Store
 
@@ -79,3 +79,16 @@ def test_a_gazetteer_names_old_mentions_are_weighed_again_only_when_its_forms_ch
         store._db.execute("INSERT INTO aliases VALUES ('mmlubench', 'MMLU-Bench', 'mmlu')")
         settle_corpus(store, None, {"mmlu"})
         assert set(weighed) == {"r1"}  # a new alias: weighed again with it
+
+
+def test_marks_filled_a_few_rows_at_a_time_are_the_marks_filled_at_once(tmp_path):
+    extractions = list(Extractor.default().extract([DEFINED, MOVED, LATER]))
+    chunks: list[int] = []
+    for name, chunk in (("small.db", 3), ("whole.db", 20_000)):
+        with Store(tmp_path / name) as store:
+            store.write_batch(extractions)
+            with store.write_transaction() as db:
+                fill_marks(db, chunk=chunk, on_chunk=chunks.append if chunk == 3 else None)
+    assert marks(tmp_path / "small.db") == marks(tmp_path / "whole.db")
+    assert None not in marks(tmp_path / "small.db").values()
+    assert len(chunks) > 1 and max(chunks) <= 3

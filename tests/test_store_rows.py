@@ -4,6 +4,10 @@ the rows paper-by-paper writes leave, and no index goes missing."""
 import sqlite3
 from pathlib import Path
 
+from paperkg.graph.extract import Extractor
+from paperkg.graph.extract.workers import decode_extraction, encode_extraction
+from paperkg.graph.mention_readings import fill_marks
+from paperkg.graph.records import Entity, Paper
 from paperkg.graph.store import Store
 from paperkg.graph.store_schema import DEFERRED_INDEXES
 
@@ -49,3 +53,53 @@ def test_indexes_an_ingest_killed_halfway_left_out_are_made_on_open(tmp_path):
             db.execute(f"DROP INDEX {name}")
     Store(tmp_path / "kg.db").close()
     assert sorted(indexes_of(tmp_path / "kg.db")) == sorted(indexes_of(tmp_path / "empty.db"))
+
+
+# -- reading marks computed in the extraction workers ---------------------------------------
+
+DEFINED = Paper("r1", "Results on MMLU", "We introduce MMLU (Massive Multitask Language Understanding), a "
+                "benchmark of 57 subjects. GPT-4 leads on MMLU.")
+MOVED = Paper("r2", "Pruning with MMLU", "We present MMLU, a new method for pruning large language models. "
+              "We introduce FooNet, a model for pruning. MMLU prunes half of the weights.")
+
+
+def marks_of(path: Path) -> dict[tuple, int | None]:
+    with sqlite3.connect(path) as db:
+        return {row[:3]: row[3] for row in db.execute("SELECT paper_id, start, entity_id, reads FROM mentions")}
+
+
+def write_and_fill(path: Path, extractions, before=()) -> dict[tuple, int | None]:
+    """Write the extractions as a batch of new papers, then let the corpus step's
+    `fill_marks` mark what is left; the marks after the write, and the final marks."""
+    with Store(path) as store:
+        if before:
+            store.add_entities(before)
+        store.write_batch(extractions)
+        written = marks_of(path)
+        with store.write_transaction() as db:
+            fill_marks(db)
+    return written, marks_of(path)
+
+
+def test_marks_from_the_workers_are_the_marks_the_corpus_step_gives(tmp_path):
+    extractions = list(Extractor.default().extract([DEFINED, MOVED]))
+    from_workers = [decode_extraction(x.paper, encode_extraction(x)) for x in extractions]
+    assert any(mark is not None for x in from_workers for mark in x.reads)
+    kept, marked = write_and_fill(tmp_path / "workers.db", from_workers)
+    _, reference = write_and_fill(tmp_path / "step.db", extractions)
+    assert marked == reference
+    assert None not in reference.values() and 1 in reference.values()
+    assert {k: v for k, v in kept.items() if v is not None}.items() <= reference.items()
+    assert any(v is not None for v in kept.values()), "the write keeps the workers' marks"
+
+
+def test_a_mark_the_store_would_not_compute_is_left_to_the_corpus_step(tmp_path):
+    extractions = list(Extractor.default().extract([DEFINED, MOVED]))
+    from_workers = [decode_extraction(x.paper, encode_extraction(x)) for x in extractions]
+    marked = next(m for x in from_workers for m, r in zip(x.mentions, x.reads) if r == 1)
+    as_user = [Entity(marked.entity_id, marked.text, marked.type, origin="user")]  # the store's word wins
+    kept, final = write_and_fill(tmp_path / "workers.db", from_workers, before=as_user)
+    _, reference = write_and_fill(tmp_path / "step.db", extractions, before=as_user)
+    key = (marked.paper_id, marked.start, marked.entity_id)
+    assert kept[key] is None and final[key] == 0
+    assert final == reference

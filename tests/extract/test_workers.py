@@ -1,10 +1,12 @@
 """Extraction in worker processes: the store ends up identical to a one-process ingest."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from paperkg.graph.extract.workers import decode_extraction, encode_extraction
+from paperkg.graph.extract.workers import decode_extraction, encode_extraction, may_introduce, reading_marks
+from paperkg.graph.mention_readings import MAY_INTRODUCE, reads_of
 from paperkg.graph.extract import Extractor
 from paperkg.graph.records import Paper
 from paperkg.graph.store import Store
@@ -42,3 +44,31 @@ def test_plain_records_round_trip():
     (extraction,) = extractor.extract([paper])
     assert extraction.mentions and extraction.results
     assert decode_extraction(paper, encode_extraction(extraction)) == extraction
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("We INTRODUCE FooNet, a model.", "FooNet"),
+    ("A Proposed method, FooNet, is fast.", "FooNet"),
+    ("FooNet (a model) is presented here.", "FooNet"),
+    ("It beats (FooNet) by far.", "FooNet"),
+    ("FooNet beats BarNet on ImageNet.", "FooNet"),
+    ("Wir stellen FooNet vor, ein Modell.", "FooNet"),
+])
+def test_may_introduce_holds_wherever_the_stores_sql_does(sentence, text):
+    with sqlite3.connect(":memory:") as db:
+        in_sql = db.execute(f"SELECT {MAY_INTRODUCE} FROM (SELECT ? AS sentence, ? AS text) AS m",
+                            (sentence, text)).fetchone()[0]
+    assert may_introduce(sentence, text) == bool(in_sql)
+
+
+def test_workers_mark_mentions_the_corpus_step_may_read():
+    extractor = Extractor.default()
+    paper = Paper("p1", "FooNet", "We introduce FooNet, a model for pruning. GPT-4 leads on MMLU.")
+    (extraction,) = extractor.extract([paper])
+    marks = reading_marks(extraction)
+    for mention, mark in zip(extraction.mentions, marks):
+        if "introduce" in mention.sentence:
+            assert mark == reads_of(mention.sentence, mention.text)
+        elif mention.entity_id not in {e.id for e in extraction.entities if e.origin == "discovered"}:
+            assert mark is None
+    assert 1 in marks and None in marks
