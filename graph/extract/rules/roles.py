@@ -17,10 +17,14 @@ import re
 from paperkg.graph.records import EntityType, Role
 
 WINDOW = 90
+# Present and past: "we developed X", "we designed X" are as much the paper's as "we develop X"
+# ("introduced", "proposed" already end in "d").
 _INTRO_VERBS = (
     r"\s+(?:\w+\s+){0,2}?(?:introduce|propose|present|release|develop|design|build|construct|"
-    r"curate|create|contribute|call|name|term)[sd]?\b"
+    r"curate|create|contribute|call|name|term)(?:[sd]|ed)?\b"
 )
+# "which we refer to as X", "we refer to it as X": the paper naming what it contributes.
+_REFER_AS = r"\s+refer\s+to\s+(?:(?:it|this|them|these|this \w+)\s+)?as\b"
 # A word of measurement names an evaluation when "on", "across" or "in" follows it soon.
 _EVALUATED_IN = r"\b[^.;]{0,40}?\b(?:on|across|in)\b"
 # Every cue as (kind, pattern), in the order they are tried: the first that matches at a
@@ -28,6 +32,7 @@ _EVALUATED_IN = r"\b[^.;]{0,40}?\b(?:on|across|in)\b"
 # `_cue_trie` group them by that letter.
 _CUE_PATTERNS = (
     ("intro", r"we" + _INTRO_VERBS), ("intro", r"We" + _INTRO_VERBS),
+    ("intro", r"we" + _REFER_AS), ("intro", r"We" + _REFER_AS),
     *(("intro", rf"{word}\b") for word in ("called", "named", "dubbed", "termed")),
     ("intro", r"by (?:introduc|propos|present|develop|design|construct|build|curat|creat)ing\b"),
     *(("compare", rf"{cue}\b") for cue in (
