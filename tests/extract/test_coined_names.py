@@ -237,3 +237,11 @@ def test_which_we_refer_to_as_introduces_the_name(extractor):
                 "refer to as *Residual Latent Action* (RLA), can be easily learned from DINO residuals.")
     forms = introduced(extractor, "Learning World Models", abstract)
     assert "RLA" in forms and "DINO" not in forms
+
+
+def test_a_title_case_run_the_definite_article_makes_one_thing_names_the_noun_after_it():
+    # arXiv 2507.06138: "the Code Triangle framework" is a framework called Code Triangle;
+    # "a Multi-Agent Reinforcement Learning framework" is a framework of a kind.
+    assert coined("We introduce the Code Triangle framework, which systematically evaluates LLMs "
+                  "across three fundamental dimensions.") == ["Code Triangle"]
+    assert coined("We propose a Multi-Agent Reinforcement Learning framework for traffic control.") == []

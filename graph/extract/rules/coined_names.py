@@ -184,7 +184,10 @@ def _after_cue(text: str, at: int, lookup, gaps: re.Pattern = _GAP) -> list[Cand
     named = noun in TYPE_NOUNS or bool(gap_words) and gap_words[-1][-1] in ",:"
     if gap_words and gap_words[-1][-1] == ":" and noun not in TYPE_NOUNS and noun not in _LISTED_NOUNS:
         return []  # "a five-level taxonomy: Atomic Generation, ...": the parts of something else
-    found = read_run_name(text, run, lookup, single_ok=named)
+    # "We introduce the Code Triangle framework": a Title-Case run the definite article
+    # makes one thing, the noun after it is the kind that thing is; "a Multi-Agent
+    # Reinforcement Learning framework" is a framework of a kind, and names nothing.
+    found = read_run_name(text, run, lookup, single_ok=named, names_noun=gap_words == ["the"])
     if found and (namely or noun in _LISTED_NOUNS or named and gap_words[-1][-1] == ","):
         found += _listed_after(text, found[0].end, lookup, single_ok=named)
     return found

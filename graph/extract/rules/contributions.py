@@ -221,6 +221,8 @@ def _is_coined_here(text: str, c) -> bool:
         return False
     if _BASED_ON_NAME.match(text, c.end):
         return False  # "our BERT-based classifier": what the contribution is built on
+    if text[c.start - 1 : c.start] == "-" and text[c.start - 2 : c.start - 1].isalnum():
+        return False  # "propose PaQ-RT-DETR": the listed tail of a longer name, not the name
     before = text[max(0, c.start - 40) : c.start].split()
     if not before:
         return True
