@@ -200,3 +200,14 @@ def test_a_listed_name_inside_a_hyphenated_coinage_is_not_introduced(extractor):
     abstract = ("We systematically compare three CNN-based detectors and further propose PaQ-RT-DETR, "
                 "which introduces pattern-based dynamic query generation into RT-DETR.")
     assert "RT-DETR" not in introduced(extractor, "T", abstract)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # Corpus sentences (2025): a component named, its noun, then the passive that introduces it.
+    ("To further mitigate cross-modal conflicts, an Adaptive Feature Interactive Fusion (AFIF) module "
+     "is introduced to integrate visual and radar features.", "Adaptive Feature Interactive Fusion"),
+    ("Cross-Attention is devised to focus on target regions, and a Relation-Aware Grounding module is "
+     "designed to infer positional relations.", "Relation-Aware Grounding"),
+])
+def test_a_component_named_before_its_noun_and_a_passive_is_introduced(extractor, sentence, name):
+    assert name in introduced(extractor, "T", sentence)

@@ -46,11 +46,15 @@ _PREPOSITIONS = frozenset(
 )
 # What may stand between two names that one cue introduces together ("X and Y", "X, Y").
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+# The noun of a component between its name and the passive: "a Spatial Prior Injection
+# module is introduced", "the Dynamic Tree Scan (DTS) block is designed".
+_PASSIVE_NOUNS = ("module", "modules", "block", "blocks", "layer", "layers", "mechanism", "component",
+                  "components", "unit", "branch", "head", "strategy", "scheme", "loss")
 _PASSIVE = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:" + "|".join(_PASSIVE_NOUNS) + r"))?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
     r"(?:introduced|proposed|presented|developed|designed|released)\b"
 )
-_PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (")
+_PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (", *(f" {noun} " for noun in _PASSIVE_NOUNS))
 _ABBREVIATIONS = "kg_abbreviations"
 # Components whose candidates may be a definition "Long Form (LF)": `term_phrases.py` gives
 # a defined metric as one mention, "Subagent-Management Score (SMS)".
