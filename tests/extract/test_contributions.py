@@ -211,3 +211,12 @@ def test_a_listed_name_inside_a_hyphenated_coinage_is_not_introduced(extractor):
 ])
 def test_a_component_named_before_its_noun_and_a_passive_is_introduced(extractor, sentence, name):
     assert name in introduced(extractor, "T", sentence)
+
+
+def test_a_part_that_is_a_kind_of_a_general_concept_is_not_introduced(extractor):
+    # arXiv 2508.15447: BusiAgent's parts; the CTMDP it extends is a Markov decision process.
+    abstract = ("This paper introduces BusiAgent, a novel multi-agent framework. BusiAgent integrates three "
+                "core innovations: an extended Continuous Time Markov Decision Process (CTMDP) for dynamic "
+                "agent modeling, a generalized entropy measure, and a multi-level Stackelberg game.")
+    names = introduced(extractor, "T", abstract)
+    assert "BusiAgent" in names and "Continuous Time Markov Decision Process" not in names

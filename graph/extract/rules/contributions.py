@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
+from paperkg.graph.extract.rules.cues import GENERAL_PHRASES, TYPE_NOUNS, is_stop_name
 from paperkg.graph.records import EntityType, Role
 from paperkg.graph.speed import mention_of
 
@@ -168,7 +168,14 @@ def _is_coined_part(text: str, c) -> bool:
     """A part named like a coinage: Title Case, several words or name-shaped, in no list."""
     name = text[c.start : c.end]
     return ((c.entity is None or c.entity.origin != "gazetteer") and is_proper_name(name)
-            and " " in name and _is_title_case(name))
+            and " " in name and _is_title_case(name) and not _ends_in_general_phrase(name))
+
+
+def _ends_in_general_phrase(name: str) -> bool:
+    """Whether a name is a kind of a general concept: "an extended Continuous Time Markov
+    Decision Process" is a Markov decision process, not a part the paper coins."""
+    folded = " ".join(name.lower().split())
+    return any(folded == phrase or folded.endswith(" " + phrase) for phrase in GENERAL_PHRASES)
 
 
 def _defines_last_intro(text: str, c, last_intro, sentence: str) -> bool:
