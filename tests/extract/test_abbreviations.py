@@ -16,7 +16,7 @@ from paperkg.graph.extract.rules.abbreviations import (
     _clause_start, _define, _is_short_form, _PAREN, _trimmed_definition, bare_uses, best_long_form,
     find_definitions, is_venue, type_of_long_form,
 )
-from paperkg.graph.records import EntityType, entity_id
+from paperkg.graph.records import EntityType, Paper, Role, entity_id
 from sample_texts import random_texts
 from seed_page import seed_lines
 
@@ -272,3 +272,24 @@ def test_bare_uses_are_the_whole_word_occurrences():
     for text in [*seed_lines(), *random_texts(2000, pieces, 12)]:
         for short in ("A", "AB", "ABs", "A B", "s", "B-", "\u00e9", "LLM", "RL"):
             assert bare_uses(text, short) == plain_bare_uses(text, short), (text, short)
+
+
+def test_a_paper_defining_a_listed_short_form_otherwise_names_its_own_entity():
+    # arXiv 2506.22032: SGD and SAM are listed (stochastic gradient descent, Segment Anything),
+    # but this paper defines both as its own modules, and its later uses are its own.
+    abstract = ("To address challenge (2), we propose Selective Global Distillation (SGD), which distills "
+                "knowledge from dense features exhibiting high similarity to the CLIP CLS token. Besides, "
+                "we also use a Semantic Alignment Module (SAM) to further align dense visual features with "
+                "semantic embeddings extracted from the frozen CLIP text encoder. SGD and SAM improve hIoU.")
+    extraction = next(iter(Extractor.default().extract([Paper("p", "T", abstract)])))
+    ids = {m.text: m.entity_id for m in extraction.mentions}
+    assert ids["SGD"] == entity_id("Selective Global Distillation")
+    assert ids["SAM"] == entity_id("Semantic Alignment Module")
+    introduced = {m.entity_id for m in extraction.mentions if m.role is Role.INTRODUCES}
+    assert entity_id("Selective Global Distillation") in introduced
+
+
+def test_a_listed_short_form_defined_as_the_listed_thing_keeps_its_entity():
+    abstract = "We fine-tune the Segment Anything Model (SAM) on our data. SAM then segments cells."
+    extraction = next(iter(Extractor.default().extract([Paper("p", "T", abstract)])))
+    assert {m.entity_id for m in extraction.mentions if m.text == "SAM"} == {"segmentanythingmodel"}

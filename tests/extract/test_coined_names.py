@@ -220,3 +220,28 @@ def test_a_span_read_as_a_listed_name_is_not_coined(extractor):
     extraction = next(iter(extractor.extract([Paper("p", "GLAT", abstract)])))
     listed = [e.id for e in extraction.entities if e.origin == "gazetteer"]
     assert not any(m.role is Role.INTRODUCES and m.entity_id in listed for m in extraction.mentions)
+
+
+def test_a_name_after_a_past_tense_introducing_verb_is_coined():
+    # "we developed" is the paper's as much as "we develop" (arXiv 2504.00463); a later
+    # sentence's "we found" introduces nothing.
+    text = ("To prevent the backbone network from losing the modeling capabilities of different "
+            "low-level features during the later stages of modeling, we developed a Low-level "
+            "Information Adapter that interacts with the features extracted by the backbone network.")
+    assert coined(text) == ["Low-level Information Adapter"]
+    assert coined("In addition, we found Distribution Matching Distillation could preserve it.") == []
+
+
+def test_which_we_refer_to_as_introduces_the_name(extractor):
+    abstract = ("In this work, we discover that a new type of latent action representation, which we "
+                "refer to as *Residual Latent Action* (RLA), can be easily learned from DINO residuals.")
+    forms = introduced(extractor, "Learning World Models", abstract)
+    assert "RLA" in forms and "DINO" not in forms
+
+
+def test_a_title_case_run_the_definite_article_makes_one_thing_names_the_noun_after_it():
+    # arXiv 2507.06138: "the Code Triangle framework" is a framework called Code Triangle;
+    # "a Multi-Agent Reinforcement Learning framework" is a framework of a kind.
+    assert coined("We introduce the Code Triangle framework, which systematically evaluates LLMs "
+                  "across three fundamental dimensions.") == ["Code Triangle"]
+    assert coined("We propose a Multi-Agent Reinforcement Learning framework for traffic control.") == []

@@ -181,3 +181,42 @@ def test_a_long_list_of_data_is_evaluated_on_to_its_end(extractor):
                       "Stanford Cars, Oxford Flowers, Food-101, DTD, EuroSAT, and Caltech-101 "
                       "show consistent gains.", Role.EVALUATES_ON)
     assert {"DTD", "EuroSAT", "Caltech-101"} <= found
+
+
+def test_a_verb_and_joins_to_the_sentences_we_introduces(extractor):
+    # arXiv 2505.10557: "we utilize X ... and then construct Y": Y is the paper's, X is used.
+    abstract = ("Furthermore, we utilize FigCodifier to synthesize novel mathematical figures and then "
+                "construct MM-MathInstruct-3M, a high-quality multimodal math instruction fine-tuning dataset.")
+    assert "MM-MathInstruct-3M" in introduced(extractor, "T", abstract)
+    # With no "we", the joined verb is another's.
+    other = ("Prior pipelines crawl mathematical figures from textbooks and then construct "
+             "MathV360K, a multimodal instruction dataset.")
+    assert "MathV360K" not in introduced(extractor, "T", other)
+
+
+def test_a_listed_name_inside_a_hyphenated_coinage_is_not_introduced(extractor):
+    # arXiv 2605.13670: the gazetteer reads "RT-DETR" inside "PaQ-RT-DETR"; RT-DETR is the
+    # existing detector the paper builds on.
+    abstract = ("We systematically compare three CNN-based detectors and further propose PaQ-RT-DETR, "
+                "which introduces pattern-based dynamic query generation into RT-DETR.")
+    assert "RT-DETR" not in introduced(extractor, "T", abstract)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # Corpus sentences (2025): a component named, its noun, then the passive that introduces it.
+    ("To further mitigate cross-modal conflicts, an Adaptive Feature Interactive Fusion (AFIF) module "
+     "is introduced to integrate visual and radar features.", "Adaptive Feature Interactive Fusion"),
+    ("Cross-Attention is devised to focus on target regions, and a Relation-Aware Grounding module is "
+     "designed to infer positional relations.", "Relation-Aware Grounding"),
+])
+def test_a_component_named_before_its_noun_and_a_passive_is_introduced(extractor, sentence, name):
+    assert name in introduced(extractor, "T", sentence)
+
+
+def test_a_part_that_is_a_kind_of_a_general_concept_is_not_introduced(extractor):
+    # arXiv 2508.15447: BusiAgent's parts; the CTMDP it extends is a Markov decision process.
+    abstract = ("This paper introduces BusiAgent, a novel multi-agent framework. BusiAgent integrates three "
+                "core innovations: an extended Continuous Time Markov Decision Process (CTMDP) for dynamic "
+                "agent modeling, a generalized entropy measure, and a multi-level Stackelberg game.")
+    names = introduced(extractor, "T", abstract)
+    assert "BusiAgent" in names and "Continuous Time Markov Decision Process" not in names

@@ -251,6 +251,9 @@ def type_of_long_form(long: str) -> EntityType | None:
     return noun_type
 
 
+_OWN_USE_CONFIDENCE = 0.97
+
+
 def abbreviation_candidates(text: str, lookup: Callable[[str], Entity | None]) -> list[Candidate]:
     """Candidates of the definitions in `text` and of the later uses of their short forms.
 
@@ -270,7 +273,8 @@ def abbreviation_candidates(text: str, lookup: Callable[[str], Entity | None]) -
         return found
     for definition in find_definitions(text):
         long, short = definition.long, definition.short
-        entity = lookup(long) or lookup(short)
+        listed_short = lookup(short)
+        entity = lookup(long) or _unless_defined_otherwise(listed_short, long, short)
         if entity is None and is_venue(text, definition):
             continue  # "International Conference on Machine Learning (ICML)"
         if (entity is None or entity.origin != "gazetteer") and (
@@ -286,10 +290,48 @@ def abbreviation_candidates(text: str, lookup: Callable[[str], Entity | None]) -
         aliases = (long, short)
         found.append(Candidate(definition.long_start, definition.long_end, name, entity_type,
                                confidence, "kg_abbreviations", entity, None, aliases))
+        # A short form the paper defines as another thing than the listed one it spells:
+        # its uses here are the paper's, above the gazetteer's (0.95) reading of them.
+        use_confidence = _OWN_USE_CONFIDENCE if entity is None and listed_short is not None else confidence - 0.05
         for start, end in uses:
-            found.append(Candidate(start, end, name, entity_type, confidence - 0.05,
+            found.append(Candidate(start, end, name, entity_type, use_confidence,
                                    "kg_abbreviations", entity, None, aliases))
     return found
+
+
+def _unless_defined_otherwise(entity: Entity | None, long: str, short: str) -> Entity | None:
+    """The known entity a short form names, unless this paper's definition makes it another
+    thing: "Multi-agent Inference for Negotiation Dialogue (MIND)" is not the Microsoft
+    News Dataset, "Lightweight Fine-Tuning (LiFT)" is not a "LIFT" known in another casing.
+
+    The lookup folds case, so an acronym a paper coins for its own contribution often meets
+    a listed name; its definition wins for that paper when the list spells the short form
+    otherwise, or knows long forms of it that share no word with this one. A short form
+    listed with no long form and spelt alike ("DINO") keeps the listed entity: nothing says
+    it is another thing.
+    """
+    if entity is None or entity.origin != "gazetteer":
+        return entity
+    surfaces = (entity.name, *entity.aliases)
+    if _letters(short) not in {_letters(form) for form in surfaces}:
+        return None  # the same letters in another case: "LiFT" is not "LIFT" ("CEval" is "C-Eval", "CNNs" "CNN")
+    known_long = [form for form in surfaces if " " in form]
+    if known_long and not any(_shares_a_word(form, long) for form in known_long):
+        return None
+    return entity
+
+
+def _letters(form: str) -> str:
+    """A surface form without its hyphens, spaces, dots and plural "s", its case kept."""
+    return re.sub(r"[\s.-]+", "", form).removesuffix("s")
+
+
+def _shares_a_word(one: str, other: str) -> bool:
+    """Whether two long forms share a word of four letters or more ("Segment Anything" and
+    "Segment Anything Model"), read in any case and without a plural or a hyphen."""
+    def words(phrase: str) -> set[str]:
+        return {w.rstrip("s") for w in re.split(r"[\s-]+", phrase.casefold()) if len(w) >= 4}
+    return bool(words(one) & words(other))
 
 
 def _type_of_following_noun(text: str, definition, uses: list[tuple[int, int]]) -> EntityType | None:

@@ -49,11 +49,14 @@ _GENERIC = frozenset(
 )
 
 
-def read_run_name(text: str, run: re.Match, lookup, single_ok: bool, heads=None) -> list[Candidate]:
+def read_run_name(text: str, run: re.Match, lookup, single_ok: bool, heads=None,
+                  names_noun: bool = False) -> list[Candidate]:
     """The candidates of a Title-Case run: kept whole when a short form defines it or a
     noun it names follows it ("the Reference Image to Slide Generation task"), else up to
     its first connector or comma; a name if it holds "&", or is two words or more, not
-    generic, or with `single_ok` (a noun before it that it names) one name-shaped word."""
+    generic, or with `single_ok` (a noun before it that it names) one name-shaped word.
+    With `names_noun` (a definite article before it), a run of two words or more names the
+    noun after it ("we introduce the Code Triangle framework") rather than modifying it."""
     start, end = run.start(), run.end()
     short = SHORT.match(text, end)
     if short is not None and not abbreviates(short.group(1), text[start:end]):
@@ -72,7 +75,7 @@ def read_run_name(text: str, run: re.Match, lookup, single_ok: bool, heads=None)
         return []
     if not may_be_coined(name, lookup):
         return []
-    if short is None and not single and _modifies_noun(text, end):
+    if short is None and not single and not (names_noun and len(words) >= 2) and _modifies_noun(text, end):
         return []  # (a name-shaped word names the noun after it: "the VisionCreator model")
     return coined_candidates(text, start, end, short.group(1) if short else None)
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
+from paperkg.graph.extract.rules.cues import GENERAL_PHRASES, TYPE_NOUNS, is_stop_name
 from paperkg.graph.records import EntityType, Role
 from paperkg.graph.speed import mention_of
 
@@ -46,11 +46,15 @@ _PREPOSITIONS = frozenset(
 )
 # What may stand between two names that one cue introduces together ("X and Y", "X, Y").
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+# The noun of a component between its name and the passive: "a Spatial Prior Injection
+# module is introduced", "the Dynamic Tree Scan (DTS) block is designed".
+_PASSIVE_NOUNS = ("module", "modules", "block", "blocks", "layer", "layers", "mechanism", "component",
+                  "components", "unit", "branch", "head", "strategy", "scheme", "loss")
 _PASSIVE = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:" + "|".join(_PASSIVE_NOUNS) + r"))?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
     r"(?:introduced|proposed|presented|developed|designed|released)\b"
 )
-_PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (")
+_PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (", *(f" {noun} " for noun in _PASSIVE_NOUNS))
 _ABBREVIATIONS = "kg_abbreviations"
 # Components whose candidates may be a definition "Long Form (LF)": `term_phrases.py` gives
 # a defined metric as one mention, "Subagent-Management Score (SMS)".
@@ -164,7 +168,14 @@ def _is_coined_part(text: str, c) -> bool:
     """A part named like a coinage: Title Case, several words or name-shaped, in no list."""
     name = text[c.start : c.end]
     return ((c.entity is None or c.entity.origin != "gazetteer") and is_proper_name(name)
-            and " " in name and _is_title_case(name))
+            and " " in name and _is_title_case(name) and not _ends_in_general_phrase(name))
+
+
+def _ends_in_general_phrase(name: str) -> bool:
+    """Whether a name is a kind of a general concept: "an extended Continuous Time Markov
+    Decision Process" is a Markov decision process, not a part the paper coins."""
+    folded = " ".join(name.lower().split())
+    return any(folded == phrase or folded.endswith(" " + phrase) for phrase in GENERAL_PHRASES)
 
 
 def _defines_last_intro(text: str, c, last_intro, sentence: str) -> bool:
@@ -221,6 +232,8 @@ def _is_coined_here(text: str, c) -> bool:
         return False
     if _BASED_ON_NAME.match(text, c.end):
         return False  # "our BERT-based classifier": what the contribution is built on
+    if text[c.start - 1 : c.start] == "-" and text[c.start - 2 : c.start - 1].isalnum():
+        return False  # "propose PaQ-RT-DETR": the listed tail of a longer name, not the name
     before = text[max(0, c.start - 40) : c.start].split()
     if not before:
         return True

@@ -17,10 +17,17 @@ import re
 from paperkg.graph.records import EntityType, Role
 
 WINDOW = 90
+# Present and past: "we developed X", "we designed X" are as much the paper's as "we develop X"
+# ("introduced", "proposed" already end in "d").
 _INTRO_VERBS = (
     r"\s+(?:\w+\s+){0,2}?(?:introduce|propose|present|release|develop|design|build|construct|"
-    r"curate|create|contribute|call|name|term)[sd]?\b"
+    r"curate|create|contribute|call|name|term)(?:[sd]|ed)?\b"
 )
+# "we compare ... and further propose X", "we ... and then construct X": a verb "and" joins
+# to the sentence's "we" (checked in `assign_role`: "methods ... and construct X" is not ours).
+_AND_THEN = r"\s+(?:(?:then|further|also|finally|thus|additionally)\s+)?"
+# "which we refer to as X", "we refer to it as X": the paper naming what it contributes.
+_REFER_AS = r"\s+refer\s+to\s+(?:(?:it|this|them|these|this \w+)\s+)?as\b"
 # A word of measurement names an evaluation when "on", "across" or "in" follows it soon.
 _EVALUATED_IN = r"\b[^.;]{0,40}?\b(?:on|across|in)\b"
 # Every cue as (kind, pattern), in the order they are tried: the first that matches at a
@@ -28,6 +35,8 @@ _EVALUATED_IN = r"\b[^.;]{0,40}?\b(?:on|across|in)\b"
 # `_cue_trie` group them by that letter.
 _CUE_PATTERNS = (
     ("intro", r"we" + _INTRO_VERBS), ("intro", r"We" + _INTRO_VERBS),
+    ("intro", r"we" + _REFER_AS), ("intro", r"We" + _REFER_AS),
+    ("intro", r"and" + _AND_THEN + _INTRO_VERBS.replace(r"\s+(?:\w+\s+){0,2}?", "", 1)),
     *(("intro", rf"{word}\b") for word in ("called", "named", "dubbed", "termed")),
     ("intro", r"by (?:introduc|propos|present|develop|design|construct|build|curat|creat)ing\b"),
     *(("compare", rf"{cue}\b") for cue in (
@@ -86,6 +95,7 @@ _KINDS_BY_LETTER = {
 # `\b[Oo]ur\s+(?:[\w-]+\s+)?$` led by the literal "ur", which re finds in C, the "O" or
 # "o" and the word break before it read behind: the \b-led form was tried at every position.
 _OUR = re.compile(r"ur(?<=[Oo]ur)(?<!\w[Oo]ur)\s+(?:[\w-]+\s+)?$")
+_WE = re.compile(r"\b[Ww]e\b")
 _BARRIER_WORDS = ("which", "while", "whereas", "but")
 # Words before "on" that make data something trained on or built on, not evaluated on.
 _TRAINED_ON = frozenset(
@@ -139,6 +149,8 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if last is None:
         return _MENTIONS
     kind = last.lastgroup
+    if kind == "intro" and left.startswith("and", last.start()) and not _WE.search(text, sentence_start, start):
+        return _MENTIONS  # "existing methods ... and construct X": no "we" makes the verb the paper's
     if entity_type in _EVALUATED:
         role = _data_role(kind, last, left, text[sentence_start:start])
         if role is _EVALUATES_ON and end is not None and not names_evaluated_data(text, start, end, left, last.end()):
