@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from paperkg.graph.extract.rules.junk_shapes import is_bare_shape, is_class_phrase, is_junk_name, is_manner_phrase
+from paperkg.graph.extract.rules.artifact_shapes import is_family_hybrid
+from paperkg.graph.extract.rules.junk_shapes import (
+    is_bare_shape, is_class_phrase, is_degree_of_metric, is_junk_name, is_manner_phrase)
+from paperkg.graph.records import EntityType
 
 
 @pytest.mark.parametrize("name", [
@@ -47,3 +50,30 @@ def test_versions_number_formats_and_participle_compounds_are_bare_shapes(name):
 @pytest.mark.parametrize("name", ["GPT-4", "Qwen2.5-7B", "ResNet-50", "INT4-Bench"])
 def test_names_with_versions_are_no_bare_shapes(name):
     assert not is_bare_shape(name) and not is_junk_name(name)
+
+
+@pytest.mark.parametrize("name", ["per-scene optimization", "per-image optimization", "layer-wise pruning",
+                                  "pixel-wise prediction"])
+def test_a_distributive_or_wise_modifier_is_a_manner(name):
+    assert is_manner_phrase(name)
+
+
+@pytest.mark.parametrize("name", ["sub-second latency", "millimeter-level accuracy", "real-time throughput",
+                                  "full-precision accuracy", "human-level accuracy", "near-zero accuracy"])
+def test_a_degree_of_a_value_before_a_metric_is_no_metric(name):
+    assert is_degree_of_metric(name, EntityType.METRIC)
+
+
+@pytest.mark.parametrize("name", ["pixel-level accuracy", "top-1 accuracy", "token-level F1", "mean average precision"])
+def test_a_metric_with_a_unit_of_measure_is_a_metric(name):
+    assert not is_degree_of_metric(name, EntityType.METRIC)
+
+
+@pytest.mark.parametrize("name", ["CNN-Transformer", "CNN-GNN", "Hybrid Mamba-Transformer", "CNN+LSTM", "Transformer-CNN"])
+def test_joined_network_families_are_a_hybrid(name):
+    assert is_family_hybrid(name)
+
+
+@pytest.mark.parametrize("name", ["Vision Mamba", "Attention U-Net", "Transformer", "Bi-GRU", "ResNet-Transformer"])
+def test_one_family_or_a_named_network_is_no_hybrid(name):
+    assert not is_family_hybrid(name)

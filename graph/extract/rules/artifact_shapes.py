@@ -8,6 +8,9 @@
   ("Recipe1M", "OSV-5M"). A version after the family word of listed models ("GPT 5.4"
   beside GPT-4 and GPT-5 in the gazetteer) is a model too, when no listed dataset or
   benchmark starts with that word (`_families`).
+- **A hybrid of families, not one model.** Names of neural-network families joined
+  ("CNN-Transformer", "CNN-GNN", "Hybrid Mamba-Transformer", "CNN+LSTM") say which kinds of
+  layers a model mixes; many papers build one and name none (`is_family_hybrid`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,24 @@ _FIRST_WORD = re.compile(r"^([A-Za-z]+)")
 def is_class_plural(name: str) -> bool:
     """Whether the name ends in a plural acronym ("2D CNNs", "MM-LLMs"; not "GLUE", "DNS")."""
     return bool(_CLASS_PLURAL.search(name))
+
+
+# Families of neural networks by their layers (Goodfellow et al., 2016, chs. 6, 9, 10, 14, 20;
+# with the transformer, graph, state-space and Kolmogorov-Arnold families since).
+_FAMILIES = frozenset(
+    """cnn rnn lstm bilstm gru bigru mlp transformer vit gnn gcn gat mamba ssm kan tcn unet u-net
+    autoencoder vae gan""".split())
+_HYBRID_PARTS = re.compile(r"\s*[-+/]\s*|\s+")
+
+
+def is_family_hybrid(name: str) -> bool:
+    """Two or more network families joined, led by "Hybrid" at most: "CNN-Transformer",
+    "CNN-GNN", "Hybrid Mamba-Transformer", "CNN+LSTM" (not "Vision Mamba", "Attention U-Net")."""
+    words = [w.lower() for w in _HYBRID_PARTS.split(name.replace("U-Net", "UNet").strip()) if w]
+    if words[:1] == ["hybrid"]:
+        words = words[1:]
+    families = [w[:-1] if w.endswith("s") and w[:-1] in _FAMILIES else w for w in words]
+    return len(families) >= 2 and all(w in _FAMILIES for w in families)
 
 
 def model_by_shape(name: str) -> bool:

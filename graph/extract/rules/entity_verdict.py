@@ -13,17 +13,19 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from paperkg.graph.extract.rules.artifact_shapes import is_class_plural, model_by_shape
+from paperkg.graph.extract.rules.artifact_shapes import is_class_plural, is_family_hybrid, model_by_shape
 from paperkg.graph.extract.rules.evidence import (
     CLASS, MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, is_capitalised_word, is_capitalised_words,
     is_phrase, long_form_type)
 from paperkg.graph.extract.rules.junk_shapes import (
-    is_bare_shape, is_class_phrase, is_junk_name, is_manner_phrase, is_value_after_metric)
+    is_bare_shape, is_class_phrase, is_degree_of_metric, is_junk_name, is_manner_phrase, is_value_after_metric)
+from paperkg.graph.extract.rules.listed_heads import listed_head_type
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, noun_type
 from paperkg.graph.extract.rules.outside_types import outside_kind
 from paperkg.graph.records import EntityType
 
 _ARTIFACTS = frozenset((EntityType.MODEL, EntityType.DATASET, EntityType.BENCHMARK))
+_TECHNIQUES = frozenset((EntityType.METHOD, EntityType.TASK))
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,10 @@ def _decide_once(name: str, current: EntityType, evidence: list[tuple[str, str |
     its untyped definitions are at least twice its typed votes ("line-of-sight (LOS)").
     A method or task named by a manner adjective and a generic process ("iterative
     optimization", `is_manner_phrase`) that no paper defines is a description; a name that
-    took in the value after it ("ROUGE-L 0.429") is none.
+    took in the value after it ("ROUGE-L 0.429") or a degree of a metric's value ("sub-second
+    latency") is none, and so is a hybrid of network families ("CNN-Transformer"). A method
+    or task whose head is a listed method is a method ("MM-RAG"), and a lowercase one whose
+    head is a listed task a task ("multimodal representation learning"; `listed_head_type`).
     """
     evidence = list(evidence)
     papers = len({paper for paper, _ in evidence}) or 1
@@ -108,7 +113,8 @@ def _decide_once(name: str, current: EntityType, evidence: list[tuple[str, str |
     seen = {(paper, str(getattr(e, "value", e))) for paper, e in evidence if e is not None}
     votes = Counter(kind for _, kind in seen)
     typed = {k: v for k, v in votes.items() if k not in _UNTYPED_KINDS}
-    if is_junk_name(name) or is_bare_shape(name) or is_class_phrase(name) or is_value_after_metric(name, current):
+    if (is_junk_name(name) or is_bare_shape(name) or is_class_phrase(name) or is_family_hybrid(name)
+            or is_value_after_metric(name, current) or is_degree_of_metric(name, current)):
         return Decision(None, True, dict(votes))
     if defining_papers == 0 and current not in _ARTIFACTS and is_manner_phrase(name):
         return Decision(None, True, dict(votes))
@@ -135,6 +141,12 @@ def _decide_once(name: str, current: EntityType, evidence: list[tuple[str, str |
     terms = votes[UNTYPED_DEFINITION] + capitalised
     if terms >= max(1, 2 * sum(typed.values())):
         return Decision(None, True, dict(votes))
+    listed_head = listed_head_type(name) if current in _TECHNIQUES else None
+    if listed_head is EntityType.METHOD or (listed_head is not None and name.islower()):
+        # "Graph Retrieval-Augmented Generation" is a kind of RAG, "multimodal representation
+        # learning" of representation learning; capitalised words that end in a task
+        # ("Cross-Modal Dual-Stream Anomaly Detection") often name a paper's technique for it
+        return Decision(listed_head, False, dict(votes))
     if typed:
         best, count = max(sorted(typed.items()), key=lambda kv: kv[1])
         if count > typed.get(current.value, 0):

@@ -33,6 +33,7 @@ from functools import lru_cache
 from paperkg.graph.extract.rules.abbreviations import find_definitions, type_of_long_form
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS
 from paperkg.graph.extract.rules.junk_shapes import is_junk_name
+from paperkg.graph.extract.rules.listed_heads import listed_head_type
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
 from paperkg.graph.extract.rules.outside_types import names_outside
 from paperkg.graph.records import EntityType, entity_key
@@ -104,6 +105,10 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
             if names_outside(definition.long):  # "Low Earth Orbit (LEO)", "Visual Geometry Group (VGG)"
                 return True, UNTYPED_DEFINITION
             found = long_form_type(definition.long)
+            if found in (EntityType.METHOD, EntityType.TASK):
+                # a kind of a listed method or task: "Cross-domain few-shot learning (CD-FSL)"
+                # is a task, "Multimodal Retrieval-Augmented Generation (MMRAG)" a method
+                found = listed_head_type(definition.long) or found
             if found is EntityType.MODEL and _names_a_class(definition.short, definition.long):
                 return True, UNTYPED_DEFINITION
             if found in (EntityType.TASK, EntityType.METRIC) and _component_after(sentence, definition.short_end):

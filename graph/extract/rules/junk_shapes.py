@@ -121,13 +121,15 @@ _PROCESS_HEADS = frozenset(
     segmentation reconstruction encoding decoding filtering inference adaptation editing
     reasoning extraction selection ranking refinement regularization supervision translation""".split())
 # Adjectives of manner by their derivational suffix (-ive, -ous, -ful, -less; Quirk et al.,
-# 1985, App. I.43-46), negated adjectives ("unstable", "unconditional"), and compounds that
-# describe the procedure ("two-stage", "one-step", "gradient-based"). Not -able and -ible:
+# 1985, App. I.43-46), negated adjectives ("unstable", "unconditional"), compounds that
+# describe the procedure ("two-stage", "one-step", "gradient-based"), the distributive "per-"
+# ("per-scene optimization": done once for each scene) and the manner suffix "-wise"
+# ("layer-wise pruning", "pixel-wise prediction"). Not -able and -ible:
 # they say what the output can be made to be, a kind of the process rather than a manner
 # of doing it ("controllable generation", "promptable segmentation").
 _MANNER_ADJECTIVE = re.compile(
     r"^(?:[a-z]{3,}(?:ive|ous|ful|less)|un[a-z]+(?:ed|al|le|en|ive)|"
-    r"[a-z0-9]+-(?:stage|step|based|aware|length|order))$")
+    r"[a-z0-9]+-(?:stage|step|based|aware|length|order|wise)|per-[a-z]+)$")
 
 
 def is_manner_phrase(name: str) -> bool:
@@ -148,6 +150,24 @@ _VALUE_LAST = re.compile(r"\s[<>~]?(?:\d*\.\d{2,}|\d+(?:\.\d+)?\s?%)$")
 def is_value_after_metric(name: str, type_: EntityType) -> bool:
     """A metric followed by a value, which the span took in: "ROUGE-L 0.429", "PSNR 35.49"."""
     return type_ is EntityType.METRIC and bool(_VALUE_LAST.search(name))
+
+
+# A degree of a metric's value rather than a metric: a prefix of degree (Quirk et al., 1985,
+# App. I, prefixes of degree: sub-, near-, ultra-, super-, full-), "real-time", or a level measured in a unit
+# of length or against people ("millimeter-level", "human-level"). Not a unit of the thing
+# measured, which names a variant of the metric ("pixel-level accuracy", "token-level F1").
+_DEGREE_OF_VALUE = re.compile(
+    r"^(?:(?:sub|near|ultra|super|full)-[a-z]+|real-time|"
+    r"(?:human|expert|[a-z]*(?:meter|metre))-level)$")
+
+
+def is_degree_of_metric(name: str, type_: EntityType) -> bool:
+    """A metric in lowercase words led by a degree of its value, which describes a result and
+    names no metric: "sub-second latency", "millimeter-level accuracy", "real-time throughput",
+    "full-precision accuracy" (not "top-1 accuracy", "pixel-level accuracy")."""
+    words = name.split()
+    return (type_ is EntityType.METRIC and len(words) >= 2 and name.islower()
+            and bool(_DEGREE_OF_VALUE.match(words[0])))
 
 
 # The nouns that head a model's name ("model", "network", "transformer", "encoder", "agent").
