@@ -83,8 +83,8 @@ def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
                     # "street view images (SVI)" beside stochastic variational inference, whose
                     # name is itself the long form
                     terms.add(paper)
-                elif isinstance(found, EntityType) and found is not main:
-                    moved[paper] = (text, found)
+                elif isinstance(found, EntityType) and (found is not main or _another_expansion(name, text, long, known_long_forms)):
+                    moved[paper] = (text, found)  # "Video Anomaly Detection (VAD)" beside voice activity detection
                 continue
         if found is None:
             continue
@@ -116,6 +116,20 @@ def _names_known(sentence: str, long: str | None, known: frozenset[str], name: s
             return True  # "bidirectional encoder representations of transformers" is BERT
     lowered = sentence.lower()
     return any(len(form) > len(name) + 3 and form in lowered for form in known)
+
+
+def _another_expansion(name: str, text: str, long: str, known: frozenset[str]) -> bool:
+    """Whether a paper expands a gazetteer long form's acronym as another thing of its type:
+    the gazetteer's name is a long form, the paper's text is not it, and the paper's long form
+    shares few word stems (first three letters, so "square" is "squared") with every known
+    long form ("Mixture of Decoding (MoD)" beside mixture of depths)."""
+    stems = _stems(long)
+    return (" " in name and text.lower() != name.lower() and bool(stems)
+            and not any(_shares_most(stems, _stems(form)) for form in known if " " in form))
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:3] for w in _content_words(text)}
 
 
 def _knows_long_form(known: frozenset[str], name: str) -> bool:

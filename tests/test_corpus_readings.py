@@ -210,3 +210,25 @@ def test_a_gazetteer_long_form_whose_acronym_a_paper_defines_as_another_thing_is
                        acronym_mention("s2", "We collect street view images (SVI) from four cities.")])
     settle_corpus(store)
     assert [tuple(r) for r in store._query("SELECT paper_id FROM held_mentions")] == [("s2",)]
+
+
+def test_a_gazetteer_long_forms_acronym_expanded_as_another_thing_of_its_type_is_split_there(store):
+    # voice activity detection, listed by its long form; corpus sentences that expand VAD
+    name, aliases = "voice activity detection", ("VAD",)
+
+    def vad_mention(pid: str, sentence: str) -> PaperExtraction:
+        start = sentence.index("VAD")
+        mention = Mention(pid, "abstract", start, start + 3, "VAD", sentence, EntityType.TASK, entity_id(name), 0.9,
+                          "kg_gazetteer")
+        return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,),
+                               (Entity(entity_id(name), name, EntityType.TASK, aliases=aliases, origin="gazetteer"),))
+
+    store.write_batch([
+        vad_mention("v1", "Video anomaly detection (VAD) aims to identify unexpected events in videos and has wide "
+                          "applications in safety-critical domains."),
+        vad_mention("v2", "Voice Activity Detection (VAD) plays a key role in speech processing, often utilizing "
+                          "hand-crafted or neural features."),
+        vad_mention("v3", "This study investigates how to perform VAD effectively under such constraints by "
+                          "leveraging compact and efficient processing strategies.")])
+    settle_corpus(store)
+    assert store.paper_counts(["voiceactivitydetection", "vad~task"]) == {"voiceactivitydetection": 2, "vad~task": 1}
