@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from paperkg.graph.evaluation.report import show_in_context
-from paperkg.graph.evaluation.role_scoring import SCORED_ROLES, RoleEntity, RoleReport, evaluate_roles
+from paperkg.graph.evaluation.role_scoring import (
+    MISS_CAUSES, SCORED_ROLES, RoleEntity, RoleReport, evaluate_roles,
+)
 from paperkg.graph.records import Role
 
 logger = logging.getLogger(__name__)
@@ -39,7 +41,14 @@ def role_table(report: RoleReport) -> str:
         c = report.counts(role)
         lines.append(f"{role.value:<14}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}"
                      f"{c.tp:>6}{c.fp:>6}{c.fn:>6}{c.support:>6}")
+    lines += [f"{role.value} misses: {miss_split(report, role)}" for role in SCORED_ROLES]
     return "\n".join(lines)
+
+
+def miss_split(report: RoleReport, role: Role) -> str:
+    """The misses of one role by cause: "3 not extracted, 1 other extent, 2 other role"."""
+    causes = report.miss_causes(role)
+    return ", ".join(f"{causes[cause]} {cause}" for cause in MISS_CAUSES)
 
 
 def role_errors(report: RoleReport, limit: int) -> str:
@@ -54,7 +63,7 @@ def role_errors(report: RoleReport, limit: int) -> str:
     lines = [f"-- false positives ({len(false_positives)})"]
     lines += [_error_line(text, e) for text, e in false_positives[:limit]]
     lines.append(f"-- misses ({len(misses)})")
-    lines += [_error_line(text, e) + f"  [{e.found}]" for text, e in misses[:limit]]
+    lines += [_error_line(text, e) + f"  [{e.cause}: {e.found}]" for text, e in misses[:limit]]
     return "\n".join(lines)
 
 

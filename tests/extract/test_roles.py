@@ -30,6 +30,34 @@ def test_roles_come_from_the_words_before_a_mention(names_extractor, text, name,
     assert found(names_extractor, text)[name].role is role
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type", "role"),
+    [
+        # arXiv 2511.15242: "we define X as" names what the paper contributes.
+        ("We define DermEval as a physician aligned six dimensional evaluator.", "DermEval",
+         EntityType.BENCHMARK, Role.INTRODUCES),
+        # "we propose that ..." states a claim (arXiv 2510.04391); "the so-called X" is a term
+        # in use (arXiv 2605.10334); "We integrate these designs into X": no verb of "we" ends in "s".
+        ("In this study, we propose that imagination serves to access an internal world model.",
+         "internal world model", EntityType.METHOD, Role.MENTIONS),
+        ("Detectors exhibit high sensitivity to the so-called self-blended images.", "self-blended images",
+         EntityType.METHOD, Role.MENTIONS),
+        ("We integrate these designs into CARVE, a model.", "CARVE", EntityType.MODEL, Role.MENTIONS),
+        # A plural kind after a name and a count before it (arXiv 2508.10894); data that other
+        # models were trained on (arXiv 2504.15865).
+        ("Evaluated on four Earth observation datasets, MAESTRO sets a new state-of-the-art.", "Earth",
+         EntityType.DATASET, Role.MENTIONS),
+        ("MedNNS significantly outperforms both ImageNet pre-trained DL models.", "ImageNet",
+         EntityType.DATASET, Role.MENTIONS),
+        ("MedNNS significantly outperforms prior work on ImageNet.", "ImageNet", EntityType.DATASET,
+         Role.EVALUATES_ON),
+    ],
+)
+def test_role_of_a_mention_by_its_cue(text, name, entity_type, role):
+    start = text.index(name)
+    assert assign_role(text, 0, start, entity_type, start + len(name)) is role
+
+
 _BARRIER = re.compile(r";|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b|\. ")
 
 

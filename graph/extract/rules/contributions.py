@@ -37,6 +37,7 @@ from paperkg.graph.speed import mention_of
 
 _INTRODUCES, _MENTIONS, _EVALUATES_ON = Role.INTRODUCES, Role.MENTIONS, Role.EVALUATES_ON
 _DATA = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+_TITLE_BREAK = "\n\n"  # between the title and the abstract in the text a paper is read as
 # What joins two items of a list, perhaps past a result in parentheses: "FUNSD (0.79), CORD".
 _LIST_JOIN = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)")
 # A name after one of these is what a contribution acts on or is for, not the contribution.
@@ -74,6 +75,13 @@ _PARTS_SENTENCE = re.compile(
 # A name that modifies a compound adjective: "our LSTM-based memory encoder".
 _BASED_ON_NAME = re.compile(r"-(?:based|style|like|inspired|driven|guided|powered|initiali[sz]ed)\b")
 _DETERMINERS = frozenset("the a an".split())
+# A name, or its definition, that modifies a plural noun after it: "ETF classifiers",
+# "transform the State Geologic Map Compilation (SGMC) polygons".
+# A verb in "s" takes an object after it ("our CRM surpasses the ..."), a plural noun is
+# followed by a preposition or a stop ("classifiers to solve", "polygons into").
+_MODIFIES_PLURAL = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s+(?!(?:is|was|has|as|this|its|does|thus|plus|across|versus|whereas)\b)"
+    r"[a-z][a-z-]*[a-rt-z]s(?:\s*[,.;:)]|\s+(?:to|into|for|of|in|on|with|from|and|or|that|which)\b)")
 # A name given to a new thing of a kind, by apposition: "on a new dataset, HealthAdvice",
 # "a novel language task, the Blackbird Language Matrices (BLM) task".
 _NEW_NOUN = re.compile(
@@ -118,8 +126,11 @@ def settle_introductions(text: str, pairs: list) -> list:
                 kept = (first or _after_our(text, start)) and _is_coined_here(text, c)
                 kept = kept and (not joined or last_intro[2]) or _defines_last_intro(
                     text, c, last_intro, mention.sentence)
-                if not kept:
-                    pairs[i] = (_with_role(mention, _MENTIONS), c)
+                if not kept:  # the cue's reach was wrong; its own apposition may still define it
+                    kept = text.startswith(", a", c.end) and _is_defined_by_apposition(
+                        text, c, _MENTIONS, mention.sentence)
+                    if not kept:
+                        pairs[i] = (_with_role(mention, _MENTIONS), c)
             last_intro = (c.end, mention.sentence, kept)
             if kept:
                 introduced.add(text[start : c.end].casefold())
@@ -129,6 +140,11 @@ def settle_introductions(text: str, pairs: list) -> list:
             continue
         # The words that could introduce a mention, looked for in C first: most have none.
         near = start - 40 if start > 40 else 0
+        if text.startswith(", a", c.end) and _is_defined_by_apposition(text, c, mention.role, mention.sentence):
+            pairs[i] = (_with_role(mention, _INTRODUCES), c)
+            last_intro = (c.end, mention.sentence, True)
+            introduced.add(text[start : c.end].casefold())
+            continue
         if c.component in _DEFINERS or text.startswith(_PASSIVE_STARTS, c.end) or text.find(
                 "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0 or text.find(
                 "new", near, start) >= 0 or text.find("novel", near, start) >= 0:
@@ -218,12 +234,27 @@ def _names_a_thing(text: str, c) -> bool:
     if c.component != "kg_abbreviations" or len(c.aliases) != 2:
         return False
     long, short = c.aliases
-    return is_proper_name(short) and (not short.isupper() or _is_title_case(long))
+    if not is_proper_name(short):
+        return False
+    return not short.isupper() or _is_title_case(long) or c.entity is None and _HEADS_ITS_PHRASE.match(
+        text, c.end) is not None
+
+
+# A definition that is the whole noun phrase, no modifier of a noun after it: "we propose
+# verifiable process supervision (VPS), a post-training framework", not "our biological
+# reservoir computing (BRC) system" (a kind of system, named by what it is about) nor "a
+# novel inverse synthetic aperture radar (ISAR) imaging method".
+_HEADS_ITS_PHRASE = re.compile(r"\s*\([^()]{1,20}\)(?:\s*[,.;:]|\s+(?:that|which|to|for|as|with|and|is|was)\b)")
+
+
+# Words Title Case leaves in lower case: "Unified Pansharpening Model with Thin Cloud Removal".
+_TITLE_LOWER = frozenset("with from into onto over under upon via".split())
 
 
 def _is_title_case(phrase: str) -> bool:
-    """Whether every word of a phrase longer than three letters starts with a capital."""
-    return all(w[:1].isupper() for w in phrase.split() if len(w) > 3)
+    """Whether every word of a phrase longer than three letters, but the prepositions
+    Title Case leaves in lower case, starts with a capital."""
+    return all(w[:1].isupper() for w in phrase.split() if len(w) > 3 and w not in _TITLE_LOWER)
 
 
 def _is_coined_here(text: str, c) -> bool:
@@ -232,6 +263,8 @@ def _is_coined_here(text: str, c) -> bool:
         return False
     if _BASED_ON_NAME.match(text, c.end):
         return False  # "our BERT-based classifier": what the contribution is built on
+    if _MODIFIES_PLURAL.match(text, c.end):
+        return False  # "balancing learnable and ETF classifiers": a kind of the things acted on
     if text[c.start - 1 : c.start] == "-" and text[c.start - 2 : c.start - 1].isalnum():
         return False  # "propose PaQ-RT-DETR": the listed tail of a longer name, not the name
     before = text[max(0, c.start - 40) : c.start].split()
@@ -240,14 +273,33 @@ def _is_coined_here(text: str, c) -> bool:
     last = before[-1]
     if last.lower() in _DETERMINERS and len(before) > 1:
         last = before[-2]  # "within the RLVR framework": the object of "within"
-        if last.lower() in _PREPOSITIONS:
+        if last.lower() in _PREPOSITIONS or _is_acted_on(last):
             return False
         last = before[-1]
-    if last.lower() in _PREPOSITIONS or _NAMED_AFTER.match(text, c.end):
+    if last.lower() in _PREPOSITIONS or _NAMED_AFTER.match(text, c.end) or _is_acted_on(last):
         return False
-    # The tail of a longer capitalised name: "(Instance-Guided [Class Activation Mapping])".
-    return not (text[c.start - 1 : c.start] == " " and last[:1].isupper() and last[-1:].isalnum()
-                and last.lower() not in ("we", "our", "the", "a", "an", "this", "here"))
+    return not _is_tail_of_a_longer_name(text, c.start, last)
+
+
+def _is_tail_of_a_longer_name(text: str, start: int, last: str) -> bool:
+    """Whether a mention at `start`, after the word `last`, ends a longer capitalised name:
+    "(Instance-Guided [Class Activation Mapping])", "BitNet [v2]"."""
+    return (text[start - 1 : start] == " " and last[:1].isupper() and last[-1:].isalnum()
+            and last.lower() not in ("we", "our", "the", "a", "an", "this", "here"))
+
+
+# Gerunds that introduce what follows them, as "by proposing X" does.
+_INTRODUCING = frozenset(
+    "introducing proposing presenting developing designing building constructing curating creating "
+    "releasing naming calling comprising".split())
+
+
+def _is_acted_on(word: str) -> bool:
+    """Whether a word before a name makes the name the object of what the contribution does:
+    a gerund ("by estimating the number of false alarms (NFA)", "by balancing learnable and
+    ETF classifiers"), unless it is one that introduces ("by proposing MUSE") or lists the
+    parts of what was introduced ("a framework comprising FuseSFT and FusePO")."""
+    return word.islower() and word.endswith("ing") and len(word) > 5 and word not in _INTRODUCING
 
 
 def _is_introduced_otherwise(text: str, c) -> bool:
@@ -269,6 +321,33 @@ def _is_introduced_otherwise(text: str, c) -> bool:
         return False
     forms = c.aliases or (text[c.start : end],)
     return any(is_proper_name(form) for form in forms) and not _is_generic(c)
+
+
+_OTHERS_OPENER = re.compile(r"(?:Prior|Previous|Existing|Earlier|Recent|Traditional|Conventional)\b")
+_NEW_IN_APPOSITION = re.compile(r"\b(?:new|novel)\b")
+# What a name is, said right after it: ", a resolution-enhanced model for ...".
+_APPOSITION = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(TYPE_NOUNS)) + r")\b")
+
+
+def _is_defined_by_apposition(text: str, c, role: Role, sentence: str) -> bool:
+    """Whether a name no list knows is defined by the apposition after it as a thing of a
+    kind: with no cue before it ("We integrate these designs into CARVE, a
+    resolution-enhanced model for ..."), or as a new one whatever the cue ("together with
+    VisPhysQuant, a new benchmark dataset"). A known name so described ("BERT, a
+    pretrained language model"), or one in a sentence about others' work ("Prior pipelines
+    ... construct MathV360K, a multimodal instruction dataset"), is an existing thing."""
+    if c.entity is not None and c.entity.origin != "discovered" or role is Role.COMPARES:
+        return False
+    if _OTHERS_OPENER.match(sentence):
+        return False  # "Prior pipelines ... and then construct MathV360K, a multimodal ..."
+    before = text[max(0, c.start - 40) : c.start].split()
+    if before and _is_tail_of_a_longer_name(text, c.start, before[-1]):
+        return False
+    match = _APPOSITION.match(text, c.end)
+    if match is None or role is not _MENTIONS and _NEW_IN_APPOSITION.search(match.group()) is None:
+        return False
+    return is_proper_name(text[c.start : c.end])
 
 
 def _is_coined_acronym(text: str, c) -> bool:
@@ -299,6 +378,11 @@ def carry_list_roles(text: str, pairs: list) -> list:
     reach; a dataset or benchmark with no role that a list joins to the one before it,
     evaluated on, in the same sentence, is evaluated on as well.
 
+    A title reports no experiments: its "on" says what a paper is about ("... Low-level
+    Information on Generalizable AI-Generated Image Detection", "... Learning on RISC-V-based
+    Ultra-Low-Power SoC"), and Title Case makes names of its words; data a paper evaluates
+    on is evaluated on in its abstract, so a title's EVALUATES_ON is taken back.
+
     Args:
         text: the paper's text, which candidates' offsets point into.
         pairs: (Mention, Candidate) in text order, roles as `settle_introductions` left them.
@@ -306,9 +390,13 @@ def carry_list_roles(text: str, pairs: list) -> list:
     Returns:
         `pairs` itself, a mention replaced where its role changes.
     """
+    title_end = text.find(_TITLE_BREAK)
     last = None  # the last mention: its end, its sentence and whether it was data evaluated on
     for i, (mention, c) in enumerate(pairs):
         evaluated = mention.role is _EVALUATES_ON
+        if evaluated and c.end <= title_end:  # "... Low-level Information on Generalizable ..."
+            pairs[i] = (_with_role(mention, _MENTIONS), c)
+            evaluated = False
         if (not evaluated and last is not None and last[2] and mention.role is _MENTIONS
                 and c.type in _DATA and last[1] is mention.sentence
                 and _LIST_JOIN.fullmatch(text, last[0], c.start) is not None):
