@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.rules.contributions import is_proper_name
 from paperkg.graph.records import Paper, Role
 from paperkg.graph.sources import iter_papers
 
@@ -85,13 +84,6 @@ def test_seed_page_introduces_its_named_contributions_and_no_concept(extractor):
     assert by_title["DC-Solver"] == {"DC-Solver", "cascade polynomial regression"}
     for title, names in by_title.items():
         assert not names & {"machine unlearning", "representation learning", "neural network"}, title
-
-
-@pytest.mark.parametrize(("name", "proper"), [
-    ("MUSE", True), ("DC-Solver", True), ("3D", False), ("machine unlearning", False), ("AI", False),
-])
-def test_proper_names_have_a_capital_or_digit_and_are_no_stop_words(name, proper):
-    assert is_proper_name(name) is proper
 
 
 def test_the_parts_of_an_introduced_framework_are_introduced(extractor):
