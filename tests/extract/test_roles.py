@@ -43,6 +43,11 @@ def test_roles_come_from_the_words_before_a_mention(names_extractor, text, name,
         ("Detectors exhibit high sensitivity to the so-called self-blended images.", "self-blended images",
          EntityType.METHOD, Role.MENTIONS),
         ("We integrate these designs into CARVE, a model.", "CARVE", EntityType.MODEL, Role.MENTIONS),
+        # The paper or its contribution as the subject: arXiv 2603.08692, 2602.23916.
+        ("This research introduces the EcoAI-Resilience framework, a multi-objective optimization approach.",
+         "EcoAI-Resilience", EntityType.METHOD, Role.INTRODUCES),
+        ("Our approach introduces three components: (1) Global Representation Topology Divergence (GRTD).",
+         "Global Representation Topology Divergence", EntityType.METHOD, Role.INTRODUCES),
         # A plural kind after a name and a count before it (arXiv 2508.10894); data that other
         # models were trained on (arXiv 2504.15865).
         ("Evaluated on four Earth observation datasets, MAESTRO sets a new state-of-the-art.", "Earth",

@@ -23,6 +23,10 @@ WINDOW = 90
 _INTRO_STEMS = (r"(?:introduce|propose|present|release|develop|design|build|construct|"
                 r"curate|create|contribute|call|name|term|define)")
 _INTRO_VERBS = r"\s+(?:\w+\s+){0,2}?" + _INTRO_STEMS + r"(?:d|ed)?\b(?!\s+that\b)"
+# "This paper introduces X", "Our framework introduces X": the paper, or its contribution,
+# as the subject of the verb.
+_THIS_WORK = (r"\s+(?:paper|work|study|article|research|report|thesis|approach|framework|method|model|system)"
+              r"\s+(?:(?:also|further|then|first|thus)\s+)?" + _INTRO_STEMS + r"s\b")
 # "we compare ... and further propose X", "we ... and then construct X": a verb "and" joins
 # to the sentence's "we" (checked in `assign_role`: "methods ... and construct X" is not ours).
 _AND_THEN = r"\s+(?:(?:then|further|also|finally|thus|additionally)\s+)?"
@@ -36,6 +40,7 @@ _EVALUATED_IN = r"\b[^.;]{0,40}?\b(?:on|across|in)\b"
 _CUE_PATTERNS = (
     ("intro", r"we" + _INTRO_VERBS), ("intro", r"We" + _INTRO_VERBS),
     ("intro", r"we" + _REFER_AS), ("intro", r"We" + _REFER_AS),
+    *(("intro", word + _THIS_WORK) for word in ("This", "this", "Our", "our")),
     ("intro", r"and" + _AND_THEN + _INTRO_STEMS + r"(?:[sd]|ed)?\b(?!\s+that\b)"),
     *(("intro", rf"{word}\b") for word in ("called(?<!so-called)", "named", "dubbed", "termed")),
     ("intro", r"by (?:introduc|propos|present|develop|design|construct|build|curat|creat)ing\b"),
