@@ -245,6 +245,9 @@ def test_a_part_that_is_a_kind_of_a_general_concept_is_not_introduced(extractor)
     # arXiv 2603.16958: a new one, whatever the cue before it.
     ("In this work, we propose PhysQuantAgent, a framework for real-world object mass estimation using "
      "VLMs, together with VisPhysQuant, a new benchmark dataset for evaluation.", "VisPhysQuant", True),
+    # arXiv 2509.21451: a size of a name the paper introduces is its own variant.
+    ("We introduce VideoJudge, a 3B and 7B-sized MLLM judge. Across three out of four benchmarks, "
+     "VideoJudge-7B outperforms larger MLLM judge baselines.", "VideoJudge-7B", True),
     # A listed name so described is an existing thing.
     ("We fine-tune BERT, a pretrained language model, on reviews.", "BERT", False),
 ])

@@ -48,6 +48,8 @@ _LIST_JOIN = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|,?\
 # What may stand between two names that one cue introduces together ("X and Y", "X, Y").
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 # The parts of what was just introduced: "we propose FuseRL, a framework comprising FuseSFT".
+# What names a size or version of a model (casefolded): "-7B", "-X", "-Large", " v2".
+_VARIANT = re.compile(r"v?\d[\w.]*|\d+(?:\.\d+)?[bmk]|large|base|small|lite|mini|tiny|pro|max|plus|xl|x|l|s|m")
 _PARTS_OF = re.compile(r"\b(?:comprising|consisting of|composed of|made up of)\s+\Z")
 # A sentence saying what an introduced thing is made of: "SlideCoder integrates a X and a Y".
 _PARTS_SENTENCE = re.compile(
@@ -111,7 +113,25 @@ def settle_introductions(text: str, pairs: list) -> list:
                 introduced.add(text[start : c.end].casefold())
     if pairs and pairs[0][0].role is not _INTRODUCES:
         _introduce_title_head(text, pairs)
+    if introduced:
+        _introduce_variants(text, pairs, introduced)
     return pairs
+
+
+def _introduce_variants(text: str, pairs: list, introduced: set[str]) -> None:
+    """INTRODUCES for the sizes and versions of a name the paper introduces, wherever they
+    stand ("we propose PaQ-RT-DETR ... PaQ-RT-DETR-X achieves the highest overall mAP@50",
+    "VideoJudge-7B outperforms larger MLLM judge baselines"): the paper's own variants
+    (data/roles/README.md: "X-Large, X-Lite")."""
+    for i, (mention, c) in enumerate(pairs):
+        if mention.role is _INTRODUCES:
+            continue
+        name = text[c.start : c.end].casefold()
+        stem, _, variant = name.rpartition("-")
+        if not stem:
+            stem, _, variant = name.rpartition(" ")
+        if stem in introduced and _VARIANT.fullmatch(variant):
+            pairs[i] = (_with_role(mention, _INTRODUCES), c)
 
 
 def _introduce_title_head(text: str, pairs: list) -> None:
