@@ -190,6 +190,8 @@ def test_quality_section_lists_each_set_and_role(extractor, seed_gold):
     rows = [line for line in lines if line.startswith("| roles.jsonl")]
     assert rows[0].split(" | ")[2:7] == ["INTRODUCES", "100.0", "66.7", "80.0", "2"]
     assert rows[1].endswith("| not met |")
+    # The misses by cause: "dynamic compensation" was extracted, as another role.
+    assert "| roles.jsonl | INTRODUCES | 1 | 0 | 0 | 1 |" in lines
     assert render_role_section([], "x")[-2].startswith("No role gold found")
 
 
