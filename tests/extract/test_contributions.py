@@ -248,6 +248,10 @@ def test_a_part_that_is_a_kind_of_a_general_concept_is_not_introduced(extractor)
     # arXiv 2509.21451: a size of a name the paper introduces is its own variant.
     ("We introduce VideoJudge, a 3B and 7B-sized MLLM judge. Across three out of four benchmarks, "
      "VideoJudge-7B outperforms larger MLLM judge baselines.", "VideoJudge-7B", True),
+    # arXiv 2602.15318: a Title-Case definition that a method is applied to is not coined here.
+    ("Although speculative decoding is widely used to accelerate VLMs inference, it faces severe "
+     "performance collapse when applied to Video Large Language Models (Vid-LLMs).",
+     "Video Large Language Models", False),
     # A listed name so described is an existing thing.
     ("We fine-tune BERT, a pretrained language model, on reviews.", "BERT", False),
 ])

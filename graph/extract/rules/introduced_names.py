@@ -219,10 +219,15 @@ def _is_coined_acronym(text: str, c) -> bool:
     words = long.split()
     if len(words) < 2 or words[-1].split("-")[-1].lower() not in _COMPONENT_HEADS:
         return False
+    if _BUILT_ON.search(text, max(0, c.start - 30), c.start):
+        return False  # "two models based on Long-term Recurrent Convolutional Networks (LRCNs)"
     # "Recent work on Code World Models (CWMs) demonstrates ...": another paper's coinage.
     return is_title_case(long) and _OTHERS_WORK.search(text, max(0, c.start - 60), c.start) is None
 
 
+# What a contribution is built on or applied to, right before a name: "based on", "applied
+# to the", "a variant of" (not "through a Semantic Fusion Block (SFB)": a part it adds).
+_BUILT_ON = re.compile(r"\b(?:on|to|of|from|upon)\s+(?:the\s+|an?\s+)?\Z")
 _OTHERS_WORK = re.compile(
     r"\b(?:[Rr]ecent|[Pp]rior|[Pp]revious|[Ee]xisting|[Ee]arlier)\s+(?:work|works|studies|research|"
     r"methods|approaches|advances)\b[^.;]*\Z")
