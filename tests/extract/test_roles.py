@@ -56,6 +56,11 @@ def test_roles_come_from_the_words_before_a_mention(names_extractor, text, name,
          EntityType.DATASET, Role.MENTIONS),
         ("MedNNS significantly outperforms prior work on ImageNet.", "ImageNet", EntityType.DATASET,
          Role.EVALUATES_ON),
+        # arXiv 2504.18718: data a model was trained on; arXiv 2512.24235: "research on X" is about X.
+        ("We also conduct preliminary parsing experiments using Modern English training data.",
+         "Modern English", EntityType.DATASET, Role.MENTIONS),
+        ("Yet research on Arabic AES remains limited due to the lack of publicly available datasets.",
+         "Arabic AES", EntityType.DATASET, Role.MENTIONS),
     ],
 )
 def test_role_of_a_mention_by_its_cue(text, name, entity_type, role):

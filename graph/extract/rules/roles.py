@@ -107,6 +107,9 @@ _TRAINED_ON = frozenset(
     "trained pretrained pre-trained fine-tuned finetuned tuned based built relies rely relying "
     "focus focuses focusing conditioned".split()
 )
+# Words before "on" that make it "about": "research on Arabic AES remains limited", "calls
+# on the WICV community", "recent work on Universal Dependencies annotations".
+_ABOUT_ON = frozenset("research work works study studies calls call light insights perspective emphasis".split())
 # "applied our method to (the) X": the data a method is applied to, right after "to".
 _APPLIED_TO = re.compile(r"\bto\s+(?:the\s+)?\Z")
 _TRAINING_CUES = ("train", "fine", "pretrain", "pre-train", "initiali", "built", "based")
@@ -121,8 +124,10 @@ _SPEED_ON = re.compile(r"\b(?:fps|FPS|frames per second|ms|latency|throughput)\)
 # A data name that modifies a plural kind, counted before it: "multiple CZSL benchmarks",
 # "four Earth observation datasets".
 _KIND_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:benchmarks|datasets|data sets|corpora|tasks)\b")
-# A data name that says what a model was trained on: "ImageNet pre-trained DL models".
-_TRAINED_AFTER = re.compile(r"[\s-]+(?:pre-?trained|pretrained|trained|initiali[sz]ed)\b")
+# A data name that says what a model was trained on: "ImageNet pre-trained DL models",
+# "with SemanticKITTI pre-training alone", "Modern English training data".
+_TRAINED_AFTER = re.compile(
+    r"[\s-]+(?:pre-?trained|pretrained|trained|initiali[sz]ed|pre-?training|training\s+(?:data|set|corpus))\b")
 _COUNTED_BEFORE = re.compile(
     r"\b(?:multiple|several|various|many|numerous|diverse|different|two|three|four|five|six|"
     r"seven|eight|nine|ten|\d+)\s+\Z"
@@ -183,6 +188,8 @@ def _data_role(kind: str, cue: re.Match, left: str, sentence: str) -> Role:
         return _EVALUATES_ON
     if kind == "evaluate":
         before = left[: cue.start()].split()
+        if before and before[-1].lower() in _ABOUT_ON:
+            return _MENTIONS
         return _USES if before and before[-1].lower() in _TRAINED_ON else _EVALUATES_ON
     word = cue.group().lower()
     if word.startswith(_TRAINING_CUES):
