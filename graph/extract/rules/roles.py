@@ -108,8 +108,8 @@ _TRAINED_ON = frozenset(
     "focus focuses focusing conditioned".split()
 )
 # Words before "on" that make it "about": "research on Arabic AES remains limited", "calls
-# on the WICV community", "recent work on Universal Dependencies annotations".
-_ABOUT_ON = frozenset("research work works study studies calls call light insights perspective emphasis".split())
+# on the WICV community" ("prior work on X" is ambiguous: "outperforms prior work on ImageNet").
+_ABOUT_ON = frozenset("research study studies calls call light insights perspective emphasis".split())
 # "applied our method to (the) X": the data a method is applied to, right after "to".
 _APPLIED_TO = re.compile(r"\bto\s+(?:the\s+)?\Z")
 _TRAINING_CUES = ("train", "fine", "pretrain", "pre-train", "initiali", "built", "based")
