@@ -56,6 +56,12 @@ def test_roles_come_from_the_words_before_a_mention(names_extractor, text, name,
          EntityType.DATASET, Role.MENTIONS),
         ("MedNNS significantly outperforms prior work on ImageNet.", "ImageNet", EntityType.DATASET,
          Role.EVALUATES_ON),
+        # arXiv 2509.13312: a kind qualified before a plural ("major OEDR benchmarks"), unless
+        # the plural is a list's (arXiv 2603.12721).
+        ("Our framework establishes a new state-of-the-art across major OEDR benchmarks, including X.",
+         "OEDR", EntityType.BENCHMARK, Role.MENTIONS),
+        ("We evaluated CMHANet on the 3DMatch and the challenging 3DLoMatch datasets.", "3DLoMatch",
+         EntityType.DATASET, Role.EVALUATES_ON),
         # arXiv 2504.18718: data a model was trained on; arXiv 2512.24235: "research on X" is about X.
         ("We also conduct preliminary parsing experiments using Modern English training data.",
          "Modern English", EntityType.DATASET, Role.MENTIONS),

@@ -121,8 +121,8 @@ _EVALUATED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 _HARDWARE_AFTER = re.compile(r"\s+(?:platforms?|devices?|boards?|GPUs?|hardware|chips?|processors?)\b")
 # A speed measured on a device: "achieves 111 fps on NVIDIA Jetson AGX".
 _SPEED_ON = re.compile(r"\b(?:fps|FPS|frames per second|ms|latency|throughput)\)?\s+on\s+(?:the\s+|an?\s+)?\Z")
-# A data name that modifies a plural kind, counted before it: "multiple CZSL benchmarks",
-# "four Earth observation datasets".
+# A data name that modifies a plural kind, counted or qualified before it: "multiple CZSL
+# benchmarks", "four Earth observation datasets", "across major OEDR benchmarks".
 _KIND_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:benchmarks|datasets|data sets|corpora|tasks)\b")
 # A data name that says what a model was trained on: "ImageNet pre-trained DL models",
 # "with SemanticKITTI pre-training alone", "Modern English training data".
@@ -130,8 +130,10 @@ _TRAINED_AFTER = re.compile(
     r"[\s-]+(?:pre-?trained|pretrained|trained|initiali[sz]ed|pre-?training|training\s+(?:data|set|corpus))\b")
 _COUNTED_BEFORE = re.compile(
     r"\b(?:multiple|several|various|many|numerous|diverse|different|two|three|four|five|six|"
-    r"seven|eight|nine|ten|\d+)\s+\Z"
+    r"seven|eight|nine|ten|\d+|major|standard|popular|common|mainstream|challenging|representative|"
+    r"typical|classic|complex|existing|3D|2D)\s+\Z"
 )
+_LISTED_BEFORE = re.compile(r"(?:\band|\bor|,)\s+(?:the\s+)?\Z")
 # Data compared as data sets, not evaluated on: "surpassing existing datasets (e.g., X".
 _COMPARED_DATA = re.compile(r"\b(?:existing|previous|prior|other|current)\s+(?:\w+\s+)?(?:datasets|benchmarks|corpora)\b")
 # The role of each kind of cue but "evaluate"; members read through their class cost a
@@ -215,7 +217,11 @@ def names_evaluated_data(text: str, start: int, end: int, left: str, cue_end: in
         return False
     if _COMPARED_DATA.search(left, cue_end):
         return False
-    return not (_KIND_AFTER.match(text, end) and _COUNTED_BEFORE.search(text, max(0, start - 20), start))
+    if not _KIND_AFTER.match(text, end):
+        return True
+    counted = _COUNTED_BEFORE.search(text, max(0, start - 20), start)
+    # "on the 3DMatch and the challenging 3DLoMatch datasets": the plural is the list's.
+    return counted is None or _LISTED_BEFORE.search(text, max(0, counted.start() - 30), counted.start()) is not None
 
 
 def _last_cue(left: str) -> re.Match | None:
