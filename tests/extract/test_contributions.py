@@ -252,6 +252,9 @@ def test_a_part_that_is_a_kind_of_a_general_concept_is_not_introduced(extractor)
     ("Although speculative decoding is widely used to accelerate VLMs inference, it faces severe "
      "performance collapse when applied to Video Large Language Models (Vid-LLMs).",
      "Video Large Language Models", False),
+    # arXiv 2504.18415: the tail of a longer name is not what its apposition defines.
+    ("We introduce BitNet v2, a novel framework enabling native 4-bit activation quantization for "
+     "1-bit LLMs.", "v2", False),
     # A listed name so described is an existing thing.
     ("We fine-tune BERT, a pretrained language model, on reviews.", "BERT", False),
 ])
