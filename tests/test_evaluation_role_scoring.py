@@ -16,6 +16,9 @@ from paperkg.api.cli import main
 from paperkg.graph.errors import GoldFormatError
 from paperkg.graph.evaluation.role_report import render_role_section, role_errors, role_table, targets_met
 from paperkg.graph.evaluation.role_scoring import (
+    NOT_EXTRACTED,
+    OTHER_EXTENT,
+    OTHER_ROLE,
     evaluate_roles,
     fold_form,
     read_role_gold,
@@ -187,6 +190,8 @@ def test_quality_section_lists_each_set_and_role(extractor, seed_gold):
     rows = [line for line in lines if line.startswith("| roles.jsonl")]
     assert rows[0].split(" | ")[2:7] == ["INTRODUCES", "100.0", "66.7", "80.0", "2"]
     assert rows[1].endswith("| not met |")
+    # The misses by cause: "dynamic compensation" was extracted, as another role.
+    assert "| roles.jsonl | INTRODUCES | 1 | 0 | 0 | 1 |" in lines
     assert render_role_section([], "x")[-2].startswith("No role gold found")
 
 
@@ -212,3 +217,24 @@ def test_the_repository_role_gold_has_four_halves_each_drawn_apart():
     ids = [{d.doc_id for d in read_role_gold(path)} for path in default_role_golds()]
     assert [len(half) for half in ids] == [85, 60, 85, 60]
     assert len(set().union(*ids)) == sum(len(half) for half in ids)  # no paper in two halves
+
+
+def test_each_miss_has_a_cause_and_the_table_splits_them(tmp_path):
+    # arXiv 2605.13670's shape: "PaQ-RT-DETR" read as "RT-DETR" is another extent; a name
+    # with another role is a role miss; a name nothing overlaps was not extracted.
+    text = "T\n\nWe propose PaQ-RT-DETR and Zorble. Experiments on Qux and Quux."
+    documents = read_role_gold(write_gold(tmp_path / "g.jsonl", [gold_record("c", text, [
+        ("PaQ-RT-DETR", "INTRODUCES", "MODEL", []), ("Zorble", "INTRODUCES", "METHOD", []),
+        ("Qux", "EVALUATES_ON", "DATASET", []), ("Quux", "EVALUATES_ON", "DATASET", [])])]))
+    extractor = GivenExtractor({"T": [("RT-DETR", EntityType.MODEL, Role.MENTIONS),
+                                      ("Zorble", EntityType.METHOD, Role.USES),
+                                      ("Qux", EntityType.DATASET, Role.EVALUATES_ON)]})
+    report = score_roles(documents, extractor)
+    causes = {e.name: (e.cause, e.found) for e in report.documents[0].gold}
+    assert causes["PaQ-RT-DETR"] == (OTHER_EXTENT, "extracted in another extent: 'RT-DETR' MODEL MENTIONS")
+    assert causes["Zorble"] == (OTHER_ROLE, "extracted as METHOD USES")
+    assert causes["Quux"][0] == NOT_EXTRACTED
+    assert report.miss_causes(Role.INTRODUCES) == {OTHER_EXTENT: 1, OTHER_ROLE: 1}
+    table = role_table(report).splitlines()
+    assert table[-2:] == ["INTRODUCES misses: 0 not extracted, 1 other extent, 1 other role",
+                          "EVALUATES_ON misses: 1 not extracted, 0 other extent, 0 other role"]

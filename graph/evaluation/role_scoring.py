@@ -20,13 +20,21 @@ paper-entity edge (`Role.strength`). Scored per role at the level of (paper, ent
   entities for one gold entity ("MUSE" and "MUSE benchmark" kept apart) count one right
   and one false positive. A record with no gold entities still counts: anything predicted
   there is a false positive.
+
+Each miss gets a cause, which says where the remaining recall is: "other role" (an entity
+of the gold's name was extracted, with another role or type: a role rule can fix it),
+"other extent" (no entity of that name, but a mention overlaps a place the gold names it:
+"PaQ" for "PaQ-RT-DETR", a matching or span problem) or "not extracted" (nothing there:
+extraction recall, which no role rule can fix).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +50,9 @@ ROLE_SOURCE = "paperkg-roles"
 SCORED_ROLES = (Role.INTRODUCES, Role.EVALUATES_ON)
 _EVALUATED_TYPES = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 _TITLE_BREAK = "\n\n"
+# Why a gold entity was missed (see the module docstring), in the order they are reported.
+NOT_EXTRACTED, OTHER_EXTENT, OTHER_ROLE = "not extracted", "other extent", "other role"
+MISS_CAUSES = (NOT_EXTRACTED, OTHER_EXTENT, OTHER_ROLE)
 
 
 @dataclass(frozen=True)
@@ -50,7 +61,8 @@ class RoleEntity:
 
     `forms` are the folded names it may be matched by; `start`/`end` place one mention in
     the record's text, for showing it in context; `found` is, for a gold entity, the role
-    and type the extractor gave the same entity, if it found it at all.
+    and type the extractor gave the same entity, if it found it at all, and `cause` which
+    of `MISS_CAUSES` that is, should the entity be missed.
     """
 
     doc_id: str
@@ -61,6 +73,7 @@ class RoleEntity:
     start: int
     end: int
     found: str = ""
+    cause: str = ""
 
 
 @dataclass
@@ -149,17 +162,38 @@ def predicted_role_entities(doc_id: str, extraction: PaperExtraction) -> list[Ro
     return sorted(found, key=lambda e: e.start)
 
 
-def describe_found(extraction: PaperExtraction, gold: RoleEntity) -> str:
-    """What the extractor made of a gold entity: its role and type, or "not found"."""
+def describe_found(extraction: PaperExtraction, gold: RoleEntity, text: str) -> tuple[str, str]:
+    """What the extractor made of a gold entity, as (cause, description): the roles and
+    types of the entities named like it ("other role"), else the mentions that overlap a
+    place the gold names it in `text` ("other extent"), else "not extracted"."""
     roles: dict[str, tuple[Role, EntityType]] = {}
     for mention in extraction.mentions:
         if fold_form(mention.text) in gold.forms:
             held = roles.get(mention.entity_id)
             if held is None or mention.role.strength > held[0].strength:
                 roles[mention.entity_id] = (mention.role, mention.type)
-    if not roles:
-        return "not found by the extractor"
-    return "extracted as " + "; ".join(f"{t.value} {r.value}" for r, t in roles.values())
+    if roles:
+        return OTHER_ROLE, "extracted as " + "; ".join(f"{t.value} {r.value}" for r, t in roles.values())
+    places = _gold_places(text, gold)
+    offset = len(extraction.paper.title) + len(_TITLE_BREAK) if extraction.paper.title else 0
+    overlapping = {}
+    for mention in extraction.mentions:
+        start = mention.start + (offset if mention.field == "abstract" else 0)
+        end = start + mention.end - mention.start
+        if any(start < place_end and place_start < end for place_start, place_end in places):
+            overlapping.setdefault(mention.text, f"{mention.text!r} {mention.type.value} {mention.role.value}")
+    if overlapping:
+        return OTHER_EXTENT, "extracted in another extent: " + "; ".join(overlapping.values())
+    return NOT_EXTRACTED, "not found by the extractor"
+
+
+def _gold_places(text: str, gold: RoleEntity) -> list[tuple[int, int]]:
+    """Every place in `text` where a form of a gold entity occurs, in any case and spacing."""
+    places = [(gold.start, gold.end)]
+    for form in gold.forms:
+        pattern = r"\s+".join(re.escape(word) for word in form.split())
+        places += [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)] if pattern else []
+    return places
 
 
 def match_role_entities(gold: Sequence[RoleEntity], predicted: Sequence[RoleEntity]) -> list[tuple[int, int]]:
@@ -189,6 +223,14 @@ class RoleReport:
     name: str
     documents: list[RoleDocument] = field(default_factory=list)
     seconds: float = 0.0
+
+    def miss_causes(self, role: Role) -> Counter:
+        """How many misses of one role have each cause (`MISS_CAUSES`)."""
+        causes: Counter = Counter()
+        for document in self.documents:
+            paired = {g for g, _ in document.pairs}
+            causes.update(e.cause for i, e in enumerate(document.gold) if e.role is role and i not in paired)
+        return causes
 
     def counts(self, role: Role) -> Counts:
         """True positives, false positives and misses of one role over all records."""
@@ -221,11 +263,10 @@ def score_roles(
     by_id = {e.paper.id: e for e in extractions}
     for i, document in enumerate(documents):
         extraction = by_id.get(str(i)) or PaperExtraction(papers[i])
-        gold = [
-            RoleEntity(g.doc_id, g.role, g.name, g.type, g.forms, g.start, g.end,
-                       describe_found(extraction, g))
-            for g in gold_role_entities(document)
-        ]
+        gold = []
+        for g in gold_role_entities(document):
+            cause, found = describe_found(extraction, g, document.text)
+            gold.append(RoleEntity(g.doc_id, g.role, g.name, g.type, g.forms, g.start, g.end, found, cause))
         predicted = predicted_role_entities(document.doc_id, extraction)
         report.documents.append(RoleDocument(document.doc_id, document.text, gold, predicted,
                                              match_role_entities(gold, predicted)))

@@ -38,6 +38,18 @@ def test_an_introduced_name_takes_the_type_of_its_head_noun():
     assert unseen_types(text)["UF7D"] is EntityType.DATASET
 
 
+@pytest.mark.parametrize(("text", "introduced"), [
+    # arXiv 2504.00463: a contribution as the subject, in the third person.
+    ("Our approach introduces Lora Experts, enabling the backbone network to learn.", True),
+    # A thing to construct X with is no subject that introduces it.
+    ("This paper introduces D-Fusion, a method to construct DPO-trainable visually consistent samples.", False),
+])
+def test_a_contribution_as_subject_introduces_the_name_after_its_verb(text, introduced):
+    name = text.split("introduces ")[1].split(",")[0] if introduced else "DPO-trainable"
+    hits = {hit.text: hit for hit in find_context_names(text)}
+    assert (name in hits and hits[name].role is Role.INTRODUCES) is introduced
+
+
 def test_a_net_name_pretrained_on_is_a_dataset():
     # arXiv 2025-04 corpus abstract.
     text = ("Additionally, we propose an efficient pre-training strategy that enhances "

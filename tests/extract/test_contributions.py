@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.rules.contributions import is_proper_name
 from paperkg.graph.records import Paper, Role
 from paperkg.graph.sources import iter_papers
 
@@ -80,16 +79,11 @@ def test_seed_page_introduces_its_named_contributions_and_no_concept(extractor):
             names[m.entity_id] for m in extraction.mentions if m.role is Role.INTRODUCES}
     assert {"MUSE", "RESTOR", "DC-Solver", "FLAMe", "TabZilla Benchmark Suite"} <= set().union(*by_title.values())
     assert by_title["MUSE"] == {"MUSE"} and by_title["RESTOR"] == {"RESTOR"}
-    assert by_title["DC-Solver"] == {"DC-Solver"}
+    # "We further propose a cascade polynomial regression (CPR)": an acronym coined for a
+    # contribution, which the role gold's guidelines (data/roles/README.md) count as introduced.
+    assert by_title["DC-Solver"] == {"DC-Solver", "cascade polynomial regression"}
     for title, names in by_title.items():
         assert not names & {"machine unlearning", "representation learning", "neural network"}, title
-
-
-@pytest.mark.parametrize(("name", "proper"), [
-    ("MUSE", True), ("DC-Solver", True), ("3D", False), ("machine unlearning", False), ("AI", False),
-])
-def test_proper_names_have_a_capital_or_digit_and_are_no_stop_words(name, proper):
-    assert is_proper_name(name) is proper
 
 
 def test_the_parts_of_an_introduced_framework_are_introduced(extractor):
@@ -220,3 +214,59 @@ def test_a_part_that_is_a_kind_of_a_general_concept_is_not_introduced(extractor)
                 "agent modeling, a generalized entropy measure, and a multi-level Stackelberg game.")
     names = introduced(extractor, "T", abstract)
     assert "BusiAgent" in names and "Continuous Time Markov Decision Process" not in names
+
+
+@pytest.mark.parametrize(("abstract", "name", "is_introduced"), [
+    # arXiv 2605.12519: a lower-case long form no list knows, the whole noun phrase of its
+    # definition, coins an acronym.
+    ("We propose verifiable process supervision (VPS), a post-training framework for verifiable "
+     "domains that jointly optimizes prediction accuracy and reasoning quality.",
+     "verifiable process supervision", True),
+    # arXiv 2602.05737: a definition that modifies the noun after it names a kind of system.
+    ("Unlike models to approximate neural dynamics, our biological reservoir computing (BRC) system "
+     "leverages the spontaneous activity of cultured neurons.", "biological reservoir computing", False),
+    # arXiv 2508.05369: the object of a gerund is what the contribution acts on.
+    ("Furthermore, we propose a model that quantifies the meaningfulness of localization by estimating "
+     "the number of false alarms (NFA), according to the distribution of the locations.",
+     "number of false alarms", False),
+    # arXiv 2504.10007: a name that modifies a plural noun is a kind of the things acted on.
+    ("In this work, we propose a novel method by balancing learnable and ETF classifiers to solve the "
+     "overconfidence problem for model Calibration named BalCAL.", "ETF", False),
+    ("In this work, we propose a novel method by balancing learnable and ETF classifiers to solve the "
+     "overconfidence problem for model Calibration named BalCAL.", "BalCAL", True),
+    # arXiv 2602.17784: the same for a definition, "(SGMC) polygons".
+    ("We curate descriptive deposit models for over 120 deposit types and transform the State Geologic "
+     "Map Compilation (SGMC) polygons into structured textual representations.",
+     "State Geologic Map Compilation", False),
+    # arXiv 2604.21713: a name defined by its apposition, past a cue that did not reach it
+    # ("We integrate these designs": no verb of "we" ends in "s").
+    ("We integrate these designs into CARVE, a resolution-enhanced model for feed-forward visual "
+     "geometry estimation.", "CARVE", True),
+    # arXiv 2603.16958: a new one, whatever the cue before it.
+    ("In this work, we propose PhysQuantAgent, a framework for real-world object mass estimation using "
+     "VLMs, together with VisPhysQuant, a new benchmark dataset for evaluation.", "VisPhysQuant", True),
+    # arXiv 2509.21451: a size of a name the paper introduces is its own variant.
+    ("We introduce VideoJudge, a 3B and 7B-sized MLLM judge. Across three out of four benchmarks, "
+     "VideoJudge-7B outperforms larger MLLM judge baselines.", "VideoJudge-7B", True),
+    # arXiv 2602.15318: a Title-Case definition that a method is applied to is not coined here.
+    ("Although speculative decoding is widely used to accelerate VLMs inference, it faces severe "
+     "performance collapse when applied to Video Large Language Models (Vid-LLMs).",
+     "Video Large Language Models", False),
+    # arXiv 2504.18415: the tail of a longer name is not what its apposition defines.
+    ("We introduce BitNet v2, a novel framework enabling native 4-bit activation quantization for "
+     "1-bit LLMs.", "v2", False),
+    # A listed name so described is an existing thing.
+    ("We fine-tune BERT, a pretrained language model, on reviews.", "BERT", False),
+])
+def test_what_a_sentence_introduces(extractor, abstract, name, is_introduced):
+    assert (name in introduced(extractor, "T", abstract)) is is_introduced
+
+
+def test_a_title_reports_no_evaluation(extractor):
+    # arXiv 2504.00463: the title's "on" says what the paper is about.
+    title = "Exploring the Collaborative Advantage of Low-level Information on Generalizable AI-Generated Image Detection"
+    extraction = next(iter(extractor.extract([Paper("p", title, "Existing detectors use noise patterns.")])))
+    assert not [m for m in extraction.mentions if m.field == "title" and m.role is Role.EVALUATES_ON]
+    # The abstract's results still evaluate on the data.
+    assert "FFHQ" in named_with_role(extractor, "Sampling on FFHQ", "We achieve 10.38 FID on FFHQ.",
+                                     Role.EVALUATES_ON)

@@ -30,6 +30,50 @@ def test_roles_come_from_the_words_before_a_mention(names_extractor, text, name,
     assert found(names_extractor, text)[name].role is role
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type", "role"),
+    [
+        # arXiv 2511.15242: "we define X as" names what the paper contributes.
+        ("We define DermEval as a physician aligned six dimensional evaluator.", "DermEval",
+         EntityType.BENCHMARK, Role.INTRODUCES),
+        # "we propose that ..." states a claim (arXiv 2510.04391); "the so-called X" is a term
+        # in use (arXiv 2605.10334); "We integrate these designs into X": no verb of "we" ends in "s".
+        ("In this study, we propose that imagination serves to access an internal world model.",
+         "internal world model", EntityType.METHOD, Role.MENTIONS),
+        ("Detectors exhibit high sensitivity to the so-called self-blended images.", "self-blended images",
+         EntityType.METHOD, Role.MENTIONS),
+        ("We integrate these designs into CARVE, a model.", "CARVE", EntityType.MODEL, Role.MENTIONS),
+        # The paper or its contribution as the subject: arXiv 2603.08692, 2602.23916.
+        ("This research introduces the EcoAI-Resilience framework, a multi-objective optimization approach.",
+         "EcoAI-Resilience", EntityType.METHOD, Role.INTRODUCES),
+        ("Our approach introduces three components: (1) Global Representation Topology Divergence (GRTD).",
+         "Global Representation Topology Divergence", EntityType.METHOD, Role.INTRODUCES),
+        # A plural kind after a name and a count before it (arXiv 2508.10894); data that other
+        # models were trained on (arXiv 2504.15865).
+        ("Evaluated on four Earth observation datasets, MAESTRO sets a new state-of-the-art.", "Earth",
+         EntityType.DATASET, Role.MENTIONS),
+        ("MedNNS significantly outperforms both ImageNet pre-trained DL models.", "ImageNet",
+         EntityType.DATASET, Role.MENTIONS),
+        ("MedNNS significantly outperforms prior work on ImageNet.", "ImageNet", EntityType.DATASET,
+         Role.EVALUATES_ON),
+        # arXiv 2509.13312: a kind qualified before a plural ("major OEDR benchmarks"), unless
+        # the plural is a list's (arXiv 2603.12721).
+        ("Our framework establishes a new state-of-the-art across major OEDR benchmarks, including X.",
+         "OEDR", EntityType.BENCHMARK, Role.MENTIONS),
+        ("We evaluated CMHANet on the 3DMatch and the challenging 3DLoMatch datasets.", "3DLoMatch",
+         EntityType.DATASET, Role.EVALUATES_ON),
+        # arXiv 2504.18718: data a model was trained on; arXiv 2512.24235: "research on X" is about X.
+        ("We also conduct preliminary parsing experiments using Modern English training data.",
+         "Modern English", EntityType.DATASET, Role.MENTIONS),
+        ("Yet research on Arabic AES remains limited due to the lack of publicly available datasets.",
+         "Arabic AES", EntityType.DATASET, Role.MENTIONS),
+    ],
+)
+def test_role_of_a_mention_by_its_cue(text, name, entity_type, role):
+    start = text.index(name)
+    assert assign_role(text, 0, start, entity_type, start + len(name)) is role
+
+
 _BARRIER = re.compile(r";|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b|\. ")
 
 

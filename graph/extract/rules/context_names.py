@@ -44,8 +44,10 @@ _INTRO_VERBS = frozenset(
     construct constructs curate curates create creates contribute describe unveil define defines
     proposing introducing presenting developing""".split()
 )
-# Who introduces: "we propose X", "this study proposes X", "in this paper, we present X".
+# Who introduces: "we propose X", "this study proposes X", "in this paper, we present X";
+# a contribution in the third person ("our approach introduces X", not "a method to construct X").
 _INTRO_SUBJECTS = frozenset("we paper work study article report".split())
+_CONTRIBUTION_SUBJECTS = frozenset("research approach framework method".split())
 # A verb that "and" or "to" joins to an earlier "we": "we formalize the task and propose X"
 # (a plural verb after "and" needs no "we" in sight), "we extend this framework to construct
 # X"; an -ing form after "by": "by proposing MUSE".
@@ -209,6 +211,7 @@ def _intro_cue(left: list[str]):
     if verb not in _INTRO_VERBS:
         return None
     if any(w.lower() in _INTRO_SUBJECTS for w in words[-4:-1]) or (
+        verb.endswith("s") and len(words) > 1 and words[-2].lower() in _CONTRIBUTION_SUBJECTS) or (
         len(words) > 1 and words[-2].lower() in _JOINED_VERB_BEFORE
         and (words[-2] == "and" and not verb.endswith(("s", "ed")) or any(w.lower() == "we" for w in words[:-2]))
         and (words[-2].lower() == "by") == verb.endswith("ing")

@@ -18,11 +18,15 @@ from paperkg.graph.records import EntityType, Role
 
 WINDOW = 90
 # Present and past: "we developed X", "we designed X" are as much the paper's as "we develop X"
-# ("introduced", "proposed" already end in "d").
-_INTRO_VERBS = (
-    r"\s+(?:\w+\s+){0,2}?(?:introduce|propose|present|release|develop|design|build|construct|"
-    r"curate|create|contribute|call|name|term)(?:[sd]|ed)?\b"
-)
+# ("introduced", "proposed" already end in "d"); "we propose that ..." states a claim. After
+# "we" no verb ends in "s": "We integrate these designs into X" names no contribution.
+_INTRO_STEMS = (r"(?:introduce|propose|present|release|develop|design|build|construct|"
+                r"curate|create|contribute|call|name|term|define)")
+_INTRO_VERBS = r"\s+(?:\w+\s+){0,2}?" + _INTRO_STEMS + r"(?:d|ed)?\b(?!\s+that\b)"
+# "This paper introduces X", "Our framework introduces X": the paper, or its contribution,
+# as the subject of the verb.
+_THIS_WORK = (r"\s+(?:paper|work|study|article|research|report|thesis|approach|framework|method|model|system)"
+              r"\s+(?:(?:also|further|then|first|thus)\s+)?" + _INTRO_STEMS + r"s\b")
 # "we compare ... and further propose X", "we ... and then construct X": a verb "and" joins
 # to the sentence's "we" (checked in `assign_role`: "methods ... and construct X" is not ours).
 _AND_THEN = r"\s+(?:(?:then|further|also|finally|thus|additionally)\s+)?"
@@ -31,13 +35,14 @@ _REFER_AS = r"\s+refer\s+to\s+(?:(?:it|this|them|these|this \w+)\s+)?as\b"
 # A word of measurement names an evaluation when "on", "across" or "in" follows it soon.
 _EVALUATED_IN = r"\b[^.;]{0,40}?\b(?:on|across|in)\b"
 # Every cue as (kind, pattern), in the order they are tried: the first that matches at a
-# position wins. Each pattern starts with a letter of its own (not a class), which lets
-# `_cue_trie` group them by that letter.
+# position wins; "the so-called X" is a term in use, not one the paper gives. Each pattern
+# starts with a letter of its own (not a class), which lets `_cue_trie` group them by that letter.
 _CUE_PATTERNS = (
     ("intro", r"we" + _INTRO_VERBS), ("intro", r"We" + _INTRO_VERBS),
     ("intro", r"we" + _REFER_AS), ("intro", r"We" + _REFER_AS),
-    ("intro", r"and" + _AND_THEN + _INTRO_VERBS.replace(r"\s+(?:\w+\s+){0,2}?", "", 1)),
-    *(("intro", rf"{word}\b") for word in ("called", "named", "dubbed", "termed")),
+    *(("intro", word + _THIS_WORK) for word in ("This", "this", "Our", "our")),
+    ("intro", r"and" + _AND_THEN + _INTRO_STEMS + r"(?:[sd]|ed)?\b(?!\s+that\b)"),
+    *(("intro", rf"{word}\b") for word in ("called(?<!so-called)", "named", "dubbed", "termed")),
     ("intro", r"by (?:introduc|propos|present|develop|design|construct|build|curat|creat)ing\b"),
     *(("compare", rf"{cue}\b") for cue in (
         r"outperform\w*", r"surpass\w*", r"beat\w*", r"exceed\w*", r"compared? (?:with|to|against)",
@@ -102,6 +107,9 @@ _TRAINED_ON = frozenset(
     "trained pretrained pre-trained fine-tuned finetuned tuned based built relies rely relying "
     "focus focuses focusing conditioned".split()
 )
+# Words before "on" that make it "about": "research on Arabic AES remains limited", "calls
+# on the WICV community" ("prior work on X" is ambiguous: "outperforms prior work on ImageNet").
+_ABOUT_ON = frozenset("research study studies calls call light insights perspective emphasis".split())
 # "applied our method to (the) X": the data a method is applied to, right after "to".
 _APPLIED_TO = re.compile(r"\bto\s+(?:the\s+)?\Z")
 _TRAINING_CUES = ("train", "fine", "pretrain", "pre-train", "initiali", "built", "based")
@@ -113,12 +121,19 @@ _EVALUATED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 _HARDWARE_AFTER = re.compile(r"\s+(?:platforms?|devices?|boards?|GPUs?|hardware|chips?|processors?)\b")
 # A speed measured on a device: "achieves 111 fps on NVIDIA Jetson AGX".
 _SPEED_ON = re.compile(r"\b(?:fps|FPS|frames per second|ms|latency|throughput)\)?\s+on\s+(?:the\s+|an?\s+)?\Z")
-# A data name that modifies a plural kind, counted before it: "multiple CZSL benchmarks".
-_KIND_AFTER = re.compile(r"\s+(?:benchmarks|datasets|data sets|corpora|tasks)\b")
+# A data name that modifies a plural kind, counted or qualified before it: "multiple CZSL
+# benchmarks", "four Earth observation datasets", "across major OEDR benchmarks".
+_KIND_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:benchmarks|datasets|data sets|corpora|tasks)\b")
+# A data name that says what a model was trained on: "ImageNet pre-trained DL models",
+# "with SemanticKITTI pre-training alone", "Modern English training data".
+_TRAINED_AFTER = re.compile(
+    r"[\s-]+(?:pre-?trained|pretrained|trained|initiali[sz]ed|pre-?training|training\s+(?:data|set|corpus))\b")
 _COUNTED_BEFORE = re.compile(
     r"\b(?:multiple|several|various|many|numerous|diverse|different|two|three|four|five|six|"
-    r"seven|eight|nine|ten|\d+)\s+\Z"
+    r"seven|eight|nine|ten|\d+|major|standard|popular|common|mainstream|challenging|representative|"
+    r"typical|classic|complex|existing|3D|2D)\s+\Z"
 )
+_LISTED_BEFORE = re.compile(r"(?:\band|\bor|,)\s+(?:the\s+)?\Z")
 # Data compared as data sets, not evaluated on: "surpassing existing datasets (e.g., X".
 _COMPARED_DATA = re.compile(r"\b(?:existing|previous|prior|other|current)\s+(?:\w+\s+)?(?:datasets|benchmarks|corpora)\b")
 # The role of each kind of cue but "evaluate"; members read through their class cost a
@@ -175,6 +190,8 @@ def _data_role(kind: str, cue: re.Match, left: str, sentence: str) -> Role:
         return _EVALUATES_ON
     if kind == "evaluate":
         before = left[: cue.start()].split()
+        if before and before[-1].lower() in _ABOUT_ON:
+            return _MENTIONS
         return _USES if before and before[-1].lower() in _TRAINED_ON else _EVALUATES_ON
     word = cue.group().lower()
     if word.startswith(_TRAINING_CUES):
@@ -188,18 +205,23 @@ def names_evaluated_data(text: str, start: int, end: int, left: str, cue_end: in
     """Whether a dataset or benchmark after an evaluation or comparison cue is data a paper
     reports results on, by the words around it: not a kind of data ("on multiple CZSL
     benchmarks"), not hardware ("on the NVIDIA Jetson AGX platform", "111 fps on NVIDIA
-    Jetson AGX"), and not data compared as data ("surpassing existing datasets (e.g.,
-    ARID1.5 and Dark-48) in scale").
+    Jetson AGX"), not what other models were trained on ("outperforms both ImageNet
+    pre-trained DL models") and not data compared as data ("surpassing existing datasets
+    (e.g., ARID1.5 and Dark-48) in scale").
 
     Args:
         text: the field the mention is in; `start`/`end` the mention's place in it.
         left: the words of its clause before it; `cue_end` where its cue ends in `left`.
     """
-    if _HARDWARE_AFTER.match(text, end) or _SPEED_ON.search(left):
+    if _HARDWARE_AFTER.match(text, end) or _SPEED_ON.search(left) or _TRAINED_AFTER.match(text, end):
         return False
     if _COMPARED_DATA.search(left, cue_end):
         return False
-    return not (_KIND_AFTER.match(text, end) and _COUNTED_BEFORE.search(text, max(0, start - 20), start))
+    if not _KIND_AFTER.match(text, end):
+        return True
+    counted = _COUNTED_BEFORE.search(text, max(0, start - 20), start)
+    # "on the 3DMatch and the challenging 3DLoMatch datasets": the plural is the list's.
+    return counted is None or _LISTED_BEFORE.search(text, max(0, counted.start() - 30), counted.start()) is not None
 
 
 def _last_cue(left: str) -> re.Match | None:

@@ -1,0 +1,233 @@
+"""Whether a mention names something its paper coins: the tests `contributions.py` applies.
+
+A window's cue ("we propose ...", "our ...") reaches every name in 90 characters; these
+tests keep its INTRODUCES for the name the paper gives its contribution, a name in the
+proper sense that is not the object of a preposition or a gerund, not the tail of a longer
+name, nor a modifier of another noun. Others find a coinage where no cue reached: "X is
+introduced", "the proposed X", a coined acronym's definition, and a name defined by its
+apposition ("CARVE, a resolution-enhanced model").
+"""
+
+from __future__ import annotations
+
+import re
+
+from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
+from paperkg.graph.records import EntityType, Role
+
+_MENTIONS = Role.MENTIONS
+# A name after one of these is what a contribution acts on or is for, not the contribution.
+_PREPOSITIONS = frozenset(
+    "of for to by with in on from into via between over than about through across within "
+    "against under among toward towards upon beyond using including".split()
+)
+# The noun of a component between its name and the passive: "a Spatial Prior Injection
+# module is introduced", "the Dynamic Tree Scan (DTS) block is designed".
+_PASSIVE_NOUNS = ("module", "modules", "block", "blocks", "layer", "layers", "mechanism", "component",
+                  "components", "unit", "branch", "head", "strategy", "scheme", "loss")
+_PASSIVE = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:" + "|".join(_PASSIVE_NOUNS) + r"))?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:introduced|proposed|presented|developed|designed|released)\b"
+)
+PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (", *(f" {noun} " for noun in _PASSIVE_NOUNS))
+# Components whose candidates may be a definition "Long Form (LF)": `term_phrases.py` gives
+# a defined metric as one mention, "Subagent-Management Score (SMS)".
+DEFINERS = ("kg_abbreviations", "kg_phrases")
+_PROPOSED = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?:newly\s+)?proposed\s+$")
+# A name that modifies the noun phrase after it ("the proposed FOG prediction framework").
+_MODIFIES_NOUN = re.compile(r" [a-z]+ (?:" + "|".join(sorted(TYPE_NOUNS)) + r")\b")
+# A name that modifies the noun a later name is given to: "a new fast DPM sampler called DC-Solver".
+_NAMED_AFTER = re.compile(r"(?: [a-z][\w-]*){1,3},? (?:called|named|dubbed|termed)\b")
+# A name that modifies a compound adjective: "our LSTM-based memory encoder".
+_BASED_ON_NAME = re.compile(r"-(?:based|style|like|inspired|driven|guided|powered|initiali[sz]ed)\b")
+_DETERMINERS = frozenset("the a an".split())
+# A name, or its definition, that modifies a plural noun after it: "ETF classifiers",
+# "transform the State Geologic Map Compilation (SGMC) polygons".
+# A verb in "s" takes an object after it ("our CRM surpasses the ..."), a plural noun is
+# followed by a preposition or a stop ("classifiers to solve", "polygons into").
+_MODIFIES_PLURAL = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s+(?!(?:is|was|has|as|this|its|does|thus|plus|across|versus|whereas)\b)"
+    r"[a-z][a-z-]*[a-rt-z]s(?:\s*[,.;:)]|\s+(?:to|into|for|of|in|on|with|from|and|or|that|which)\b)")
+# A name given to a new thing of a kind, by apposition: "on a new dataset, HealthAdvice",
+# "a novel language task, the Blackbird Language Matrices (BLM) task".
+_NEW_NOUN = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted({*TYPE_NOUNS, "task"}))
+    + r"),\s*(?:the\s+)?\Z")
+_OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
+# The head nouns of a coined component's long form ("... Fusion Block", "... Data Pipeline").
+_COMPONENT_HEADS = frozenset(
+    """network networks net model models module modules block blocks layer layers pipeline
+    framework adaptor adapter mechanism encoder decoder head branch transformer
+    attention loss strategy algorithm architecture system agent engine generator
+    estimator score metric index""".split()
+)
+_COINED_TYPES = frozenset({EntityType.MODEL, EntityType.METHOD, EntityType.METRIC})
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether a name is a name in the proper sense: a capital or a digit, not a stop word."""
+    return any(ch.isupper() or ch.isdigit() for ch in name) and not is_stop_name(name)
+
+
+def is_generic(c) -> bool:
+    """A concept the lists know in lower case ("feed-forward network", "Q-learning" is not)."""
+    entity = c.entity
+    return entity is not None and entity.origin == "gazetteer" and entity.name == entity.name.lower()
+
+
+def after_our(text: str, start: int) -> bool:
+    """Whether "our" (and perhaps one word) stands right before `start`: "our ReSPC module"."""
+    return "our" in text[max(0, start - 30) : start].lower() and bool(_OUR.search(text, 0, start))
+
+
+_OUR = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?\Z")
+
+
+def _names_a_thing(text: str, c) -> bool:
+    """Whether a mention is a name in the proper sense; for a definition, whether its short
+    form is, coined from a Title-Case long form or in mixed case ("CalVerT")."""
+    name = text[c.start : c.end]
+    if is_proper_name(name):
+        return True
+    if c.component != "kg_abbreviations" or len(c.aliases) != 2:
+        return False
+    long, short = c.aliases
+    if not is_proper_name(short):
+        return False
+    return not short.isupper() or is_title_case(long) or c.entity is None and _HEADS_ITS_PHRASE.match(
+        text, c.end) is not None
+
+
+# A definition that is the whole noun phrase, no modifier of a noun after it: "we propose
+# verifiable process supervision (VPS), a post-training framework", not "our biological
+# reservoir computing (BRC) system" (a kind of system, named by what it is about) nor "a
+# novel inverse synthetic aperture radar (ISAR) imaging method".
+_HEADS_ITS_PHRASE = re.compile(r"\s*\([^()]{1,20}\)(?:\s*[,.;:]|\s+(?:that|which|to|for|as|with|and|is|was)\b)")
+
+
+# Words Title Case leaves in lower case: "Unified Pansharpening Model with Thin Cloud Removal".
+_TITLE_LOWER = frozenset("with from into onto over under upon via".split())
+
+
+def is_title_case(phrase: str) -> bool:
+    """Whether every word of a phrase longer than three letters, but the prepositions
+    Title Case leaves in lower case, starts with a capital."""
+    return all(w[:1].isupper() for w in phrase.split() if len(w) > 3 and w not in _TITLE_LOWER)
+
+
+def is_coined_here(text: str, c) -> bool:
+    """Whether a window-introduced mention can be what the paper introduces."""
+    if not _names_a_thing(text, c) or is_generic(c):
+        return False
+    if _BASED_ON_NAME.match(text, c.end):
+        return False  # "our BERT-based classifier": what the contribution is built on
+    if _MODIFIES_PLURAL.match(text, c.end):
+        return False  # "balancing learnable and ETF classifiers": a kind of the things acted on
+    if text[c.start - 1 : c.start] == "-" and text[c.start - 2 : c.start - 1].isalnum():
+        return False  # "propose PaQ-RT-DETR": the listed tail of a longer name, not the name
+    before = text[max(0, c.start - 40) : c.start].split()
+    if not before:
+        return True
+    last = before[-1]
+    if last.lower() in _DETERMINERS and len(before) > 1:
+        last = before[-2]  # "within the RLVR framework": the object of "within"
+        if last.lower() in _PREPOSITIONS or _is_acted_on(last):
+            return False
+        last = before[-1]
+    if last.lower() in _PREPOSITIONS or _NAMED_AFTER.match(text, c.end) or _is_acted_on(last):
+        return False
+    return not _is_tail_of_a_longer_name(text, c.start, last)
+
+
+def _is_tail_of_a_longer_name(text: str, start: int, last: str) -> bool:
+    """Whether a mention at `start`, after the word `last`, ends a longer capitalised name:
+    "(Instance-Guided [Class Activation Mapping])", "BitNet [v2]"."""
+    return (text[start - 1 : start] == " " and last[:1].isupper() and last[-1:].isalnum()
+            and last.lower() not in ("we", "our", "the", "a", "an", "this", "here"))
+
+
+# Gerunds that introduce what follows them, as "by proposing X" does.
+_INTRODUCING = frozenset(
+    "introducing proposing presenting developing designing building constructing curating creating "
+    "releasing naming calling comprising".split())
+
+
+def _is_acted_on(word: str) -> bool:
+    """Whether a word before a name makes the name the object of what the contribution does:
+    a gerund ("by estimating the number of false alarms (NFA)", "by balancing learnable and
+    ETF classifiers"), unless it is one that introduces ("by proposing MUSE") or lists the
+    parts of what was introduced ("a framework comprising FuseSFT and FusePO")."""
+    return word.islower() and word.endswith("ing") and len(word) > 5 and word not in _INTRODUCING
+
+
+def is_introduced_otherwise(text: str, c) -> bool:
+    """"X is introduced", "the proposed X", "our model, X", or a coined acronym's definition.
+
+    The words around the mention are read first: most mentions have none of these, and
+    the name tests cost more than a look at the text.
+    """
+    end = c.end
+    said = text.startswith(PASSIVE_STARTS, end) and _PASSIVE.match(text, end) is not None
+    if not said:
+        left = text[c.start - 40 if c.start > 40 else 0 : c.start]
+        said = ("proposed" in left and _PROPOSED.search(left) is not None
+                and not _MODIFIES_NOUN.match(text, end)
+                or "ur " in left and _OUR_NOUN.search(left) is not None
+                or ("new" in left or "novel" in left) and _NEW_NOUN.search(left) is not None
+                or c.component in DEFINERS and _is_coined_acronym(text, c))
+    if not said:
+        return False
+    forms = c.aliases or (text[c.start : end],)
+    return any(is_proper_name(form) for form in forms) and not is_generic(c)
+
+
+_OTHERS_OPENER = re.compile(r"(?:Prior|Previous|Existing|Earlier|Recent|Traditional|Conventional)\b")
+_NEW_IN_APPOSITION = re.compile(r"\b(?:new|novel)\b")
+# What a name is, said right after it: ", a resolution-enhanced model for ...".
+_APPOSITION = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(TYPE_NOUNS)) + r")\b")
+
+
+def is_defined_by_apposition(text: str, c, role: Role, sentence: str) -> bool:
+    """Whether a name no list knows is defined by the apposition after it as a thing of a
+    kind: with no cue before it ("We integrate these designs into CARVE, a
+    resolution-enhanced model for ..."), or as a new one whatever the cue ("together with
+    VisPhysQuant, a new benchmark dataset"). A known name so described ("BERT, a
+    pretrained language model"), or one in a sentence about others' work ("Prior pipelines
+    ... construct MathV360K, a multimodal instruction dataset"), is an existing thing."""
+    if c.entity is not None and c.entity.origin != "discovered" or role is Role.COMPARES:
+        return False
+    if _OTHERS_OPENER.match(sentence):
+        return False  # "Prior pipelines ... and then construct MathV360K, a multimodal ..."
+    before = text[max(0, c.start - 40) : c.start].split()
+    if before and _is_tail_of_a_longer_name(text, c.start, before[-1]):
+        return False
+    match = _APPOSITION.match(text, c.end)
+    if match is None or role is not _MENTIONS and _NEW_IN_APPOSITION.search(match.group()) is None:
+        return False
+    return is_proper_name(text[c.start : c.end])
+
+
+def _is_coined_acronym(text: str, c) -> bool:
+    """A definition "Long Form (LF)" whose long form no list knows, in Title Case, ending
+    in a component noun: "a Semantic Fusion Block (SFB)", not "Markov Random Field (MRF)"."""
+    if c.entity is not None or c.type not in _COINED_TYPES or len(c.aliases) != 2:
+        return False
+    long = c.aliases[0]
+    if not text.startswith(long, c.start):
+        return False  # a later use of the short form: its definition speaks for it
+    words = long.split()
+    if len(words) < 2 or words[-1].split("-")[-1].lower() not in _COMPONENT_HEADS:
+        return False
+    if _BUILT_ON.search(text, max(0, c.start - 30), c.start):
+        return False  # "two models based on Long-term Recurrent Convolutional Networks (LRCNs)"
+    # "Recent work on Code World Models (CWMs) demonstrates ...": another paper's coinage.
+    return is_title_case(long) and _OTHERS_WORK.search(text, max(0, c.start - 60), c.start) is None
+
+
+# What a contribution is built on or applied to, right before a name: "based on", "applied
+# to the", "a variant of" (not "through a Semantic Fusion Block (SFB)": a part it adds).
+_BUILT_ON = re.compile(r"\b(?:on|to|of|from|upon)\s+(?:the\s+|an?\s+)?\Z")
+_OTHERS_WORK = re.compile(
+    r"\b(?:[Rr]ecent|[Pp]rior|[Pp]revious|[Ee]xisting|[Ee]arlier)\s+(?:work|works|studies|research|"
+    r"methods|approaches|advances)\b[^.;]*\Z")
