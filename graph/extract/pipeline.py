@@ -212,9 +212,9 @@ class Extractor:
         The steps of one text read nothing of another's, so the order changes no result;
         it keeps each step's code and tables (the tokenizer's cache and vocabulary, the
         phrase matcher's tree, each rule's regexes) in the processor's caches while it
-        reads every text, instead of each step pushing the others out once a text: 18-23%
-        less CPU a pass than text after text, for 256 texts some 20 MB more held at once
-        (bench/README.md, eighth round).
+        reads every text, instead of each step pushing the others out once a text: some
+        15-20% less CPU a pass than text after text, for 256 texts some 20 MB more held at
+        once (bench/README.md, eighth round).
         """
         tokenizer = self.nlp.tokenizer
         states = [DocState(text.view, tokenizer(text.view), hit_lists[i] if hit_lists else None)

@@ -271,7 +271,8 @@ class PatternBook:
             (orth_keys if sensitive else lower_keys).append((lower, orth))
         return lower_keys, orth_keys
 
-    def find(self, doc, text: str | None = None, matches: list | None = None) -> list[tuple[Entity, int, int, bool]]:
+    def find(self, doc, text: str | None = None,
+             matches: list | None = None) -> list[tuple[Entity, int, int, bool]]:
         """Every match in `doc` as (entity, start char, end char, case-sensitive).
 
         Case-insensitive matches come first, then case-sensitive ones, each in the
