@@ -42,14 +42,19 @@ class DocState:
         text: the text, kept as given (`Doc.text` rebuilds it from tokens on each call).
         doc: its tokens, for the phrase matchers.
         hits: its `find_context_names`, when discovery already computed them.
+
+    `matches` holds each phrase matcher's matches in `doc`, made by the first component
+    that reads them: the gazetteer's and the discovered names' books share one matcher,
+    which so runs once a doc.
     """
 
-    __slots__ = ("text", "doc", "hits", "sentences", "candidates", "mentions")
+    __slots__ = ("text", "doc", "hits", "matches", "sentences", "candidates", "mentions")
 
     def __init__(self, text: str, doc: Doc, hits: list | None = None) -> None:
         self.text = text
         self.doc = doc
         self.hits = hits
+        self.matches: dict = {}
         self.sentences: SentenceIndex | None = None
         self.candidates: list[Candidate] = []
         self.mentions: list[Candidate] = []
@@ -125,7 +130,11 @@ class GazetteerComponent(_Component):
 
     def run(self, state: DocState) -> None:
         name, confidence, found = self.name, self.confidence, state.candidates
-        for entity, start, end, sensitive in self.book.find(state.doc, state.text):
+        matcher = self.book.matcher
+        matches = state.matches.get(matcher)
+        if matches is None:
+            matches = state.matches[matcher] = matcher(state.doc)
+        for entity, start, end, sensitive in self.book.find(state.doc, state.text, matches):
             # Short acronyms ("SAM", "MAE") name several things across fields.
             ambiguous = sensitive and end - start <= 4
             found.append(Candidate(start, end, entity.name, entity.type,

@@ -48,6 +48,10 @@ _SEPARATOR = "\n\n"
 _RESULT_TARGETS = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 _RESULT_SPANS = _RESULT_TARGETS | {EntityType.MODEL}  # targets, and models that report on them
 _METRIC = EntityType.METRIC  # a member read through its class costs a lookup each time
+# Texts run through the pipeline together, each step over all of them (see `_run`). More
+# is faster, and holds more Docs (some 40 KB a text) at once: on 3,000 abstracts 64 took
+# 13% less CPU than one at a time, 256 16-18% (+21 MB peak), 1,000 more again (+41 MB).
+_STEPS_TOGETHER = 256
 # Names recur across abstracts; their ids (`entity_key` folds case and accents) are reused.
 @lru_cache(maxsize=65536)
 def _entity_id(name: str) -> str:
@@ -183,31 +187,45 @@ class Extractor:
     def extract_prepared(self, prepared: PreparedBatch) -> list[PaperExtraction]:
         """Extract each paper of a prepared batch with the names known now."""
         batch, texts, hit_lists = prepared.papers, prepared.texts, prepared.hit_lists
+        extractions: list[PaperExtraction] = []
         with gc_paused():
-            extractions = [
-                self._paper_extraction(paper, self._run(text, hit_lists[i] if hit_lists else None))
-                for i, (paper, text) in enumerate(zip(batch, texts))
-            ]
+            for lo in range(0, len(batch), _STEPS_TOGETHER):
+                hi = lo + _STEPS_TOGETHER
+                states = self._run(texts[lo:hi], hit_lists[lo:hi] if hit_lists else None)
+                extractions += map(self._paper_extraction, batch[lo:hi], states)
             if self.trained is not None:
                 extractions = add_trained_to_extractions(extractions, self.trained, self.lexicon.get)
             return add_votes(extractions)  # the corpus step's votes, here in the workers
 
     def extract_text(self, text: str, doc_id: str = "text") -> list[Mention]:
         """Mentions in one text (field "text", paper_id `doc_id`); no corpus discovery."""
-        state = self._run(Detokenized(text))
+        state = self._run([Detokenized(text)])[0]
         mentions = [m for m, _ in self._mentions(state, doc_id, [("text", 0, len(text))])]
         if self.trained is not None:
             mentions = add_trained_mentions(text, mentions, self.trained.spans(text),
                                             paper_id=doc_id, field="text")
         return mentions
 
-    def _run(self, text: Detokenized, hits: list | None = None) -> DocState:
-        state = DocState(text.view, self.nlp.tokenizer(text.view), hits)
+    def _run(self, texts: list[Detokenized], hit_lists: list | None = None) -> list[DocState]:
+        """Tokenize a few texts, then run each step over all of them, step after step.
+
+        The steps of one text read nothing of another's, so the order changes no result;
+        it keeps each step's code and tables (the tokenizer's cache and vocabulary, the
+        phrase matcher's tree, each rule's regexes) in the processor's caches while it
+        reads every text, instead of each step pushing the others out once a text: some
+        15-20% less CPU a pass than text after text, for 256 texts some 20 MB more held at
+        once (bench/README.md, eighth round).
+        """
+        tokenizer = self.nlp.tokenizer
+        states = [DocState(text.view, tokenizer(text.view), hit_lists[i] if hit_lists else None)
+                  for i, text in enumerate(texts)]
         for step in self._steps:
-            step(state)
-        if text.changed:
-            _restore_original(state, text)
-        return state
+            for state in states:
+                step(state)
+        for text, state in zip(texts, states):
+            if text.changed:
+                _restore_original(state, text)
+        return states
 
     def _paper_extraction(self, paper: Paper, state: DocState) -> PaperExtraction:
         title_end = len(paper.title)

@@ -23,3 +23,14 @@ def test_pipeline_called_as_spacy_gives_the_extractor_mentions():
     expected = [(m.start, m.end) for m in extractor.extract_text(text)]
     assert [(s, e) for s, e, _ in spans] == expected
     assert ("CIFAR-10" in {name for *_, name in spans}) and doc._.kg_sentences.spans
+
+
+def test_books_sharing_a_matcher_run_it_once_a_doc():
+    extractor = Extractor(Gazetteer([Entity("cifar10", "CIFAR-10", EntityType.DATASET)]))
+    extractor.add_discovered([Entity("rewardbench", "RewardBench", EntityType.BENCHMARK,
+                                     origin="discovered")])
+    doc = extractor.nlp("We test on CIFAR-10 and RewardBench.")
+    state = doc.user_data["kg_state"]
+    matcher = extractor.nlp.get_pipe("kg_gazetteer").book.matcher
+    assert extractor.nlp.get_pipe("kg_discovered").book.matcher is matcher
+    assert list(state.matches) == [matcher] and len(state.matches[matcher]) == 2

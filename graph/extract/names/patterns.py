@@ -185,10 +185,9 @@ class PatternBook:
     def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "") -> None:
         if share is None:
             self.matcher = PhraseMatcher(vocab, attr="LOWER")
-            self._matches = _LastMatches(self.matcher)
             self._tokenizer = lean_tokenizer()
         else:
-            self.matcher, self._matches = share.matcher, share._matches
+            self.matcher = share.matcher
             # One pattern tokenizer serves both books: each costs a `spacy.blank` at load
             # (the extractor loads 0.06 s faster), and it tokenizes alike either way.
             self._tokenizer = share._tokenizer
@@ -218,7 +217,6 @@ class PatternBook:
         entities = iter(entities)
         while chunk := list(islice(entities, _ENTITIES_AT_ONCE)):
             self._add_chunk(chunk)
-        self._matches.forget()
 
     def _add_chunk(self, entities: list[Entity]) -> None:
         strings = self.matcher.vocab.strings
@@ -273,7 +271,8 @@ class PatternBook:
             (orth_keys if sensitive else lower_keys).append((lower, orth))
         return lower_keys, orth_keys
 
-    def find(self, doc, text: str | None = None) -> list[tuple[Entity, int, int, bool]]:
+    def find(self, doc, text: str | None = None,
+             matches: list | None = None) -> list[tuple[Entity, int, int, bool]]:
         """Every match in `doc` as (entity, start char, end char, case-sensitive).
 
         Case-insensitive matches come first, then case-sensitive ones, each in the
@@ -282,10 +281,12 @@ class PatternBook:
         Args:
             doc: the tokens.
             text: the text `doc` was made from, if at hand (`doc.text` rebuilds it).
+            matches: `self.matcher(doc)`, if at hand: books that share a matcher read
+                one run of it (see `GazetteerComponent.run`).
         """
         found, cased_found = [], []
         entities, cased_keys, cased = self.entities, self._cased_keys, self._cased
-        for key, start, end in self._matches.of(doc):
+        for key, start, end in self.matcher(doc) if matches is None else matches:
             entity = entities.get(key)
             if entity is None:
                 continue
@@ -344,22 +345,3 @@ class PatternBook:
 def _is_name_of(surface: str, entity: Entity) -> bool:
     lower = surface.lower()
     return lower == entity.name.lower() or any(lower == alias.lower() for alias in entity.aliases)
-
-
-class _LastMatches:
-    """The matches of the last doc, for the books that share the matcher."""
-
-    def __init__(self, matcher: PhraseMatcher) -> None:
-        self.matcher = matcher
-        self._doc = None
-        self._matches: list = []
-
-    def of(self, doc) -> list:
-        """The matcher's matches in `doc`, in its order."""
-        if doc is not self._doc:  # the reference held keeps a new doc from reusing its id
-            self._doc, self._matches = doc, self.matcher(doc)
-        return self._matches
-
-    def forget(self) -> None:
-        """Drop the cached matches (patterns were added)."""
-        self._doc, self._matches = None, []
