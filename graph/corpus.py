@@ -15,6 +15,11 @@ final). It runs after the batches of an ingest, in one transaction:
 4. **Confidence floor.** An entity in one paper whose best mention is below
    `min_confidence` has its mentions held back: one weak context is no evidence.
 
+The gazetteer names' readings are split first (corpus_readings.py): a paper that reads a
+gazetteer name as what the corpus discovered under the paper's own text joins that
+discovered entity, so every entity is decided once over all the mentions it will hold, and
+a second step over the same store changes nothing.
+
 Held mentions move to the `held_mentions` table, not away: when a later ingest names the
 same entity, they come back and the entity is decided again over all its mentions, with
 the readings an earlier split moved away, so a later paper that brings support (another
@@ -97,20 +102,25 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
     with store.write_transaction() as db:
         scope = _scope(db, entity_ids)
         try:
+            with tqdm(desc="reading marks", unit=" mentions", disable=not progress, leave=False) as bar:
+                fill_marks(db, scope, on_chunk=bar.update)  # the votes and marks of rows written without them, once
+            # First the splits that give discovered entities mentions, so that each is decided
+            # once over every mention it will hold: a step after this one changes nothing.
+            joined: set[str] = set()
+            report.split += _split_gazetteer_readings(db, scope, joined)
+            scope = _widen(db, scope, joined)
             pulled = _pull_back_held(db, scope)
+            fill_marks(db, scope)  # of the held rows back, and of the entities the splits widened to
             # An `X~type` entity is made by its parent's split, and decided with it.
             ids = [r[0] for r in db.execute(
                 f"SELECT id FROM entities WHERE origin = 'discovered' AND instr(id, '~') = 0 "
                 f"{scope.replace('{}', 'id')} ORDER BY id")]
             _merge_split_readings(db, ids)
-            with tqdm(desc="reading marks", unit=" mentions", disable=not progress, leave=False) as bar:
-                fill_marks(db, scope, on_chunk=bar.update)  # the votes and marks of rows written without them, once
             report.decided = len(ids)
             with tqdm(total=len(ids), desc="corpus", unit=" entities", disable=not progress, leave=False) as bar:
                 for entity_id, entity, rows in _iter_entity_rows(db, ids):
                     _settle_entity(db, entity_id, entity, rows, floor, report)
                     bar.update()
-            report.split += _split_gazetteer_readings(db, scope)
             report.not_names += hold_lowercase_readings(db, scope)
             report.restored = _count_restored(db, pulled)
             report.deleted = _delete_orphans(db, scope)
@@ -120,12 +130,13 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
     return report
 
 
-def _split_gazetteer_readings(db, scope: str) -> int:
+def _split_gazetteer_readings(db, scope: str, joined: set[str]) -> int:
     """`split_gazetteer_readings` over the gazetteer names' mentions not weighed yet with
-    their present forms (mention_readings.py); returns the names split."""
+    their present forms (mention_readings.py); returns the names split, and adds to `joined`
+    the discovered entities their papers joined."""
     forms = gazetteer_forms(db, scope)
     forget_weighed(db, forms)
-    split = split_gazetteer_readings(db, scope)
+    split = split_gazetteer_readings(db, scope, joined)
     mark_weighed(db, forms)
     return split
 
@@ -141,6 +152,13 @@ def _scope(db, entity_ids: Iterable[str] | None) -> str:
     db.execute("DELETE FROM temp.corpus_scope")
     db.executemany("INSERT OR IGNORE INTO temp.corpus_scope VALUES (?)", ((i,) for i in entity_ids))
     return "AND {} IN temp.corpus_scope"
+
+
+def _widen(db, scope: str, entity_ids: set[str]) -> str:
+    """The scope (see `_scope`) with these entities too; all entities stay all."""
+    if scope:
+        db.executemany("INSERT OR IGNORE INTO temp.corpus_scope VALUES (?)", ((i,) for i in sorted(entity_ids)))
+    return scope
 
 
 _ROWS = "SELECT {}paper_id, sentence, text, confidence, evidence, defines, reads FROM mentions WHERE entity_id {}"

@@ -51,7 +51,7 @@ def crosses_kind(one: EntityType, other: EntityType) -> bool:
 
 
 def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
-                         known_long_forms: frozenset[str] | None = None) -> int:
+                         known_long_forms: frozenset[str] | None = None, joined: set[str] | None = None) -> int:
     """Give the papers that read a name another way their own entity; hold the papers
     that define it as a term. Returns 1 when any paper's mentions moved or were held.
 
@@ -63,6 +63,8 @@ def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
         rows: its mentions as (paper id, sentence, text, ...) rows.
         known_long_forms: for a gazetteer entity, its name and aliases, in lowercase;
             None for a discovered one.
+        joined: collects the discovered entities that papers of a gazetteer entity joined
+            (`_move`), which the step must decide over them.
     """
     acronym = is_short_acronym(name) and known_long_forms is None
     shaped = type_of_shape(name) is not None
@@ -94,8 +96,10 @@ def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
         elif found is not main and ((acronym and long) or (not shaped and crosses_kind(found, main))):
             moved[paper] = (text if known_long_forms is not None else name, found)
     for reading in set(moved.values()):
-        _move(db, entity_id, reading, {p for p, r in moved.items() if r == reading},
-              gazetteer=known_long_forms is not None)
+        target = _move(db, entity_id, reading, {p for p, r in moved.items() if r == reading},
+                       gazetteer=known_long_forms is not None)
+        if joined is not None and "~" not in target:
+            joined.add(target)
     for paper in sorted(terms):
         _hold_paper(db, entity_id, paper)
     return int(bool(moved or terms))
@@ -142,17 +146,33 @@ def _shares_most(words: set[str], known: set[str]) -> bool:
 _STOP = frozenset("and the for from with of via".split())
 
 
-def _move(db, entity_id: str, reading: tuple[str, EntityType], papers: set[str], gazetteer: bool) -> None:
+def _move(db, entity_id: str, reading: tuple[str, EntityType], papers: set[str], gazetteer: bool) -> str:
     """Move the papers' mentions to `<id>~<type>`: the entity's id, or for a gazetteer entity
-    the id of the paper's own text of the name ("ATB", not "Arabic Treebank")."""
+    the id of the paper's own text of the name ("ATB", not "Arabic Treebank"). Returns the
+    entity they moved to.
+
+    A gazetteer entity's papers whose text is the name of a discovered entity ("SR" defined as
+    symbolic regression, beside the gazetteer's super-resolution, where the corpus discovered
+    SR) join that entity, with its type: the step decides it over them, and would otherwise
+    merge `sr~method` into it at the next step (`corpus._merge_split_readings`) and decide it
+    again, so one step would not be a fixed point."""
     name, type_ = reading
-    other = f"{make_entity_id(name) if gazetteer else entity_id}~{type_.value.lower()}"
-    db.execute("INSERT OR IGNORE INTO entities (id, name, type, variant_of, external_ids, origin) "
-               "VALUES (?, ?, ?, NULL, '[]', 'discovered')", (other, name, type_.value))
+    own = make_entity_id(name) if gazetteer else entity_id
+    if gazetteer and _is_discovered(db, own):
+        other, type_value = own, db.execute("SELECT type FROM entities WHERE id = ?", (own,)).fetchone()[0]
+    else:
+        other, type_value = f"{own}~{type_.value.lower()}", type_.value
+        db.execute("INSERT OR IGNORE INTO entities (id, name, type, variant_of, external_ids, origin) "
+                   "VALUES (?, ?, ?, NULL, '[]', 'discovered')", (other, name, type_value))
     for paper in sorted(papers):
         db.execute("UPDATE mentions SET entity_id = ?, type = ? WHERE entity_id = ? AND paper_id = ?",
-                   (other, type_.value, entity_id, paper))
+                   (other, type_value, entity_id, paper))
         db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
+    return other
+
+
+def _is_discovered(db, entity_id: str) -> bool:
+    return db.execute("SELECT 1 FROM entities WHERE id = ? AND origin = 'discovered'", (entity_id,)).fetchone() is not None
 
 
 def _hold_paper(db, entity_id: str, paper: str) -> None:
@@ -164,11 +184,12 @@ def _hold_paper(db, entity_id: str, paper: str) -> None:
     db.execute("DELETE FROM mentions WHERE entity_id = ? AND paper_id = ?", (entity_id, paper))
 
 
-def split_gazetteer_readings(db, scope: str = "") -> int:
+def split_gazetteer_readings(db, scope: str = "", joined: set[str] | None = None) -> int:
     """`split_paper_readings` for gazetteer entities, over the mentions whose sentence may
     introduce or define them and give a reading not weighed yet (`reads` = 1, see
     mention_readings.py: the others move no paper, or were weighed with the same forms);
-    `scope` as in `corpus._scope`. Returns the entities split."""
+    `scope` as in `corpus._scope`; `joined` collects the discovered entities papers joined
+    (`split_paper_readings`). Returns the entities split."""
     rows: dict[str, list] = {}
     for row in db.execute(
             "SELECT m.entity_id, e.name, e.type, m.paper_id, m.sentence, m.text FROM mentions m "
@@ -181,7 +202,7 @@ def split_gazetteer_readings(db, scope: str = "") -> int:
         known = frozenset([name.lower()] + [r[0].lower() for r in db.execute(
             "SELECT alias FROM aliases WHERE entity_id = ?", (entity_id,))])
         mentions = [(paper, sentence, text) for _, _, _, paper, sentence, text in found]
-        split += split_paper_readings(db, entity_id, name, EntityType(found[0][2]), mentions, known)
+        split += split_paper_readings(db, entity_id, name, EntityType(found[0][2]), mentions, known, joined)
     return split
 
 

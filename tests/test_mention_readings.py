@@ -33,10 +33,10 @@ def weighed(monkeypatch):
     seen: list[str] = []
     real = corpus_readings.split_paper_readings
 
-    def spy(db, entity_id, name, main, rows, known_long_forms=None):
+    def spy(db, entity_id, name, main, rows, known_long_forms=None, joined=None):
         if known_long_forms is not None:
             seen.extend(row[0] for row in rows)
-        return real(db, entity_id, name, main, rows, known_long_forms)
+        return real(db, entity_id, name, main, rows, known_long_forms, joined)
 
     monkeypatch.setattr(corpus_readings, "split_paper_readings", spy)
     return seen
