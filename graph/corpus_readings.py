@@ -29,6 +29,7 @@ such a paper's mentions an entity of their own, `<id>~<type>` (origin "discovere
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .extract.rules.cues import type_of_shape
 from .extract.rules.evidence import (
@@ -53,7 +54,8 @@ def crosses_kind(one: EntityType, other: EntityType) -> bool:
 def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
                          known_long_forms: frozenset[str] | None = None, joined: set[str] | None = None) -> int:
     """Give the papers that read a name another way their own entity; hold the papers
-    that define it as a term. Returns 1 when any paper's mentions moved or were held.
+    that define it as a term (`read_papers`, then `apply_readings`). Returns 1 when any
+    paper's mentions moved or were held.
 
     Args:
         db: the connection of the corpus step's transaction.
@@ -66,6 +68,22 @@ def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
         joined: collects the discovered entities that papers of a gazetteer entity joined
             (`_move`), which the step must decide over them.
     """
+    readings = read_papers(name, main, rows, known_long_forms)
+    return apply_readings(db, entity_id, readings, gazetteer=known_long_forms is not None, joined=joined)
+
+
+@dataclass(frozen=True)
+class PaperReadings:
+    """The papers that read a name another way, and those that define it as a term."""
+
+    moved: dict[str, tuple[str, EntityType]] = field(default_factory=dict)  # paper -> (its text, its type)
+    terms: frozenset[str] = frozenset()
+
+
+def read_papers(name: str, main: EntityType, rows,
+                known_long_forms: frozenset[str] | None = None) -> PaperReadings:
+    """What each paper's sentences say the name is, against the entity's type `main` (no
+    store: the corpus step may run it in other processes). Arguments as `split_paper_readings`."""
     acronym = is_short_acronym(name) and known_long_forms is None
     shaped = type_of_shape(name) is not None
     moved: dict[str, tuple[str, EntityType]] = {}  # paper -> (its text of the name, its type)
@@ -95,14 +113,21 @@ def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
                 terms.add(paper)
         elif found is not main and ((acronym and long) or (not shaped and crosses_kind(found, main))):
             moved[paper] = (text if known_long_forms is not None else name, found)
+    return PaperReadings(moved, frozenset(terms))
+
+
+def apply_readings(db, entity_id: str, readings: PaperReadings, gazetteer: bool = False,
+                   joined: set[str] | None = None) -> int:
+    """Move the papers that read the entity another way (`_move`), hold those that define it
+    as a term; returns 1 when any did. `joined` as in `split_paper_readings`."""
+    moved = readings.moved
     for reading in set(moved.values()):
-        target = _move(db, entity_id, reading, {p for p, r in moved.items() if r == reading},
-                       gazetteer=known_long_forms is not None)
+        target = _move(db, entity_id, reading, {p for p, r in moved.items() if r == reading}, gazetteer=gazetteer)
         if joined is not None and "~" not in target:
             joined.add(target)
-    for paper in sorted(terms):
+    for paper in sorted(readings.terms):
         _hold_paper(db, entity_id, paper)
-    return int(bool(moved or terms))
+    return int(bool(moved or readings.terms))
 
 
 def _names_known(sentence: str, long: str | None, known: frozenset[str], name: str) -> bool:

@@ -19,6 +19,7 @@ from tqdm import tqdm
 from .corpus import SettleReport, settle_corpus, touched_entities
 from .errors import SourceFormatError, SourceNotFoundError
 from .extract import Extractor
+from .extract.workers import default_workers
 from .ingest_batches import write_batches
 from .ingest_extractors import open_batch_extractor
 from .ingest_stages import StageClock
@@ -103,7 +104,8 @@ def ingest_paths(
         min_confidence: the corpus step's confidence floor for singletons (None: the
             stored setting, default 0.65); see `corpus.settle_corpus`.
         workers: extraction processes (`extract/workers.py`), None for one a core on
-            inputs of more than two batches; the store ends up the same.
+            inputs of more than two batches; as many judge the corpus step's entities
+            (`corpus_verdicts.py`, None: one a core). The store ends up the same.
         field_map: for json and csv inputs, the key of each field (`sources.parse_field_map`).
         dask: extract on the workers of the Dask scheduler at this address instead
             (`extract/dask_pool.py`); the store ends up the same.
@@ -140,7 +142,8 @@ def ingest_paths(
         # replaced mentions named
         touched = touched_entities(store, changed_ids) | written_entities | report.written.replaced_entities
         clock.lap("entities touched")
-        report.corpus = settle_corpus(store, min_confidence, touched, progress=progress)
+        report.corpus = settle_corpus(store, min_confidence, touched, progress=progress,
+                                      workers=workers or default_workers())
         clock.lap("corpus step")
     return report
 
