@@ -40,8 +40,10 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from .corpus_readings import apply_readings, hold_lowercase_readings, split_gazetteer_readings
-from .corpus_verdicts import POOL_MIN_ENTITIES, EntityCase, EntityVerdict, iter_verdicts
+from .corpus_readings import apply_readings, gazetteer_cases, hold_lowercase_readings
+from .corpus_verdicts import (
+    POOL_MIN_ENTITIES, POOL_MIN_READINGS, EntityCase, EntityVerdict, iter_in_order, iter_verdicts, read_gazetteer_chunk,
+)
 from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
 from .store import Store
@@ -108,7 +110,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             # First the splits that give discovered entities mentions, so that each is decided
             # once over every mention it will hold: a step after this one changes nothing.
             joined: set[str] = set()
-            report.split += _split_gazetteer_readings(db, scope, joined)
+            report.split += _split_gazetteer_readings(db, scope, joined, workers)
             scope = _widen(db, scope, joined)
             pulled = _pull_back_held(db, scope)
             fill_marks(db, scope)  # of the held rows back, and of the entities the splits widened to
@@ -141,13 +143,20 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
     return report
 
 
-def _split_gazetteer_readings(db, scope: str, joined: set[str]) -> int:
-    """`split_gazetteer_readings` over the gazetteer names' mentions not weighed yet with
-    their present forms (mention_readings.py); returns the names split, and adds to `joined`
-    the discovered entities their papers joined."""
+def _split_gazetteer_readings(db, scope: str, joined: set[str], workers: int) -> int:
+    """`split_paper_readings` over the gazetteer names' mentions not weighed yet with their
+    present forms (mention_readings.py), read in a pool of `workers` where there are many
+    (`corpus_verdicts.iter_in_order`); returns the names split, and adds to `joined` the
+    discovered entities their papers joined."""
     forms = gazetteer_forms(db, scope)
     forget_weighed(db, forms)
-    split = split_gazetteer_readings(db, scope, joined)
+    cases = gazetteer_cases(db, scope)
+    pool = workers if sum(len(case[3]) for case in cases) >= POOL_MIN_READINGS else 1
+    chunks = [cases[i:i + 50] for i in range(0, len(cases), 50)]
+    split = 0
+    for chunk, readings in zip(chunks, iter_in_order(read_gazetteer_chunk, chunks, pool)):
+        for case, reading in zip(chunk, readings):
+            split += apply_readings(db, case[0], reading, gazetteer=True, joined=joined)
     mark_weighed(db, forms)
     return split
 

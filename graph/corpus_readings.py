@@ -209,26 +209,37 @@ def _hold_paper(db, entity_id: str, paper: str) -> None:
     db.execute("DELETE FROM mentions WHERE entity_id = ? AND paper_id = ?", (entity_id, paper))
 
 
-def split_gazetteer_readings(db, scope: str = "", joined: set[str] | None = None) -> int:
-    """`split_paper_readings` for gazetteer entities, over the mentions whose sentence may
-    introduce or define them and give a reading not weighed yet (`reads` = 1, see
-    mention_readings.py: the others move no paper, or were weighed with the same forms);
-    `scope` as in `corpus._scope`; `joined` collects the discovered entities papers joined
-    (`split_paper_readings`). Returns the entities split."""
+# (entity id, name, type, its mentions' (paper, sentence, text) rows, its known forms):
+# what the split of a gazetteer name reads (`read_gazetteer_case`).
+GazetteerCase = tuple[str, str, str, list[tuple[str, str, str]], frozenset[str]]
+
+
+def gazetteer_cases(db, scope: str = "") -> list[GazetteerCase]:
+    """What `split_paper_readings` reads for each gazetteer entity, in id order: the mentions
+    whose sentence may introduce or define it and give a reading not weighed yet (`reads`
+    = 1, see mention_readings.py: the others move no paper, or were weighed with the same
+    forms), and its name and aliases in lowercase; `scope` as in `corpus._scope`. Apply a
+    case's readings with `apply_readings(..., gazetteer=True)`."""
     rows: dict[str, list] = {}
     for row in db.execute(
             "SELECT m.entity_id, e.name, e.type, m.paper_id, m.sentence, m.text FROM mentions m "
             "INDEXED BY mentions_reading JOIN entities e ON e.id = m.entity_id WHERE e.origin = 'gazetteer' "
             f"{scope.replace('{}', 'm.entity_id')} AND m.reads = 1 AND {MAY_INTRODUCE}"):
         rows.setdefault(row[0], []).append(row)
-    split = 0
+    cases = []
     for entity_id, found in sorted(rows.items()):
         name = found[0][1]
         known = frozenset([name.lower()] + [r[0].lower() for r in db.execute(
             "SELECT alias FROM aliases WHERE entity_id = ?", (entity_id,))])
         mentions = [(paper, sentence, text) for _, _, _, paper, sentence, text in found]
-        split += split_paper_readings(db, entity_id, name, EntityType(found[0][2]), mentions, known, joined)
-    return split
+        cases.append((entity_id, name, found[0][2], mentions, known))
+    return cases
+
+
+def read_gazetteer_case(case: GazetteerCase) -> PaperReadings:
+    """`read_papers` for a gazetteer entity (no store: it may run in other processes)."""
+    _, name, type_, mentions, known = case
+    return read_papers(name, EntityType(type_), mentions, known)
 
 
 def hold_lowercase_readings(db, scope: str = "") -> int:

@@ -4,9 +4,10 @@ The corpus step (corpus.py) reads each entity's mentions and writes what the rul
 between the two, the rules (`entity_verdict.decide_entity`, `corpus_readings.read_papers`)
 read nothing but the entity's name, type and rows, and take most of the step's time
 (at 75,000 papers, 145,000 entities, about three quarters of the step's CPU). So they may
-run in other processes: `iter_verdicts` hands chunks of entities to a pool forked for the
+run in other processes: `iter_in_order` hands chunks of entities to a pool forked for the
 step and gives their verdicts back in order, while the step reads the next chunks and
-writes the verdicts in the order one process would, so the store ends up the same.
+writes the verdicts in the order one process would, so the store ends up the same. The
+gazetteer names' readings (`read_gazetteer_chunk`) go the same way.
 
 A verdict is plain data (`EntityVerdict`); the step applies it (`corpus._apply_verdict`).
 """
@@ -15,10 +16,11 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
-from .corpus_readings import PaperReadings, read_papers
+from .corpus_readings import GazetteerCase, PaperReadings, read_gazetteer_case, read_papers
 from .extract.rules.entity_verdict import decide_entity
 from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION
 from .mention_votes import decode_evidence
@@ -27,6 +29,8 @@ from .records import EntityType
 # Below this many entities a pool costs more than it saves (forking, a round trip a chunk):
 # an incremental month touches a few thousand, 6,000 new papers name about 10,000.
 POOL_MIN_ENTITIES = 5_000
+# and below this many gazetteer mentions to read (6,000 new papers bring about 4,000).
+POOL_MIN_READINGS = 2_000
 
 _DEFINITION_VOTES = frozenset((UNTYPED_DEFINITION, NAMED_DEFINITION))
 
@@ -74,19 +78,28 @@ def _defining_papers(rows) -> int:
     return len({paper for paper, _, _, _, vote, defines, _ in rows if defines or vote in _DEFINITION_VOTES})
 
 
+def read_gazetteer_chunk(cases: list[GazetteerCase]) -> list[PaperReadings]:
+    return [read_gazetteer_case(case) for case in cases]
+
+
 def iter_verdicts(chunks: Iterable[list[EntityCase]], floor: float, workers: int = 1) -> Iterator[list[EntityVerdict]]:
-    """The verdicts of each chunk of entities, in order: judged here, or with `workers` > 1
-    in a pool of that many forked processes, at most two chunks a process ahead of the
-    chunk given back. The pool's processes never touch the parent's SQLite connection: they
-    get plain tuples and give back plain verdicts."""
+    """The verdicts of each chunk of entities, in order (`iter_in_order`)."""
+    return iter_in_order(partial(judge_chunk, floor=floor), chunks, workers)
+
+
+def iter_in_order(work: Callable[[list], list], chunks: Iterable[list], workers: int = 1) -> Iterator[list]:
+    """`work` of each chunk, in order: done here, or with `workers` > 1 in a pool of that
+    many forked processes, at most two chunks a process ahead of the chunk given back.
+    The pool's processes never touch the parent's SQLite connection: they get plain
+    tuples and give back plain data."""
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for chunk in chunks:
-            yield judge_chunk(chunk, floor)
+            yield work(chunk)
         return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(pool.apply_async(judge_chunk, (chunk, floor)))
+            pending.append(pool.apply_async(work, (chunk,)))
             if len(pending) > 2 * workers:
                 yield pending.popleft().get()
         while pending:
