@@ -122,17 +122,11 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             _merge_split_readings(db, ids)
             report.decided = len(ids)
             with tqdm(total=len(ids), desc="corpus", unit=" entities", disable=not progress, leave=False) as bar:
-                types: dict[str, str] = {}  # of the entities judged and not yet written
-
-                def cases():
-                    for chunk in _iter_entity_cases(db, entities):
-                        types.update((entity_id, type_) for entity_id, _, type_, _, _ in chunk)
-                        yield chunk
-
+                current = {entity_id: type_ for entity_id, _, type_ in entities}
                 pool = workers if len(ids) >= POOL_MIN_ENTITIES else 1
-                for verdicts in iter_verdicts(cases(), floor, pool):
+                for verdicts in iter_verdicts(_iter_entity_cases(db, entities), floor, pool):
                     for verdict in verdicts:
-                        _apply_verdict(db, verdict, types.pop(verdict.entity_id), report)
+                        _apply_verdict(db, verdict, current[verdict.entity_id], report)
                     bar.update(len(verdicts))
             report.not_names += hold_lowercase_readings(db, scope)
             report.restored = _count_restored(db, pulled)
@@ -201,7 +195,7 @@ def _merge_split_readings(db, ids: list[str]) -> None:
 
 
 def _iter_entity_cases(db, entities: list[tuple[str, str, str]], chunk: int = 500) -> Iterator[list[EntityCase]]:
-    """What the verdict on each of these (id, name, type) entities with a mention reads
+    """What the verdict on each of these (id, name, type) entities reads
     (`corpus_verdicts.EntityCase`), in order, a chunk of entities at a time (one query a
     chunk rather than one an entity). A split moves mentions only to an `X~type` entity,
     which is in no chunk, and a hold takes only its own entity's, and neither changes
@@ -212,7 +206,7 @@ def _iter_entity_cases(db, entities: list[tuple[str, str, str]], chunk: int = 50
         for entity_id, *row in db.execute(_ROWS.format(",".join("?" * len(part))), list(rows)):
             rows[entity_id].append(tuple(row))
         yield [(entity_id, name, type_, rows[entity_id], _lowercase_papers(db, name, rows[entity_id]))
-               for entity_id, name, type_ in part if rows[entity_id]]
+               for entity_id, name, type_ in part]
 
 
 def _apply_verdict(db, verdict: EntityVerdict, current: str, report: SettleReport) -> None:

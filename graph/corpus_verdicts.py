@@ -55,6 +55,8 @@ EntityCase = tuple[str, str, str, list[tuple], int]
 def judge_entity(case: EntityCase, floor: float) -> EntityVerdict:
     """The verdict on one entity from its mentions (see `corpus.settle_corpus`)."""
     entity_id, name, current, rows, lowercase_papers = case
+    if not rows:  # its mentions went to another entity's, or none were written
+        return EntityVerdict(entity_id)
     evidence = [(paper, decode_evidence(vote)) for paper, _, _, _, vote, _, _ in rows]
     decision = decide_entity(name, EntityType(current), evidence, lowercase_papers, _defining_papers(rows))
     if decision.not_a_name:
