@@ -21,7 +21,8 @@ The child times the phases of `ingest_paths`: loading the names extraction start
 (`known_entities`), the batches (extraction and writes), and the corpus step
 (`settle_corpus`, with the number of entities it re-decided), and within them the store's
 writes (`write_s`), finding the touched entities (`touched_s`) and the corpus step's stages
-(`c_...`: `c_decide_s` holds `c_lowercase_s` and `c_split_papers_s`), and the CPU seconds of the child and its
+(`c_...`: `c_decide_s`, the verdicts judged here or waited for from the pool, holds `c_read_rows_s`,
+reading the entities' rows, which holds `c_lowercase_s`; `c_apply_s` is writing the verdicts), and the CPU seconds of the child and its
 extraction workers (`cpu_s`: on a busy machine, steadier than the wall time). Medians are printed with
 every run, then the ratios: (m) / (e) (1.0: the base costs nothing), and (m) against the
 month at the base's rate. The last line is one JSON object.
@@ -127,13 +128,14 @@ ingest.settle_corpus = timed(ingest.settle_corpus, "corpus_s")
 ingest.touched_entities = timed(ingest.touched_entities, "touched_s")
 # The corpus step's stages (graph/corpus.py), by the module names it calls them through.
 for name, key in (("_pull_back_held", "c_pull_back_s"), ("_merge_split_readings", "c_merge_splits_s"),
-                  ("fill_marks", "c_fill_marks_s"), ("_settle_entity", "c_decide_s"),
-                  ("_lowercase_papers", "c_lowercase_s"), ("split_paper_readings", "c_split_papers_s"),
+                  ("fill_marks", "c_fill_marks_s"), ("_apply_verdict", "c_apply_s"),
+                  ("_lowercase_papers", "c_lowercase_s"),
                   ("_split_gazetteer_readings", "c_split_gazetteer_s"),
                   ("hold_lowercase_readings", "c_hold_lowercase_s"), ("_count_restored", "c_restored_s"),
                   ("_delete_orphans", "c_orphans_s")):
     setattr(corpus, name, timed(getattr(corpus, name), key))
-corpus._iter_entity_rows = timed_iter(corpus._iter_entity_rows, "c_read_rows_s")
+corpus._iter_entity_cases = timed_iter(corpus._iter_entity_cases, "c_read_rows_s")
+corpus.iter_verdicts = timed_iter(corpus.iter_verdicts, "c_decide_s")
 # Writing the batches: the store's transactions (the rest of the batches is extraction).
 Store.write_batch = timed(Store.write_batch, "write_s")
 start = time.perf_counter()

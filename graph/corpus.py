@@ -15,6 +15,11 @@ final). It runs after the batches of an ingest, in one transaction:
 4. **Confidence floor.** An entity in one paper whose best mention is below
    `min_confidence` has its mentions held back: one weak context is no evidence.
 
+The gazetteer names' readings are split first (corpus_readings.py): a paper that reads a
+gazetteer name as what the corpus discovered under the paper's own text joins that
+discovered entity, so every entity is decided once over all the mentions it will hold, and
+a second step over the same store changes nothing.
+
 Held mentions move to the `held_mentions` table, not away: when a later ingest names the
 same entity, they come back and the entity is decided again over all its mentions, with
 the readings an earlier split moved away, so a later paper that brings support (another
@@ -30,17 +35,17 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from .corpus_readings import hold_lowercase_readings, split_gazetteer_readings, split_paper_readings
-from .extract.rules.entity_verdict import decide_entity
-from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION, is_capitalised_word
+from .corpus_readings import apply_readings, gazetteer_cases, hold_lowercase_readings
+from .corpus_verdicts import (
+    POOL_MIN_ENTITIES, POOL_MIN_READINGS, EntityCase, EntityVerdict, iter_in_order, iter_verdicts, read_gazetteer_chunk,
+)
+from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
-from .mention_votes import decode_evidence
-from .records import EntityType
 from .store import Store
 from .store_schema import HELD_COLUMNS
 
@@ -80,7 +85,8 @@ def store_min_confidence(store: Store, value: float) -> None:
 
 
 def settle_corpus(store: Store, min_confidence: float | None = None,
-                  entity_ids: Iterable[str] | None = None, progress: bool = False) -> SettleReport:
+                  entity_ids: Iterable[str] | None = None, progress: bool = False,
+                  workers: int = 1) -> SettleReport:
     """Decide types, hold back non-names and unsupported singletons, over the corpus.
 
     Args:
@@ -88,6 +94,8 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
         min_confidence: the floor; None takes the stored setting (default 0.65).
         entity_ids: the entities an ingest touched; None re-decides every one.
         progress: show a progress bar on stderr.
+        workers: processes judging the entities (`corpus_verdicts.iter_verdicts`) when
+            there are `POOL_MIN_ENTITIES` or more; the store ends up the same.
 
     Returns:
         What changed.
@@ -97,20 +105,29 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
     with store.write_transaction() as db:
         scope = _scope(db, entity_ids)
         try:
-            pulled = _pull_back_held(db, scope)
-            # An `X~type` entity is made by its parent's split, and decided with it.
-            ids = [r[0] for r in db.execute(
-                f"SELECT id FROM entities WHERE origin = 'discovered' AND instr(id, '~') = 0 "
-                f"{scope.replace('{}', 'id')} ORDER BY id")]
-            _merge_split_readings(db, ids)
             with tqdm(desc="reading marks", unit=" mentions", disable=not progress, leave=False) as bar:
                 fill_marks(db, scope, on_chunk=bar.update)  # the votes and marks of rows written without them, once
+            # First the splits that give discovered entities mentions, so that each is decided
+            # once over every mention it will hold: a step after this one changes nothing.
+            joined: set[str] = set()
+            report.split += _split_gazetteer_readings(db, scope, joined, workers)
+            scope = _widen(db, scope, joined)
+            pulled = _pull_back_held(db, scope)
+            fill_marks(db, scope)  # of the held rows back, and of the entities the splits widened to
+            # An `X~type` entity is made by its parent's split, and decided with it.
+            entities = db.execute(
+                f"SELECT id, name, type FROM entities WHERE origin = 'discovered' AND instr(id, '~') = 0 "
+                f"{scope.replace('{}', 'id')} ORDER BY id").fetchall()
+            ids = [entity[0] for entity in entities]
+            _merge_split_readings(db, ids)
             report.decided = len(ids)
             with tqdm(total=len(ids), desc="corpus", unit=" entities", disable=not progress, leave=False) as bar:
-                for entity_id, entity, rows in _iter_entity_rows(db, ids):
-                    _settle_entity(db, entity_id, entity, rows, floor, report)
-                    bar.update()
-            report.split += _split_gazetteer_readings(db, scope)
+                current = {entity_id: type_ for entity_id, _, type_ in entities}
+                pool = workers if len(ids) >= POOL_MIN_ENTITIES else 1
+                for verdicts in iter_verdicts(_iter_entity_cases(db, entities), floor, pool):
+                    for verdict in verdicts:
+                        _apply_verdict(db, verdict, current[verdict.entity_id], report)
+                    bar.update(len(verdicts))
             report.not_names += hold_lowercase_readings(db, scope)
             report.restored = _count_restored(db, pulled)
             report.deleted = _delete_orphans(db, scope)
@@ -120,12 +137,20 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
     return report
 
 
-def _split_gazetteer_readings(db, scope: str) -> int:
-    """`split_gazetteer_readings` over the gazetteer names' mentions not weighed yet with
-    their present forms (mention_readings.py); returns the names split."""
+def _split_gazetteer_readings(db, scope: str, joined: set[str], workers: int) -> int:
+    """`split_paper_readings` over the gazetteer names' mentions not weighed yet with their
+    present forms (mention_readings.py), read in a pool of `workers` where there are many
+    (`corpus_verdicts.iter_in_order`); returns the names split, and adds to `joined` the
+    discovered entities their papers joined."""
     forms = gazetteer_forms(db, scope)
     forget_weighed(db, forms)
-    split = split_gazetteer_readings(db, scope)
+    cases = gazetteer_cases(db, scope)
+    pool = workers if sum(len(case[3]) for case in cases) >= POOL_MIN_READINGS else 1
+    chunks = [cases[i:i + 50] for i in range(0, len(cases), 50)]
+    split = 0
+    for chunk, readings in zip(chunks, iter_in_order(read_gazetteer_chunk, chunks, pool)):
+        for case, reading in zip(chunk, readings):
+            split += apply_readings(db, case[0], reading, gazetteer=True, joined=joined)
     mark_weighed(db, forms)
     return split
 
@@ -143,7 +168,18 @@ def _scope(db, entity_ids: Iterable[str] | None) -> str:
     return "AND {} IN temp.corpus_scope"
 
 
-_ROWS = "SELECT {}paper_id, sentence, text, confidence, evidence, defines, reads FROM mentions WHERE entity_id {}"
+def _widen(db, scope: str, entity_ids: set[str]) -> str:
+    """The scope (see `_scope`) with these entities too; all entities stay all."""
+    if scope:
+        db.executemany("INSERT OR IGNORE INTO temp.corpus_scope VALUES (?)", ((i,) for i in sorted(entity_ids)))
+    return scope
+
+
+# An entity's mention rows, (paper, sentence, text, confidence, evidence, defines, reads):
+# the sentence only where `reads` says it gives its paper a reading, the only ones a rule
+# reads it in (`corpus_verdicts.judge_entity`).
+_ROWS = ("SELECT entity_id, paper_id, CASE WHEN reads THEN sentence END, text, confidence, evidence, defines, "
+         "reads FROM mentions WHERE entity_id IN ({})")
 
 
 def _merge_split_readings(db, ids: list[str]) -> None:
@@ -158,68 +194,52 @@ def _merge_split_readings(db, ids: list[str]) -> None:
                        "WHERE entity_id = ?", (parent, parent, child))
 
 
-def _iter_entity_rows(db, ids: list[str], chunk: int = 500):
-    """(id, (name, type), mention rows) of each entity, in `ids` order, read a chunk of
-    entities at a time (two queries a chunk rather than two an entity). A split moves
-    mentions only to an `X~type` entity, which is in no chunk: rows read ahead stay true."""
-    for i in range(0, len(ids), chunk):
-        part = ids[i:i + chunk]
-        marks = ",".join("?" * len(part))
-        entities = {r[0]: r[1:] for r in db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", part)}
-        rows: dict[str, list] = {e: [] for e in part}
-        for entity_id, *row in db.execute(_ROWS.format("entity_id, ", f"IN ({marks})"), part):
+def _iter_entity_cases(db, entities: list[tuple[str, str, str]], chunk: int = 500) -> Iterator[list[EntityCase]]:
+    """What the verdict on each of these (id, name, type) entities reads
+    (`corpus_verdicts.EntityCase`), in order, a chunk of entities at a time (one query a
+    chunk rather than one an entity). A split moves mentions only to an `X~type` entity,
+    which is in no chunk, and a hold takes only its own entity's, and neither changes
+    another entity's name or type: what is read ahead of the verdicts written stays true."""
+    for i in range(0, len(entities), chunk):
+        part = entities[i:i + chunk]
+        rows: dict[str, list] = {entity_id: [] for entity_id, _, _ in part}
+        for entity_id, *row in db.execute(_ROWS.format(",".join("?" * len(part))), list(rows)):
             rows[entity_id].append(tuple(row))
-        for entity_id in part:
-            yield entity_id, entities[entity_id], rows[entity_id]
+        yield [(entity_id, name, type_, rows[entity_id], _lowercase_papers(db, name, rows[entity_id]))
+               for entity_id, name, type_ in part]
 
 
-def _settle_entity(db, entity_id: str, entity: tuple[str, str], rows: list[tuple], floor: float,
-                   report: SettleReport) -> None:
-    """Decide one entity from its (name, type) and its mentions' (paper, sentence, text,
-    confidence, evidence, defines, reads) rows."""
-    name, current = entity
-    if not rows:
+def _apply_verdict(db, verdict: EntityVerdict, current: str, report: SettleReport) -> None:
+    """Write one entity's verdict (`corpus_verdicts.judge_entity`); `current` its type before."""
+    entity_id = verdict.entity_id
+    if verdict.hold is not None:
+        _hold(db, entity_id, verdict.hold)
+        if verdict.hold == "not-a-name":
+            report.not_names += 1
+        else:
+            report.below_floor += 1
         return
-    evidence = [(paper, decode_evidence(vote)) for paper, _, _, _, vote, _, _ in rows]
-    lowercase_papers = _lowercase_papers(db, name, rows)
-    decision = decide_entity(name, EntityType(current), evidence, lowercase_papers, _defining_papers(rows))
-    if decision.not_a_name:
-        _hold(db, entity_id, "not-a-name")
-        report.not_names += 1
-        return
-    if len({r[0] for r in rows}) == 1 and max(r[3] for r in rows) < floor:
-        _hold(db, entity_id, "below-floor")
-        report.below_floor += 1
-        return
-    if decision.type is not None and decision.type.value != current:
-        db.execute("UPDATE entities SET type = ? WHERE id = ?", (decision.type.value, entity_id))
-        db.execute("UPDATE mentions SET type = ? WHERE entity_id = ?", (decision.type.value, entity_id))
+    if verdict.type is not None and verdict.type.value != current:
+        db.execute("UPDATE entities SET type = ? WHERE id = ?", (verdict.type.value, entity_id))
+        db.execute("UPDATE mentions SET type = ? WHERE entity_id = ?", (verdict.type.value, entity_id))
         _log_papers_naming(db, entity_id)
         report.retyped += 1
-    if decision.type is not None:
-        # only a mention marked as giving its paper a reading can move or hold that paper
-        report.split += split_paper_readings(db, entity_id, name, decision.type, [r for r in rows if r[6]])
-
-
-_DEFINITION_VOTES = frozenset((UNTYPED_DEFINITION, NAMED_DEFINITION))
-
-
-def _defining_papers(rows) -> int:
-    """Papers where a sentence defines the name by an acronym, or the name as one: a mention
-    whose definition gave a type (`defines`) or said it is a term."""
-    return len({paper for paper, _, _, _, vote, defines, _ in rows if defines or vote in _DEFINITION_VOTES})
+    if verdict.readings is not None:
+        report.split += apply_readings(db, entity_id, verdict.readings)
 
 
 def _lowercase_papers(db, name: str, rows) -> int:
     """Papers that write the name in lowercase: in a mention, or, for one capitalised word,
     anywhere in their title or abstract ("Student" and "student")."""
-    papers = {paper for paper, _, text, *_ in rows if text.islower()}
+    papers = {row[0] for row in rows if row[2].islower()}
     if is_capitalised_word(name):
-        word = re.compile(rf"\b{re.escape(name.lower())}s?\b")
+        lowered, word = name.lower(), None
         for paper in {r[0] for r in rows} - papers:
             found = db.execute("SELECT title || ' ' || abstract FROM papers WHERE id = ?", (paper,)).fetchone()
-            if found and word.search(found[0]):
-                papers.add(paper)
+            if found and lowered in found[0]:  # the pattern below needs the word: most texts lack it
+                word = word or re.compile(rf"\b{re.escape(lowered)}s?\b")
+                if word.search(found[0]):
+                    papers.add(paper)
     return len(papers)
 
 

@@ -29,6 +29,7 @@ such a paper's mentions an entity of their own, `<id>~<type>` (origin "discovere
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .extract.rules.cues import type_of_shape
 from .extract.rules.evidence import (
@@ -51,9 +52,10 @@ def crosses_kind(one: EntityType, other: EntityType) -> bool:
 
 
 def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
-                         known_long_forms: frozenset[str] | None = None) -> int:
+                         known_long_forms: frozenset[str] | None = None, joined: set[str] | None = None) -> int:
     """Give the papers that read a name another way their own entity; hold the papers
-    that define it as a term. Returns 1 when any paper's mentions moved or were held.
+    that define it as a term (`read_papers`, then `apply_readings`). Returns 1 when any
+    paper's mentions moved or were held.
 
     Args:
         db: the connection of the corpus step's transaction.
@@ -63,7 +65,25 @@ def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
         rows: its mentions as (paper id, sentence, text, ...) rows.
         known_long_forms: for a gazetteer entity, its name and aliases, in lowercase;
             None for a discovered one.
+        joined: collects the discovered entities that papers of a gazetteer entity joined
+            (`_move`), which the step must decide over them.
     """
+    readings = read_papers(name, main, rows, known_long_forms)
+    return apply_readings(db, entity_id, readings, gazetteer=known_long_forms is not None, joined=joined)
+
+
+@dataclass(frozen=True)
+class PaperReadings:
+    """The papers that read a name another way, and those that define it as a term."""
+
+    moved: dict[str, tuple[str, EntityType]] = field(default_factory=dict)  # paper -> (its text, its type)
+    terms: frozenset[str] = frozenset()
+
+
+def read_papers(name: str, main: EntityType, rows,
+                known_long_forms: frozenset[str] | None = None) -> PaperReadings:
+    """What each paper's sentences say the name is, against the entity's type `main` (no
+    store: the corpus step may run it in other processes). Arguments as `split_paper_readings`."""
     acronym = is_short_acronym(name) and known_long_forms is None
     shaped = type_of_shape(name) is not None
     moved: dict[str, tuple[str, EntityType]] = {}  # paper -> (its text of the name, its type)
@@ -93,12 +113,21 @@ def split_paper_readings(db, entity_id: str, name: str, main: EntityType, rows,
                 terms.add(paper)
         elif found is not main and ((acronym and long) or (not shaped and crosses_kind(found, main))):
             moved[paper] = (text if known_long_forms is not None else name, found)
+    return PaperReadings(moved, frozenset(terms))
+
+
+def apply_readings(db, entity_id: str, readings: PaperReadings, gazetteer: bool = False,
+                   joined: set[str] | None = None) -> int:
+    """Move the papers that read the entity another way (`_move`), hold those that define it
+    as a term; returns 1 when any did. `joined` as in `split_paper_readings`."""
+    moved = readings.moved
     for reading in set(moved.values()):
-        _move(db, entity_id, reading, {p for p, r in moved.items() if r == reading},
-              gazetteer=known_long_forms is not None)
-    for paper in sorted(terms):
+        target = _move(db, entity_id, reading, {p for p, r in moved.items() if r == reading}, gazetteer=gazetteer)
+        if joined is not None and "~" not in target:
+            joined.add(target)
+    for paper in sorted(readings.terms):
         _hold_paper(db, entity_id, paper)
-    return int(bool(moved or terms))
+    return int(bool(moved or readings.terms))
 
 
 def _names_known(sentence: str, long: str | None, known: frozenset[str], name: str) -> bool:
@@ -156,17 +185,33 @@ def _shares_most(words: set[str], known: set[str]) -> bool:
 _STOP = frozenset("and the for from with of via".split())
 
 
-def _move(db, entity_id: str, reading: tuple[str, EntityType], papers: set[str], gazetteer: bool) -> None:
+def _move(db, entity_id: str, reading: tuple[str, EntityType], papers: set[str], gazetteer: bool) -> str:
     """Move the papers' mentions to `<id>~<type>`: the entity's id, or for a gazetteer entity
-    the id of the paper's own text of the name ("ATB", not "Arabic Treebank")."""
+    the id of the paper's own text of the name ("ATB", not "Arabic Treebank"). Returns the
+    entity they moved to.
+
+    A gazetteer entity's papers whose text is the name of a discovered entity ("SR" defined as
+    symbolic regression, beside the gazetteer's super-resolution, where the corpus discovered
+    SR) join that entity, with its type: the step decides it over them, and would otherwise
+    merge `sr~method` into it at the next step (`corpus._merge_split_readings`) and decide it
+    again, so one step would not be a fixed point."""
     name, type_ = reading
-    other = f"{make_entity_id(name) if gazetteer else entity_id}~{type_.value.lower()}"
-    db.execute("INSERT OR IGNORE INTO entities (id, name, type, variant_of, external_ids, origin) "
-               "VALUES (?, ?, ?, NULL, '[]', 'discovered')", (other, name, type_.value))
+    own = make_entity_id(name) if gazetteer else entity_id
+    if gazetteer and _is_discovered(db, own):
+        other, type_value = own, db.execute("SELECT type FROM entities WHERE id = ?", (own,)).fetchone()[0]
+    else:
+        other, type_value = f"{own}~{type_.value.lower()}", type_.value
+        db.execute("INSERT OR IGNORE INTO entities (id, name, type, variant_of, external_ids, origin) "
+                   "VALUES (?, ?, ?, NULL, '[]', 'discovered')", (other, name, type_value))
     for paper in sorted(papers):
         db.execute("UPDATE mentions SET entity_id = ?, type = ? WHERE entity_id = ? AND paper_id = ?",
-                   (other, type_.value, entity_id, paper))
+                   (other, type_value, entity_id, paper))
         db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
+    return other
+
+
+def _is_discovered(db, entity_id: str) -> bool:
+    return db.execute("SELECT 1 FROM entities WHERE id = ? AND origin = 'discovered'", (entity_id,)).fetchone() is not None
 
 
 def _hold_paper(db, entity_id: str, paper: str) -> None:
@@ -178,25 +223,37 @@ def _hold_paper(db, entity_id: str, paper: str) -> None:
     db.execute("DELETE FROM mentions WHERE entity_id = ? AND paper_id = ?", (entity_id, paper))
 
 
-def split_gazetteer_readings(db, scope: str = "") -> int:
-    """`split_paper_readings` for gazetteer entities, over the mentions whose sentence may
-    introduce or define them and give a reading not weighed yet (`reads` = 1, see
-    mention_readings.py: the others move no paper, or were weighed with the same forms);
-    `scope` as in `corpus._scope`. Returns the entities split."""
+# (entity id, name, type, its mentions' (paper, sentence, text) rows, its known forms):
+# what the split of a gazetteer name reads (`read_gazetteer_case`).
+GazetteerCase = tuple[str, str, str, list[tuple[str, str, str]], frozenset[str]]
+
+
+def gazetteer_cases(db, scope: str = "") -> list[GazetteerCase]:
+    """What `split_paper_readings` reads for each gazetteer entity, in id order: the mentions
+    whose sentence may introduce or define it and give a reading not weighed yet (`reads`
+    = 1, see mention_readings.py: the others move no paper, or were weighed with the same
+    forms), and its name and aliases in lowercase; `scope` as in `corpus._scope`. Apply a
+    case's readings with `apply_readings(..., gazetteer=True)`."""
     rows: dict[str, list] = {}
     for row in db.execute(
             "SELECT m.entity_id, e.name, e.type, m.paper_id, m.sentence, m.text FROM mentions m "
             "INDEXED BY mentions_reading JOIN entities e ON e.id = m.entity_id WHERE e.origin = 'gazetteer' "
             f"{scope.replace('{}', 'm.entity_id')} AND m.reads = 1 AND {MAY_INTRODUCE}"):
         rows.setdefault(row[0], []).append(row)
-    split = 0
+    cases = []
     for entity_id, found in sorted(rows.items()):
         name = found[0][1]
         known = frozenset([name.lower()] + [r[0].lower() for r in db.execute(
             "SELECT alias FROM aliases WHERE entity_id = ?", (entity_id,))])
         mentions = [(paper, sentence, text) for _, _, _, paper, sentence, text in found]
-        split += split_paper_readings(db, entity_id, name, EntityType(found[0][2]), mentions, known)
-    return split
+        cases.append((entity_id, name, found[0][2], mentions, known))
+    return cases
+
+
+def read_gazetteer_case(case: GazetteerCase) -> PaperReadings:
+    """`read_papers` for a gazetteer entity (no store: it may run in other processes)."""
+    _, name, type_, mentions, known = case
+    return read_papers(name, EntityType(type_), mentions, known)
 
 
 def hold_lowercase_readings(db, scope: str = "") -> int:

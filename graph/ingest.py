@@ -19,10 +19,11 @@ from tqdm import tqdm
 from .corpus import SettleReport, settle_corpus, touched_entities
 from .errors import SourceFormatError, SourceNotFoundError
 from .extract import Extractor
+from .extract.workers import default_workers
 from .ingest_batches import write_batches
 from .ingest_extractors import open_batch_extractor
 from .ingest_stages import StageClock
-from .records import Paper, SkippedRecord
+from .records import Paper, PaperExtraction, SkippedRecord
 from .sources import iter_papers
 from .store import BatchReport, Store
 
@@ -103,7 +104,8 @@ def ingest_paths(
         min_confidence: the corpus step's confidence floor for singletons (None: the
             stored setting, default 0.65); see `corpus.settle_corpus`.
         workers: extraction processes (`extract/workers.py`), None for one a core on
-            inputs of more than two batches; the store ends up the same.
+            inputs of more than two batches; as many judge the corpus step's entities
+            (`corpus_verdicts.py`, None: one a core). The store ends up the same.
         field_map: for json and csv inputs, the key of each field (`sources.parse_field_map`).
         dask: extract on the workers of the Dask scheduler at this address instead
             (`extract/dask_pool.py`); the store ends up the same.
@@ -118,6 +120,12 @@ def ingest_paths(
     report = IngestReport()
     store.tune_for_bulk_writes()
     changed_ids: list[str] = []
+    written_entities: set[str] = set()  # those a paper's extraction wrote, with a mention or not
+
+    def note_written(extractions: list[PaperExtraction]) -> None:
+        changed_ids.extend(x.paper.id for x in extractions)
+        written_entities.update(e.id for x in extractions for e in x.entities)
+
     records = iter_records(files, format, as_of, report, on_problem, field_map)
     clock = StageClock()
     with _deferring(store, files, defer_indexes, progress):
@@ -125,14 +133,17 @@ def ingest_paths(
                 tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
             report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
                                             reextract=reextract, on_batch=bar.update,
-                                            on_written=lambda papers: changed_ids.extend(p.id for p in papers))
+                                            on_written=note_written)
         clock.lap("batches")
     clock.lap("indexes")
     if changed_ids:  # entity types and the floor are decided over the corpus, after the batches
-        # the entities the papers name now, and those their replaced mentions named
-        touched = touched_entities(store, changed_ids) | report.written.replaced_entities
+        # the entities the papers name now, those their extractions wrote (a variant's parent
+        # that no mention names is removed then, not at a later step), and those their
+        # replaced mentions named
+        touched = touched_entities(store, changed_ids) | written_entities | report.written.replaced_entities
         clock.lap("entities touched")
-        report.corpus = settle_corpus(store, min_confidence, touched, progress=progress)
+        report.corpus = settle_corpus(store, min_confidence, touched, progress=progress,
+                                      workers=workers or default_workers())
         clock.lap("corpus step")
     return report
 

@@ -86,7 +86,7 @@ _END = object()
 
 def write_batches(batches: Iterable[list[Paper]], store: Store, extract_batches: BatchExtractor,
                   reextract: bool = False, on_batch: Callable[[int], None] | None = None,
-                  on_written: Callable[[list[Paper]], None] | None = None,
+                  on_written: Callable[[list[PaperExtraction]], None] | None = None,
                   renew: set[str] | None = None) -> BatchReport:
     """Extract the new or changed papers of each batch and store them, batch by batch.
 
@@ -96,7 +96,8 @@ def write_batches(batches: Iterable[list[Paper]], store: Store, extract_batches:
         extract_batches: what extracts (see `BatchExtractor`).
         reextract: extract and rewrite unchanged papers too.
         on_batch: called with the size of each batch once it is stored (a progress bar).
-        on_written: called with the papers of each batch that were extracted and written.
+        on_written: called with the extractions of each batch's papers that were extracted
+            and written.
         renew: entities whose stored rows the first write replaces (`Store.write_batch`).
     """
     flight = InFlight(store)
@@ -113,7 +114,7 @@ def write_batches(batches: Iterable[list[Paper]], store: Store, extract_batches:
         report += BatchReport(unchanged=len(batch) - len(changed))
         flight.stored(k, changed)
         if on_written:
-            on_written(changed)
+            on_written(extractions)
         if on_batch:
             on_batch(len(batch))
     return report

@@ -29,7 +29,7 @@ from .extract.rules.evidence import paper_reading
 from .mention_votes import vote_of
 
 # Mentions of a gazetteer name whose sentence may define or introduce it: the only ones the
-# corpus step reads for a gazetteer name's readings (`corpus_readings.split_gazetteer_readings`).
+# corpus step reads for a gazetteer name's readings (`corpus_readings.gazetteer_cases`).
 MAY_INTRODUCE = ("(instr(m.sentence, m.text || ' (') OR instr(m.sentence, '(' || m.text || ')') "
                  "OR m.sentence LIKE '%introduc%' OR m.sentence LIKE '%propos%' OR m.sentence LIKE '%present%')")
 

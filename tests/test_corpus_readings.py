@@ -232,3 +232,31 @@ def test_a_gazetteer_long_forms_acronym_expanded_as_another_thing_of_its_type_is
                           "leveraging compact and efficient processing strategies.")])
     settle_corpus(store)
     assert store.paper_counts(["voiceactivitydetection", "vad~task"]) == {"voiceactivitydetection": 2, "vad~task": 1}
+
+
+def test_a_gazetteer_papers_own_reading_joins_the_entity_the_corpus_discovered_by_its_text(store):
+    # SR: super-resolution in the gazetteer, symbolic regression in a paper (2606.04360), and
+    # SR, a method the corpus discovered. The paper joins the discovered SR in the first step,
+    # which decides SR over it: a second step would merge an `sr~method` there and decide again.
+    gazetteer = Entity("superresolution", "super-resolution", EntityType.TASK, aliases=("SR",), origin="gazetteer")
+    sentence = ("Symbolic regression (SR) discovers compact mathematical expressions from data, yet recent "
+                "LLM-based evolutionary methods remain sample-inefficient.")
+    start = sentence.index("SR")
+    regression = PaperExtraction(Paper("s1", "Paper s1", sentence), (Mention(
+        "s1", "abstract", start, start + 2, "SR", sentence, EntityType.TASK, gazetteer.id, 0.9, "kg_gazetteer"),),
+        (gazetteer,))
+    store.write_batch([regression, extraction("s2", "We apply SR to recover the governing equations of a "
+                                                    "pendulum from noisy trajectories.", "SR", METHOD)])
+    settle_corpus(store)
+    first = settled_state(store)
+    assert store.paper_counts(["sr", "superresolution"]) == {"sr": 2}
+    assert store.get_entities(["sr~method"]) == {}
+    settle_corpus(store)
+    assert settled_state(store) == first
+
+
+def settled_state(store: Store) -> tuple[list, list]:
+    """Every entity with its type, and every mention and held mention with its entity and type."""
+    return (store._query("SELECT id, type, variant_of FROM entities ORDER BY id"),
+            store._query("SELECT entity_id, paper_id, start, type FROM mentions UNION ALL "
+                         "SELECT entity_id, paper_id, start, reason FROM held_mentions ORDER BY 1, 2, 3, 4"))

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from paperkg.graph import corpus_readings
+from paperkg.graph import corpus
 from paperkg.graph.corpus import settle_corpus, touched_entities
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.rules.evidence import paper_reading
@@ -31,14 +31,14 @@ def marks(path) -> dict[tuple[str, int, str], int]:
 def weighed(monkeypatch):
     """The papers whose mentions of gazetteer names the split read, as it reads them."""
     seen: list[str] = []
-    real = corpus_readings.split_paper_readings
+    real = corpus.gazetteer_cases
 
-    def spy(db, entity_id, name, main, rows, known_long_forms=None):
-        if known_long_forms is not None:
-            seen.extend(row[0] for row in rows)
-        return real(db, entity_id, name, main, rows, known_long_forms)
+    def spy(db, scope=""):
+        cases = real(db, scope)
+        seen.extend(paper for case in cases for paper, _, _ in case[3])
+        return cases
 
-    monkeypatch.setattr(corpus_readings, "split_paper_readings", spy)
+    monkeypatch.setattr(corpus, "gazetteer_cases", spy)
     return seen
 
 

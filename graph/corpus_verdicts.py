@@ -1,0 +1,108 @@
+"""The corpus step's verdict on each discovered entity, judged apart from the store.
+
+The corpus step (corpus.py) reads each entity's mentions and writes what the rules decide;
+between the two, the rules (`entity_verdict.decide_entity`, `corpus_readings.read_papers`)
+read nothing but the entity's name, type and rows, and take most of the step's time
+(at 75,000 papers, 145,000 entities, about three quarters of the step's CPU). So they may
+run in other processes: `iter_in_order` hands chunks of entities to a pool forked for the
+step and gives their verdicts back in order, while the step reads the next chunks and
+writes the verdicts in the order one process would, so the store ends up the same. The
+gazetteer names' readings (`read_gazetteer_chunk`) go the same way.
+
+A verdict is plain data (`EntityVerdict`); the step applies it (`corpus._apply_verdict`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from .corpus_readings import GazetteerCase, PaperReadings, read_gazetteer_case, read_papers
+from .extract.rules.entity_verdict import decide_entity
+from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION
+from .mention_votes import decode_evidence
+from .records import EntityType
+
+# Below this many entities a pool costs more than it saves (forking, a round trip a chunk):
+# an incremental month touches a few thousand, 6,000 new papers name about 10,000.
+POOL_MIN_ENTITIES = 5_000
+# and below this many gazetteer mentions to read (6,000 new papers bring about 4,000).
+POOL_MIN_READINGS = 2_000
+
+_DEFINITION_VOTES = frozenset((UNTYPED_DEFINITION, NAMED_DEFINITION))
+
+
+@dataclass(frozen=True)
+class EntityVerdict:
+    """What the corpus step does to one entity: hold its mentions (`hold`, the reason), or
+    give it `type` (None: keep its own) and move or hold the papers `readings` names."""
+
+    entity_id: str
+    hold: str | None = None
+    type: EntityType | None = None
+    readings: PaperReadings | None = None
+
+
+# (entity id, name, type, mention rows, papers writing it in lowercase): what a verdict reads.
+# A row is (paper, sentence, text, confidence, evidence, defines, reads); the sentence is
+# needed, and given, only where `reads` says the paper gives a reading.
+EntityCase = tuple[str, str, str, list[tuple], int]
+
+
+def judge_entity(case: EntityCase, floor: float) -> EntityVerdict:
+    """The verdict on one entity from its mentions (see `corpus.settle_corpus`)."""
+    entity_id, name, current, rows, lowercase_papers = case
+    if not rows:  # its mentions went to another entity's, or none were written
+        return EntityVerdict(entity_id)
+    evidence = [(paper, decode_evidence(vote)) for paper, _, _, _, vote, _, _ in rows]
+    decision = decide_entity(name, EntityType(current), evidence, lowercase_papers, _defining_papers(rows))
+    if decision.not_a_name:
+        return EntityVerdict(entity_id, hold="not-a-name")
+    if len({r[0] for r in rows}) == 1 and max(r[3] for r in rows) < floor:
+        return EntityVerdict(entity_id, hold="below-floor")
+    if decision.type is None:
+        return EntityVerdict(entity_id)
+    # only a mention marked as giving its paper a reading can move or hold that paper
+    readings = read_papers(name, decision.type, [r for r in rows if r[6]])
+    return EntityVerdict(entity_id, type=decision.type, readings=readings)
+
+
+def judge_chunk(cases: list[EntityCase], floor: float) -> list[EntityVerdict]:
+    return [judge_entity(case, floor) for case in cases]
+
+
+def _defining_papers(rows) -> int:
+    """Papers where a sentence defines the name by an acronym, or the name as one: a mention
+    whose definition gave a type (`defines`) or said it is a term."""
+    return len({paper for paper, _, _, _, vote, defines, _ in rows if defines or vote in _DEFINITION_VOTES})
+
+
+def read_gazetteer_chunk(cases: list[GazetteerCase]) -> list[PaperReadings]:
+    return [read_gazetteer_case(case) for case in cases]
+
+
+def iter_verdicts(chunks: Iterable[list[EntityCase]], floor: float, workers: int = 1) -> Iterator[list[EntityVerdict]]:
+    """The verdicts of each chunk of entities, in order (`iter_in_order`)."""
+    return iter_in_order(partial(judge_chunk, floor=floor), chunks, workers)
+
+
+def iter_in_order(work: Callable[[list], list], chunks: Iterable[list], workers: int = 1) -> Iterator[list]:
+    """`work` of each chunk, in order: done here, or with `workers` > 1 in a pool of that
+    many forked processes, at most two chunks a process ahead of the chunk given back.
+    The pool's processes never touch the parent's SQLite connection: they get plain
+    tuples and give back plain data."""
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for chunk in chunks:
+            yield work(chunk)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(work, (chunk,)))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

@@ -1,0 +1,52 @@
+"""The corpus step's verdicts (graph/corpus_verdicts.py), judged here and in a pool."""
+
+from __future__ import annotations
+
+from paperkg.graph.corpus_verdicts import iter_verdicts, judge_entity
+from paperkg.graph.mention_votes import vote_of
+
+
+def case(entity_id: str, name: str, type_: str, sentences: list[tuple[str, str, float]]):
+    """An entity's case as the corpus step reads it: one mention of `name` a (paper, sentence,
+    confidence), with the vote and reading mark the extraction workers give it."""
+    rows = []
+    for paper, sentence, confidence in sentences:
+        vote, defines = vote_of(sentence, name)
+        rows.append((paper, sentence, name, confidence, vote, defines, 1))
+    return entity_id, name, type_, rows, 0
+
+
+# Corpus sentences (see tests/test_corpus.py and tests/test_corpus_readings.py).
+CASES = [
+    case("rvos", "RVOS", "BENCHMARK", [
+        ("p1", "Extensive experiments on the RVOS benchmark show consistent gains.", 0.8),
+        ("p2", "Referring Video Object Segmentation (RVOS) aims to segment target objects throughout a "
+               "video based on a text description.", 0.8),
+        ("p3", "Referring video object segmentation (RVOS) requires grounding an expression in every frame.", 0.8)]),
+    case("phase1", "Phase-1", "MODEL", [
+        ("p4", "In Phase-1, a large multimodal LLM (Qwen2.5-VL-32B) is conditioned on six-camera inputs.", 0.8)]),
+    case("proceduralaugmentation", "procedural augmentation", "METHOD", [
+        ("p5", "We present a procedural augmentation pipeline that enhances low-cost monocular dashcam footage.",
+         0.55)]),
+    case("infoseek", "InfoSeek", "DATASET", [
+        ("d1", "Experiments on the InfoSeek dataset demonstrate consistent performance gains across backbones.", 0.8),
+        ("d2", "Experiments on InfoSeek and E-VQA demonstrate that our method achieves state-of-the-art "
+               "performance.", 0.8),
+        ("f1", "To address this gap, we introduce InfoSeek, a scalable framework for synthesizing complex Deep "
+               "Research tasks.", 0.8)]),
+]
+
+
+def test_the_verdicts_hold_retype_and_split_as_the_rules_say():
+    verdicts = {v.entity_id: v for v in (judge_entity(c, 0.65) for c in CASES)}
+    assert verdicts["phase1"].hold == "not-a-name"
+    assert verdicts["proceduralaugmentation"].hold == "below-floor"
+    assert verdicts["rvos"].hold is None and verdicts["rvos"].type.value == "TASK"
+    assert set(verdicts["infoseek"].readings.moved) == {"f1"}
+
+
+def test_a_pool_gives_the_verdicts_one_process_gives_in_order():
+    chunks = [CASES[i % len(CASES):] + CASES[:i % len(CASES)] for i in range(12)]  # more than the window
+    here = list(iter_verdicts(chunks, 0.65, workers=1))
+    assert list(iter_verdicts(chunks, 0.65, workers=2)) == here
+    assert [[v.entity_id for v in chunk] for chunk in here] == [[c[0] for c in chunk] for chunk in chunks]
