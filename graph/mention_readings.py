@@ -25,7 +25,7 @@ paper, and the tests compare an ingest in two parts with one of every paper.
 
 from __future__ import annotations
 
-from .extract.rules.evidence import paper_reading
+from .extract.rules.evidence import gives_reading
 from .mention_votes import vote_of
 
 # Mentions of a gazetteer name whose sentence may define or introduce it: the only ones the
@@ -43,8 +43,7 @@ READING_RULES = "readings-3"
 def reads_of(sentence: str, text: str) -> int:
     """1 when the sentence gives its paper a reading of the name (a type, a term or a long
     form it defines: `paper_reading`), else 0."""
-    found, long = paper_reading(sentence, text)
-    return int(found is not None or long is not None)
+    return int(gives_reading(sentence, text))
 
 
 def fill_marks(db, scope: str = "", chunk: int = 20_000, on_chunk=None) -> int:

@@ -45,7 +45,13 @@ def weighed(monkeypatch):
 def test_the_mark_says_whether_the_sentence_gives_a_reading():
     for sentence, text in (("We present MMLU, a new method for pruning.", "MMLU"),
                            ("We introduce MMLU (Massive Multitask Language Understanding), a benchmark.", "MMLU"),
-                           ("GPT-4 leads on MMLU.", "MMLU")):
+                           ("GPT-4 leads on MMLU.", "MMLU"),
+                           ("Links need line-of-sight (LOS) paths.", "LOS"),
+                           ("Links need line-of-sight (LOS) paths.", "line-of-sight"),
+                           ("We propose Cycle-Consistent Search (CCS) for planning.", "Cycle-Consistent Search (CCS)"),
+                           ("GPT-4 (OpenAI, 2023) leads on MMLU (5-shot).", "MMLU"),
+                           ("We present Orca (Open Reasoning Agent), a framework on MMLU (5-shot).", "MMLU"),
+                           ("We present Orca, a framework (with code), for MMLU.", "Orca")):
         found, long = paper_reading(sentence, text)
         assert reads_of(sentence, text) == int(found is not None or long is not None)
     assert reads_of("GPT-4 leads on MMLU.", "MMLU") == 0

@@ -196,6 +196,19 @@ def paper_reading(sentence: str, name: str) -> tuple[str | EntityType | None, st
     return introduced_type(sentence, name), long
 
 
+def gives_reading(sentence: str, name: str) -> bool:
+    """Whether `paper_reading` finds anything (a type, a term or a long form), without
+    weighing a definition: a definition of the name is a long form whatever its vote, so
+    only `introduced_type` is left to ask of the others. The extraction workers mark every
+    mention that may give a reading (`mention_readings.reads_of`): `definition_evidence`
+    twice over was most of that (tests/test_mention_readings.py checks both agree)."""
+    if "(" in sentence:  # a definition is "long form (short form)"
+        key = entity_key(_TRAILING_PAREN.sub("", name))
+        if any(key in (_cached_key(d.short), _cached_key(d.long)) for d in _definitions_in(sentence)):
+            return True
+    return introduced_type(sentence, name) is not None
+
+
 @lru_cache(maxsize=65536)
 def _definitions_in(sentence: str) -> tuple:
     """`find_definitions`, remembered: the corpus step asks it of one sentence for every
