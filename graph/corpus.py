@@ -73,6 +73,11 @@ class SettleReport:
                 f"{self.deleted} entities without mentions removed")
 
 
+# Set by an ingest before its batches write and removed by the corpus step's transaction: found
+# set, it says an ingest stopped (killed, out of power) between its batches and its step.
+CORPUS_STEP_DUE = "corpus_step_due"
+
+
 def stored_min_confidence(store: Store) -> float:
     """The confidence floor stored in the database, else the default."""
     value = store.setting("min_confidence")
@@ -103,6 +108,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
     floor = stored_min_confidence(store) if min_confidence is None else min_confidence
     report = SettleReport()
     with store.write_transaction() as db:
+        db.execute("DELETE FROM settings WHERE key = ?", (CORPUS_STEP_DUE,))
         scope = _scope(db, entity_ids)
         try:
             with tqdm(desc="reading marks", unit=" mentions", disable=not progress, leave=False) as bar:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .corpus import SettleReport, settle_corpus, touched_entities
+from .corpus import CORPUS_STEP_DUE, SettleReport, settle_corpus, touched_entities
 from .errors import SourceFormatError, SourceNotFoundError
 from .extract import Extractor
 from .extract.workers import default_workers
@@ -127,6 +127,10 @@ def ingest_paths(
         written_entities.update(e.id for x in extractions for e in x.entities)
 
     records = iter_records(files, format, as_of, report, on_problem, field_map)
+    # An ingest stopped after its batches and before its corpus step left papers whose
+    # entities no step decided, and those papers read as unchanged now: decide every entity.
+    step_left_undone = store.setting(CORPUS_STEP_DUE) is not None
+    store.set_setting(CORPUS_STEP_DUE, "1")  # until this ingest's corpus step commits
     clock = StageClock()
     with _deferring(store, files, defer_indexes, progress):
         with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \
@@ -136,15 +140,18 @@ def ingest_paths(
                                             on_written=note_written)
         clock.lap("batches")
     clock.lap("indexes")
-    if changed_ids:  # entity types and the floor are decided over the corpus, after the batches
+    if changed_ids or step_left_undone:  # types and the floor are decided over the corpus, after the batches
         # the entities the papers name now, those their extractions wrote (a variant's parent
         # that no mention names is removed then, not at a later step), and those their
-        # replaced mentions named
-        touched = touched_entities(store, changed_ids) | written_entities | report.written.replaced_entities
+        # replaced mentions named; all of them after a step left undone
+        touched = None if step_left_undone else \
+            touched_entities(store, changed_ids) | written_entities | report.written.replaced_entities
         clock.lap("entities touched")
         report.corpus = settle_corpus(store, min_confidence, touched, progress=progress,
                                       workers=workers or default_workers())
         clock.lap("corpus step")
+    else:
+        store.forget_setting(CORPUS_STEP_DUE)
     return report
 
 

@@ -665,8 +665,18 @@ class Store:
 
     def set_setting(self, key: str, value: str) -> None:
         """Keep a value in the database for later runs."""
+        self._write_setting("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
+
+    def forget_setting(self, key: str) -> None:
+        """Remove a value `set_setting` kept."""
+        self._write_setting("DELETE FROM settings WHERE key = ?", (key,))
+
+    def _write_setting(self, sql: str, params: tuple) -> None:
         with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
+            try:
+                self._db.execute(sql, params)
+            except sqlite3.Error as exc:  # a full disk, a read-only file: one clear error
+                raise write_error(self.path, exc) from exc
 
     def delete_paper(self, paper_id: str) -> bool:
         """Delete a paper with its mentions and results, in one transaction; False if unknown."""

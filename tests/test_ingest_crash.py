@@ -19,8 +19,10 @@ TABLES = {
     "aliases": "SELECT * FROM aliases",
     "fts": "SELECT id, title, abstract FROM papers_fts",
 }
-def ingest_command(corpus, db):
-    return [sys.executable, "-m", "paperkg.api.cli", "ingest", str(corpus), "--db", str(db), "--quiet",
+
+
+def ingest_command(corpus, db, *options):
+    return [sys.executable, "-m", "paperkg.api.cli", *options, "ingest", str(corpus), "--db", str(db), "--quiet",
             "--batch-size", "100"]
 
 
@@ -55,3 +57,26 @@ def test_sigkill_then_rerun_ends_as_one_clean_run(clean, tmp_path, seed):
     for table in TABLES:
         assert got[table] == expected[table], f"{table} differs after kill at seed {seed}"
     assert len(got["papers"]) == 2000 and len(set(got["mentions"])) == len(got["mentions"])
+
+
+def test_a_kill_between_the_batches_and_the_corpus_step_is_made_good_by_the_next_ingest(clean, tmp_path):
+    # every paper is stored when the batches end, so the rerun finds nothing new to write:
+    # the step left undone is what it must still run
+    corpus, expected, _ = clean
+    db = tmp_path / "killed.db"
+    process = subprocess.Popen(ingest_command(corpus, db, "-v"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+    for line in process.stderr:
+        if "ingest stage batches" in line:
+            process.send_signal(signal.SIGKILL)
+            break
+    process.wait()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM papers").fetchone()[0] == 2000
+        assert conn.execute("SELECT value FROM settings WHERE key = 'corpus_step_due'").fetchall() == [("1",)]
+    subprocess.run(ingest_command(corpus, db), check=True, capture_output=True)
+    got = dump(db)
+    for table in TABLES:
+        assert got[table] == expected[table], f"{table} differs after a kill before the corpus step"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM settings WHERE key = 'corpus_step_due'").fetchone() == (0,)
