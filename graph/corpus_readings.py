@@ -22,8 +22,10 @@ such a paper's mentions an entity of their own, `<id>~<type>` (origin "discovere
   ("Persistent Structure Memory (PSM)", "Ease of Language Understanding (ELU)") its
   mentions are held: the paper does not name the gazetteer's entity. A long form of the
   same type is taken for another spelling of the same thing ("Diffusion Transformer (DiT)");
-- a paper that defines a model, dataset or benchmark's acronym as a plain term
-  ("infrared thermographs (IRTs)" beside the IRT model) has its mentions held as not a name.
+- a paper that defines a model, dataset, benchmark or metric's acronym as a plain term
+  ("infrared thermographs (IRTs)" beside the IRT model; "frequency division duplexing (FDD)"
+  beside the FDD score: a metric's long form has a metric head, "ratio", "score") has its
+  mentions held as not a name.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from .records import entity_id as make_entity_id
 _DATA = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
 _SYSTEMS = frozenset((EntityType.MODEL, EntityType.METHOD))
 _ARTIFACTS = _DATA | {EntityType.MODEL}
+_TERM_HELD = _ARTIFACTS | {EntityType.METRIC}  # types whose acronym defined as a plain term is no name
 
 
 def crosses_kind(one: EntityType, other: EntityType) -> bool:
@@ -109,7 +112,7 @@ def read_papers(name: str, main: EntityType, rows,
         if found is None:
             continue
         if found == UNTYPED_DEFINITION:
-            if acronym and main in _ARTIFACTS:
+            if acronym and main in _TERM_HELD:
                 terms.add(paper)
         elif found is not main and ((acronym and long) or (not shaped and crosses_kind(found, main))):
             moved[paper] = (text if known_long_forms is not None else name, found)

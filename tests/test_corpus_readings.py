@@ -260,3 +260,23 @@ def settled_state(store: Store) -> tuple[list, list]:
     return (store._query("SELECT id, type, variant_of FROM entities ORDER BY id"),
             store._query("SELECT entity_id, paper_id, start, type FROM mentions UNION ALL "
                          "SELECT entity_id, paper_id, start, reason FROM held_mentions ORDER BY 1, 2, 3, 4"))
+
+
+# Corpus sentences: the FDD score (2506.19839, 2603.12245) and two papers that define FDD as
+# frequency-division duplex(ing), a telecom scheme (2602.06479, 2604.21271).
+FDD = [
+    ("s1", "On Imagenet-1k 512px, DFM achieves 35.2% improvements in FDD scores over the base architecture."),
+    ("s2", "On ImageNet-1K 512px, ELIT delivers an average gain of 35.3% and 39.6% in FID and FDD scores."),
+    ("t1", "This paper establishes the theoretical limits of channel state information (CSI) feedback in "
+           "frequency-division duplexing (FDD) multi-antenna systems under finite-length training."),
+    ("t2", "We study downlink channel estimation in a frequency-division duplex (FDD) massive MIMO system "
+           "from PMI-only feedback."),
+]
+
+
+def test_a_paper_that_defines_a_metrics_acronym_as_a_plain_term_has_its_mentions_held(store):
+    store.write_batch([extraction(pid, s, "FDD", EntityType.METRIC) for pid, s in FDD])
+    settle_corpus(store)
+    assert store.paper_counts(["fdd"]) == {"fdd": 2}
+    held = store._query("SELECT DISTINCT paper_id FROM held_mentions ORDER BY paper_id")
+    assert [row[0] for row in held] == ["t1", "t2"]

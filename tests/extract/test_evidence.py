@@ -260,3 +260,11 @@ def test_capitalised_words_before_a_plural_model_noun_name_a_class():
     assert mention_evidence("We fine-tune OpenVLA models on LIBERO.", "OpenVLA") is MODEL  # one word: a family
     votes = [("a", "class"), ("b", "class"), ("c", MODEL)]
     assert decide_entity("Vision-Language-Action", MODEL, votes).not_a_name
+
+
+def test_a_time_compound_before_a_process_is_a_description_unless_a_paper_defines_it():
+    # "... pseudolabels provided by strong unsupervised test-time optimization methods" (no paper defines it);
+    # "test-time adaptation (TTA)" is defined, and so kept
+    votes = [("a", METHOD), ("b", METHOD), ("c", METHOD)]
+    assert decide_entity("test-time optimization", METHOD, votes, defining_papers=0).not_a_name
+    assert decide_entity("test-time adaptation", METHOD, votes, defining_papers=2).type is METHOD

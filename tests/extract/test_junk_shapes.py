@@ -77,3 +77,22 @@ def test_joined_network_families_are_a_hybrid(name):
 @pytest.mark.parametrize("name", ["Vision Mamba", "Attention U-Net", "Transformer", "Bi-GRU", "ResNet-Transformer"])
 def test_one_family_or_a_named_network_is_no_hybrid(name):
     assert not is_family_hybrid(name)
+
+
+@pytest.mark.parametrize("name", [
+    "domain-specific fine-tuning",  # "... we find that domain-specific fine-tuning using solely ... VQA data is insufficient"
+    "test-time optimization",       # "... pseudolabels provided by strong unsupervised test-time optimization methods"
+    "real-time detection",          # "... achieving precise real-time detection of multiple pipettes remains a challenge"
+    "domain-specific self-supervised pre-training",  # "... the benefits of domain-specific self-supervised pre-training for ... ASR"
+])
+def test_a_time_or_purpose_compound_before_a_generic_process_is_a_manner(name):
+    assert is_manner_phrase(name)
+
+
+@pytest.mark.parametrize("name", [
+    "self-supervised pre-training",            # the kind of supervision alone names a paradigm
+    "domain-specific named entity recognition",  # more than a manner and a process
+    "test-time scaling",                       # not a generic process head
+])
+def test_supervision_alone_or_a_longer_phrase_is_no_manner(name):
+    assert not is_manner_phrase(name)

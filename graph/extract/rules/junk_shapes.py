@@ -127,16 +127,25 @@ _PROCESS_HEADS = frozenset(
 # ("layer-wise pruning", "pixel-wise prediction"). Not -able and -ible:
 # they say what the output can be made to be, a kind of the process rather than a manner
 # of doing it ("controllable generation", "promptable segmentation").
+# Compounds in "-time" and "-specific" say when or for what the process is run, a
+# circumstance (Quirk et al., 1985, 8.79, adjuncts of time and purpose), not a kind of it:
+# "test-time optimization", "inference-time optimization", "domain-specific fine-tuning".
 _MANNER_ADJECTIVE = re.compile(
     r"^(?:[a-z]{3,}(?:ive|ous|ful|less)|un[a-z]+(?:ed|al|le|en|ive)|"
-    r"[a-z0-9]+-(?:stage|step|based|aware|length|order|wise)|per-[a-z]+)$")
+    r"[a-z0-9]+-(?:stage|step|based|aware|length|order|wise|time|specific)|per-[a-z]+)$")
+# After a manner adjective, the kind of supervision may stand between it and the process
+# without making a name of the phrase: "domain-specific self-supervised pre-training".
+_SUPERVISION = re.compile(r"^(?:self|semi|weakly|un)?-?supervised$")
 
 
 def is_manner_phrase(name: str) -> bool:
-    """Two lowercase words, a manner adjective and a generic process: "iterative optimization",
-    "adaptive pruning", "two-stage fine-tuning" (not "object detection", "binary classification")."""
+    """Lowercase words, a manner adjective, at most one kind of supervision, and a generic
+    process: "iterative optimization", "adaptive pruning", "two-stage fine-tuning",
+    "test-time optimization", "domain-specific self-supervised pre-training" (not "object
+    detection", "binary classification", "self-supervised pre-training")."""
     words = name.split()
-    return (len(words) == 2 and name.islower() and words[1] in _PROCESS_HEADS
+    middle_is_supervision = len(words) == 3 and bool(_SUPERVISION.match(words[1]))
+    return ((len(words) == 2 or middle_is_supervision) and name.islower() and words[-1] in _PROCESS_HEADS
             and bool(_MANNER_ADJECTIVE.match(words[0])))
 
 
