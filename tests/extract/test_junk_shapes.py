@@ -96,3 +96,18 @@ def test_a_time_or_purpose_compound_before_a_generic_process_is_a_manner(name):
 ])
 def test_supervision_alone_or_a_longer_phrase_is_no_manner(name):
     assert not is_manner_phrase(name)
+
+
+@pytest.mark.parametrize("name", [
+    "stable optimization",       # "... achieving their stable optimization and effective deployment remains a ... challenge"
+    "high-fidelity generation",  # "... accelerates diffusion sampling while maintaining high-fidelity generation"
+    "benign fine-tuning",        # "... erode their safety alignment, even for benign fine-tuning datasets"
+    "diverse generation",        # "... noise diffusion for diverse generation"
+])
+def test_a_quality_adjective_before_a_generic_process_is_a_description(name):
+    assert is_manner_phrase(name)
+
+
+@pytest.mark.parametrize("name", ["semantic segmentation", "visual localization", "medical classification"])
+def test_a_classifying_adjective_before_a_process_names_a_kind(name):
+    assert not is_manner_phrase(name)

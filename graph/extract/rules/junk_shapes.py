@@ -133,20 +133,30 @@ _PROCESS_HEADS = frozenset(
 _MANNER_ADJECTIVE = re.compile(
     r"^(?:[a-z]{3,}(?:ive|ous|ful|less)|un[a-z]+(?:ed|al|le|en|ive)|"
     r"[a-z0-9]+-(?:stage|step|based|aware|length|order|wise|time|specific)|per-[a-z]+)$")
+# Gradable adjectives of quality, speed and variety (Biber et al., 1999, 7.7, descriptors):
+# before a generic process they say how well or how it goes, not which process it is
+# ("stable optimization", "high-fidelity generation", "diverse generation", "benign
+# fine-tuning"); a classifying adjective names a kind ("semantic segmentation", "binary
+# classification", "visual localization").
+_QUALITY_ADJECTIVES = frozenset(
+    """stable unstable uniform premature explicit benign asymmetric symmetric diverse dynamic
+    lightweight simple naive generic robust consistent coherent fast rapid smooth holistic
+    comprehensive safe fair realistic high-fidelity scalable flexible""".split())
 # After a manner adjective, the kind of supervision may stand between it and the process
 # without making a name of the phrase: "domain-specific self-supervised pre-training".
 _SUPERVISION = re.compile(r"^(?:self|semi|weakly|un)?-?supervised$")
 
 
 def is_manner_phrase(name: str) -> bool:
-    """Lowercase words, a manner adjective, at most one kind of supervision, and a generic
-    process: "iterative optimization", "adaptive pruning", "two-stage fine-tuning",
+    """Lowercase words, a manner or quality adjective, at most one kind of supervision, and a
+    generic process: "iterative optimization", "adaptive pruning", "two-stage fine-tuning",
+    "stable optimization",
     "test-time optimization", "domain-specific self-supervised pre-training" (not "object
     detection", "binary classification", "self-supervised pre-training")."""
     words = name.split()
     middle_is_supervision = len(words) == 3 and bool(_SUPERVISION.match(words[1]))
     return ((len(words) == 2 or middle_is_supervision) and name.islower() and words[-1] in _PROCESS_HEADS
-            and bool(_MANNER_ADJECTIVE.match(words[0])))
+            and (bool(_MANNER_ADJECTIVE.match(words[0])) or words[0] in _QUALITY_ADJECTIVES))
 
 
 # A value written after a metric's name: a number of two or more decimals or a percentage
