@@ -50,8 +50,9 @@ _RESULT_SPANS = _RESULT_TARGETS | {EntityType.MODEL}  # targets, and models that
 _METRIC = EntityType.METRIC  # a member read through its class costs a lookup each time
 # Texts run through the pipeline together, each step over all of them (see `_run`). More
 # is faster, and holds more Docs (some 40 KB a text) at once: on 3,000 abstracts 64 took
-# 13% less CPU than one at a time, 256 16-18% (+21 MB peak), 1,000 more again (+41 MB).
-_STEPS_TOGETHER = 256
+# 13% less CPU than one at a time, 256 16-18% (+21 MB peak); 512 and 1,000 took 2-4% less
+# again than 256, alike (bench/README.md, ninth round). An ingest batch (500) runs whole.
+_STEPS_TOGETHER = 512
 # Names recur across abstracts; their ids (`entity_key` folds case and accents) are reused.
 @lru_cache(maxsize=65536)
 def _entity_id(name: str) -> str:
@@ -214,7 +215,7 @@ class Extractor:
         phrase matcher's tree, each rule's regexes) in the processor's caches while it
         reads every text, instead of each step pushing the others out once a text: some
         15-20% less CPU a pass than text after text, for 256 texts some 20 MB more held at
-        once (bench/README.md, eighth round).
+        once (bench/README.md, eighth and ninth rounds).
         """
         tokenizer = self.nlp.tokenizer
         states = [DocState(text.view, tokenizer(text.view), hit_lists[i] if hit_lists else None)
