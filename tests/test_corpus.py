@@ -39,6 +39,10 @@ RVOS = [
 PHASE = extraction("p4", "In Phase-1, a large multimodal LLM (Qwen2.5-VL-32B) is conditioned on six-camera "
                          "inputs.", "Phase-1", MODEL)
 WEAK = "Existing low-bit attention works like FlashAttention3 and SageAttention focus only on inference."
+WEAK_SECOND = ("TurboDiffusion mainly relies on several components for acceleration: (1) Attention acceleration: "
+               "TurboDiffusion uses low-bit SageAttention and trainable Sparse-Linear Attention (SLA) to speed up "
+               "attention computation.")
+REWRITTEN = "TurboDiffusion mainly relies on several components for acceleration."
 
 
 @pytest.fixture
@@ -72,10 +76,7 @@ def test_a_weak_singleton_is_held_until_a_second_paper_supports_it(store):
     store.write_batch([extraction("p5", WEAK, "SageAttention", METHOD, confidence=0.5)])
     assert settle_corpus(store).below_floor == 1
     assert entity_type(store, "SageAttention") is None
-    second = ("TurboDiffusion mainly relies on several components for acceleration: (1) Attention acceleration: "
-              "TurboDiffusion uses low-bit SageAttention and trainable Sparse-Linear Attention (SLA) to speed up "
-              "attention computation.")
-    store.write_batch([extraction("p6", second, "SageAttention", METHOD, confidence=0.5)])
+    store.write_batch([extraction("p6", WEAK_SECOND, "SageAttention", METHOD, confidence=0.5)])
     assert settle_corpus(store).restored == 1
     assert store.paper_counts([entity_id("SageAttention")]) == {entity_id("SageAttention"): 2}
 
@@ -106,8 +107,7 @@ def test_gazetteer_entities_are_never_touched(store):
 def test_a_changed_paper_drops_its_held_mentions(store):
     store.write_batch([extraction("p5", WEAK, "SageAttention", METHOD, confidence=0.5)])
     settle_corpus(store)
-    changed = extraction("p5", "TurboDiffusion mainly relies on several components for acceleration.", "TurboDiffusion",
-                         METHOD)
+    changed = extraction("p5", REWRITTEN, "TurboDiffusion", METHOD)
     store.write_batch([changed])
     settle_corpus(store)
     held = store._query("SELECT count(*) FROM held_mentions")[0][0]
