@@ -38,7 +38,11 @@ RVOS = [
 ]
 PHASE = extraction("p4", "In Phase-1, a large multimodal LLM (Qwen2.5-VL-32B) is conditioned on six-camera "
                          "inputs.", "Phase-1", MODEL)
-WEAK = "We present a procedural augmentation pipeline that enhances low-cost monocular dashcam footage."
+WEAK = "Existing low-bit attention works like FlashAttention3 and SageAttention focus only on inference."
+WEAK_SECOND = ("TurboDiffusion mainly relies on several components for acceleration: (1) Attention acceleration: "
+               "TurboDiffusion uses low-bit SageAttention and trainable Sparse-Linear Attention (SLA) to speed up "
+               "attention computation.")
+REWRITTEN = "TurboDiffusion mainly relies on several components for acceleration."
 
 
 @pytest.fixture
@@ -69,13 +73,12 @@ def test_a_junk_shape_is_held_and_its_entity_removed(store):
 
 
 def test_a_weak_singleton_is_held_until_a_second_paper_supports_it(store):
-    store.write_batch([extraction("p5", WEAK, "procedural augmentation", METHOD, confidence=0.55)])
+    store.write_batch([extraction("p5", WEAK, "SageAttention", METHOD, confidence=0.5)])
     assert settle_corpus(store).below_floor == 1
-    assert entity_type(store, "procedural augmentation") is None
-    second = "We use procedural augmentation to vary weather and lighting."
-    store.write_batch([extraction("p6", second, "procedural augmentation", METHOD, confidence=0.55)])
+    assert entity_type(store, "SageAttention") is None
+    store.write_batch([extraction("p6", WEAK_SECOND, "SageAttention", METHOD, confidence=0.5)])
     assert settle_corpus(store).restored == 1
-    assert store.paper_counts([entity_id("procedural augmentation")]) == {entity_id("procedural augmentation"): 2}
+    assert store.paper_counts([entity_id("SageAttention")]) == {entity_id("SageAttention"): 2}
 
 
 def test_the_papers_whose_mentions_move_are_logged_for_a_running_server(store):
@@ -90,7 +93,7 @@ def test_the_floor_is_a_stored_setting(store):
     assert stored_min_confidence(store) == 0.65
     store_min_confidence(store, 0.5)
     assert stored_min_confidence(store) == 0.5
-    store.write_batch([extraction("p5", WEAK, "procedural augmentation", METHOD, confidence=0.55)])
+    store.write_batch([extraction("p5", WEAK, "SageAttention", METHOD, confidence=0.5)])
     assert settle_corpus(store).below_floor == 0
 
 
@@ -102,9 +105,9 @@ def test_gazetteer_entities_are_never_touched(store):
 
 
 def test_a_changed_paper_drops_its_held_mentions(store):
-    store.write_batch([extraction("p5", WEAK, "procedural augmentation", METHOD, confidence=0.55)])
+    store.write_batch([extraction("p5", WEAK, "SageAttention", METHOD, confidence=0.5)])
     settle_corpus(store)
-    changed = extraction("p5", "We study dashcam footage in the rain.", "dashcam footage", METHOD)
+    changed = extraction("p5", REWRITTEN, "TurboDiffusion", METHOD)
     store.write_batch([changed])
     settle_corpus(store)
     held = store._query("SELECT count(*) FROM held_mentions")[0][0]

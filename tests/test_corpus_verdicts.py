@@ -28,6 +28,9 @@ CASES = [
     case("proceduralaugmentation", "procedural augmentation", "METHOD", [
         ("p5", "We present a procedural augmentation pipeline that enhances low-cost monocular dashcam footage.",
          0.55)]),
+    case("sageattention", "SageAttention", "METHOD", [
+        ("p7", "Existing low-bit attention works like FlashAttention3 and SageAttention focus only on inference.",
+         0.5)]),
     case("infoseek", "InfoSeek", "DATASET", [
         ("d1", "Experiments on the InfoSeek dataset demonstrate consistent performance gains across backbones.", 0.8),
         ("d2", "Experiments on InfoSeek and E-VQA demonstrate that our method achieves state-of-the-art "
@@ -40,7 +43,9 @@ CASES = [
 def test_the_verdicts_hold_retype_and_split_as_the_rules_say():
     verdicts = {v.entity_id: v for v in (judge_entity(c, 0.65) for c in CASES)}
     assert verdicts["phase1"].hold == "not-a-name"
-    assert verdicts["proceduralaugmentation"].hold == "below-floor"
+    assert verdicts["sageattention"].hold == "below-floor"
+    # a method in plain lowercase words that no paper defines is a description, whatever its confidence
+    assert verdicts["proceduralaugmentation"].hold == "not-a-name"
     assert verdicts["rvos"].hold is None and verdicts["rvos"].type.value == "TASK"
     assert set(verdicts["infoseek"].readings.moved) == {"f1"}
 

@@ -23,7 +23,7 @@ from paperkg.graph.records import EntityType, Paper, PaperExtraction, entity_id
 from paperkg.graph.store import Store
 
 from seed_page import SEED
-from test_corpus import PHASE, RVOS, WEAK, extraction
+from test_corpus import PHASE, REWRITTEN, RVOS, WEAK, WEAK_SECOND, extraction
 from test_graph_live import graph_signature
 
 
@@ -155,31 +155,29 @@ def test_a_month_ingested_later_leaves_the_store_one_ingest_of_both_leaves(tmp_p
 
 
 def test_a_rewrite_updates_counts_exactly_in_the_store_and_a_live_graph(tmp_path):
-    """"procedural augmentation" is named by two papers; one is rewritten without it: its
+    """"SageAttention" is named by two papers; one is rewritten without it: its
     count drops to one, and as a singleton below the floor it is held, as a full pass holds it."""
-    name, second = "procedural augmentation", "We use procedural augmentation to vary weather and lighting."
+    name, other = "SageAttention", "TurboDiffusion"
     with Store(tmp_path / "kg.db") as store:
-        store.write_batch([extraction("p5", WEAK, name, METHOD, confidence=0.55),
-                           extraction("p6", second, name, METHOD, confidence=0.55)])
+        store.write_batch([extraction("p5", WEAK, name, METHOD, confidence=0.5),
+                           extraction("p6", WEAK_SECOND, name, METHOD, confidence=0.5)])
         settle_corpus(store)
         assert store.paper_counts([entity_id(name)]) == {entity_id(name): 2}
     kg = KnowledgeGraph(Store(tmp_path / "kg.db"))  # a running server's graph
     assert kg.paper_counts([entity_id(name)]) == {entity_id(name): 2}
     with Store(tmp_path / "kg.db") as store:
-        report = store.write_batch([extraction("p6", "We study dashcam footage in the rain.", "dashcam footage",
-                                               METHOD)])
+        report = store.write_batch([extraction("p6", REWRITTEN, other, METHOD)])
         assert report.updated == 1 and report.replaced_entities == {entity_id(name)}
         assert store.paper_counts([entity_id(name)]) == {entity_id(name): 1}
         settle = settle_corpus(store, None, touched_entities(store, ["p6"]) | report.replaced_entities)
         assert settle.below_floor == 1
-        assert store.paper_counts([entity_id(name), entity_id("dashcam footage")]) == {entity_id("dashcam footage"): 1}
+        assert store.paper_counts([entity_id(name), entity_id(other)]) == {entity_id(other): 1}
     with sqlite3.connect(tmp_path / "kg.db") as source, sqlite3.connect(tmp_path / "full.db") as copy:
         source.backup(copy)  # the live graph's connection keeps the write-ahead log open
     with Store(tmp_path / "full.db") as store:
         assert settle_corpus(store).below_floor == 0  # nothing left to hold
     assert rows_of(tmp_path / "kg.db") == rows_of(tmp_path / "full.db")
     kg.refresh()
-    assert kg.paper_counts([entity_id(name), entity_id("dashcam footage")]) == {
-        entity_id(name): 0, entity_id("dashcam footage"): 1}
+    assert kg.paper_counts([entity_id(name), entity_id(other)]) == {entity_id(name): 0, entity_id(other): 1}
     assert graph_signature(kg.graph) == graph_signature(build_graph(kg.store))
     kg.store.close()

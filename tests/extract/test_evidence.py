@@ -268,3 +268,31 @@ def test_a_time_compound_before_a_process_is_a_description_unless_a_paper_define
     votes = [("a", METHOD), ("b", METHOD), ("c", METHOD)]
     assert decide_entity("test-time optimization", METHOD, votes, defining_papers=0).not_a_name
     assert decide_entity("test-time adaptation", METHOD, votes, defining_papers=2).type is METHOD
+
+
+def _votes(name: str, sentences: list[str]) -> list[tuple[str, str | EntityType | None]]:
+    return [(f"p{i}", mention_evidence(sentence, name)) for i, sentence in enumerate(sentences)]
+
+
+def test_a_method_in_plain_lowercase_words_is_a_name_only_where_a_paper_defines_it():
+    # main's 75k graph: "feature optimization" in five papers, none defines it
+    described = ["With feature optimization and a LightGBM classifier tuned by Bayesian search, DBINDS achieves "
+                 "strong cross-generator performance on GenVidBench.",
+                 "By assigning semantic indices only to salient regions, LightSplat eliminates costly feature "
+                 "optimization and storage overhead."]
+    assert decide_entity("feature optimization", METHOD, _votes("feature optimization", described),
+                         defining_papers=0).not_a_name
+    # "Progressive Channel Pruning (PCP)" defines its name: a paper that defines a phrase keeps it
+    defined = ["In this work, we propose a simple but effective channel pruning framework called Progressive Channel "
+               "Pruning (PCP) to accelerate Convolutional Neural Networks (CNNs).",
+               "We achieve VAE compression through channel pruning, attention removal and lightweight SepConv."]
+    assert decide_entity("channel pruning", METHOD, _votes("channel pruning", defined), defining_papers=1).type is METHOD
+
+
+def test_a_task_or_metric_in_plain_lowercase_words_needs_no_definition():
+    # a task names what is done: "pest detection" stays though no paper defines it
+    sentences = ["With the increasing use of computer vision in agriculture, image analysis has become crucial for "
+                 "tasks like crop health monitoring and pest detection.",
+                 "First, a pest detection network is used for pest detection and counting, extracting counting "
+                 "result-related information."]
+    assert decide_entity("pest detection", TASK, _votes("pest detection", sentences), defining_papers=0).type is TASK

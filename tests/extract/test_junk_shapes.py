@@ -6,7 +6,7 @@ import pytest
 
 from paperkg.graph.extract.rules.artifact_shapes import is_family_hybrid
 from paperkg.graph.extract.rules.junk_shapes import (
-    is_bare_shape, is_class_phrase, is_degree_of_metric, is_junk_name, is_manner_phrase)
+    is_bare_shape, is_class_phrase, is_degree_of_metric, is_junk_name, is_manner_phrase, is_plain_phrase)
 from paperkg.graph.records import EntityType
 
 
@@ -111,3 +111,14 @@ def test_a_quality_adjective_before_a_generic_process_is_a_description(name):
 @pytest.mark.parametrize("name", ["semantic segmentation", "visual localization", "medical classification"])
 def test_a_classifying_adjective_before_a_process_names_a_kind(name):
     assert not is_manner_phrase(name)
+
+
+@pytest.mark.parametrize("name", ["feature optimization", "token-level optimization", "non-uniform quantization",
+                                  "channel pruning"])
+def test_lowercase_words_alone_are_a_plain_phrase(name):
+    assert is_plain_phrase(name)
+
+
+@pytest.mark.parametrize("name", ["LoRA fine-tuning", "INT4 quantization", "Random Sampling", "SageAttention", "3-d printing"])
+def test_a_capital_or_a_digit_is_no_plain_phrase(name):
+    assert not is_plain_phrase(name)

@@ -11,7 +11,8 @@ discovery as well as for the corpus step; `is_bare_shape` adds the shapes the co
 alone rejects; `is_manner_phrase` names a description of how a generic process is done
 ("iterative optimization", "two-stage fine-tuning"), which the corpus step rejects where no
 paper defines it; `is_class_phrase` a class of systems in lowercase words ("pre-trained
-diffusion model"), which is no name whatever its type.
+diffusion model"), which is no name whatever its type; `is_plain_phrase` a span of lowercase
+words alone, which the corpus step takes as a method's name only where a paper shows it is one.
 """
 
 from __future__ import annotations
@@ -199,3 +200,10 @@ def is_class_phrase(name: str) -> bool:
     (a model's own name is capitalised: "Diffusion Transformer", "BERT")."""
     words = name.split()
     return len(words) >= 2 and name.islower() and words[-1] in _MODEL_NOUNS
+
+
+def is_plain_phrase(name: str) -> bool:
+    """Words in lowercase only, with no capital letter and no digit: "feature optimization",
+    "token-level optimization", "non-uniform quantization" (not "LoRA fine-tuning", "INT4
+    quantization"). Nothing in its own letters marks it as a name rather than a description."""
+    return any(c.isalpha() for c in name) and not any(c.isupper() or c.isdigit() for c in name)
