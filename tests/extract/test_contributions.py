@@ -257,6 +257,15 @@ def test_a_part_that_is_a_kind_of_a_general_concept_is_not_introduced(extractor)
      "1-bit LLMs.", "v2", False),
     # A listed name so described is an existing thing.
     ("We fine-tune BERT, a pretrained language model, on reviews.", "BERT", False),
+    # arXiv 2604.17773 (dev3): a coined acronym whose component noun follows its definition.
+    ("A lightweight Structure-aware Trajectory Modulation (STM) module recalibrates time embeddings "
+     "at each network block based on local anatomical content.", "Structure-aware Trajectory Modulation", True),
+    # arXiv 2604.17773 (dev3): the same definition with no component noun is a concept it uses.
+    ("A lightweight Structure-aware Trajectory Modulation (STM) recalibrates time embeddings "
+     "at each network block based on local anatomical content.", "Structure-aware Trajectory Modulation", False),
+    # arXiv 2511.07929 (dev3): a definition that begins a compound adjective is a kind of method.
+    ("Moreover, we design an adaptive Kullback-Leibler (KL) divergence-based distillation "
+     "regularization method to enable mutual learning.", "Kullback-Leibler", False),
 ])
 def test_what_a_sentence_introduces(extractor, abstract, name, is_introduced):
     assert (name in introduced(extractor, "T", abstract)) is is_introduced

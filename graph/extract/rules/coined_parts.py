@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from paperkg.graph.extract.rules.candidates import Candidate
+from paperkg.graph.extract.rules.cues import TYPE_NOUNS
 from paperkg.graph.extract.rules.coined_forms import (
-    RUN, WORD, coined_candidates, may_be_coined, read_run_name,
+    RUN, WORD, coined_candidates, is_unlisted, may_be_coined, read_run_name,
 )
 
 # Words an enumerated item or a title may open with that are no part of the name.
@@ -81,13 +82,47 @@ def find_title_name(text: str, lookup) -> list[Candidate]:
     words = name.split()
     shaped = _SHAPED_PAST_FIRST.search(words[0], 1) is not None and all(
         _VERSION.fullmatch(w) for w in words[1:])
-    if not shaped and not (all(w[:1].isupper() for w in words) and _named_again(text, name, title_end)):
+    if not shaped and not (all(w[:1].isupper() for w in words) and (
+            _named_again(text, name, title_end) or _named_as_a_kind(text, name, head.end(1), title_end, lookup))):
         return []
     return coined_candidates(text, 0, head.end(1), None) if may_be_coined(name, lookup) else []
 
 _TITLE_HEAD = re.compile(r"([\w$^{}()+&.'-]+(?: [^\s:]+){0,2}) ?:\s")
 _SHAPED_PAST_FIRST = re.compile(r"[A-Z0-9&$(]")
 _VERSION = re.compile(r"[vV]?\d[\w.]*|Pro|Plus|Lite|Mini|Max|XL|Ultra|Turbo|Zero|\+\+")
+
+
+# After a title head's colon, the kind of thing the head names, in apposition: "Interpreto:
+# An Explainability Library for ...", "T-Gated Adapter: A Lightweight Temporal Adapter for
+# ...", not "X: A Survey of Transformers" nor "X: Explaining Transformers".
+_KIND_AFTER_COLON = re.compile(
+    r"\s*:\s+(?:An?|The)\s+(?:(?!(?:of|for|on|in|to|with|and)\b)[\w-]+\s+){0,4}?(?i:"
+    + "|".join(sorted({*TYPE_NOUNS, "adapter", "adaptor", "platform"})) + r")\b")
+
+
+def _named_as_a_kind(text: str, name: str, head_end: int, title_end: int, lookup) -> bool:
+    """Whether the title says what kind of thing its head is ("Interpreto: An Explainability
+    Library") and the head is a name: its first word shaped like one ("T-Gated") and no
+    name the lists know ("RANSAC Revisited: An Improved Algorithm" is about RANSAC), or the
+    abstract writing it capitalised at least as often as in lower case (a package's name
+    in "pip install interpreto" or a URL), which a concept ("Convexity: A Unified
+    Framework ... convexity ...") is not."""
+    if _KIND_AFTER_COLON.match(text, head_end, title_end) is None:
+        return False
+    first = name.split()[0]
+    if _SHAPED_PAST_FIRST.search(first, 1) is not None:
+        return first == name or is_unlisted(lookup(first)) and not _used_alone(text, first, name, title_end)
+    abstract = text[title_end:]
+    capitalised = abstract.count(name)
+    lower = len(re.findall(rf"\b{re.escape(name.lower())}\b", abstract))
+    return capitalised > 0 and capitalised >= lower
+
+
+def _used_alone(text: str, first: str, name: str, after: int) -> bool:
+    """Whether the abstract names the first word of a title head without the rest ("RANSAC
+    Revisited: ..." and "We revisit RANSAC."): the head is about that name, not a new one."""
+    word = re.compile(rf"(?<![\w-]){re.escape(first)}(?![\w-])")
+    return any(not text.startswith(name, m.start()) for m in word.finditer(text, after))
 
 
 def _named_again(text: str, name: str, after: int) -> bool:
