@@ -216,6 +216,20 @@ def test_a_part_that_is_a_kind_of_a_general_concept_is_not_introduced(extractor)
     assert "BusiAgent" in names and "Continuous Time Markov Decision Process" not in names
 
 
+def test_definitions_that_open_the_enumerated_parts_of_a_contribution_are_introduced(extractor):
+    # arXiv 2506.15298 (dev3): the two tasks a challenge introduces, each an item "(1) long (SHORT)".
+    abstract = ("The ME grand challenge (MEGC) 2025 introduces two tasks that reflect these evolving "
+                "research directions: (1) ME spot-then-recognize (ME-STR), which integrates ME spotting "
+                "and subsequent recognition in a unified sequential pipeline; and (2) ME visual question "
+                "answering (ME-VQA), which explores ME understanding through visual question answering.")
+    names = introduced(extractor, "T", abstract)
+    assert {"ME spot-then-recognize", "ME visual question answering"} <= names
+    # The same items in a sentence that says nothing is made of them are not introduced.
+    abstract = ("Prior studies fall in two groups: (1) ME spot-then-recognize (ME-STR), which integrates ME "
+                "spotting and recognition; and (2) ME visual question answering (ME-VQA).")
+    assert not {"ME spot-then-recognize", "ME visual question answering"} & introduced(extractor, "T", abstract)
+
+
 @pytest.mark.parametrize(("abstract", "name", "is_introduced"), [
     # arXiv 2605.12519: a lower-case long form no list knows, the whole noun phrase of its
     # definition, coins an acronym.

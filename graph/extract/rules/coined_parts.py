@@ -22,8 +22,10 @@ from paperkg.graph.extract.rules.coined_forms import (
 _OPENERS = frozenset("A An The Our".split())
 # Enumerated items "(1) ", "(ii) " and the words before them that say they are parts of a
 # contribution ("introduces three key innovations: (1) ...", "consists of (i) ...").
-_ITEM = re.compile(r"\((?:[1-9]|i{1,3}|iv|v|vi)\) (?=[A-Z])")
-_PARTS_WORDS = re.compile(
+ITEM = re.compile(r"\((?:[1-9]|i{1,3}|iv|v|vi)\) (?=[A-Z])")
+# The same marker right before a place, whatever case follows: "(1) ME spot-then-recognize".
+ITEM_BEFORE = re.compile(r"\((?:[1-9]|i{1,3}|iv|v|vi)\) \Z")
+PARTS_WORDS = re.compile(
     r"introduc|propos|present|consist|compris|compose|innovation|contribution|component|module|"
     r"construct|build|release|curate|create|design|develop"
 )
@@ -37,11 +39,11 @@ def find_enumerated_parts(text: str, lookup) -> list[Candidate]:
     Refinement that ...; (2) Influence Function Integration that ..."."""
     found: list[Candidate] = []
     lead_checked: dict[int, bool] = {}
-    for item in _ITEM.finditer(text):
+    for item in ITEM.finditer(text):
         sentence = max(text.rfind(". ", 0, item.start()), text.rfind("\n", 0, item.start())) + 1
         if sentence not in lead_checked:
-            first = _ITEM.search(text, sentence)
-            lead_checked[sentence] = _PARTS_WORDS.search(text, sentence, first.start()) is not None
+            first = ITEM.search(text, sentence)
+            lead_checked[sentence] = PARTS_WORDS.search(text, sentence, first.start()) is not None
         if lead_checked[sentence]:
             run = RUN.match(text, _past_openers(text, item.end()))
             if run is not None:
