@@ -277,6 +277,17 @@ def test_definitions_that_open_the_enumerated_parts_of_a_contribution_are_introd
     # arXiv 2604.17773 (dev3): the same definition with no component noun is a concept it uses.
     ("A lightweight Structure-aware Trajectory Modulation (STM) recalibrates time embeddings "
      "at each network block based on local anatomical content.", "Structure-aware Trajectory Modulation", False),
+    # arXiv 2603.14772 (dev3): a name the lists know, in a cue's reach, is an existing thing.
+    ("To overcome the scarcity of dynamic captures, we introduce a static-to-dynamic knowledge "
+     "transfer strategy: a Transformer pretrained on large-scale static captures provides strong "
+     "geometric and appearance priors.", "Transformer", False),
+    # arXiv 2503.20783: a listed name that the verb names at once is the paper's (the lists hold
+    # names of the corpus's own papers).
+    ("To address this, we introduce Dr. GRPO, an unbiased optimization method that improves token "
+     "efficiency while maintaining reasoning performance.", "Dr. GRPO", True),
+    # The seed page: a listed name the paper calls its own is still introduced.
+    ("Notably, on RewardBench, our FLAMe-RM-24B model (with an accuracy of 87.8%) is the top-performing "
+     "generative model trained exclusively on permissively licensed data.", "FLAMe-RM-24B", True),
     # arXiv 2511.07929 (dev3): a definition that begins a compound adjective is a kind of method.
     ("Moreover, we design an adaptive Kullback-Leibler (KL) divergence-based distillation "
      "regularization method to enable mutual learning.", "Kullback-Leibler", False),

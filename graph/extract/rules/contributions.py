@@ -83,7 +83,7 @@ def settle_introductions(text: str, pairs: list) -> list:
             if c.role is None:  # a window's cue, not a rule that read the words next to it
                 first = last_intro is None or last_intro[1] != mention.sentence or joined or (
                     last_intro[2] and _PARTS_OF.search(text, last_intro[0], start) is not None)
-                kept = (first or after_our(text, start)) and is_coined_here(text, c)
+                kept = (first and not _is_listed(c, text) or after_our(text, start)) and is_coined_here(text, c)
                 kept = kept and (not joined or last_intro[2]) or _defines_last_intro(
                     text, c, last_intro, mention.sentence)
                 if not kept:  # the cue's reach was wrong; its own apposition may still define it
@@ -121,6 +121,24 @@ def settle_introductions(text: str, pairs: list) -> list:
     if introduced:
         _introduce_variants(text, pairs, introduced)
     return pairs
+
+
+def _is_listed(c, text: str) -> bool:
+    """Whether the curated lists know a name that a cue only reaches: an existing thing,
+    which the cue does not make the paper's ("we introduce a ... strategy: a Transformer
+    pretrained on ...", "we propose a hybrid ... Swin Transformer-based framework"). The
+    lists hold names of the corpus's own papers, so a listed name the verb names at once
+    ("we introduce Dr. GRPO, an ...", "a framework termed as HCP") or the paper calls its
+    own ("our FLAMe-RM-24B model") is still introduced."""
+    if c.entity is None or c.entity.origin != "gazetteer":
+        return False
+    return _NAMED_BY_THE_VERB.search(text, max(0, c.start - 40), c.start) is None
+
+
+# An introducing verb right before a name, its object with no article: "we introduce Dr. GRPO".
+_NAMED_BY_THE_VERB = re.compile(
+    r"\b(?:introduc|propos|present|releas|develop|design|build|construct|curat|creat|contribut|"
+    r"call|nam|term|dub)\w*(?:\s+as)?\s+\Z")
 
 
 def _is_enumerated_definition(text: str, c, sentence: str) -> bool:
