@@ -221,6 +221,11 @@ def test_over_or_than_before_a_number_is_a_quantity_not_a_comparison():
     # arXiv 2506.10459 (dev3): "two public HSI datasets" is a kind of data, not a named one.
     ("The adversarial examples achieve effective transferability to black-box models on two public "
      "HSI datasets.", "HSI", Role.MENTIONS),
+    # arXiv 2509.04473 (dev3): a score on a benchmark, right after its name, is a result on it.
+    ("Moreover, optimizing the LLM with Low-Rank Adaptation (LoRA) yields notable performance gains, with "
+     "Spoken Language Understanding Evaluation (SLUE) score improvement of 6.6% and 9.5%", "SLUE",
+     Role.EVALUATES_ON),
+    ("ImageNet accuracy improves by 2 points.", "ImageNet", Role.EVALUATES_ON),
     # arXiv 2509.25749 (dev3): the "On" of a title's "Try-On" is no cue for the abstract after it.
     ("Artifact-Free Virtual Try-On Virtual try-on (VITON) aims to generate realistic images.", "VITON",
      Role.MENTIONS),
