@@ -25,7 +25,8 @@ def eval_roles(gold: tuple[str, ...], as_json: bool, n_errors: int, model_dir) -
     paths = list(gold) or [str(p) for p in default_role_golds()]
     if not paths:
         raise click.UsageError(
-            "no role gold given and none in data/roles/ (gold_dev.jsonl, gold_dev2.jsonl, gold_test.jsonl, gold_heldout.jsonl); "
+            "no role gold given and none in data/roles/ (gold_dev.jsonl, gold_dev2.jsonl, gold_dev3.jsonl, gold_test.jsonl, "
+            "gold_heldout.jsonl); "
             "give a file: paperkg eval --roles GOLD.jsonl"
         )
     extractor = Extractor.default(model_dir=model_dir)

@@ -185,6 +185,9 @@ def test_novel_before_a_kind_of_model_is_not_a_name():
     "Specifically, we build upon Attracting and Dispersing (AaD), a widely adopted SFDA technique.",
     "This paper presents a real-world AI application at TVS Supply Chain Solutions, reporting on it.",
     "RANSAC Revisited: An Improved Algorithm for Robust Subspace Recovery\n\nWe revisit RANSAC.",
+    # arXiv 2511.07929 (dev3): a definition that begins a compound adjective.
+    "Moreover, we design an adaptive Kullback-Leibler (KL) divergence-based distillation "
+    "regularization method to enable mutual learning between FAM and MLP.",
 ])
 def test_a_name_after_a_preposition_or_a_generic_phrase_is_not_coined(text):
     assert coined(text) == []

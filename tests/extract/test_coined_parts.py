@@ -72,3 +72,31 @@ def test_a_title_head_that_is_a_name_is_coined(title, abstract, name):
 ])
 def test_a_title_head_that_is_no_name_is_not_coined(title, abstract):
     assert coined(f"{title}\n\n{abstract}") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # arXiv 2512.09730 (dev3): a plain word the title calls a library, which the abstract writes
+    # capitalised as often as its package's lower-case name ("pip install interpreto").
+    ("Interpreto: An Explainability Library for Transformers\n\nInterpreto is a Python library for "
+     "post-hoc explainability. Interpreto supports both classification and generation models; "
+     "install via pip install interpreto. Code: https://github.com/FOR-sight-ai/interpreto.", "Interpreto"),
+    # arXiv 2604.08167 (dev3): a head whose first word is shaped like a name, called an adapter.
+    ("T-Gated Adapter: A Lightweight Temporal Adapter for Vision-Language Medical Segmentation\n\n"
+     "We propose a temporal adapter that injects adjacent-slice context.", "T-Gated Adapter"),
+])
+def test_a_title_head_the_title_calls_a_kind_of_thing_is_coined(text, name):
+    assert coined(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    # The abstract writes the head in lower case more often: a concept, not a name.
+    "Convexity: A Unified Framework for Robust Optimization\n\nWe show that convexity helps, and "
+    "that convexity of the loss is enough.",
+    # The head's first word is named alone in the abstract: the title is about it.
+    "RANSAC Revisited: An Improved Algorithm for Robust Subspace Recovery\n\nWe revisit RANSAC.",
+    # No kind in apposition after the colon.
+    "Interpreto: Explaining Transformers\n\nInterpreto explains models; pip install interpreto.",
+    "Interpreto: A Survey of Transformers\n\nInterpreto explains models; pip install interpreto.",
+])
+def test_a_title_head_without_a_kind_or_used_as_a_word_is_not_coined(text):
+    assert coined(text) == []

@@ -216,6 +216,20 @@ def test_a_part_that_is_a_kind_of_a_general_concept_is_not_introduced(extractor)
     assert "BusiAgent" in names and "Continuous Time Markov Decision Process" not in names
 
 
+def test_definitions_that_open_the_enumerated_parts_of_a_contribution_are_introduced(extractor):
+    # arXiv 2506.15298 (dev3): the two tasks a challenge introduces, each an item "(1) long (SHORT)".
+    abstract = ("The ME grand challenge (MEGC) 2025 introduces two tasks that reflect these evolving "
+                "research directions: (1) ME spot-then-recognize (ME-STR), which integrates ME spotting "
+                "and subsequent recognition in a unified sequential pipeline; and (2) ME visual question "
+                "answering (ME-VQA), which explores ME understanding through visual question answering.")
+    names = introduced(extractor, "T", abstract)
+    assert {"ME spot-then-recognize", "ME visual question answering"} <= names
+    # The same items in a sentence that says nothing is made of them are not introduced.
+    abstract = ("Prior studies fall in two groups: (1) ME spot-then-recognize (ME-STR), which integrates ME "
+                "spotting and recognition; and (2) ME visual question answering (ME-VQA).")
+    assert not {"ME spot-then-recognize", "ME visual question answering"} & introduced(extractor, "T", abstract)
+
+
 @pytest.mark.parametrize(("abstract", "name", "is_introduced"), [
     # arXiv 2605.12519: a lower-case long form no list knows, the whole noun phrase of its
     # definition, coins an acronym.
@@ -257,6 +271,26 @@ def test_a_part_that_is_a_kind_of_a_general_concept_is_not_introduced(extractor)
      "1-bit LLMs.", "v2", False),
     # A listed name so described is an existing thing.
     ("We fine-tune BERT, a pretrained language model, on reviews.", "BERT", False),
+    # arXiv 2604.17773 (dev3): a coined acronym whose component noun follows its definition.
+    ("A lightweight Structure-aware Trajectory Modulation (STM) module recalibrates time embeddings "
+     "at each network block based on local anatomical content.", "Structure-aware Trajectory Modulation", True),
+    # arXiv 2604.17773 (dev3): the same definition with no component noun is a concept it uses.
+    ("A lightweight Structure-aware Trajectory Modulation (STM) recalibrates time embeddings "
+     "at each network block based on local anatomical content.", "Structure-aware Trajectory Modulation", False),
+    # arXiv 2603.14772 (dev3): a name the lists know, in a cue's reach, is an existing thing.
+    ("To overcome the scarcity of dynamic captures, we introduce a static-to-dynamic knowledge "
+     "transfer strategy: a Transformer pretrained on large-scale static captures provides strong "
+     "geometric and appearance priors.", "Transformer", False),
+    # arXiv 2503.20783: a listed name that the verb names at once is the paper's (the lists hold
+    # names of the corpus's own papers).
+    ("To address this, we introduce Dr. GRPO, an unbiased optimization method that improves token "
+     "efficiency while maintaining reasoning performance.", "Dr. GRPO", True),
+    # The seed page: a listed name the paper calls its own is still introduced.
+    ("Notably, on RewardBench, our FLAMe-RM-24B model (with an accuracy of 87.8%) is the top-performing "
+     "generative model trained exclusively on permissively licensed data.", "FLAMe-RM-24B", True),
+    # arXiv 2511.07929 (dev3): a definition that begins a compound adjective is a kind of method.
+    ("Moreover, we design an adaptive Kullback-Leibler (KL) divergence-based distillation "
+     "regularization method to enable mutual learning.", "Kullback-Leibler", False),
 ])
 def test_what_a_sentence_introduces(extractor, abstract, name, is_introduced):
     assert (name in introduced(extractor, "T", abstract)) is is_introduced

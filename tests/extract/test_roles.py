@@ -203,3 +203,32 @@ def test_over_or_than_before_a_number_is_a_quantity_not_a_comparison():
     text = "Leveraging over 10 million PubMed abstracts published between 1975 and 2023, we simulate it."
     assert role_of(text, "PubMed abstracts") is not Role.EVALUATES_ON
     assert role_of("Our method improves over ImageNet baselines.", "ImageNet") is Role.EVALUATES_ON
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # arXiv 2506.04714 (dev2) and 2506.19512 (dev3): a shared task the paper takes part in is
+    # where it reports results, whatever cue stands before it.
+    ("This paper presents the submission of IIITH-BUT to the IWSLT 2025 shared task on speech "
+     "translation.", "IWSLT 2025", Role.EVALUATES_ON),
+    ("This paper presents the approach of our team called heiDS for the ArchEHR-QA 2025 shared task.",
+     "ArchEHR-QA 2025", Role.EVALUATES_ON),
+    # A challenge named with no one taking part in it is no evaluation.
+    ("The Medico 2025 challenge addresses Visual Question Answering for GI imaging.", "Medico 2025",
+     Role.MENTIONS),
+    # arXiv 2506.17590 (dev3): the data a new benchmark is made from is its source.
+    ("We introduce a fine-grained benchmark constructed from the DRAMA dataset via an automated "
+     "annotation pipeline.", "DRAMA", Role.USES),
+    # arXiv 2506.10459 (dev3): "two public HSI datasets" is a kind of data, not a named one.
+    ("The adversarial examples achieve effective transferability to black-box models on two public "
+     "HSI datasets.", "HSI", Role.MENTIONS),
+    # arXiv 2509.04473 (dev3): a score on a benchmark, right after its name, is a result on it.
+    ("Moreover, optimizing the LLM with Low-Rank Adaptation (LoRA) yields notable performance gains, with "
+     "Spoken Language Understanding Evaluation (SLUE) score improvement of 6.6% and 9.5%", "SLUE",
+     Role.EVALUATES_ON),
+    ("ImageNet accuracy improves by 2 points.", "ImageNet", Role.EVALUATES_ON),
+    # arXiv 2509.25749 (dev3): the "On" of a title's "Try-On" is no cue for the abstract after it.
+    ("Artifact-Free Virtual Try-On Virtual try-on (VITON) aims to generate realistic images.", "VITON",
+     Role.MENTIONS),
+])
+def test_data_roles_read_with_the_words_after_them(text, name, role):
+    assert role_with_end(text, name) is role

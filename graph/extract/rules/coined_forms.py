@@ -37,6 +37,9 @@ _NOT_FIRST = frozenset("existing recent previous prior current conventional most
                        "these those this we it they all each both".split())
 # A short form right after the name: " (SOTA)"; or at the end of a wrapped name.
 SHORT = re.compile(r" \(([A-Za-z][\w-]{1,9})\)")
+# A compound adjective right after a definition, which makes the definition part of a
+# longer modifier: "Kullback-Leibler (KL) divergence-based distillation".
+_COMPOUND_AFTER = re.compile(r" [a-z]+-(?:based|driven|grounded|guided|aware|level|style|like|free|specific|centric)\b")
 # Nouns after a Title-Case run that it names, rather than modifies: "the X task", "the X metric".
 _NAMED_NOUNS = frozenset("task benchmark dataset corpus metric score measure".split())
 # Words too general to make a name on their own ("Large Language Models").
@@ -61,6 +64,8 @@ def read_run_name(text: str, run: re.Match, lookup, single_ok: bool, heads=None,
     short = SHORT.match(text, end)
     if short is not None and not abbreviates(short.group(1), text[start:end]):
         short = None
+    if short is not None and _COMPOUND_AFTER.match(text, short.end()):
+        return []  # "an adaptive Kullback-Leibler (KL) divergence-based ... method": a modifier
     if short is None and not _names_next_noun(text, start, end):
         end = _first_connector_end(text, start, end)
     name = text[start:end]

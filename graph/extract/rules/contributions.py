@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from paperkg.graph.extract.rules.coined_parts import ITEM, ITEM_BEFORE, PARTS_WORDS
 from paperkg.graph.extract.rules.cues import GENERAL_PHRASES
 from paperkg.graph.extract.rules.introduced_names import (
     DEFINERS, PASSIVE_STARTS, after_our, is_coined_here, is_defined_by_apposition, is_introduced_otherwise,
@@ -82,7 +83,7 @@ def settle_introductions(text: str, pairs: list) -> list:
             if c.role is None:  # a window's cue, not a rule that read the words next to it
                 first = last_intro is None or last_intro[1] != mention.sentence or joined or (
                     last_intro[2] and _PARTS_OF.search(text, last_intro[0], start) is not None)
-                kept = (first or after_our(text, start)) and is_coined_here(text, c)
+                kept = (first and not _is_listed(c, text) or after_our(text, start)) and is_coined_here(text, c)
                 kept = kept and (not joined or last_intro[2]) or _defines_last_intro(
                     text, c, last_intro, mention.sentence)
                 if not kept:  # the cue's reach was wrong; its own apposition may still define it
@@ -96,6 +97,10 @@ def settle_introductions(text: str, pairs: list) -> list:
             continue
         if 0 <= parts_from <= start and _is_coined_part(text, c):
             pairs[i] = (_with_role(mention, _INTRODUCES), c)
+            continue
+        if text[start - 2 : start] == ") " and _is_enumerated_definition(text, c, mention.sentence):
+            pairs[i] = (_with_role(mention, _INTRODUCES), c)
+            introduced.add(text[start : c.end].casefold())
             continue
         # The words that could introduce a mention, looked for in C first: most have none.
         near = start - 40 if start > 40 else 0
@@ -116,6 +121,41 @@ def settle_introductions(text: str, pairs: list) -> list:
     if introduced:
         _introduce_variants(text, pairs, introduced)
     return pairs
+
+
+def _is_listed(c, text: str) -> bool:
+    """Whether the curated lists know a name that a cue only reaches: an existing thing,
+    which the cue does not make the paper's ("we introduce a ... strategy: a Transformer
+    pretrained on ...", "we propose a hybrid ... Swin Transformer-based framework"). The
+    lists hold names of the corpus's own papers, so a listed name the verb names at once
+    ("we introduce Dr. GRPO, an ...", "a framework termed as HCP") or the paper calls its
+    own ("our FLAMe-RM-24B model") is still introduced."""
+    if c.entity is None or c.entity.origin != "gazetteer":
+        return False
+    return _NAMED_BY_THE_VERB.search(text, max(0, c.start - 40), c.start) is None
+
+
+# An introducing verb right before a name, its object with no article: "we introduce Dr. GRPO".
+_NAMED_BY_THE_VERB = re.compile(
+    r"\b(?:introduc|propos|present|releas|develop|design|build|construct|curat|creat|contribut|"
+    r"call|nam|term|dub)\w*(?:\s+as)?\s+\Z")
+
+
+def _is_enumerated_definition(text: str, c, sentence: str) -> bool:
+    """Whether a definition no list knows opens an enumerated item of a sentence that says
+    what a contribution is made of: "The ME grand challenge (MEGC) 2025 introduces two tasks
+    ...: (1) ME spot-then-recognize (ME-STR), which ...; and (2) ME visual question answering
+    (ME-VQA)" (`coined_parts.find_enumerated_parts` reads such items when Title Case)."""
+    if c.component != "kg_abbreviations" or len(c.aliases) != 2 or c.entity is not None:
+        return False
+    if not text.startswith(c.aliases[0], c.start) or not is_proper_name(c.aliases[1]):
+        return False
+    item = ITEM_BEFORE.search(text, max(0, c.start - 6), c.start)
+    at = text.rfind(sentence, 0, c.start + len(sentence))
+    if item is None or at < 0:
+        return False
+    first = ITEM.search(text, at, c.start + 1)
+    return first is not None and PARTS_WORDS.search(text, at, first.start()) is not None
 
 
 def _introduce_variants(text: str, pairs: list, introduced: set[str]) -> None:

@@ -40,6 +40,9 @@ _MODIFIES_NOUN = re.compile(r" [a-z]+ (?:" + "|".join(sorted(TYPE_NOUNS)) + r")\
 _NAMED_AFTER = re.compile(r"(?: [a-z][\w-]*){1,3},? (?:called|named|dubbed|termed)\b")
 # A name that modifies a compound adjective: "our LSTM-based memory encoder".
 _BASED_ON_NAME = re.compile(r"-(?:based|style|like|inspired|driven|guided|powered|initiali[sz]ed)\b")
+# A definition that begins a compound adjective: "an adaptive Kullback-Leibler (KL)
+# divergence-based distillation regularization method" is a kind of method.
+_DEFINED_MODIFIER = re.compile(r"\s*\([^()]{1,20}\)\s+[a-z]+" + _BASED_ON_NAME.pattern)
 _DETERMINERS = frozenset("the a an".split())
 # A name, or its definition, that modifies a plural noun after it: "ETF classifiers",
 # "transform the State Geologic Map Compilation (SGMC) polygons".
@@ -119,10 +122,12 @@ def is_coined_here(text: str, c) -> bool:
     """Whether a window-introduced mention can be what the paper introduces."""
     if not _names_a_thing(text, c) or is_generic(c):
         return False
-    if _BASED_ON_NAME.match(text, c.end):
+    if _BASED_ON_NAME.match(text, c.end) or _DEFINED_MODIFIER.match(text, c.end):
         return False  # "our BERT-based classifier": what the contribution is built on
     if _MODIFIES_PLURAL.match(text, c.end):
         return False  # "balancing learnable and ETF classifiers": a kind of the things acted on
+    if _MODIFIES_NOUN.match(text, c.end):
+        return False  # "we develop novel Monte Carlo inference strategies": a kind of strategy
     if text[c.start - 1 : c.start] == "-" and text[c.start - 2 : c.start - 1].isalnum():
         return False  # "propose PaQ-RT-DETR": the listed tail of a longer name, not the name
     before = text[max(0, c.start - 40) : c.start].split()
@@ -214,15 +219,31 @@ def _is_coined_acronym(text: str, c) -> bool:
     if c.entity is not None or c.type not in _COINED_TYPES or len(c.aliases) != 2:
         return False
     long = c.aliases[0]
-    if not text.startswith(long, c.start):
+    at = c.start if text.startswith(long, c.start) else _definition_start(text, c.start, long)
+    if at < 0:
         return False  # a later use of the short form: its definition speaks for it
     words = long.split()
-    if len(words) < 2 or words[-1].split("-")[-1].lower() not in _COMPONENT_HEADS:
+    if len(words) < 2 or not (words[-1].split("-")[-1].lower() in _COMPONENT_HEADS
+                              or _COMPONENT_AFTER.match(text, c.end)):
         return False
-    if _BUILT_ON.search(text, max(0, c.start - 30), c.start):
+    if _BUILT_ON.search(text, max(0, at - 30), at):
         return False  # "two models based on Long-term Recurrent Convolutional Networks (LRCNs)"
     # "Recent work on Code World Models (CWMs) demonstrates ...": another paper's coinage.
-    return is_title_case(long) and _OTHERS_WORK.search(text, max(0, c.start - 60), c.start) is None
+    return is_title_case(long) and _OTHERS_WORK.search(text, max(0, at - 60), at) is None
+
+
+def _definition_start(text: str, start: int, long: str) -> int:
+    """Where the long form starts when the short form at `start` is the one in its
+    definition's parentheses ("Structure-aware Trajectory Modulation (STM)"), else -1."""
+    before = text[: start - 1].rstrip()
+    if text[start - 1 : start] != "(" or not before.endswith(long):
+        return -1
+    return len(before) - len(long)
+
+
+# A component noun right after the definition: "a lightweight Structure-aware Trajectory
+# Modulation (STM) module", where the long form itself ends in no such noun.
+_COMPONENT_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:" + "|".join(sorted(_COMPONENT_HEADS)) + r")\b")
 
 
 # What a contribution is built on or applied to, right before a name: "based on", "applied

@@ -53,7 +53,8 @@ _CUE_PATTERNS = (
         r"evaluat\w+", r"test\w*", r"benchmark\w*", r"experiments?", r"results?", r"performance",
         r"accuracy", r"achiev\w+", r"scores?",
     )),
-    *(("evaluate", rf"{cue}\b") for cue in ("On", "on", "across")),
+    # Not the end of a hyphenated word: a title's "... Virtual Try-On" before the abstract.
+    *(("evaluate", rf"{cue}\b(?<!-{cue})") for cue in ("On", "on", "across")),
     *(("use", rf"{cue}\b") for cue in (
         r"using", r"uses?", r"used", r"use of", r"based on", r"built (?:up)?on", r"with", r"via",
         r"leverag\w+", r"employ\w*", r"adopt\w*", r"appl(?:y|ies|ying|ied)", r"fine-?tun\w+",
@@ -112,6 +113,11 @@ _TRAINED_ON = frozenset(
 _ABOUT_ON = frozenset("research study studies calls call light insights perspective emphasis".split())
 # "applied our method to (the) X": the data a method is applied to, right after "to".
 _APPLIED_TO = re.compile(r"\bto\s+(?:the\s+)?\Z")
+# Data something new is made from is its source, not what it is evaluated on, even in a
+# sentence about a benchmark: "a fine-grained benchmark constructed from the DRAMA dataset".
+_MADE_FROM = re.compile(
+    r"\b(?:construct|deriv|buil|collect|curat|sourc|extract|drawn|compil|adapt|creat|"
+    r"generat|assembl|gather)\w*\s+\Z")
 _TRAINING_CUES = ("train", "fine", "pretrain", "pre-train", "initiali", "built", "based")
 _EVALUATION_WORDS = re.compile(
     r"\b(?:[Ee]valuat|[Ee]xperiment|[Bb]enchmark|[Vv]alidat|[Oo]utperform|[Aa]chiev|[Rr]esults?\b)"
@@ -131,7 +137,7 @@ _TRAINED_AFTER = re.compile(
 _COUNTED_BEFORE = re.compile(
     r"\b(?:multiple|several|various|many|numerous|diverse|different|two|three|four|five|six|"
     r"seven|eight|nine|ten|\d+|major|standard|popular|common|mainstream|challenging|representative|"
-    r"typical|classic|complex|existing|3D|2D)\s+\Z"
+    r"typical|classic|complex|existing|3D|2D|public)\s+(?:(?:public|publicly available|open)\s+)?\Z"
 )
 _LISTED_BEFORE = re.compile(r"(?:\band|\bor|,)\s+(?:the\s+)?\Z")
 # Data compared as data sets, not evaluated on: "surpassing existing datasets (e.g., X".
@@ -160,12 +166,17 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     left = left[clause_start(left) :]
     if "ur" in left and _OUR.search(left):  # "ur": most windows have no "our" to look for
         return _INTRODUCES
+    if entity_type in _EVALUATED and end is not None and _takes_part_in(text, sentence_start, end):
+        return _EVALUATES_ON
     last = _last_cue(left)  # the nearest cue
+    scored = entity_type in _EVALUATED and end is not None and _SCORE_AFTER.match(text, end) is not None
     if last is None:
-        return _MENTIONS
+        return _EVALUATES_ON if scored else _MENTIONS
     kind = last.lastgroup
     if kind == "intro" and left.startswith("and", last.start()) and not _WE.search(text, sentence_start, start):
         return _MENTIONS  # "existing methods ... and construct X": no "we" makes the verb the paper's
+    if scored and kind != "intro":
+        return _EVALUATES_ON
     if entity_type in _EVALUATED:
         role = _data_role(kind, last, left, text[sentence_start:start])
         if role is _EVALUATES_ON and end is not None and not names_evaluated_data(text, start, end, left, last.end()):
@@ -174,6 +185,24 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if kind == "evaluate":
         return _USES
     return _ROLE_OF_KIND[kind]
+
+
+def _takes_part_in(text: str, sentence_start: int, end: int) -> bool:
+    """Whether a benchmark is a shared task or challenge the paper takes part in, which
+    reports its results there: "the submission of IIITH-BUT to the IWSLT 2025 shared task",
+    "the approach of our team ... for the ArchEHR-QA 2025 shared task"."""
+    if _CONTEST_AFTER.match(text, end) is None:
+        return False
+    sentence_end = text.find(". ", end)
+    return _TAKING_PART.search(text, sentence_start, len(text) if sentence_end < 0 else sentence_end) is not None
+
+
+# A score on data, right after its name: "Spoken Language Understanding Evaluation (SLUE)
+# score improvement of 6.6%", "an MMLU accuracy of 70.2".
+_SCORE_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,20}\))?\s+(?:scores?|accuracy|accuracies)\b")
+# A shared task or contest named by the data name before it, and the words of taking part in one.
+_CONTEST_AFTER = re.compile(r"\s+(?:shared\s+task|[Cc]hallenge|competition)\b")
+_TAKING_PART = re.compile(r"\b(?:[Pp]articipat\w*|submi(?:t|tted|ssion|ssions)\b|[Oo]ur\s+team|ranked|ranking|\d+(?:st|nd|rd|th)\s+place)")
 
 
 def _data_role(kind: str, cue: re.Match, left: str, sentence: str) -> Role:
@@ -194,7 +223,7 @@ def _data_role(kind: str, cue: re.Match, left: str, sentence: str) -> Role:
             return _MENTIONS
         return _USES if before and before[-1].lower() in _TRAINED_ON else _EVALUATES_ON
     word = cue.group().lower()
-    if word.startswith(_TRAINING_CUES):
+    if word.startswith(_TRAINING_CUES) or word == "from" and _MADE_FROM.search(left, 0, cue.start()):
         return _USES
     if word.startswith("appl") and _APPLIED_TO.search(left) or _EVALUATION_WORDS.search(sentence, 0, len(sentence) - len(left) + cue.start()):
         return _EVALUATES_ON
