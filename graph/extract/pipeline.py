@@ -32,7 +32,7 @@ from paperkg.graph.extract.text.sentences import SentenceIndex
 from paperkg.graph.extract.rules.context_names import find_context_names
 from paperkg.graph.extract.text.tokenizer import blank_pipeline
 from paperkg.graph.extract.names.variants import parent_name
-from paperkg.graph.mention_votes import add_votes
+from paperkg.graph.mention_votes import add_votes, build_vote_tables
 from paperkg.graph.records import (
     Entity, EntityType, Mention, Paper, PaperExtraction, Result,
 )
@@ -127,6 +127,7 @@ class Extractor:
         # `Language.pipe` and `Doc._` extensions cost more than the rules they carry.
         self._steps = [self.nlp.get_pipe(name).run for name in PIPELINE]
         self.add_discovered(discovered)
+        build_vote_tables()  # fixed tables, built with the names rather than by a first pass
 
     @classmethod
     def default(cls, extra_entities: Iterable[Entity] = (), model_dir=None) -> Extractor:
