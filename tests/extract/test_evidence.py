@@ -296,3 +296,20 @@ def test_a_task_or_metric_in_plain_lowercase_words_needs_no_definition():
                  "First, a pest detection network is used for pest detection and counting, extracting counting "
                  "result-related information."]
     assert decide_entity("pest detection", TASK, _votes("pest detection", sentences), defining_papers=0).type is TASK
+
+
+# Round 11's sheet: methods typed MODEL and TASK whose sentence calls them a framework or a technique.
+DLLG = ("We propose DLLG (Dynamic Logit-Level Gating), a dynamic logit-level ensembling framework that "
+        "learns token-level expert fusion from sparse response-level supervision.")
+FOT = ("We present frequency-ordered tokenization, a simple preprocessing technique that improves lossless "
+       "text compression by exploiting the power-law frequency distribution of natural language tokens.")
+
+
+def test_an_apposition_after_the_names_parenthesised_long_form_votes_its_head_noun():
+    assert mention_evidence(DLLG, "DLLG") is METHOD
+    assert decide_entity("DLLG", MODEL, [("p1", mention_evidence(DLLG, "DLLG"))]).type is METHOD
+
+
+def test_a_lowercase_phrase_called_a_technique_votes_method_and_one_called_a_task_no_type():
+    assert mention_evidence(FOT, "frequency-ordered tokenization") is METHOD
+    assert mention_evidence("We study object detection, a fundamental task in vision.", "object detection") is None
