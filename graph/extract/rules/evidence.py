@@ -69,16 +69,17 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
     if at < 0:
         return None
     right = sentence[at + len(name):]
-    apposition = _APPOSITION.match(right)
     if name.islower():
-        if apposition and _apposition_type(apposition.group(1)) is EntityType.METHOD:
-            return EntityType.METHOD  # "frequency-ordered tokenization, a simple preprocessing technique"
+        # No apposition is read after a lowercase phrase: ", the/an ..." after one is as often
+        # a clause's subject or a list's next item ("direct image-to-image translation, the FAL
+        # module decomposes ..."), and one such vote retyped "translation" (audit round 12).
         # After a phrase a type noun is what the phrase is about, not what it is:
         # "object detection models", "remote sensing benchmark".
         return MODIFIER if _modifies(right) else None
     use = name_use(sentence, at, name)
     if use is not None:
         return use
+    apposition = _APPOSITION.match(right)
     if apposition and _apposition_type(apposition.group(1)):
         return _apposition_type(apposition.group(1))
     next_word = _WORD.match(right[1:]) if right[:1] == " " else None
