@@ -30,14 +30,16 @@ from .mention_votes import vote_of
 
 # Mentions of a gazetteer name whose sentence may define or introduce it: the only ones the
 # corpus step reads for a gazetteer name's readings (`corpus_readings.gazetteer_cases`).
+# A title that opens with the name ("MARBLE: A ... Reasoning Engine") may introduce it too.
 MAY_INTRODUCE = ("(instr(m.sentence, m.text || ' (') OR instr(m.sentence, '(' || m.text || ')') "
+                 "OR instr(m.sentence, m.text || ': ') = 1 "
                  "OR m.sentence LIKE '%introduc%' OR m.sentence LIKE '%propos%' OR m.sentence LIKE '%present%')")
 
 _SEP = "\x1f"
 # The version of the rules that read a gazetteer name's papers (`split_paper_readings`):
 # kept with the forms a name was weighed with, so that a change of the rules, like a change
 # of the name's forms, has its mentions weighed again.
-READING_RULES = "readings-3"
+READING_RULES = "readings-4"
 
 
 def reads_of(sentence: str, text: str) -> int:

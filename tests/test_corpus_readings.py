@@ -280,3 +280,37 @@ def test_a_paper_that_defines_a_metrics_acronym_as_a_plain_term_has_its_mentions
     assert store.paper_counts(["fdd"]) == {"fdd": 2}
     held = store._query("SELECT DISTINCT paper_id FROM held_mentions ORDER BY paper_id")
     assert [row[0] for row in held] == ["t1", "t2"]
+
+
+# Round 11's sheet: MARBLE, the music benchmark, and a paper's title naming its reasoning
+# engine MARBLE; T-REx, the relation dataset, and a paper's endoscopy model TREX.
+MARBLE_USES = [("m1", "We evaluate our music encoder on the MARBLE benchmark and report gains on 14 tasks."),
+               ("m2", "MARBLE: A Multi-Agent Rule-Based LLM Reasoning Engine for Accident Severity Prediction")]
+TREX_USES = [("t1", "Experiments on T-REx show that the retriever recalls more facts."),
+             ("t2", "Hence, we developed Temporal Rectal Endoscopy Cross-attention (TREX), a longitudinal deep "
+                    "learning approach that combines pairs of images acquired at restaging and follow-up.")]
+
+
+def test_a_title_that_names_another_kind_of_thing_splits_a_gazetteer_name_for_that_paper(store):
+    store.write_batch([extraction(pid, s, "MARBLE", BENCHMARK, origin="gazetteer") for pid, s in MARBLE_USES])
+    assert settle_corpus(store).split == 1
+    assert store.paper_counts(["marble", "marble~method"]) == {"marble": 1, "marble~method": 1}
+
+
+def test_an_apposition_after_a_developed_long_forms_acronym_splits_a_gazetteer_name_there(store):
+    store.write_batch([extraction(pid, s, "TREX" if pid == "t2" else "T-REx", DATASET, origin="gazetteer")
+                       for pid, s in TREX_USES])
+    assert settle_corpus(store).split == 1
+    assert store.paper_counts([entity_id("T-REx"), "trex~method"]) == {entity_id("T-REx"): 1, "trex~method": 1}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Multi-SWE-bench: A Multilingual Benchmark for Issue Resolving",  # round 6: its own type, stays
+    "We evaluate MARBLE: a benchmark of music tasks.",  # no title at the sentence's start
+    "Beyond Accuracy (MARBLE), a framework built on prior work, is what we compare against.",  # not developed here
+])
+def test_a_title_or_apposition_of_the_names_own_kind_or_not_its_own_moves_nothing(store, sentence):
+    name = "Multi-SWE-bench" if sentence.startswith("Multi") else "MARBLE"
+    store.write_batch([extraction("p1", "We evaluate on the FooBar benchmark.", "FooBar", BENCHMARK, origin="gazetteer"),
+                       extraction("p2", sentence, name, BENCHMARK, origin="gazetteer")])
+    assert settle_corpus(store).split == 0

@@ -51,11 +51,17 @@ def test_the_mark_says_whether_the_sentence_gives_a_reading():
                            ("We propose Cycle-Consistent Search (CCS) for planning.", "Cycle-Consistent Search (CCS)"),
                            ("GPT-4 (OpenAI, 2023) leads on MMLU (5-shot).", "MMLU"),
                            ("We present Orca (Open Reasoning Agent), a framework on MMLU (5-shot).", "MMLU"),
-                           ("We present Orca, a framework (with code), for MMLU.", "Orca")):
+                           ("We present Orca, a framework (with code), for MMLU.", "Orca"),
+                           ("MARBLE: A Multi-Agent Rule-Based LLM Reasoning Engine for Accident Severity "
+                            "Prediction", "MARBLE"),
+                           ("Hence, we developed Temporal Rectal Endoscopy Cross-attention (TREX), a "
+                            "longitudinal deep learning approach.", "TREX")):
         found, long = paper_reading(sentence, text)
         assert reads_of(sentence, text) == int(found is not None or long is not None)
     assert reads_of("GPT-4 leads on MMLU.", "MMLU") == 0
     assert reads_of("We present MMLU, a new method for pruning.", "MMLU") == 1
+    assert reads_of("MARBLE: A Multi-Agent Rule-Based LLM Reasoning Engine for Accident Severity Prediction",
+                    "MARBLE") == 1
 
 
 def test_every_mention_is_marked_by_the_step_and_a_moved_reading_keeps_its_mark(tmp_path):

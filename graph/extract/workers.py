@@ -84,7 +84,7 @@ _INTRODUCING = re.compile("introduc|propos|present", re.IGNORECASE | re.ASCII)
 def may_introduce(sentence: str, text: str) -> bool:
     """`mention_readings.MAY_INTRODUCE` in Python (SQLite's LIKE ignores ASCII case alone).
     Only an optimisation rests on it: the store checks every kept mark with the SQL."""
-    return (f"{text} (" in sentence or f"({text})" in sentence
+    return (f"{text} (" in sentence or f"({text})" in sentence or sentence.startswith(f"{text}: ")
             or _INTRODUCING.search(sentence) is not None)
 
 

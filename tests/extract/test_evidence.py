@@ -296,3 +296,25 @@ def test_a_task_or_metric_in_plain_lowercase_words_needs_no_definition():
                  "First, a pest detection network is used for pest detection and counting, extracting counting "
                  "result-related information."]
     assert decide_entity("pest detection", TASK, _votes("pest detection", sentences), defining_papers=0).type is TASK
+
+
+# Round 11's sheet: a method typed MODEL whose sentence calls it a framework.
+DLLG = ("We propose DLLG (Dynamic Logit-Level Gating), a dynamic logit-level ensembling framework that "
+        "learns token-level expert fusion from sparse response-level supervision.")
+
+
+def test_an_apposition_after_the_names_parenthesised_long_form_votes_its_head_noun():
+    assert mention_evidence(DLLG, "DLLG") is METHOD
+    assert decide_entity("DLLG", MODEL, [("p1", mention_evidence(DLLG, "DLLG"))]).type is METHOD
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # corpus sentences whose ", the/an ..." after a task began a clause or a list's next item
+    ("To mitigate the complexity of direct image-to-image translation, the FAL module decomposes the "
+     "end-to-end translation task into two subtasks: image reconstruction and feature alignment.", "translation"),
+    ("Key innovations include lightweight Fasternet blocks for efficient feature extraction, an optimized "
+     "neck architecture incorporating Efficient Multiscale Attention (EMA) modules.", "feature extraction"),
+])
+def test_no_apposition_is_read_after_a_lowercase_phrase(sentence, name):
+    assert mention_evidence(sentence, name) is not METHOD
+    assert decide_entity(name, TASK, [("p1", mention_evidence(sentence, name))]).type is TASK

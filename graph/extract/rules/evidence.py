@@ -43,8 +43,9 @@ NAMED_DEFINITION = "named-definition"
 MODIFIER = "modifier"
 CLASS = "class"
 
-# Everything up to a type noun, a clause break or 80 characters after "NAME, a/an/the".
-_APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the)\s+([^,;:.()]{0,80})")
+# Everything up to a type noun, a clause break or 80 characters after "NAME, a/an/the", or
+# after "NAME (its long form), a/an/the".
+_APPOSITION = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s+(?:a|an|the)\s+([^,;:.()]{0,80})")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _NUMBER_NEXT = re.compile(r"^\s+(?:an?\s+|only\s+|up\s+to\s+)?[\d.]")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
@@ -69,6 +70,9 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
         return None
     right = sentence[at + len(name):]
     if name.islower():
+        # No apposition is read after a lowercase phrase: ", the/an ..." after one is as often
+        # a clause's subject or a list's next item ("direct image-to-image translation, the FAL
+        # module decomposes ..."), and one such vote retyped "translation" (audit round 12).
         # After a phrase a type noun is what the phrase is about, not what it is:
         # "object detection models", "remote sensing benchmark".
         return MODIFIER if _modifies(right) else None
@@ -76,10 +80,8 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
     if use is not None:
         return use
     apposition = _APPOSITION.match(right)
-    if apposition:
-        for word in _WORD.findall(apposition.group(1)):
-            if word.islower() and noun_type(word):
-                return noun_type(word)
+    if apposition and _apposition_type(apposition.group(1)):
+        return _apposition_type(apposition.group(1))
     next_word = _WORD.match(right[1:]) if right[:1] == " " else None
     if next_word is None:
         return None
@@ -91,6 +93,11 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
             return CLASS  # "Vision-Language-Action models", "Large Language Models": a class
         return TYPE_NOUNS[word]
     return None
+
+
+def _apposition_type(words: str) -> EntityType | None:
+    """The type of the first lowercase type noun of an apposition's words, if any."""
+    return next((noun_type(w) for w in _WORD.findall(words) if w.islower() and noun_type(w)), None)
 
 
 def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityType | None]:
@@ -193,20 +200,49 @@ def paper_reading(sentence: str, name: str) -> tuple[str | EntityType | None, st
     defined, found = definition_evidence(sentence, name)
     if isinstance(found, EntityType) or found == UNTYPED_DEFINITION:
         return found, long
-    return introduced_type(sentence, name), long
+    return own_type(sentence, name), long
+
+
+def own_type(sentence: str, name: str) -> EntityType | None:
+    """The type a paper gives a name it introduces as its own: "we introduce NAME, a ...
+    framework" (`introduced_type`); a title "NAME: A Multi-Agent ... Reasoning Engine for
+    ..." whose apposition's head is a type noun; a long form the paper develops with the
+    name in parentheses and an apposition after them ("we developed Temporal Rectal
+    Endoscopy Cross-attention (TREX), a longitudinal deep learning approach")."""
+    found = introduced_type(sentence, name)
+    if found is not None:
+        return found
+    if sentence.startswith(name):
+        title = _TITLE_APPOSITION.match(sentence, len(name))
+        return noun_type(title.group(1).lower()) if title else None
+    at = sentence.find(name)
+    if at > 0 and sentence[at - 1] == "(" and _DEVELOPED.search(sentence, 0, at):
+        apposition = _AFTER_PARENTHESES.match(sentence, at + len(name))
+        if apposition:
+            return _apposition_type(apposition.group(1))
+    return None
+
+
+# "NAME: A/An/The <words> HEAD" up to a preposition or clause break: the head types the
+# name ("MARBLE: A Multi-Agent Rule-Based LLM Reasoning Engine for Accident Severity Prediction").
+_TITLE_APPOSITION = re.compile(
+    r":\s+(?:A|An|The)\s+(?:[\w-]+\s+){0,8}?([A-Za-z]+)(?=\s+(?:for|of|with|via|in|on|to|from|by|and|that|towards?)\b|\s*[:;,.()]|\s*$)")
+_DEVELOPED = re.compile(
+    r"\b[Ww]e\s+(?:\w+ly\s+)?(?:introduce|propose|present|develop|design|build|construct|create)(?:d|ed)?\b")
+_AFTER_PARENTHESES = re.compile(r"\)\s*,\s+(?:a|an|the)\s+([^,;:.()]{0,80})")
 
 
 def gives_reading(sentence: str, name: str) -> bool:
     """Whether `paper_reading` finds anything (a type, a term or a long form), without
     weighing a definition: a definition of the name is a long form whatever its vote, so
-    only `introduced_type` is left to ask of the others. The extraction workers mark every
+    only `own_type` is left to ask of the others. The extraction workers mark every
     mention that may give a reading (`mention_readings.reads_of`): `definition_evidence`
     twice over was most of that (tests/test_mention_readings.py checks both agree)."""
     if "(" in sentence:  # a definition is "long form (short form)"
         key = entity_key(_TRAILING_PAREN.sub("", name))
         if any(key in (_cached_key(d.short), _cached_key(d.long)) for d in _definitions_in(sentence)):
             return True
-    return introduced_type(sentence, name) is not None
+    return own_type(sentence, name) is not None
 
 
 @lru_cache(maxsize=65536)
