@@ -70,7 +70,7 @@ def reading_marks(x: PaperExtraction) -> tuple[int | None, ...]:
     name (`may_introduce`); None for the others. The rules cost the corpus step, which
     runs after every batch in one process, 40% of its time at 75k papers: here they run
     in the workers, beside the extraction. The store keeps a mark only where its own
-    entity agrees (`store_rows.drop_marks_not_read`)."""
+    entity agrees (`store_rows.stored_mark`)."""
     from paperkg.graph.mention_readings import reads_of
 
     discovered = {e.id for e in x.entities if e.origin == "discovered"}
@@ -82,8 +82,9 @@ _INTRODUCING = re.compile("introduc|propos|present", re.IGNORECASE | re.ASCII)
 
 
 def may_introduce(sentence: str, text: str) -> bool:
-    """`mention_readings.MAY_INTRODUCE` in Python (SQLite's LIKE ignores ASCII case alone).
-    Only an optimisation rests on it: the store checks every kept mark with the SQL."""
+    """`mention_readings.MAY_INTRODUCE` in Python (SQLite's LIKE ignores ASCII case alone):
+    a bulk write keeps a gazetteer name's mark by it (`store_rows.stored_mark`), where the
+    corpus step would judge the row by the SQL, so the two must agree (tests/extract/test_workers.py)."""
     return (f"{text} (" in sentence or f"({text})" in sentence
             or _INTRODUCING.search(sentence) is not None)
 

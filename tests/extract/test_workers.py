@@ -53,6 +53,8 @@ def test_plain_records_round_trip():
     ("It beats (FooNet) by far.", "FooNet"),
     ("FooNet beats BarNet on ImageNet.", "FooNet"),
     ("Wir stellen FooNet vor, ein Modell.", "FooNet"),
+    ("We İNTRODUCE FooNet.", "FooNet"),  # no case folding beyond ASCII in either
+    ("We study foonet (small).", "FooNet"),
 ])
 def test_may_introduce_holds_wherever_the_stores_sql_does(sentence, text):
     with sqlite3.connect(":memory:") as db:
