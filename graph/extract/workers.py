@@ -106,11 +106,18 @@ def decode_extraction(paper: Paper, row: tuple) -> PaperExtraction:
 
 # -- the worker process -------------------------------------------------------------------
 
-def _work(conn: Connection, built, extra: list[tuple], model_dir: str | None) -> None:
+def _work(conn: Connection, built, extra: list[tuple], model_dir: str | None,
+          inherited: Sequence[Connection] = ()) -> None:
     """A worker's loop: take the extractor its parent `built` before forking it, or build
-    one (a spawned process), then answer "prepare" and "extract"."""
+    one (a spawned process), then answer "prepare" and "extract".
+
+    A forked worker first closes the parent's ends of the pipes it `inherited` (its own
+    among them): while any process holds one, the worker never sees its pipe end when the
+    ingest is killed, and waits for a message for ever."""
     from paperkg.graph.extract import Extractor
 
+    for end in inherited:
+        end.close()
     inbox: queue.SimpleQueue = queue.SimpleQueue()
     threading.Thread(target=_read_into, args=(conn, inbox), daemon=True).start()
     try:
@@ -180,7 +187,8 @@ class ExtractionPool:
         self._inbox: deque[tuple] = deque()
         for _ in range(self.workers):
             parent, child = context.Pipe()
-            proc = context.Process(target=_work, args=(child, *args), daemon=True)
+            inherited = [*self._conns, parent] if context.get_start_method() == "fork" else []
+            proc = context.Process(target=_work, args=(child, *args, inherited), daemon=True)
             proc.start()
             child.close()
             self._conns.append(parent)
