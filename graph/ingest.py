@@ -130,6 +130,9 @@ def ingest_paths(
     # An ingest stopped after its batches and before its corpus step left papers whose
     # entities no step decided, and those papers read as unchanged now: decide every entity.
     step_left_undone = store.setting(CORPUS_STEP_DUE) is not None
+    # Into an empty store, every entity the step finds was written by this ingest: it
+    # decides them all, without first finding them through every new paper's mentions.
+    every_entity = step_left_undone or store.is_empty()
     store.set_setting(CORPUS_STEP_DUE, "1")  # until this ingest's corpus step commits
     clock = StageClock()
     with _deferring(store, files, defer_indexes, progress):
@@ -143,8 +146,8 @@ def ingest_paths(
     if changed_ids or step_left_undone:  # types and the floor are decided over the corpus, after the batches
         # the entities the papers name now, those their extractions wrote (a variant's parent
         # that no mention names is removed then, not at a later step), and those their
-        # replaced mentions named; all of them after a step left undone
-        touched = None if step_left_undone else \
+        # replaced mentions named; all of them after a step left undone, or into an empty store
+        touched = None if every_entity else \
             touched_entities(store, changed_ids) | written_entities | report.written.replaced_entities
         clock.lap("entities touched")
         report.corpus = settle_corpus(store, min_confidence, touched, progress=progress,

@@ -198,6 +198,10 @@ class Store:
         merged = [merge_paper(stored.get(p.id), p) for p in papers]
         return [p for p in merged if known.get(p.id) != paper_fingerprint(p)]
 
+    def is_empty(self) -> bool:
+        """Whether the store holds no paper and no entity."""
+        return not self._query("SELECT 1 FROM papers UNION ALL SELECT 1 FROM entities LIMIT 1")
+
     def _fingerprints(self, ids: Sequence[str]) -> dict[str, str]:
         rows = self._select_in("SELECT id, fingerprint FROM papers WHERE id IN ({})", ids)
         return dict(rows)

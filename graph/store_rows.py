@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 
 from .records import Entity, PaperExtraction, entity_key
@@ -45,36 +45,46 @@ def alias_rows(entity: Entity) -> list[tuple[str, str, str]]:
     return [(key, a, entity.id) for a in (entity.name, *entity.aliases) if (key := entity_key(a))]
 
 
-def mention_rows(extraction: PaperExtraction, marks: bool = False) -> list[tuple]:
+def mention_rows(extraction: PaperExtraction, origins: Mapping[str, str] | None = None) -> list[tuple]:
     """The `mentions` rows of a paper's extraction, each with its vote (NULLs without) and,
-    when `marks`, its reading mark as the workers computed it (else NULL; see
-    `drop_marks_not_read`, which must follow)."""
+    given `origins` (the store's origin of each entity) and the workers' marks, the reading
+    mark it is stored with (`stored_mark`); else NULL, for the corpus step to fill."""
     votes = extraction.votes if len(extraction.votes) == len(extraction.mentions) else ()
-    reads = extraction.reads if marks and len(extraction.reads) == len(extraction.mentions) else ()
+    reads = extraction.reads if origins is not None and len(extraction.reads) == len(extraction.mentions) else ()
     return [(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type.value,
-             m.entity_id, m.confidence, m.component, m.role.value, *m.phrase, *(vote or _NO_VOTE), mark)
+             m.entity_id, m.confidence, m.component, m.role.value, *m.phrase, *(vote or _NO_VOTE),
+             stored_mark(mark, origins[m.entity_id], m.sentence, m.text) if reads else None)
             for m, vote, mark in zip(extraction.mentions, votes or repeat(None), reads or repeat(None))]
 
 
-# A mark kept only where the corpus step would compute it with the rules (`fill_marks`):
-# the workers judged by their own entities' origins, the store judges by its own.
-DROP_MARKS_SQL = (
-    "UPDATE mentions AS m SET reads = NULL WHERE m.rowid > ? AND m.reads IS NOT NULL AND NOT "
-    "(SELECT e.origin = 'discovered' OR (e.origin = 'gazetteer' AND {may_introduce}) "
-    "FROM entities e WHERE e.id = m.entity_id)"
-)
+def stored_mark(mark: int | None, origin: str, sentence: str, text: str) -> int | None:
+    """The reading mark a mention is written with, from the workers' `mark` (None: not
+    computed) and its entity's origin in this store: the mark `mention_readings.fill_marks`
+    leaves. It computes a mark with the rules only for a discovered name, or a gazetteer
+    name in a sentence that may introduce it, and marks every other row 0 without reading
+    it: so those rows are written 0 here (not left for its UPDATE to rewrite), and the
+    workers' mark, judged by their own entities' origins, is kept only where the store's
+    own entity needs it. A None that stays goes to the rules."""
+    if origin == "discovered":
+        return mark
+    # a mark of None says the sentence may not introduce the name (`workers.reading_marks`)
+    if origin != "gazetteer" or mark is None:
+        return 0
+    # imported here: the store's readers must not load the extraction package
+    from .extract.workers import may_introduce
+
+    return mark if may_introduce(sentence, text) else 0
 
 
-def drop_marks_not_read(db, after_rowid: int) -> None:
-    """Set back to NULL the marks of the mentions written after `after_rowid` that the
-    corpus step would not compute with the rules (their entity, in this store, is neither
-    discovered nor a gazetteer name in a sentence that may introduce it): it marks those
-    itself, so every mark is the one `mention_readings.fill_marks` gives."""
-    # imported here: mention_readings brings the extraction rules (and spaCy), which the
-    # store's readers (the GraphQL schema) must not load
-    from .mention_readings import MAY_INTRODUCE
-
-    db.execute(DROP_MARKS_SQL.format(may_introduce=MAY_INTRODUCE), (after_rowid,))
+def store_origins(db, entity_ids: Iterable[str], chunk: int = 900) -> dict[str, str]:
+    """The origin of each of these entities in the store."""
+    ids = list(entity_ids)
+    origins: dict[str, str] = {}
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        origins.update(db.execute(f"SELECT id, origin FROM entities WHERE id IN ({','.join('?' * len(part))})",
+                                  part).fetchall())
+    return origins
 
 
 def result_rows(extraction: PaperExtraction) -> list[tuple]:
@@ -117,7 +127,6 @@ def write_new_papers(db, extractions: Sequence[PaperExtraction], paper_rows: Seq
                "SELECT rowid, id, title, abstract FROM papers WHERE rowid > ? ORDER BY rowid", (last,))
     db.executemany(ENTITY_SQL.format(update=""), [entity_row(e) for e in entities])
     db.executemany(ALIAS_SQL, [row for e in entities for row in alias_rows(e)])
-    after = db.execute("SELECT coalesce(max(rowid), 0) FROM mentions").fetchone()[0]
-    db.executemany(MENTION_SQL, [row for x in extractions for row in mention_rows(x, marks=True)])
-    drop_marks_not_read(db, after)
+    origins = store_origins(db, {m.entity_id for x in extractions if x.reads for m in x.mentions})
+    db.executemany(MENTION_SQL, [row for x in extractions for row in mention_rows(x, origins)])
     db.executemany(RESULT_SQL, [row for x in extractions for row in result_rows(x)])

@@ -70,7 +70,7 @@ def reading_marks(x: PaperExtraction) -> tuple[int | None, ...]:
     name (`may_introduce`); None for the others. The rules cost the corpus step, which
     runs after every batch in one process, 40% of its time at 75k papers: here they run
     in the workers, beside the extraction. The store keeps a mark only where its own
-    entity agrees (`store_rows.drop_marks_not_read`)."""
+    entity agrees (`store_rows.stored_mark`)."""
     from paperkg.graph.mention_readings import reads_of
 
     discovered = {e.id for e in x.entities if e.origin == "discovered"}
@@ -82,8 +82,9 @@ _INTRODUCING = re.compile("introduc|propos|present", re.IGNORECASE | re.ASCII)
 
 
 def may_introduce(sentence: str, text: str) -> bool:
-    """`mention_readings.MAY_INTRODUCE` in Python (SQLite's LIKE ignores ASCII case alone).
-    Only an optimisation rests on it: the store checks every kept mark with the SQL."""
+    """`mention_readings.MAY_INTRODUCE` in Python (SQLite's LIKE ignores ASCII case alone):
+    a bulk write keeps a gazetteer name's mark by it (`store_rows.stored_mark`), where the
+    corpus step would judge the row by the SQL, so the two must agree (tests/extract/test_workers.py)."""
     return (f"{text} (" in sentence or f"({text})" in sentence or sentence.startswith(f"{text}: ")
             or _INTRODUCING.search(sentence) is not None)
 
@@ -105,11 +106,18 @@ def decode_extraction(paper: Paper, row: tuple) -> PaperExtraction:
 
 # -- the worker process -------------------------------------------------------------------
 
-def _work(conn: Connection, built, extra: list[tuple], model_dir: str | None) -> None:
+def _work(conn: Connection, built, extra: list[tuple], model_dir: str | None,
+          inherited: Sequence[Connection] = ()) -> None:
     """A worker's loop: take the extractor its parent `built` before forking it, or build
-    one (a spawned process), then answer "prepare" and "extract"."""
+    one (a spawned process), then answer "prepare" and "extract".
+
+    A forked worker first closes the parent's ends of the pipes it `inherited` (its own
+    among them): while any process holds one, the worker never sees its pipe end when the
+    ingest is killed, and waits for a message for ever."""
     from paperkg.graph.extract import Extractor
 
+    for end in inherited:
+        end.close()
     inbox: queue.SimpleQueue = queue.SimpleQueue()
     threading.Thread(target=_read_into, args=(conn, inbox), daemon=True).start()
     try:
@@ -179,7 +187,8 @@ class ExtractionPool:
         self._inbox: deque[tuple] = deque()
         for _ in range(self.workers):
             parent, child = context.Pipe()
-            proc = context.Process(target=_work, args=(child, *args), daemon=True)
+            inherited = [*self._conns, parent] if context.get_start_method() == "fork" else []
+            proc = context.Process(target=_work, args=(child, *args, inherited), daemon=True)
             proc.start()
             child.close()
             self._conns.append(parent)

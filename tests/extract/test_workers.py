@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from paperkg.graph.extract.workers import decode_extraction, encode_extraction, may_introduce, reading_marks
+from paperkg.graph.extract.workers import (
+    ExtractionPool, decode_extraction, encode_extraction, may_introduce, reading_marks,
+)
 from paperkg.graph.mention_readings import MAY_INTRODUCE, reads_of
 from paperkg.graph.extract import Extractor
 from paperkg.graph.records import Paper
@@ -55,6 +57,8 @@ def test_plain_records_round_trip():
     ("Wir stellen FooNet vor, ein Modell.", "FooNet"),
     ("FooNet: A Benchmark for Pruning", "FooNet"),
     ("BarNet: FooNet: A Benchmark", "FooNet"),
+    ("We İNTRODUCE FooNet.", "FooNet"),  # no case folding beyond ASCII in either
+    ("We study foonet (small).", "FooNet"),
 ])
 def test_may_introduce_holds_wherever_the_stores_sql_does(sentence, text):
     with sqlite3.connect(":memory:") as db:
@@ -74,3 +78,18 @@ def test_workers_mark_mentions_the_corpus_step_may_read():
         elif mention.entity_id not in {e.id for e in extraction.entities if e.origin == "discovered"}:
             assert mark is None
     assert 1 in marks and None in marks
+
+
+def test_workers_end_when_their_ingest_is_gone():
+    # a killed ingest closes nothing itself: the kernel closes its ends of the pipes, and each
+    # worker must then see its pipe end (it waited for ever while the workers held those ends)
+    pool = ExtractionPool(2)
+    try:
+        for conn in pool._conns:
+            conn.close()
+        for proc in pool._procs:
+            proc.join(timeout=30)
+        assert not any(proc.is_alive() for proc in pool._procs)
+    finally:
+        for proc in pool._procs:
+            proc.kill()
