@@ -67,6 +67,11 @@ def judge_entity(case: EntityCase, floor: float) -> EntityVerdict:
         return EntityVerdict(entity_id)
     # only a mention marked as giving its paper a reading can move or hold that paper
     readings = read_papers(name, decision.type, [r for r in rows if r[6]])
+    if readings.moved and set(readings.moved) | readings.terms >= {r[0] for r in rows}:
+        # A discovered entity is its papers: where every one reads it another way, they are
+        # what the corpus decided it over, and a split would leave it no paper (a later step,
+        # over more papers, would merge them back into an entity made anew).
+        readings = PaperReadings(terms=readings.terms)
     return EntityVerdict(entity_id, type=decision.type, readings=readings)
 
 
