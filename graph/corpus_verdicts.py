@@ -66,13 +66,24 @@ def judge_entity(case: EntityCase, floor: float) -> EntityVerdict:
     if decision.type is None:
         return EntityVerdict(entity_id)
     # only a mention marked as giving its paper a reading can move or hold that paper
-    readings = read_papers(name, decision.type, [r for r in rows if r[6]])
+    reading_rows = [r for r in rows if r[6]]
+    readings = read_papers(name, decision.type, reading_rows)
     if readings.moved and set(readings.moved) | readings.terms >= {r[0] for r in rows}:
-        # A discovered entity is its papers: where every one reads it another way, they are
-        # what the corpus decided it over, and a split would leave it no paper (a later step,
-        # over more papers, would merge them back into an entity made anew).
-        readings = PaperReadings(terms=readings.terms)
+        # A discovered entity is its papers: where every one reads it another way, a split
+        # would leave it no paper (and a later step, over more papers, would merge them back
+        # into an entity made anew). It takes the type they read where, so typed, its papers
+        # read it no other way (one paper may read it two ways: then its decision stands).
+        return EntityVerdict(entity_id, type=_type_its_papers_read(name, readings, reading_rows) or decision.type,
+                             readings=PaperReadings(terms=readings.terms))
     return EntityVerdict(entity_id, type=decision.type, readings=readings)
+
+
+def _type_its_papers_read(name: str, readings: PaperReadings, rows) -> EntityType | None:
+    types = {type_ for _, type_ in readings.moved.values()}
+    if len(types) != 1:
+        return None
+    read = types.pop()
+    return read if not read_papers(name, read, rows).moved else None
 
 
 def judge_chunk(cases: list[EntityCase], floor: float) -> list[EntityVerdict]:

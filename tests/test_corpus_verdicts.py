@@ -55,3 +55,20 @@ def test_a_pool_gives_the_verdicts_one_process_gives_in_order():
     here = list(iter_verdicts(chunks, 0.65, workers=1))
     assert list(iter_verdicts(chunks, 0.65, workers=2)) == here
     assert [[v.entity_id for v in chunk] for chunk in here] == [[c[0] for c in chunk] for chunk in chunks]
+
+
+# One corpus paper (2601.19151) that presents TS-Debate as a framework; the extractor typed it BENCHMARK.
+TS_DEBATE = case("tsdebate", "TS-Debate", "BENCHMARK", [
+    ("p1", "TS-Debate: Multimodal Collaborative Debate for Zero-Shot Time Series Reasoning", 0.8),
+    ("p1", "We present TS-Debate, a modality-specialized, collaborative multi-agent debate framework for "
+           "zero-shot time series reasoning.", 0.8),
+    ("p1", "Across 20 tasks spanning three public benchmarks, TS-Debate achieves consistent and significant "
+           "performance improvements over strong baselines.", 0.8)])
+
+
+def test_a_discovered_name_every_paper_reads_as_another_type_takes_that_type_and_keeps_its_papers():
+    verdict = judge_entity(TS_DEBATE, 0.65)
+    assert verdict.type.value == "METHOD" and not verdict.readings.moved
+    # so typed, the step over it again finds nothing to change: a fixed point
+    again = judge_entity(("tsdebate", "TS-Debate", "METHOD", *TS_DEBATE[3:]), 0.65)
+    assert again.type.value == "METHOD" and not again.readings.moved
