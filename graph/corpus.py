@@ -142,6 +142,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
         finally:
             db.execute("DROP TABLE IF EXISTS temp.corpus_scope")
             db.execute("DROP TABLE IF EXISTS temp.corpus_holds")
+            db.execute("DROP TABLE IF EXISTS temp.corpus_orphans")
     log.info(report.summary())
     return report
 
@@ -343,12 +344,22 @@ def _delete_orphans(db, scope: str = "") -> int:
     while found:  # a parent is an orphan once its last variant is gone: look at the parents
         parents = {r[0] for r in _select_in(db, "SELECT variant_of FROM entities WHERE id IN ({}) "
                                                 "AND variant_of IS NOT NULL", found)}
-        db.executemany("DELETE FROM aliases WHERE entity_id = ?", ((i,) for i in found))
-        db.executemany("DELETE FROM entities WHERE id = ?", ((i,) for i in found))
+        _delete_entities(db, found)
         deleted += len(found)
         found = [r[0] for r in _select_in(db, f"SELECT id FROM entities WHERE id IN ({{}}) AND {orphan}",
                                           sorted(parents))]
     return deleted
+
+
+def _delete_entities(db, entity_ids: list[str]) -> None:
+    """Delete these entities and their aliases with one statement a table, through a
+    temporary table (statements an entity: 2.1-2.25 s for the 47,346 orphans of the 75k
+    store, 1.9 s this way, the search for them 0.7 s of it)."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS corpus_orphans (id TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM temp.corpus_orphans")
+    db.executemany("INSERT OR IGNORE INTO temp.corpus_orphans VALUES (?)", ((i,) for i in entity_ids))
+    db.execute("DELETE FROM aliases WHERE entity_id IN temp.corpus_orphans")
+    db.execute("DELETE FROM entities WHERE id IN temp.corpus_orphans")
 
 
 def _select_in(db, sql: str, values: list[str], chunk: int = 900) -> list[tuple]:

@@ -182,6 +182,18 @@ def test_a_parent_left_without_its_variants_goes_too(store):
     assert entity_type(store, "Phase-1") is None and entity_type(store, "Phase") is None
 
 
+def test_removed_entities_take_their_aliases_and_no_others(store, tmp_path):
+    """The sweep deletes the orphans' alias rows (their names), and keeps a kept entity's."""
+    junk = PHASE
+    parent = Entity(entity_id("Phase"), "Phase", MODEL, origin="discovered")
+    child = replace(junk.entities[0], variant_of=parent.id)
+    store.write_batch([replace(junk, entities=(parent, child)), *RVOS])
+    settle_corpus(store)
+    with sqlite3.connect(tmp_path / "corpus.db") as db:
+        owners = {row[0] for row in db.execute("SELECT entity_id FROM aliases")}
+    assert owners == {entity_id("RVOS")}
+
+
 
 
 def _state(store: Store) -> list[tuple]:
