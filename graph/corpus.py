@@ -197,15 +197,16 @@ def _merge_split_readings(db, ids: list[str]) -> None:
     entities (with its type), so that it is decided over all its papers, as one ingest of
     every paper decides it; the split is made again after the decision (`_split_defined`)."""
     parents = set(ids)
+    merged = []
     for child, in db.execute("SELECT id FROM entities WHERE instr(id, '~') > 0").fetchall():
         parent = child.split("~", 1)[0]
         if parent in parents:
             db.execute("UPDATE mentions SET entity_id = ?, type = (SELECT type FROM entities WHERE id = ?) "
                        "WHERE entity_id = ?", (parent, parent, child))
-            # The split makes the child again where the decision still splits it: one left
-            # without its mentions would outlive it, where one step over every paper never made it.
-            db.execute("DELETE FROM aliases WHERE entity_id = ?", (child,))
-            db.execute("DELETE FROM entities WHERE id = ?", (child,))
+            merged.append(child)
+    # The split makes a child again where the decision still splits it: one left without
+    # its mentions would outlive it, where one step over every paper never made it.
+    _delete_entities(db, merged)
 
 
 def _iter_entity_cases(db, entities: list[tuple[str, str, str]], chunk: int = 500) -> Iterator[list[EntityCase]]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .extract.rules.evidence import definition_evidence, undefined_evidence
-from .extract.rules.listed_heads import _listed_tails
+from .extract.rules.listed_heads import listed_tails
 from .records import EntityType, PaperExtraction
 
 Vote = tuple[str, str]  # (evidence, defines), stored form
@@ -37,12 +37,12 @@ _TYPES = {t.value: t for t in EntityType}
 def build_vote_tables() -> None:
     """Build the fixed tables the votes read, from the bundled gazetteer, now.
 
-    `listed_head_type` reads the listed methods' and tasks' tails (`_listed_tails`), which
+    `listed_head_type` reads the listed methods' and tasks' tails (`listed_tails`), which
     it builds at its first call: 22 ms, paid by the first definition of a process's first
     pass otherwise. The extractor calls this when it loads, as it builds its matcher's
     names then; the table depends on no input, and is built once a process.
     """
-    _listed_tails()
+    listed_tails()
 
 
 def vote_of(sentence: str, text: str) -> Vote:

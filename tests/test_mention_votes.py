@@ -101,10 +101,10 @@ def test_a_vote_equals_the_rules_asked_one_by_one():
 def test_a_loaded_extractor_has_built_the_tables_the_votes_read():
     # The listed tails are the bundled gazetteer's, fixed: built with the extractor, not by
     # the first definition a first pass meets (bench/README.md, tenth round).
-    from paperkg.graph.extract.rules.listed_heads import _listed_tails
+    from paperkg.graph.extract.rules.listed_heads import listed_tails
 
-    _listed_tails.cache_clear()
+    listed_tails.cache_clear()
     Extractor.default()
-    assert _listed_tails.cache_info().currsize == 1
+    assert listed_tails.cache_info().currsize == 1
     assert definition_evidence("We use Graph Retrieval-Augmented Generation (GRAG).", "GRAG")[0]
-    assert _listed_tails.cache_info().misses == 1
+    assert listed_tails.cache_info().misses == 1

@@ -37,7 +37,7 @@ def listed_head_type(name: str) -> EntityType | None:
     words = [w for w in _SPLIT.split(name.strip()) if w]
     if any(w in _PREPOSITIONS for w in words):
         return None  # "Feature Filtering for Few-Shot Learning" is a filtering: its head is before "for"
-    lowered, exact = _listed_tails()
+    lowered, exact = listed_tails()
     for i in range(1, len(words)):
         tail = words[i:]
         key = " ".join(tail)
@@ -53,7 +53,7 @@ def listed_head_type(name: str) -> EntityType | None:
 
 
 @lru_cache(maxsize=1)
-def _listed_tails() -> tuple[dict[str, EntityType], dict[str, EntityType]]:
+def listed_tails() -> tuple[dict[str, EntityType], dict[str, EntityType]]:
     """Listed method and task names and aliases, split into words joined by spaces: those
     written in lowercase (matched in any case), and those with capitals (matched as written).
     A name listed as more than one type gives none."""
