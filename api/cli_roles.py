@@ -17,7 +17,7 @@ def eval_roles(gold: tuple[str, ...], as_json: bool, n_errors: int, model_dir) -
         click.UsageError: No file given and the repository holds no role gold.
     """
     from paperkg.graph.evaluation.role_report import (
-        default_role_golds, role_errors, role_json, role_table,
+        ROLE_HALVES, default_role_golds, role_errors, role_json, role_table,
     )
     from paperkg.graph.evaluation.role_scoring import evaluate_roles
     from paperkg.graph.extract import Extractor
@@ -25,8 +25,7 @@ def eval_roles(gold: tuple[str, ...], as_json: bool, n_errors: int, model_dir) -
     paths = list(gold) or [str(p) for p in default_role_golds()]
     if not paths:
         raise click.UsageError(
-            "no role gold given and none in data/roles/ (gold_dev.jsonl, gold_dev2.jsonl, gold_dev3.jsonl, gold_test.jsonl, "
-            "gold_heldout.jsonl); "
+            f"no role gold given and none in data/roles/ ({', '.join(ROLE_HALVES)}); "
             "give a file: paperkg eval --roles GOLD.jsonl"
         )
     extractor = Extractor.default(model_dir=model_dir)

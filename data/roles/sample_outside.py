@@ -3,6 +3,7 @@
     python3 data/roles/sample_outside.py heldout /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_heldout.jsonl
     python3 data/roles/sample_outside.py dev2 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_dev2.jsonl
     python3 data/roles/sample_outside.py dev3 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_dev3.jsonl
+    python3 data/roles/sample_outside.py test2 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test2.jsonl
 
 Same population as sample.py (primary category cs.LG, cs.CL, cs.CV, cs.AI, cs.IR or stat.ML,
 non-empty abstract), records read in sorted file order, the papers of the earlier halves'
@@ -19,6 +20,8 @@ HALVES = {
     "heldout": (20261207, 60, ("gold_dev.jsonl", "gold_test.jsonl")),
     "dev2": (20261208, 60, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl")),
     "dev3": (20261209, 60, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl")),
+    "test2": (20261210, 60, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl",
+                             "gold_dev3.jsonl")),
 }
 
 
