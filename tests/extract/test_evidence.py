@@ -374,3 +374,11 @@ def test_a_shared_task_named_by_itself_or_a_system_is_no_event():
     assert mention_evidence("We participate in the WMT24 shared task on general machine translation.", "WMT24") != EVENT
     assert mention_evidence("CMU's IWSLT 2025 Simultaneous Speech Translation System", "IWSLT 2025") != EVENT
     assert mention_evidence("Our model trained on ImageNet wins the Challenge.", "ImageNet") != EVENT
+
+
+def test_a_dataset_a_challenge_is_named_after_is_no_event():
+    sentence = ("We describe our 4th-place entry to the ICRA 2026 GOOSE 2D Fine-Grained Semantic Segmentation "
+                "Challenge, which reached a composite mean Intersection over Union.")
+    assert mention_evidence(sentence, "GOOSE") != EVENT
+    assert mention_evidence("GMU Systems for the IWSLT 2025 Low-Resource Speech Translation Shared Task",
+                            "IWSLT 2025") == EVENT

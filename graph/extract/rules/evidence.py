@@ -46,13 +46,16 @@ SOFTWARE = "software"
 
 EVENT = "event"
 
-# An event before one of its tracks: "SemEval 2025 Task 2", "the IWSLT 2025 low-resource
-# track", "the NTIRE 2026 Nighttime Image Dehazing Challenge", "Task 5 of SemEval-2025". The
-# track is the benchmark; the series' edition, named before it, is an event. A shared task
-# named by itself ("the WMT24 shared task") is not read so.
+# An event's edition before one of its tracks: "SemEval 2025 Task 2", "the IWSLT 2025
+# low-resource track", "the NTIRE 2026 Nighttime Image Dehazing Challenge", "Task 5 of
+# SemEval-2025". The track is the benchmark; the edition of the series (a name ending in its
+# year), named before it, is an event. A shared task named by itself ("the WMT24 shared
+# task"), a track's own name ("SemEval-2025 Task 9") and a dataset a challenge is named after
+# ("the GOOSE 2D ... Challenge") are not read so.
+_EDITION = re.compile(r"(?:^|[\s-])(?:19|20)\d\d$")
 _TRACK_AFTER = re.compile(
     r"^\s*[-:]?\s*(?:(?:Task|Track|Subtask)\s*\d|(?:(?!(?:and|or|the|a|an|on|in|of|with|to|for|by|we|our|is|are|was|were)\s)"
-    r"[\w&/+-]+\s+){1,6}?(?:Challenge|Competition|Track|track)\b)")
+    r"[\w&/+-]+\s+){1,6}?(?:Challenge|Competition|Track|track|Shared\s+Task|shared\s+task)\b)")
 _TRACK_BEFORE = re.compile(r"\b(?:Task|Track|Subtask)\s*\d+[A-Za-z]?\s+(?:of|at)\s+(?:the\s+)?$")
 
 # Software, as papers name it: a noun right after the name ("the LangChain library", "the
@@ -100,7 +103,7 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
         return MODIFIER if _modifies(right) else None
     if _SOFTWARE_LIST.search(sentence, max(0, at - 120), at):
         return SOFTWARE
-    if _TRACK_AFTER.match(right) or _TRACK_BEFORE.search(sentence, max(0, at - 40), at):
+    if _EDITION.search(name) and (_TRACK_AFTER.match(right) or _TRACK_BEFORE.search(sentence, max(0, at - 40), at)):
         return EVENT
     use = name_use(sentence, at, name)
     if use is not None:
