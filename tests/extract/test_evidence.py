@@ -226,13 +226,15 @@ def test_a_long_form_capitalised_only_as_the_sentence_start_is_a_term():
     "val2017", "test-dev2015",                  # dataset splits
     "higher retrieval",                         # "... achieves higher retrieval accuracy ..."
     "State-of-the-art T2I",                     # "State-of-the-art T2I models are capable of ..."
+    "Current RLVR",                             # "Current RLVR methods ..."
+    "mainstream code generation",               # "... mainstream code generation benchmarks ..."
 ])
 def test_clause_openers_participles_splits_and_comparatives_make_junk(name):
     assert is_junk_name(name)
 
 
 @pytest.mark.parametrize("name", ["retrieval-augmented generation", "mixture of experts", "Thus-Net", "Overall Accuracy",
-                                  "Prior Guided Depth Calibration"])
+                                  "Prior Guided Depth Calibration", "Current-Net", "Early Fusion"])
 def test_names_around_those_shapes_are_not_junk(name):
     assert not is_junk_name(name)
 

@@ -76,8 +76,11 @@ _CLAUSE_OPENERS = frozenset(
     meanwhile notably importantly instead consequently therefore hence thus yet
     nevertheless nonetheless besides similarly conversely likewise accordingly subsequently""".split())
 # Words that place a thing in time or practice, capitalised or not: a span they lead
-# describes a class ("State-of-the-art T2I models", "Existing LLM-based agents").
-_TIME_WORDS = frozenset("state-of-the-art sota existing conventional traditional recent".split())
+# describes a class ("State-of-the-art T2I models", "Existing LLM-based agents", "Current
+# T2I models", "mainstream code generation").
+_TIME_WORDS = frozenset(
+    "state-of-the-art sota existing conventional traditional recent current previous contemporary mainstream "
+    "prevailing prevalent".split())
 # A split of a dataset ("val2017", "test-dev2015", "train2014").
 _SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
 # A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
