@@ -384,3 +384,9 @@ def test_a_dataset_a_challenge_is_named_after_is_no_event():
     assert mention_evidence(sentence, "GOOSE") != EVENT
     assert mention_evidence("GMU Systems for the IWSLT 2025 Low-Resource Speech Translation Shared Task",
                             "IWSLT 2025") == EVENT
+
+
+def test_a_kind_of_paper_after_a_definition_is_a_term():
+    sentence = ("This Systematization of Knowledge (SoK) paper provides the first unified framework for "
+                "understanding these autonomous systems.")
+    assert definition_evidence(sentence, "SoK") == (True, UNTYPED_DEFINITION)

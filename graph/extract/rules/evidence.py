@@ -144,6 +144,8 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
                 return True, UNTYPED_DEFINITION
             if _process_after(sentence, definition.short_end):
                 return True, EntityType.METHOD  # "Action-Conditioned Consistency (ACC) post-training"
+            if _DOCUMENT_AFTER.match(sentence, definition.short_end):
+                return True, UNTYPED_DEFINITION  # "This Systematization of Knowledge (SoK) paper": a kind of paper
             found = long_form_type(definition.long)
             if found in (EntityType.METHOD, EntityType.TASK):
                 # a kind of a listed method or task: "Cross-domain few-shot learning (CD-FSL)"
@@ -202,6 +204,10 @@ def _component_after(sentence: str, end: int) -> bool:
 # re-ranking", "Action-Conditioned Consistency (ACC) post-training"): a method.
 _PROCESS_AFTER = re.compile(
     r"\)\s+(?:fusion|re-?ranking|(?:pre-?|post-?|co-)?training|fine-?tuning|distillation|pruning|decoding)\b")
+
+
+# A kind of publication after a definition: "This Systematization of Knowledge (SoK) paper".
+_DOCUMENT_AFTER = re.compile(r"\)\s+(?:paper|papers|survey|surveys)\b")  # not "articles": "New York Times (NYT) articles" are data
 
 
 def _process_after(sentence: str, end: int) -> bool:

@@ -199,10 +199,15 @@ _MODEL_NOUNS = frozenset(word for word, type_ in TYPE_NOUNS.items() if type_ is 
 
 def is_class_phrase(name: str) -> bool:
     """Lowercase words headed by a model noun name a class of systems, not one system:
-    "pre-trained diffusion model", "text-to-image diffusion models", "multimodal transformer"
-    (a model's own name is capitalised: "Diffusion Transformer", "BERT")."""
+    "pre-trained diffusion model", "text-to-image diffusion models", "multimodal transformer",
+    also after a number of dimensions ("3D diffusion models", "4D world model"); a model's own
+    name is capitalised: "Diffusion Transformer", "BERT", "3D U-Net"."""
     words = name.split()
-    return len(words) >= 2 and name.islower() and words[-1] in _MODEL_NOUNS
+    rest = words[1:] if words and _DIMENSIONS_PREFIX.match(words[0]) else words
+    return len(words) >= 2 and " ".join(rest).islower() and rest[-1] in _MODEL_NOUNS
+
+
+_DIMENSIONS_PREFIX = re.compile(r"^\d+D$")
 
 
 def is_plain_phrase(name: str) -> bool:
