@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from .corpus_readings import GazetteerCase, PaperReadings, read_gazetteer_case, read_papers
+from .extract.rules.acronym_senses import other_sense_papers
 from .extract.rules.entity_verdict import decide_entity
-from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION
+from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION, is_short_acronym, paper_reading
 from .mention_votes import decode_evidence
 from .records import EntityType
 
@@ -67,7 +68,8 @@ def judge_entity(case: EntityCase, floor: float) -> EntityVerdict:
         return EntityVerdict(entity_id)
     # only a mention marked as giving its paper a reading can move or hold that paper
     reading_rows = [r for r in rows if r[6]]
-    readings = read_papers(name, decision.type, reading_rows)
+    readings = _with_other_senses(name, decision.type, read_papers(name, decision.type, reading_rows), reading_rows,
+                                  {r[0] for r in rows})
     if readings.moved and set(readings.moved) | readings.terms >= {r[0] for r in rows}:
         # A discovered entity is its papers: where every one reads it another way, a split
         # would leave it no paper (and a later step, over more papers, would merge them back
@@ -76,6 +78,26 @@ def judge_entity(case: EntityCase, floor: float) -> EntityVerdict:
         return EntityVerdict(entity_id, type=_type_its_papers_read(name, readings, reading_rows) or decision.type,
                              readings=PaperReadings(terms=readings.terms))
     return EntityVerdict(entity_id, type=decision.type, readings=readings)
+
+
+def _with_other_senses(name: str, main: EntityType, readings: PaperReadings, rows, papers_of_entity: set[str]
+                       ) -> PaperReadings:
+    """`readings`, with the papers that expand the acronym as a technique of their own
+    (`acronym_senses.other_sense_papers`) read as a method; unchanged where that would leave
+    the entity no paper of its own (a discovered entity is its papers: `judge_entity`)."""
+    if not rows or not is_short_acronym(name) or main not in (EntityType.METRIC, EntityType.DATASET, EntityType.BENCHMARK):
+        return readings
+    papers: dict[str, tuple] = {}  # a paper's first reading that defines the name
+    for paper, sentence, text, *_ in rows:
+        found, long = paper_reading(sentence, text)
+        if papers.get(paper, (None, None, None))[2] is None:
+            papers[paper] = (sentence, found, long)
+    others = other_sense_papers(name, main, ((paper, *reading) for paper, reading in papers.items()))
+    others -= set(readings.moved) | readings.terms
+    if not others or set(readings.moved) | readings.terms | others >= papers_of_entity:
+        return readings
+    moved = dict(readings.moved) | {paper: (name, EntityType.METHOD) for paper in others}
+    return PaperReadings(moved, readings.terms)
 
 
 def _type_its_papers_read(name: str, readings: PaperReadings, rows) -> EntityType | None:

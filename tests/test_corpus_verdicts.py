@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from paperkg.graph.corpus_verdicts import iter_verdicts, judge_entity
 from paperkg.graph.mention_votes import vote_of
+from paperkg.graph.records import EntityType
 
 
 def case(entity_id: str, name: str, type_: str, sentences: list[tuple[str, str, float]]):
@@ -72,3 +73,21 @@ def test_a_discovered_name_every_paper_reads_as_another_type_takes_that_type_and
     # so typed, the step over it again finds nothing to change: a fixed point
     again = judge_entity(("tsdebate", "TS-Debate", "METHOD", *TS_DEBATE[3:]), 0.65)
     assert again.type.value == "METHOD" and not again.readings.moved
+
+
+# Corpus sentences that define FAR as rates, and one paper (2503.19325) that introduces a model under it.
+FAR = case("far", "FAR", "METRIC", [
+    ("m1", "Q-Margin consistently improves at low False Acceptance Rates (FAR), a capability critical for "
+           "practical high-security deployments.", 0.9),
+    ("m2", "We report two complementary metrics: Miss Rate (MR) and False Alarm Rate (FAR), capturing failures "
+           "to detect misbehavior and oversensitivity.", 0.9),
+    ("f1", "To investigate long-context video modeling, we introduce Frame AutoRegressive (FAR), a strong "
+           "baseline for video autoregressive modeling.", 0.9)])
+
+
+def test_a_paper_expanding_a_metrics_acronym_as_a_technique_gets_a_method_of_its_own():
+    verdict = judge_entity(FAR, 0.65)
+    assert verdict.type.value == "METRIC" and verdict.readings.moved == {"f1": ("FAR", EntityType.METHOD)}
+    # with no paper saying what FAR measures, no paper's long form is another thing
+    alone = judge_entity(("far", "FAR", "METRIC", FAR[3][2:], 0), 0.65)
+    assert not alone.readings.moved

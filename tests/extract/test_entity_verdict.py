@@ -116,3 +116,34 @@ def test_a_definition_by_a_kind_of_a_listed_task_or_method_votes_its_type():
 def test_a_name_with_a_preposition_is_headed_before_it():
     assert listed_head_type("Slot Attention-based Feature Filtering for Few-Shot Learning") is None
     assert listed_head_type("fine-grained few-shot learning") is EntityType.TASK
+
+
+def test_a_name_most_papers_call_software_is_outside_the_types():
+    # votes as corpus papers give them: "frameworks such as LangChain" twice, "LangChain agents" once
+    votes = [("p1", "software"), ("p2", "software"), ("p3", EntityType.MODEL), ("p4", None)]
+    assert decide_entity("LangChain", EntityType.MODEL, votes).not_a_name
+    # one paper is not enough, nor as many as call it a model
+    assert not decide_entity("LangChain", EntityType.MODEL, votes[1:]).not_a_name
+    assert not decide_entity("Mem0", EntityType.METHOD, votes + [("p5", EntityType.METHOD), ("p6", EntityType.METHOD)]
+                             ).not_a_name
+
+
+def test_a_measure_or_data_named_by_a_process_head_is_a_method():
+    # "a dynamically weighted Reciprocal Rank Fusion score" once gave it a metric vote
+    votes = [("p1", EntityType.METRIC), ("p2", "named-definition"), ("p3", None)]
+    assert decide_entity("Reciprocal Rank Fusion", EntityType.METRIC, votes).type is EntityType.METHOD
+    assert decide_entity("Reciprocal Rank Fusion", EntityType.METHOD, votes).type is EntityType.METHOD  # it stays
+    assert decide_entity("Statement Tuning", EntityType.DATASET, [("p1", None)]).type is EntityType.METHOD
+    # a split glued by a hyphen, and a ranking task, keep their types
+    assert decide_entity("FinTrace-Training", EntityType.DATASET, [("p1", None)]).type is EntityType.DATASET
+    assert decide_entity("Passage Ranking", EntityType.BENCHMARK, [("p1", None)]).type is not EntityType.METHOD
+
+
+def test_data_most_papers_name_before_a_track_is_an_event():
+    # "SemEval 2025 Task 2", "Task 5 of SemEval-2025": the edition of a series, not one track's data
+    votes = [("p1", "event"), ("p2", "event"), ("p3", None), ("p4", None), ("p5", None)]
+    assert decide_entity("SemEval 2025", EntityType.BENCHMARK, votes).not_a_name
+    # a third of its papers at least, and more than vote for a type
+    assert not decide_entity("SemEval 2025", EntityType.BENCHMARK, votes + [("q1", None), ("q2", None)]).not_a_name
+    assert not decide_entity("BraTS 2021", EntityType.DATASET, votes + [
+        ("p6", EntityType.DATASET), ("p7", EntityType.DATASET), ("p8", EntityType.DATASET)]).not_a_name

@@ -6,7 +6,7 @@ import pytest
 
 from paperkg.graph.extract.rules.entity_verdict import decide_entity
 from paperkg.graph.extract.rules.evidence import (
-    MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, definition_evidence, mention_evidence,
+    EVENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, definition_evidence, mention_evidence,
 )
 from paperkg.graph.extract.rules.junk_shapes import is_junk_name
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER
@@ -226,13 +226,15 @@ def test_a_long_form_capitalised_only_as_the_sentence_start_is_a_term():
     "val2017", "test-dev2015",                  # dataset splits
     "higher retrieval",                         # "... achieves higher retrieval accuracy ..."
     "State-of-the-art T2I",                     # "State-of-the-art T2I models are capable of ..."
+    "Current RLVR",                             # "Current RLVR methods ..."
+    "mainstream code generation",               # "... mainstream code generation benchmarks ..."
 ])
 def test_clause_openers_participles_splits_and_comparatives_make_junk(name):
     assert is_junk_name(name)
 
 
 @pytest.mark.parametrize("name", ["retrieval-augmented generation", "mixture of experts", "Thus-Net", "Overall Accuracy",
-                                  "Prior Guided Depth Calibration"])
+                                  "Prior Guided Depth Calibration", "Current-Net", "Early Fusion"])
 def test_names_around_those_shapes_are_not_junk(name):
     assert not is_junk_name(name)
 
@@ -318,3 +320,73 @@ def test_an_apposition_after_the_names_parenthesised_long_form_votes_its_head_no
 def test_no_apposition_is_read_after_a_lowercase_phrase(sentence, name):
     assert mention_evidence(sentence, name) is not METHOD
     assert decide_entity(name, TASK, [("p1", mention_evidence(sentence, name))]).type is TASK
+
+
+# Corpus sentences that name software: a noun after the name, or a list after a plural class.
+SOFTWARE_SENTENCES = [
+    ("Multi-agent orchestration frameworks such as LangChain, LangGraph, and CrewAI route tasks through "
+     "graph-based pipelines but do not enforce the stage constraints.", "CrewAI"),
+    ("Multi-agent orchestration frameworks such as LangChain, LangGraph, and CrewAI route tasks through "
+     "graph-based pipelines but do not enforce the stage constraints.", "LangGraph"),
+    ("We present OntoAligner, a comprehensive, modular, and robust Python toolkit for ontology alignment.", "Python"),
+    ("We audit three dominant frameworks (LangChain, AutoGPT, and OpenAI Agents SDK) and find no native "
+     "compliance in any of them.", "AutoGPT"),
+]
+
+
+@pytest.mark.parametrize("sentence,name", SOFTWARE_SENTENCES)
+def test_a_library_toolkit_or_listed_framework_votes_software(sentence, name):
+    assert mention_evidence(sentence, name) == SOFTWARE
+
+
+def test_a_capitalised_title_noun_and_a_method_framework_are_no_software():
+    # a title's capitalised "Libraries" is no library noun; "the X framework" is how papers name their methods
+    assert mention_evidence("SKILLFOUNDRY: Building Self-Evolving Agent Skill Libraries from Heterogeneous "
+                            "Scientific Resources", "Agent Skill") != SOFTWARE
+    assert mention_evidence("We build on the GRPO framework to train the policy.", "GRPO") != SOFTWARE
+
+
+def test_a_process_after_a_definition_makes_it_a_method():
+    sentence = ("Specifically, we introduce a two-stage training framework that combines structure pretraining with "
+                "Action-Conditioned Consistency (ACC) post-training to improve action-conditioned rollout consistency.")
+    assert definition_evidence(sentence, "ACC") == (True, METHOD)
+    # without one the head decides, as before: a rate is a metric
+    assert definition_evidence("Q-Margin consistently improves at low False Acceptance Rates (FARs).", "FARs") == (
+        True, EntityType.METRIC)
+
+
+# Corpus sentences that name an event's edition before one of its tracks.
+EVENT_SENTENCES = [
+    ("This paper presents our findings for SemEval 2025 Task 2, a shared task on entity-aware machine "
+     "translation (EA-MT).", "SemEval 2025"),
+    ("This paper presents KIT's submissions to the IWSLT 2025 low-resource track.", "IWSLT 2025"),
+    ("We present our submission to the Task 5 of SemEval-2025 that aims to aid librarians in assigning "
+     "subject tags.", "SemEval-2025"),
+    ("CANDLE achieves 3rd place on the NTIRE 2026 ALN Color Lighting Challenge and 2nd place in fidelity.",
+     "NTIRE 2026"),
+]
+
+
+@pytest.mark.parametrize("sentence,name", EVENT_SENTENCES)
+def test_an_edition_named_before_its_track_votes_event(sentence, name):
+    assert mention_evidence(sentence, name) == EVENT
+
+
+def test_a_shared_task_named_by_itself_or_a_system_is_no_event():
+    assert mention_evidence("We participate in the WMT24 shared task on general machine translation.", "WMT24") != EVENT
+    assert mention_evidence("CMU's IWSLT 2025 Simultaneous Speech Translation System", "IWSLT 2025") != EVENT
+    assert mention_evidence("Our model trained on ImageNet wins the Challenge.", "ImageNet") != EVENT
+
+
+def test_a_dataset_a_challenge_is_named_after_is_no_event():
+    sentence = ("We describe our 4th-place entry to the ICRA 2026 GOOSE 2D Fine-Grained Semantic Segmentation "
+                "Challenge, which reached a composite mean Intersection over Union.")
+    assert mention_evidence(sentence, "GOOSE") != EVENT
+    assert mention_evidence("GMU Systems for the IWSLT 2025 Low-Resource Speech Translation Shared Task",
+                            "IWSLT 2025") == EVENT
+
+
+def test_a_kind_of_paper_after_a_definition_is_a_term():
+    sentence = ("This Systematization of Knowledge (SoK) paper provides the first unified framework for "
+                "understanding these autonomous systems.")
+    assert definition_evidence(sentence, "SoK") == (True, UNTYPED_DEFINITION)

@@ -32,12 +32,14 @@ def test_a_process_with_its_object_or_a_longer_name_is_no_manner_phrase(name):
 
 
 @pytest.mark.parametrize("name", ["pre-trained diffusion model", "text-to-image diffusion models",
-                                  "multimodal transformer", "multimodal web agents"])
+                                  "multimodal transformer", "multimodal web agents",
+                                  "3D diffusion models", "4D world model"])
 def test_lowercase_words_headed_by_a_model_noun_name_a_class(name):
     assert is_class_phrase(name)
 
 
-@pytest.mark.parametrize("name", ["Diffusion Transformer", "transformer", "model merging", "BERT model"])
+@pytest.mark.parametrize("name", ["Diffusion Transformer", "transformer", "model merging", "BERT model",
+                                  "3D U-Net", "3D scene generation", "3D"])
 def test_a_capitalised_model_one_word_or_another_head_is_no_class_phrase(name):
     assert not is_class_phrase(name)
 

@@ -70,6 +70,9 @@ def test_an_acronym_defined_as_an_orbit_or_an_organisation_is_a_term():
             "due to precisely heart diseases.")
     assert definition_evidence(orbit, "LEO") == (True, UNTYPED_DEFINITION)
     assert definition_evidence(body, "WHO") == (True, UNTYPED_DEFINITION)
+    antenna = ("Unmanned aerial vehicle (UAV) with the intrinsic three-dimensional (3D) mobility provides an ideal "
+               "platform for implementing aerial movable antenna (AMA) system enabled by UAV swarm cooperation.")
+    assert definition_evidence(antenna, "AMA") == (True, UNTYPED_DEFINITION)
 
 
 def test_languages_modalities_and_hardware_are_not_names_whatever_a_cue_said():

@@ -11,6 +11,10 @@
 - **A hybrid of families, not one model.** Names of neural-network families joined
   ("CNN-Transformer", "CNN-GNN", "Hybrid Mamba-Transformer", "CNN+LSTM") say which kinds of
   layers a model mixes; many papers build one and name none (`is_family_hybrid`).
+- **A process, not a measure or data.** A name of two or more words whose last word is a
+  training or combining process ("Reciprocal Rank Fusion", "Contrastive Decoding",
+  "Progressive Distillation") names a method, whatever a "score" after it once said
+  (`has_process_head`).
 """
 
 from __future__ import annotations
@@ -98,3 +102,18 @@ def _listed_names():
                 continue
             aliases = cells[2].split("|") if len(cells) > 2 else []
             yield [cells[0], *(a.strip() for a in aliases if a.strip())], cells[1]
+
+
+# Heads that name a procedure applied to a model or to results, the nouns of training and
+# inference: "ranking" and "sampling" are left out, as they also head tasks and splits
+# ("Passage Ranking"). A head glued by a hyphen ("FinTrace-Training") names a split of data.
+_PROCESS_HEADS = frozenset(
+    """fusion re-ranking reranking training pre-training pretraining post-training co-training
+    fine-tuning finetuning tuning distillation pruning quantization decoding""".split())
+
+
+def has_process_head(name: str) -> bool:
+    """Whether a name of two or more words ends in a process word ("Reciprocal Rank Fusion",
+    "Weight-Regularized Fine-tuning"; not "FinTrace-Training", not "Fusion")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in _PROCESS_HEADS

@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from paperkg.graph.extract.rules.artifact_shapes import is_class_plural, is_family_hybrid, model_by_shape
+from paperkg.graph.extract.rules.artifact_shapes import (
+    has_process_head, is_class_plural, is_family_hybrid, model_by_shape)
 from paperkg.graph.extract.rules.evidence import (
-    CLASS, MODIFIER, NAMED_DEFINITION, UNTYPED_DEFINITION, is_capitalised_word, is_capitalised_words,
+    CLASS, EVENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, is_capitalised_word, is_capitalised_words,
     is_phrase, long_form_type)
 from paperkg.graph.extract.rules.junk_shapes import (
     is_bare_shape, is_class_phrase, is_degree_of_metric, is_junk_name, is_manner_phrase, is_plain_phrase,
@@ -38,7 +39,7 @@ class Decision:
     votes: dict[str, int]
 
 
-_UNTYPED_KINDS = (UNTYPED_DEFINITION, NAMED_DEFINITION, MODIFIER, QUALIFIER, PART, CLASS)
+_UNTYPED_KINDS = (UNTYPED_DEFINITION, NAMED_DEFINITION, MODIFIER, QUALIFIER, PART, CLASS, SOFTWARE, EVENT)
 
 
 def _used_as_no_artifact(current: EntityType, votes: Counter, typed: dict[str, int], papers: int) -> bool:
@@ -134,10 +135,14 @@ def _decide_once(name: str, current: EntityType, evidence: list[tuple[str, str |
     if (is_junk_name(name) or is_bare_shape(name) or is_class_phrase(name) or is_family_hybrid(name)
             or is_value_after_metric(name, current) or is_degree_of_metric(name, current)):
         return Decision(None, True, dict(votes))
-    if _names_outside_types(name, current, typed, papers):
+    if _names_outside_types(name, current, typed, papers) or _named_as_software(votes, typed):
         return Decision(None, True, dict(votes))
+    if current in _NOT_PROCESSES and has_process_head(name):
+        return Decision(EntityType.METHOD, False, dict(votes))  # "Reciprocal Rank Fusion"
     if model_by_shape(name):  # "Olmo3-7B", "GPT 5.4", "YOLO26": whatever one cue or its type said
         return Decision(EntityType.MODEL, False, dict(votes))
+    if current in _ARTIFACTS and _named_as_event(votes, typed, papers):
+        return Decision(None, True, dict(votes))
     if current in _ARTIFACTS and _used_as_no_artifact(current, votes, typed, papers):
         return Decision(None, True, dict(votes))
     if is_phrase(name) and votes[MODIFIER] > max(typed.values(), default=0) and votes[MODIFIER] * 2 >= papers:
@@ -166,6 +171,8 @@ def _decide_once(name: str, current: EntityType, evidence: list[tuple[str, str |
     if typed:
         best, count = max(sorted(typed.items()), key=lambda kv: kv[1])
         if count > typed.get(current.value, 0):
+            if EntityType(best) in _NOT_PROCESSES and has_process_head(name):
+                return Decision(EntityType.METHOD, False, dict(votes))  # as from those types, above
             if current in _ARTIFACTS and EntityType(best) not in _ARTIFACTS and votes[QUALIFIER] + votes[PART] >= count:
                 # data named only as a qualifier, with as few votes for anything else: a field,
                 # a language, a region ("AI-for-science benchmarks", "Indian datasets")
@@ -185,6 +192,26 @@ def _names_outside_types(name: str, current: EntityType, typed: dict[str, int], 
     if kind in ("disease", "platform") and typed.get(current.value, 0) * 2 >= papers:
         return False
     return kind is not None or (current in _ARTIFACTS and is_class_plural(name))
+
+
+def _named_as_software(votes: Counter, typed: dict[str, int]) -> bool:
+    """Two or more papers call the name a library, toolkit or software, or list it among
+    frameworks or libraries (`evidence.SOFTWARE`), more than vote for any type: "frameworks
+    such as LangChain", "the spaCy library". What a system is built with is none of the six
+    types."""
+    return votes[SOFTWARE] >= 2 and votes[SOFTWARE] > max(typed.values(), default=0)
+
+
+def _named_as_event(votes: Counter, typed: dict[str, int], papers: int) -> bool:
+    """Two or more papers, and a third of its papers, name it before one of its tracks
+    (`evidence.EVENT`: "SemEval 2025 Task 2", "the NTIRE 2026 ... Challenge"), more than vote
+    for any type: an event, not the data of one track."""
+    return (votes[EVENT] >= 2 and votes[EVENT] * 3 >= papers
+            and votes[EVENT] > max(typed.values(), default=0))
+
+
+# Types whose names do not end in a process: a metric is measured, data are used.
+_NOT_PROCESSES = frozenset((EntityType.METRIC, EntityType.DATASET, EntityType.BENCHMARK))
 
 
 _LOWERCASE_WORDS = re.compile(r"^[a-z]+(?:[- ][a-z]+)*$")

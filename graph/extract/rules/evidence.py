@@ -42,6 +42,31 @@ UNTYPED_DEFINITION = "untyped-definition"
 NAMED_DEFINITION = "named-definition"
 MODIFIER = "modifier"
 CLASS = "class"
+SOFTWARE = "software"
+
+EVENT = "event"
+
+# An event's edition before one of its tracks: "SemEval 2025 Task 2", "the IWSLT 2025
+# low-resource track", "the NTIRE 2026 Nighttime Image Dehazing Challenge", "Task 5 of
+# SemEval-2025". The track is the benchmark; the edition of the series (a name ending in its
+# year), named before it, is an event. A shared task named by itself ("the WMT24 shared
+# task"), a track's own name ("SemEval-2025 Task 9") and a dataset a challenge is named after
+# ("the GOOSE 2D ... Challenge") are not read so.
+_EDITION = re.compile(r"(?:^|[\s-])(?:19|20)\d\d$")
+_TRACK_AFTER = re.compile(
+    r"^\s*[-:]?\s*(?:(?:Task|Track|Subtask)\s*\d|(?:(?!(?:and|or|the|a|an|on|in|of|with|to|for|by|we|our|is|are|was|were)\s)"
+    r"[\w&/+-]+\s+){1,6}?(?:Challenge|Competition|Track|track|Shared\s+Task|shared\s+task)\b)")
+_TRACK_BEFORE = re.compile(r"\b(?:Task|Track|Subtask)\s*\d+[A-Za-z]?\s+(?:of|at)\s+(?:the\s+)?$")
+
+# Software, as papers name it: a noun right after the name ("the LangChain library", "the
+# spaCy toolkit"), or a plural class before a list the name is in ("frameworks such as
+# LangChain, LangGraph", "libraries like NLTK and spaCy"). A library, toolkit or platform is
+# what a system is built with, none of the six types. "framework" alone is not read: papers
+# call their own methods frameworks ("the GRPO framework").
+_SOFTWARE_NOUNS = frozenset("library libraries toolkit toolkits package packages software".split())
+_SOFTWARE_LIST = re.compile(
+    r"\b(?:frameworks|libraries|toolkits|packages|platforms|SDKs)\s*(?:\(|,?\s*(?:such\s+as|like|including|e\.g\.,?)\s+)"
+    r"(?:[\w.+-]+(?:\s[\w.+-]+)?,?\s+(?:and\s+|or\s+)?){0,5}$")
 
 # Everything up to a type noun, a clause break or 80 characters after "NAME, a/an/the", or
 # after "NAME (its long form), a/an/the".
@@ -76,6 +101,10 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
         # After a phrase a type noun is what the phrase is about, not what it is:
         # "object detection models", "remote sensing benchmark".
         return MODIFIER if _modifies(right) else None
+    if _SOFTWARE_LIST.search(sentence, max(0, at - 120), at):
+        return SOFTWARE
+    if _EDITION.search(name) and (_TRACK_AFTER.match(right) or _TRACK_BEFORE.search(sentence, max(0, at - 40), at)):
+        return EVENT
     use = name_use(sentence, at, name)
     if use is not None:
         return use
@@ -86,6 +115,8 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
     if next_word is None:
         return None
     word = next_word.group()
+    if word in _SOFTWARE_NOUNS or word == "SDK":  # lowercase: "Agent Skill Libraries" is a title's
+        return SOFTWARE
     if word in ("score", "scores") and _NUMBER_NEXT.match(right[1 + len(word):]):
         return None  # a verb: "Claude Sonnet 3.5 scores 90.5% on ChartQAPro"
     if word in TYPE_NOUNS and right[1 + len(word):2 + len(word)] != "-":
@@ -111,6 +142,10 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
         if key in (_cached_key(definition.short), _cached_key(definition.long)):
             if names_outside(definition.long):  # "Low Earth Orbit (LEO)", "Visual Geometry Group (VGG)"
                 return True, UNTYPED_DEFINITION
+            if _process_after(sentence, definition.short_end):
+                return True, EntityType.METHOD  # "Action-Conditioned Consistency (ACC) post-training"
+            if _DOCUMENT_AFTER.match(sentence, definition.short_end):
+                return True, UNTYPED_DEFINITION  # "This Systematization of Knowledge (SoK) paper": a kind of paper
             found = long_form_type(definition.long)
             if found in (EntityType.METHOD, EntityType.TASK):
                 # a kind of a listed method or task: "Cross-domain few-shot learning (CD-FSL)"
@@ -163,6 +198,20 @@ _COMPONENT_NOUNS = frozenset("module modules mechanism strategy block layer unit
 def _component_after(sentence: str, end: int) -> bool:
     after = _AFTER_PAREN.match(sentence, end)
     return bool(after) and after.group(1) in _COMPONENT_NOUNS
+
+
+# A process right after a definition: the defined thing is what it does ("PageRank (PR)
+# re-ranking", "Action-Conditioned Consistency (ACC) post-training"): a method.
+_PROCESS_AFTER = re.compile(
+    r"\)\s+(?:fusion|re-?ranking|(?:pre-?|post-?|co-)?training|fine-?tuning|distillation|pruning|decoding)\b")
+
+
+# A kind of publication after a definition: "This Systematization of Knowledge (SoK) paper".
+_DOCUMENT_AFTER = re.compile(r"\)\s+(?:paper|papers|survey|surveys)\b")  # not "articles": "New York Times (NYT) articles" are data
+
+
+def _process_after(sentence: str, end: int) -> bool:
+    return bool(_PROCESS_AFTER.match(sentence, end))
 
 
 # A paper's own contribution: a task is a problem others share, named by its field; what a

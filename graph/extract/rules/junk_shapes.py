@@ -76,8 +76,11 @@ _CLAUSE_OPENERS = frozenset(
     meanwhile notably importantly instead consequently therefore hence thus yet
     nevertheless nonetheless besides similarly conversely likewise accordingly subsequently""".split())
 # Words that place a thing in time or practice, capitalised or not: a span they lead
-# describes a class ("State-of-the-art T2I models", "Existing LLM-based agents").
-_TIME_WORDS = frozenset("state-of-the-art sota existing conventional traditional recent".split())
+# describes a class ("State-of-the-art T2I models", "Existing LLM-based agents", "Current
+# T2I models", "mainstream code generation").
+_TIME_WORDS = frozenset(
+    "state-of-the-art sota existing conventional traditional recent current previous contemporary mainstream "
+    "prevailing prevalent".split())
 # A split of a dataset ("val2017", "test-dev2015", "train2014").
 _SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
 # A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
@@ -196,10 +199,15 @@ _MODEL_NOUNS = frozenset(word for word, type_ in TYPE_NOUNS.items() if type_ is 
 
 def is_class_phrase(name: str) -> bool:
     """Lowercase words headed by a model noun name a class of systems, not one system:
-    "pre-trained diffusion model", "text-to-image diffusion models", "multimodal transformer"
-    (a model's own name is capitalised: "Diffusion Transformer", "BERT")."""
+    "pre-trained diffusion model", "text-to-image diffusion models", "multimodal transformer",
+    also after a number of dimensions ("3D diffusion models", "4D world model"); a model's own
+    name is capitalised: "Diffusion Transformer", "BERT", "3D U-Net"."""
     words = name.split()
-    return len(words) >= 2 and name.islower() and words[-1] in _MODEL_NOUNS
+    rest = words[1:] if words and _DIMENSIONS_PREFIX.match(words[0]) else words
+    return len(words) >= 2 and " ".join(rest).islower() and rest[-1] in _MODEL_NOUNS
+
+
+_DIMENSIONS_PREFIX = re.compile(r"^\d+D$")
 
 
 def is_plain_phrase(name: str) -> bool:

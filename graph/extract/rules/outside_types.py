@@ -95,7 +95,7 @@ _DISEASE_HEADS = frozenset(
 _HARDWARE_HEADS = frozenset(
     """sensor sensors camera cameras chip chips processor processors gpu gpus cpu cpus tpu tpus
     microcontroller microcontrollers smartphone smartphones headset headsets interface
-    interfaces orbit orbits satellite satellites""".split())
+    interfaces orbit orbits satellite satellites antenna antennas""".split())
 _HARDWARE_LINES = frozenset(
     """Jetson Raspberry Arduino iPhone iPad Snapdragon RealSense Kinect HoloLens GeForce
     Xeon Ryzen""".split())
