@@ -117,7 +117,7 @@ class GazetteerComponent(_Component):
 
     def __init__(self, nlp: Language, name: str, confidence: float) -> None:
         self.name = name
-        self.book = PatternBook(nlp.vocab, tokenizer=nlp.tokenizer)
+        self.book = PatternBook(nlp.vocab)
         self.confidence = confidence
         self._vocab = nlp.vocab
 

@@ -29,7 +29,7 @@ from paperkg.graph.extract.rules.results import Span, find_results
 from paperkg.graph.extract.rules.roles import assign_role
 from paperkg.graph.extract.text.sentences import SentenceIndex
 from paperkg.graph.extract.rules.context_names import find_context_names
-from paperkg.graph.extract.text.tokenizer import blank_pipeline, warm_up
+from paperkg.graph.extract.text.tokenizer import blank_pipeline
 from paperkg.graph.extract.names.variants import parent_name
 from paperkg.graph.mention_votes import add_votes, build_vote_tables
 from paperkg.graph.records import (
@@ -131,10 +131,6 @@ class Extractor:
         self._steps = [self.nlp.get_pipe(name).run for name in PIPELINE]
         self.add_discovered(discovered)
         build_vote_tables()  # fixed tables, built with the names rather than by a first pass
-        # The gazetteer's words, tokenized now rather than on first sight in a first batch.
-        warm_up(self.nlp.tokenizer, sorted({word for entity in gazetteer.entities
-                                            for name in (entity.name, *entity.aliases)
-                                            for word in name.split()}))
 
     @classmethod
     def default(cls, extra_entities: Iterable[Entity] = (), model_dir=None) -> Extractor:

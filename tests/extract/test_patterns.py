@@ -167,24 +167,6 @@ def test_books_sharing_a_matcher_find_what_each_finds_alone():
         assert discovered.find(doc) == alone_discovered.find(doc), text
 
 
-def test_a_book_tokenizing_with_the_pipelines_tokenizer_finds_what_one_with_its_own_finds():
-    """The extractor's books tokenize patterns with the pipeline's tokenizer, which then
-    knows the names' words; the matches are those of a book with a tokenizer of its own."""
-    nlp = blank_pipeline()
-    entities = [*Gazetteer.bundled().entities[:3000], *ENTITIES]
-    own, pipelines = PatternBook(nlp.vocab), PatternBook(nlp.vocab, tokenizer=nlp.tokenizer)
-    own.add_entities(entities)
-    words = len(nlp.vocab)
-    pipelines.add_entities(entities)
-    assert len(nlp.vocab) > words + 1000 and len(own) == len(pipelines) > 3000
-    found = 0
-    for text in [*TEXTS, *seed_lines()[:300]]:
-        doc = nlp.tokenizer(text)
-        assert pipelines.find(doc, text) == own.find(doc, text), text
-        found += len(own.find(doc, text))
-    assert found > 50
-
-
 def test_names_added_between_docs_are_found_in_the_next_doc():
     extractor = Extractor(Gazetteer(ENTITIES))
     book = extractor.nlp.get_pipe("kg_discovered").book

@@ -6,7 +6,7 @@ import pickle
 import spacy
 
 from paperkg.graph.extract import Extractor, Gazetteer
-from paperkg.graph.extract.text.tokenizer import TOKENIZER, blank_pipeline, trim_lexical_attributes, warm_up
+from paperkg.graph.extract.text.tokenizer import TOKENIZER, blank_pipeline, trim_lexical_attributes
 from sample_texts import CLAUSE_EDGE_TEXTS, word_edge_texts
 from seed_page import SEED, seed_lines
 
@@ -64,16 +64,3 @@ def test_lean_tokenizer_splits_text_as_spacy_does():
     for line in [*seed_lines(), *CLAUSE_EDGE_TEXTS]:
         assert [t.text for t in lean(line)] == [t.text for t in plain(line)]
         assert [t.lower_ for t in lean(line)] == [t.lower_ for t in plain(line)]
-
-
-def test_a_tokenizer_warmed_with_words_splits_text_as_a_cold_one():
-    """`warm_up` (the extractor's, with the gazetteer's words) fills the cache and the
-    vocabulary and changes no token, the words' own or any text's."""
-    words = sorted({w for e in Gazetteer.bundled().entities for n in (e.name, *e.aliases) for w in n.split()})
-    warm, cold = blank_pipeline().tokenizer, blank_pipeline().tokenizer
-    assert "detection" not in warm.vocab.strings
-    warm_up(warm, words)
-    assert "detection" in warm.vocab.strings and len(warm.vocab) > len(cold.vocab) + 5000
-    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for text in [*lines, "\n\n".join(lines), *word_edge_texts(), " ".join(words[::7]), *words[::50]]:
-        assert token_view(warm(text)) == token_view(cold(text)), text

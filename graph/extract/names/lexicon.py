@@ -6,31 +6,35 @@ through `use_lexicon`); discovery (discovery.py) adds to it batch by batch.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from paperkg.graph.extract.names.gazetteer import Gazetteer, cached_entity_key
 from paperkg.graph.records import Entity
-from paperkg.graph.speed import Memo
 
+_UNSEEN = object()  # a memo's "not looked up yet"; None is a result
 
 class Lexicon:
     """The gazetteer plus the entities discovered so far, looked up by normalised key.
 
     Args:
         gazetteer: the curated (and imported) names.
-
-    `lookup(surface)` is the gazetteer entity, else the discovered entity, a surface form
-    names, or None; remembered (a `Memo`: the extractor looks up some 40,000 surfaces a
-    3,000-abstract pass, two thirds of them seen before), until names are discovered.
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.discovered: dict[str, Entity] = {}
-        discovered = self.discovered  # the closure holds no `self`: no reference cycle
-        self._memo = Memo(lambda surface: gazetteer.lookup(surface)
-                          or discovered.get(cached_entity_key(surface)))
-        self.lookup: Callable[[str], Entity | None] = self._memo.__getitem__
+        self._memo: dict[str, Entity | None] = {}
+
+    def lookup(self, surface: str) -> Entity | None:
+        """The gazetteer entity, else the discovered entity, a surface form names."""
+        found = self._memo.get(surface, _UNSEEN)
+        if found is not _UNSEEN:  # a miss is a third of the calls: no KeyError raised
+            return found
+        if len(self._memo) > 200_000:  # abstracts bring endless new words; stay bounded
+            self._memo.clear()
+        found = self.gazetteer.lookup(surface) or self.discovered.get(cached_entity_key(surface))
+        self._memo[surface] = found
+        return found
 
     def get(self, id: str) -> Entity | None:  # noqa: A002
         """The entity with this id, gazetteer first."""

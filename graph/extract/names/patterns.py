@@ -14,10 +14,9 @@ and method-like names their plural ("SAE" -> "SAEs", "neural network" -> "neural
 networks"). A title-case name led by an article ("The Well", "The Pile") keeps its
 capitals: lower-cased it is an ordinary phrase ("as well").
 
-Patterns are tokenized by the extraction pipeline's own tokenizer when the book is given
-it (the extractor's books are): the chunks and lexemes of the names are then in its cache
-and vocabulary when abstracts bring them, and no second pipeline is loaded; a book given
-none has a tokenizer of its own.
+Patterns are tokenized by a tokenizer of their own: the extraction pipeline's tokenizer
+caches only `max_cache_size` chunks, and filling that cache with thousands of names
+would slow every abstract that follows.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from itertools import islice
 from spacy.attrs import IDX, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
-from spacy.tokenizer import Tokenizer
 from spacy.vocab import Vocab
 
 from paperkg.graph.extract.rules.cues import type_of_noun
@@ -182,15 +180,12 @@ class PatternBook:
             both books; each still finds only its own names.
         namespace: prefix of this book's match keys, which are the namespace and a
             number; must differ from the shared book's and not end in a digit.
-        tokenizer: what tokenizes the patterns (the pipeline's, of `vocab`); a tokenizer of
-            the book's own when None. A shared book uses the other book's.
     """
 
-    def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "",
-                 tokenizer: Tokenizer | None = None) -> None:
+    def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "") -> None:
         if share is None:
             self.matcher = PhraseMatcher(vocab, attr="LOWER")
-            self._tokenizer = tokenizer if tokenizer is not None else lean_tokenizer()
+            self._tokenizer = lean_tokenizer()
         else:
             self.matcher = share.matcher
             # One pattern tokenizer serves both books: each costs a `spacy.blank` at load

@@ -20,7 +20,7 @@ trained model, for instance) should run on its own `spacy.blank("en")` or `spacy
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import spacy
 from spacy.attrs import LOWER
@@ -77,15 +77,3 @@ def blank_pipeline(cache_size: int | None = None) -> Language:
 def lean_tokenizer() -> Tokenizer:
     """A tokenizer of its own (own vocabulary and cache), for tokenizing patterns."""
     return blank_pipeline().tokenizer
-
-
-def warm_up(tokenizer: Tokenizer, words: Iterable[str]) -> None:
-    """Tokenize `words` once, so that their chunks are in the tokenizer's cache and their
-    lexemes in its vocabulary before the first text comes.
-
-    A chunk the tokenizer has not seen costs its affix searches and, for a new word, a
-    lexeme; the extractor warms it with the gazetteer's own words when it loads (some
-    20,000, 0.04 s), which abstracts use often ("learning", "detection"). It changes
-    no token: the cache holds what tokenizing the chunk gives.
-    """
-    tokenizer(" ".join(words))
