@@ -184,7 +184,8 @@ def names_outside(long_form: str) -> bool:
     if not words:
         return False
     head = words[-1].lower()
-    # `outside_kind(long_form) == "language"`, without its other tests (7 us a call).
+    # `outside_kind(long_form) == "language"`, without `outside_kind`'s other tests: the
+    # 3,551 calls of a 3,000-abstract pass took 21.7 ms that way, 6.4 ms this way.
     return (head in _OUTSIDE_HEADS or head in MODALITIES
             or _is_language([p for w in long_form.replace("/", " ").split()
                              for p in w.lower().rstrip(".,").split("-")]))
