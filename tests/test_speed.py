@@ -13,7 +13,7 @@ import pytest
 
 from paperkg.graph.extract import Extractor
 from paperkg.graph.records import Entity, EntityType, Mention, Role
-from paperkg.graph.speed import entity_of, gc_paused, mention_of
+from paperkg.graph.speed import Memo, entity_of, gc_paused, mention_of
 from seed_page import seed_papers
 
 
@@ -150,3 +150,25 @@ def test_fast_entity_key_is_entity_key():
     names += ["LLMs", "SAEs", "GPT-4s", "ViTs", "Transformers", "x-LLMs", "A/LMs", "", "  ", "s", "Ss"]
     for name in names:
         assert fast_entity_key(name) == entity_key(name), repr(name)
+
+
+def test_memo_computes_each_key_once_and_answers_as_the_function():
+    calls = []
+
+    def square(x):
+        calls.append(x)
+        return x * x
+
+    memo = Memo(square, limit=3)
+    assert [memo[x] for x in (2, 3, 2, 3, 2)] == [4, 9, 4, 9, 4]
+    assert calls == [2, 3]
+    assert memo[0] == 0 and memo[0] == 0  # a falsy answer is remembered too
+    assert calls == [2, 3, 0]
+
+
+def test_memo_is_emptied_at_its_limit():
+    memo = Memo(str, limit=3)
+    for x in range(3):
+        memo[x]
+    assert len(memo) == 3
+    assert memo[7] == "7" and len(memo) == 1  # emptied, then the new key kept

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
 
 from spacy.language import Language
@@ -36,7 +35,7 @@ from paperkg.graph.mention_votes import add_votes, build_vote_tables
 from paperkg.graph.records import (
     Entity, EntityType, Mention, Paper, PaperExtraction, Result,
 )
-from paperkg.graph.speed import entity_of, fast_entity_key, gc_paused, mention_of
+from paperkg.graph.speed import Memo, entity_of, gc_paused, mention_of
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +52,15 @@ _METRIC = EntityType.METRIC  # a member read through its class costs a lookup ea
 # 13% less CPU than one at a time, 256 16-18% (+21 MB peak); 512 and 1,000 took 2-4% less
 # again than 256, alike (bench/README.md, ninth round). An ingest batch (500) runs whole.
 _STEPS_TOGETHER = 512
-# Names recur across abstracts; their ids (`entity_key` folds case and accents) are reused.
-@lru_cache(maxsize=65536)
+# A mention's confidence to three places: candidates' confidences are a few values, which
+# a look-up rounds faster than `round` (some 33,000 mentions a 3,000-abstract pass).
+_ROUNDED = Memo(lambda confidence: round(confidence, 3), limit=1000)
+
+
 def _entity_id(name: str) -> str:
-    """`entity_id(name)`: its `entity_key` (or "unnamed"), by the fast key of graph/speed.py."""
-    return fast_entity_key(name) or "unnamed"
+    """`entity_id(name)`: its `entity_key` (or "unnamed"), from the keys the lexicon's look-ups
+    remember (`cached_entity_key`): a name with no entity was looked up by `kg_resolve`."""
+    return cached_entity_key(name) or "unnamed"
 
 
 def _forms(name: str, aliases: tuple[str, ...], surfaces: list[str]) -> tuple[str, ...]:
@@ -264,7 +267,7 @@ class Extractor:
             if phrase_end > stop:
                 phrase_end = stop
             mention = mention_of(paper_id, name, start - offset, end - offset, text[start:end], sentence,
-                                 c.type, eid, round(c.confidence, 3), c.component, role,
+                                 c.type, eid, _ROUNDED[c.confidence], c.component, role,
                                  phrase_start - offset, phrase_end - offset)
             pairs.append((mention, c))
         return carry_list_roles(text, settle_introductions(text, pairs))

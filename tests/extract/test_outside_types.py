@@ -64,6 +64,29 @@ def test_long_forms_of_metrics_and_models_are_not_outside(long_form):
     assert not names_outside(long_form)
 
 
+def test_names_outside_reads_languages_as_outside_kind_does():
+    """`names_outside` tests only the language branch of `outside_kind`; the two agree on
+    every name and long form of these tests, and on the gazetteer's names."""
+    from paperkg.graph.extract.names.gazetteer import Gazetteer
+    from paperkg.graph.extract.rules import outside_types
+
+    def plain(long_form):
+        words = outside_types._WORDS.findall(long_form)
+        head = words[-1].lower() if words else None
+        heads = (outside_types._ORGANISATION_HEADS | outside_types._DISEASE_HEADS
+                 | outside_types._HARDWARE_HEADS | outside_types._FIELD_HEADS)
+        return bool(words) and (head in heads or head in outside_types.MODALITIES
+                                or outside_kind(long_form) == "language")
+
+    forms = ["English-German", "German Sign Language", "Brazilian Portuguese", "Swahili/English",
+             "English.", "American Sign Language models", "sign language", "low Earth orbit", "", "(",
+             "Intersection over Union", "Chinese-LLaMA", "English Wikipedia"]
+    forms += [name for entity in Gazetteer.bundled().entities for name in (entity.name, *entity.aliases)]
+    assert sum(names_outside(f) for f in forms) > 20  # the check covers both answers
+    for form in forms:
+        assert names_outside(form) == plain(form), form
+
+
 def test_an_acronym_defined_as_an_orbit_or_an_organisation_is_a_term():
     orbit = "In SOD, low Earth orbit (LEO) satellites must detect other objects with high precision and minimal delay."
     body = ("According to the World Health Organization (WHO), approximately 18 million deaths happen each year "

@@ -37,6 +37,7 @@ from paperkg.graph.extract.rules.listed_heads import listed_head_type
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
 from paperkg.graph.extract.rules.outside_types import names_outside
 from paperkg.graph.records import EntityType, entity_key
+from paperkg.graph.speed import fast_entity_key
 
 UNTYPED_DEFINITION = "untyped-definition"
 NAMED_DEFINITION = "named-definition"
@@ -137,7 +138,7 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
     definitions = _definitions_in(sentence) if "(" in sentence else ()
     if not definitions:  # most sentences define nothing: no need to fold the name
         return False, None
-    key = entity_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
+    key = _cached_key(_TRAILING_PAREN.sub("", name))  # a span "Cycle-Consistent Search (CCS)"
     for definition in definitions:
         if key in (_cached_key(definition.short), _cached_key(definition.long)):
             if names_outside(definition.long):  # "Low Earth Orbit (LEO)", "Visual Geometry Group (VGG)"
@@ -172,8 +173,9 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
     return False, None
 
 
-# A sentence's definitions are compared with every name the sentence holds: their keys are kept.
-_cached_key = lru_cache(maxsize=65536)(entity_key)
+# A sentence's definitions are compared with every name the sentence holds: their keys are
+# kept, as are the names' (which recur). `fast_entity_key` is `entity_key`, faster.
+_cached_key = lru_cache(maxsize=65536)(fast_entity_key)
 
 
 def _noun_after(sentence: str, end: int) -> EntityType | None:
