@@ -109,9 +109,10 @@ def ingest_paths(
         field_map: for json and csv inputs, the key of each field (`sources.parse_field_map`).
         dask: extract on the workers of the Dask scheduler at this address instead
             (`extract/dask_pool.py`); the store ends up the same.
-        defer_indexes: into an empty store, build the readers' indexes after the batches
-            (`Store.deferred_indexes`); None does so for inputs of `BULK_INPUT_BYTES` or
-            more, where it pays (a small store rebuilds them for nothing, in more space).
+        defer_indexes: into an empty store, build the indexes the corpus step reads after
+            the batches and the readers' others after the step (`Store.deferred_indexes`);
+            None does so for inputs of `BULK_INPUT_BYTES` or more, where it pays (a small
+            store rebuilds them for nothing, in more space).
 
     Returns:
         An IngestReport; bad records and unreadable files are listed in it, not raised.
