@@ -73,6 +73,12 @@ class SettleReport:
                 f"{self.deleted} entities without mentions removed")
 
 
+# The indexes the step's queries read (`store_indexes.DeferredIndexes.build`): a bulk load
+# builds them before the step and the rest after it. `entities_by_type` leads the plan of
+# `hold_lowercase_readings`, whose rows it holds in that plan's order.
+STEP_INDEXES = ("entities_by_type", "aliases_by_entity", "mentions_by_entity", "mentions_unmarked",
+                "mentions_reading")
+
 # Set by an ingest before its batches write and removed by the corpus step's transaction: found
 # set, it says an ingest stopped (killed, out of power) between its batches and its step.
 CORPUS_STEP_DUE = "corpus_step_due"

@@ -217,11 +217,17 @@ def _is_discovered(db, entity_id: str) -> bool:
     return db.execute("SELECT 1 FROM entities WHERE id = ? AND origin = 'discovered'", (entity_id,)).fetchone() is not None
 
 
+# A paper's mentions of an entity are held in the order of `mentions_edges` (paper, entity,
+# role, confidence), the index SQLite takes for them where it stands; said outright, since a
+# bulk load builds that index only after the corpus step (store_indexes.py).
+_EDGE_ORDER = "ORDER BY m.role, m.confidence, m.rowid"
+
+
 def _hold_paper(db, entity_id: str, paper: str) -> None:
     db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
     db.execute(f"INSERT INTO held_mentions ({HELD_COLUMNS}, reason, fingerprint) "
                f"SELECT {HELD_COLUMNS.replace('paper_id', 'm.paper_id')}, 'not-a-name', p.fingerprint FROM mentions m "
-               "JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ? AND m.paper_id = ?",
+               f"JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ? AND m.paper_id = ? {_EDGE_ORDER}",
                (entity_id, paper))
     db.execute("DELETE FROM mentions WHERE entity_id = ? AND paper_id = ?", (entity_id, paper))
 
@@ -292,5 +298,5 @@ def _hold_mention(db, entity_id: str, paper: str, field: str, start: int) -> Non
     db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
     db.execute(f"INSERT INTO held_mentions ({HELD_COLUMNS}, reason, fingerprint) "
                f"SELECT {HELD_COLUMNS.replace('paper_id', 'm.paper_id')}, 'not-a-name', p.fingerprint FROM mentions m "
-               f"JOIN papers p ON p.id = m.paper_id WHERE {where}", (entity_id, paper, field, start))
+               f"JOIN papers p ON p.id = m.paper_id WHERE {where} {_EDGE_ORDER}", (entity_id, paper, field, start))
     db.execute(f"DELETE FROM mentions AS m WHERE {where}", (entity_id, paper, field, start))

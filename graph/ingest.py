@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .corpus import CORPUS_STEP_DUE, SettleReport, settle_corpus, touched_entities
+from .corpus import CORPUS_STEP_DUE, STEP_INDEXES, SettleReport, settle_corpus, touched_entities
 from .errors import SourceFormatError, SourceNotFoundError
 from .extract import Extractor
 from .extract.workers import default_workers
@@ -109,9 +109,10 @@ def ingest_paths(
         field_map: for json and csv inputs, the key of each field (`sources.parse_field_map`).
         dask: extract on the workers of the Dask scheduler at this address instead
             (`extract/dask_pool.py`); the store ends up the same.
-        defer_indexes: into an empty store, build the readers' indexes after the batches
-            (`Store.deferred_indexes`); None does so for inputs of `BULK_INPUT_BYTES` or
-            more, where it pays (a small store rebuilds them for nothing, in more space).
+        defer_indexes: into an empty store, build the indexes the corpus step reads after
+            the batches and the readers' others after the step (`Store.deferred_indexes`);
+            None does so for inputs of `BULK_INPUT_BYTES` or more, where it pays (a small
+            store rebuilds them for nothing, in more space).
 
     Returns:
         An IngestReport; bad records and unreadable files are listed in it, not raised.
@@ -135,26 +136,28 @@ def ingest_paths(
     every_entity = step_left_undone or store.is_empty()
     store.set_setting(CORPUS_STEP_DUE, "1")  # until this ingest's corpus step commits
     clock = StageClock()
-    with _deferring(store, files, defer_indexes, progress):
+    with _deferring(store, files, defer_indexes, progress) as build_indexes:
         with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \
                 tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
             report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
                                             reextract=reextract, on_batch=bar.update,
                                             on_written=note_written)
         clock.lap("batches")
-    clock.lap("indexes")
-    if changed_ids or step_left_undone:  # types and the floor are decided over the corpus, after the batches
-        # the entities the papers name now, those their extractions wrote (a variant's parent
-        # that no mention names is removed then, not at a later step), and those their
-        # replaced mentions named; all of them after a step left undone, or into an empty store
-        touched = None if every_entity else \
-            touched_entities(store, changed_ids) | written_entities | report.written.replaced_entities
-        clock.lap("entities touched")
-        report.corpus = settle_corpus(store, min_confidence, touched, progress=progress,
-                                      workers=workers or default_workers())
-        clock.lap("corpus step")
-    else:
-        store.forget_setting(CORPUS_STEP_DUE)
+        build_indexes(STEP_INDEXES)  # the rest once the step is done: it need not keep them up
+        clock.lap("indexes")
+        if changed_ids or step_left_undone:  # types and the floor are decided over the corpus, after the batches
+            # the entities the papers name now, those their extractions wrote (a variant's parent
+            # that no mention names is removed then, not at a later step), and those their
+            # replaced mentions named; all of them after a step left undone, or into an empty store
+            touched = None if every_entity else \
+                touched_entities(store, changed_ids) | written_entities | report.written.replaced_entities
+            clock.lap("entities touched")
+            report.corpus = settle_corpus(store, min_confidence, touched, progress=progress,
+                                          workers=workers or default_workers())
+            clock.lap("corpus step")
+        else:
+            store.forget_setting(CORPUS_STEP_DUE)
+    clock.lap("read indexes")
     return report
 
 
@@ -162,10 +165,11 @@ BULK_INPUT_BYTES = 8 * 1024 * 1024  # about 4,500 papers of arXiv JSON Lines
 
 
 def _deferring(store: Store, files: Sequence[Path], defer: bool | None, progress: bool):
-    """`store.deferred_indexes()` when asked, or by default for a bulk input; else nothing."""
+    """`store.deferred_indexes()` when asked, or by default for a bulk input; else nothing
+    deferred (and a `build_now` that does nothing)."""
     if defer is None:
         defer = sum(f.stat().st_size for f in files) >= BULK_INPUT_BYTES
-    return store.deferred_indexes(progress) if defer else nullcontext()
+    return store.deferred_indexes(progress) if defer else nullcontext(lambda names: None)
 
 
 def iter_records(files: Iterable[Path], format: str | None, as_of: date | None,

@@ -1,7 +1,9 @@
 """The time and memory of each stage of an ingest, logged for `paperkg -v ingest`.
 
-An ingest runs in stages: the batches (read, extract, store), the indexes built after them,
-finding the entities the papers name, and the corpus step. Each logs one INFO line with its
+An ingest runs in stages: the batches (read, extract, store), the indexes the corpus step
+reads built after them, finding the entities the papers name, the corpus step, and the
+readers' other indexes built after it (the two index stages take time only in a bulk load
+into an empty store, `store_indexes.py`). Each logs one INFO line with its
 wall seconds, the CPU seconds of this process and of the extraction workers, and this
 process's peak resident memory so far, so that a slow or large run shows which stage to
 look at, on a loaded machine too (CPU seconds do not count the time others took).

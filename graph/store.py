@@ -13,13 +13,12 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from tqdm import tqdm
 
 from .errors import StoreError
 from .merge import merge_paper
@@ -28,12 +27,13 @@ from .records import (
 )
 from .speed import mention_of
 from .store_faults import write_error
+from .store_indexes import DeferredIndexes
 from .store_rows import (
     ALIAS_SQL, ENTITY_SQL, FTS_SQL, MENTION_SQL, PAPER_SQL, RESULT_SQL, alias_rows, entity_row,
     mention_rows, new_entities, result_rows, write_new_papers,
 )
 from .store_schema import (
-    DEFERRED_INDEXES, DEFERRED_INDEXES_SQL, MENTION_COLUMNS, MIGRATIONS, READ_INDEXES,
+    DEFERRED_INDEXES_SQL, MENTION_COLUMNS, MIGRATIONS, READ_INDEXES,
     SCHEMA, SCHEMA_VERSION,
 )
 
@@ -291,36 +291,31 @@ class Store:
         return len(extractions)
 
     @contextmanager
-    def deferred_indexes(self, progress: bool = False) -> Iterator[None]:
+    def deferred_indexes(self, progress: bool = False) -> Iterator[Callable[[Iterable[str]], None]]:
         """Into a store without papers, write the block's batches without the indexes only
-        readers use (`store_schema.DEFERRED_INDEXES`), built once when it ends, raised or not
-        (with a progress bar on stderr when `progress`: 4 s at 75,000 papers).
+        readers and the corpus step use (`store_indexes.DeferredIndexes`), built once, in the
+        store's order, when the block ends, raised or not (with a progress bar on stderr when
+        `progress`: 4 s at 75,000 papers).
 
-        SQLite's planner, between two indexes as good for a query, takes the one made last,
-        and a query of the corpus step (`corpus_readings._hold_paper`) reads rows in the
-        order of the index it takes. So every index from the first one dropped on is made
-        again at the end in the order the store had them: the store ends as one written
-        without this would.
+        Yields `build_now(names)`, which builds these of them at once, for work inside the
+        block that reads them (the corpus step, `corpus.STEP_INDEXES`); the others are then
+        dropped until the block ends. Into a store with papers, nothing is deferred and
+        `build_now` does nothing.
         """
         with self._lock:
             empty = self._db.execute("SELECT NOT EXISTS (SELECT 1 FROM papers)").fetchone()[0]
-            if empty:
-                order = self._db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                                         "AND sql IS NOT NULL ORDER BY rowid").fetchall()
-                deferred = {*DEFERRED_INDEXES, "mentions_discovered"}
-                first = next((i for i, (name, _) in enumerate(order) if name in deferred), len(order))
-                remade = order[first:]
-                for name in deferred:
-                    self._db.execute(f"DROP INDEX IF EXISTS {name}")
-        try:
-            yield
-        finally:
-            if empty:
+            indexes = DeferredIndexes(self._db) if empty else None
+
+        def build_now(names: Iterable[str]) -> None:
+            if indexes is not None:
                 with self._lock:
-                    for name, _ in remade:
-                        self._db.execute(f"DROP INDEX IF EXISTS {name}")
-                    for _, sql in tqdm(remade, desc="indexes", unit=" indexes", disable=not progress, leave=False):
-                        self._db.execute(sql)
+                    indexes.build(names, progress)
+        try:
+            yield build_now
+        finally:
+            if indexes is not None:
+                with self._lock:
+                    indexes.build(None, progress)
 
     def tune_for_bulk_writes(self, cache_mb: int = 256, checkpoint_mb: int = 64) -> None:
         """Let this connection keep `cache_mb` of pages in memory and move its write-ahead

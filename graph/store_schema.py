@@ -181,8 +181,9 @@ ALTER TABLE results ADD COLUMN metric_id TEXT;
 
 # Indexes that neither the writes of an ingest nor its change checks read, only readers and
 # the corpus step after the batches. An ingest into an empty store drops them while it
-# writes and builds each once at the end (`Store.deferred_indexes`): one sort instead of a
-# random insert a row, which cost a third of the SQLite time of writing the mentions. Made
+# writes and builds each once after (`Store.deferred_indexes`; those the corpus step reads
+# before it, the others after it): one sort instead of a random insert a row, which cost a
+# third of the SQLite time of writing the mentions. Made
 # on every open when missing, as READ_INDEXES are, so an ingest killed halfway leaves none
 # missing. The text is the schema's own (SQLite stores it without "IF NOT EXISTS").
 DEFERRED_INDEXES = {

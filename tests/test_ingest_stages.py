@@ -13,7 +13,8 @@ def test_each_stage_of_an_ingest_logs_its_seconds_and_peak_memory(tmp_path, capl
         ingest_into(tmp_path / "kg.db", [SEED], batch_size=8, workers=1)
     lines = [r.getMessage() for r in caplog.records if r.name == "paperkg.graph.ingest_stages"]
     assert [line.split(":")[0] for line in lines] == [
-        "ingest stage batches", "ingest stage indexes", "ingest stage entities touched", "ingest stage corpus step"]
+        "ingest stage batches", "ingest stage indexes", "ingest stage entities touched", "ingest stage corpus step",
+        "ingest stage read indexes"]
     assert all("s CPU here" in line and "peak RSS" in line for line in lines)
 
 

@@ -1,0 +1,58 @@
+"""graph/store_indexes.py: a bulk load builds the indexes the corpus step reads before it and
+the others after it, and every table ends with its indexes in the order a new store has them."""
+
+import sqlite3
+from pathlib import Path
+
+from paperkg.graph.corpus import STEP_INDEXES
+from paperkg.graph.store import Store
+
+from seed_page import SEED
+from store_dumps import ingest_into
+
+
+def indexes_of(path: Path, table: str) -> list[str]:
+    """The table's indexes in the order SQLite made them: its planner's order among equals."""
+    with sqlite3.connect(path) as db:
+        return [name for name, in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                             "AND tbl_name = ? ORDER BY rowid", (table,))]
+
+
+TABLES = ("papers", "entities", "aliases", "mentions", "results", "held_mentions")
+
+
+def test_an_index_is_built_with_those_made_before_it_on_its_table_and_the_rest_wait(tmp_path):
+    Store(tmp_path / "empty.db").close()
+    with Store(tmp_path / "kg.db") as store:
+        with store.deferred_indexes() as build_now:
+            assert "mentions_by_entity" not in indexes_of(tmp_path / "kg.db", "mentions")
+            assert "mentions_edges" in indexes_of(tmp_path / "kg.db", "mentions")  # the batches write through it
+            build_now(["mentions_reading"])
+            during = {table: indexes_of(tmp_path / "kg.db", table) for table in TABLES}
+    # made with the two made before it; mentions_edges, made after them, is dropped till the end
+    assert [n for n in during["mentions"] if not n.startswith("sqlite_")] == [
+        "mentions_by_entity", "mentions_unmarked", "mentions_reading"]
+    assert "papers_by_date" not in during["papers"] and "entities_by_type" not in during["entities"]
+    for table in TABLES:
+        assert indexes_of(tmp_path / "kg.db", table) == indexes_of(tmp_path / "empty.db", table), table
+
+
+def test_the_corpus_step_finds_the_indexes_it_reads(tmp_path):
+    Store(tmp_path / "empty.db").close()
+    with Store(tmp_path / "kg.db") as store:
+        with store.deferred_indexes() as build_now:
+            build_now(STEP_INDEXES)
+            with sqlite3.connect(tmp_path / "kg.db") as db:
+                standing = {name for name, in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert set(STEP_INDEXES) <= standing
+    assert {"mentions_edges", "mentions_discovered", "papers_by_date"}.isdisjoint(standing)
+
+
+def test_a_store_with_papers_defers_nothing(tmp_path):
+    Store(tmp_path / "empty.db").close()
+    ingest_into(tmp_path / "kg.db", [SEED], batch_size=8, workers=1)
+    with Store(tmp_path / "kg.db") as store:
+        with store.deferred_indexes() as build_now:
+            build_now(STEP_INDEXES)
+            for table in TABLES:
+                assert indexes_of(tmp_path / "kg.db", table) == indexes_of(tmp_path / "empty.db", table), table
