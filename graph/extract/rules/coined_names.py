@@ -119,7 +119,8 @@ def _named_as_defined(found: list[Candidate], earlier: list[Candidate]) -> list[
     Unsupervised Framing Analysis (SUFA)" in the abstract) named as that definition's
     entity, one entity for both; the short form's uses are the definition's already."""
     defined = {c.aliases[-1]: c for c in earlier if c.component == "kg_abbreviations" and c.aliases}
-    listed = {(c.start, c.end) for c in earlier if not is_unlisted(c.entity)}
+    starts = {c.start for c in found}  # only the found spans are asked about: few starts
+    listed = {(c.start, c.end) for c in earlier if c.start in starts and not is_unlisted(c.entity)}
     kept = []
     for candidate in found:
         if (candidate.start, candidate.end) in listed:

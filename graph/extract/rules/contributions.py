@@ -163,8 +163,11 @@ def _introduce_variants(text: str, pairs: list, introduced: set[str]) -> None:
     stand ("we propose PaQ-RT-DETR ... PaQ-RT-DETR-X achieves the highest overall mAP@50",
     "VideoJudge-7B outperforms larger MLLM judge baselines"): the paper's own variants
     (data/roles/README.md: "X-Large, X-Lite")."""
+    # A variant starts with its stem: a name whose first letter (folded one character at a
+    # time, as `casefold` folds) starts no introduced name is no variant, and is not sliced.
+    firsts = {name[:1] for name in introduced}
     for i, (mention, c) in enumerate(pairs):
-        if mention.role is _INTRODUCES:
+        if mention.role is _INTRODUCES or text[c.start].casefold()[:1] not in firsts:
             continue
         name = text[c.start : c.end].casefold()
         stem, _, variant = name.rpartition("-")
