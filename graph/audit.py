@@ -161,8 +161,19 @@ def write_sheet(rows: Iterable[AuditRow], path: str | Path) -> None:
                           r.evidence, "", ""))
 
 
-def read_verdicts(path: str | Path) -> list[tuple[tuple[str, str, str], str]]:
-    """(stratum, verdict) of each judged row of a sheet; rows without a verdict are skipped.
+@dataclass(frozen=True)
+class JudgedRow:
+    """One judged row of a sheet: the entity, the stratum it was judged in, the verdict."""
+
+    entity_id: str
+    entity: str
+    type: str
+    stratum: tuple[str, str, str]
+    verdict: str
+
+
+def read_judged(path: str | Path) -> list[JudgedRow]:
+    """The judged rows of a sheet; rows without a verdict are skipped.
 
     Raises:
         AuditSheetError: the file is missing, lacks a column, or has a verdict not understood.
@@ -172,7 +183,7 @@ def read_verdicts(path: str | Path) -> list[tuple[tuple[str, str, str], str]]:
         raise AuditSheetError(f"{path} does not exist; write a sheet with `paperkg audit -o {path}`")
     with open(path, newline="", encoding="utf-8") as fp:
         reader = csv.DictReader(fp, delimiter="\t")
-        missing = {"origin", "type", "papers", "verdict"} - set(reader.fieldnames or ())
+        missing = {"entity_id", "origin", "type", "papers", "verdict"} - set(reader.fieldnames or ())
         if missing:
             raise AuditSheetError(f"{path} has no column {', '.join(sorted(missing))}; "
                                   "score a sheet written by `paperkg audit`")
@@ -184,8 +195,53 @@ def read_verdicts(path: str | Path) -> list[tuple[tuple[str, str, str], str]]:
             if verdict.split(":")[0] not in VERDICTS:
                 raise AuditSheetError(f"{path}, line {line}: verdict {verdict!r} is not one of "
                                       "ok, not-a-name, wrong-type:TYPE; correct it and score again")
-            judged.append(((row["origin"], row["type"], band_of(int(row["papers"]))), verdict))
+            try:
+                papers = int(row["papers"])
+            except (TypeError, ValueError):
+                raise AuditSheetError(f"{path}, line {line}: papers {row['papers']!r} is not a number; "
+                                      "correct it and score again") from None
+            judged.append(JudgedRow(row["entity_id"], row.get("entity") or "", row["type"],
+                                    (row["origin"], row["type"], band_of(papers)), verdict))
     return judged
+
+
+def read_verdicts(path: str | Path) -> list[tuple[tuple[str, str, str], str]]:
+    """(stratum, verdict) of each judged row of a sheet, in the stratum it was judged in."""
+    return [(row.stratum, row.verdict) for row in read_judged(path)]
+
+
+@dataclass
+class ReadNow:
+    """Judged rows read as the store holds their entities now (`read_as_now`)."""
+
+    verdicts: list[tuple[tuple[str, str, str], str]]
+    gone: list[JudgedRow]        # no longer in the graph (held, merged or removed): dropped
+    now_right: list[JudgedRow]   # judged wrong-type:T, and the entity is T now: counted ok
+    retyped: list[tuple[JudgedRow, str]]  # another type now than judged: verdict kept, judge again
+
+
+def read_as_now(conn: sqlite3.Connection, rows: Iterable[JudgedRow]) -> ReadNow:
+    """Judged rows as the store holds their entities now, to score judged sheets against a
+    graph made after them (a later ingest or corpus step): a row whose entity has no mention
+    now is dropped, every other row counts in its entity's present stratum, and a
+    wrong-type:TYPE row whose entity now has that type counts ok. A row whose entity has
+    another type now, not the one its verdict asked for, keeps its verdict and is listed."""
+    present = {entity_id: (origin, type_, band_of(papers)) for entity_id, origin, type_, papers in conn.execute(
+        "SELECT e.id, e.origin, e.type, c.papers FROM entities e JOIN entity_paper_counts c ON c.entity_id = e.id")}
+    out = ReadNow([], [], [], [])
+    for row in rows:
+        stratum = present.get(row.entity_id)
+        if stratum is None:
+            out.gone.append(row)
+            continue
+        verdict = row.verdict
+        if verdict.startswith("wrong-type:") and verdict.split(":", 1)[1].upper() == stratum[1]:
+            out.now_right.append(row)
+            verdict = "ok"
+        elif stratum[1] != row.type:
+            out.retyped.append((row, stratum[1]))
+        out.verdicts.append((stratum, verdict))
+    return out
 
 
 def score_verdicts(verdicts: Sequence[tuple[tuple[str, str, str], str]],

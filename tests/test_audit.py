@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -113,3 +114,55 @@ def test_a_bad_verdict_is_a_clean_error(seed_db, tmp_path):
 def test_a_missing_database_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(main, ["audit", "--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "s.tsv")])
     assert result.exit_code == 1 and result.output.startswith("Error: ") and "does not exist" in result.output
+
+
+def write_judged(path, rows) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fp:
+        out = csv.DictWriter(fp, fieldnames=audit.COLUMNS, delimiter="\t", lineterminator="\n")
+        out.writeheader()
+        out.writerows(rows)
+
+
+def test_sheets_pool_and_read_as_the_store_holds_them_now(seed_db, tmp_path):
+    conn = audit.open_readonly(seed_db)
+    drawn = read_sheet_of(audit.draw_sample(conn, 6, seed=3), tmp_path / "drawn.tsv")
+    # A sheet judged on an older graph: one entity since gone, one judged as another type
+    # that it has now, one of another type now than its verdict asked for.
+    first, second, third = drawn[0], drawn[1], drawn[2]
+    other = next(t for t in ("TASK", "METRIC") if t != second["type"])
+    older = [dict(first, entity_id="no-such-entity", entity="Gone", verdict="not-a-name"),
+             dict(second, type=other, verdict=f"wrong-type:{second['type']}"),
+             dict(third, verdict="ok")]
+    third_type = next(t for t in ("DATASET", "BENCHMARK") if t != third["type"])
+    older[2]["type"] = third_type
+    write_judged(tmp_path / "older.tsv", older)
+    write_judged(tmp_path / "later.tsv", [dict(r, verdict="not-a-name") for r in drawn[3:]])
+
+    now = audit.read_as_now(conn, audit.read_judged(tmp_path / "older.tsv"))
+    assert [r.entity for r in now.gone] == ["Gone"]
+    assert [r.entity_id for r in now.now_right] == [second["entity_id"]]
+    assert [(r.entity_id, t) for r, t in now.retyped] == [(third["entity_id"], third["type"])]
+    assert [v for _, v in now.verdicts] == ["ok", "ok"]
+    assert {s for s, _ in now.verdicts} == {audit.AuditRow(r["entity_id"], r["entity"], r["type"], r["origin"],
+                                                          int(r["papers"]), "").stratum for r in (second, third)}
+
+    pooled = CliRunner().invoke(main, ["audit", "--score", str(tmp_path / "older.tsv"), "--score",
+                                       str(tmp_path / "later.tsv"), "--as-now", "--db", str(seed_db)])
+    assert pooled.exit_code == 0, pooled.output
+    assert "1 rows dropped" in pooled.output and "1 wrong-type rows now right" in pooled.output
+    assert "judge again: " in pooled.output
+    judged = sum(int(n) for n in re.findall(r"\(\d+/(\d+) judged ok", pooled.output))
+    assert judged == 2 + len(drawn[3:])  # the gone row dropped, the other five counted
+    plain = CliRunner().invoke(main, ["audit", "--score", str(tmp_path / "older.tsv"), "--score",
+                                      str(tmp_path / "later.tsv"), "--db", str(seed_db)])
+    assert plain.exit_code == 0 and "dropped" not in plain.output
+
+
+def test_as_now_without_a_sheet_is_a_usage_error(seed_db, tmp_path):
+    result = CliRunner().invoke(main, ["audit", "--as-now", "-o", str(tmp_path / "s.tsv"), "--db", str(seed_db)])
+    assert result.exit_code == 2 and "--as-now" in result.output
+
+
+def read_sheet_of(rows, path) -> list[dict]:
+    audit.write_sheet(rows, path)
+    return read_sheet(path)
