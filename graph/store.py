@@ -30,7 +30,7 @@ from .store_faults import write_error
 from .store_indexes import DeferredIndexes
 from .store_rows import (
     ALIAS_SQL, ENTITY_SQL, FTS_SQL, MENTION_SQL, PAPER_SQL, RESULT_SQL, alias_rows, entity_row,
-    mention_rows, new_entities, result_rows, write_new_papers,
+    json_list, mention_rows, new_entities, result_rows, write_new_papers,
 )
 from .store_schema import (
     DEFERRED_INDEXES_SQL, MENTION_COLUMNS, MIGRATIONS, READ_INDEXES,
@@ -110,9 +110,9 @@ def _paper_row_of(paper: Paper) -> tuple:
     return (
         paper.id, paper.title, paper.abstract,
         paper.date.isoformat() if paper.date else None,
-        json.dumps(list(paper.authors)), paper.authors_count, paper.upvotes,
-        json.dumps(list(paper.code_urls)), json.dumps(list(paper.urls)), paper.arxiv_id,
-        json.dumps(list(paper.categories)), paper.source,
+        json_list(paper.authors), paper.authors_count, paper.upvotes,
+        json_list(paper.code_urls), json_list(paper.urls), paper.arxiv_id,
+        json_list(paper.categories), paper.source,
     )
 
 

@@ -17,6 +17,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
+from operator import attrgetter
 
 from .records import Entity, PaperExtraction, entity_key
 from .store_schema import MENTION_COLUMNS
@@ -34,10 +35,16 @@ RESULT_SQL = "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?)"
 _NO_VOTE = (None, None)  # a mention's vote not computed: the corpus step computes it
 
 
+def json_list(values) -> str:
+    """`json.dumps(list(values))`: most of the lists a store writes (external ids, code and
+    page links) are empty, and "[]" needs no encoder."""
+    return json.dumps(list(values)) if values else "[]"
+
+
 def entity_row(entity: Entity) -> tuple:
     """The `entities` row of an entity."""
     return (entity.id, entity.name, entity.type.value, entity.variant_of,
-            json.dumps([list(x) for x in entity.external_ids]), entity.origin)
+            json_list(map(list, entity.external_ids)), entity.origin)
 
 
 def alias_rows(entity: Entity) -> list[tuple[str, str, str]]:
@@ -51,10 +58,14 @@ def mention_rows(extraction: PaperExtraction, origins: Mapping[str, str] | None 
     mark it is stored with (`stored_mark`); else NULL, for the corpus step to fill."""
     votes = extraction.votes if len(extraction.votes) == len(extraction.mentions) else ()
     reads = extraction.reads if origins is not None and len(extraction.reads) == len(extraction.mentions) else ()
-    return [(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type.value,
-             m.entity_id, m.confidence, m.component, m.role.value, *m.phrase, *(vote or _NO_VOTE),
+    return [(*_HEAD(m), m.type.value, *_MIDDLE(m), m.role.value, *m.phrase, *(vote or _NO_VOTE),
              stored_mark(mark, origins[m.entity_id], m.sentence, m.text) if reads else None)
             for m, vote, mark in zip(extraction.mentions, votes or repeat(None), reads or repeat(None))]
+
+
+# A mention's plain fields, fetched in C: most of the rows an ingest writes are mentions.
+_HEAD = attrgetter("paper_id", "field", "start", "end", "text", "sentence")
+_MIDDLE = attrgetter("entity_id", "confidence", "component")
 
 
 def stored_mark(mark: int | None, origin: str, sentence: str, text: str) -> int | None:
@@ -100,8 +111,14 @@ def new_entities(extractions: Sequence[PaperExtraction], written: dict[str, Enti
     """The entities of a batch to write, in order: each unless this connection already
     wrote it as it is (`written`, committed; `pending`, this batch's, which it fills)."""
     out = []
+    # The entity each id was last judged by: a batch's papers share their decoded entities
+    # (`workers.decode_extraction`), so most are that very object, judged already.
+    judged: dict[str, Entity] = {}
     for extraction in extractions:
         for entity in extraction.entities:
+            if judged.get(entity.id) is entity:
+                continue
+            judged[entity.id] = entity
             if written.get(entity.id) == entity or pending.get(entity.id) == entity:
                 continue
             pending[entity.id] = entity

@@ -1,6 +1,7 @@
 """Bulk writes (graph/store_rows.py) and deferred indexes: the rows a store ends with are
 the rows paper-by-paper writes leave, and no index goes missing."""
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from paperkg.graph.extract.workers import decode_extraction, encode_extraction
 from paperkg.graph.mention_readings import fill_marks
 from paperkg.graph.records import Entity, Paper
 from paperkg.graph.store import Store
+from paperkg.graph.store_rows import json_list
 from paperkg.graph.store_schema import DEFERRED_INDEXES
 
 from seed_page import SEED
@@ -103,3 +105,21 @@ def test_a_mark_the_store_would_not_compute_is_left_to_the_corpus_step(tmp_path)
     key = (marked.paper_id, marked.start, marked.entity_id)
     assert kept[key] == 0 and final[key] == 0  # written as the corpus step would mark it
     assert final == reference
+
+
+def test_entities_shared_by_a_batchs_papers_are_written_once_as_they_are(tmp_path):
+    extractions = list(Extractor.default().extract([DEFINED, MOVED]))
+    decoded: dict = {}
+    shared = [decode_extraction(x.paper, encode_extraction(x), decoded) for x in extractions]
+    apart = [decode_extraction(x.paper, encode_extraction(x)) for x in extractions]
+    for name, batch in (("shared.db", shared), ("apart.db", apart)):
+        store = Store(tmp_path / name)
+        store.write_batch(batch)
+        store.close()
+    assert rows_of(tmp_path / "shared.db") == rows_of(tmp_path / "apart.db")
+    assert rows_of(tmp_path / "shared.db")["entities"]
+
+
+def test_a_list_is_written_as_json_dumps_writes_it():
+    for values in ((), ["a"], ("Ann Lee", "Bo Ðiệp"), [["wikidata", "Q1"]]):
+        assert json_list(values) == json.dumps(list(values))

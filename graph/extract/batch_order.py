@@ -74,7 +74,8 @@ def extract_in_order(lanes: Lanes, batches: Iterable[tuple[object, list[Paper]]]
         if emitted in done:
             tag, papers = pending.pop(emitted)
             rows = done.pop(emitted)
-            yield tag, [decode_extraction(p, row) for p, row in zip(papers, rows)]
+            decoded: dict = {}  # one batch's entities, each decoded once
+            yield tag, [decode_extraction(p, row, decoded) for p, row in zip(papers, rows)]
             emitted += 1
             continue
         kind, k, payload = lanes.receive()

@@ -89,19 +89,36 @@ def may_introduce(sentence: str, text: str) -> bool:
             or _INTRODUCING.search(sentence) is not None)
 
 
-def decode_extraction(paper: Paper, row: tuple) -> PaperExtraction:
-    """The `PaperExtraction` of `paper` that `encode_extraction` made `row` of."""
+def decode_extraction(paper: Paper, row: tuple, decoded: dict | None = None) -> PaperExtraction:
+    """The `PaperExtraction` of `paper` that `encode_extraction` made `row` of.
+
+    `decoded` remembers the entities decoded from each entity row, for the papers of one
+    batch: a name many of them use ("BERT") is then one `Entity`, decoded once, which the
+    store's write also compares with itself at once (`store_rows.new_entities`)."""
     mentions, entities, results, votes, marks = row
     pid = paper.id
     return PaperExtraction(
         paper,
         tuple(mention_of(pid, f, s, e, t, sent, _TYPES[ty], eid, c, comp, _ROLES[role], ps, pe)
               for f, s, e, t, sent, ty, eid, c, comp, role, ps, pe in mentions),
-        tuple(decode_entity(e) for e in entities),
+        tuple(_decoded_entity(e, decoded) for e in entities) if decoded is not None
+        else tuple(decode_entity(e) for e in entities),
         tuple(Result(pid, *r) for r in results),
         tuple(votes),
         tuple(marks),
     )
+
+
+def _decoded_entity(row: Sequence, decoded: dict) -> Entity:
+    """`decode_entity(row)`, remembered in `decoded` (a row of lists, as another transport may
+    give, is decoded afresh)."""
+    try:
+        entity = decoded.get(row)
+    except TypeError:
+        return decode_entity(row)
+    if entity is None:
+        entity = decoded[row] = decode_entity(row)
+    return entity
 
 
 # -- the worker process -------------------------------------------------------------------

@@ -48,6 +48,20 @@ def test_plain_records_round_trip():
     assert decode_extraction(paper, encode_extraction(extraction)) == extraction
 
 
+def test_a_batch_decodes_each_entity_once():
+    extractor = Extractor.default()
+    papers = [Paper("p1", "GPT-4 on ImageNet", "We evaluate GPT-4 on ImageNet."),
+              Paper("p2", "ImageNet again", "GPT-4 is compared with BERT on ImageNet.")]
+    extractions = list(extractor.extract(papers))
+    decoded: dict = {}
+    first, second = (decode_extraction(x.paper, encode_extraction(x), decoded) for x in extractions)
+    assert [first, second] == extractions
+    shared = {e.id for e in first.entities} & {e.id for e in second.entities}
+    assert shared, "both papers name GPT-4 and ImageNet"
+    by_id = {e.id: e for e in first.entities}
+    assert all(by_id[e.id] is e for e in second.entities if e.id in shared)
+
+
 @pytest.mark.parametrize("sentence, text", [
     ("We INTRODUCE FooNet, a model.", "FooNet"),
     ("A Proposed method, FooNet, is fast.", "FooNet"),
