@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from paperkg.graph.extract.rules.candidates import Candidate
 from paperkg.graph.extract.rules.coined_parts import (
-    find_enumerated_parts, find_title_name,
+    find_enumerated_parts, find_named_parts, find_title_name,
 )
-from paperkg.graph.records import EntityType
+from paperkg.graph.records import EntityType, Role
 
 
 def unknown(surface: str):
@@ -100,3 +101,59 @@ def test_a_title_head_the_title_calls_a_kind_of_thing_is_coined(text, name):
 ])
 def test_a_title_head_without_a_kind_or_used_as_a_word_is_not_coined(text):
     assert coined(text) == []
+
+
+def parts(text: str, earlier=()) -> list[str]:
+    """The names `find_named_parts` reads before part nouns in `text` (an abstract, no title)."""
+    return [c.name for c in find_named_parts("T\n\n" + text, unknown, list(earlier)) if c.role is Role.INTRODUCES]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The core innovation of HiT lies in its Bridge Module, which connects lightweight transformers.",
+     ["Bridge Module"]),
+    ("we further extend to the paired-but-misaligned setting, adding the Learning to Align module "
+     "to utilize pixel-level information.", ["Learning to Align"]),
+    ("Subsequently, a Fine-grained Object Detection module introduces a specialized region proposal.",
+     ["Fine-grained Object Detection"]),
+    ("By leveraging a dual encoder structure, DAMC captures semantic content through the Content-Aware "
+     "Encoder and ensures precise visual synchronization through the Dynamic-Sync Encoder.",
+     ["Content-Aware Encoder", "Dynamic-Sync Encoder"]),
+    ("Moreover, we devise a Feature Erasing and Purification Module to remove noise.",
+     ["Feature Erasing and Purification Module"]),
+    ("SAGE consists of two core components: a Discriminative Analysis Module and a Discriminative "
+     "Response Module, enhancing resilience against sophisticated jailbreak attempts.",
+     ["Discriminative Analysis Module", "Discriminative Response Module"]),
+])
+def test_a_name_before_a_part_noun_is_a_coined_part(text, names):
+    assert parts(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    # one word before the noun, in a sentence that does not say the part is the paper's
+    "Using a FlashInternImage-B backbone together with a UPerNet decoder, we adapt established techniques.",
+    # a part of a named thing
+    "PLMs still struggle with the discrepancies between the PLMs' encoder and the decoder.",
+])
+def test_a_part_noun_after_other_names_coins_nothing(text):
+    assert parts(text) == []
+
+
+def test_a_title_capitalising_every_word_names_no_part():
+    title = "Learning Attribute Representations with a Unified Speech Encoder\n\nWe study it."
+    assert [c.name for c in find_named_parts(title, unknown, [])] == []
+
+
+def test_a_short_form_defined_before_a_part_noun_is_introduced_in_a_sentence_of_its_own():
+    own = ("To effectively utilize text, we introduce a saliency-oriented image-text response (SITR) "
+           "mechanism to generate response maps.")
+    other = ("Following the adaptive density control (ADC) mechanism of 3D Gaussian Splatting, new "
+             "Gaussians are created. The LST shares the weights of one fully connected (FC) layer.")
+    for text, long, short, expected in ((own, "saliency-oriented image-text response", "SITR", True),
+                                        (other, "adaptive density control", "ADC", False),
+                                        (other, "fully connected", "FC", False)):
+        text = "T\n\n" + text
+        at = text.index(long)
+        definition = Candidate(at, at + len(long), long, EntityType.METHOD, 0.8, "kg_abbreviations",
+                               None, None, (long, short))
+        found = find_named_parts(text, unknown, [definition])
+        assert [(c.start, c.role) for c in found] == ([(at, Role.INTRODUCES)] if expected else [])

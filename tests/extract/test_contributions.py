@@ -136,12 +136,17 @@ def test_the_object_of_a_preposition_past_an_article_is_not_introduced(extractor
     assert "RLVR" not in found
 
 
-def test_a_capitalised_component_label_is_not_introduced_without_a_cue(extractor):
-    # Descriptive labels of a module are not coined names (data/roles/README.md: only names).
+def test_a_capitalised_part_of_the_papers_system_is_introduced(extractor):
+    # The role gold counts the named parts of a paper's system as introduced ("its Bridge
+    # Module", "a Strategic Appraisal phase" in dev and dev2), not only its main name.
     found = introduced(extractor, "Brain decoding",
-                       "Specifically, BrainCast integrates a Spatial Interaction Awareness module "
-                       "to capture the interactions.")
-    assert "Spatial Interaction Awareness" not in found
+                       "We propose BrainCast. Specifically, BrainCast integrates a Spatial Interaction "
+                       "Awareness module to capture the interactions.")
+    assert "Spatial Interaction Awareness" in found
+    found = introduced(extractor, "Brain decoding",
+                       "Using a FlashInternImage-B backbone together with a UPerNet decoder, we adapt "
+                       "established techniques to off-road scenes.")
+    assert "UPerNet" not in found
 
 
 def test_a_name_given_to_a_new_dataset_by_apposition_is_introduced(extractor):
