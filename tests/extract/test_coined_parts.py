@@ -113,6 +113,8 @@ def parts(text: str, earlier=()) -> list[str]:
      ["Bridge Module"]),
     ("we further extend to the paired-but-misaligned setting, adding the Learning to Align module "
      "to utilize pixel-level information.", ["Learning to Align"]),
+    ("The Knowledge Retrieval and Response Generation module retrieves and re-ranks relevant knowledge.",
+     ["Knowledge Retrieval and Response Generation"]),
     ("Subsequently, a Fine-grained Object Detection module introduces a specialized region proposal.",
      ["Fine-grained Object Detection"]),
     ("By leveraging a dual encoder structure, DAMC captures semantic content through the Content-Aware "
@@ -131,6 +133,8 @@ def test_a_name_before_a_part_noun_is_a_coined_part(text, names):
 @pytest.mark.parametrize("text", [
     # one word before the noun, in a sentence that does not say the part is the paper's
     "Using a FlashInternImage-B backbone together with a UPerNet decoder, we adapt established techniques.",
+    "Cross-modal attention mechanisms align radiographic features with textual information, while the "
+    "Gemma-3b decoder generates comprehensive diagnostic reports.",
     # a part of a named thing
     "PLMs still struggle with the discrepancies between the PLMs' encoder and the decoder.",
 ])

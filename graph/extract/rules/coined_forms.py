@@ -53,12 +53,11 @@ _GENERIC = frozenset(
 
 
 def read_run_name(text: str, run: re.Match, lookup, single_ok: bool, heads=None,
-                  names_noun: bool = False, part: bool | str = False) -> list[Candidate]:
+                  names_noun: bool = False, whole: bool = False) -> list[Candidate]:
     """The candidates of a Title-Case run: kept whole when a short form defines it or a
     noun it names follows it ("the Reference Image to Slide Generation task"), else up to
-    its first connector or comma (with `part`, a part noun after it, only at "and" or a
-    comma: "the Learning to Align module"; with `part="whole"`, a capitalised part noun
-    that ends it, not at all: "a Feature Erasing and Purification Module"); a name if it holds "&", or is two words or
+    its first connector or comma (with `whole`, which a part noun after it says, not at
+    all: "the Learning to Align module"); a name if it holds "&", or is two words or
     more, not generic, or with `single_ok` (a noun before it that it names) one name-shaped word.
     With `names_noun` (a definite article before it), a run of two words or more names the
     noun after it ("we introduce the Code Triangle framework") rather than modifying it."""
@@ -68,8 +67,7 @@ def read_run_name(text: str, run: re.Match, lookup, single_ok: bool, heads=None,
         short = None
     if short is not None and _COMPOUND_AFTER.match(text, short.end()):
         return []  # "an adaptive Kullback-Leibler (KL) divergence-based ... method": a modifier
-    if short is None and not (part == "whole" or part and _joins_no_names(text[start:end])) \
-            and not _names_next_noun(text, start, end):
+    if short is None and not whole and not _names_next_noun(text, start, end):
         end = _first_connector_end(text, start, end)
     name = text[start:end]
     words = name.split()
@@ -103,11 +101,7 @@ def _names_next_noun(text: str, start: int, end: int) -> bool:
     match = _NEXT_WORD.match(text, end)
     if match is None or match.group(1) not in _NAMED_NOUNS:
         return False
-    return _joins_no_names(text[start:end])
-
-
-def _joins_no_names(run: str) -> bool:
-    """Whether a run has no comma or "and" that could join two names in it."""
+    run = text[start:end]
     return "," not in run and " and " not in run
 
 

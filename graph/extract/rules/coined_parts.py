@@ -125,10 +125,11 @@ def find_named_parts(text: str, lookup, earlier) -> list[Candidate]:
         if before is None or text[end - 1] == "'" or text.endswith("'s", 0, end):
             continue  # "the PLMs' encoder", "the VAE's encoder": a part of a named thing
         run = RUN.match(text, before.start("run"), end)
-        if " " not in run.group() and not _says_own(text, at):
-            continue
-        # A capitalised part noun closes one name ("a Feature Erasing and Purification Module").
-        found += read_run_name(text, run, lookup, single_ok=True, names_noun=True, part="whole" if titled else True)
+        if "," in run.group() or " " not in run.group() and not _says_own(text, at):
+            continue  # a list ("the CNN, Transformer Encoder"), or one word in no sentence of its own
+        # One part noun closes one name: "a Feature Erasing and Purification Module", "The
+        # Knowledge Retrieval and Response Generation module" (two are "modules").
+        found += read_run_name(text, run, lookup, single_ok=True, names_noun=True, whole=True)
     return found
 
 
@@ -138,9 +139,10 @@ def _says_own(text: str, at: int) -> bool:
     return _OWN_PART.search(text, sentence, at) is not None
 
 # Words that make a part the paper's own: "we devise a X module", "its X module", "X
-# comprises a Y block", "a novel X layer", "two key components: a X encoder".
+# comprises a Y block", "a novel X layer", "two key components: a X encoder" (not
+# "features", as often a noun: "... align radiographic features ..., while the Gemma-3b decoder").
 _OWN_PART = re.compile(r"introduc|propos|design|devis|develop|present|construct|compris|consist|"
-                       r"incorporat|integrat|equip|novel|(?<![\w-])(?:[Oo]ur|its|new|key|core|features)(?![\w-])")
+                       r"incorporat|integrat|equip|novel|(?<![\w-])(?:[Oo]ur|its|new|key|core)(?![\w-])")
 
 
 def _defined_part(short: re.Match, earlier) -> list[Candidate]:
