@@ -14,8 +14,9 @@ only right before a name. So some coined names never reach the roles, or reach t
 - one holding "&": "we propose Probe&Prefill";
 - the names a colon list after the cue gives: "we introduce two diagnostics: Blind Gap,
   measuring ..., and Visual Gain, measuring ...";
-- the parts an enumeration names, and a title that is a name
-  ("D-Convexity: A Unified ..."), read in `coined_parts.py`.
+- the parts an enumeration names, the parts named right before a part noun ("its Bridge
+  Module"), and a title that is a name ("D-Convexity: A Unified ..."), read in
+  `coined_parts.py`.
 
 Each becomes a `Candidate` with role INTRODUCES, which `contributions.py` keeps as it is;
 being longer than the pieces the other rules found in it, it wins overlap resolution. Names

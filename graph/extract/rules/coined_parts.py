@@ -85,8 +85,8 @@ def _part_nouns(text: str, start: int) -> list[tuple[int, int]]:
 
 
 # A Title-Case run that ends where a part noun starts, and the determiner before it that
-# makes it one thing ("a", "the", "its", "our"), perhaps with a modifier or two ("a
-# lightweight State-Aware Adapter", "a novel ConvSS2D operator").
+# makes it one thing ("a", "the", "its", "our"), perhaps with a modifier or two ("a novel
+# Multi-Scale Hierarchical Transformer module", "a simple HDConv Block").
 _PART_BEFORE = re.compile(
     rf"(?<![\w-])(?:an?|the|The|its|our|Our|A|An) (?:(?:novel|new|lightweight|learnable|dedicated|"
     rf"simple|key|core|plug-and-play) ){{0,2}}(?P<run>{RUN.pattern})\Z")
@@ -97,8 +97,8 @@ _LOOK_BACK = 90
 
 def find_named_parts(text: str, lookup, earlier) -> list[Candidate]:
     """Names given to the parts of a system, each right before the noun of its part: "its
-    Bridge Module, which connects ...", "adding the Learning to Align module", "a novel
-    ConvSS2D operator"; and an acronym defined there ("a saliency-oriented image-text
+    Bridge Module, which connects ...", "adding the Learning to Align module", "the
+    NMamba module"; and an acronym defined there ("a saliency-oriented image-text
     response (SITR) mechanism"), whose definition `abbreviations.py` read (in `earlier`).
 
     A name of several Title-Case words before a part noun is coined wherever it stands; one
