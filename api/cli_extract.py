@@ -39,7 +39,7 @@ def extract_command(file, as_json, output, model_dir) -> None:
 @click.argument("gold", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--roles", is_flag=True,
               help="Score roles (INTRODUCES, EVALUATES_ON) on role GOLD files; "
-                   "without GOLD, the repository's data/roles/gold_{dev,dev2,dev3,test,heldout}.jsonl.")
+                   "without GOLD, the repository's data/roles/gold_{dev,dev2,dev3,test,heldout,test2,test3}.jsonl.")
 @click.option("--labels", type=click.Path(exists=True, dir_okay=False),
               help="Label map (JSON object or TSV label<TAB>TYPE) instead of the built-in one.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
@@ -72,7 +72,8 @@ def eval_command(gold, roles, labels, as_json, n_errors, quality_doc, corpus, sp
     extractor = Extractor.default(model_dir=model_dir)
     hiding = unseen_setup(extractor, model_dir)
     if quality_doc:
-        write_quality_doc(list(gold), extractor, quality_doc, corpus=corpus, unseen=hiding)
+        write_quality_doc(list(gold), extractor, quality_doc, corpus=corpus, unseen=hiding,
+                          new_role_extractor=lambda: Extractor.default(model_dir=model_dir))
         click.echo(f"wrote {quality_doc}", err=True)
         return
     label_map = read_label_map(labels) if labels else None
