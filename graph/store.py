@@ -29,8 +29,8 @@ from .speed import mention_of
 from .store_faults import write_error
 from .store_indexes import DeferredIndexes
 from .store_rows import (
-    ALIAS_SQL, ENTITY_SQL, FTS_DELETE_SQL, FTS_SQL, MENTION_SQL, PAPER_SQL, RESULT_SQL, alias_rows, entity_row,
-    json_list, mention_rows, new_entities, result_rows, write_new_papers,
+    ALIAS_SQL, ENTITY_SQL, FTS_DELETE_SQL, FTS_SQL, MENTION_SQL, PAPER_SQL, RESULT_SQL, alias_rows,
+    entity_row, json_list, mention_rows, new_entities, result_rows, write_new_papers,
 )
 from .store_schema import (
     DEFERRED_INDEXES_SQL, MENTION_COLUMNS, MIGRATIONS, READ_INDEXES,

@@ -77,7 +77,7 @@ INSERT INTO papers_fts (rowid, id, title, abstract) SELECT rowid, id, title, abs
 # Its rows are kept by hand: a paper's text is indexed under its rowid when written, and
 # taken out with FTS5's 'delete' command and the text it was indexed with before it
 # changes or goes (`store_rows.FTS_DELETE_SQL`). Segments are merged 16 to a level, not 4:
-# an ingest's batches each add one, and merging them four at a time was a fifth of the
+# an ingest's batches each add one, and merging them four at a time was about a quarter of the
 # index's CPU time (searches at 75k papers take the same time either way).
 FTS_TABLE = """
 CREATE VIRTUAL TABLE papers_fts USING fts5 (id UNINDEXED, title, abstract, content='papers', content_rowid='rowid');
