@@ -6,11 +6,14 @@ For checking that a change to the ingest leaves the store it writes identical: i
 same input with the code before and after (with the same PYTHONHASHSEED, as the corpus
 step's order of new split entities follows set order), then compare. Each table's rows
 are read in rowid order and hashed; it prints one line a table, SAME or DIFF with the row
-count and digest of each, and exits 1 when any differs. The pages FTS5 keeps its index in
-(`papers_fts_data`, `papers_fts_idx`) depend on how the rows were written, not only on
-them, so they are left out unless `--fts-internals`; the indexed rows (`papers_fts`,
-`papers_fts_content`, `papers_fts_docsize`) are compared, and `papers_fts` is checked with
-FTS5's own integrity check.
+count and digest of each, and exits 1 when any differs. The tables FTS5 keeps its index
+in (`papers_fts_data`, `papers_fts_idx`, `papers_fts_config`) depend on how the rows were
+written and on the index's settings, not only on the rows, and `papers_fts_content` exists
+only in stores before schema 9 (whose index kept its own copy of the text): they are left
+out, with the full-text table's own line of the schema, unless `--fts-internals`. The
+indexed rows (`papers_fts`, `papers_fts_docsize`) are compared, `papers_fts` is checked with
+FTS5's own integrity check, and "(fts searches)" compares what a search finds, in order: the
+ids `MATCH` returns for each word of every 50th title of the first store.
 """
 
 from __future__ import annotations
@@ -20,20 +23,33 @@ import hashlib
 import sqlite3
 import sys
 
-_FTS_PAGES = ("papers_fts_data", "papers_fts_idx")
+_FTS_FORM = ("papers_fts_data", "papers_fts_idx", "papers_fts_config", "papers_fts_content")
+_SEARCH = "SELECT id FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank, id"
 
 
-def digest_tables(path: str, fts_internals: bool) -> dict[str, tuple[int, str]]:
-    """{table: (rows, digest of the rows in rowid order)}, and the schema's digest."""
+def search_words(path: str) -> list[str]:
+    """The distinct words of every 50th title of the store, as quoted FTS5 phrases."""
+    db = sqlite3.connect(path)
+    titles = db.execute("SELECT title FROM papers WHERE rowid % 50 = 1 ORDER BY rowid").fetchall()
+    words = {w.strip(".,:;()!?'\"").lower() for title, in titles for w in title.split()}
+    return sorted(f'"{w}"' for w in words if w.isalnum())
+
+
+def digest_tables(path: str, fts_internals: bool, searches: list[str]) -> dict[str, tuple[int, str]]:
+    """{table: (rows, digest of the rows in rowid order)}, the schema's digest and that of
+    the ids each of `searches` finds."""
     db = sqlite3.connect(path)
     db.execute("INSERT INTO papers_fts (papers_fts) VALUES ('integrity-check')")
     out = {}
     for table, in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
-        if table in _FTS_PAGES and not fts_internals:
+        if table in _FTS_FORM and not fts_internals:
             continue
         out[table] = _digest_rows(db, table)
-    schema = sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    schema = sorted(row for row in db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+                    if fts_internals or not row[1].startswith("papers_fts"))
     out["(schema)"] = (len(schema), hashlib.sha256(repr(schema).encode()).hexdigest()[:16])
+    found = [db.execute(_SEARCH, (word,)).fetchall() for word in searches]
+    out["(fts searches)"] = (sum(map(len, found)), hashlib.sha256(repr(found).encode()).hexdigest()[:16])
     return out
 
 
@@ -55,7 +71,8 @@ def main() -> None:
     parser.add_argument("b")
     parser.add_argument("--fts-internals", action="store_true", help="compare FTS5's index pages too")
     args = parser.parse_args()
-    a, b = digest_tables(args.a, args.fts_internals), digest_tables(args.b, args.fts_internals)
+    searches = search_words(args.a)
+    a, b = (digest_tables(path, args.fts_internals, searches) for path in (args.a, args.b))
     differ = False
     for table in sorted(set(a) | set(b)):
         same = a.get(table) == b.get(table)

@@ -29,8 +29,8 @@ from .speed import mention_of
 from .store_faults import write_error
 from .store_indexes import DeferredIndexes
 from .store_rows import (
-    ALIAS_SQL, ENTITY_SQL, FTS_SQL, MENTION_SQL, PAPER_SQL, RESULT_SQL, alias_rows, entity_row,
-    json_list, mention_rows, new_entities, result_rows, write_new_papers,
+    ALIAS_SQL, ENTITY_SQL, FTS_DELETE_SQL, FTS_SQL, MENTION_SQL, PAPER_SQL, RESULT_SQL, alias_rows,
+    entity_row, json_list, mention_rows, new_entities, result_rows, write_new_papers,
 )
 from .store_schema import (
     DEFERRED_INDEXES_SQL, MENTION_COLUMNS, MIGRATIONS, READ_INDEXES,
@@ -344,7 +344,7 @@ class Store:
             old = db.execute("SELECT title, abstract, rowid FROM papers WHERE id = ?", (paper.id,)).fetchone()
             text_changed = old is None or old[:2] != (paper.title, paper.abstract)
             if old is not None and text_changed:
-                db.execute("DELETE FROM papers_fts WHERE rowid = ?", (old[2],))
+                db.execute(FTS_DELETE_SQL, (old[2], paper.id, *old[:2]))
         rowid = db.execute(PAPER_SQL, _paper_row(paper) + (fingerprint, paper.year, paper.venue, paper.doi)).lastrowid
         if old is not None:  # keep its place in the order papers came in (rowid)
             rowid = old[2]
@@ -682,10 +682,11 @@ class Store:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                found = self._db.execute("SELECT rowid FROM papers WHERE id = ?", (paper_id,)).fetchone()
-                deleted = self._db.execute("DELETE FROM papers WHERE id = ?", (paper_id,)).rowcount
+                found = self._db.execute("SELECT rowid, id, title, abstract FROM papers WHERE id = ?",
+                                         (paper_id,)).fetchone()
                 if found:
-                    self._db.execute("DELETE FROM papers_fts WHERE rowid = ?", found)
+                    self._db.execute(FTS_DELETE_SQL, found)
+                deleted = self._db.execute("DELETE FROM papers WHERE id = ?", (paper_id,)).rowcount
                 self._db.execute("DELETE FROM held_mentions WHERE paper_id = ?", (paper_id,))
                 self._db.execute("COMMIT")
             except BaseException:

@@ -25,6 +25,9 @@ from .store_schema import MENTION_COLUMNS
 PAPER_SQL = "INSERT OR REPLACE INTO papers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 # A paper's full-text row has the paper's rowid (store_schema.FTS_BY_ROWID).
 FTS_SQL = "INSERT INTO papers_fts (rowid, id, title, abstract) VALUES (?,?,?,?)"
+# Takes a paper's text out of the full-text index: an external-content table
+# (store_schema.FTS_TABLE) is told the rowid and the very text it indexed.
+FTS_DELETE_SQL = "INSERT INTO papers_fts (papers_fts, rowid, id, title, abstract) VALUES ('delete',?,?,?,?)"
 ENTITY_SQL = ("INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
               "{update}variant_of = coalesce(entities.variant_of, excluded.variant_of)")
 ALIAS_SQL = "INSERT OR IGNORE INTO aliases VALUES (?,?,?)"

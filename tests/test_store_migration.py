@@ -122,19 +122,27 @@ def test_version_6_database_gets_its_reading_marks_from_the_next_corpus_step(tmp
         assert old.execute("SELECT count(*) FROM mentions WHERE reads = 1").fetchone()[0] > 0
 
 
+def make_database_with_text_copy(path, version: int, fill: str) -> sqlite3.Connection:
+    """The seed store at schema `version` (7 or 8), whose full-text index keeps its own copy
+    of the text, filled by the statement `fill`; an open connection to it."""
+    with Store(path) as store:
+        store.write_batch(seed_extractions())
+    db = sqlite3.connect(path)
+    db.executescript(f"""
+        DROP TABLE papers_fts;
+        CREATE VIRTUAL TABLE papers_fts USING fts5 (id UNINDEXED, title, abstract);
+        {fill};
+        PRAGMA user_version = {version};
+    """)
+    return db
+
+
 def test_version_7_full_text_rows_take_their_papers_rowids(tmp_path):
     """Schema 8 gives each paper's full-text row the paper's rowid, so that a rewrite or a
     delete finds it by rowid; a version 7 store's rows, numbered on their own, are remade."""
     path = tmp_path / "v7.db"
-    with Store(path) as store:
-        store.write_batch(seed_extractions())
-    db = sqlite3.connect(path)
-    db.executescript("""
-        DROP TABLE papers_fts;
-        CREATE VIRTUAL TABLE papers_fts USING fts5 (id UNINDEXED, title, abstract);
-        INSERT INTO papers_fts (id, title, abstract) SELECT id, title, abstract FROM papers ORDER BY rowid DESC;
-        PRAGMA user_version = 7;
-    """)
+    db = make_database_with_text_copy(path, 7, "INSERT INTO papers_fts (id, title, abstract) "
+                                      "SELECT id, title, abstract FROM papers ORDER BY rowid DESC")
     rowids = "SELECT p.id, p.rowid, f.rowid FROM papers p JOIN papers_fts f ON f.id = p.id ORDER BY p.id"
     assert any(paper != text for _, paper, text in db.execute(rowids))  # numbered on their own
     db.close()
@@ -151,3 +159,48 @@ def test_version_7_full_text_rows_take_their_papers_rowids(tmp_path):
         assert store.delete_paper(first.paper.id)
         assert store.search_paper_ids("Zyxwv") == []
         assert store._db.execute(rowids).fetchall() == [r for r in rows if r[0] != first.paper.id]
+
+
+FTS_CHECK = "INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)"
+
+
+def _words_of(extractions) -> list[str]:
+    return sorted({w.strip(".,:;()").lower() for x in extractions for w in x.paper.title.split()} - {""})
+
+
+def test_version_8_full_text_index_reads_its_text_from_papers(tmp_path):
+    """Schema 9 keeps the full-text index without a copy of the text: a version 8 store's
+    own copy (`papers_fts_content`) is dropped and the index rebuilt from `papers`, and
+    every search finds the same papers in the same order."""
+    path = tmp_path / "v8.db"
+    db = make_database_with_text_copy(path, 8, "INSERT INTO papers_fts (rowid, id, title, abstract) "
+                                      "SELECT rowid, id, title, abstract FROM papers ORDER BY rowid")
+    words = _words_of(seed_extractions())
+    search = "SELECT id FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank, id"
+    before = {word: [i for i, in db.execute(search, (f'"{word}"',))] for word in words}
+    db.close()
+    with Store(path) as store:
+        tables = {name for name, in store._db.execute("SELECT name FROM sqlite_master")}
+        assert "papers_fts" in tables and "papers_fts_content" not in tables
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        store._db.execute(FTS_CHECK)
+        after = {word: store.search_paper_ids(word) for word in words}
+    assert after == before and sum(map(len, after.values())) > len(words)
+
+
+def test_the_full_text_index_follows_rewritten_and_deleted_papers(tmp_path):
+    """The index holds no text of its own: a rewrite and a delete take the old text out
+    (FTS5's integrity check against `papers` fails when they do not)."""
+    first, second, *_ = seed_extractions()
+    with Store(tmp_path / "s.db") as store:
+        store.write_batch(seed_extractions())
+        old_word = first.paper.title.split()[0]
+        store.write_batch([replace(first, paper=replace(first.paper, title="Zyxwv"))])
+        store._db.execute(FTS_CHECK)
+        assert store.search_paper_ids("Zyxwv") == [first.paper.id]
+        assert first.paper.id not in store.search_paper_ids(old_word) or old_word in first.paper.abstract
+        assert store.delete_paper(second.paper.id)
+        store._db.execute(FTS_CHECK)
+        assert all(second.paper.id not in store.search_paper_ids(w) for w in second.paper.title.split())
+        count = store._db.execute("SELECT count(*) FROM papers_fts").fetchone()[0]
+        assert count == len(seed_extractions()) - 1

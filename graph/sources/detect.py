@@ -70,12 +70,14 @@ def detect_format(path: str | Path, field_map: dict[str, str] | None = None) -> 
     problem = describe_file_problem(path)
     if problem:
         raise SourceFormatError(f"Cannot read {path}: it is {problem}. {FORMAT_HELP}.")
-    lines = read_first_lines(path) or read_json_head(path)
+    # JSON is told from its first few lines; only text needs up to 2,000 (a page's chrome).
+    lines = read_first_lines(path, _JSON_LINES_TRIED) or read_json_head(path)
     if not lines:
         raise SourceFormatError(f"Cannot read {path}: it is empty; there is nothing to ingest. {FORMAT_HELP}.")
     if lines[0].startswith(("{", "[")):
         found, why = sniff_json(path, lines, field_map)
     else:
+        lines = read_first_lines(path, _TEXT_LINES_TRIED)
         found, why = sniff_csv(lines[0], field_map)
         if found is None and not why and not field_map:
             found, why = sniff_daily_papers(lines)
@@ -95,13 +97,13 @@ def describe_file_problem(path: Path) -> str | None:
     return None if wide and is_wide(wide) else describe_problem(sample)
 
 
-def read_first_lines(path: Path) -> list[str]:
-    """The first non-blank lines of a file, stripped, each read whole (see `iter_lines`)."""
+def read_first_lines(path: Path, count: int = _TEXT_LINES_TRIED) -> list[str]:
+    """The first `count` non-blank lines of a file, stripped, each read whole (see `iter_lines`)."""
     lines: list[str] = []
     for line in iter_lines(path, warn=False):
         if isinstance(line, Line) and line.text.strip():
             lines.append(line.text.strip())
-            if len(lines) >= _TEXT_LINES_TRIED:
+            if len(lines) >= count:
                 break
     return lines
 

@@ -13,7 +13,8 @@ A file is read in one encoding from its first byte to its last, never line by li
   file either way would garble one of its halves without a word.
 
 Deciding costs one pass over the (decompressed) file, made once per file version: the
-answer is cached on the path, size and modification time.
+answer is cached on the path, size and modification time. A file that is not UTF-8 is
+read a second time to name its first bad line.
 """
 
 from __future__ import annotations
@@ -86,9 +87,14 @@ def _file_encoding(path: str, _size: int, _mtime_ns: int) -> str:
                 f"Cannot read {path}: it starts with a {declared.upper()} byte order mark but is not "
                 f"valid {declared.upper()} throughout; re-save it as UTF-8. Nothing of it was read."
             )
+    # Most files are UTF-8, which a strict decode in C tells more cheaply than the scan that
+    # finds the first bad line; that scan runs only for a file that has one.
+    with open_bytes(Path(path)) as raw:
+        if _decodes(raw, b"", "utf-8"):
+            return "utf-8-sig"
     with open_bytes(Path(path)) as raw:
         bad_line, has_utf8 = _scan_utf8(raw)
-    if bad_line is None:
+    if bad_line is None:  # a damaged gzip stream ends the scan where it ends
         return "utf-8-sig"
     if has_utf8:
         raise SourceFormatError(
