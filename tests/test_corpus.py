@@ -196,6 +196,21 @@ def test_removed_entities_take_their_aliases_and_no_others(store, tmp_path):
 
 
 
+def test_a_step_into_an_empty_held_table_leaves_its_indexes_standing_in_order(store, tmp_path):
+    """The step holds into an empty `held_mentions` without its indexes and builds them at its end."""
+    path = tmp_path / "corpus.db"
+    indexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'held_mentions' ORDER BY rowid"
+    with sqlite3.connect(path) as db:
+        before = [row[0] for row in db.execute(indexes)]
+    store.write_batch([PHASE, *RVOS])
+    settle_corpus(store)
+    with sqlite3.connect(path) as db:
+        assert [row[0] for row in db.execute(indexes)] == before == ["held_by_entity", "held_by_paper"]
+        assert db.execute("SELECT count(*) FROM held_mentions INDEXED BY held_by_entity "
+                          "WHERE entity_id = ?", (entity_id("Phase-1"),)).fetchone()[0] == 1
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
 def _state(store: Store) -> list[tuple]:
     """Every entity with a mention, its type, and its mentions' papers, types and spans."""
     return store._db.execute(
