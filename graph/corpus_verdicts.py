@@ -68,8 +68,12 @@ def judge_entity(case: EntityCase, floor: float) -> EntityVerdict:
         return EntityVerdict(entity_id, hold="below-floor")
     if decision.type is None:
         return EntityVerdict(entity_id)
-    # only a mention marked as giving its paper a reading can move or hold that paper
+    # only a mention marked as giving its paper a reading can move or hold that paper; most
+    # entities have none (two thirds of the decided ones at 75,000 papers), and their readings
+    # need not be sought
     reading_rows = [r for r in rows if r[6]]
+    if not reading_rows:
+        return EntityVerdict(entity_id, type=decision.type)
     readings = _with_other_senses(name, decision.type, read_papers(name, decision.type, reading_rows), reading_rows,
                                   {r[0] for r in rows})
     if readings.moved and set(readings.moved) | readings.terms >= {r[0] for r in rows}:
@@ -111,16 +115,21 @@ def _type_its_papers_read(name: str, readings: PaperReadings, rows) -> EntityTyp
 
 
 def judge_chunk(cases: list[EntityCase], floor: float) -> list[EntityVerdict]:
-    """The verdicts of a chunk, readings that move and hold no paper left out (two thirds of
-    the verdicts carry such: the parent need neither unpickle nor apply them)."""
-    return [_without_empty_readings(judge_entity(case, floor)) for case in cases]
-
-
-def _without_empty_readings(verdict: EntityVerdict) -> EntityVerdict:
-    readings = verdict.readings
-    if readings is not None and not readings.moved and not readings.terms:
-        return verdict._replace(readings=None)
-    return verdict
+    """The verdicts of a chunk that change their entity, in order, each without what changes
+    nothing: a type the entity has already, readings that move and hold no paper. Two thirds
+    of the verdicts at 75,000 papers change nothing: the parent, which sets the step's pace,
+    need neither unpickle (0.4 CPU s) nor apply them."""
+    changes = []
+    for case in cases:
+        verdict = judge_entity(case, floor)
+        readings = verdict.readings
+        if readings is not None and not readings.moved and not readings.terms:
+            verdict = verdict._replace(readings=None)
+        if verdict.type is not None and verdict.type.value == case[2]:
+            verdict = verdict._replace(type=None)
+        if verdict.hold is not None or verdict.type is not None or verdict.readings is not None:
+            changes.append(verdict)
+    return changes
 
 
 def _defining_papers(rows) -> int:
@@ -134,7 +143,8 @@ def read_gazetteer_chunk(cases: list[GazetteerCase]) -> list[PaperReadings]:
 
 
 def iter_verdicts(chunks: Iterable[list[EntityCase]], floor: float, workers: int = 1) -> Iterator[list[EntityVerdict]]:
-    """The verdicts of each chunk of entities, in order (`iter_in_order`)."""
+    """The verdicts of each chunk of entities that change their entity (`judge_chunk`), in
+    order (`iter_in_order`)."""
     return iter_in_order(partial(judge_chunk, floor=floor), chunks, workers)
 
 

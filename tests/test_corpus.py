@@ -252,8 +252,8 @@ def stored_rows(path: Path) -> dict[str, list]:
 def test_a_second_step_over_an_ingested_corpus_changes_nothing(tmp_path):
     """The first 6,000 corpus papers: the ingest's step is a fixed point of the step over
     every entity (at 75k papers the second step changed 27 entities' mentions, schema 8).
-    The ingest's step judges its 10,000 entities in a pool of two processes, the second
-    step in this one: they agree."""
+    The ingest's step judges its 10,000 entities in a pool of two processes, and holds their
+    rows without the held mentions' indexes; the second step in this one, with them: they agree."""
     source = tmp_path / "first.jsonl"
     months = [gzip.open(path, "rt", encoding="utf-8") for path in sorted(CORPUS.glob("*.jsonl.gz"))[:2]]
     source.write_text("".join(islice(chain(*months), 6000)), encoding="utf-8")
@@ -262,6 +262,10 @@ def test_a_second_step_over_an_ingested_corpus_changes_nothing(tmp_path):
     with Store(tmp_path / "kg.db") as store:
         ingest_paths([source], store, progress=False, workers=2)
     after_ingest = stored_rows(tmp_path / "kg.db")
+    with sqlite3.connect(tmp_path / "kg.db") as db:  # built again after the step's holds, in order
+        assert [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                                             "tbl_name = 'held_mentions' ORDER BY rowid")] == ["held_by_entity",
+                                                                                             "held_by_paper"]
     with Store(tmp_path / "kg.db") as store:
         second = settle_corpus(store, workers=1)
     assert second.decided > 5_000 and second.retyped == 0 and second.deleted == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paperkg.graph.corpus_verdicts import iter_verdicts, judge_entity
+from paperkg.graph.corpus_verdicts import iter_verdicts, judge_chunk, judge_entity
 from paperkg.graph.mention_votes import vote_of
 from paperkg.graph.records import EntityType
 
@@ -56,6 +56,15 @@ def test_a_pool_gives_the_verdicts_one_process_gives_in_order():
     here = list(iter_verdicts(chunks, 0.65, workers=1))
     assert list(iter_verdicts(chunks, 0.65, workers=2)) == here
     assert [[v.entity_id for v in chunk] for chunk in here] == [[c[0] for c in chunk] for chunk in chunks]
+
+
+def test_a_chunk_gives_back_only_the_verdicts_that_change_their_entity():
+    settled = ("rvos", "RVOS", "TASK", *CASES[0][3:])  # typed as its papers read it already
+    assert judge_entity(settled, 0.65).type.value == "TASK"
+    assert judge_chunk([settled, CASES[1]], 0.65) == [judge_entity(CASES[1], 0.65)]
+    # a readings' split whose entity keeps its type comes back without the type
+    infoseek = judge_chunk([CASES[4]], 0.65)
+    assert [(v.entity_id, v.type, set(v.readings.moved)) for v in infoseek] == [("infoseek", None, {"f1"})]
 
 
 # One corpus paper (2601.19151) that presents TS-Debate as a framework; the extractor typed it BENCHMARK.
