@@ -25,8 +25,11 @@ paper, and the tests compare an ingest in two parts with one of every paper.
 
 from __future__ import annotations
 
-from .extract.rules.evidence import gives_reading
-from .mention_votes import vote_of
+import re
+
+from .extract.rules.evidence import gives_reading, own_type
+from .mention_votes import vote_and_definition, vote_of
+from .records import PaperExtraction
 
 # Mentions of a gazetteer name whose sentence may define or introduce it: the only ones the
 # corpus step reads for a gazetteer name's readings (`corpus_readings.gazetteer_cases`).
@@ -46,6 +49,79 @@ def reads_of(sentence: str, text: str) -> int:
     """1 when the sentence gives its paper a reading of the name (a type, a term or a long
     form it defines: `paper_reading`), else 0."""
     return int(gives_reading(sentence, text))
+
+
+def marks_with_votes(extractions: list[PaperExtraction]) -> list[PaperExtraction]:
+    """The extractions with their mentions' votes (`mention_votes.add_votes`) and reading
+    marks (`reading_marks`) filled in, as the extraction workers send them.
+
+    A mention of a discovered name has both, and both ask first whether its sentence
+    defines the name: the vote's answer serves the mark, which is then `own_type` alone
+    (`gives_reading`; tests/test_mention_readings.py compares the two)."""
+    filled = []
+    for x in extractions:
+        discovered = {e.id for e in x.entities if e.origin == "discovered"}
+        votes, defined = [], []
+        for m in x.mentions:
+            if m.entity_id in discovered:
+                vote, defines = vote_and_definition(m.sentence, m.text)
+                votes.append(vote)
+                defined.append(defines)
+            else:
+                votes.append(None)
+                defined.append(None)
+        filled.append(PaperExtraction(x.paper, x.mentions, x.entities, x.results, tuple(votes),
+                                      reading_marks(x, defined)))
+    return filled
+
+
+def reading_marks(x: PaperExtraction, defined: list[bool | None] | None = None) -> tuple[int | None, ...]:
+    """Each mention's reading mark (`reads_of`), for the mentions the corpus step may read:
+    of a discovered name, or in a sentence that may introduce the name (`may_introduce`);
+    None for the others. The rules cost the corpus step, which runs after every batch in
+    one process, 40% of its time at 75k papers: the extraction workers compute the marks,
+    beside the extraction. The store keeps a mark only where its own entity agrees
+    (`store_rows.stored_mark`).
+
+    Args:
+        x: a paper's extraction.
+        defined: for each mention of a discovered name, whether its sentence defines the
+            name (`mention_votes.vote_and_definition`), if it was asked already.
+    """
+    discovered = {e.id for e in x.entities if e.origin == "discovered"}
+    sentences: dict[str, tuple[bool, bool]] = {}
+    marks = []
+    for i, m in enumerate(x.mentions):
+        sentence, text = m.sentence, m.text
+        if m.entity_id in discovered:
+            if defined is None:
+                marks.append(reads_of(sentence, text))
+            else:
+                marks.append(int(defined[i] or own_type(sentence, text) is not None))
+            continue
+        # `may_introduce`, its tests of the sentence alone made once a sentence (a paper's
+        # mentions share a few): tests/test_mention_readings.py compares the two.
+        tests = sentences.get(sentence)
+        if tests is None:
+            tests = sentences[sentence] = (_INTRODUCING.search(sentence) is not None, "(" in sentence)
+        introducing, parenthesis = tests
+        if (introducing or (parenthesis and (f"{text} (" in sentence or f"({text})" in sentence))
+                or (sentence.startswith(text) and sentence.startswith(": ", len(text)))):
+            marks.append(reads_of(sentence, text))
+        else:
+            marks.append(None)
+    return tuple(marks)
+
+
+_INTRODUCING = re.compile("introduc|propos|present", re.IGNORECASE | re.ASCII)
+
+
+def may_introduce(sentence: str, text: str) -> bool:
+    """`MAY_INTRODUCE` in Python (SQLite's LIKE ignores ASCII case alone): a bulk write
+    keeps a gazetteer name's mark by it (`store_rows.stored_mark`), where the corpus step
+    would judge the row by the SQL, so the two must agree (tests/extract/test_workers.py)."""
+    return (f"{text} (" in sentence or f"({text})" in sentence or sentence.startswith(f"{text}: ")
+            or _INTRODUCING.search(sentence) is not None)
 
 
 def fill_marks(db, scope: str = "", chunk: int = 20_000, on_chunk=None) -> int:

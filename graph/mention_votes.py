@@ -47,12 +47,18 @@ def build_vote_tables() -> None:
 
 def vote_of(sentence: str, text: str) -> Vote:
     """The stored form of what one mention's sentence says the name in it is."""
+    return vote_and_definition(sentence, text)[0]
+
+
+def vote_and_definition(sentence: str, text: str) -> tuple[Vote, bool]:
+    """`vote_of`, and whether the sentence defines the name ("long form (NAME)"), which the
+    vote reads first: a reading mark asks it too (`mention_readings.marks_with_votes`)."""
     defined, typed = definition_evidence(sentence, text)
     # `mention_evidence` reads the definition first and returns what it says when there is
     # one: it is read once here (tests/test_mention_votes.py checks this against both calls).
     found = typed if defined else undefined_evidence(sentence, text)
     return (encode_evidence(found),
-            typed.value if defined and isinstance(typed, EntityType) else "")
+            typed.value if defined and isinstance(typed, EntityType) else ""), defined
 
 
 def encode_evidence(found: str | EntityType | None) -> str:

@@ -11,9 +11,14 @@ from paperkg.graph import corpus
 from paperkg.graph.corpus import settle_corpus, touched_entities
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.rules.evidence import paper_reading
-from paperkg.graph.mention_readings import fill_marks, reads_of
+from paperkg.graph.mention_readings import (
+    fill_marks, marks_with_votes, may_introduce, reading_marks, reads_of,
+)
+from paperkg.graph.mention_votes import add_votes
 from paperkg.graph.records import Paper
 from paperkg.graph.store import Store
+
+from seed_page import seed_papers
 
 DEFINED = Paper("r1", "Results on MMLU", "We introduce MMLU (Massive Multitask Language Understanding), a "
                 "benchmark of 57 subjects. GPT-4 leads on MMLU.")
@@ -104,3 +109,25 @@ def test_marks_filled_a_few_rows_at_a_time_are_the_marks_filled_at_once(tmp_path
     assert marks(tmp_path / "small.db") == marks(tmp_path / "whole.db")
     assert None not in marks(tmp_path / "small.db").values()
     assert len(chunks) > 1 and max(chunks) <= 3
+
+
+def plain_marks(x) -> tuple:
+    """`reading_marks` as first written: each mention asked alone."""
+    discovered = {e.id for e in x.entities if e.origin == "discovered"}
+    return tuple(reads_of(m.sentence, m.text) if m.entity_id in discovered or may_introduce(m.sentence, m.text)
+                 else None for m in x.mentions)
+
+
+def test_marks_made_with_the_votes_are_the_marks_asked_one_by_one():
+    papers = [DEFINED, MOVED, LATER, *seed_papers()]
+    extractions = list(Extractor.default().extract(papers, batch_size=50))
+    voted = add_votes(extractions)
+    both = marks_with_votes(extractions)
+    assert [x.votes for x in both] == [x.votes for x in voted]
+    expected = [plain_marks(x) for x in extractions]
+    assert [x.reads for x in both] == expected == [reading_marks(x) for x in extractions]
+    marked = [mark for x in expected for mark in x]
+    # every kind of mention is among them: a discovered name's with a definition, without
+    # one, a gazetteer name's in a sentence that may introduce it, and one that may not
+    defined = [m for x in extractions for m in x.mentions if "(" in m.sentence]
+    assert marked.count(1) >= 20 and marked.count(0) >= 20 and marked.count(None) >= 20 and len(defined) >= 20

@@ -270,7 +270,7 @@ def _extract(run: str, k: int, start: int, names: list[list], _prepared, _previo
         for batch_names in names:
             lane.extractor.add_discovered(decode_entity(e) for e in batch_names)
         lane.added = k + 1
-        return [encode_extraction(x) for x in lane.extractor.extract_prepared(lane.prepared.pop(k))]
+        return [encode_extraction(x) for x in lane.extractor.extract_prepared(lane.prepared.pop(k), marks=True)]
 
 
 def _forget_run(run: str, dask_worker=None) -> None:

@@ -31,6 +31,7 @@ from paperkg.graph.extract.text.sentences import SentenceIndex
 from paperkg.graph.extract.rules.context_names import find_context_names
 from paperkg.graph.extract.text.tokenizer import blank_pipeline
 from paperkg.graph.extract.names.variants import parent_name
+from paperkg.graph import mention_readings  # a module: it imports this package's rules
 from paperkg.graph.mention_votes import add_votes, build_vote_tables
 from paperkg.graph.records import (
     Entity, EntityType, Mention, Paper, PaperExtraction, Result,
@@ -189,8 +190,12 @@ class Extractor:
             hit_lists = [find_context_names(text.view) for text in texts]
             return PreparedBatch(batch, texts, hit_lists, discover_entities(hit_lists, self.gazetteer))
 
-    def extract_prepared(self, prepared: PreparedBatch) -> list[PaperExtraction]:
-        """Extract each paper of a prepared batch with the names known now."""
+    def extract_prepared(self, prepared: PreparedBatch, marks: bool = False) -> list[PaperExtraction]:
+        """Extract each paper of a prepared batch with the names known now.
+
+        Each mention of a discovered name gets its corpus vote (`PaperExtraction.votes`);
+        with `marks`, every mention also gets its reading mark (`PaperExtraction.reads`),
+        which the extraction workers send for the corpus step (`mention_readings.py`)."""
         batch, texts, hit_lists = prepared.papers, prepared.texts, prepared.hit_lists
         extractions: list[PaperExtraction] = []
         with gc_paused():
@@ -200,7 +205,8 @@ class Extractor:
                 extractions += map(self._paper_extraction, batch[lo:hi], states)
             if self.trained is not None:
                 extractions = add_trained_to_extractions(extractions, self.trained, self.lexicon.get)
-            return add_votes(extractions)  # the corpus step's votes, here in the workers
+            # the corpus step's votes (and marks), computed here in the workers
+            return mention_readings.marks_with_votes(extractions) if marks else add_votes(extractions)
 
     def extract_text(self, text: str, doc_id: str = "text") -> list[Mention]:
         """Mentions in one text (field "text", paper_id `doc_id`); no corpus discovery."""

@@ -14,7 +14,6 @@ import logging
 import multiprocessing
 import os
 import queue
-import re
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +21,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from paperkg.graph.errors import WorkerError
+# `may_introduce` is read from here by the store (`store_rows.stored_mark`)
+from paperkg.graph.mention_readings import may_introduce, reading_marks  # noqa: F401
 from paperkg.graph.records import (
     Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role,
 )
@@ -55,38 +56,15 @@ def decode_entity(row: Sequence) -> Entity:
 
 def encode_extraction(x: PaperExtraction) -> tuple:
     """A paper's extraction as tuples of strings and numbers, without the paper itself,
-    with its mentions' reading marks (`reading_marks`), computed here in the worker."""
+    with its mentions' reading marks (`mention_readings.reading_marks`): those the
+    extraction carries (`Extractor.extract_prepared(..., marks=True)`), else computed here."""
     mentions = [(m.field, m.start, m.end, m.text, m.sentence, m.type.value, m.entity_id,
                  m.confidence, m.component, m.role.value, m.phrase_start, m.phrase_end)
                 for m in x.mentions]
     results = [(r.field, r.start, r.end, r.sentence, r.entity_id, r.metric, r.value, r.unit,
                 r.model_id, r.metric_id) for r in x.results]
-    return mentions, [encode_entity(e) for e in x.entities], results, x.votes, reading_marks(x)
-
-
-def reading_marks(x: PaperExtraction) -> tuple[int | None, ...]:
-    """Each mention's reading mark (`mention_readings.reads_of`), for the mentions the
-    corpus step may read: of a discovered name, or in a sentence that may introduce the
-    name (`may_introduce`); None for the others. The rules cost the corpus step, which
-    runs after every batch in one process, 40% of its time at 75k papers: here they run
-    in the workers, beside the extraction. The store keeps a mark only where its own
-    entity agrees (`store_rows.stored_mark`)."""
-    from paperkg.graph.mention_readings import reads_of
-
-    discovered = {e.id for e in x.entities if e.origin == "discovered"}
-    return tuple(reads_of(m.sentence, m.text) if m.entity_id in discovered or may_introduce(m.sentence, m.text)
-                 else None for m in x.mentions)
-
-
-_INTRODUCING = re.compile("introduc|propos|present", re.IGNORECASE | re.ASCII)
-
-
-def may_introduce(sentence: str, text: str) -> bool:
-    """`mention_readings.MAY_INTRODUCE` in Python (SQLite's LIKE ignores ASCII case alone):
-    a bulk write keeps a gazetteer name's mark by it (`store_rows.stored_mark`), where the
-    corpus step would judge the row by the SQL, so the two must agree (tests/extract/test_workers.py)."""
-    return (f"{text} (" in sentence or f"({text})" in sentence or sentence.startswith(f"{text}: ")
-            or _INTRODUCING.search(sentence) is not None)
+    return mentions, [encode_entity(e) for e in x.entities], results, x.votes, \
+        x.reads if len(x.reads) == len(x.mentions) else reading_marks(x)
 
 
 def decode_extraction(paper: Paper, row: tuple, decoded: dict | None = None) -> PaperExtraction:
@@ -151,7 +129,7 @@ def _work(conn: Connection, built, extra: list[tuple], model_dir: str | None,
             else:
                 for names in payload:  # the names of each earlier batch, in batch order
                     extractor.add_discovered(decode_entity(e) for e in names)
-                extractions = extractor.extract_prepared(prepared.pop(k))
+                extractions = extractor.extract_prepared(prepared.pop(k), marks=True)
                 conn.send(("extracted", k, [encode_extraction(x) for x in extractions]))
     except (KeyboardInterrupt, EOFError):
         pass
