@@ -226,9 +226,37 @@ def test_over_or_than_before_a_number_is_a_quantity_not_a_comparison():
      "Spoken Language Understanding Evaluation (SLUE) score improvement of 6.6% and 9.5%", "SLUE",
      Role.EVALUATES_ON),
     ("ImageNet accuracy improves by 2 points.", "ImageNet", Role.EVALUATES_ON),
+    # arXiv 2505.12772, 2505.04972, 2504.07389: a metric or "performance" right after the name.
+    ("Likewise, embedding PST into ResNet-18/50/101 as backbones, boosts ImageNet top-1 accuracy by 6.5%.",
+     "ImageNet", Role.EVALUATES_ON),
+    ("The results show a model performance reaching a COCO mean-average-precision of $60.8$.", "COCO",
+     Role.EVALUATES_ON),
+    ("With only 3.1 bits we are able to recover 96% of Llama-3-8B-Instruct's unquantized 16-bit MMLU "
+     "performance.", "MMLU", Role.EVALUATES_ON),
+    # arXiv 2504.11686: an evaluation cue reaches past a decimal number to "in".
+    ("We show that GPT4V can achieve an accuracy of 92.1% in Autosplice and 86.3% in LaMa.", "LaMa",
+     Role.EVALUATES_ON),
+    # arXiv 2505.04787: "experimental" is a word of evaluation as "experiments" is.
+    ("Extensive experimental analyses are carried out in CIFAR-10, CIFAR-100, CINIC-10, SVHN and "
+     "TinyImageNet datasets.", "SVHN", Role.EVALUATES_ON),
+    # arXiv 2505.15205, 2505.05070: data in a sentence's opening phrase, results in its main clause.
+    ("On two large datasets from real-world surveillance scenarios, UCF-Crime and XD-Violence, we "
+     "achieve 87.3 AUC (+7.0 pp) and 75.1 AP (+13.1 pp), respectively.", "UCF-Crime", Role.EVALUATES_ON),
+    ("Using the BanglaCHQ-Summ dataset comprising 2,350 annotated query-summary pairs, we benchmarked "
+     "these LLMs using ROUGE metrics.", "BanglaCHQ-Summ", Role.EVALUATES_ON),
     # arXiv 2509.25749 (dev3): the "On" of a title's "Try-On" is no cue for the abstract after it.
     ("Artifact-Free Virtual Try-On Virtual try-on (VITON) aims to generate realistic images.", "VITON",
      Role.MENTIONS),
 ])
 def test_data_roles_read_with_the_words_after_them(text, name, role):
     assert role_with_end(text, name) is role
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Data opening a sentence whose main clause trains on it or builds from it is not evaluated on.
+    ("Using the LAION dataset, we train a model that achieves strong results.", "LAION"),
+    ("Using the ShareGPT corpus, we construct a benchmark and evaluate ten models.", "ShareGPT"),
+    ("With the MIMIC-CXR reports, the authors' cohort study is described in detail.", "MIMIC-CXR"),
+])
+def test_data_opening_a_sentence_without_a_result_is_not_evaluated_on(text, name):
+    assert role_with_end(text, name) is not Role.EVALUATES_ON
