@@ -265,6 +265,9 @@ def test_over_or_than_before_a_number_is_a_quantity_not_a_comparison():
     # arXiv 2503.14500: a gain right before a data name is a result on it.
     ("Our method yields state-of-the-art results for GCD (+0.8% ImageNet-100, +5% CUB, +2% SCars).", "CUB",
      Role.EVALUATES_ON),
+    # arXiv 2505.12849: a value "in" a data name.
+    ("GS-Jacobi sampling achieves speed-ups of 4.53x in Img128cond, 5.32x in AFHQ, 2.96x in Img64uncond.",
+     "AFHQ", Role.EVALUATES_ON),
     # arXiv 2505.04619, 2505.03563: data used in a sentence that demonstrates or validates.
     ("We demonstrate the efficiency and robustness of our approach using Meta-World and ManiSkill3.",
      "ManiSkill3", Role.EVALUATES_ON),

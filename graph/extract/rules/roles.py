@@ -32,9 +32,8 @@ _THIS_WORK = (r"\s+(?:paper|work|study|article|research|report|thesis|approach|f
 _AND_THEN = r"\s+(?:(?:then|further|also|finally|thus|additionally)\s+)?"
 # "which we refer to as X", "we refer to it as X": the paper naming what it contributes.
 _REFER_AS = r"\s+refer\s+to\s+(?:(?:it|this|them|these|this \w+)\s+)?as\b"
-# A word of measurement names an evaluation when "on", "across" or "in" follows it soon,
-# perhaps past a decimal number ("achieve an accuracy of 92.1% in LaMa").
-_EVALUATED_IN = r"\b(?:[^.;]|\.(?=\d)){0,40}?\b(?:on|across|in)\b"
+# A word of measurement names an evaluation when "on", "across" or "in" follows it soon.
+_EVALUATED_IN = r"\b[^.;]{0,40}?\b(?:on|across|in)\b"
 # Every cue as (kind, pattern), in the order they are tried: the first that matches at a
 # position wins; "the so-called X" is a term in use, not one the paper gives. Each pattern
 # starts with a letter of its own (not a class), which lets `_cue_trie` group them by that letter.
@@ -51,10 +50,8 @@ _CUE_PATTERNS = (
         r"improv\w+ (?:up)?on",
     )),
     *(("evaluate", cue + _EVALUATED_IN) for cue in (
-        r"evaluat\w+", r"test\w*", r"benchmark\w*", r"experiment\w*", r"results?", r"performance",
+        r"evaluat\w+", r"test\w*", r"benchmark\w*", r"experiment(?:s|al(?:ly)?)?", r"results?", r"performance",
         r"accuracy", r"achiev\w+", r"scores?",
-        # A sentence that opens with them: "Evaluation in the GTA and GAIA benchmarks show ...".
-        r"Evaluat\w+", r"Test\w*", r"Experiment\w*", r"Results?", r"Performance",
     )),
     # Not the end of a hyphenated word: a title's "... Virtual Try-On" before the abstract.
     *(("evaluate", rf"{cue}\b(?<!-{cue})") for cue in ("On", "on", "across")),
@@ -177,9 +174,10 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
         return _EVALUATES_ON
     last = _last_cue(left)  # the nearest cue
     scored = entity_type in _EVALUATED and end is not None and (_SCORE_AFTER.match(text, end) is not None or (
-        left.endswith("% ") and _GAIN_BEFORE.search(left) is not None))
+        left.endswith(_VALUE_ENDS) and _VALUE_BEFORE.search(left) is not None))
     if last is None:
-        if scored or entity_type in _EVALUATED and end is not None and _opens_a_result(text, sentence_start, end):
+        if scored or entity_type in _EVALUATED and end is not None and (
+                _opens_a_result(text, sentence_start, end) or _OPENING_EVALUATION.match(left) is not None):
             return _EVALUATES_ON
         return _MENTIONS
     kind = last.lastgroup
@@ -217,8 +215,11 @@ _SCORE_AFTER = re.compile(
     r"performance|results|mAP|AP|F1|AUC|mIoU|BLEU|mean[- ]average[- ]precision)\b"
     # A number right after the name, signed or in parentheses: "(MMLU +8.1%)", "FUNSD (0.79)".
     r"|\s*\(?[+\u2212]\d|\s*\(\d*\.\d+|\s*\(\d+(?:\.\d+)?\s*%")
-# A gain right before a data name: "state-of-the-art results for clustering (+3% ImageNet-100)".
-_GAIN_BEFORE = re.compile(r"[+\u2212]\d+(?:\.\d+)?\s*% \Z")
+# A value right before a data name, a gain or a number "in" it: "state-of-the-art results for
+# clustering (+3% ImageNet-100)", "an accuracy of 92.1% in Autosplice and 86.3% in LaMa", "5.32x
+# in AFHQ" (the evaluation cues stop at a full stop, and so at a decimal point).
+_VALUE_BEFORE = re.compile(r"(?:[+\u2212]\d+(?:\.\d+)?\s*% |\d[%x\u00d7]?\s+in\s+(?:the\s+)?)\Z")
+_VALUE_ENDS = ("% ", "in ", "in the ")
 # A shared task or contest named by the data name before it, and the words of taking part in one.
 _CONTEST_AFTER = re.compile(r"\s+(?:shared\s+task|[Cc]hallenge|competition)\b")
 _TAKING_PART = re.compile(r"\b(?:[Pp]articipat\w*|submi(?:t|tted|ssion|ssions)\b|[Oo]ur\s+team|ranked|ranking|\d+(?:st|nd|rd|th)\s+place)")
@@ -232,6 +233,11 @@ _RESULT_CLAUSE = re.compile(
     r", (?:(?:we|our|the|this|it|its|they|[A-Z][\w-]*)\b[^.;,]{0,60}?\b)?"
     r"(?:achiev|outperform|surpass|evaluat|benchmark|obtain|attain|yield|report|demonstrat|validat|show)\w*")
 _TRAINING_WORDS = re.compile(r"\b(?:train|pre-?train|fine-?tun|construct|buil|generat|creat)\w*")
+
+
+# A clause that opens with its word of evaluation, which the cues (lower case) do not read:
+# "Evaluation in the GTA and GAIA benchmarks show ...", "Experiments conducted in X".
+_OPENING_EVALUATION = re.compile(r"(?:Evaluat|Experiment|Result|Test|Performance)\w*" + _EVALUATED_IN)
 
 
 def _opens_a_result(text: str, sentence_start: int, end: int) -> bool:
