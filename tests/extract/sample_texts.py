@@ -49,6 +49,7 @@ CLAUSE_EDGE_TEXTS = [
     "(accuracy of 5), win rate of 6, success rate of 7 points",
     "which; but. whereas butter whiles while_ (but) whichever",
     "we compare it, but not ours. Then whereas X",
+    "benchmarks (e.g. MMLU, i.e. GPQA). Then rice.g. x, vie.g. y; e.g. e.g. i.e. done. e.g.",
 ]
 
 

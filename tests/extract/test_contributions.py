@@ -182,6 +182,34 @@ def test_a_long_list_of_data_is_evaluated_on_to_its_end(extractor):
     assert {"DTD", "EuroSAT", "Caltech-101"} <= found
 
 
+@pytest.mark.parametrize(("abstract", "names"), [
+    # arXiv 2505.11538: past a short form in parentheses and an article.
+    ("We evaluate our proposed BrainNetMLP on two public and popular brain network classification "
+     "datasets, the Human Connectome Project (HCP) and the Autism Brain Imaging Data Exchange (ABIDE).",
+     {"HCP", "ABIDE"}),
+    # arXiv 2503.21772: items described, their names in parentheses, some extracted by no rule.
+    ("Our approach achieves superior performance compared with other re-rankers on established image "
+     "retrieval benchmarks of landmarks (ROxf and RPar), products (SOP), fashion items (In-Shop), and "
+     "bird species (CUB-200) while having comparable latency to the pair-wise local descriptor re-rankers.",
+     {"CUB-200"}),
+    # arXiv 2506.21536 (dev): an item typed otherwise ("evaluation (CPsyCounE)") keeps the list.
+    ("Evaluations show that PsyLite outperforms the baseline models in the Chinese general evaluation "
+     "(CEval), psychological counseling professional evaluation (CPsyCounE), and dialogue safety "
+     "evaluation (SafeDialBench), particularly in psychological counseling professionalism.",
+     {"SafeDialBench"}),
+])
+def test_a_list_of_described_data_is_evaluated_on_to_its_end(extractor, abstract, names):
+    extraction = next(iter(extractor.extract([Paper("p", "T", abstract)])))
+    assert names <= {m.text for m in extraction.mentions if m.role is Role.EVALUATES_ON}
+
+
+def test_data_listed_after_a_list_that_is_not_evaluated_on_keeps_its_role(extractor):
+    # arXiv 2504.09528: data combined into a new dataset, no cue of evaluation before the list.
+    abstract = ("AeroLite leverages GPT-4o to generate a large-scale pseudo-caption dataset by integrating "
+                "multiple remote sensing benchmarks, including DLRSD, iSAID, LoveDA (land cover), WHU, and RSSCN7.")
+    assert not named_with_role(extractor, "T", abstract, Role.EVALUATES_ON)
+
+
 def test_a_verb_and_joins_to_the_sentences_we_introduces(extractor):
     # arXiv 2505.10557: "we utilize X ... and then construct Y": Y is the paper's, X is used.
     abstract = ("Furthermore, we utilize FigCodifier to synthesize novel mathematical figures and then "

@@ -44,8 +44,17 @@ from paperkg.graph.speed import mention_of
 _INTRODUCES, _MENTIONS, _EVALUATES_ON = Role.INTRODUCES, Role.MENTIONS, Role.EVALUATES_ON
 _DATA = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 _TITLE_BREAK = "\n\n"  # between the title and the abstract in the text a paper is read as
-# What joins two items of a list, perhaps past a result in parentheses: "FUNSD (0.79), CORD".
-_LIST_JOIN = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)")
+# What joins two items of a list of data: a comma or "and", perhaps past a result in
+# parentheses ("FUNSD (0.79), CORD"), the close of a short form and an article ("the Human
+# Connectome Project (HCP) and the Autism ..."), and a few words that describe the next
+# item, named in parentheses, past items so named that no rule extracted ("landmarks (ROxf
+# and RPar), products (SOP), fashion items (In-Shop), and bird species (CUB-200)"); or the
+# open parenthesis of a short form of the item before ("... Project (HCP").
+_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)"
+_DESCRIBED = r"(?:[\w-]+\s+){1,5}\("
+_LIST_JOIN = re.compile(
+    rf"\)?(?:\s*\([^()]{{0,40}}\))?{_SEPARATOR}(?:the\s+)?(?:{_DESCRIBED}[^()]{{1,30}}\){_SEPARATOR})*"
+    rf"(?:{_DESCRIBED})?|\s+\(")
 # What may stand between two names that one cue introduces together ("X and Y", "X, Y").
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 # The parts of what was just introduced: "we propose FuseRL, a framework comprising FuseSFT".
@@ -253,11 +262,14 @@ def carry_list_roles(text: str, pairs: list) -> list:
         if evaluated and c.end <= title_end:  # "... Low-level Information on Generalizable ..."
             pairs[i] = (_with_role(mention, _MENTIONS), c)
             evaluated = False
-        if (not evaluated and last is not None and last[2] and mention.role is _MENTIONS
-                and c.type in _DATA and last[1] is mention.sentence
-                and _LIST_JOIN.fullmatch(text, last[0], c.start) is not None):
-            pairs[i] = (_with_role(mention, _EVALUATES_ON), c)
-            evaluated = True
+        if (not evaluated and last is not None and last[2] and mention.role is not _INTRODUCES
+                and last[1] is mention.sentence and _LIST_JOIN.fullmatch(text, last[0], c.start) is not None):
+            if c.type not in _DATA:  # an item typed otherwise ("evaluation (CPsyCounE)") keeps the list
+                last = (c.end, mention.sentence, True)
+                continue
+            if mention.role is _MENTIONS:
+                pairs[i] = (_with_role(mention, _EVALUATES_ON), c)
+                evaluated = True
         last = (c.end, mention.sentence, evaluated and c.type in _DATA)
     return pairs
 
