@@ -72,8 +72,7 @@ def eval_command(gold, roles, labels, as_json, n_errors, quality_doc, corpus, sp
     extractor = Extractor.default(model_dir=model_dir)
     hiding = unseen_setup(extractor, model_dir)
     if quality_doc:
-        write_quality_doc(list(gold), extractor, quality_doc, corpus=corpus, unseen=hiding,
-                          new_role_extractor=lambda: Extractor.default(model_dir=model_dir))
+        write_quality_doc(list(gold), extractor, quality_doc, corpus=corpus, unseen=hiding)
         click.echo(f"wrote {quality_doc}", err=True)
         return
     label_map = read_label_map(labels) if labels else None

@@ -28,11 +28,8 @@ def eval_roles(gold: tuple[str, ...], as_json: bool, n_errors: int, model_dir) -
             f"no role gold given and none in data/roles/ ({', '.join(ROLE_HALVES)}); "
             "give a file: paperkg eval --roles GOLD.jsonl"
         )
-    # A fresh extractor for each file: the names one file's papers introduce are matched in
-    # later papers (corpus-level discovery), so with one extractor a file's score would
-    # depend on the files given before it.
-    reports = {p: evaluate_roles(p, Extractor.default(model_dir=model_dir), progress=not as_json)
-               for p in paths}
+    extractor = Extractor.default(model_dir=model_dir)
+    reports = {p: evaluate_roles(p, extractor, progress=not as_json) for p in paths}
     if as_json:
         payload = {p: role_json(r, n_errors) for p, r in reports.items()}
         click.echo(json.dumps(payload if len(paths) > 1 else payload[paths[0]], indent=2))

@@ -197,13 +197,12 @@ def test_quality_section_lists_each_set_and_role(extractor, seed_gold):
 
 def test_quality_page_holds_the_roles_section(extractor, seed_gold, tmp_path):
     from paperkg.graph.evaluation import write_quality_doc
-    from paperkg.graph.extract import Extractor
 
     ner = write_gold(tmp_path / "ner.jsonl", [{
         "source": "GSAP-NER", "split": "dev", "doc_id": "d", "text": "We train on CIFAR10.",
         "entities": [{"start": 12, "end": 19, "label": "Dataset", "coarse": "DATASET"}]}])
     page = tmp_path / "quality.md"
-    write_quality_doc([ner], extractor, page, role_golds=[seed_gold], new_role_extractor=Extractor.default)
+    write_quality_doc([ner], extractor, page, role_golds=[seed_gold])
     text = page.read_text(encoding="utf-8")
     assert "## Roles (issue 10, section 3)" in text
     assert "| roles.jsonl | 3 | EVALUATES_ON | 25.0 | 100.0 | 40.0 | 1 | 3 | 0 |" in text
@@ -261,3 +260,19 @@ def test_a_role_gold_file_scores_the_same_whatever_files_come_before_it():
                                       halves["gold_test3.jsonl"]])
     assert alone.exit_code == 0 and after.exit_code == 0, alone.output + after.output
     assert json.loads(after.output)[halves["gold_test3.jsonl"]]["roles"] == json.loads(alone.output)["roles"]
+
+
+def test_scoring_as_a_corpus_leaves_the_callers_extractor_without_the_names_it_discovered():
+    from paperkg.graph.evaluation.gold import GoldDocument
+    from paperkg.graph.evaluation.runner import extract_as_corpus, fresh_for_corpus
+    from paperkg.graph.extract import Extractor
+
+    extractor = Extractor.default()
+    text = ("We introduce QuillNet, a new model for handwriting. QuillNet beats strong baselines "
+            "on IAM, and QuillNet runs on a phone.")
+    probe = fresh_for_corpus(extractor)
+    list(probe.extract([Paper(id="p", title="QuillNet: handwriting", abstract=text)]))
+    assert "QuillNet" in {e.name for e in probe.discovered}  # the text does introduce a name
+    extract_as_corpus([GoldDocument("GSAP-NER", "dev", "d", text, ())], extractor)
+    assert extractor.discovered == ()
+    assert fresh_for_corpus(probe).discovered == ()

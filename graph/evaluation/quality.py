@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,7 +225,6 @@ def write_quality_doc(
     corpus: bool = False,
     unseen=None,
     role_golds: Sequence[str | os.PathLike] | None = None,
-    new_role_extractor: Callable[[], object] | None = None,
 ) -> list[EvaluationReport]:
     """Evaluate every gold file with one extractor and (re)write the quality page.
 
@@ -240,8 +239,6 @@ def write_quality_doc(
             and the GSAP-NER folds (see `folds.py`).
         role_golds: The role gold files of the roles section; None: the repository's
             `data/roles/gold_{dev,dev2,dev3,test,heldout,test2,test3}.jsonl` that exist.
-        new_role_extractor: Builds the extractor (anything with `extract(papers)`) each
-            role gold file is scored with, afresh for each file; None: no roles section.
 
     Returns:
         The reports the page was written from, in the order of `gold_paths`.
@@ -258,8 +255,8 @@ def write_quality_doc(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     page = render_quality_doc([*reports, *unseen_reports], command, pipeline=pipeline,
                               name_reports=name_reports, folds=folds)
-    if new_role_extractor is not None:  # roles are scored on papers, as ingest extracts them
-        page += "\n" + "\n".join(role_quality_section(new_role_extractor, role_golds)).rstrip() + "\n"
+    if hasattr(extractor, "extract"):  # roles are scored on papers, as ingest extracts them
+        page += "\n" + "\n".join(role_quality_section(extractor, role_golds)).rstrip() + "\n"
     out_path.write_text(page, encoding="utf-8")
     logger.info("wrote %s from %d gold files", out_path, len(reports))
     return reports

@@ -5,7 +5,7 @@ and the roles section of docs/quality.md with the issue-10 targets.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from paperkg.graph.evaluation.report import show_in_context
@@ -159,13 +159,10 @@ def render_role_section(reports: Sequence[RoleReport], command: str) -> list[str
 
 
 
-def role_quality_section(new_extractor: Callable[[], object],
-                         paths: Sequence[str | Path] | None = None) -> list[str]:
-    """The roles section of docs/quality.md, scoring on each role gold file (default: the
-    repository's, `default_role_golds`) an extractor `new_extractor` builds for it alone:
-    names one file's papers introduce are matched in later papers, so a shared extractor
-    would make a file's score depend on the files before it. A note when there are none."""
+def role_quality_section(extractor, paths: Sequence[str | Path] | None = None) -> list[str]:
+    """The roles section of docs/quality.md, scoring `extractor` on the role gold files
+    (default: the repository's, `default_role_golds`); a note when there are none."""
     paths = default_role_golds() if paths is None else paths
     if not paths:
         logger.warning("no role gold in data/roles/ (%s): roles not measured", ", ".join(ROLE_HALVES))
-    return render_role_section([evaluate_roles(p, new_extractor()) for p in paths], ROLE_COMMAND)
+    return render_role_section([evaluate_roles(p, extractor) for p in paths], ROLE_COMMAND)

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from paperkg.graph.errors import GoldFormatError
 from paperkg.graph.evaluation.gold import GoldDocument, iter_gold
+from paperkg.graph.evaluation.runner import fresh_for_corpus
 from paperkg.graph.evaluation.scoring import Counts
 from paperkg.graph.records import EntityType, Paper, PaperExtraction, Role
 
@@ -251,12 +252,14 @@ def score_roles(
 
     Args:
         documents: Role gold records (see `read_role_gold`).
-        extractor: An `Extractor` (anything with `extract(papers) -> PaperExtraction`s).
+        extractor: An `Extractor` (anything with `extract(papers) -> PaperExtraction`s); the
+            records are extracted by a fresh copy of it (`runner.fresh_for_corpus`).
         name: The report's name (the gold file's).
         progress: Show a progress bar over the records.
     """
     papers = [Paper(id=str(i), title=split_record(d.text)[0], abstract=split_record(d.text)[1],
                     source=d.where) for i, d in enumerate(documents)]
+    extractor = fresh_for_corpus(extractor)  # names discovered in other files are not matched here
     started = time.perf_counter()
     extractions = list(_with_progress(extractor.extract(papers), len(papers), progress))
     report = RoleReport(name, seconds=time.perf_counter() - started)

@@ -116,7 +116,8 @@ def evaluate_documents(
 
 
 def extract_as_corpus(documents: Sequence[GoldDocument], extractor) -> list[list[Mention]]:
-    """Each document's mentions when all are extracted together as papers' abstracts.
+    """Each document's mentions when all are extracted together as papers' abstracts, by a
+    fresh copy of `extractor` (`fresh_for_corpus`).
 
     The papers get an empty title and their position as id (gold doc_ids need not be
     unique across sources); the mentions kept are those of the "abstract" field, whose
@@ -125,11 +126,19 @@ def extract_as_corpus(documents: Sequence[GoldDocument], extractor) -> list[list
     papers = [
         Paper(id=str(i), title="", abstract=d.text, source=d.where) for i, d in enumerate(documents)
     ]
-    by_paper = {p.paper.id: p.mentions for p in extractor.extract(papers)}
+    by_paper = {p.paper.id: p.mentions for p in fresh_for_corpus(extractor).extract(papers)}
     return [
         [m for m in by_paper.get(str(i), ()) if m.field == "abstract"]
         for i in range(len(documents))
     ]
+
+
+def fresh_for_corpus(extractor):
+    """The extractor a file's texts are extracted with as a corpus: `extractor.fresh()`
+    where it has one (`Extractor.fresh`), so that the names discovered in one file are not
+    matched in the next and the caller's extractor keeps none of them; else `extractor`."""
+    fresh = getattr(extractor, "fresh", None)
+    return fresh() if callable(fresh) else extractor
 
 
 def gold_spans(document: GoldDocument, label_map: LabelMap) -> list[Span]:

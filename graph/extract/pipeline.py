@@ -115,8 +115,10 @@ class Extractor:
         tokenizer_cache: int = 200_000,
         trained: TrainedNER | None = None,
     ) -> None:
+        discovered = tuple(discovered)
         self.gazetteer = gazetteer
         self.trained = trained
+        self._built_with = (discovered, tokenizer_cache)  # for `fresh`
         self.lexicon = Lexicon(gazetteer)
         self.discover = discover
         self.nlp: Language = blank_pipeline(tokenizer_cache)
@@ -146,6 +148,18 @@ class Extractor:
         discovered = [e for e in extra if e.origin == "discovered"]
         trained = load_trained_ner(model_dir) if model_dir else None
         return cls(Gazetteer.bundled().merged(curated), discovered, trained=trained)
+
+    def fresh(self) -> Extractor:
+        """A new extractor as this one was built (its lists, rules and model), without the
+        names its `extract` calls have discovered since.
+
+        An evaluation that extracts a file's texts as a corpus starts from one, so that names
+        the papers of one file introduce are not matched in the next file's: a file's score
+        does not depend on the files scored before it.
+        """
+        discovered, tokenizer_cache = self._built_with
+        return Extractor(self.gazetteer, discovered, discover=self.discover,
+                         tokenizer_cache=tokenizer_cache, trained=self.trained)
 
     def add_discovered(self, entities: Iterable[Entity]) -> list[Entity]:
         """Match these discovered entities from now on; returns those that were new."""
