@@ -65,7 +65,10 @@ def test_pause_leaves_the_callers_frozen_objects_frozen():
         frozen = gc.get_freeze_count()
         with gc_paused():
             kept.append(_Node())
-        assert gc.get_freeze_count() == frozen
+        # Not released (0) and not frozen again with the new node (more than before). Not
+        # equal either: another thread (a server or a progress bar of an earlier test) may
+        # free a frozen object meanwhile, which lowers the count (seen once in CI: 2 fewer).
+        assert 0 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
 
