@@ -89,7 +89,7 @@ def reading_marks(x: PaperExtraction, defined: list[bool | None] | None = None) 
             name (`mention_votes.vote_and_definition`), if it was asked already.
     """
     discovered = {e.id for e in x.entities if e.origin == "discovered"}
-    sentences: dict[str, tuple[bool, bool]] = {}
+    sentences: dict[str, bool] = {}
     marks = []
     for i, m in enumerate(x.mentions):
         sentence, text = m.sentence, m.text
@@ -99,29 +99,28 @@ def reading_marks(x: PaperExtraction, defined: list[bool | None] | None = None) 
             else:
                 marks.append(int(defined[i] or own_type(sentence, text) is not None))
             continue
-        # `may_introduce`, its tests of the sentence alone made once a sentence (a paper's
-        # mentions share a few): tests/test_mention_readings.py compares the two.
-        tests = sentences.get(sentence)
-        if tests is None:
-            tests = sentences[sentence] = (_INTRODUCING.search(sentence) is not None, "(" in sentence)
-        introducing, parenthesis = tests
-        if (introducing or (parenthesis and (f"{text} (" in sentence or f"({text})" in sentence))
-                or (sentence.startswith(text) and sentence.startswith(": ", len(text)))):
-            marks.append(reads_of(sentence, text))
-        else:
-            marks.append(None)
+        # The sentence's cue search made once a sentence (a paper's mentions share a few).
+        introducing = sentences.get(sentence)
+        if introducing is None:
+            introducing = sentences[sentence] = _INTRODUCING.search(sentence) is not None
+        marks.append(reads_of(sentence, text) if may_introduce(sentence, text, introducing) else None)
     return tuple(marks)
 
 
 _INTRODUCING = re.compile("introduc|propos|present", re.IGNORECASE | re.ASCII)
 
 
-def may_introduce(sentence: str, text: str) -> bool:
+def may_introduce(sentence: str, text: str, introducing: bool | None = None) -> bool:
     """`MAY_INTRODUCE` in Python (SQLite's LIKE ignores ASCII case alone): a bulk write
     keeps a gazetteer name's mark by it (`store_rows.stored_mark`), where the corpus step
-    would judge the row by the SQL, so the two must agree (tests/extract/test_workers.py)."""
-    return (f"{text} (" in sentence or f"({text})" in sentence or sentence.startswith(f"{text}: ")
-            or _INTRODUCING.search(sentence) is not None)
+    would judge the row by the SQL, so the two must agree (tests/extract/test_workers.py).
+
+    `introducing`: whether the sentence holds an introducing cue, if the caller found it
+    already (`reading_marks` asks once a sentence)."""
+    if introducing is None:
+        introducing = _INTRODUCING.search(sentence) is not None
+    return (introducing or ("(" in sentence and (f"{text} (" in sentence or f"({text})" in sentence))
+            or sentence.startswith(f"{text}: "))
 
 
 def fill_marks(db, scope: str = "", chunk: int = 20_000, on_chunk=None) -> int:
