@@ -5,6 +5,7 @@
     python3 data/roles/sample_outside.py dev3 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_dev3.jsonl
     python3 data/roles/sample_outside.py test2 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test2.jsonl
     python3 data/roles/sample_outside.py test3 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test3.jsonl
+    python3 data/roles/sample_outside.py test4 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test4.jsonl
 
 Same population as sample.py (primary category cs.LG, cs.CL, cs.CV, cs.AI, cs.IR or stat.ML,
 non-empty abstract), records read in sorted file order, the papers of the earlier halves'
@@ -25,6 +26,8 @@ HALVES = {
                              "gold_dev3.jsonl")),
     "test3": (20261217, 60, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl",
                              "gold_dev3.jsonl", "gold_test2.jsonl")),
+    "test4": (20261218, 60, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl",
+                             "gold_dev3.jsonl", "gold_test2.jsonl", "gold_test3.jsonl")),
 }
 
 
