@@ -147,35 +147,42 @@ def _join_long_forms(text: str, pairs: list) -> None:
     were kept apart, so that the paper introduced each. The mentions of both take the
     entity of the one named first, which the pipeline builds the entity from. Names the
     curated lists know are linked by the lists, and left."""
-    first_ids: dict[str, str] = {}  # a name's text -> the entity of its first mention
-    order: dict[str, int] = {}  # an entity -> where its first mention stands
-    long_forms = []  # (the entity of a long form, its short form's text)
-    previous = None  # the mention before, and its candidate, if no list knows it
+    wanted: dict[str, str] = {}  # a short form's text -> the entity of its introduced long form
     for i, (mention, c) in enumerate(pairs):
-        if c.entity is not None and c.entity.origin == "gazetteer":
-            previous = None
+        if mention.role is not _INTRODUCES or _is_listed_entity(c):
             continue
-        first_ids.setdefault(mention.text, mention.entity_id)
-        order.setdefault(mention.entity_id, i)
-        if len(c.aliases) == 2 and mention.role is _INTRODUCES and mention.text == c.aliases[0]:
-            long_forms.append((mention.entity_id, c.aliases[1]))
-        elif previous is not None and previous[0].role is _INTRODUCES and text.startswith(")", c.end) \
-                and text[previous[1].end : c.start] == " (" and " " in previous[0].text:
+        if len(c.aliases) == 2 and mention.text == c.aliases[0]:
+            wanted.setdefault(c.aliases[1], mention.entity_id)
+        elif text.startswith(" (", c.end) and " " in mention.text and i + 1 < len(pairs):
             # "the Intention-centered Emotional Support Conversation (IntentionESC) framework",
             # read as two names by rules that do not pair them
-            long_forms.append((previous[0].entity_id, mention.text))
-        previous = (mention, c)
+            short, short_c = pairs[i + 1]
+            if short_c.start == c.end + 2 and text.startswith(")", short_c.end):
+                wanted.setdefault(short.text, mention.entity_id)
+    if not wanted:
+        return
     moved: dict[str, str] = {}
-    for long_id, short in long_forms:
-        short_id = first_ids.get(short)
-        if short_id is None or short_id == long_id or long_id in moved or short_id in moved:
+    for mention, c in pairs:
+        long_id = wanted.get(mention.text)
+        if long_id is None or long_id == mention.entity_id or _is_listed_entity(c):
             continue
-        kept, dropped = sorted((long_id, short_id), key=order.__getitem__)
-        moved[dropped] = kept
+        if long_id not in moved and mention.entity_id not in moved:
+            moved[mention.entity_id] = long_id  # the short form's entity, for now
+    if not moved:
+        return
+    order = {}  # each entity -> where its first mention stands
+    for i, (mention, _) in enumerate(pairs):
+        order.setdefault(mention.entity_id, i)
+    moved = dict(sorted((one, other), key=order.__getitem__)[::-1] for one, other in moved.items())
     for i, (mention, c) in enumerate(pairs):
         kept = moved.get(mention.entity_id)
         if kept is not None:
             pairs[i] = (_with_role(mention, mention.role, kept), c)
+
+
+def _is_listed_entity(c) -> bool:
+    """Whether a candidate names an entity of the curated lists."""
+    return c.entity is not None and c.entity.origin == "gazetteer"
 
 
 def _is_listed(c, text: str) -> bool:
