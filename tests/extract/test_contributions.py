@@ -381,6 +381,16 @@ def test_it_after_an_introduction_lists_the_parts_of_what_was_introduced(extract
     assert (parts <= found) is parts_introduced and (parts & found == set()) is not parts_introduced
 
 
+@pytest.mark.parametrize("abstract", [
+    # arXiv 2505.01050 and 2505.14402: a plural short form names a class of things.
+    "Vision Large Language Models (VLLMs) are increasingly deployed to offer advanced capabilities "
+    "on inputs comprising both text and images.",
+    "Genomic Foundation Models (GFMs) have emerged as a transformative approach to decoding the genome.",
+])
+def test_a_plural_definition_names_a_class_not_a_coinage(extractor, abstract):
+    assert introduced(extractor, "A paper", abstract) == set()
+
+
 def entities_introduced(extractor, title: str, abstract: str) -> list[tuple[str, tuple[str, ...]]]:
     """(name, aliases) of each entity the paper introduces."""
     extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))

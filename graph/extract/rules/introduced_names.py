@@ -249,7 +249,9 @@ def _is_coined_acronym(text: str, c) -> bool:
     in a component noun: "a Semantic Fusion Block (SFB)", not "Markov Random Field (MRF)"."""
     if c.entity is not None or c.type not in _COINED_TYPES or len(c.aliases) != 2:
         return False
-    long = c.aliases[0]
+    long, short = c.aliases
+    if short.endswith("s") and short[-2:-1].isupper():
+        return False  # "Video Large Language Models (Video-LLMs)": a plural names a class of things
     at = c.start if text.startswith(long, c.start) else _definition_start(text, c.start, long)
     if at < 0:
         return False  # a later use of the short form: its definition speaks for it
