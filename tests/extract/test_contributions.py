@@ -391,6 +391,20 @@ def test_a_plural_definition_names_a_class_not_a_coinage(extractor, abstract):
     assert introduced(extractor, "A paper", abstract) == set()
 
 
+@pytest.mark.parametrize("abstract, forms, coined", [
+    # arXiv 2505.05804: an example of known things, after "like".
+    ("Localized image captioning has made significant progress with models like the Describe Anything "
+     "Model (DAM), which can generate detailed region-specific descriptions.",
+     {"Describe Anything Model", "DAM"}, False),
+    # arXiv 2505.11572: "like" lists the known metric; the score the sentence computes is coined.
+    ("This score is integrated with traditional metrics like Word Error Rate (WER) to compute the "
+     "Fairness Adjusted ASR Score (FAAS), providing a comprehensive evaluation framework.",
+     {"Fairness Adjusted ASR Score", "FAAS"}, True),
+])
+def test_a_definition_given_as_an_example_is_not_coined(extractor, abstract, forms, coined):
+    assert bool(forms & introduced(extractor, "A paper", abstract)) is coined
+
+
 def entities_introduced(extractor, title: str, abstract: str) -> list[tuple[str, tuple[str, ...]]]:
     """(name, aliases) of each entity the paper introduces."""
     extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))

@@ -261,8 +261,10 @@ def _is_coined_acronym(text: str, c) -> bool:
         return False
     if _BUILT_ON.search(text, max(0, at - 30), at):
         return False  # "two models based on Long-term Recurrent Convolutional Networks (LRCNs)"
-    # "Recent work on Code World Models (CWMs) demonstrates ...": another paper's coinage.
-    return is_title_case(long) and _OTHERS_WORK.search(text, max(0, at - 60), at) is None
+    # "Recent work on Code World Models (CWMs) demonstrates ...": another paper's coinage;
+    # "metrics like Canopy Height Model (CHM), Plant Area Index (PAI)": examples of known ones.
+    return (is_title_case(long) and _OTHERS_WORK.search(text, max(0, at - 60), at) is None
+            and _EXAMPLES_BEFORE.search(text, max(0, at - 60), at) is None)
 
 
 def _definition_start(text: str, start: int, long: str) -> int:
@@ -282,6 +284,11 @@ _COMPONENT_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:" + "|".join(sorted
 # What a contribution is built on or applied to, right before a name: "based on", "applied
 # to the", "a variant of" (not "through a Semantic Fusion Block (SFB)": a part it adds).
 _BUILT_ON = re.compile(r"\b(?:on|to|of|from|upon)\s+(?:the\s+|an?\s+)?\Z")
+# Examples of known things right before a definition, a list of names only: "models like the
+# Describe Anything Model (DAM)", "such as DDPM, Consistency Diffusion Models (CDM)" (not "metrics
+# like Word Error Rate (WER) to compute the Fairness Adjusted ASR Score (FAAS)").
+_EXAMPLES_BEFORE = re.compile(
+    r"\b(?:like|such as|e\.g\.,?)\s+(?:(?:the|an?|of|for|and|or|[A-Z][\w'-]*|\([^()]*\))[\s,]+)*\Z")
 _OTHERS_WORK = re.compile(
     r"\b(?:[Rr]ecent|[Pp]rior|[Pp]revious|[Ee]xisting|[Ee]arlier)\s+(?:work|works|studies|research|"
     r"methods|approaches|advances)\b[^.;]*\Z")
