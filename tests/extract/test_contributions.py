@@ -337,3 +337,97 @@ def test_a_title_reports_no_evaluation(extractor):
     # The abstract's results still evaluate on the data.
     assert "FFHQ" in named_with_role(extractor, "Sampling on FFHQ", "We achieve 10.38 FID on FFHQ.",
                                      Role.EVALUATES_ON)
+
+
+# Round 8: definitions "Long Form (LF)" of a paper's own parts, on corpus sentences.
+
+def test_a_second_definition_joined_past_a_short_form_is_introduced(extractor):
+    # "X (A) and Y (B)": the close of the first short form stands between the two names.
+    found = introduced(extractor, "Density-guided detection",
+                       "To address these problems, we propose two new strategies, density-guided anchors "
+                       "(DGA) and density-guided NMS (DG-NMS), which uses object density maps to jointly "
+                       "compute optimal anchor assignments and reweighing, as well as an adaptive NMS.")
+    assert {"density-guided NMS", "DG-NMS"} & found
+
+
+@pytest.mark.parametrize("abstract, forms, coined", [
+    # The phrase rule's "representation-level language shift" wins the definition's span and
+    # names nothing itself; the short form coined for it does.
+    ("We propose a representation-level language shift (LS) that aligns source-language "
+     "self-supervised speech representations with the target-language distribution. "
+     "LS substantially improves sensitivity and F1 in cross-lingual settings.", {"LS", "language shift"}, True),
+    # What the contribution is for, defined: not the paper's coinage.
+    ("We propose a novel framework for hyperspectral anomaly detection (HAD) that exploits "
+     "low-rank structure.", {"HAD", "hyperspectral anomaly detection"}, False),
+])
+def test_the_short_form_of_a_lower_case_phrase_a_cue_reaches(extractor, abstract, forms, coined):
+    assert bool(forms & introduced(extractor, "A paper", abstract)) is coined
+
+
+_EVENTDC_PARTS = ("It consists of two key components: Event-Modulated Alignment (EMA) and Local "
+                  "Depth Filtering (LDF).")
+
+
+@pytest.mark.parametrize("between, parts_introduced", [
+    ("", True),  # "It" is the name the sentence before introduced
+    ("Depth sensors are noisy in the dark. ", False),  # a sentence stands between: "It" is not read
+])
+def test_it_after_an_introduction_lists_the_parts_of_what_was_introduced(extractor, between, parts_introduced):
+    found = introduced(extractor, "Depth completion",
+                       "To this end, we propose EventDC, the first event-driven depth completion "
+                       f"framework. {between}{_EVENTDC_PARTS}")
+    parts = {"Event-Modulated Alignment", "Local Depth Filtering"}
+    assert "EventDC" in found
+    assert (parts <= found) is parts_introduced and (parts & found == set()) is not parts_introduced
+
+
+@pytest.mark.parametrize("abstract", [
+    # arXiv 2505.01050 and 2505.14402: a plural short form names a class of things.
+    "Vision Large Language Models (VLLMs) are increasingly deployed to offer advanced capabilities "
+    "on inputs comprising both text and images.",
+    "Genomic Foundation Models (GFMs) have emerged as a transformative approach to decoding the genome.",
+])
+def test_a_plural_definition_names_a_class_not_a_coinage(extractor, abstract):
+    assert introduced(extractor, "A paper", abstract) == set()
+
+
+@pytest.mark.parametrize("abstract, forms, coined", [
+    # arXiv 2505.05804: an example of known things, after "like".
+    ("Localized image captioning has made significant progress with models like the Describe Anything "
+     "Model (DAM), which can generate detailed region-specific descriptions.",
+     {"Describe Anything Model", "DAM"}, False),
+    # arXiv 2505.11572: "like" lists the known metric; the score the sentence computes is coined.
+    ("This score is integrated with traditional metrics like Word Error Rate (WER) to compute the "
+     "Fairness Adjusted ASR Score (FAAS), providing a comprehensive evaluation framework.",
+     {"Fairness Adjusted ASR Score", "FAAS"}, True),
+])
+def test_a_definition_given_as_an_example_is_not_coined(extractor, abstract, forms, coined):
+    assert bool(forms & introduced(extractor, "A paper", abstract)) is coined
+
+
+def entities_introduced(extractor, title: str, abstract: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(name, aliases) of each entity the paper introduces."""
+    extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))
+    ids = {m.entity_id for m in extraction.mentions if m.role is Role.INTRODUCES}
+    assert {m.entity_id for m in extraction.mentions} <= {e.id for e in extraction.entities}
+    return [(e.name, e.aliases) for e in extraction.entities if e.id in ids]
+
+
+@pytest.mark.parametrize("title, abstract, forms", [
+    # arXiv 2504.19549: the title's "DEEMO" is found before the definition that pairs it with
+    # its long form.
+    ("DEEMO: De-identity Multimodal Emotion Recognition and Reasoning",
+     "To address this, we introduce the De-identity Multimodal Emotion Recognition and Reasoning "
+     "(DEEMO), a novel task designed to enable emotion understanding using de-identified video and "
+     "audio inputs.", {"DEEMO", "De-identity Multimodal Emotion Recognition and Reasoning"}),
+    # arXiv 2503.23422: a definition that two rules read as two names.
+    ("Improving underwater semantic segmentation",
+     "To tackle this issue, we present UnderWater SegFormer (UWSegFormer), a transformer-based "
+     "framework for semantic segmentation of low-quality underwater images.",
+     {"UWSegFormer", "UnderWater SegFormer"}),
+])
+def test_a_long_form_and_its_short_form_found_apart_are_one_entity(extractor, title, abstract, forms):
+    found = entities_introduced(extractor, title, abstract)
+    assert len(found) == 1
+    name, aliases = found[0]
+    assert {name, *aliases} >= forms

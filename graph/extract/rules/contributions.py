@@ -35,7 +35,8 @@ import re
 from paperkg.graph.extract.rules.coined_parts import ITEM, ITEM_BEFORE, PARTS_WORDS
 from paperkg.graph.extract.rules.cues import GENERAL_PHRASES
 from paperkg.graph.extract.rules.introduced_names import (
-    DEFINERS, PASSIVE_STARTS, after_our, is_coined_here, is_defined_by_apposition, is_introduced_otherwise,
+    DEFINERS, PASSIVE_STARTS, after_our, defines_coined_short_form, is_coined_here, is_defined_by_apposition,
+    is_introduced_otherwise,
     is_proper_name, is_title_case,
 )
 from paperkg.graph.records import EntityType, Role
@@ -55,16 +56,19 @@ _DESCRIBED = r"(?:[\w-]+\s+){1,5}\("
 _LIST_JOIN = re.compile(
     rf"\)?(?:\s*\([^()]{{0,40}}\))?{_SEPARATOR}(?:the\s+)?(?:{_DESCRIBED}[^()]{{1,30}}\){_SEPARATOR})*"
     rf"(?:{_DESCRIBED})?|\s+\(")
-# What may stand between two names that one cue introduces together ("X and Y", "X, Y").
-_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+# What may stand between two names that one cue introduces together ("X and Y", "X, Y"),
+# perhaps past the close of the first one's short form ("a generation-axis pipeline (GAP)
+# and time-step parallelism (TSP)").
+_JOINED = re.compile(r"\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 # The parts of what was just introduced: "we propose FuseRL, a framework comprising FuseSFT".
 # What names a size or version of a model (casefolded): "-7B", "-X", "-Large", " v2".
 _VARIANT = re.compile(r"v?\d[\w.]*|\d+(?:\.\d+)?[bmk]|large|base|small|lite|mini|tiny|pro|max|plus|xl|x|l|s|m")
 _PARTS_OF = re.compile(r"\b(?:comprising|consisting of|composed of|made up of)\s+\Z")
-# A sentence saying what an introduced thing is made of: "SlideCoder integrates a X and a Y".
+# A sentence saying what an introduced thing is made of: "SlideCoder integrates a X and a Y",
+# or "It synergizes X (A), which ..., and Y (B)" right after the sentence that introduced it.
 _PARTS_SENTENCE = re.compile(
     r"(?:[A-Z]\w+, )?(\S+) (?:integrates|incorporates|comprises|consists of|combines|contains|"
-    r"features|includes|introduces|employs)\b"
+    r"features|includes|introduces|employs|synergizes|unifies|couples)\b"
 )
 
 def settle_introductions(text: str, pairs: list) -> list:
@@ -80,11 +84,12 @@ def settle_introductions(text: str, pairs: list) -> list:
     last_intro = None  # the last introduced mention: its end, sentence and whether it stood
     introduced: set[str] = set()  # the names introduced so far, folded
     sentence, parts_from = None, -1  # where the current sentence lists an introduced name's parts
+    rejected = None  # the last first name after a cue that was not introduced
     for i, (mention, c) in enumerate(pairs):
         start = c.start
         if mention.sentence is not sentence:
             sentence = mention.sentence
-            parts_from = _parts_start(text, start, sentence, introduced) if introduced else -1
+            parts_from = _parts_start(text, start, sentence, introduced, pairs, i) if introduced else -1
         if mention.role is _INTRODUCES:
             joined = last_intro is not None and last_intro[1] == mention.sentence and bool(
                 _JOINED.fullmatch(text, last_intro[0], start))
@@ -97,9 +102,11 @@ def settle_introductions(text: str, pairs: list) -> list:
                     text, c, last_intro, mention.sentence)
                 if not kept:  # the cue's reach was wrong; its own apposition may still define it
                     kept = text.startswith(", a", c.end) and is_defined_by_apposition(
-                        text, c, _MENTIONS, mention.sentence)
+                        text, c, _MENTIONS, mention.sentence) or _defines_rejected_phrase(
+                        text, c, last_intro, rejected, mention.sentence)
                     if not kept:
                         pairs[i] = (_with_role(mention, _MENTIONS), c)
+                        rejected = c if first else None
             last_intro = (c.end, mention.sentence, kept)
             if kept:
                 introduced.add(text[start : c.end].casefold())
@@ -129,7 +136,53 @@ def settle_introductions(text: str, pairs: list) -> list:
         _introduce_title_head(text, pairs)
     if introduced:
         _introduce_variants(text, pairs, introduced)
+        _join_long_forms(text, pairs)
     return pairs
+
+
+def _join_long_forms(text: str, pairs: list) -> None:
+    """One entity for a coined name introduced under its long form and, apart, under its
+    short form: "HIPIF: ..." (title) and "we propose Hierarchical Planning and Information
+    Folding (HIPIF)", where the title's name was found before the definition and the two
+    were kept apart, so that the paper introduced each. The mentions of both take the
+    entity of the one named first, which the pipeline builds the entity from. Names the
+    curated lists know are linked by the lists, and left."""
+    wanted: dict[str, str] = {}  # a short form's text -> the entity of its introduced long form
+    for i, (mention, c) in enumerate(pairs):
+        if mention.role is not _INTRODUCES or _is_listed_entity(c):
+            continue
+        if len(c.aliases) == 2 and mention.text == c.aliases[0]:
+            wanted.setdefault(c.aliases[1], mention.entity_id)
+        elif text.startswith(" (", c.end) and " " in mention.text and i + 1 < len(pairs):
+            # "the Intention-centered Emotional Support Conversation (IntentionESC) framework",
+            # read as two names by rules that do not pair them
+            short, short_c = pairs[i + 1]
+            if short_c.start == c.end + 2 and text.startswith(")", short_c.end):
+                wanted.setdefault(short.text, mention.entity_id)
+    if not wanted:
+        return
+    moved: dict[str, str] = {}
+    for mention, c in pairs:
+        long_id = wanted.get(mention.text)
+        if long_id is None or long_id == mention.entity_id or _is_listed_entity(c):
+            continue
+        if long_id not in moved and mention.entity_id not in moved:
+            moved[mention.entity_id] = long_id  # the short form's entity, for now
+    if not moved:
+        return
+    order = {}  # each entity -> where its first mention stands
+    for i, (mention, _) in enumerate(pairs):
+        order.setdefault(mention.entity_id, i)
+    moved = dict(sorted((one, other), key=order.__getitem__)[::-1] for one, other in moved.items())
+    for i, (mention, c) in enumerate(pairs):
+        kept = moved.get(mention.entity_id)
+        if kept is not None:
+            pairs[i] = (_with_role(mention, mention.role, kept), c)
+
+
+def _is_listed_entity(c) -> bool:
+    """Whether a candidate names an entity of the curated lists."""
+    return c.entity is not None and c.entity.origin == "gazetteer"
 
 
 def _is_listed(c, text: str) -> bool:
@@ -199,14 +252,41 @@ def _introduce_title_head(text: str, pairs: list) -> None:
     pairs[0] = (_with_role(mention, _INTRODUCES), c)
 
 
-def _parts_start(text: str, start: int, sentence: str, introduced: set[str]) -> int:
+def _parts_start(text: str, start: int, sentence: str, introduced: set[str], pairs: list, i: int) -> int:
     """Where the parts begin in a sentence that says what an introduced name is made of
-    ("SlideCoder integrates a ... algorithm and a ... method"), or -1."""
+    ("SlideCoder integrates a ... algorithm and a ... method", or "It synergizes ..." right
+    after the sentence that introduced it), or -1."""
     match = _PARTS_SENTENCE.match(sentence)
-    if match is None or match.group(1).casefold() not in introduced:
+    if match is None:
         return -1
     at = text.rfind(sentence, 0, start + len(sentence))
-    return at + match.end() if at >= 0 else -1
+    if at < 0:
+        return -1
+    subject = match.group(1)
+    if subject == "It":
+        if not _follows_an_introduction(text, at, pairs, i):
+            return -1
+    elif subject.casefold() not in introduced:
+        return -1
+    return at + match.end()
+
+
+def _follows_an_introduction(text: str, at: int, pairs: list, i: int) -> bool:
+    """Whether the sentence at `at`, whose first mention is `pairs[i]`, comes right after a
+    sentence that introduced a name, so that its "It" is that name: "we introduce
+    GUIPruner, a ... framework. It synergizes ..."."""
+    if i == 0:
+        return False
+    previous = pairs[i - 1][0].sentence
+    before = text.rfind(previous, 0, at)
+    if before < 0 or text[before + len(previous) : at].strip():
+        return False  # a sentence without names stands between them
+    for mention, _ in reversed(pairs[:i]):
+        if mention.sentence is not previous:
+            return False
+        if mention.role is _INTRODUCES:
+            return True
+    return False
 
 
 def _is_coined_part(text: str, c) -> bool:
@@ -221,6 +301,14 @@ def _ends_in_general_phrase(name: str) -> bool:
     Decision Process" is a Markov decision process, not a part the paper coins."""
     folded = " ".join(name.lower().split())
     return any(folded == phrase or folded.endswith(" " + phrase) for phrase in GENERAL_PHRASES)
+
+
+def _defines_rejected_phrase(text: str, c, last_intro, rejected, sentence: str) -> bool:
+    """Whether `c` is the short form coined for the phrase a cue reached first and that was
+    not introduced, a lower-case phrase: "We propose a representation-level language shift
+    (LS) that ..." (`introduced_names.defines_coined_short_form`)."""
+    return (rejected is not None and last_intro is not None and last_intro[1] == sentence
+            and last_intro[0] == rejected.end and defines_coined_short_form(text, rejected, c))
 
 
 def _defines_last_intro(text: str, c, last_intro, sentence: str) -> bool:
@@ -274,8 +362,8 @@ def carry_list_roles(text: str, pairs: list) -> list:
     return pairs
 
 
-def _with_role(mention, role: Role):
-    """The same mention with another role."""
+def _with_role(mention, role: Role, entity_id: str | None = None):
+    """The same mention with another role (and perhaps of another entity)."""
     m = mention
-    return mention_of(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type, m.entity_id,
+    return mention_of(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type, entity_id or m.entity_id,
                       m.confidence, m.component, role, m.phrase_start, m.phrase_end)

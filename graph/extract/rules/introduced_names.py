@@ -105,7 +105,10 @@ def _names_a_thing(text: str, c) -> bool:
 # verifiable process supervision (VPS), a post-training framework", not "our biological
 # reservoir computing (BRC) system" (a kind of system, named by what it is about) nor "a
 # novel inverse synthetic aperture radar (ISAR) imaging method".
-_HEADS_ITS_PHRASE = re.compile(r"\s*\([^()]{1,20}\)(?:\s*[,.;:]|\s+(?:that|which|to|for|as|with|and|is|was)\b)")
+# A preposition after it ends the phrase as well: "time-step parallelism (TSP) in the diffusion
+# architecture".
+_HEADS_ITS_PHRASE = re.compile(
+    r"\s*\([^()]{1,20}\)(?:\s*[,.;:]|\s+(?:that|which|to|for|as|with|and|is|was|in|on|by|via|into|across)\b)")
 
 
 # Words Title Case leaves in lower case: "Unified Pansharpening Model with Thin Cloud Removal".
@@ -120,8 +123,36 @@ def is_title_case(phrase: str) -> bool:
 
 def is_coined_here(text: str, c) -> bool:
     """Whether a window-introduced mention can be what the paper introduces."""
-    if not _names_a_thing(text, c) or is_generic(c):
+    return _names_a_thing(text, c) and not is_generic(c) and _stands_as_coined(text, c)
+
+
+def defines_coined_short_form(text: str, phrase, c) -> bool:
+    """Whether `c` is a short form coined for a lower-case phrase that a cue introduced but
+    that names nothing itself: "We propose a representation-level language shift (LS) that
+    aligns ...", where the phrase rule's "representation-level language shift" won the span
+    of the definition "language shift (LS)". The phrase must stand where a coinage does
+    (`_stands_as_coined`: not "a framework for hyperspectral anomaly detection (HAD)") and
+    be the whole noun phrase (not "a tensor ring (TR) decomposition method"), the short form
+    in parentheses right after it, in no list ("large language model (LLM)")."""
+    if c.component != "kg_abbreviations" or len(c.aliases) != 2 or is_listed_name(c):
         return False
+    long, short = c.aliases
+    if text[phrase.end : c.start] not in (" (", "(") or text[c.start : c.end] != short:
+        return False
+    if not text.endswith(long, phrase.start, phrase.end) or not is_proper_name(short):
+        return False
+    return (_HEADS_ITS_PHRASE.match(text, phrase.end) is not None and not is_generic(phrase)
+            and _stands_as_coined(text, phrase))
+
+
+def is_listed_name(c) -> bool:
+    """Whether the curated lists know a mention's entity (not one discovered in the corpus)."""
+    return c.entity is not None and c.entity.origin != "discovered"
+
+
+def _stands_as_coined(text: str, c) -> bool:
+    """Whether a mention stands where a coined name does: not what a contribution is built
+    on or acts on, not a modifier of another noun, not the tail of a longer name."""
     if _BASED_ON_NAME.match(text, c.end) or _DEFINED_MODIFIER.match(text, c.end):
         return False  # "our BERT-based classifier": what the contribution is built on
     if _MODIFIES_PLURAL.match(text, c.end):
@@ -218,7 +249,9 @@ def _is_coined_acronym(text: str, c) -> bool:
     in a component noun: "a Semantic Fusion Block (SFB)", not "Markov Random Field (MRF)"."""
     if c.entity is not None or c.type not in _COINED_TYPES or len(c.aliases) != 2:
         return False
-    long = c.aliases[0]
+    long, short = c.aliases
+    if short.endswith("s") and short[-2:-1].isupper():
+        return False  # "Video Large Language Models (Video-LLMs)": a plural names a class of things
     at = c.start if text.startswith(long, c.start) else _definition_start(text, c.start, long)
     if at < 0:
         return False  # a later use of the short form: its definition speaks for it
@@ -228,8 +261,10 @@ def _is_coined_acronym(text: str, c) -> bool:
         return False
     if _BUILT_ON.search(text, max(0, at - 30), at):
         return False  # "two models based on Long-term Recurrent Convolutional Networks (LRCNs)"
-    # "Recent work on Code World Models (CWMs) demonstrates ...": another paper's coinage.
-    return is_title_case(long) and _OTHERS_WORK.search(text, max(0, at - 60), at) is None
+    # "Recent work on Code World Models (CWMs) demonstrates ...": another paper's coinage;
+    # "metrics like Canopy Height Model (CHM), Plant Area Index (PAI)": examples of known ones.
+    return (is_title_case(long) and _OTHERS_WORK.search(text, max(0, at - 60), at) is None
+            and _EXAMPLES_BEFORE.search(text, max(0, at - 60), at) is None)
 
 
 def _definition_start(text: str, start: int, long: str) -> int:
@@ -249,6 +284,11 @@ _COMPONENT_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:" + "|".join(sorted
 # What a contribution is built on or applied to, right before a name: "based on", "applied
 # to the", "a variant of" (not "through a Semantic Fusion Block (SFB)": a part it adds).
 _BUILT_ON = re.compile(r"\b(?:on|to|of|from|upon)\s+(?:the\s+|an?\s+)?\Z")
+# Examples of known things right before a definition, a list of names only: "models like the
+# Describe Anything Model (DAM)", "such as DDPM, Consistency Diffusion Models (CDM)" (not "metrics
+# like Word Error Rate (WER) to compute the Fairness Adjusted ASR Score (FAAS)").
+_EXAMPLES_BEFORE = re.compile(
+    r"\b(?:like|such as|e\.g\.,?)\s+(?:(?:the|an?|of|for|and|or|[A-Z][\w'-]*|\([^()]*\))[\s,]+)*\Z")
 _OTHERS_WORK = re.compile(
     r"\b(?:[Rr]ecent|[Pp]rior|[Pp]revious|[Ee]xisting|[Ee]arlier)\s+(?:work|works|studies|research|"
     r"methods|approaches|advances)\b[^.;]*\Z")
