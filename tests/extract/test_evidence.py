@@ -418,6 +418,9 @@ def test_a_name_glued_into_a_longer_name_votes_fragment(sentence, name):
      "of our method.", "HR-ShanghaiTech"),
     ("We evaluate on the VSI-Bench and compare World Action Models (WAMs) with VLAs.", "WAM"),  # a plural
     ("We compare QuIP and AQLM under the same bit budget.", "QuIP"),
+    # glued at its first occurrence, standing alone at its second (2603.08153)
+    ("WinoMTeus adapts the WinoMT benchmark to examine how gender-neutral Basque occupations are translated "
+     "into gendered languages such as Spanish and French.", "WinoMT"),
 ])
 def test_a_name_standing_alone_or_in_a_list_is_no_fragment(sentence, name):
     assert mention_evidence(sentence, name) != FRAGMENT

@@ -96,7 +96,7 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
     if at < 0:
         return None
     right = sentence[at + len(name):]
-    if is_fragment(sentence[:at], name, right):
+    if is_fragment(sentence[:at], name, right) and _glued_everywhere(sentence, name, at):
         return FRAGMENT
     if name.islower():
         # No apposition is read after a lowercase phrase: ", the/an ..." after one is as often
@@ -144,6 +144,17 @@ def is_fragment(left: str, name: str, right: str) -> bool:
     name glued to it (see above)."""
     return bool(_GLUED_ON.match(right) or left[-1:].isalnum() or _GLUED_AMPERSAND.match(right)
                 or (is_capitalised_word(name) and _WORD_AMPERSAND.match(right)))
+
+
+def _glued_everywhere(sentence: str, name: str, first: int) -> bool:
+    """Whether every occurrence of the name after the first is a fragment too: "WinoMTeus
+    adapts the WinoMT benchmark" names WinoMT, which the mention may be."""
+    at = sentence.find(name, first + 1)
+    while at >= 0:
+        if not is_fragment(sentence[:at], name, sentence[at + len(name):]):
+            return False
+        at = sentence.find(name, at + 1)
+    return True
 
 
 def _apposition_type(words: str) -> EntityType | None:
