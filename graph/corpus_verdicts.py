@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .corpus_readings import GazetteerCase, PaperReadings, read_gazetteer_case, read_papers
 from .extract.rules.acronym_senses import other_sense_papers
-from .extract.rules.entity_verdict import decide_entity
+from .extract.rules.entity_verdict import decide_entity, fragment_papers
 from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION, is_short_acronym, paper_reading
 from .mention_votes import decode_evidence
 from .records import EntityType
@@ -56,7 +56,24 @@ EntityCase = tuple[str, str, str, list[tuple], int]
 
 
 def judge_entity(case: EntityCase, floor: float) -> EntityVerdict:
-    """The verdict on one entity from its mentions (see `corpus.settle_corpus`)."""
+    """The verdict on one entity from its mentions (see `corpus.settle_corpus`), over the
+    papers that do not name it only glued into a longer name (`fragment_papers`): those are
+    held; an entity of such papers alone is not a name."""
+    entity_id, name, current, rows, lowercase_papers = case
+    fragments = fragment_papers((r[0], decode_evidence(r[4])) for r in rows)
+    if not fragments:
+        return _judge_rows(case, floor)
+    if fragments >= {r[0] for r in rows}:
+        return EntityVerdict(entity_id, hold="not-a-name")
+    kept = [r for r in rows if r[0] not in fragments]
+    verdict = _judge_rows((entity_id, name, current, kept, lowercase_papers), floor)
+    if verdict.hold is not None:
+        return verdict
+    readings = verdict.readings or PaperReadings()
+    return verdict._replace(readings=PaperReadings(readings.moved, readings.terms | fragments))
+
+
+def _judge_rows(case: EntityCase, floor: float) -> EntityVerdict:
     entity_id, name, current, rows, lowercase_papers = case
     if not rows:  # its mentions went to another entity's, or none were written
         return EntityVerdict(entity_id)

@@ -100,3 +100,42 @@ def test_a_paper_expanding_a_metrics_acronym_as_a_technique_gets_a_method_of_its
     # with no paper saying what FAR measures, no paper's long form is another thing
     alone = judge_entity(("far", "FAR", "METRIC", FAR[3][2:], 0), 0.65)
     assert not alone.readings.moved
+
+
+def _rows(entries):
+    """Mention rows of (paper, sentence, text as written there), voted as the extraction workers vote."""
+    rows = []
+    for paper, sentence, text in entries:
+        vote, defines = vote_of(sentence, text)
+        rows.append((paper, sentence, text, 0.8, vote, defines, 1))
+    return rows
+
+
+# "Split" as the corpus step held it: paper 2602.03809 writes "Split&Splat" (another method),
+# paper 2604.15651 introduces SPLIT.
+SPLIT_ROWS = _rows([
+    ("2602.03809", "Unlike existing methods, Split&Splat tackles the problem by first segmenting the scene and "
+                   "then reconstructing each object individually.", "Split"),
+    ("2604.15651", "We address nonlinear inverse problems and introduce SPLIT (Self-supervised Partitioning for "
+                   "Learned Inversion in Nonlinear Tomography), a self-supervised machine-learning framework for "
+                   "reconstructing images from nonlinear, incomplete, and noisy projection data.", "SPLIT"),
+    ("2604.15651", "SPLIT enforces cross-partition consistency and measurement-domain fidelity while exploiting "
+                   "complementary information across multiple partitions.", "SPLIT")])
+
+
+def test_a_paper_naming_the_entity_only_glued_into_a_longer_name_is_held_and_the_others_decide():
+    verdict = judge_entity(("split", "Split", "METHOD", SPLIT_ROWS, 0), 0.65)
+    assert verdict.hold is None and verdict.readings.terms == {"2602.03809"}
+    # the type is the one the kept paper alone gives
+    kept = judge_entity(("split", "Split", "METHOD", SPLIT_ROWS[1:], 0), 0.65)
+    assert verdict.type == kept.type and not kept.readings.terms
+    # the step again (the held paper is pulled back first): the same hold, nothing else
+    again = judge_chunk([("split", "Split", (verdict.type or EntityType.METHOD).value, SPLIT_ROWS, 0)], 0.65)
+    assert [(v.hold, v.type, v.readings.terms) for v in again] == [(None, None, {"2602.03809"})]
+
+
+def test_an_entity_of_fragments_alone_is_not_a_name():
+    # 2602.11089: "surpassing Qwen3-1.7B", read as a model "Qwen3 1.7"
+    rows = _rows([("2602.11089", "Notably, the recipe from DataChef-32B adapts Qwen3-1.7B-Base to the math "
+                                 "domain, achieving 66.7 on AIME'25 and surpassing Qwen3-1.7B.", "Qwen3-1.7")])
+    assert judge_entity(("qwen317", "Qwen3 1.7", "MODEL", rows, 0), 0.65).hold == "not-a-name"

@@ -6,7 +6,7 @@ import pytest
 
 from paperkg.graph.extract.rules.entity_verdict import decide_entity
 from paperkg.graph.extract.rules.evidence import (
-    EVENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, definition_evidence, mention_evidence,
+    EVENT, FRAGMENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, definition_evidence, mention_evidence,
 )
 from paperkg.graph.extract.rules.junk_shapes import is_junk_name
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER
@@ -390,3 +390,37 @@ def test_a_kind_of_paper_after_a_definition_is_a_term():
     sentence = ("This Systematization of Knowledge (SoK) paper provides the first unified framework for "
                 "understanding these autonomous systems.")
     assert definition_evidence(sentence, "SoK") == (True, UNTYPED_DEFINITION)
+
+
+# Corpus sentences whose name is glued into a longer name (audit round 16: "[[QuIP]]#",
+# "[[DataComp-1.4]]B", "[[Bind]] & Compose"), and the same names standing alone.
+@pytest.mark.parametrize("sentence, name", [
+    ("Using Bielik-11B-v2.3-Instruct as our base model, we compare six state-of-the-art post-training "
+     "quantization methods -- QuIP#, SpinQuant+GPTQ, ButterflyQuant, QTIP, VPTQ, and AQLM.", "QuIP"),
+    ("Notably, the recipe from DataChef-32B adapts Qwen3-1.7B-Base to the math domain, achieving 66.7 on "
+     "AIME'25 and surpassing Qwen3-1.7B.", "Qwen3-1.7"),
+    ("To facilitate research in this field, we open-source GLM-4.1V-9B-Thinking, which achieves "
+     "state-of-the-art performance among models of comparable size.", "GLM-4.1"),
+    ("We construct VistaDPO-7k, a dataset of 7.2K QA pairs annotated with chosen and rejected responses.", "K QA"),
+    ("Unlike existing methods, Split&Splat tackles the problem by first segmenting the scene and then "
+     "reconstructing each object individually.", "Split"),
+    ("We introduce the Filter & Reconnect method, a novel graph simplification technique that minimizes "
+     "noise while preserving semantic coherence.", "Filter"),
+])
+def test_a_name_glued_into_a_longer_name_votes_fragment(sentence, name):
+    assert mention_evidence(sentence, name) == FRAGMENT
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("It improves CP-Bench by over 50%, POPE by 1.8-3.3%, and CHAIR & SHR by 30-50%, all without "
+     "additional training.", "CHAIR"),  # a list of two metrics
+    ("Extensive experiments on benchmarks (HR-ShanghaiTech & HR-UBnormal) demonstrate the effectiveness "
+     "of our method.", "HR-ShanghaiTech"),
+    ("We evaluate on the VSI-Bench and compare World Action Models (WAMs) with VLAs.", "WAM"),  # a plural
+    ("We compare QuIP and AQLM under the same bit budget.", "QuIP"),
+    # glued at its first occurrence, standing alone at its second (2603.08153)
+    ("WinoMTeus adapts the WinoMT benchmark to examine how gender-neutral Basque occupations are translated "
+     "into gendered languages such as Spanish and French.", "WinoMT"),
+])
+def test_a_name_standing_alone_or_in_a_list_is_no_fragment(sentence, name):
+    assert mention_evidence(sentence, name) != FRAGMENT

@@ -201,3 +201,16 @@ def test_formats_platforms_and_network_generations_are_outside(name, kind):
 def test_a_platform_most_papers_call_data_stays_data():
     # "... on the Reddit dataset of 1.2M comments ..."
     assert not decide_entity("Reddit", DATASET, [("a", DATASET), ("b", DATASET), ("c", None)]).not_a_name
+
+
+@pytest.mark.parametrize("name", ["Vision-Language-Action", "Vision-Language", "RGB-Event", "Event-RGB",
+                                  "EEG-text", "Language-RGB-Thermal"])
+def test_a_name_of_media_alone_is_a_modality_and_no_model_or_data(name):
+    # "Vision-Language-Action (VLA) models", "medical Vision-Language datasets", "existing Event-RGB datasets"
+    assert outside_kind(name) == "modality"
+    assert decide_entity(name, EntityType.MODEL, [("a", EntityType.MODEL), ("b", None)]).not_a_name
+
+
+@pytest.mark.parametrize("name", ["text-to-speech", "Video-T1", "Visual Genome", "Action Genome", "Vision"])
+def test_a_conversion_a_named_version_or_one_medium_word_is_no_media_compound(name):
+    assert outside_kind(name) is None

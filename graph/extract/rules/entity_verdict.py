@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from paperkg.graph.extract.rules.artifact_shapes import (
     has_process_head, is_class_plural, is_family_hybrid, model_by_shape)
 from paperkg.graph.extract.rules.evidence import (
-    CLASS, EVENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, is_capitalised_word, is_capitalised_words,
+    CLASS, EVENT, FRAGMENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, is_capitalised_word, is_capitalised_words,
     is_phrase, long_form_type)
 from paperkg.graph.extract.rules.junk_shapes import (
     is_bare_shape, is_class_phrase, is_degree_of_metric, is_junk_name, is_manner_phrase, is_plain_phrase,
@@ -39,7 +39,17 @@ class Decision:
     votes: dict[str, int]
 
 
-_UNTYPED_KINDS = (UNTYPED_DEFINITION, NAMED_DEFINITION, MODIFIER, QUALIFIER, PART, CLASS, SOFTWARE, EVENT)
+_UNTYPED_KINDS = (UNTYPED_DEFINITION, NAMED_DEFINITION, MODIFIER, QUALIFIER, PART, CLASS, SOFTWARE, EVENT, FRAGMENT)
+
+
+def fragment_papers(evidence: Iterable[tuple[str, str | EntityType | None]]) -> frozenset[str]:
+    """The papers, of (paper id, evidence) pairs, whose every mention of the name is a piece
+    of a longer name glued to it (`evidence.FRAGMENT`: "QuIP#", "Qwen3-1.7B" read as
+    "Qwen3-1.7"): those papers name another thing, and say nothing of this one."""
+    glued: dict[str, bool] = {}
+    for paper, found in evidence:
+        glued[paper] = glued.get(paper, True) and found == FRAGMENT
+    return frozenset(paper for paper, all_glued in glued.items() if all_glued)
 
 
 def _used_as_no_artifact(current: EntityType, votes: Counter, typed: dict[str, int], papers: int) -> bool:

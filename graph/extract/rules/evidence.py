@@ -44,6 +44,7 @@ NAMED_DEFINITION = "named-definition"
 MODIFIER = "modifier"
 CLASS = "class"
 SOFTWARE = "software"
+FRAGMENT = "fragment"
 
 EVENT = "event"
 
@@ -95,6 +96,8 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
     if at < 0:
         return None
     right = sentence[at + len(name):]
+    if is_fragment(sentence[:at], name, right) and _glued_everywhere(sentence, name, at):
+        return FRAGMENT
     if name.islower():
         # No apposition is read after a lowercase phrase: ", the/an ..." after one is as often
         # a clause's subject or a list's next item ("direct image-to-image translation, the FAL
@@ -125,6 +128,33 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
             return CLASS  # "Vision-Language-Action models", "Large Language Models": a class
         return TYPE_NOUNS[word]
     return None
+
+
+# A name glued to more name characters is a piece of a longer name, not the name: "QuIP#",
+# "Qwen3-1.7B" read as "Qwen3-1.7", "GLM-4.1V-Thinking", "7.2K QA pairs" read as "K QA",
+# "Split&Splat", "Bind & Compose" (a title's name of two capitalised words); also a variant
+# glued on ("Gemini2.5Pro", "YOLOv11m"), which names the variant. Not a plural ("WAMs").
+_GLUED_ON = re.compile(r"^(?:#|(?!s\b)[A-Za-z0-9])")
+_GLUED_AMPERSAND = re.compile(r"^&[A-Z]")
+_WORD_AMPERSAND = re.compile(r"^ & [A-Z][a-z]+\b")
+
+
+def is_fragment(left: str, name: str, right: str) -> bool:
+    """Whether the name, between `left` and `right` in its sentence, is part of a longer
+    name glued to it (see above)."""
+    return bool(_GLUED_ON.match(right) or left[-1:].isalnum() or _GLUED_AMPERSAND.match(right)
+                or (is_capitalised_word(name) and _WORD_AMPERSAND.match(right)))
+
+
+def _glued_everywhere(sentence: str, name: str, first: int) -> bool:
+    """Whether every occurrence of the name after the first is a fragment too: "WinoMTeus
+    adapts the WinoMT benchmark" names WinoMT, which the mention may be."""
+    at = sentence.find(name, first + 1)
+    while at >= 0:
+        if not is_fragment(sentence[:at], name, sentence[at + len(name):]):
+            return False
+        at = sentence.find(name, at + 1)
+    return True
 
 
 def _apposition_type(words: str) -> EntityType | None:

@@ -138,7 +138,7 @@ def outside_kind(name: str) -> str | None:
         return "language"
     if " ".join(lower) in COUNTRIES:
         return "place"
-    if all(_is_modality(w) for w in lower):
+    if all(_is_modality(w) for w in lower) or _is_media_compound(parts):
         return "modality"
     if name in ORGANISATIONS or (len(words) > 1 and words[-1][:1].isupper() and lower[-1] in _ORGANISATION_HEADS):
         return "organisation"
@@ -167,6 +167,19 @@ def _is_modality(word: str) -> bool:
         return True
     parts = word.split("-")
     return len(parts) > 1 and all(p in MODALITIES for p in parts)
+
+
+# The media a model reads or writes, besides the sensing modalities above: a name made of
+# them alone ("Vision-Language-Action", "RGB-Event", "EEG-text") names what a class of
+# models or a kind of data pairs, not one model or dataset. "X-to-Y" is not read so: it
+# names a conversion ("text-to-speech").
+_MEDIA = frozenset("vision language action audio visual video text image speech event motion tactile".split())
+
+
+def _is_media_compound(parts: list[str]) -> bool:
+    """Two or more parts, all media or modalities, at least one of them a medium above."""
+    return (len(parts) >= 2 and any(p in _MEDIA for p in parts)
+            and all(p in _MEDIA or (p in MODALITIES and p.isalpha()) for p in parts))
 
 
 # Fields of study, by the heads of their names (ISCED-F 2013 broad and narrow fields): a
