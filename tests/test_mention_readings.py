@@ -3,6 +3,7 @@ mentions weighed once, and again only when the name's forms change."""
 
 from __future__ import annotations
 
+import random
 import sqlite3
 
 import pytest
@@ -12,7 +13,8 @@ from paperkg.graph.corpus import settle_corpus, touched_entities
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.rules.evidence import paper_reading
 from paperkg.graph.mention_readings import (
-    fill_marks, marks_with_votes, may_introduce, reading_marks, reads_of,
+    _INTRODUCING, fill_marks, has_introducing_cue, marks_with_votes, may_introduce, reading_marks,
+    reads_of,
 )
 from paperkg.graph.mention_votes import add_votes
 from paperkg.graph.records import Paper
@@ -131,3 +133,19 @@ def test_marks_made_with_the_votes_are_the_marks_asked_one_by_one():
     # one, a gazetteer name's in a sentence that may introduce it, and one that may not
     defined = [m for x in extractions for m in x.mentions if "(" in m.sentence]
     assert marked.count(1) >= 20 and marked.count(0) >= 20 and marked.count(None) >= 20 and len(defined) >= 20
+
+
+def test_the_introducing_cue_is_the_expressions_match_on_any_text():
+    """`has_introducing_cue` against the expression it stands for, `_INTRODUCING`, on the
+    seed abstracts and random text of the cue words' pieces in both cases, with letters
+    whose case folds differ outside ASCII (the Kelvin sign, dotted and dotless i, long s)."""
+    rng = random.Random(15)
+    pieces = ["intro", "duc", "pro", "pos", "pre", "sent", "Intro", "DUC", "PRO", "Pos", "PRE", "sEnt",
+              "i", "s", " ", ".", "\u212a", "\u0130", "\u0131", "\u017f"]
+    texts = [paper.abstract for paper in seed_papers()] + [DEFINED.abstract, MOVED.abstract]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    texts += [f"{pre}{word}{post}" for word in ("introduc", "PROPOS", "Present", "presen", "propo")
+              for pre in ("", "We ", "\u0130 ") for post in ("", "e", ".")]
+    answers = [has_introducing_cue(text) for text in texts]
+    assert answers == [_INTRODUCING.search(text) is not None for text in texts]
+    assert answers.count(True) >= 1000 and answers.count(False) >= 1000

@@ -8,7 +8,7 @@ from spacy.matcher import PhraseMatcher
 
 from paperkg.graph.extract import Extractor, Gazetteer, read_gazetteer
 from paperkg.graph.extract.names.patterns import (
-    PatternBook, _is_name_of, is_case_sensitive, spelling_variants, token_ids,
+    _PLAIN, PatternBook, _is_name_of, is_case_sensitive, spelling_variants, token_ids,
 )
 from paperkg.graph.extract.rules.cues import type_of_noun
 from paperkg.graph.extract.text.tokenizer import blank_pipeline
@@ -270,15 +270,22 @@ def test_every_key_of_a_book_stands_for_one_entity_and_is_short():
     assert {("d3", "Solver3X"), ("e7", "ResNet-3"), ("muse", "MUSE")} <= found
 
 
-def test_forms_of_letters_and_spaces_get_the_ids_their_tokens_have():
+def test_forms_of_letters_hyphens_digits_and_spaces_get_the_ids_their_tokens_have():
+    """`_plain_token_ids` reads these forms without the tokenizer: words of letters with
+    hyphens inside, lone hyphens and digit runs, among special cases and other text."""
     tokenizer = blank_pipeline().tokenizer
     rng = random.Random(3)
-    words = ["cannot", "Cannot", "gonna", "meta", "Meta", "IS", "is", "a", "I", "Bench",
-             *(k for k in tokenizer.rules if k.isascii() and k.isalpha())]
-    forms = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(2000)]
+    words = ["cannot", "Cannot", "gonna", "meta", "Meta", "IS", "is", "a", "I", "Bench", "-", "360",
+             "D-LIF", "e-mail", "co-op", "x-cannot", "Mr-X", "8-D",
+             *(k for k in tokenizer.rules if k.isascii())]
+    forms = [rng.choice((" ", "-")).join(rng.choice(words) for _ in range(rng.randint(1, 3)))
+             for _ in range(4000)]
     forms += ["".join(rng.choice("aAzZqQ") for _ in range(rng.randint(1, 8))) for _ in range(2000)]
-    forms += ["a  b", " a", "a ", "a\tb", "ab12", "a-b", "é", ""]
+    forms += ["".join(rng.choice("aZ07-- ") for _ in range(rng.randint(1, 9))) for _ in range(6000)]
+    forms += ["a  b", " a", "a ", "a\tb", "ab12", "a-b", "a--b", "-a", "a-", "a - b", "1-a", "a-1",
+              "10M", "7am", "é", ""]
     ids = token_ids(tokenizer, forms)
+    assert sum(_PLAIN.fullmatch(form) is not None for form in forms) >= 3000
     for form in forms:
         doc = tokenizer(form)
         assert ids[form] == ([t.lower for t in doc], tuple(t.orth for t in doc)), form

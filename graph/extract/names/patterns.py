@@ -38,8 +38,12 @@ _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 _ARTICLES = frozenset(("The", "A", "An"))
 # Prefixes written joined or hyphenated alike ("pretraining" / "pre-training").
 _PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
-# A form that tokenizes to its words alone, unless one is a special case (`token_ids`).
-_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+# A form whose tokens `_plain_token_ids` knows without tokenizing it: words of ASCII
+# letters with single hyphens inside ("D-LIF"), lone hyphens ("D - LIF") and runs of
+# digits ("VTON 360"), one space between two.
+_PLAIN_WORD = r"(?:[A-Za-z]+(?:-[A-Za-z]+)*|-|[0-9]+)"
+_PLAIN = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD})*")
+_SPLIT_HYPHENS = re.compile("(-)")
 # Between the forms tokenized as one text (see `token_ids`).
 _JOIN = "\n"
 # Entities whose patterns are made at once (see `PatternBook.add_entities`).
@@ -128,17 +132,27 @@ def token_ids(tokenizer, forms: Iterable[str]) -> dict[str, tuple[list[int], tup
 
 
 def _plain_token_ids(tokenizer, forms: list[str]) -> dict[str, tuple[list[int], tuple[int, ...]]]:
-    """`token_ids` of the forms of ASCII letters and single spaces, without tokenizing.
+    """`token_ids` of the forms `_PLAIN` describes, without tokenizing them.
 
-    No prefix, suffix or infix rule splits a run of ASCII letters, so each such word is a
-    token unless it is a special case ("cannot", "gonna"); a token's ids are the hashes of
-    its text and of its lower case (string ids). Tokenizing one costs some 9 microseconds,
-    hashing it 0.2.
+    No prefix or suffix rule of spaCy's English tokenizer splits a run of ASCII letters, a
+    run of digits or a lone hyphen, and the only infix rule that splits a word of letters
+    and single hyphens is the hyphen's between two letters: "D-LIF" is "D", "-", "LIF".
+    So each word's tokens are its letter runs, digit runs and hyphens, unless the word or
+    one of them is a special case ("cannot", "gonna"); a token's ids are the hashes of its
+    text and of its lower case (string ids). Tokenizing a new form costs some 20
+    microseconds, hashing it under 1 (half of the discovered names' spellings have
+    hyphens or digits). `tests/extract/test_patterns.py` compares these ids with the
+    tokenizer's on random forms of letters, digits, hyphens and the special cases.
     """
     specials, found = tokenizer.rules, {}
     for form in forms:
         if _PLAIN.fullmatch(form):
             words = form.split(" ")
+            if "-" in form:
+                if any(word in specials for word in words):
+                    continue
+                words = [token for word in words
+                         for token in (_SPLIT_HYPHENS.split(word) if len(word) > 1 else (word,))]
             if not any(word in specials for word in words):
                 found[form] = ([get_string_id(word.lower()) for word in words],
                                tuple(map(get_string_id, words)))
