@@ -139,3 +139,31 @@ def test_an_entity_of_fragments_alone_is_not_a_name():
     rows = _rows([("2602.11089", "Notably, the recipe from DataChef-32B adapts Qwen3-1.7B-Base to the math "
                                  "domain, achieving 66.7 on AIME'25 and surpassing Qwen3-1.7B.", "Qwen3-1.7")])
     assert judge_entity(("qwen317", "Qwen3 1.7", "MODEL", rows, 0), 0.65).hold == "not-a-name"
+
+
+# Corpus sentences (75k graph, round 17's ingest): each entity typed TASK by its long form's head.
+COMPONENTS = [
+    case("trra", "Training-time Realignment", "TASK", [
+        ("r1", "We propose Training-time Realignment (TrRa), which efficiently realigns the reference model.", 0.8)]),
+    case("cdsa", "Cross-Domain Semantic Alignment", "TASK", [
+        ("r2", "Furthermore, we present TransLU, a dual-branch cross-domain transfer framework comprising two key "
+               "components: Cross-Domain Knowledge Sharing (CDKS) and Cross-Domain Semantic Alignment (CDSA).", 0.8)]),
+    case("dee", "Dynamic Embedding Enhancement", "TASK", [
+        ("r3", "Dynamic Embedding Enhancement (DEE) strengthens multi-scale representations in a target-aware "
+               "manner.", 0.8)]),
+]
+
+
+def test_a_task_named_by_capitalised_words_ending_in_alignment_or_enhancement_is_a_method_and_stays():
+    verdicts = judge_chunk(COMPONENTS, 0.65)
+    assert [(v.entity_id, v.type) for v in verdicts] == [(c[0], EntityType.METHOD) for c in COMPONENTS]
+    # the step again, over what it wrote: nothing changes
+    assert judge_chunk([(i, n, "METHOD", rows, low) for i, n, _, rows, low in COMPONENTS], 0.65) == []
+    # the task itself, in lowercase, and a capitalised task of another head stay tasks
+    lowercase = case("mmea", "entity alignment", "TASK", [
+        ("r4", "Multi-modal entity alignment aims to retrieve equivalent entities from different knowledge "
+               "graphs, a critical information retrieval task.", 0.8)])
+    synthesis = case("nvas", "Novel View Acoustic Synthesis", "TASK", [
+        ("r5", "Accurately modeling sound propagation with complex real-world environments is essential for Novel "
+               "View Acoustic Synthesis (NVAS).", 0.8)])
+    assert all(v.type is not EntityType.METHOD for v in judge_chunk([lowercase, synthesis], 0.65))

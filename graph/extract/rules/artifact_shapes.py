@@ -15,6 +15,11 @@
   training or combining process ("Reciprocal Rank Fusion", "Contrastive Decoding",
   "Progressive Distillation") names a method, whatever a "score" after it once said
   (`has_process_head`).
+- **A part of a method, not a task.** Capitalised words ending in "Alignment" or
+  "Enhancement" ("Cross-Domain Semantic Alignment (CDSA)", "Dynamic Embedding Enhancement",
+  "Training-time Realignment (TrRa)") name a module or stage a paper builds; the task
+  ("entity alignment", "low-light image enhancement") is written in lowercase by most
+  papers (`has_component_head`).
 """
 
 from __future__ import annotations
@@ -117,3 +122,19 @@ def has_process_head(name: str) -> bool:
     "Weight-Regularized Fine-tuning"; not "FinTrace-Training", not "Fusion")."""
     words = name.split()
     return len(words) > 1 and words[-1].lower() in _PROCESS_HEADS
+
+
+# Read over the 75k graph (docs/audit/README.md, "Rules after round 17"): of 30 random
+# discovered TASKs so named ending in alignment, 24 were a paper's module or stage, 2 tasks;
+# ending in enhancement, about 26 and 4 ("Video Quality Enhancement"). "Synthesis" and
+# "Verification" were about half tasks ("Novel View Acoustic Synthesis"), and are not here.
+_COMPONENT_HEADS = frozenset("alignment realignment enhancement".split())
+
+
+def has_component_head(name: str) -> bool:
+    """Whether a name of two or more capitalised words ends in a word that names a part of a
+    method ("Latent Reconstruction Alignment", "Modality Re-alignment", "Stability
+    Enhancement"; not "semantic alignment", not "Alignment")."""
+    words = name.split()
+    return (len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+            and words[-1].split("-")[-1].lower() in _COMPONENT_HEADS)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from paperkg.graph.extract.rules.artifact_shapes import (
-    has_process_head, is_class_plural, is_family_hybrid, model_by_shape)
+    has_component_head, has_process_head, is_class_plural, is_family_hybrid, model_by_shape)
 from paperkg.graph.extract.rules.evidence import (
     CLASS, EVENT, FRAGMENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, is_capitalised_word, is_capitalised_words,
     is_phrase, long_form_type)
@@ -149,6 +149,8 @@ def _decide_once(name: str, current: EntityType, evidence: list[tuple[str, str |
         return Decision(None, True, dict(votes))
     if current in _NOT_PROCESSES and has_process_head(name):
         return Decision(EntityType.METHOD, False, dict(votes))  # "Reciprocal Rank Fusion"
+    if current is EntityType.TASK and has_component_head(name):
+        return Decision(EntityType.METHOD, False, dict(votes))  # "Cross-Domain Semantic Alignment"
     if model_by_shape(name):  # "Olmo3-7B", "GPT 5.4", "YOLO26": whatever one cue or its type said
         return Decision(EntityType.MODEL, False, dict(votes))
     if current in _ARTIFACTS and _named_as_event(votes, typed, papers):
@@ -183,6 +185,8 @@ def _decide_once(name: str, current: EntityType, evidence: list[tuple[str, str |
         if count > typed.get(current.value, 0):
             if EntityType(best) in _NOT_PROCESSES and has_process_head(name):
                 return Decision(EntityType.METHOD, False, dict(votes))  # as from those types, above
+            if EntityType(best) is EntityType.TASK and has_component_head(name):
+                return Decision(EntityType.METHOD, False, dict(votes))  # and as from a task
             if current in _ARTIFACTS and EntityType(best) not in _ARTIFACTS and votes[QUALIFIER] + votes[PART] >= count:
                 # data named only as a qualifier, with as few votes for anything else: a field,
                 # a language, a region ("AI-for-science benchmarks", "Indian datasets")
