@@ -125,6 +125,13 @@ def parts(text: str, earlier=()) -> list[str]:
     ("SAGE consists of two core components: a Discriminative Analysis Module and a Discriminative "
      "Response Module, enhancing resilience against sophisticated jailbreak attempts.",
      ["Discriminative Analysis Module", "Discriminative Response Module"]),
+    # adapter, phase and operator
+    ("Building on this insight, we propose LiteVSR, a minimalist framework that performs VSR using a "
+     "completely frozen Diffusion Transformer with a lightweight State-Aware Adapter.", ["State-Aware Adapter"]),
+    ("Grounded in the Theory of Mind (ToM), MIND introduces a Strategic Appraisal phase that infers "
+     "opponent willingness (w) from linguistic nuances.", ["Strategic Appraisal"]),
+    ("In this paper, we propose StereoAdapter-2, which replaces the conventional ConvGRU updater with a "
+     "novel ConvSS2D operator based on selective state space models.", ["ConvSS2D"]),
 ])
 def test_a_name_before_a_part_noun_is_a_coined_part(text, names):
     assert parts(text) == names

@@ -64,7 +64,8 @@ def find_enumerated_parts(text: str, lookup) -> list[Candidate]:
 # (module 225, block 47, mechanism 30, encoder and decoder 43 of 410); adapter (24), layer
 # (15), stage (12), branch, component, phase and operator (14) were left out for speed.
 _PART_NEEDLES = (("odule", ("M", "m")), ("lock", ("B", "b")), ("echanism", ("M", "m")),
-                 ("coder", ("En", "en", "De", "de")))
+                 ("coder", ("En", "en", "De", "de")), ("dapter", ("A", "a")), ("hase", ("P", "p")),
+                 ("perator", ("O", "o")))
 
 
 def _part_nouns(text: str, start: int) -> list[tuple[int, int]]:
