@@ -7,7 +7,7 @@ import pytest
 
 from paperkg.graph.extract.rules.candidates import Candidate
 from paperkg.graph.extract.rules.coined_parts import (
-    find_enumerated_parts, find_named_parts, find_title_name,
+    find_enumerated_parts, find_listed_parts, find_named_parts, find_title_name,
 )
 from paperkg.graph.records import EntityType, Role
 
@@ -42,6 +42,24 @@ def test_enumerated_items_outside_a_contribution_are_not_coined():
     text = ("Existing methods face two critical issues: (1) Inadequate Consideration of "
             "objectiveness, and (2) Insufficient Attention to constraints.")
     assert coined(text) == []
+
+
+def test_parts_listed_after_a_counted_colon_are_coined():
+    text = ("T\n\nAFFormer introduces three key modules: Multi-Agent and Temporal Aggregation for "
+            "context-aware fusion across agents and over time, Dual Spatial Attention for efficient "
+            "modeling of spatial dependencies, and Uncertainty-Guided Fusion for entropy-driven "
+            "refinement of fused features. A teacher-student knowledge distillation strategy further "
+            "enhances robustness.")
+    assert [c.name for c in find_listed_parts(text, unknown)] == [
+        "Multi-Agent and Temporal Aggregation", "Dual Spatial Attention", "Uncertainty-Guided Fusion"]
+
+
+def test_a_list_of_components_of_no_system_coins_nothing():
+    text = ("T\n\nTo investigate this, we introduce a benchmark dataset comprising 196 real-world "
+            "ethical dilemmas and expert opinions, each segmented into five structured components: "
+            "Introduction, Key Factors, Historical Theoretical Perspectives, Resolution Strategies, "
+            "and Key Takeaways. We also collect non-expert human responses for comparison.")
+    assert find_listed_parts(text, unknown) == []
 
 
 def test_a_title_head_the_shape_rules_miss_is_coined():

@@ -56,6 +56,45 @@ def find_enumerated_parts(text: str, lookup) -> list[Candidate]:
 
 
 
+# A sentence that says a contribution has a count of parts and lists them after a colon: "AFFormer
+# introduces three key modules: Multi-Agent and Temporal Aggregation for ..., Dual Spatial
+# Attention for ..., and Uncertainty-Guided Fusion for ...". Found by the colon's needle (str.find,
+# in C); the verb and count before it say the list is of the parts of a system ("each segmented
+# into five structured components: Introduction, Key Factors, ..." lists no parts of one).
+_LIST_NEEDLES = ("odules:", "omponents:")
+_COUNTED_PARTS = re.compile(
+    r"(?<![\w-])(?:introduc|propos|consist|compris|compos|includ|integrat|incorporat|contain|featur|"
+    r"equipp|design|has|have|with|of)\w* (?:of )?(?:two|three|four|five|several|[2-5]) "
+    r"(?:[\w-]+ ){0,2}(?:[Mm]odules|[Cc]omponents)\Z")
+# Where an item of such a list starts: after the colon, a comma or semicolon (perhaps "and"), or
+# " and " after a short form's bracket; past a marker "1)" or "i)" and an article.
+_LISTED_ITEM = re.compile(
+    r"(?:: |[,;] (?:and )?|(?<=\)) and )(?:(?:[1-9]|i{1,3}|iv|v)\) )?(?:(?:an?|the|An?|The) )?(?=[A-Z])")
+
+
+def find_listed_parts(text: str, lookup) -> list[Candidate]:
+    """Title-Case names listed after a colon in a sentence that counts the parts of a
+    contribution: "AFFormer introduces three key modules: Multi-Agent and Temporal Aggregation
+    for context-aware fusion across agents and over time, Dual Spatial Attention for ..."."""
+    found: list[Candidate] = []
+    for needle in _LIST_NEEDLES:
+        at = text.find(needle)
+        while at >= 0:
+            colon = at + len(needle) - 1
+            if _COUNTED_PARTS.search(text, max(0, colon - 60), colon) is not None:
+                stop = text.find(". ", colon)
+                stop = len(text) if stop < 0 else stop
+                for item in _LISTED_ITEM.finditer(text, colon, stop):
+                    # An item ends at the next comma: a name's own "and" stays in it
+                    # ("Multi-Agent and Temporal Aggregation"), a list of plain words does not.
+                    comma = text.find(", ", item.end(), stop)
+                    run = RUN.match(text, item.end(), stop if comma < 0 else comma)
+                    if run is not None:
+                        found += read_run_name(text, run, lookup, single_ok=True, whole=True)
+            at = text.find(needle, colon)
+    return found
+
+
 # The nouns of a part of a system, by the letters past their first, which str.find finds
 # in C: a name right before one names that part ("the Learning to Align module", "its
 # Bridge Module", "a Volume Context Encoder"). Each needle costs about a microsecond an
