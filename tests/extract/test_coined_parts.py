@@ -54,6 +54,17 @@ def test_parts_listed_after_a_counted_colon_are_coined():
         "Multi-Agent and Temporal Aggregation", "Dual Spatial Attention", "Uncertainty-Guided Fusion"]
 
 
+def test_a_listed_pair_is_split_at_and_and_a_modifier_is_no_name():
+    pair = ("T\n\nSpecifically, I2ST consists of two key components: Action-related Instance Perception "
+            "and Joint Image-Instance Spatial-temporal Attention.")
+    assert [c.name for c in find_listed_parts(pair, unknown)] == [
+        "Action-related Instance Perception", "Joint Image-Instance Spatial-temporal Attention"]
+    modifier = ("T\n\nTo address these challenges, we propose the Adaptive Frequency Enhancement Network "
+                "(AFENet), which integrates two key components: the Adaptive Frequency and Spatial feature "
+                "Interaction Module (AFSIM) and the Selective feature Fusion Module (SFM).")
+    assert [c.name for c in find_listed_parts(modifier, unknown)] == []
+
+
 def test_a_list_of_components_of_no_system_coins_nothing():
     text = ("T\n\nTo investigate this, we introduce a benchmark dataset comprising 196 real-world "
             "ethical dilemmas and expert opinions, each segmented into five structured components: "
@@ -143,13 +154,12 @@ def parts(text: str, earlier=()) -> list[str]:
     ("SAGE consists of two core components: a Discriminative Analysis Module and a Discriminative "
      "Response Module, enhancing resilience against sophisticated jailbreak attempts.",
      ["Discriminative Analysis Module", "Discriminative Response Module"]),
-    # adapter, phase and operator
+    # adapter
     ("Building on this insight, we propose LiteVSR, a minimalist framework that performs VSR using a "
      "completely frozen Diffusion Transformer with a lightweight State-Aware Adapter.", ["State-Aware Adapter"]),
-    ("Grounded in the Theory of Mind (ToM), MIND introduces a Strategic Appraisal phase that infers "
-     "opponent willingness (w) from linguistic nuances.", ["Strategic Appraisal"]),
-    ("In this paper, we propose StereoAdapter-2, which replaces the conventional ConvGRU updater with a "
-     "novel ConvSS2D operator based on selective state space models.", ["ConvSS2D"]),
+    ("We introduce FlexIP, a novel framework that decouples these objectives through two dedicated "
+     "components: a Personalization Adapter for stylistic manipulation and a Preservation Adapter for "
+     "identity maintenance.", ["Personalization Adapter", "Preservation Adapter"]),
 ])
 def test_a_name_before_a_part_noun_is_a_coined_part(text, names):
     assert parts(text) == names
