@@ -65,6 +65,14 @@ def test_a_listed_pair_is_split_at_and_and_a_modifier_is_no_name():
     assert [c.name for c in find_listed_parts(modifier, unknown)] == []
 
 
+def test_a_list_without_a_last_comma_ends_in_two_items():
+    text = ("T\n\nSemantix utilizes a meticulously crafted energy function to guide the sampling process, "
+            "including three key components: Style Feature Guidance, Spatial Feature Guidance and Semantic "
+            "Distance as a regularisation term.")
+    assert [c.name for c in find_listed_parts(text, unknown)] == [
+        "Style Feature Guidance", "Spatial Feature Guidance", "Semantic Distance"]
+
+
 def test_a_list_of_components_of_no_system_coins_nothing():
     text = ("T\n\nTo investigate this, we introduce a benchmark dataset comprising 196 real-world "
             "ethical dilemmas and expert opinions, each segmented into five structured components: "

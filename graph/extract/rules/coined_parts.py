@@ -95,6 +95,8 @@ def find_listed_parts(text: str, lookup, colons: list[int] | None = None) -> lis
         # ("Multi-Agent and Temporal Aggregation"); in a list of two, "and" ends one too
         # ("two modules: Clini-Recon and Clini-Eval, each ...").
         paired = counted.group("count") in ("two", "2")
+        # A list of more with no ", and" ends "X, Y and Z": its last "and" joins two items.
+        last_and = -1 if paired or text.find(", and ", colon, stop) >= 0 else text.rfind(" and ", colon, stop)
         for item in (_LISTED_PAIR_ITEM if paired else _LISTED_ITEM).finditer(text, colon, stop):
             bound = _next_of(text, (", ", "; "), item.end(), stop)
             run = RUN.match(text, item.end(), bound)
@@ -102,6 +104,9 @@ def find_listed_parts(text: str, lookup, colons: list[int] | None = None) -> lis
                 continue
             if paired and " and " in run.group():
                 run = RUN.match(text, item.end(), text.find(" and ", item.end(), run.end()))
+            elif item.end() < last_and < run.end() and bound == stop:
+                found += read_run_name(text, RUN.match(text, item.end(), last_and), lookup, single_ok=True, whole=True)
+                run = RUN.match(text, last_and + 5, bound)
             found += read_run_name(text, run, lookup, single_ok=True, whole=True)
     return found
 
