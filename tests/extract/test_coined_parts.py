@@ -7,7 +7,7 @@ import pytest
 
 from paperkg.graph.extract.rules.candidates import Candidate
 from paperkg.graph.extract.rules.coined_parts import (
-    find_enumerated_parts, find_named_parts, find_title_name,
+    find_enumerated_parts, find_listed_parts, find_named_parts, find_title_name,
 )
 from paperkg.graph.records import EntityType, Role
 
@@ -42,6 +42,43 @@ def test_enumerated_items_outside_a_contribution_are_not_coined():
     text = ("Existing methods face two critical issues: (1) Inadequate Consideration of "
             "objectiveness, and (2) Insufficient Attention to constraints.")
     assert coined(text) == []
+
+
+def test_parts_listed_after_a_counted_colon_are_coined():
+    text = ("T\n\nAFFormer introduces three key modules: Multi-Agent and Temporal Aggregation for "
+            "context-aware fusion across agents and over time, Dual Spatial Attention for efficient "
+            "modeling of spatial dependencies, and Uncertainty-Guided Fusion for entropy-driven "
+            "refinement of fused features. A teacher-student knowledge distillation strategy further "
+            "enhances robustness.")
+    assert [c.name for c in find_listed_parts(text, unknown)] == [
+        "Multi-Agent and Temporal Aggregation", "Dual Spatial Attention", "Uncertainty-Guided Fusion"]
+
+
+def test_a_listed_pair_is_split_at_and_and_a_modifier_is_no_name():
+    pair = ("T\n\nSpecifically, I2ST consists of two key components: Action-related Instance Perception "
+            "and Joint Image-Instance Spatial-temporal Attention.")
+    assert [c.name for c in find_listed_parts(pair, unknown)] == [
+        "Action-related Instance Perception", "Joint Image-Instance Spatial-temporal Attention"]
+    modifier = ("T\n\nTo address these challenges, we propose the Adaptive Frequency Enhancement Network "
+                "(AFENet), which integrates two key components: the Adaptive Frequency and Spatial feature "
+                "Interaction Module (AFSIM) and the Selective feature Fusion Module (SFM).")
+    assert [c.name for c in find_listed_parts(modifier, unknown)] == []
+
+
+def test_a_list_without_a_last_comma_ends_in_two_items():
+    text = ("T\n\nSemantix utilizes a meticulously crafted energy function to guide the sampling process, "
+            "including three key components: Style Feature Guidance, Spatial Feature Guidance and Semantic "
+            "Distance as a regularisation term.")
+    assert [c.name for c in find_listed_parts(text, unknown)] == [
+        "Style Feature Guidance", "Spatial Feature Guidance", "Semantic Distance"]
+
+
+def test_a_list_of_components_of_no_system_coins_nothing():
+    text = ("T\n\nTo investigate this, we introduce a benchmark dataset comprising 196 real-world "
+            "ethical dilemmas and expert opinions, each segmented into five structured components: "
+            "Introduction, Key Factors, Historical Theoretical Perspectives, Resolution Strategies, "
+            "and Key Takeaways. We also collect non-expert human responses for comparison.")
+    assert find_listed_parts(text, unknown) == []
 
 
 def test_a_title_head_the_shape_rules_miss_is_coined():
@@ -125,6 +162,12 @@ def parts(text: str, earlier=()) -> list[str]:
     ("SAGE consists of two core components: a Discriminative Analysis Module and a Discriminative "
      "Response Module, enhancing resilience against sophisticated jailbreak attempts.",
      ["Discriminative Analysis Module", "Discriminative Response Module"]),
+    # adapter
+    ("Building on this insight, we propose LiteVSR, a minimalist framework that performs VSR using a "
+     "completely frozen Diffusion Transformer with a lightweight State-Aware Adapter.", ["State-Aware Adapter"]),
+    ("We introduce FlexIP, a novel framework that decouples these objectives through two dedicated "
+     "components: a Personalization Adapter for stylistic manipulation and a Preservation Adapter for "
+     "identity maintenance.", ["Personalization Adapter", "Preservation Adapter"]),
 ])
 def test_a_name_before_a_part_noun_is_a_coined_part(text, names):
     assert parts(text) == names

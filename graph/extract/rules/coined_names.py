@@ -36,7 +36,7 @@ from paperkg.graph.extract.rules.coined_forms import (
     RUN, SHORT, abbreviates, coined_candidates, is_unlisted, may_be_coined, read_run_name,
 )
 from paperkg.graph.extract.rules.coined_parts import (
-    find_enumerated_parts, find_named_parts, find_title_name,
+    find_enumerated_parts, find_listed_parts, find_named_parts, find_title_name, part_places,
 )
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
 from paperkg.graph.records import Entity, Role
@@ -109,8 +109,11 @@ def coined_name_candidates(
         found += _novel_name(text, novel.end(), lookup)
     if "(" in text:
         found += find_enumerated_parts(text, lookup)
+    nouns, colons = part_places(text)
+    if colons:
+        found += find_listed_parts(text, lookup, colons)
     spans = {(c.start, c.end) for c in found}  # a part a cue read already ("we developed a X Adapter")
-    found += [c for c in find_named_parts(text, lookup, earlier) if (c.start, c.end) not in spans]
+    found += [c for c in find_named_parts(text, lookup, earlier, nouns) if (c.start, c.end) not in spans]
     found += find_title_name(text, lookup)
     return _named_as_defined(found, earlier) if found and earlier else found
 
