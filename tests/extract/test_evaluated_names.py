@@ -6,6 +6,7 @@ EVALUATES_ON end to end; and the near cases the same words must leave alone.
 import pytest
 
 from paperkg.graph.extract.rules.context_names import find_context_names
+from paperkg.graph.extract.rules.cues import type_of_shape
 from paperkg.graph.records import EntityType, Role
 
 
@@ -60,3 +61,22 @@ def test_names_near_those_cues_stay_untyped(text, name):
 ])
 def test_such_names_are_evaluated_on(names_extractor, found, text, name):
     assert found(names_extractor, text)[name].role is Role.EVALUATES_ON
+
+
+def test_a_name_ending_in_leaderboard_is_a_benchmark():
+    # arXiv 2505.02550; "leaderboard" as a word after a name was typed already, not as its end.
+    assert type_of_shape("Open PL LLM Leaderboard") is EntityType.BENCHMARK
+    assert type_of_shape("Polish Medical Leaderboard") is EntityType.BENCHMARK
+    assert type_of_shape("Leaderboard") is None  # the word alone names nothing
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # arXiv 2504.13125: data taken "as a benchmark" is what the paper reports on.
+    ("We fine-tuned foundation models using the Open FinLLM Leaderboard as a benchmark. "
+     "Building on Qwen2.5 and Deepseek-R1, we employed supervised fine-tuning.", Role.EVALUATES_ON),
+    # a benchmark the paper introduces stays its own.
+    ("We introduce the Open FinLLM Leaderboard as a benchmark for financial models.",
+     Role.INTRODUCES),
+])
+def test_data_taken_as_a_benchmark_is_evaluated_on(names_extractor, found, text, role):
+    assert found(names_extractor, text)["Open FinLLM Leaderboard"].role is role
