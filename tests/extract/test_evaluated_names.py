@@ -80,11 +80,3 @@ def test_a_name_ending_in_leaderboard_is_a_benchmark():
 ])
 def test_data_taken_as_a_benchmark_is_evaluated_on(names_extractor, found, text, role):
     assert found(names_extractor, text)["Open FinLLM Leaderboard"].role is role
-
-
-def test_a_name_before_shared_task_is_a_benchmark():
-    # arXiv 2604.24179: a shared task is typed BENCHMARK, as the role gold types them.
-    text = ("We propose a prompted weak supervision (PWS) approach for homophobia and transphobia "
-            "detection in the LT-EDI 2026 shared task.")
-    assert typed(text).get("LT-EDI 2026") is EntityType.BENCHMARK
-    assert typed("detection in the LT-EDI 2026 shared resources.").get("LT-EDI 2026") is None

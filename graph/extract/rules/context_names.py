@@ -248,8 +248,6 @@ def _head_cue(right: str, name: str = ""):
     noun = words[0].rstrip(_PUNCT) if words else ""
     if noun.islower() and noun in TYPE_NOUNS and not right[1 + len(noun) : 2 + len(noun)] == "-":
         return ("head", TYPE_NOUNS[noun], 0.8, None)
-    if noun == "shared" and right.startswith(" shared task"):  # "the LT-EDI 2026 shared task"
-        return ("head", EntityType.BENCHMARK, 0.8, None)
     if right[1:5] in _SPLIT_OR_DATA_STARTS and (
         _SPLIT_HEAD.match(right) or (_DATA_HEAD.match(right) and _names_data(name))
     ):
