@@ -98,7 +98,7 @@ def type_of_noun(word: str) -> EntityType | None:
 
 # Name endings that say what a name is when nothing else does (lower confidence).
 _SUFFIX_TYPES: tuple[tuple[re.Pattern[str], EntityType], ...] = (
-    (re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Gym|GLUE)(?:[-_ ]?v?\d[\w.]*)?$"), EntityType.BENCHMARK),
+    (re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|Gym|GLUE| Leaderboard)(?:[-_ ]?v?\d[\w.]*)?$"), EntityType.BENCHMARK),
     (re.compile(r"(?:QA|Corpus|Bank|Set)(?:[-_ ]?v?\d[\w.]*)?$"), EntityType.DATASET),
     (
         re.compile(

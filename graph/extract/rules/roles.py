@@ -173,8 +173,9 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if entity_type in _EVALUATED and end is not None and _takes_part_in(text, sentence_start, end):
         return _EVALUATES_ON
     last = _last_cue(left)  # the nearest cue
-    scored = entity_type in _EVALUATED and end is not None and (_SCORE_AFTER.match(text, end) is not None or (
-        left.endswith(_VALUE_ENDS) and _VALUE_BEFORE.search(left) is not None))
+    scored = entity_type in _EVALUATED and end is not None and (
+        _SCORE_AFTER.match(text, end) is not None or _AS_BENCHMARK_AFTER.match(text, end) is not None
+        or (left.endswith(_VALUE_ENDS) and _VALUE_BEFORE.search(left) is not None))
     if last is None:
         if scored or entity_type in _EVALUATED and end is not None and (
                 _opens_a_result(text, sentence_start, end) or _OPENING_EVALUATION.match(left) is not None):
@@ -215,6 +216,10 @@ _SCORE_AFTER = re.compile(
     r"performance|results|mAP|AP|F1|AUC|mIoU|BLEU|mean[- ]average[- ]precision)\b"
     # A number right after the name, signed or in parentheses: "(MMLU +8.1%)", "FUNSD (0.79)".
     r"|\s*\(?[+\u2212]\d|\s*\(\d*\.\d+|\s*\(\d+(?:\.\d+)?\s*%")
+# Data taken "as a benchmark" is what a paper reports on: "We fine-tuned foundation models
+# using the Open FinLLM Leaderboard as a benchmark" (arXiv 2504.13125).
+_AS_BENCHMARK_AFTER = re.compile(
+    r"\s+as\s+(?:an?|the|our)\s+(?:evaluation\s+|test\s+)?(?:benchmark|testbed|test\s+bed)\b")
 # A value right before a data name, a gain or a number "in" it: "state-of-the-art results for
 # clustering (+3% ImageNet-100)", "an accuracy of 92.1% in Autosplice and 86.3% in LaMa", "5.32x
 # in AFHQ" (the evaluation cues stop at a full stop, and so at a decimal point).
