@@ -45,7 +45,7 @@ from .corpus_readings import apply_readings, gazetteer_cases, hold_lowercase_rea
 from .corpus_verdicts import (
     POOL_MIN_ENTITIES, POOL_MIN_READINGS, EntityCase, EntityVerdict, iter_in_order, iter_verdicts, read_gazetteer_chunk,
 )
-from .extract.rules.evidence import is_capitalised_word, is_capitalised_words
+from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
 from .store import Store
 from .store_schema import HELD_COLUMNS
@@ -291,14 +291,9 @@ def _apply_verdict(db, verdict: EntityVerdict, report: SettleReport, held: list[
 
 def _lowercase_papers(db, name: str, rows) -> int:
     """Papers that write the name in lowercase: in a mention, or, for one capitalised word,
-    anywhere in their title or abstract ("Student" and "student"). Only a name of one or
-    more capitalised words is weighed so (`entity_verdict._decide_once`); for any other the
-    count, never read, is left 0 (its rows were a tenth of the step's reading at 75,000 papers)."""
-    one_word = is_capitalised_word(name)
-    if not one_word and not is_capitalised_words(name):
-        return 0
+    anywhere in their title or abstract ("Student" and "student")."""
     papers = {row[0] for row in rows if row[2].islower()}
-    if one_word:
+    if is_capitalised_word(name):
         lowered, word = name.lower(), None
         for paper in {r[0] for r in rows} - papers:
             found = db.execute("SELECT title || ' ' || abstract FROM papers WHERE id = ?", (paper,)).fetchone()

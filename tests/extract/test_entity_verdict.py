@@ -147,18 +147,3 @@ def test_data_most_papers_name_before_a_track_is_an_event():
     assert not decide_entity("SemEval 2025", EntityType.BENCHMARK, votes + [("q1", None), ("q2", None)]).not_a_name
     assert not decide_entity("BraTS 2021", EntityType.DATASET, votes + [
         ("p6", EntityType.DATASET), ("p7", EntityType.DATASET), ("p8", EntityType.DATASET)]).not_a_name
-
-
-def test_only_a_name_of_capitalised_words_reads_the_lowercase_papers():
-    # the corpus step counts the papers writing a name in lowercase only for such names
-    # (corpus._lowercase_papers): no other name's verdict may depend on the count
-    modifier = [("p1", "modifier"), ("p2", "modifier"), ("p3", None)]
-    typed = [("p1", EntityType.DATASET), ("p2", EntityType.MODEL), ("p3", None)]
-    for name in ("BERT", "remote sensing", "GPT-4o", "ImageNet-1k", "CD", "Video-LLaMA", "diffusion policy", "Q-Former"):
-        for current in EntityType:
-            for votes in (modifier, typed):
-                assert decide_entity(name, current, votes, 0) == decide_entity(name, current, votes, 3), (name, current)
-    # and the count decides those names: "Student", "Structured Output"
-    assert decide_entity("Student", EntityType.MODEL, typed, 0) != decide_entity("Student", EntityType.MODEL, typed, 3)
-    assert (decide_entity("Structured Output", EntityType.DATASET, typed, 0)
-            != decide_entity("Structured Output", EntityType.DATASET, typed, 3))
