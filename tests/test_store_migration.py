@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from seed_graph import seed_extractions
+from store_dumps import keep_sentences_as_text
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.errors import StoreError
@@ -25,17 +26,6 @@ def retitled(extraction, title: str):
     sentence was the old title)."""
     return replace(extraction, paper=replace(extraction.paper, title=title),
                    mentions=tuple(m for m in extraction.mentions if m.field != "title"))
-
-
-def keep_sentences_as_text(db: sqlite3.Connection) -> None:
-    """Turn a store's mention rows back into the form of schema 9 and before: each row
-    with its sentence's text, no span (a column added at the end: the migration finds
-    columns by name)."""
-    for table in ("mentions", "held_mentions"):
-        db.execute(f"ALTER TABLE {table} ADD COLUMN sentence TEXT NOT NULL DEFAULT ''")
-        db.execute(f"UPDATE {table} SET sentence = {sentence_sql(table)}")
-        for column in ("sentence_start", "sentence_end"):
-            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
 def make_version_1_database(path) -> int:
