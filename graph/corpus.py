@@ -48,7 +48,7 @@ from .corpus_verdicts import (
 from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
 from .store import Store
-from .store_schema import HELD_COLUMNS
+from .store_schema import HELD_COLUMNS, sentence_sql
 
 log = logging.getLogger(__name__)
 
@@ -220,8 +220,8 @@ def _widen(db, scope: str, entity_ids: set[str]) -> str:
 # An entity's mention rows, (paper, sentence, text, confidence, evidence, defines, reads):
 # the sentence only where `reads` says it gives its paper a reading, the only ones a rule
 # reads it in (`corpus_verdicts.judge_entity`).
-_ROWS = ("SELECT entity_id, paper_id, CASE WHEN reads THEN sentence END, text, confidence, evidence, defines, "
-         "reads FROM mentions WHERE entity_id IN ({})")
+_ROWS = (f"SELECT entity_id, paper_id, CASE WHEN reads THEN {sentence_sql('mentions')} END, text, confidence, "
+         "evidence, defines, reads FROM mentions WHERE entity_id IN ({})")
 
 
 def _merge_split_readings(db, ids: list[str]) -> None:
