@@ -14,6 +14,12 @@ out, with the full-text table's own line of the schema, unless `--fts-internals`
 indexed rows (`papers_fts`, `papers_fts_docsize`) are compared, `papers_fts` is checked with
 FTS5's own integrity check, and "(fts searches)" compares what a search finds, in order: the
 ids `MATCH` returns for each word of every 50th title of the first store.
+
+A mention's sentence is compared as text whichever way a store keeps it: in a `sentence`
+column (schema 9 and before) or as a span of its paper's field (`sentence_start`,
+`sentence_end`, schema 10, read back through the store's own `sentence_sql`). The rows of
+`mentions` and `held_mentions` are hashed as their other columns, in the table's order,
+then the sentence's text; where both stores keep spans, "<table> (spans)" compares those too.
 """
 
 from __future__ import annotations
@@ -23,7 +29,10 @@ import hashlib
 import sqlite3
 import sys
 
+from paperkg.graph.store_schema import sentence_sql
+
 _FTS_FORM = ("papers_fts_data", "papers_fts_idx", "papers_fts_config", "papers_fts_content")
+_SENTENCE_COLUMNS = ("sentence", "sentence_start", "sentence_end")
 _SEARCH = "SELECT id FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank, id"
 
 
@@ -44,7 +53,16 @@ def digest_tables(path: str, fts_internals: bool, searches: list[str]) -> dict[s
     for table, in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
         if table in _FTS_FORM and not fts_internals:
             continue
-        out[table] = _digest_rows(db, table)
+        columns = [row[1] for row in db.execute(f'PRAGMA table_info("{table}")')]
+        if "sentence_start" in columns:
+            kept = [f'"{c}"' for c in columns if c not in _SENTENCE_COLUMNS]
+            out[table] = _digest_rows(db, table, ", ".join(kept + [sentence_sql(f'"{table}"')]))
+            out[f"{table} (spans)"] = _digest_rows(db, table, "sentence_start, sentence_end")
+        elif "sentence" in columns and table != "results":
+            kept = [f'"{c}"' for c in columns if c not in _SENTENCE_COLUMNS]
+            out[table] = _digest_rows(db, table, ", ".join(kept + ["sentence"]))
+        else:
+            out[table] = _digest_rows(db, table)
     schema = sorted(row for row in db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
                     if fts_internals or not row[1].startswith("papers_fts"))
     out["(schema)"] = (len(schema), hashlib.sha256(repr(schema).encode()).hexdigest()[:16])
@@ -53,9 +71,9 @@ def digest_tables(path: str, fts_internals: bool, searches: list[str]) -> dict[s
     return out
 
 
-def _digest_rows(db, table: str) -> tuple[int, str]:
+def _digest_rows(db, table: str, columns: str = "*") -> tuple[int, str]:
     try:
-        cursor = db.execute(f'SELECT rowid, * FROM "{table}" ORDER BY rowid')
+        cursor = db.execute(f'SELECT rowid, {columns} FROM "{table}" ORDER BY rowid')
     except sqlite3.OperationalError:  # WITHOUT ROWID tables of FTS5
         cursor = db.execute(f'SELECT * FROM "{table}" ORDER BY 1')
     digest, count = hashlib.sha256(), 0
@@ -75,6 +93,8 @@ def main() -> None:
     a, b = (digest_tables(path, args.fts_internals, searches) for path in (args.a, args.b))
     differ = False
     for table in sorted(set(a) | set(b)):
+        if table.endswith(" (spans)") and (table not in a or table not in b):
+            continue  # one store keeps the sentences' text: compared as text above
         same = a.get(table) == b.get(table)
         differ |= not same
         sys.stdout.write(f"{'SAME' if same else 'DIFF'} {table}: {a.get(table)} {b.get(table)}\n")

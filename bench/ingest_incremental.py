@@ -132,7 +132,7 @@ for name, key in (("_pull_back_held", "c_pull_back_s"), ("_merge_split_readings"
                   ("_lowercase_papers", "c_lowercase_s"),
                   ("_split_gazetteer_readings", "c_split_gazetteer_s"),
                   ("hold_lowercase_readings", "c_hold_lowercase_s"), ("_count_restored", "c_restored_s"),
-                  ("_delete_orphans", "c_orphans_s")):
+                  ("delete_orphans", "c_orphans_s")):
     setattr(corpus, name, timed(getattr(corpus, name), key))
 corpus._iter_entity_cases = timed_iter(corpus._iter_entity_cases, "c_read_rows_s")
 corpus.iter_verdicts = timed_iter(corpus.iter_verdicts, "c_decide_s")

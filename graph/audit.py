@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AuditSheetError, StoreError
+from .store_schema import sentence_sql
 
 BANDS = ("1", "2", "3-9", "10+")
 COLUMNS = ("entity_id", "entity", "type", "origin", "papers", "band", "evidence", "verdict", "note")
@@ -139,7 +140,7 @@ def _audit_row(conn: sqlite3.Connection, entity_id: str) -> AuditRow:
     papers = conn.execute(
         "SELECT count(DISTINCT paper_id) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()[0]
     best = conn.execute(
-        "SELECT sentence, text FROM mentions WHERE entity_id = ? "
+        f"SELECT {sentence_sql('mentions')}, text FROM mentions WHERE entity_id = ? "
         "ORDER BY confidence DESC, paper_id, start LIMIT 1", (entity_id,)).fetchone()
     return AuditRow(entity_id, name, type_, origin, papers, mark_name(*best) if best else "")
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
+from .corpus_orphans import delete_entities, delete_orphans, keep_named_entities
 from .corpus_readings import apply_readings, gazetteer_cases, hold_lowercase_readings
 from .corpus_verdicts import (
     POOL_MIN_ENTITIES, POOL_MIN_READINGS, EntityCase, EntityVerdict, iter_in_order, iter_verdicts, read_gazetteer_chunk,
@@ -47,7 +48,7 @@ from .corpus_verdicts import (
 from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
 from .store import Store
-from .store_schema import HELD_COLUMNS
+from .store_schema import HELD_COLUMNS, sentence_sql
 
 log = logging.getLogger(__name__)
 
@@ -137,24 +138,29 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             report.decided = len(ids)
             if held_empty and len(ids) >= POOL_MIN_ENTITIES:  # a bulk load's step: see _drop_held_indexes
                 held_indexes = _drop_held_indexes(db)
+            keep_named_entities(db)
             with tqdm(total=len(ids), desc="corpus", unit=" entities", disable=not progress, leave=False) as bar:
                 pool = workers if len(ids) >= POOL_MIN_ENTITIES else 1
                 judged = range(CASES_A_CHUNK, len(ids) + CASES_A_CHUNK, CASES_A_CHUNK)  # after each chunk
                 for done, verdicts in zip(judged, iter_verdicts(_iter_entity_cases(db, entities), floor, pool)):
                     held: list[tuple[str, str]] = []
+                    orphans: list[str] = []
                     for verdict in verdicts:
-                        _apply_verdict(db, verdict, report, held)
-                    _hold_entities(db, held)
+                        _apply_verdict(db, verdict, report, held, orphans)
+                    orphans += _hold_entities(db, held)
+                    delete_entities(db, orphans)  # while the pool judges the next chunks
+                    report.deleted += len(orphans)
                     bar.update(min(done, len(ids)) - bar.n)
             report.not_names += hold_lowercase_readings(db, scope)
             report.restored = _count_restored(db, pulled)
-            report.deleted = _delete_orphans(db, scope)
+            report.deleted += delete_orphans(db, scope)
             for sql in held_indexes:
                 db.execute(sql)
         finally:
             db.execute("DROP TABLE IF EXISTS temp.corpus_scope")
             db.execute("DROP TABLE IF EXISTS temp.corpus_holds")
             db.execute("DROP TABLE IF EXISTS temp.corpus_orphans")
+            db.execute("DROP TABLE IF EXISTS temp.corpus_kept")
     log.info(report.summary())
     return report
 
@@ -214,8 +220,8 @@ def _widen(db, scope: str, entity_ids: set[str]) -> str:
 # An entity's mention rows, (paper, sentence, text, confidence, evidence, defines, reads):
 # the sentence only where `reads` says it gives its paper a reading, the only ones a rule
 # reads it in (`corpus_verdicts.judge_entity`).
-_ROWS = ("SELECT entity_id, paper_id, CASE WHEN reads THEN sentence END, text, confidence, evidence, defines, "
-         "reads FROM mentions WHERE entity_id IN ({})")
+_ROWS = (f"SELECT entity_id, paper_id, CASE WHEN reads THEN {sentence_sql('mentions')} END, text, confidence, "
+         "evidence, defines, reads FROM mentions WHERE entity_id IN ({})")
 
 
 def _merge_split_readings(db, ids: list[str]) -> None:
@@ -232,7 +238,7 @@ def _merge_split_readings(db, ids: list[str]) -> None:
             merged.append(child)
     # The split makes a child again where the decision still splits it: one left without
     # its mentions would outlive it, where one step over every paper never made it.
-    _delete_entities(db, merged)
+    delete_entities(db, merged)
 
 
 CASES_A_CHUNK = 500
@@ -254,12 +260,14 @@ def _iter_entity_cases(db, entities: list[tuple[str, str, str]],
                for entity_id, name, type_ in part]
 
 
-def _apply_verdict(db, verdict: EntityVerdict, report: SettleReport, held: list[tuple[str, str]]) -> None:
+def _apply_verdict(db, verdict: EntityVerdict, report: SettleReport, held: list[tuple[str, str]],
+                   orphans: list[str]) -> None:
     """Write one entity's verdict (`corpus_verdicts.judge_chunk`: a type it names is new).
 
     A hold of the whole entity joins `held`, (entity, reason) pairs written together by
     `_hold_entities`, which is called here first when this verdict writes anything else,
-    so that every table receives its rows in the order of the verdicts."""
+    so that every table receives its rows in the order of the verdicts; the entities it leaves
+    orphans join `orphans`."""
     entity_id = verdict.entity_id
     if verdict.hold is not None:
         held.append((entity_id, verdict.hold))
@@ -270,7 +278,7 @@ def _apply_verdict(db, verdict: EntityVerdict, report: SettleReport, held: list[
         return
     retyped = verdict.type is not None
     if retyped or verdict.readings is not None:
-        _hold_entities(db, held)
+        orphans += _hold_entities(db, held)
         held.clear()
     if retyped:
         db.execute("UPDATE entities SET type = ? WHERE id = ?", (verdict.type.value, entity_id))
@@ -303,15 +311,16 @@ def _log_papers_naming(db, entity_id: str) -> None:
                "WHERE entity_id = ?", (entity_id,))
 
 
-def _hold_entities(db, held: list[tuple[str, str]]) -> None:
+def _hold_entities(db, held: list[tuple[str, str]]) -> list[str]:
     """Hold every mention of each (entity, reason) of `held`, in that order, with one
     statement a table for all of them (three statements an entity were a third of the
     step's own CPU at 75,000 papers, holding 42,000 entities): each entity's papers are
     logged for a running server (as `_log_papers_naming`, by paper id), and its rows are
     copied in the order of the index on (entity_id, paper_id), entity after entity, as
-    holding one entity at a time would."""
+    holding one entity at a time would. Returns those of them left orphans, which the step
+    deletes at once (`keep_named_entities`)."""
     if not held:
-        return
+        return []
     db.execute("CREATE TEMP TABLE IF NOT EXISTS corpus_holds "
                "(position INTEGER PRIMARY KEY, entity_id TEXT NOT NULL UNIQUE, reason TEXT NOT NULL)")
     db.execute("DELETE FROM temp.corpus_holds")
@@ -324,6 +333,7 @@ def _hold_entities(db, held: list[tuple[str, str]]) -> None:
                "CROSS JOIN mentions m ON m.entity_id = h.entity_id JOIN papers p ON p.id = m.paper_id "
                "ORDER BY h.position, m.paper_id, m.rowid")
     db.execute("DELETE FROM mentions WHERE entity_id IN (SELECT entity_id FROM temp.corpus_holds)")
+    return [r[0] for r in db.execute("SELECT entity_id FROM temp.corpus_holds WHERE entity_id NOT IN temp.corpus_kept")]
 
 
 _HELD_FROM_M = ", ".join(f"m.{column.strip()}" for column in HELD_COLUMNS.split(","))
@@ -354,51 +364,6 @@ def _count_restored(db, pulled: list[str]) -> int:
     for entity_id in kept:
         _log_papers_naming(db, entity_id)
     return len(kept)
-
-
-def _delete_orphans(db, scope: str = "") -> int:
-    """Delete the discovered entities no mention, variant or result names, with their aliases.
-
-    Only an entity whose mentions or results went away can be left unnamed: the touched
-    ones of an ingest (`scope`, which holds those the replaced mentions and results named,
-    `BatchReport.replaced_entities`); their parents follow. Without a scope, all of them."""
-    # NOT EXISTS finds each entity's mentions through mentions_by_entity; NOT IN (SELECT
-    # entity_id FROM mentions) built a set of every mention's entity first (1.5 s at 75k).
-    orphan = ("origin = 'discovered' AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id) "
-              "AND id NOT IN (SELECT variant_of FROM entities WHERE variant_of IS NOT NULL) "
-              "AND id NOT IN (SELECT entity_id FROM results) "
-              "AND id NOT IN (SELECT model_id FROM results WHERE model_id IS NOT NULL) "
-              "AND id NOT IN (SELECT metric_id FROM results WHERE metric_id IS NOT NULL)")
-    found = [r[0] for r in db.execute(f"SELECT id FROM entities WHERE {orphan} {scope.replace('{}', 'id')}")]
-    deleted = 0
-    while found:  # a parent is an orphan once its last variant is gone: look at the parents
-        parents = {r[0] for r in _select_in(db, "SELECT variant_of FROM entities WHERE id IN ({}) "
-                                                "AND variant_of IS NOT NULL", found)}
-        _delete_entities(db, found)
-        deleted += len(found)
-        found = [r[0] for r in _select_in(db, f"SELECT id FROM entities WHERE id IN ({{}}) AND {orphan}",
-                                          sorted(parents))]
-    return deleted
-
-
-def _delete_entities(db, entity_ids: list[str]) -> None:
-    """Delete these entities and their aliases with one statement a table, through a
-    temporary table (statements an entity: 2.1-2.25 s for the 47,346 orphans of the 75k
-    store, 1.9 s this way, the search for them 0.7 s of it)."""
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS corpus_orphans (id TEXT PRIMARY KEY)")
-    db.execute("DELETE FROM temp.corpus_orphans")
-    db.executemany("INSERT OR IGNORE INTO temp.corpus_orphans VALUES (?)", ((i,) for i in entity_ids))
-    db.execute("DELETE FROM aliases WHERE entity_id IN temp.corpus_orphans")
-    db.execute("DELETE FROM entities WHERE id IN temp.corpus_orphans")
-
-
-def _select_in(db, sql: str, values: list[str], chunk: int = 900) -> list[tuple]:
-    """The rows of `sql` (one `IN ({})`) for every value, a chunk of values a query."""
-    rows = []
-    for i in range(0, len(values), chunk):
-        part = values[i:i + chunk]
-        rows.extend(db.execute(sql.format(",".join("?" * len(part))), part).fetchall())
-    return rows
 
 
 def touched_entities(store: Store, paper_ids: Iterable[str]) -> set[str]:

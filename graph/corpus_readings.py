@@ -38,9 +38,9 @@ from .extract.rules.evidence import (
     UNTYPED_DEFINITION, is_capitalised_word, is_capitalised_words, is_short_acronym, paper_reading,
 )
 from .extract.rules.name_use import DATA_NOUNS
-from .mention_readings import MAY_INTRODUCE
+from .mention_readings import may_introduce
 from .records import EntityType, entity_key
-from .store_schema import HELD_COLUMNS
+from .store_schema import HELD_COLUMNS, sentence_sql
 from .records import entity_id as make_entity_id
 
 _DATA = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
@@ -245,10 +245,13 @@ def gazetteer_cases(db, scope: str = "") -> list[GazetteerCase]:
     case's readings with `apply_readings(..., gazetteer=True)`."""
     rows: dict[str, list] = {}
     for row in db.execute(
-            "SELECT m.entity_id, e.name, e.type, m.paper_id, m.sentence, m.text FROM mentions m "
+            f"SELECT m.entity_id, e.name, e.type, m.paper_id, {sentence_sql()}, m.text FROM mentions m "
             "INDEXED BY mentions_reading JOIN entities e ON e.id = m.entity_id WHERE e.origin = 'gazetteer' "
-            f"{scope.replace('{}', 'm.entity_id')} AND m.reads = 1 AND {MAY_INTRODUCE}"):
-        rows.setdefault(row[0], []).append(row)
+            f"{scope.replace('{}', 'm.entity_id')} AND m.reads = 1"):
+        # `may_introduce` is `MAY_INTRODUCE` in Python: the sentence, read from its paper
+        # (store_schema.sentence_sql), is read once here, not once a test in SQL
+        if may_introduce(row[4], row[5]):
+            rows.setdefault(row[0], []).append(row)
     cases = []
     for entity_id, found in sorted(rows.items()):
         name = found[0][1]
@@ -272,7 +275,7 @@ def hold_lowercase_readings(db, scope: str = "") -> int:
     ("word in context") and "heart disease dataset" stay. `scope` as in `corpus._scope`.
     Returns the mentions held."""
     rows = db.execute(
-        "SELECT m.entity_id, e.name, m.paper_id, m.field, m.start, m.sentence, m.text FROM mentions m "
+        f"SELECT m.entity_id, e.name, m.paper_id, m.field, m.start, {sentence_sql()}, m.text FROM mentions m "
         "JOIN entities e ON e.id = m.entity_id WHERE e.origin = 'gazetteer' "
         "AND e.type IN ('DATASET', 'BENCHMARK') AND m.text = lower(m.text) AND e.name != lower(e.name) "
         f"{scope.replace('{}', 'm.entity_id')}").fetchall()

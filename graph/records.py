@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
@@ -123,7 +123,10 @@ class Entity:
 class Mention:
     """One occurrence of an entity in a paper's title or abstract.
 
-    Invariant: `text == paper.field_text(field)[start:end]`.
+    Invariant: `text == paper.field_text(field)[start:end]`, and, given its span,
+    `sentence == paper.field_text(field)[sentence_start:sentence_end]`: the store keeps the
+    span, not the sentence's text. The extractor sets the span; a mention made without it
+    (by hand, from RDF) has its sentence located when stored (`locate_sentence`).
     """
 
     paper_id: str
@@ -139,6 +142,8 @@ class Mention:
     role: Role = Role.MENTIONS
     phrase_start: int | None = None
     phrase_end: int | None = None
+    sentence_start: int | None = field(default=None, compare=False)
+    sentence_end: int | None = field(default=None, compare=False)
 
     @property
     def phrase(self) -> tuple[int, int]:
@@ -150,6 +155,29 @@ class Mention:
             return self.start, self.end
         return self.phrase_start, self.phrase_end
 
+
+
+def locate_sentence(text: str | None, sentence: str, start: int) -> int | None:
+    """Where `sentence` begins in `text` (a field of a paper) for a mention at `start`: the
+    last place it occurs that begins at or before the mention, as the sentence holding an
+    offset is the last one to begin before it (a mention may run past its sentence's end:
+    "MR.-Judge" split after "MR."). None when the sentence is not in the text."""
+    if text is None:
+        return None
+    at = text.rfind(sentence, 0, start + len(sentence))
+    return at if at >= 0 else None
+
+
+def with_sentence_span(mention: Mention, text: str) -> Mention:
+    """`mention` with the span of its sentence in `text`, its field's text.
+
+    Raises:
+        ValueError: the sentence is not in the text."""
+    at = locate_sentence(text, mention.sentence, mention.start)
+    if at is None:
+        raise ValueError(f"the sentence of the mention of {mention.text!r} in paper {mention.paper_id} is not in "
+                         f"its {mention.field}")
+    return replace(mention, sentence_start=at, sentence_end=at + len(mention.sentence))
 
 
 @dataclass(frozen=True)
@@ -280,3 +308,16 @@ def paper_id(title: str, arxiv_id: str | None = None) -> str:
     normalised = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = _TITLE_WORDS.findall(normalised.lower())
     return "-".join(words[:12]) or "untitled"
+
+
+def spanned_mentions(extraction: PaperExtraction) -> tuple[Mention, ...]:
+    """The mentions of an extraction, each with its sentence's span in its field
+    (`with_sentence_span` for one made without it).
+
+    Raises:
+        ValueError: a mention's sentence is not in its paper's field."""
+    if all(m.sentence_start is not None for m in extraction.mentions):
+        return extraction.mentions
+    paper = extraction.paper
+    return tuple(m if m.sentence_start is not None else with_sentence_span(m, paper.field_text(m.field))
+                 for m in extraction.mentions)

@@ -50,6 +50,7 @@ def mention_of(
     paper_id: str, field: str, start: int, end: int, text: str, sentence: str,
     type: EntityType, entity_id: str, confidence: float, component: str, role: Role,
     phrase_start: int | None, phrase_end: int | None,
+    sentence_start: int | None = None, sentence_end: int | None = None,
 ) -> Mention:
     """A `Mention` of all its field values: `Mention(paper_id, field, ...)`, faster.
 
@@ -64,6 +65,7 @@ def mention_of(
         paper_id=paper_id, field=field, start=start, end=end, text=text, sentence=sentence,
         type=type, entity_id=entity_id, confidence=confidence, component=component, role=role,
         phrase_start=phrase_start, phrase_end=phrase_end,
+        sentence_start=sentence_start, sentence_end=sentence_end,
     )
     return mention
 

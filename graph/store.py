@@ -23,7 +23,7 @@ from pathlib import Path
 from .errors import StoreError
 from .merge import merge_paper
 from .records import (
-    Entity, EntityType, EntityUse, Mention, Paper, PaperExtraction, Result, Role, entity_key,
+    Entity, EntityType, EntityUse, Mention, Paper, PaperExtraction, Result, Role, entity_key, locate_sentence,
 )
 from .speed import mention_of
 from .store_faults import write_error
@@ -34,7 +34,7 @@ from .store_rows import (
 )
 from .store_schema import (
     DEFERRED_INDEXES_SQL, MENTION_COLUMNS, MIGRATIONS, READ_INDEXES,
-    SCHEMA, SCHEMA_VERSION,
+    SCHEMA, SCHEMA_VERSION, sentence_sql,
 )
 
 log = logging.getLogger(__name__)
@@ -132,6 +132,7 @@ class Store:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.create_function("locate_sentence", 3, locate_sentence, deterministic=True)
             self._migrate()
             self._db.executescript(DEFERRED_INDEXES_SQL + READ_INDEXES)
         except sqlite3.DatabaseError as exc:
@@ -160,9 +161,15 @@ class Store:
     def _upgrade(self, version: int) -> None:
         """Bring a database of an older schema version up to date, in one transaction."""
         statements = "".join(MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
-        self._db.executescript(
-            f"BEGIN; {statements} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
-        )
+        self._db.executescript(f"BEGIN; {statements}")
+        lost = self._db.execute("SELECT paper_id FROM mentions WHERE sentence_start IS NULL UNION ALL "
+                                "SELECT paper_id FROM held_mentions WHERE sentence_start IS NULL LIMIT 1").fetchone()
+        if lost:
+            self._db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: a mention of paper {lost[0]} has a sentence that is not in its title "
+                             "or abstract, so schema version 10 cannot store it; re-ingest into a new --db file")
+        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._db.execute("COMMIT")
         log.info("%s: schema upgraded from version %d to %d", self.path, version, SCHEMA_VERSION)
 
     def close(self) -> None:
@@ -547,7 +554,8 @@ class Store:
     def mentions_of_papers(self, paper_ids: Sequence[str]) -> dict[str, list[Mention]]:
         found: dict[str, list[Mention]] = defaultdict(list)
         rows = self._select_in(
-            f"SELECT {MENTION_COLUMNS} FROM mentions WHERE paper_id IN ({{}}) ORDER BY paper_id, field DESC, start",
+            f"SELECT {MENTION_COLUMNS}, {sentence_sql('mentions')} FROM mentions WHERE paper_id IN ({{}}) "
+            "ORDER BY paper_id, field DESC, start",
             paper_ids
         )
         for row in rows:
@@ -774,7 +782,7 @@ def _entity_from_row(row: tuple, aliases: tuple[str, ...]) -> Entity:
 
 
 def _mention_from_row(row: tuple) -> Mention:
-    (paper_id, field, start, end, text, sentence, type_, entity, confidence, component, role,
-     phrase_start, phrase_end) = row
+    (paper_id, field, start, end, text, sentence_start, sentence_end, type_, entity, confidence, component, role,
+     phrase_start, phrase_end, sentence) = row
     return mention_of(paper_id, field, start, end, text, sentence, EntityType(type_), entity,
-                      confidence, component, Role(role), phrase_start, phrase_end)
+                      confidence, component, Role(role), phrase_start, phrase_end, sentence_start, sentence_end)

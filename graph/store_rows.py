@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import attrgetter
 
-from .records import Entity, PaperExtraction, entity_key
+from .errors import StoreError
+from .records import Entity, PaperExtraction, entity_key, spanned_mentions
 from .store_schema import MENTION_COLUMNS
 
 PAPER_SQL = "INSERT OR REPLACE INTO papers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -32,7 +33,7 @@ ENTITY_SQL = ("INSERT INTO entities VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDA
               "{update}variant_of = coalesce(entities.variant_of, excluded.variant_of)")
 ALIAS_SQL = "INSERT OR IGNORE INTO aliases VALUES (?,?,?)"
 MENTION_SQL = (f"INSERT INTO mentions ({MENTION_COLUMNS}, evidence, defines, reads) "
-               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 RESULT_SQL = "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?)"
 
 _NO_VOTE = (None, None)  # a mention's vote not computed: the corpus step computes it
@@ -61,13 +62,18 @@ def mention_rows(extraction: PaperExtraction, origins: Mapping[str, str] | None 
     mark it is stored with (`stored_mark`); else NULL, for the corpus step to fill."""
     votes = extraction.votes if len(extraction.votes) == len(extraction.mentions) else ()
     reads = extraction.reads if origins is not None and len(extraction.reads) == len(extraction.mentions) else ()
+    try:
+        mentions = spanned_mentions(extraction)
+    except ValueError as exc:
+        raise StoreError(f"{exc}: the store keeps a sentence as a slice of its paper's field") from exc
     return [(*_HEAD(m), m.type.value, *_MIDDLE(m), m.role.value, *m.phrase, *(vote or _NO_VOTE),
              stored_mark(mark, origins[m.entity_id], m.sentence, m.text) if reads else None)
-            for m, vote, mark in zip(extraction.mentions, votes or repeat(None), reads or repeat(None))]
+            for m, vote, mark in zip(mentions, votes or repeat(None), reads or repeat(None))]
 
 
-# A mention's plain fields, fetched in C: most of the rows an ingest writes are mentions.
-_HEAD = attrgetter("paper_id", "field", "start", "end", "text", "sentence")
+# A mention's plain fields, fetched in C: most of the rows an ingest writes are mentions. Its
+# sentence is stored as its span (store_schema.SENTENCE_SPANS).
+_HEAD = attrgetter("paper_id", "field", "start", "end", "text", "sentence_start", "sentence_end")
 _MIDDLE = attrgetter("entity_id", "confidence", "component")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from paperkg.graph.ingest import ingest_paths
 from paperkg.graph.store import Store
+from paperkg.graph.store_schema import sentence_sql
 
 from seed_page import seed_lines
 
@@ -33,3 +34,14 @@ def write_repeating_corpus(folder: Path) -> Path:
     path = folder / "corpus.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
+
+
+def keep_sentences_as_text(db: sqlite3.Connection) -> None:
+    """Turn a store's mention rows back into the form of schema 9 and before: each row
+    with its sentence's text, no span (a column added at the end: the migration finds
+    columns by name)."""
+    for table in ("mentions", "held_mentions"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN sentence TEXT NOT NULL DEFAULT ''")
+        db.execute(f"UPDATE {table} SET sentence = {sentence_sql(table)}")
+        for column in ("sentence_start", "sentence_end"):
+            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

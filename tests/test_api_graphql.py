@@ -73,3 +73,27 @@ def test_an_internal_failure_is_masked_over_http(tmp_path):
     kg.store.close()
     response = client.post("/graphql", json={"query": "{ papers { totalCount } }"})
     assert response.json()["errors"][0]["message"] == MASKED_MESSAGE
+
+
+def test_evidence_sentences_are_those_the_extractor_found(tmp_path):
+    """The store keeps a mention's sentence as a span of its paper's field (schema 10):
+    GraphQL answers each with the very sentence the extractor gave, for mentions in the
+    title and in the abstract, with several mentions a sentence."""
+    from paperkg.graph.extract import Extractor
+    from paperkg.graph.kg import KnowledgeGraph
+    from paperkg.graph.store import Store
+    from seed_graph import seed_paper
+
+    extractions = list(Extractor.default().extract([seed_paper(key) for key in PAPERS]))
+    store = Store(tmp_path / "kg.db")
+    store.write_batch(extractions)
+    client = TestClient(create_app(KnowledgeGraph(store)))
+    fields = "field start end text sentence"
+    for x in extractions:
+        answer = client.post("/graphql", json={
+            "query": '{ paper(id: "%s") { mentions { %s } } }' % (x.paper.id, fields)}).json()
+        found = sorted(tuple(m.values()) for m in answer["data"]["paper"]["mentions"])
+        assert found == sorted((m.field, m.start, m.end, m.text, m.sentence) for m in x.mentions)
+    sentences = [m.sentence for x in extractions for m in x.mentions]
+    assert len(set(sentences)) < len(sentences) and {m.field for x in extractions for m in x.mentions} == {
+        "title", "abstract"}

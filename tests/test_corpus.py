@@ -141,6 +141,22 @@ def test_an_acronym_defined_two_ways_becomes_two_entities(store):
     assert store.paper_counts(["cd", "cd~method"]) == {"cd": 3, "cd~method": 2}
 
 
+def test_a_split_entity_takes_a_rowid_after_every_entity_the_batches_wrote(store, tmp_path):
+    """The entities held whole go a chunk at a time, but not the one of the highest rowid:
+    an `X~type` entity a later chunk's split makes takes the rowid it takes when the
+    orphans go at the end of the step (here, without that, the deleted entity's own)."""
+    weak = [extraction(f"w{i}", f"We compare against Aanet{i:03d} on the data.", f"Aanet{i:03d}", MODEL, 0.5)
+            for i in range(520)]  # more than a chunk of entities (corpus.CASES_A_CHUNK), all before "cd"
+    store.write_batch(weak[1:] + [extraction(pid, s, "CD", EntityType.DATASET) for pid, s in CD_TASK + CD_METHOD])
+    store.write_batch(weak[:1])  # the highest rowid, held and deleted in the first chunk
+    with sqlite3.connect(tmp_path / "corpus.db") as db:
+        last = db.execute("SELECT max(rowid) FROM entities").fetchone()[0]
+    report = settle_corpus(store)
+    assert (report.split, report.below_floor, report.deleted) == (1, 520, 520)
+    with sqlite3.connect(tmp_path / "corpus.db") as db:
+        assert db.execute("SELECT rowid FROM entities WHERE id = 'cd~method'").fetchone()[0] == last + 1
+
+
 def test_one_thing_read_as_benchmark_and_metric_stays_one_entity(store):
     chair = [("c1", "Experimental results on the POPE and CHAIR benchmarks show that Owl achieves "
                     "significant hallucination reduction."),

@@ -7,6 +7,7 @@ from paperkg.graph.queries import paper_node
 from paperkg.graph.store import Store
 
 from seed_graph import build_seed_graph, copied_extractions, seed_extractions
+from store_dumps import keep_sentences_as_text
 
 
 def graph_signature(graph: nx.Graph) -> tuple:
@@ -83,6 +84,7 @@ def test_a_version_2_database_gets_the_change_log_and_logs_from_then_on(tmp_path
     for table in ("mentions", "held_mentions"):  # votes, added at version 6, reading marks at 7
         for column in ("evidence", "defines", "reads"):
             store._db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    keep_sentences_as_text(store._db)  # as every version before 10 kept them
     store._db.execute("PRAGMA user_version = 2")
     store.close()
 

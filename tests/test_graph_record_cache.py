@@ -55,7 +55,8 @@ def test_a_graph_never_serves_a_record_the_store_has_since_changed(tmp_path):
     gone = seed_extractions()[1].paper.id
     assert kg.paper(first.paper.id).title == first.paper.title and kg.paper(gone) is not None
     writer = Store(tmp_path / "kg.db")  # another process, as `paperkg ingest` would be
-    retitled = replace(first, paper=replace(first.paper, title="A New Title"))
+    retitled = replace(first, paper=replace(first.paper, title="A New Title"),
+                       mentions=tuple(m for m in first.mentions if m.field != "title"))  # the old title's
     writer.write_batch([retitled], force=True)
     assert writer.delete_paper(gone)
     kg.refresh()

@@ -5,16 +5,27 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
+import pytest
+
 from seed_graph import seed_extractions
+from store_dumps import keep_sentences_as_text
 
 from paperkg.graph.corpus import settle_corpus
+from paperkg.graph.errors import StoreError
 from paperkg.graph.store import Store
-from paperkg.graph.store_schema import SCHEMA_VERSION
+from paperkg.graph.store_schema import HELD_COLUMNS, SCHEMA_VERSION, sentence_sql
 
 BIBLIOGRAPHIC = (("papers", "year"), ("papers", "venue"), ("papers", "doi"))
 VOTES = (("mentions", "evidence"), ("mentions", "defines"),
          ("held_mentions", "evidence"), ("held_mentions", "defines"))
 READS = (("mentions", "reads"), ("held_mentions", "reads"))
+
+
+def retitled(extraction, title: str):
+    """The extraction of its paper under another title, without the title's mentions (whose
+    sentence was the old title)."""
+    return replace(extraction, paper=replace(extraction.paper, title=title),
+                   mentions=tuple(m for m in extraction.mentions if m.field != "title"))
 
 
 def make_version_1_database(path) -> int:
@@ -23,6 +34,7 @@ def make_version_1_database(path) -> int:
     store.write_batch(seed_extractions())
     store.close()
     db = sqlite3.connect(path)
+    keep_sentences_as_text(db)
     db.execute("DROP INDEX mentions_unmarked")
     db.execute("DROP INDEX mentions_reading")
     for table, column in (("mentions", "phrase_start"), ("mentions", "phrase_end"),
@@ -64,6 +76,7 @@ def make_version_4_database(path) -> None:
     store.write_batch(seed_extractions())
     store.close()
     db = sqlite3.connect(path)
+    keep_sentences_as_text(db)
     db.execute("DROP INDEX mentions_unmarked")
     db.execute("DROP INDEX mentions_reading")
     for table, column in (*BIBLIOGRAPHIC, *VOTES, *READS):
@@ -103,6 +116,7 @@ def test_version_6_database_gets_its_reading_marks_from_the_next_corpus_step(tmp
         with Store(tmp_path / name) as store:
             store.write_batch(seed_extractions())
     db = sqlite3.connect(tmp_path / "v6.db")
+    keep_sentences_as_text(db)
     db.execute("DROP INDEX mentions_unmarked")
     db.execute("DROP INDEX mentions_reading")
     for table, column in READS:
@@ -128,6 +142,7 @@ def make_database_with_text_copy(path, version: int, fill: str) -> sqlite3.Conne
     with Store(path) as store:
         store.write_batch(seed_extractions())
     db = sqlite3.connect(path)
+    keep_sentences_as_text(db)
     db.executescript(f"""
         DROP TABLE papers_fts;
         CREATE VIRTUAL TABLE papers_fts USING fts5 (id UNINDEXED, title, abstract);
@@ -152,7 +167,7 @@ def test_version_7_full_text_rows_take_their_papers_rowids(tmp_path):
         assert len(rows) == len(seed_extractions()) and all(paper == text for _, paper, text in rows)
         word = first.paper.title.split()[0]
         assert first.paper.id in store.search_paper_ids(word)
-        store.write_batch([replace(first, paper=replace(first.paper, title="Zyxwv"))])
+        store.write_batch([retitled(first, "Zyxwv")])
         assert store.search_paper_ids("Zyxwv") == [first.paper.id]
         assert first.paper.id not in store.search_paper_ids(word) or word in first.paper.abstract
         assert store._db.execute("SELECT count(*) FROM papers_fts").fetchone()[0] == len(seed_extractions())
@@ -195,7 +210,7 @@ def test_the_full_text_index_follows_rewritten_and_deleted_papers(tmp_path):
     with Store(tmp_path / "s.db") as store:
         store.write_batch(seed_extractions())
         old_word = first.paper.title.split()[0]
-        store.write_batch([replace(first, paper=replace(first.paper, title="Zyxwv"))])
+        store.write_batch([retitled(first, "Zyxwv")])
         store._db.execute(FTS_CHECK)
         assert store.search_paper_ids("Zyxwv") == [first.paper.id]
         assert first.paper.id not in store.search_paper_ids(old_word) or old_word in first.paper.abstract
@@ -204,3 +219,59 @@ def test_the_full_text_index_follows_rewritten_and_deleted_papers(tmp_path):
         assert all(second.paper.id not in store.search_paper_ids(w) for w in second.paper.title.split())
         count = store._db.execute("SELECT count(*) FROM papers_fts").fetchone()[0]
         assert count == len(seed_extractions()) - 1
+
+
+def test_version_9_sentences_become_spans_of_their_papers_text(tmp_path):
+    """Schema 10 keeps each sentence once, in its paper: a version 9 store's mention rows,
+    held ones too, get the span of the sentence they held, the very span a new store
+    writes, and every mention reads the same sentence back."""
+    extractions = seed_extractions()
+    papers = [x.paper.id for x in extractions]
+    for name in ("v9.db", "new.db"):
+        with Store(tmp_path / name) as store:
+            store.write_batch(extractions)
+            with store.write_transaction() as db:  # held mentions, as a corpus step holds them
+                db.execute(f"INSERT INTO held_mentions ({HELD_COLUMNS}, reason, fingerprint) SELECT "
+                           f"{HELD_COLUMNS.replace('paper_id', 'm.paper_id')}, 'test', p.fingerprint FROM mentions m "
+                           "JOIN papers p ON p.id = m.paper_id WHERE m.rowid % 3 = 0 ORDER BY m.rowid")
+    spans = "SELECT rowid, sentence_start, sentence_end FROM {} ORDER BY rowid"
+    with Store(tmp_path / "new.db") as store:
+        written = {table: store._query(spans.format(table)) for table in ("mentions", "held_mentions")}
+        sentences = store.mentions_of_papers(papers)
+    assert written["held_mentions"], "the seed's corpus step holds some mentions"
+    db = sqlite3.connect(tmp_path / "v9.db")
+    keep_sentences_as_text(db)
+    db.execute("PRAGMA user_version = 9")
+    held_text = db.execute("SELECT sentence FROM held_mentions ORDER BY rowid").fetchall()
+    db.commit()
+    db.close()
+    with Store(tmp_path / "v9.db") as store:
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        columns = {row[1] for row in store._db.execute("PRAGMA table_info(mentions)")}
+        assert "sentence" not in columns
+        assert {table: store._query(spans.format(table)) for table in written} == written
+        read = store.mentions_of_papers(papers)
+        assert store._query(f"SELECT {sentence_sql('held_mentions')} FROM held_mentions ORDER BY rowid") == held_text
+    assert {p: [m.sentence for m in ms] for p, ms in read.items()} == \
+        {p: [m.sentence for m in ms] for p, ms in sentences.items()}
+    by_paper = {x.paper.id: x.paper for x in extractions}
+    assert all(m.sentence == by_paper[m.paper_id].field_text(m.field)[m.sentence_start:m.sentence_end]
+               and m.sentence for ms in read.values() for m in ms)
+
+
+def test_a_version_9_sentence_not_in_its_paper_stops_the_upgrade_unchanged(tmp_path):
+    path = tmp_path / "v9.db"
+    with Store(path) as store:
+        store.write_batch(seed_extractions())
+    db = sqlite3.connect(path)
+    keep_sentences_as_text(db)
+    db.execute("UPDATE mentions SET sentence = 'A sentence of no paper.' WHERE rowid = 3")
+    paper = db.execute("SELECT paper_id FROM mentions WHERE rowid = 3").fetchone()[0]
+    db.execute("PRAGMA user_version = 9")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match=f"paper {paper} has a sentence that is not in its title or abstract"):
+        Store(path)
+    with sqlite3.connect(path) as db:  # rolled back: still version 9, its text kept
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 9
+        assert db.execute("SELECT sentence FROM mentions WHERE rowid = 3").fetchone()[0] == "A sentence of no paper."

@@ -288,7 +288,8 @@ class Extractor:
                 phrase_end = stop
             mention = mention_of(paper_id, name, start - offset, end - offset, text[start:end], sentence,
                                  c.type, eid, _ROUNDED[c.confidence], c.component, role,
-                                 phrase_start - offset, phrase_end - offset)
+                                 phrase_start - offset, phrase_end - offset,
+                                 sentence_start - offset, sentence_end - offset)
             pairs.append((mention, c))
         return carry_list_roles(text, settle_introductions(text, pairs))
 

@@ -162,11 +162,13 @@ def add_trained_mentions(
     added = []
     for span in _longest_first(fresh):
         surface = text[span.start : span.end]
+        sentence_start, sentence_end = sentences.span_at(span.start)
         added.append(Mention(
             paper_id=paper_id, field=field, start=span.start, end=span.end, text=surface,
-            sentence=sentences.sentence_at(span.start), type=span.type,
+            sentence=text[sentence_start:sentence_end], type=span.type,
             entity_id=entity_id(surface), confidence=round(min(confidence, span.score), 3),
             component=TRAINED_COMPONENT, role=Role.MENTIONS,
+            sentence_start=sentence_start, sentence_end=sentence_end,
         ))
     return [*mentions, *added]
 

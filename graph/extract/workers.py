@@ -24,7 +24,7 @@ from paperkg.graph.errors import WorkerError
 # `may_introduce` is read from here by the store (`store_rows.stored_mark`)
 from paperkg.graph.mention_readings import may_introduce, reading_marks  # noqa: F401
 from paperkg.graph.records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role,
+    Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role, spanned_mentions,
 )
 from paperkg.graph.speed import mention_of
 
@@ -55,12 +55,13 @@ def decode_entity(row: Sequence) -> Entity:
 
 
 def encode_extraction(x: PaperExtraction) -> tuple:
-    """A paper's extraction as tuples of strings and numbers, without the paper itself,
+    """A paper's extraction as tuples of strings and numbers, without the paper itself (a
+    mention's sentence as its span in the paper's field, which the parent has),
     with its mentions' reading marks (`mention_readings.reading_marks`): those the
     extraction carries (`Extractor.extract_prepared(..., marks=True)`), else computed here."""
-    mentions = [(m.field, m.start, m.end, m.text, m.sentence, m.type.value, m.entity_id,
+    mentions = [(m.field, m.start, m.end, m.text, m.sentence_start, m.sentence_end, m.type.value, m.entity_id,
                  m.confidence, m.component, m.role.value, m.phrase_start, m.phrase_end)
-                for m in x.mentions]
+                for m in spanned_mentions(x)]
     results = [(r.field, r.start, r.end, r.sentence, r.entity_id, r.metric, r.value, r.unit,
                 r.model_id, r.metric_id) for r in x.results]
     return mentions, [encode_entity(e) for e in x.entities], results, x.votes, \
@@ -74,11 +75,12 @@ def decode_extraction(paper: Paper, row: tuple, decoded: dict | None = None) -> 
     batch: a name many of them use ("BERT") is then one `Entity`, decoded once, which the
     store's write also compares with itself at once (`store_rows.new_entities`)."""
     mentions, entities, results, votes, marks = row
-    pid = paper.id
+    pid, title, abstract = paper.id, paper.title, paper.abstract
     return PaperExtraction(
         paper,
-        tuple(mention_of(pid, f, s, e, t, sent, _TYPES[ty], eid, c, comp, _ROLES[role], ps, pe)
-              for f, s, e, t, sent, ty, eid, c, comp, role, ps, pe in mentions),
+        tuple(mention_of(pid, f, s, e, t, (title if f == "title" else abstract)[ss:se], _TYPES[ty], eid, c, comp,
+                         _ROLES[role], ps, pe, ss, se)
+              for f, s, e, t, ss, se, ty, eid, c, comp, role, ps, pe in mentions),
         tuple(_decoded_entity(e, decoded) for e in entities) if decoded is not None
         else tuple(decode_entity(e) for e in entities),
         tuple(Result(pid, *r) for r in results),

@@ -8,7 +8,7 @@ import pytest
 from paperkg.graph.extract.workers import (
     ExtractionPool, decode_extraction, encode_extraction, may_introduce, reading_marks,
 )
-from paperkg.graph.mention_readings import MAY_INTRODUCE, reads_of
+from paperkg.graph.mention_readings import may_introduce_sql, reads_of
 from paperkg.graph.extract import Extractor
 from paperkg.graph.records import Paper
 from paperkg.graph.store import Store
@@ -48,6 +48,21 @@ def test_plain_records_round_trip():
     assert decode_extraction(paper, encode_extraction(extraction)) == extraction
 
 
+def test_mentions_travel_with_their_sentences_as_spans():
+    """A worker sends a mention's sentence as its span in the paper's field, which the parent
+    holds: the reply carries none of the sentences' text, and decoding gives each back."""
+    extractor = Extractor.default()
+    paper = Paper("p1", "GPT-4 on ImageNet", "We evaluate GPT-4 on ImageNet. BERT is compared with GPT-4.")
+    (extraction,) = extractor.extract([paper])
+    row = encode_extraction(extraction)
+    sentences = {m.sentence for m in extraction.mentions}
+    assert len(sentences) > 1 and not sentences & {value for mention in row[0] for value in mention}
+    decoded = decode_extraction(paper, row)
+    assert [(m.sentence, m.sentence_start, m.sentence_end) for m in decoded.mentions] == \
+        [(m.sentence, m.sentence_start, m.sentence_end) for m in extraction.mentions]
+    assert all(m.sentence == paper.field_text(m.field)[m.sentence_start:m.sentence_end] for m in decoded.mentions)
+
+
 def test_a_batch_decodes_each_entity_once():
     extractor = Extractor.default()
     papers = [Paper("p1", "GPT-4 on ImageNet", "We evaluate GPT-4 on ImageNet."),
@@ -76,7 +91,7 @@ def test_a_batch_decodes_each_entity_once():
 ])
 def test_may_introduce_holds_wherever_the_stores_sql_does(sentence, text):
     with sqlite3.connect(":memory:") as db:
-        in_sql = db.execute(f"SELECT {MAY_INTRODUCE} FROM (SELECT ? AS sentence, ? AS text) AS m",
+        in_sql = db.execute(f"SELECT {may_introduce_sql('m.sentence')} FROM (SELECT ? AS sentence, ? AS text) AS m",
                             (sentence, text)).fetchone()[0]
     assert may_introduce(sentence, text) == bool(in_sql)
 

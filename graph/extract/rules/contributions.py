@@ -366,4 +366,5 @@ def _with_role(mention, role: Role, entity_id: str | None = None):
     """The same mention with another role (and perhaps of another entity)."""
     m = mention
     return mention_of(m.paper_id, m.field, m.start, m.end, m.text, m.sentence, m.type, entity_id or m.entity_id,
-                      m.confidence, m.component, role, m.phrase_start, m.phrase_end)
+                      m.confidence, m.component, role, m.phrase_start, m.phrase_end, m.sentence_start,
+                      m.sentence_end)

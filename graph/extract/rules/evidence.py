@@ -36,7 +36,7 @@ from paperkg.graph.extract.rules.junk_shapes import is_junk_name
 from paperkg.graph.extract.rules.listed_heads import listed_head_type
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
 from paperkg.graph.extract.rules.outside_types import names_outside
-from paperkg.graph.records import EntityType, entity_key
+from paperkg.graph.records import EntityType
 from paperkg.graph.speed import fast_entity_key
 
 UNTYPED_DEFINITION = "untyped-definition"
@@ -278,9 +278,11 @@ def paper_reading(sentence: str, name: str) -> tuple[str | EntityType | None, st
     it defines, if any: ("ATOMIC (Autonomous Technology for ...), an end-to-end framework")
     -> (METHOD, "Autonomous Technology for ..."). The type is None where the sentence
     neither types the name nor calls it a term."""
-    key = entity_key(_TRAILING_PAREN.sub("", name))
-    long = next((d.long for d in _definitions_in(sentence)
-                 if key in (entity_key(d.short), entity_key(d.long))), None)
+    long = None
+    if "(" in sentence:  # a definition is "long form (short form)": `definition_evidence`'s test
+        key = _cached_key(_TRAILING_PAREN.sub("", name))
+        long = next((d.long for d in _definitions_in(sentence) if key in (_cached_key(d.short), _cached_key(d.long))),
+                    None)
     defined, found = definition_evidence(sentence, name)
     if isinstance(found, EntityType) or found == UNTYPED_DEFINITION:
         return found, long
@@ -323,7 +325,7 @@ def gives_reading(sentence: str, name: str) -> bool:
     mention that may give a reading (`mention_readings.reads_of`): `definition_evidence`
     twice over was most of that (tests/test_mention_readings.py checks both agree)."""
     if "(" in sentence:  # a definition is "long form (short form)"
-        key = entity_key(_TRAILING_PAREN.sub("", name))
+        key = _cached_key(_TRAILING_PAREN.sub("", name))
         if any(key in (_cached_key(d.short), _cached_key(d.long)) for d in _definitions_in(sentence)):
             return True
     return own_type(sentence, name) is not None
