@@ -278,11 +278,7 @@ def paper_reading(sentence: str, name: str) -> tuple[str | EntityType | None, st
     it defines, if any: ("ATOMIC (Autonomous Technology for ...), an end-to-end framework")
     -> (METHOD, "Autonomous Technology for ..."). The type is None where the sentence
     neither types the name nor calls it a term."""
-    long = None
-    if "(" in sentence:  # a definition is "long form (short form)": `definition_evidence`'s test
-        key = _cached_key(_TRAILING_PAREN.sub("", name))
-        long = next((d.long for d in _definitions_in(sentence) if key in (_cached_key(d.short), _cached_key(d.long))),
-                    None)
+    long = defined_long_form(sentence, name)
     defined, found = definition_evidence(sentence, name)
     if isinstance(found, EntityType) or found == UNTYPED_DEFINITION:
         return found, long
@@ -324,11 +320,17 @@ def gives_reading(sentence: str, name: str) -> bool:
     only `own_type` is left to ask of the others. The extraction workers mark every
     mention that may give a reading (`mention_readings.reads_of`): `definition_evidence`
     twice over was most of that (tests/test_mention_readings.py checks both agree)."""
-    if "(" in sentence:  # a definition is "long form (short form)"
-        key = _cached_key(_TRAILING_PAREN.sub("", name))
-        if any(key in (_cached_key(d.short), _cached_key(d.long)) for d in _definitions_in(sentence)):
-            return True
-    return own_type(sentence, name) is not None
+    return defined_long_form(sentence, name) is not None or own_type(sentence, name) is not None
+
+
+def defined_long_form(sentence: str, name: str) -> str | None:
+    """The long form of the sentence's definition of the name, by either of its forms
+    ("Autonomous Technology for ... (ATOMIC)" for ATOMIC), if the sentence defines it."""
+    if "(" not in sentence:  # a definition is "long form (short form)": `definition_evidence`'s test
+        return None
+    key = _cached_key(_TRAILING_PAREN.sub("", name))
+    return next((d.long for d in _definitions_in(sentence) if key in (_cached_key(d.short), _cached_key(d.long))),
+                None)
 
 
 @lru_cache(maxsize=65536)

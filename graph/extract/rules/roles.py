@@ -174,7 +174,7 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
         return _EVALUATES_ON
     last = _last_cue(left)  # the nearest cue
     scored = entity_type in _EVALUATED and end is not None and (
-        _SCORE_AFTER.match(text, end) is not None or _AS_BENCHMARK_AFTER.match(text, end) is not None
+        _SCORE_AFTER.match(text, end) is not None
         or (left.endswith(_VALUE_ENDS) and _VALUE_BEFORE.search(left) is not None))
     if last is None:
         if scored or entity_type in _EVALUATED and end is not None and (
@@ -209,17 +209,16 @@ def _takes_part_in(text: str, sentence_start: int, end: int) -> bool:
     return _TAKING_PART.search(text, sentence_start, len(text) if sentence_end < 0 else sentence_end) is not None
 
 
-# A score on data, right after its name: "Spoken Language Understanding Evaluation (SLUE)
-# score improvement of 6.6%", "an MMLU accuracy of 70.2".
+# A score on data, or its use as a benchmark, right after its name: "Spoken Language
+# Understanding Evaluation (SLUE) score improvement of 6.6%", "an MMLU accuracy of 70.2".
 _SCORE_AFTER = re.compile(
     r"\)?(?:\s*\([^()]{1,20}\))?\s+(?:(?:benchmark|dataset)\s+)?(?:scores?|(?:top-\d\s+)?accurac(?:y|ies)|"
     r"performance|results|mAP|AP|F1|AUC|mIoU|BLEU|mean[- ]average[- ]precision)\b"
     # A number right after the name, signed or in parentheses: "(MMLU +8.1%)", "FUNSD (0.79)".
-    r"|\s*\(?[+\u2212]\d|\s*\(\d*\.\d+|\s*\(\d+(?:\.\d+)?\s*%")
-# Data taken "as a benchmark" is what a paper reports on: "We fine-tuned foundation models
-# using the Open FinLLM Leaderboard as a benchmark" (arXiv 2504.13125).
-_AS_BENCHMARK_AFTER = re.compile(
-    r"\s+as\s+(?:an?|the|our)\s+(?:evaluation\s+|test\s+)?(?:benchmark|testbed|test\s+bed)\b")
+    r"|\s*\(?[+\u2212]\d|\s*\(\d*\.\d+|\s*\(\d+(?:\.\d+)?\s*%"
+    # Data taken "as a benchmark" is what a paper reports on: "We fine-tuned foundation models
+    # using the Open FinLLM Leaderboard as a benchmark" (arXiv 2504.13125).
+    r"|\s+as\s+(?:an?|the|our)\s+(?:evaluation\s+|test\s+)?(?:benchmark|testbed|test\s+bed)\b")
 # A value right before a data name, a gain or a number "in" it: "state-of-the-art results for
 # clustering (+3% ImageNet-100)", "an accuracy of 92.1% in Autosplice and 86.3% in LaMa", "5.32x
 # in AFHQ" (the evaluation cues stop at a full stop, and so at a decimal point).
