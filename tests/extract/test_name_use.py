@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract.rules.name_use import (
-    _AT_VENUE, _GLUED_LEFT, PART, QUALIFIER, introduced_type, is_at_venue, is_glued_left, is_title,
-    name_use,
+    _APPOSITION, _AT_VENUE, _CALLED, _GLUED_LEFT, _INTRO, _WORD, PART, QUALIFIER, introduced_type,
+    is_at_venue, is_glued_left, is_title, name_use, noun_type,
 )
 from paperkg.graph.records import EntityType
 
@@ -109,3 +109,49 @@ def test_the_left_context_tests_read_from_the_end_equal_a_full_search():
         assert is_glued_left(left) == bool(_GLUED_LEFT.search(left)), left
         assert is_at_venue(left) == bool(_AT_VENUE.search(left)), left
     assert sum(is_at_venue(left) for left in lefts) > 100
+
+
+def plain_introduced_type(sentence: str, name: str) -> EntityType | None:
+    """`introduced_type` as first written: both cues searched in all the text before the name."""
+    at = sentence.find(name)
+    if at < 0:
+        return None
+    called = _CALLED.search(sentence[:at])
+    if called:
+        return noun_type(called.group(1))
+    if not _INTRO.search(sentence[:at]):
+        return None
+    apposition = _APPOSITION.match(sentence[at + len(name):])
+    if not apposition:
+        return None
+    return next((noun_type(w) for w in _WORD.findall(apposition.group(1)) if w.islower() and noun_type(w)), None)
+
+
+INTRO_WORDS = ["we", "We", "introduce", "introduced", "introduces", "propose", "present", "presents",
+               "paper", "work", "offer", "newly", "the", "a", "an", "A", "The", "called", "named",
+               "termed", "coined", "dubbed", "compressor", "model", "NAME", "NAME,", "(x)", "é", "-"]
+# Words with white space of several kinds after them (`str.rstrip` and `\\s` strip alike).
+INTRO_PIECES = INTRO_WORDS + [word + space for word in INTRO_WORDS for space in (" ", " ", "  ", "\n", "\t", "\u00a0")]
+
+
+def test_introduced_type_reads_the_cues_last_word_first_as_a_full_search():
+    """The fast form (the cues' last word looked at before `re` searches), against the plain
+    searches, on the seed lines (every capitalised word a name) and random texts of the
+    cues' words before the name and an apposition after it."""
+    pairs = [(line, word) for line in name_texts() for word in set(line.split()) if word[:1].isupper()]
+    pairs += [(f"{opener} {verb} {article}NAME{apposition}", "NAME")
+              for opener in ("We", "we newly", "This paper", "Our work", "a study")
+              for verb in ("introduce", "introduces", "propose", "proposes", "present", "presents", "develop",
+                           "design", "build", "construct", "release", "curate", "create", "contribute",
+                           "offer", "introduced", "called", "named", "dubbed", "termed", "coined")
+              for article in ("", "the ", "a ", "an ", "the\n", "a  ")
+              for apposition in (", a framework for x", " (x y), an end-to-end benchmark")]
+    appositions = [", a framework for x", " (x y), an end-to-end benchmark", ", the model", " is good", ""]
+    pairs += [(text + appositions[i % len(appositions)], "NAME")
+              for i, text in enumerate(random_texts(30000, INTRO_PIECES + ["NAME"] * 5, 8, seed=5))]
+    for sentence, name in pairs:
+        assert introduced_type(sentence, name) is plain_introduced_type(sentence, name), (sentence, name)
+    lefts = [s[:s.find(n)] for s, n in pairs if n in s]
+    assert sum(bool(_CALLED.search(left)) for left in lefts) > 100
+    assert sum(bool(_INTRO.search(left)) for left in lefts) > 30
+    assert sum(plain_introduced_type(s, n) is not None for s, n in pairs) > 30

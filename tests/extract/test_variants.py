@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from paperkg.graph.extract.names.variants import APOSTROPHES, SUFFIX_SECONDS, following_suffix
+from paperkg.graph.extract.names.variants import (
+    _SUFFIX, APOSTROPHES, SUFFIX_SECONDS, _may_end_in_suffix, _version_base, following_suffix,
+)
 from paperkg.graph.records import entity_id
+from sample_texts import random_texts
 from seed_page import seed_lines
 
 
@@ -59,3 +62,26 @@ def test_no_suffix_follows_where_the_suffix_guard_says_none_can():
             for integers in (False, True):
                 assert following_suffix(text, end, integers, True) is None, (text, end)
                 assert following_suffix(text, end, integers, False) is None, (text, end)
+
+
+SUFFIX_PIECES = ["Llama", "GPT", "-", " ", "_", "v", "2", "7", ".", "5", "B", "M", "K", "b", "Large", "large",
+                 "Base", "XL", "XXL", "L", "Instruct", "Chat", "chat", "Tiny", "Mini", "mini", "Small", "Net",
+                 "\n", "٣", "²", "x", "e"]
+
+
+def test_a_version_base_is_looked_for_only_where_the_name_can_end_in_a_suffix():
+    """`_version_base` skips `_SUFFIX` where `_may_end_in_suffix` says it cannot match: on
+    the seed lines' words and word pairs and random names of suffix pieces (a Unicode digit,
+    a superscript, a trailing newline among them), it answers as the expression alone."""
+    def plain(name: str) -> str | None:
+        match = _SUFFIX.match(name)
+        return match.group("base").rstrip(" -_") if match and len(match.group("base")) >= 2 else None
+
+    words = [word for line in seed_lines() for word in line.split()]
+    names = [*words, *(" ".join(pair) for pair in zip(words, words[1:]))]
+    names += random_texts(30000, SUFFIX_PIECES, 5, seed=7)
+    for name in names:
+        assert _version_base(name) == plain(name), name
+        if _SUFFIX.match(name):
+            assert _may_end_in_suffix(name), name
+    assert sum(plain(name) is not None for name in names) > 1000

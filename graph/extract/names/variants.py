@@ -124,10 +124,31 @@ def _version_base(name: str) -> str | None:
 
     Cached: the extractor asks for the parents of the same names over and over.
     """
+    if not _may_end_in_suffix(name):
+        return None
     match = _SUFFIX.match(name)
     if match and len(match.group("base")) >= 2:
         return match.group("base").rstrip(" -_")
     return None
+
+
+# The words `_SUFFIX` takes as a name's last part, as `str.endswith` reads them ("XXL" ends in "XL").
+_SUFFIX_WORDS = ("Large", "large", "Base", "base", "Small", "small", "Tiny", "tiny", "Mini", "mini", "XL",
+                 "Instruct", "instruct", "Chat", "chat")
+
+
+def _may_end_in_suffix(name: str) -> bool:
+    """Whether `_SUFFIX` can match `name`, from its last characters: it ends in a digit, in
+    "B", "M" or "K" after a digit, or in one of `_SUFFIX_WORDS`. `_SUFFIX`'s lazy base tries
+    its tails at every character of the name (some 5 microseconds a name), and most names
+    end otherwise ("ImageNet", "BERT"). A name ending in a newline, before which `$` also
+    matches, goes to the expression."""
+    last = name[-1:]
+    if last.isdigit() or last == "\n":  # `isdigit` holds for every `\d` (Unicode decimals too)
+        return True
+    if last in ("B", "M", "K"):
+        return name[-2:-1].isdigit()
+    return name.endswith(_SUFFIX_WORDS)
 
 
 # The types whose names take versions and sizes, and those that also take editions.
