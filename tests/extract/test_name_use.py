@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract.rules.name_use import (
-    _AT_VENUE, _GLUED_LEFT, PART, QUALIFIER, introduced_type, is_at_venue, is_glued_left, is_title,
+    _AT_VENUE, _GLUED_LEFT, PART, QUALIFIER, apposition_type, introduced_type, is_at_venue, is_glued_left, is_title,
     name_use,
 )
 from paperkg.graph.records import EntityType
@@ -109,3 +109,20 @@ def test_the_left_context_tests_read_from_the_end_equal_a_full_search():
         assert is_glued_left(left) == bool(_GLUED_LEFT.search(left)), left
         assert is_at_venue(left) == bool(_AT_VENUE.search(left)), left
     assert sum(is_at_venue(left) for left in lefts) > 100
+
+
+def test_an_apposition_is_typed_by_the_head_of_its_first_noun_phrase():
+    # corpus sentences' appositions (75k graph): the head, not the first type noun, says what it is
+    assert apposition_type("code-centric agent framework for generating educational videos") is EntityType.METHOD
+    assert apposition_type("novel data-free model merging framework to flexibly generate merged models") \
+        is EntityType.METHOD
+    assert apposition_type("novel poisoning attack method targeting 3DGS models") is EntityType.METHOD
+    assert apposition_type("novel paradigm requiring models to simultaneously act as precise archivists") \
+        is EntityType.METHOD
+    assert apposition_type("novel defense method against sleeper agents") is EntityType.METHOD
+    # a benchmark noun makes a benchmark whatever the head; no type noun in the phrase: the first one after
+    assert apposition_type("large-scale model steering benchmark") is EntityType.BENCHMARK
+    assert apposition_type("new benchmark dataset designed to evaluate") is EntityType.BENCHMARK
+    assert apposition_type("family of self-supervised models that learn dense visual representations") \
+        is EntityType.MODEL
+    assert apposition_type("learned retention policy that constructs a compact evidence state") is None
