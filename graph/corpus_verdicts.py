@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .corpus_readings import GazetteerCase, PaperReadings, read_gazetteer_case, read_papers
 from .extract.rules.acronym_senses import other_sense_papers
-from .extract.rules.entity_verdict import decide_entity, fragment_papers
+from .extract.rules.entity_verdict import decide_entity, fragment_papers, written_as_modifier
 from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION, is_short_acronym, paper_reading
 from .mention_votes import decode_evidence
 from .records import EntityType
@@ -77,6 +77,8 @@ def _judge_rows(case: EntityCase, floor: float) -> EntityVerdict:
     entity_id, name, current, rows, lowercase_papers = case
     if not rows:  # its mentions went to another entity's, or none were written
         return EntityVerdict(entity_id)
+    if written_as_modifier((r[0], r[2]) for r in rows):
+        return EntityVerdict(entity_id, hold="not-a-name")
     evidence = [(paper, decode_evidence(vote)) for paper, _, _, _, vote, _, _ in rows]
     decision = decide_entity(name, EntityType(current), evidence, lowercase_papers, _defining_papers(rows))
     if decision.not_a_name:

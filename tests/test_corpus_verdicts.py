@@ -167,3 +167,64 @@ def test_a_task_named_by_capitalised_words_ending_in_alignment_or_enhancement_is
         ("r5", "Accurately modeling sound propagation with complex real-world environments is essential for Novel "
                "View Acoustic Synthesis (NVAS).", 0.8)])
     assert all(v.type is not EntityType.METHOD for v in judge_chunk([lowercase, synthesis], 0.65))
+
+
+def _texts_rows(rows: list[tuple[str, str, str]]):
+    """Mention rows of (paper, sentence, text): each text as the paper writes it, with its vote."""
+    out = []
+    for paper, sentence, text in rows:
+        vote, defines = vote_of(sentence, text)
+        out.append((paper, sentence, text, 0.8, vote, defines, 1))
+    return out
+
+
+# Corpus sentences (75k graph, main's ingest of round 19): the store names the entity "CLIP derived",
+# every paper writes "CLIP-derived" before a noun.
+CLIP_DERIVED = _texts_rows([
+    ("2505.13212", "MFDCD includes a Dynamic Frequency Coupler (DFC) that fuses hierarchical visual features with "
+                   "wavelet-based frequency components, and a Textual Frequency Filter (TFF) that transforms "
+                   "CLIP-derived textual features into the frequency domain and applies graph-based filtering.",
+     "CLIP-derived"),
+    ("2505.18958", "In addition, CLIP-derived text embeddings were projected into the visual space to help model "
+                   "complex relationships among organs and tumors.", "CLIP-derived"),
+    ("2506.07338", "Our approach integrates cross-level semantic scoring, utilizing CLIP-derived relevancy fields to "
+                   "identify regions with high semantic similarity to the target object class.", "CLIP-derived"),
+])
+
+
+def test_a_name_its_papers_write_as_a_compound_ending_in_a_participle_is_not_a_name():
+    assert judge_entity(("clipderived", "CLIP derived", "MODEL", CLIP_DERIVED, 0), 0.65).hold == "not-a-name"
+    # one paper of three so written decides nothing: the others name the thing
+    named = CLIP_DERIVED[:1] + _texts_rows([
+        ("p2", "We compare against CLIP and SigLIP on zero-shot retrieval.", "CLIP"),
+        ("p3", "CLIP is a contrastive image-text model.", "CLIP")])
+    assert judge_entity(("clip", "CLIP", "MODEL", named, 0), 0.65).hold is None
+
+
+def test_an_apposition_types_the_name_by_its_head_noun_not_by_a_noun_that_qualifies_it():
+    # 2510.01174: a framework whose first noun is "agent"
+    code2video = case("code2video", "Code2Video", "MODEL", [
+        ("2510.01174", "In this work, we propose Code2Video, a code-centric agent framework for generating "
+                       "educational videos via executable Python code.", 0.85)])
+    assert judge_entity(code2video, 0.65).type is EntityType.METHOD
+    # 2505.20809: a benchmark whose first noun is "model"
+    axbench = case("axbench", "AxBench", "MODEL", [
+        ("2505.20809", "We train three parameterizations of RePS and evaluate them on AxBench, a large-scale model "
+                       "steering benchmark.", 0.85)])
+    assert judge_entity(axbench, 0.65).type is EntityType.BENCHMARK
+
+
+def test_a_name_called_so_after_a_type_noun_takes_that_type():
+    dual = case("duallora", "Dual LoRA", "MODEL", [
+        ("2512.03402", "In this paper, we propose a novel method called Dual LoRA to improve the performance by "
+                       "incorporating an inductive bias into the original LoRA.", 0.85)])
+    assert judge_entity(dual, 0.65).type is EntityType.METHOD
+
+
+def test_a_pairing_of_model_classes_is_not_a_name():
+    pairing = case("vlmllm", "VLM-LLM", "MODEL", [
+        ("2507.12819", "For example, sequential VLM-LLM pipelines process each modality independently, which "
+                       "often results in information loss and limits cross-modal interaction.", 0.5),
+        ("2508.08930", "The framework employs a hybrid workflow: the VLM-LLM reasoning is executed offline, after "
+                       "which a lightweight FastVLM performs online validation.", 0.5)])
+    assert judge_entity(pairing, 0.65).hold == "not-a-name"

@@ -71,12 +71,14 @@ def test_a_metric_with_a_unit_of_measure_is_a_metric(name):
     assert not is_degree_of_metric(name, EntityType.METRIC)
 
 
-@pytest.mark.parametrize("name", ["CNN-Transformer", "CNN-GNN", "Hybrid Mamba-Transformer", "CNN+LSTM", "Transformer-CNN"])
+@pytest.mark.parametrize("name", ["CNN-Transformer", "CNN-GNN", "Hybrid Mamba-Transformer", "CNN+LSTM", "Transformer-CNN",
+                                  "VLM-LLM", "LLM-to-LLM", "SLM-LLM"])
 def test_joined_network_families_are_a_hybrid(name):
     assert is_family_hybrid(name)
 
 
-@pytest.mark.parametrize("name", ["Vision Mamba", "Attention U-Net", "Transformer", "Bi-GRU", "ResNet-Transformer"])
+@pytest.mark.parametrize("name", ["Vision Mamba", "Attention U-Net", "Transformer", "Bi-GRU", "ResNet-Transformer",
+                                  "Human-LLM", "LLM"])
 def test_one_family_or_a_named_network_is_no_hybrid(name):
     assert not is_family_hybrid(name)
 

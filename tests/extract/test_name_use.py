@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract.rules.name_use import (
-    _APPOSITION, _AT_VENUE, _CALLED, _GLUED_LEFT, _INTRO, _WORD, PART, QUALIFIER, introduced_type,
+    _APPOSITION, _AT_VENUE, _CALLED, _GLUED_LEFT, _INTRO, PART, QUALIFIER, apposition_type, introduced_type,
     is_at_venue, is_glued_left, is_title, name_use, noun_type,
 )
 from paperkg.graph.records import EntityType
@@ -122,9 +122,7 @@ def plain_introduced_type(sentence: str, name: str) -> EntityType | None:
     if not _INTRO.search(sentence[:at]):
         return None
     apposition = _APPOSITION.match(sentence[at + len(name):])
-    if not apposition:
-        return None
-    return next((noun_type(w) for w in _WORD.findall(apposition.group(1)) if w.islower() and noun_type(w)), None)
+    return apposition_type(apposition.group(1)) if apposition else None
 
 
 INTRO_WORDS = ["we", "We", "introduce", "introduced", "introduces", "propose", "present", "presents",
@@ -155,3 +153,20 @@ def test_introduced_type_reads_the_cues_last_word_first_as_a_full_search():
     assert sum(bool(_CALLED.search(left)) for left in lefts) > 100
     assert sum(bool(_INTRO.search(left)) for left in lefts) > 30
     assert sum(plain_introduced_type(s, n) is not None for s, n in pairs) > 30
+
+
+def test_an_apposition_is_typed_by_the_head_of_its_first_noun_phrase():
+    # corpus sentences' appositions (75k graph): the head, not the first type noun, says what it is
+    assert apposition_type("code-centric agent framework for generating educational videos") is EntityType.METHOD
+    assert apposition_type("novel data-free model merging framework to flexibly generate merged models") \
+        is EntityType.METHOD
+    assert apposition_type("novel poisoning attack method targeting 3DGS models") is EntityType.METHOD
+    assert apposition_type("novel paradigm requiring models to simultaneously act as precise archivists") \
+        is EntityType.METHOD
+    assert apposition_type("novel defense method against sleeper agents") is EntityType.METHOD
+    # a benchmark noun makes a benchmark whatever the head; no type noun in the phrase: the first one after
+    assert apposition_type("large-scale model steering benchmark") is EntityType.BENCHMARK
+    assert apposition_type("new benchmark dataset designed to evaluate") is EntityType.BENCHMARK
+    assert apposition_type("family of self-supervised models that learn dense visual representations") \
+        is EntityType.MODEL
+    assert apposition_type("learned retention policy that constructs a compact evidence state") is None

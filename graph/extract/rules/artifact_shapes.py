@@ -41,17 +41,20 @@ def is_class_plural(name: str) -> bool:
 
 
 # Families of neural networks by their layers (Goodfellow et al., 2016, chs. 6, 9, 10, 14, 20;
-# with the transformer, graph, state-space and Kolmogorov-Arnold families since).
+# with the transformer, graph, state-space and Kolmogorov-Arnold families since), and the
+# classes of language models by what they read or their size (large, small, vision-language,
+# multimodal, reasoning), which papers pair the same way ("sequential VLM-LLM pipelines").
 _FAMILIES = frozenset(
     """cnn rnn lstm bilstm gru bigru mlp transformer vit gnn gcn gat mamba ssm kan tcn unet u-net
-    autoencoder vae gan""".split())
+    autoencoder vae gan llm slm vlm lvlm mllm lmm lrm""".split())
 _HYBRID_PARTS = re.compile(r"\s*[-+/]\s*|\s+")
 
 
 def is_family_hybrid(name: str) -> bool:
-    """Two or more network families joined, led by "Hybrid" at most: "CNN-Transformer",
-    "CNN-GNN", "Hybrid Mamba-Transformer", "CNN+LSTM" (not "Vision Mamba", "Attention U-Net")."""
-    words = [w.lower() for w in _HYBRID_PARTS.split(name.replace("U-Net", "UNet").strip()) if w]
+    """Two or more network families or classes joined, led by "Hybrid" at most:
+    "CNN-Transformer", "CNN-GNN", "Hybrid Mamba-Transformer", "CNN+LSTM", "VLM-LLM", "LLM-to-LLM"
+    (not "Vision Mamba", "Attention U-Net")."""
+    words = [w.lower() for w in _HYBRID_PARTS.split(name.replace("U-Net", "UNet").strip()) if w and w != "to"]
     if words[:1] == ["hybrid"]:
         words = words[1:]
     families = [w[:-1] if w.endswith("s") and w[:-1] in _FAMILIES else w for w in words]

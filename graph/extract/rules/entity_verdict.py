@@ -19,8 +19,8 @@ from paperkg.graph.extract.rules.evidence import (
     CLASS, EVENT, FRAGMENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, is_capitalised_word, is_capitalised_words,
     is_phrase, long_form_type)
 from paperkg.graph.extract.rules.junk_shapes import (
-    is_bare_shape, is_class_phrase, is_degree_of_metric, is_junk_name, is_manner_phrase, is_plain_phrase,
-    is_value_after_metric)
+    is_bare_shape, is_class_phrase, is_degree_of_metric, is_junk_name, is_manner_phrase, is_participle_compound,
+    is_plain_phrase, is_value_after_metric)
 from paperkg.graph.extract.rules.listed_heads import listed_head_type
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, noun_type
 from paperkg.graph.extract.rules.outside_types import outside_kind
@@ -50,6 +50,17 @@ def fragment_papers(evidence: Iterable[tuple[str, str | EntityType | None]]) -> 
     for paper, found in evidence:
         glued[paper] = glued.get(paper, True) and found == FRAGMENT
     return frozenset(paper for paper, all_glued in glued.items() if all_glued)
+
+
+def written_as_modifier(texts: Iterable[tuple[str, str]]) -> bool:
+    """Whether more than half the papers, of (paper id, mention text) pairs, write the name
+    only as a compound ending in a participle (`is_participle_compound`: "CLIP-derived
+    textual features", "GRPO-trained models"). The store's name of such an entity has lost
+    its hyphen ("CLIP derived"), so `is_bare_shape` cannot see it there: the texts say it."""
+    shaped: dict[str, bool] = {}
+    for paper, text in texts:
+        shaped[paper] = shaped.get(paper, True) and is_participle_compound(text)
+    return sum(shaped.values()) * 2 > len(shaped)
 
 
 def _used_as_no_artifact(current: EntityType, votes: Counter, typed: dict[str, int], papers: int) -> bool:

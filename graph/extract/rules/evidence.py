@@ -34,7 +34,8 @@ from paperkg.graph.extract.rules.abbreviations import find_definitions, type_of_
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS
 from paperkg.graph.extract.rules.junk_shapes import is_junk_name
 from paperkg.graph.extract.rules.listed_heads import listed_head_type
-from paperkg.graph.extract.rules.name_use import PART, QUALIFIER, introduced_type, name_use, noun_type
+from paperkg.graph.extract.rules.name_use import (
+    PART, QUALIFIER, apposition_type, called_type, introduced_type, name_use, noun_type)
 from paperkg.graph.extract.rules.outside_types import names_outside
 from paperkg.graph.records import EntityType
 from paperkg.graph.speed import fast_entity_key
@@ -53,10 +54,11 @@ EVENT = "event"
 # SemEval-2025". The track is the benchmark; the edition of the series (a name ending in its
 # year), named before it, is an event. A shared task named by itself ("the WMT24 shared
 # task"), a track's own name ("SemEval-2025 Task 9") and a dataset a challenge is named after
-# ("the GOOSE 2D ... Challenge") are not read so.
+# ("the GOOSE 2D ... Challenge") are not read so. A track's number may follow a tie or a hyphen
+# and its word be lowercase ("SemEval 2026 Task~12", "SemEval-2026 Task-1", "at SemEval-2026 task 7").
 _EDITION = re.compile(r"(?:^|[\s-])(?:19|20)\d\d$")
 _TRACK_AFTER = re.compile(
-    r"^\s*[-:]?\s*(?:(?:Task|Track|Subtask)\s*\d|(?:(?!(?:and|or|the|a|an|on|in|of|with|to|for|by|we|our|is|are|was|were)\s)"
+    r"^\s*[-:]?\s*(?:(?:[Tt]ask|[Tt]rack|[Ss]ubtask)[\s~-]*\d|(?:(?!(?:and|or|the|a|an|on|in|of|with|to|for|by|we|our|is|are|was|were)\s)"
     r"[\w&/+-]+\s+){1,6}?(?:Challenge|Competition|Track|track|Shared\s+Task|shared\s+task)\b)")
 _TRACK_BEFORE = re.compile(r"\b(?:Task|Track|Subtask)\s*\d+[A-Za-z]?\s+(?:of|at)\s+(?:the\s+)?$")
 
@@ -98,6 +100,10 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
     right = sentence[at + len(name):]
     if is_fragment(sentence[:at], name, right) and _glued_everywhere(sentence, name, at):
         return FRAGMENT
+    if at == 0 and _starts_sentence_in_lowercase(name):
+        # "Deep research agents ...", "Graph foundation models ...": a lowercase phrase that starts
+        # the sentence, before its head noun or its verb; the verb is no modifier's noun
+        return None
     if name.islower():
         # No apposition is read after a lowercase phrase: ", the/an ..." after one is as often
         # a clause's subject or a list's next item ("direct image-to-image translation, the FAL
@@ -112,9 +118,12 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
     use = name_use(sentence, at, name)
     if use is not None:
         return use
+    called = called_type(sentence[max(0, at - 40):at])
+    if called is not None:
+        return called  # "a novel method called Dual LoRA"
     apposition = _APPOSITION.match(right)
-    if apposition and _apposition_type(apposition.group(1)):
-        return _apposition_type(apposition.group(1))
+    if apposition and apposition_type(apposition.group(1)):
+        return apposition_type(apposition.group(1))
     next_word = _WORD.match(right[1:]) if right[:1] == " " else None
     if next_word is None:
         return None
@@ -133,8 +142,9 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
 # A name glued to more name characters is a piece of a longer name, not the name: "QuIP#",
 # "Qwen3-1.7B" read as "Qwen3-1.7", "GLM-4.1V-Thinking", "7.2K QA pairs" read as "K QA",
 # "Split&Splat", "Bind & Compose" (a title's name of two capitalised words); also a variant
-# glued on ("Gemini2.5Pro", "YOLOv11m"), which names the variant. Not a plural ("WAMs").
-_GLUED_ON = re.compile(r"^(?:#|(?!s\b)[A-Za-z0-9])")
+# glued on ("Gemini2.5Pro", "YOLOv11m"), which names the variant. Not a plural ("WAMs"). A
+# letter of any script: "Fr" of "Fréchet" is no name either; nor "AD" of "AD^2-Bench".
+_GLUED_ON = re.compile(r"^(?:[#^]|(?!s\b)[^\W_])")
 _GLUED_AMPERSAND = re.compile(r"^&[A-Z]")
 _WORD_AMPERSAND = re.compile(r"^ & [A-Z][a-z]+\b")
 
@@ -157,11 +167,6 @@ def _glued_everywhere(sentence: str, name: str, first: int) -> bool:
     return True
 
 
-def _apposition_type(words: str) -> EntityType | None:
-    """The type of the first lowercase type noun of an apposition's words, if any."""
-    return next((noun_type(w) for w in _WORD.findall(words) if w.islower() and noun_type(w)), None)
-
-
 def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityType | None]:
     """Whether the sentence defines the name ("long form (NAME)"), and what that votes."""
     # Every definition is "long form (short form)": a sentence without "(" defines nothing.
@@ -182,7 +187,7 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
                 # a kind of a listed method or task: "Cross-domain few-shot learning (CD-FSL)"
                 # is a task, "Multimodal Retrieval-Augmented Generation (MMRAG)" a method
                 found = listed_head_type(definition.long) or found
-            if found is EntityType.MODEL and _names_a_class(definition.short, definition.long):
+            if found is EntityType.MODEL and _names_a_class(definition.short, _sentence_case(sentence, definition)):
                 return True, UNTYPED_DEFINITION
             if found in (EntityType.TASK, EntityType.METRIC) and _component_after(sentence, definition.short_end):
                 return True, EntityType.METHOD  # "Category-aware Semantic Alignment (CSA) module"
@@ -301,7 +306,7 @@ def own_type(sentence: str, name: str) -> EntityType | None:
     if at > 0 and sentence[at - 1] == "(" and _DEVELOPED.search(sentence, 0, at):
         apposition = _AFTER_PARENTHESES.match(sentence, at + len(name))
         if apposition:
-            return _apposition_type(apposition.group(1))
+            return apposition_type(apposition.group(1))
     return None
 
 
@@ -389,6 +394,13 @@ def _sentence_case(sentence: str, definition) -> str:
     if sentence[:definition.long_start].strip() or not first[:1].isupper() or not first[1:].islower():
         return long
     return long[:1].lower() + long[1:]
+
+
+def _starts_sentence_in_lowercase(name: str) -> bool:
+    """Words that only the start of a sentence capitalises ("Cognitive diagnosis models ...",
+    "Graph foundation models ..."): a lowercase phrase, read as one."""
+    first, _, rest = name.partition(" ")
+    return bool(rest) and first[1:].islower() and rest.islower() and first[:1].isupper()
 
 
 def _is_term(long: str) -> bool:

@@ -85,6 +85,11 @@ _TIME_WORDS = frozenset(
 _SPLIT = re.compile(r"^(?:train|val|valid|test|dev|test-dev)[-_]?\d{2,4}$", re.IGNORECASE)
 # A size alone or a range of sizes: "7B+", "7B-8B", "410M-12B".
 _SIZES = re.compile(r"^\d+(?:\.\d+)?[BMK]\+?(?:\s*[-–~]\s*A?\d+(?:\.\d+)?[BMK])?$")  # "30B-A3B": all, active
+# Sizes listed ("4B/8B", "7B/14B/32B", "3B+4B"), or a size with only a checkpoint's variant or a
+# word of measure after it ("8B-Instruct", "72B Instruct", "7B-size"): the family is named
+# elsewhere in the sentence ("LLaMA-3.1 8B-Instruct model"), if at all.
+_SIZE_LIST = re.compile(r"^\d+(?:\.\d+)?[BMK](?:\s*[/+]\s*\d+(?:\.\d+)?[BMK])+$")
+_SIZE_VARIANT = re.compile(r"^\d+(?:\.\d+)?[BMK][-\s](?:Instruct|Base|Chat|size|sized|scale|parameter|param)$")
 
 
 def is_junk_name(name: str) -> bool:
@@ -95,6 +100,7 @@ def is_junk_name(name: str) -> bool:
     words = name.split()
     first = words[0] if words else ""
     return bool(_ORDINAL.match(name) or _SIZE.match(name) or _DIMENSIONS.match(name) or _SIZES.match(name)
+                or _SIZE_LIST.match(name) or _SIZE_VARIANT.match(name)
                 or _SPLIT.match(name) or _ADJECTIVE_COMPOUND.search(name)
                 or (len(words) > 1 and first.lower() in _CLAUSE_OPENERS | _TIME_WORDS)
                 or (len(words) > 1 and name.islower() and (first in _EVALUATIVE or first in _BASE_VERBS
@@ -111,7 +117,13 @@ def _ends_in_participle(word: str) -> bool:
 def is_bare_shape(name: str) -> bool:
     """A version or quantisation setting on its own ("v2.0", "W4A4"), a number format
     ("INT4", "FP8") or a compound ending in a participle ("ImageNet-pretrained")."""
-    return bool(_VERSION.match(name) or _NUMBER_FORMAT.match(name) or _PARTICIPLE_COMPOUND.match(name))
+    return bool(_VERSION.match(name) or _NUMBER_FORMAT.match(name) or is_participle_compound(name))
+
+
+def is_participle_compound(text: str) -> bool:
+    """A hyphenated compound ending in a participle or an adjective ("CLIP-derived",
+    "GRPO-trained", "ToM-sensitive"): a modifier of the noun after it."""
+    return bool(_PARTICIPLE_COMPOUND.match(text))
 
 
 # Nominalised processes that a manner adjective may modify without naming anything:

@@ -154,12 +154,59 @@ def introduced_type(sentence: str, name: str) -> EntityType | None:
     if not (last.endswith(_INTRO_LAST) and _INTRO.search(left)):
         return None
     apposition = _APPOSITION.match(sentence[at + len(name):])
-    if not apposition:
-        return None
-    for word in _WORD.findall(apposition.group(1)):
-        if word.islower() and noun_type(word):
-            return noun_type(word)
-    return None
+    return apposition_type(apposition.group(1)) if apposition else None
+
+
+# Words that end an apposition's first noun phrase, whose head is its last word before them:
+# prepositions, relatives and the participles that start a post-modifier ("a code-centric
+# agent framework for generating ...", "a benchmark dataset designed to ...").
+_PHRASE_ENDS = frozenset(
+    """for of with that which who whose where to in on at from by via using and or as across over
+    through between into under within against toward towards among beyond without per like than
+    about around upon onto versus a an the this these its their our
+    based designed built trained tailored capable consisting
+    comprising containing covering featuring spanning derived aimed intended dedicated focused
+    developed used enabling leveraging""".split())
+
+
+def called_type(before: str) -> EntityType | None:
+    """The type the noun before "called", "named", "dubbed", "termed" or "coined" gives the
+    name right after `before` ("a novel method called Dual LoRA", "a dataset named X")."""
+    called = _CALLED.search(before)
+    return noun_type(called.group(1)) if called else None
+
+
+def apposition_type(words: str) -> EntityType | None:
+    """The type an apposition's words give the name before them ("NAME, a code-centric agent
+    framework for ..."): its first noun phrase's head, where that is a type noun, for the head
+    says what the phrase names and the words before it only qualify it ("agent" a framework;
+    Quirk et al., 1985, 17.97); but a benchmark noun anywhere in that phrase makes it a
+    benchmark, a thing made to evaluate whatever it is called ("a benchmark framework", "a
+    benchmark dataset"). Else the first lowercase type noun, as in "a family of models"."""
+    found = _WORD.findall(words)
+    phrase: list[str] = []
+    for at, word in enumerate(found):
+        if word.lower() in _PHRASE_ENDS or (phrase and _type_noun(phrase[-1]) and _ends_clause(word, found[at + 1:])):
+            break  # "a poisoning attack method targeting 3DGS models", "the model achieves a score"
+        phrase.append(word)
+    if any(_type_noun(w) is EntityType.BENCHMARK for w in phrase):
+        return EntityType.BENCHMARK
+    if phrase and _type_noun(phrase[-1]):
+        return _type_noun(phrase[-1])
+    return next((_type_noun(w) for w in found if _type_noun(w)), None)
+
+
+def _type_noun(word: str) -> EntityType | None:
+    return noun_type(word) if word.islower() else None
+
+
+def _ends_clause(word: str, rest: list[str]) -> bool:
+    """Whether a word after a type noun starts a clause: a participle or a verb ("framework
+    integrating ...", "strategy improves ...", "paradigm requiring models"), not a gerund
+    that modifies a further type noun in the singular ("a model merging framework")."""
+    if not word.islower() or _type_noun(word) or not word.endswith(("ing", "s")):
+        return False
+    return not (rest and _type_noun(rest[0]) and not rest[0].endswith("s"))
 
 
 # Nouns of systems that the extraction's cue lexicon leaves out, for a paper's reading and

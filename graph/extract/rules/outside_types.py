@@ -86,7 +86,8 @@ ORGANISATIONS = frozenset(
 # Diseases and disorders: the head nouns of ICD-11 chapter and block titles.
 _DISEASE_HEADS = frozenset(
     """disease diseases disorder disorders syndrome syndromes cancer cancers carcinoma tumor
-    tumour tumors tumours infection infections impairment dementia diabetes""".split())
+    tumour tumors tumours infection infections impairment dementia diabetes neuropathy neuropathies
+    retinopathy pneumonia sclerosis epilepsy arthritis fibrillation hypertension embolism""".split())
 
 # Hardware: device heads, and product lines from their vendors' pages (NVIDIA Jetson and
 # data-centre GPUs, Raspberry Pi, Arduino, Apple, Qualcomm Snapdragon, Intel RealSense,
