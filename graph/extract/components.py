@@ -174,7 +174,7 @@ class ShapeComponent(_LexiconUser):
         hits = find_context_names(text) if hits is None else hits
         state.candidates.extend(
             unlisted_name_candidates(text, hits, state.candidates, lexicon.lookup, lexicon.knows))
-        state.candidates.extend(coined_name_candidates(text, lexicon.lookup, state.candidates))
+        state.candidates.extend(coined_name_candidates(text, lexicon.lookup, state.candidates, hits))
 
 
 @Language.factory("kg_shapes")

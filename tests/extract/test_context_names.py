@@ -125,10 +125,29 @@ def test_title_names_what_the_paper_introduces(names_extractor, found):
     assert mentions["DC-Solver"].type is EntityType.METHOD
 
 
+def test_a_name_wrapped_in_math_after_the_verb_is_introduced():
+    # arXiv 2605.30348 and 2505.12274, as the rules read them ("$\\textbf{LLMScan}$" without its markup).
+    hits = find_context_names("To evaluate, we introduce $LLMScan$, a recipe-verifiable evaluation suite.")
+    assert [(h.text, h.role) for h in hits] == [("LLMScan", Role.INTRODUCES)]
+    hits = find_context_names("In this work, we propose $ContextAR$, a flexible and effective framework.")
+    assert [(h.text, h.role) for h in hits] == [("ContextAR", Role.INTRODUCES)]
+
+
+def test_a_name_cut_inside_its_math_wrapper_is_not_introduced():
+    # arXiv 2505.15774 and 2505.16066: the wrapper holds a piece of a word, or more words.
+    for text in ("To address this, we propose $Hy$brid $Co$ntext $Co$mpression (HyCo$_2$) for LLMs.",
+                 "We propose a novel method, $Merge to Mix$, that accelerates composing dataset mixtures."):
+        assert all(h.role is None for h in find_context_names(text)), text
+
+
 def plain_group_cue(text, group):
     """The reference: every cue read, the left-hand window always split."""
     first, last = group[0], group[-1]
-    left = text[max(0, first[0] - 60) : first[0]].split()
+    window = text[max(0, first[0] - 60) : first[0]]
+    if window.endswith("$") and text[last[1] : last[1] + 1] == "$" and not (
+            text[last[1] + 1 : last[1] + 2].isalnum() or text[last[1] + 1 : last[1] + 2] in "_$"):
+        window = window[:-1]  # a math wrapper that holds the whole name: "$LLMScan$"
+    left = window.split()
     right = text[last[1] : last[1] + 70]
     if len(group) == 1 and first[0] <= 1 or text[max(0, first[0] - 2) : first[0]] == "\n\n":
         title = _title_cue(text, first)

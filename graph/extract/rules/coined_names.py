@@ -39,6 +39,7 @@ from paperkg.graph.extract.rules.coined_parts import (
     find_enumerated_parts, find_listed_parts, find_named_parts, find_title_name, part_places,
 )
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
+from paperkg.graph.extract.rules.subject_names import find_subject_names
 from paperkg.graph.records import Entity, Role
 
 _INTRODUCES = Role.INTRODUCES
@@ -85,7 +86,7 @@ _LOWER_DEFINED = re.compile(r"(?:the |a |an )?(?:novel|new) ([a-z][\w-]*(?: [a-z
 
 
 def coined_name_candidates(
-    text: str, lookup: Callable[[str], Entity | None], earlier: list[Candidate] = (),
+    text: str, lookup: Callable[[str], Entity | None], earlier: list[Candidate] = (), hits=(),
 ) -> list[Candidate]:
     """INTRODUCES candidates of the names `text` coins where the shape rules miss them.
 
@@ -95,6 +96,8 @@ def coined_name_candidates(
             know (any origin but "discovered") are never coined.
         earlier: the candidates of the earlier components (only read): a short form an
             abbreviation defined before keeps that definition's entity.
+        hits: the text's `find_context_names`, whose untyped names may open a sentence as
+            its subject (`subject_names.find_subject_names`).
 
     Returns:
         The candidates, in the order found.
@@ -115,6 +118,7 @@ def coined_name_candidates(
     spans = {(c.start, c.end) for c in found}  # a part a cue read already ("we developed a X Adapter")
     found += [c for c in find_named_parts(text, lookup, earlier, nouns) if (c.start, c.end) not in spans]
     found += find_title_name(text, lookup)
+    found += find_subject_names(text, hits, lookup, earlier)
     return _named_as_defined(found, earlier) if found and earlier else found
 
 

@@ -146,6 +146,8 @@ def _group_cue(text: str, group: list[NameSpan]):
     # The cues read from the left all end at the word just before the names, which most
     # often can end none of them (`_may_end_left_cue`): then the window is not split.
     window = text[start - 60 if start > 60 else 0 : start]
+    if window[-1:] == "$" and _MATH_CLOSE.match(text, last[1]):
+        window = window[:-1]  # "we introduce $\textbf{LLMScan}$", its markup out of the text read
     final = window.rsplit(None, 1)
     left = window.split() if final and _may_end_left_cue(final[-1]) else None
     if left:
@@ -157,6 +159,11 @@ def _group_cue(text: str, group: list[NameSpan]):
         return cue
     return (_noun_before_cue(left, right) or _plural_noun_cue(text, left, group)
             or _on_cue(text, left, right))
+
+
+# The close of a math wrapper that held the whole name: "$LLMScan$, a ...", not "$Hy$brid"
+# or "$Merge to Mix$" (a name cut short inside it).
+_MATH_CLOSE = re.compile(r"\$(?![\w$])")
 
 
 def _plural_noun_cue(text: str, left: list[str], group: list[NameSpan]):
