@@ -117,9 +117,9 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
     report = SettleReport()
     # Without the cyclic collector, here and in the pools forked here (`corpus_verdicts.iter_in_order`):
     # the step reads every discovered entity's rows into tuples (690,000 at 75,000 papers) and the
-    # pools unpickle them, and the collector's passes found nothing to free there, while each full
-    # pass in a pool process walked every object it inherited from the ingest (75k, load 7: 2.6 CPU
-    # s of collections in the judging pool, 0.8 in the gazetteer one, 0.9 here). The rows and
+    # pools unpickle them; the collector's passes found nothing to free, and each full pass in a pool
+    # process walked every object it inherited from the ingest (75k at load 7: 1.1-1.5 s of wall in
+    # collections in each judging process, 0.4 in each gazetteer one; none since). The rows and
     # verdicts form no reference cycles; the collector runs again after the step.
     with gc_paused(), store.write_transaction() as db:
         db.execute("DELETE FROM settings WHERE key = ?", (CORPUS_STEP_DUE,))
