@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from tqdm import tqdm
 
@@ -28,6 +29,8 @@ from .sources import iter_papers
 from .store import BatchReport, Store
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -139,11 +142,15 @@ def ingest_paths(
     with _deferring(store, files, defer_indexes, progress) as build_indexes:
         with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \
                 tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
-            report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
+            # The indexes the corpus step reads are built as soon as the last batch is read, while
+            # the workers still extract the batches in flight (the rest once the step is done: it
+            # need not keep them up); the batches written after take their rows a row at a time.
+            batches = then(iter_batches(records, batch_size), lambda: build_indexes(STEP_INDEXES))
+            report.written += write_batches(batches, store, extract_batches,
                                             reextract=reextract, on_batch=bar.update,
                                             on_written=note_written)
         clock.lap("batches")
-        build_indexes(STEP_INDEXES)  # the rest once the step is done: it need not keep them up
+        build_indexes(STEP_INDEXES)  # built already, unless the batches stopped early
         clock.lap("indexes")
         if changed_ids or step_left_undone:  # types and the floor are decided over the corpus, after the batches
             # the entities the papers name now, those their extractions wrote (a variant's parent
@@ -188,6 +195,12 @@ def iter_records(files: Iterable[Path], format: str | None, as_of: date | None,
         except SourceFormatError as exc:
             on_problem(str(exc))
             report.failed_files.append(str(path))
+
+
+def then(items: Iterable[T], at_end: Callable[[], None]) -> Iterator[T]:
+    """The items, then `at_end()` called once they are all taken (not if the taker stops first)."""
+    yield from items
+    at_end()
 
 
 def iter_batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:

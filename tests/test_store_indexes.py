@@ -5,10 +5,11 @@ import sqlite3
 from pathlib import Path
 
 from paperkg.graph.corpus import STEP_INDEXES
+from paperkg.graph.ingest import ingest_paths
 from paperkg.graph.store import Store
 
 from seed_page import SEED
-from store_dumps import ingest_into
+from store_dumps import dump, ingest_into, write_repeating_corpus
 
 
 def indexes_of(path: Path, table: str) -> list[str]:
@@ -56,3 +57,31 @@ def test_a_store_with_papers_defers_nothing(tmp_path):
             build_now(STEP_INDEXES)
             for table in TABLES:
                 assert indexes_of(tmp_path / "kg.db", table) == indexes_of(tmp_path / "empty.db", table), table
+
+
+class IndexWatchingStore(Store):
+    """A store that notes, as each batch is written, which of the corpus step's indexes stand."""
+
+    def __init__(self, path):
+        super().__init__(path)
+        self.standing_at_writes: list[set[str]] = []
+
+    def write_batch(self, extractions, *args, **kwargs):
+        tables = ("mentions", "entities", "aliases")
+        self.standing_at_writes.append({name for table in tables for name in indexes_of(self.path, table)})
+        return super().write_batch(extractions, *args, **kwargs)
+
+
+def test_a_bulk_ingest_with_workers_builds_the_step_indexes_while_its_last_batches_are_extracted(tmp_path):
+    Store(tmp_path / "empty.db").close()
+    corpus = write_repeating_corpus(tmp_path)
+    with IndexWatchingStore(tmp_path / "kg.db") as store:
+        ingest_paths([SEED, corpus], store, batch_size=4, workers=2, defer_indexes=True, progress=False)
+    # built once every batch was read, before the batches still in flight were written
+    assert set(STEP_INDEXES) <= store.standing_at_writes[-1]
+    assert len(store.standing_at_writes) > 1
+    # in one process they are built once every batch is written
+    ingest_into(tmp_path / "one.db", [SEED, corpus], batch_size=4, workers=1, defer_indexes=True)
+    assert dump(tmp_path / "kg.db") == dump(tmp_path / "one.db")
+    for table in TABLES:
+        assert indexes_of(tmp_path / "kg.db", table) == indexes_of(tmp_path / "empty.db", table), table
