@@ -28,6 +28,7 @@ from itertools import islice
 from spacy.attrs import IDX, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
+from spacy.tokenizer import Tokenizer
 from spacy.vocab import Vocab
 
 from paperkg.graph.extract.rules.cues import type_of_noun
@@ -197,14 +198,12 @@ class PatternBook:
     """
 
     def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "") -> None:
-        if share is None:
-            self.matcher = PhraseMatcher(vocab, attr="LOWER")
-            self._tokenizer = lean_tokenizer()
-        else:
-            self.matcher = share.matcher
-            # One pattern tokenizer serves both books: each costs a `spacy.blank` at load
-            # (the extractor loads 0.06 s faster), and it tokenizes alike either way.
-            self._tokenizer = share._tokenizer
+        self.matcher = PhraseMatcher(vocab, attr="LOWER") if share is None else share.matcher
+        # One pattern tokenizer serves both books, built when the first names are added:
+        # each costs a `spacy.blank` at load, and a book made only to be replaced by a
+        # shared one (`GazetteerComponent.share_matchers`) never needs one.
+        self._share = share
+        self._tokenizer: Tokenizer | None = None
         self.namespace = namespace
         self.entities: dict[int, Entity] = {}
         # The case-sensitive keys, and (key, ORTH ids) of each of their patterns: one set
@@ -236,7 +235,7 @@ class PatternBook:
         strings = self.matcher.vocab.strings
         forms = [[(form, is_case_sensitive(form)) for surface in (entity.name, *entity.aliases)
                   for form in spelling_variants(surface, entity.type)] for entity in entities]
-        words = token_ids(self._tokenizer, [form for group in forms for form, _ in group])
+        words = token_ids(self._pattern_tokenizer(), [form for group in forms for form, _ in group])
         for entity, group in zip(entities, forms):
             lower_keys, orth_keys = self._pattern_keys(group, words)
             if lower_keys or orth_keys:
@@ -252,6 +251,13 @@ class PatternBook:
                 self._cased_keys.add(key)
                 self._cased.update((key, orth) for _, orth in orth_keys)
                 self.matcher.add(name, [lower for lower, _ in orth_keys])
+
+    def _pattern_tokenizer(self) -> Tokenizer:
+        """The tokenizer of this book's patterns (the shared book's, if it shares one)."""
+        owner = self if self._share is None else self._share  # (an empty book is falsy)
+        if owner._tokenizer is None:
+            owner._tokenizer = lean_tokenizer()
+        return owner._tokenizer
 
     def _new_key_name(self) -> str:
         """A match key's string not used before: the namespace and a number.
