@@ -169,18 +169,9 @@ def test_a_task_named_by_capitalised_words_ending_in_alignment_or_enhancement_is
     assert all(v.type is not EntityType.METHOD for v in judge_chunk([lowercase, synthesis], 0.65))
 
 
-def _texts_rows(rows: list[tuple[str, str, str]]):
-    """Mention rows of (paper, sentence, text): each text as the paper writes it, with its vote."""
-    out = []
-    for paper, sentence, text in rows:
-        vote, defines = vote_of(sentence, text)
-        out.append((paper, sentence, text, 0.8, vote, defines, 1))
-    return out
-
-
 # Corpus sentences (75k graph, main's ingest of round 19): the store names the entity "CLIP derived",
 # every paper writes "CLIP-derived" before a noun.
-CLIP_DERIVED = _texts_rows([
+CLIP_DERIVED = _rows([
     ("2505.13212", "MFDCD includes a Dynamic Frequency Coupler (DFC) that fuses hierarchical visual features with "
                    "wavelet-based frequency components, and a Textual Frequency Filter (TFF) that transforms "
                    "CLIP-derived textual features into the frequency domain and applies graph-based filtering.",
@@ -195,7 +186,7 @@ CLIP_DERIVED = _texts_rows([
 def test_a_name_its_papers_write_as_a_compound_ending_in_a_participle_is_not_a_name():
     assert judge_entity(("clipderived", "CLIP derived", "MODEL", CLIP_DERIVED, 0), 0.65).hold == "not-a-name"
     # one paper of three so written decides nothing: the others name the thing
-    named = CLIP_DERIVED[:1] + _texts_rows([
+    named = CLIP_DERIVED[:1] + _rows([
         ("p2", "We compare against CLIP and SigLIP on zero-shot retrieval.", "CLIP"),
         ("p3", "CLIP is a contrastive image-text model.", "CLIP")])
     assert judge_entity(("clip", "CLIP", "MODEL", named, 0), 0.65).hold is None

@@ -122,8 +122,9 @@ def undefined_evidence(sentence: str, name: str) -> str | EntityType | None:
     if called is not None:
         return called  # "a novel method called Dual LoRA"
     apposition = _APPOSITION.match(right)
-    if apposition and apposition_type(apposition.group(1)):
-        return apposition_type(apposition.group(1))
+    typed = apposition_type(apposition.group(1)) if apposition else None
+    if typed is not None:
+        return typed
     next_word = _WORD.match(right[1:]) if right[:1] == " " else None
     if next_word is None:
         return None
