@@ -7,6 +7,7 @@
     python3 data/roles/sample_outside.py test3 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test3.jsonl
     python3 data/roles/sample_outside.py test4 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test4.jsonl
     python3 data/roles/sample_outside.py test5 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test5.jsonl
+    python3 data/roles/sample_outside.py test6 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test6.jsonl
 
 Same population as sample.py (primary category cs.LG, cs.CL, cs.CV, cs.AI, cs.IR or stat.ML,
 non-empty abstract), records read in sorted file order, the papers of the earlier halves'
@@ -31,6 +32,9 @@ HALVES = {
                              "gold_dev3.jsonl", "gold_test2.jsonl", "gold_test3.jsonl")),
     "test5": (20261219, 60, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl",
                              "gold_dev3.jsonl", "gold_test2.jsonl", "gold_test3.jsonl", "gold_test4.jsonl")),
+    "test6": (20261220, 60, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl",
+                             "gold_dev3.jsonl", "gold_test2.jsonl", "gold_test3.jsonl", "gold_test4.jsonl",
+                             "gold_test5.jsonl")),
 }
 
 
