@@ -155,8 +155,9 @@ class Store:
         tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if tables:
             raise StoreError(f"{self.path} is an SQLite file of another program; pass --db with a new file name")
-        self._db.executescript(SCHEMA)
-        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # one transaction: a kill while the schema is written leaves an empty file, which the
+        # next open fills, never half the tables (which it would refuse as another program's)
+        self._db.executescript(f"BEGIN; {SCHEMA}; PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
 
     def _upgrade(self, version: int) -> None:
         """Bring a database of an older schema version up to date, in one transaction."""
