@@ -434,3 +434,27 @@ def test_a_long_form_and_its_short_form_found_apart_are_one_entity(extractor, ti
     assert len(found) == 1
     name, aliases = found[0]
     assert {name, *aliases} >= forms
+
+
+
+@pytest.mark.parametrize("abstract, coined", [
+    # arXiv 2508.00477 (dev3): items marked "1) " and "2) " with no opening parenthesis.
+    ("To comprehensively evaluate model capabilities, we further introduce three metrics: 1) Inclusion "
+     "Ratio (IN-R) and Fill Ratio (FI-R) for assessing layout control; and 2) Background Similarity "
+     "(BG-S) for measuring background consistency. Our method outperforms baselines in BG-S and IN-R.",
+     True),
+    # The same items in a sentence that makes nothing.
+    ("Prior studies report two scores: 1) Inclusion Ratio (IN-R) for layout control; and 2) Background "
+     "Similarity (BG-S) for background consistency.", False),
+])
+def test_a_definition_after_a_bare_item_marker(extractor, abstract, coined):
+    assert bool({"Background Similarity", "BG-S"} & introduced(extractor, "T", abstract)) is coined
+
+
+def test_the_third_idea_a_paper_proposes_after_a_bare_marker_is_introduced(extractor):
+    # arXiv 2503.19385: "3) Rollover Budget Forcing (RBF)", the last of three ideas.
+    abstract = ("To enable efficient inference-time scaling for flow models, we propose three key ideas: "
+                "1) SDE-based generation, enabling particle sampling in flow models, 2) Interpolant "
+                "conversion, broadening the search space and enhancing sample diversity, and 3) Rollover "
+                "Budget Forcing (RBF), an adaptive allocation of computational resources.")
+    assert "Rollover Budget Forcing" in introduced(extractor, "T", abstract)

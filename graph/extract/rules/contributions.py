@@ -34,9 +34,10 @@ import re
 
 from paperkg.graph.extract.rules.coined_parts import ITEM, ITEM_BEFORE, PARTS_WORDS
 from paperkg.graph.extract.rules.cues import GENERAL_PHRASES
+from paperkg.graph.extract.rules.named_objects import object_verb_end
 from paperkg.graph.extract.rules.introduced_names import (
     DEFINERS, PASSIVE_STARTS, after_our, defines_coined_short_form, is_coined_here, is_defined_by_apposition,
-    is_introduced_otherwise,
+    is_introduced_otherwise, is_listed_name,
     is_proper_name, is_title_case,
 )
 from paperkg.graph.records import EntityType, Role
@@ -85,6 +86,7 @@ def settle_introductions(text: str, pairs: list) -> list:
     introduced: set[str] = set()  # the names introduced so far, folded
     sentence, parts_from = None, -1  # where the current sentence lists an introduced name's parts
     rejected = None  # the last first name after a cue that was not introduced
+    joins: dict[str, str] = {}  # a name in parentheses -> the entity of the long form before it
     for i, (mention, c) in enumerate(pairs):
         start = c.start
         if mention.sentence is not sentence:
@@ -103,7 +105,9 @@ def settle_introductions(text: str, pairs: list) -> list:
                 if not kept:  # the cue's reach was wrong; its own apposition may still define it
                     kept = text.startswith(", a", c.end) and is_defined_by_apposition(
                         text, c, _MENTIONS, mention.sentence) or _defines_rejected_phrase(
-                        text, c, last_intro, rejected, mention.sentence)
+                        text, c, last_intro, rejected, mention.sentence) or (
+                        text[start - 1 : start] == "(" and text[c.end : c.end + 1] == ")"
+                        and _names_the_object(text, pairs, i, last_intro, joins))
                     if not kept:
                         pairs[i] = (_with_role(mention, _MENTIONS), c)
                         rejected = c if first else None
@@ -132,22 +136,51 @@ def settle_introductions(text: str, pairs: list) -> list:
                 pairs[i] = (_with_role(mention, _INTRODUCES), c)
                 last_intro = (c.end, mention.sentence, True)
                 introduced.add(text[start : c.end].casefold())
+                continue
+        if text[start - 1 : start] == "(" and text[c.end : c.end + 1] == ")" and _names_the_object(
+                text, pairs, i, last_intro, joins):
+            pairs[i] = (_with_role(mention, _INTRODUCES), c)
+            last_intro = (c.end, mention.sentence, True)
+            introduced.add(text[start : c.end].casefold())
     if pairs and pairs[0][0].role is not _INTRODUCES:
         _introduce_title_head(text, pairs)
     if introduced:
         _introduce_variants(text, pairs, introduced)
-        _join_long_forms(text, pairs)
+        _join_long_forms(text, pairs, joins)
     return pairs
 
 
-def _join_long_forms(text: str, pairs: list) -> None:
+def _names_the_object(text: str, pairs: list, i: int, last_intro, joins: dict) -> bool:
+    """Whether the mention `pairs[i]`, in parentheses, names what an introducing verb before
+    it makes ("we propose a Cross-modal Consistency Learning framework (CCL-SLR)",
+    `named_objects.object_verb_end`). A name introduced inside that object is the same
+    thing's long form when only the head noun stands between them, and the two are joined
+    into one entity (in `joins`); any other name introduced there is what the verb made."""
+    mention, c = pairs[i]
+    verb_end = object_verb_end(text, c, mention.sentence)
+    if verb_end < 0:
+        return False
+    if last_intro is None or not last_intro[2] or last_intro[1] != mention.sentence or last_intro[0] <= verb_end:
+        return True
+    if len(text[last_intro[0] : c.start - 1].split()) > 1:
+        return False  # "we propose FakeScope, an expert multimodal model (LMM)"
+    for long, long_c in reversed(pairs[:i]):
+        if long_c.end == last_intro[0] and long.role is _INTRODUCES:
+            joins.setdefault(mention.text, long.entity_id)
+            break
+    return True
+
+
+def _join_long_forms(text: str, pairs: list, joins: dict[str, str]) -> None:
     """One entity for a coined name introduced under its long form and, apart, under its
     short form: "HIPIF: ..." (title) and "we propose Hierarchical Planning and Information
     Folding (HIPIF)", where the title's name was found before the definition and the two
     were kept apart, so that the paper introduced each. The mentions of both take the
     entity of the one named first, which the pipeline builds the entity from. Names the
-    curated lists know are linked by the lists, and left."""
-    wanted: dict[str, str] = {}  # a short form's text -> the entity of its introduced long form
+    curated lists know are linked by the lists, and left. `joins` holds such pairs found
+    where the paper names the object of its verb ("a Cross-modal Consistency Learning
+    framework (CCL-SLR)")."""
+    wanted: dict[str, str] = dict(joins)  # a short form's text -> the entity of its introduced long form
     for i, (mention, c) in enumerate(pairs):
         if mention.role is not _INTRODUCES or _is_listed_entity(c):
             continue
@@ -207,17 +240,29 @@ def _is_enumerated_definition(text: str, c, sentence: str) -> bool:
     """Whether a definition no list knows opens an enumerated item of a sentence that says
     what a contribution is made of: "The ME grand challenge (MEGC) 2025 introduces two tasks
     ...: (1) ME spot-then-recognize (ME-STR), which ...; and (2) ME visual question answering
-    (ME-VQA)" (`coined_parts.find_enumerated_parts` reads such items when Title Case)."""
-    if c.component != "kg_abbreviations" or len(c.aliases) != 2 or c.entity is not None:
-        return False
+    (ME-VQA)" (`coined_parts.find_enumerated_parts` reads such items when Title Case), or
+    after bare markers: "we further introduce three metrics: 1) Inclusion Ratio (IN-R) and
+    Fill Ratio (FI-R) for assessing layout control; and 2) Background Similarity (BG-S) for
+    measuring background consistency" (a definition `term_phrases.py` gives as one mention)."""
+    if c.component not in DEFINERS or len(c.aliases) != 2 or is_listed_name(c):
+        return False  # a name the corpus discovered may still be coined here
     if not text.startswith(c.aliases[0], c.start) or not is_proper_name(c.aliases[1]):
         return False
     item = ITEM_BEFORE.search(text, max(0, c.start - 6), c.start)
+    first_items = ITEM
+    if item is None:
+        item = _BARE_ITEM_BEFORE.search(text, max(0, c.start - 6), c.start)
+        first_items = _BARE_ITEM
     at = text.rfind(sentence, 0, c.start + len(sentence))
     if item is None or at < 0:
         return False
-    first = ITEM.search(text, at, c.start + 1)
+    first = first_items.search(text, at, c.start + 1)
     return first is not None and PARTS_WORDS.search(text, at, first.start()) is not None
+
+
+# Enumerated items marked "1) ", "2) " with no opening parenthesis, the same as "(1) ".
+_BARE_ITEM = re.compile(r"(?<![\w(])(?:[1-9]|i{1,3}|iv|v|vi)\) (?=[A-Z])")
+_BARE_ITEM_BEFORE = re.compile(r"(?<![\w(])(?:[1-9]|i{1,3}|iv|v|vi)\) \Z")
 
 
 def _introduce_variants(text: str, pairs: list, introduced: set[str]) -> None:
