@@ -75,3 +75,18 @@ def test_suffix_searches_bounded_by_a_run_of_dots_are_the_full_expressions():
     for string in [*long_strings(5000, seed=7), *words, *dots]:
         found, expected = ours(string), plain(string)
         assert (found and found.span()) == (expected and expected.span()), string
+
+
+def test_searches_of_other_rules_share_no_per_character_search():
+    # The per-character searches are shared by the searches of the same rules (each
+    # extractor builds its tokenizers afresh); a search of other rules builds its own.
+    for cls, compile_plain, strings in (
+        (PrefixSearch, compile_prefix_regex, ["ab", "ba", "a", "b", "c"]),
+        (SuffixSearch, compile_suffix_regex, ["ab", "ba", "a", "b", "xa", "xb"]),
+    ):
+        first, other, again = cls(["a"]), cls(["b"]), cls(["a"])
+        for string in strings:
+            first.search(string)  # builds first's searches of each string's anchor character
+            for search, entries in ((other, ["b"]), (again, ["a"])):
+                expected = compile_plain(entries).search(string)
+                assert span(search.search(string)) == span(expected), (cls.__name__, entries, string)

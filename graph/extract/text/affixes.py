@@ -90,6 +90,10 @@ class _Rule:
         return self.edge is None or _contains(self.edge, ord(char))
 
 
+# Each search class's per-character searches, by its rules (see `_AnchoredSearch`).
+_SEARCHES_BY_CHAR: dict[tuple[type, tuple[str, ...]], dict[str, object]] = {}
+
+
 class _AnchoredSearch:
     """A prefix or suffix expression's `search`, by the chunk's character at the anchor.
 
@@ -107,7 +111,10 @@ class _AnchoredSearch:
         rules = [_Rule(piece, self._at_end) for piece in _kept(self.entries)]
         # Unless every rule is anchored whole, the full expression is no union of them.
         self._rules = rules if all(rule.anchored for rule in rules) else None
-        self._by_char: dict[str, object] = {}  # a character's search, made at first sight
+        # A character's search, made at first sight and shared by every search of the same
+        # rules in the process: each extractor builds its tokenizers afresh, and compiling
+        # the searches again cost each a few milliseconds of its first texts.
+        self._by_char: dict[str, object] = _SEARCHES_BY_CHAR.setdefault((type(self), self.entries), {})
 
     def __reduce__(self):
         return type(self), (self.entries,)
