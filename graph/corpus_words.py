@@ -41,7 +41,8 @@ _MIN_PAPERS = 3
 _CANDIDATES = ("SELECT id, name, papers FROM (SELECT e.id, e.name, "
                "(SELECT count(DISTINCT m.paper_id) FROM mentions m WHERE m.entity_id = e.id) AS papers FROM entities e "
                "WHERE e.origin = 'discovered' AND e.type IN ('MODEL', 'DATASET', 'BENCHMARK') AND instr(e.id, '~') = 0 "
-               "AND e.name GLOB '[A-Z][a-z]*' AND e.name NOT GLOB '*[^A-Za-z -]*' AND e.name NOT GLOB '*[A-Za-z][A-Z]*' {scope}) "
+               "AND e.name GLOB '[A-Z][a-z]*' AND e.name NOT GLOB '*[^A-Za-z -]*' "
+               "AND e.name NOT GLOB '*[A-Za-z][A-Z]*' {scope}) "
                "WHERE papers >= ? ORDER BY id")
 # The papers that hold the words, in the store's order, are read up to `_WINDOW` of them: a
 # name written capitalised in thousands of papers ("Gaussian", "Markov") costs no more than

@@ -75,7 +75,8 @@ def named(pid: str, sentence: str, name: str, type_: EntityType) -> PaperExtract
     start = sentence.index(name)
     mention = Mention(pid, "abstract", start, start + len(name), name, sentence, type_, entity_id(name), 0.8,
                       "kg_shapes")
-    return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,), (Entity(entity_id(name), name, type_, origin="discovered"),))
+    entity = Entity(entity_id(name), name, type_, origin="discovered")
+    return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,), (entity,))
 
 
 def unnamed(pid: str, sentence: str) -> PaperExtraction:
@@ -137,4 +138,5 @@ def test_a_third_of_its_papers_calling_it_data_or_listing_it_among_data_keep_it(
     rows = [("p1", "Random Walk", "", ", and Boyan Chain benchmarks supports this condition"),
             ("p2", "Random Walk", "", " over the graph"), ("p3", "Random Walk", "", " process")]
     assert not written_as_words("Random Walk", rows)
-    assert written_as_words("Random Walk", rows[1:] + [("p4", "Random Walk", "", " benchmarks")])  # no list: a qualifier
+    # "Random Walk benchmarks" alone is no list: a qualifier
+    assert written_as_words("Random Walk", rows[1:] + [("p4", "Random Walk", "", " benchmarks")])
