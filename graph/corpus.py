@@ -45,6 +45,7 @@ from .corpus_readings import apply_readings, gazetteer_cases, hold_lowercase_rea
 from .corpus_verdicts import (
     POOL_MIN_ENTITIES, POOL_MIN_READINGS, EntityCase, EntityVerdict, iter_in_order, iter_verdicts, read_gazetteer_chunk,
 )
+from .corpus_words import common_word_entities
 from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
 from .speed import gc_paused
@@ -158,6 +159,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
                     delete_entities(db, orphans)  # while the pool judges the next chunks
                     report.deleted += len(orphans)
                     bar.update(min(done, len(ids)) - bar.n)
+            _hold_common_words(db, scope, report)
             report.not_names += hold_lowercase_readings(db, scope)
             report.restored = _count_restored(db, pulled)
             report.deleted += delete_orphans(db, scope)
@@ -344,6 +346,16 @@ def _hold_entities(db, held: list[tuple[str, str]]) -> list[str]:
 
 
 _HELD_FROM_M = ", ".join(f"m.{column.strip()}" for column in HELD_COLUMNS.split(","))
+
+
+def _hold_common_words(db, scope: str, report: SettleReport) -> None:
+    """Hold the entities named by words the corpus writes in lowercase
+    (`corpus_words.common_word_entities`), after the verdicts that give each its type."""
+    held = common_word_entities(db, scope)
+    orphans = _hold_entities(db, [(entity_id, "not-a-name") for entity_id in held])
+    delete_entities(db, orphans)
+    report.not_names += len(held)
+    report.deleted += len(orphans)
 
 
 def _pull_back_held(db, scope: str = "") -> list[str]:
