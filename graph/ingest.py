@@ -176,7 +176,7 @@ def _deferring(store: Store, files: Sequence[Path], defer: bool | None, progress
     deferred (and a `build_now` that does nothing)."""
     if defer is None:
         defer = sum(f.stat().st_size for f in files) >= BULK_INPUT_BYTES
-    return store.deferred_indexes(progress) if defer else nullcontext(lambda names: None)
+    return store.deferred_indexes(progress, first=STEP_INDEXES) if defer else nullcontext(lambda names: None)
 
 
 def iter_records(files: Iterable[Path], format: str | None, as_of: date | None,

@@ -29,7 +29,7 @@ from .speed import mention_of
 from .store_faults import write_error
 from .store_indexes import DeferredIndexes
 from .store_rows import (
-    ALIAS_SQL, ENTITY_SQL, FTS_DELETE_SQL, FTS_SQL, MENTION_SQL, PAPER_SQL, RESULT_SQL, alias_rows,
+    ALIAS_SQL, ENTITY_SQL, FTS_DELETE_SQL, FTS_SQL, MENTION_SQL, PAPER_SQL, RESULT_SQL, StoreOrigins, alias_rows,
     entity_row, json_list, mention_rows, new_entities, result_rows, write_new_papers,
 )
 from .store_schema import (
@@ -126,6 +126,11 @@ class Store:
         # changes nothing (see `_write_entities`), so it is skipped. Emptied when anything
         # else may have changed entities: a corpus step, an import, another connection.
         self._written: dict[str, Entity] = {}
+        # The origin in the store of each entity the batches' mentions named, read once
+        # (`store_rows.store_origins`) and forgotten with `_written`: nothing but what
+        # empties that changes an origin.
+        self._origins: dict[str, str] = {}
+        self._deferred: DeferredIndexes | None = None  # a bulk load's indexes not built yet
         self._data_version = None
         try:
             self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
@@ -187,7 +192,7 @@ class Store:
             self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA synchronous = NORMAL")
-            self._written.clear()
+            self._forget_written()
             self._data_version = None
 
     def __enter__(self) -> Store:
@@ -237,15 +242,18 @@ class Store:
         added = updated = unchanged = 0
         replaced: set[str] = set()
         with self._lock:
+            if known and self._deferred is not None:
+                self._deferred.build_for_rewrites()
             try:
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
                 raise write_error(self.path, exc) from exc
             self._check_written()
             pending: dict[str, Entity] = {}
+            origins: dict[str, str] = {}  # read in this transaction, kept once it commits
             try:
                 if not known and not renew and len(set(ids)) == len(ids):  # all new: one statement a table
-                    added = self._write_new_batch(extractions, pending)
+                    added = self._write_new_batch(extractions, pending, origins)
                     extractions = []
                 for extraction in extractions:
                     merged = merge_paper(stored.get(extraction.paper.id), extraction.paper)
@@ -265,6 +273,7 @@ class Store:
                     added, updated = (added + 1, updated) if old is None else (added, updated + 1)
                 self._db.execute("COMMIT")
                 self._written.update(pending)
+                self._origins.update(origins)
             except BaseException as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
@@ -288,18 +297,28 @@ class Store:
         (PRAGMA data_version changes only for other connections' commits)."""
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
         if version != self._data_version:
-            self._written.clear()
+            self._forget_written()
             self._data_version = version
 
-    def _write_new_batch(self, extractions: list[PaperExtraction], pending: dict[str, Entity]) -> int:
-        """Write a batch of distinct papers the store does not hold (`store_rows.py`); how many."""
+    def _forget_written(self) -> None:
+        """Forget the entities this connection wrote and the origins it read: another
+        connection, a corpus step or an import may have changed them."""
+        self._written.clear()
+        self._origins.clear()
+
+    def _write_new_batch(self, extractions: list[PaperExtraction], pending: dict[str, Entity],
+                         origins: dict[str, str]) -> int:
+        """Write a batch of distinct papers the store does not hold (`store_rows.py`); how
+        many. The entities' origins it reads join `origins`."""
         rows = [_paper_row(x.paper) + (paper_fingerprint(x.paper), x.paper.year, x.paper.venue, x.paper.doi)
                 for x in extractions]
-        write_new_papers(self._db, extractions, rows, new_entities(extractions, self._written, pending))
+        write_new_papers(self._db, extractions, rows, new_entities(extractions, self._written, pending),
+                         StoreOrigins(self._origins, origins))
         return len(extractions)
 
     @contextmanager
-    def deferred_indexes(self, progress: bool = False) -> Iterator[Callable[[Iterable[str]], None]]:
+    def deferred_indexes(self, progress: bool = False, first: Iterable[str] = ()
+                         ) -> Iterator[Callable[[Iterable[str]], None]]:
         """Into a store without papers, write the block's batches without the indexes only
         readers and the corpus step use (`store_indexes.DeferredIndexes`), built once, in the
         store's order, when the block ends, raised or not (with a progress bar on stderr when
@@ -308,11 +327,12 @@ class Store:
         Yields `build_now(names)`, which builds these of them at once, for work inside the
         block that reads them (the corpus step, `corpus.STEP_INDEXES`); the others are then
         dropped until the block ends. Into a store with papers, nothing is deferred and
-        `build_now` does nothing.
+        `build_now` does nothing. `first` are built before any other: with `mentions_edges`
+        when a batch rewrites a paper an earlier one stored (`DeferredIndexes.build_for_rewrites`).
         """
         with self._lock:
             empty = self._db.execute("SELECT NOT EXISTS (SELECT 1 FROM papers)").fetchone()[0]
-            indexes = DeferredIndexes(self._db) if empty else None
+            indexes = self._deferred = DeferredIndexes(self._db, first) if empty else None
 
         def build_now(names: Iterable[str]) -> None:
             if indexes is not None:
@@ -321,6 +341,7 @@ class Store:
         try:
             yield build_now
         finally:
+            self._deferred = None
             if indexes is not None:
                 with self._lock:
                     indexes.build(None, progress)
@@ -390,6 +411,7 @@ class Store:
         for entity in entities:
             renew.discard(entity.id)
             self._written.pop(entity.id, None)
+            self._origins.pop(entity.id, None)
             self._db.execute("DELETE FROM aliases WHERE entity_id = ?", (entity.id,))
             self._db.execute(
                 "UPDATE entities SET name = ?, type = ?, variant_of = ?, external_ids = ?, origin = ? "
@@ -404,7 +426,7 @@ class Store:
         """
         entities = list(entities)
         with self._lock:
-            self._written.clear()
+            self._forget_written()
             before = self._count("SELECT count(*) FROM entities")
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -658,7 +680,7 @@ class Store:
         (the corpus step): committed when the block ends, rolled back when it raises."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
-            self._written.clear()  # the step may delete or change entities
+            self._forget_written()  # the step may delete or change entities
             try:
                 yield self._db
             except BaseException:
