@@ -105,9 +105,8 @@ def settle_introductions(text: str, pairs: list) -> list:
                 if not kept:  # the cue's reach was wrong; its own apposition may still define it
                     kept = text.startswith(", a", c.end) and is_defined_by_apposition(
                         text, c, _MENTIONS, mention.sentence) or _defines_rejected_phrase(
-                        text, c, last_intro, rejected, mention.sentence) or (
-                        text[start - 1 : start] == "(" and text[c.end : c.end + 1] == ")"
-                        and _names_the_object(text, pairs, i, last_intro, joins))
+                        text, c, last_intro, rejected, mention.sentence) or _names_the_object(
+                        text, pairs, i, last_intro, joins)
                     if not kept:
                         pairs[i] = (_with_role(mention, _MENTIONS), c)
                         rejected = c if first else None
@@ -137,8 +136,7 @@ def settle_introductions(text: str, pairs: list) -> list:
                 last_intro = (c.end, mention.sentence, True)
                 introduced.add(text[start : c.end].casefold())
                 continue
-        if text[start - 1 : start] == "(" and text[c.end : c.end + 1] == ")" and _names_the_object(
-                text, pairs, i, last_intro, joins):
+        if _names_the_object(text, pairs, i, last_intro, joins):
             pairs[i] = (_with_role(mention, _INTRODUCES), c)
             last_intro = (c.end, mention.sentence, True)
             introduced.add(text[start : c.end].casefold())
@@ -157,6 +155,8 @@ def _names_the_object(text: str, pairs: list, i: int, last_intro, joins: dict) -
     thing's long form when only the head noun stands between them, and the two are joined
     into one entity (in `joins`); any other name introduced there is what the verb made."""
     mention, c = pairs[i]
+    if text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] != ")":
+        return False
     verb_end = object_verb_end(text, c, mention.sentence)
     if verb_end < 0:
         return False
