@@ -8,6 +8,7 @@
     python3 data/roles/sample_outside.py test4 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test4.jsonl
     python3 data/roles/sample_outside.py test5 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test5.jsonl
     python3 data/roles/sample_outside.py test6 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test6.jsonl
+    python3 data/roles/sample_outside.py test7 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test7.jsonl
 
 Same population as sample.py (primary category cs.LG, cs.CL, cs.CV, cs.AI, cs.IR or stat.ML,
 non-empty abstract), records read in sorted file order, the papers of the earlier halves'
@@ -35,6 +36,9 @@ HALVES = {
     "test6": (20261220, 60, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl",
                              "gold_dev3.jsonl", "gold_test2.jsonl", "gold_test3.jsonl", "gold_test4.jsonl",
                              "gold_test5.jsonl")),
+    "test7": (20261221, 60, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl",
+                             "gold_dev3.jsonl", "gold_test2.jsonl", "gold_test3.jsonl", "gold_test4.jsonl",
+                             "gold_test5.jsonl", "gold_test6.jsonl")),
 }
 
 
