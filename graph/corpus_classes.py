@@ -9,7 +9,9 @@ their papers write them so, what a class of things is called, not a thing (docs/
   paper names the task, the class of models that do it, or a protocol, and the type noun after
   the acronym ("V2A models") made it a model. Where a third or more of its papers define it by
   such a long form, it is no name; a conversion that names a model is written inside a longer
-  name ("Sa2VA", "LLM2Vec") and no paper defines it so.
+  name ("Sa2VA", "LLM2Vec") and no paper defines it so. A conversion written out
+  ("Single-image-to-3D models", "3D-to-2D projection", "NL-to-SQL datasets") is no name where
+  more than half its papers write it only right before a lowercase word, as a compound (below).
 - **Compound adjectives**, a name and a lowercase word joined by a hyphen ("Open-source
   models", "LLaMA-family models", "Pareto-optimal model", "3D-text datasets"), where the
   corpus joins that word so to many lowercase words ("cross-domain", "closed-source",
@@ -49,12 +51,14 @@ _PRODUCTIVE_HEADS = 15
 _CANDIDATES = ("SELECT id, name FROM (SELECT e.id, e.name, "
                "(SELECT count(DISTINCT m.paper_id) FROM mentions m WHERE m.entity_id = e.id) AS papers FROM entities e "
                "WHERE e.origin = 'discovered' AND e.type IN ('MODEL', 'DATASET', 'BENCHMARK') AND instr(e.id, '~') = 0 "
-               "AND (e.name GLOB '*[A-Z0-9]2[A-Z0-9]*' OR e.name GLOB '*-[a-z][a-z][a-z]*' "
+               "AND (e.name GLOB '*[A-Z0-9]2[A-Z0-9]*' OR e.name GLOB '*-[a-z][a-z][a-z]*' OR e.name GLOB '*-to-*' "
                "OR (e.name GLOB '[A-Z]*[A-Z0-9]' AND e.name NOT GLOB '*[^A-Z0-9]*')) {scope}) "
                "WHERE papers >= ? ORDER BY id")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]*[A-Z0-9]$")
 # "V2A", "T2AV", "TI2V": letters or digits, "2", letters or digits, nothing else.
 _CONVERSION = re.compile(r"^[A-Z0-9]{1,3}2[A-Z0-9]{1,3}$")
+# "Single-image-to-3D", "NL-to-SQL": a conversion written out.
+_WRITTEN_CONVERSION = re.compile(r"[A-Za-z0-9]-to-[A-Za-z0-9]")
 # "Video-to-Audio (", "video-to-video~(": a conversion's long form right before the acronym.
 _CONVERSION_LONG_FORM = re.compile(r"[A-Za-z0-9]-to-[A-Za-z0-9][\w-]*\s*~?\(\s*$")
 # "Open-source", "LLaMA-family": anything, a hyphen, a lowercase word of three letters or more.
@@ -93,13 +97,15 @@ def class_entities(db, scope: str = "") -> list[str]:
     candidates = db.execute(_CANDIDATES.format(scope=scope.replace("{}", "e.id")), (_MIN_PAPERS,)).fetchall()
     held = [entity_id for entity_id, name in candidates
             if _ACRONYM.match(name) and _acronym_of_class(db, entity_id, name)]
+    held += [entity_id for entity_id, name in candidates
+             if _WRITTEN_CONVERSION.search(name) and written_as_modifier(_mention_rows(db, entity_id))]
     # the corpus is read for the words of the compounds written as modifiers only (13 words of
     # 15 entities at 75,000 papers; a scan of every title and abstract costs 0.2 CPU s a word)
     modifiers = [(entity_id, found["word"]) for entity_id, name in candidates
                  if (found := _COMPOUND.match(name)) and written_as_modifier(_mention_rows(db, entity_id))]
     productive = productive_suffixes(db, {word for _, word in modifiers})
     held += [entity_id for entity_id, word in modifiers if word in productive]
-    return sorted(held)
+    return sorted(set(held))
 
 
 def _acronym_of_class(db, entity_id: str, name: str) -> bool:
@@ -116,7 +122,7 @@ def productive_suffixes(db, words: set[str]) -> set[str]:
     `_PRODUCTIVE_HEADS` or more distinct lowercase words ("cross-domain", "in-domain").
     The papers that hold a word (full-text index, which splits at hyphens) are read until
     that many are found: a productive word costs a few dozen papers, a rare one all of its
-    few (0.2 CPU s for 22 words at 75,000 papers, read through in 5 s)."""
+    few (0.22 CPU s for 22 words at 75,000 papers)."""
     return {word for word in sorted(words) if _joined_heads(db, word) >= _PRODUCTIVE_HEADS}
 
 

@@ -33,6 +33,13 @@ V2A = [
     "Video-to-audio (V2A) generation shows great potential in fields such as film production.",
     "We propose SelVA, a novel text-conditioned V2A model that treats the text prompt as an explicit selector.",
 ]
+# Papers that name "Single-image-to-3D" models: a conversion written out.
+SINGLE_IMAGE_TO_3D = [
+    "Single-image-to-3D models typically follow a sequential generation and reconstruction workflow.",
+    "Specifically, we build on a pre-trained single-image-to-3D model, preserving strong spatial consistency.",
+    "Existing video generation methods provide minimal physical control, and single-image-to-3D conversion "
+    "approaches often suffer from object interpenetration.",
+]
 # Papers that name "LLaMA-family" models ...
 LLAMA_FAMILY = [
     "Applied to LLaMA-family models evaluated on unobserved intermediate distances, the method transfers.",
@@ -125,6 +132,14 @@ def test_a_conversion_named_inside_a_longer_name_or_introduced_stays():
                                       ("p3", "S2T", " and", "baselines: ")])
     rows = [("p1", "V2A", " generation", "Video-to-Audio ("), ("p2", "V2A", ", a unified model for", "We present ")]
     assert not defined_as_conversion(rows)
+
+
+def test_a_conversion_written_out_before_nouns_is_not_a_name(tmp_path):
+    papers = [named(f"s{i}", s, "Single-image-to-3D", s[s.lower().index("single"):][:18])
+              for i, s in enumerate(SINGLE_IMAGE_TO_3D)]
+    store = settle(tmp_path, papers)
+    with store:
+        assert type_of(store, "Single-image-to-3D") is None
 
 
 def test_a_compound_the_corpus_joins_to_many_words_written_before_nouns_is_not_a_name(tmp_path):
