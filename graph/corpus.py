@@ -45,6 +45,7 @@ from .corpus_readings import apply_readings, gazetteer_cases, hold_lowercase_rea
 from .corpus_verdicts import (
     POOL_MIN_ENTITIES, POOL_MIN_READINGS, EntityCase, EntityVerdict, iter_in_order, iter_verdicts, read_gazetteer_chunk,
 )
+from .corpus_classes import class_entities
 from .corpus_words import common_word_entities
 from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
@@ -350,8 +351,9 @@ _HELD_FROM_M = ", ".join(f"m.{column.strip()}" for column in HELD_COLUMNS.split(
 
 def _hold_common_words(db, scope: str, report: SettleReport) -> None:
     """Hold the entities named by words the corpus writes in lowercase
-    (`corpus_words.common_word_entities`), after the verdicts that give each its type."""
-    held = common_word_entities(db, scope)
+    (`corpus_words.common_word_entities`) or as classes of things (`corpus_classes.class_entities`),
+    after the verdicts that give each its type."""
+    held = sorted({*common_word_entities(db, scope), *class_entities(db, scope)})
     orphans = _hold_entities(db, [(entity_id, "not-a-name") for entity_id in held])
     delete_entities(db, orphans)
     report.not_names += len(held)
