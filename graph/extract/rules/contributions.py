@@ -36,8 +36,8 @@ from paperkg.graph.extract.rules.coined_parts import ITEM, ITEM_BEFORE, PARTS_WO
 from paperkg.graph.extract.rules.cues import GENERAL_PHRASES
 from paperkg.graph.extract.rules.named_objects import object_verb_end
 from paperkg.graph.extract.rules.introduced_names import (
-    DEFINERS, PASSIVE_STARTS, after_our, defines_coined_short_form, is_coined_here, is_defined_by_apposition,
-    is_introduced_otherwise, is_listed_name,
+    DEFINERS, MADE_HEADS, PASSIVE_STARTS, after_our, defines_coined_short_form, is_coined_here,
+    is_defined_by_apposition, is_introduced_otherwise, is_listed_name, is_made_data,
     is_proper_name, is_title_case,
 )
 from paperkg.graph.records import EntityType, Role
@@ -51,9 +51,10 @@ _TITLE_BREAK = "\n\n"  # between the title and the abstract in the text a paper 
 # Connectome Project (HCP) and the Autism ..."), and a few words that describe the next
 # item, named in parentheses, past items so named that no rule extracted ("landmarks (ROxf
 # and RPar), products (SOP), fashion items (In-Shop), and bird species (CUB-200)"); or the
-# open parenthesis of a short form of the item before ("... Project (HCP").
+# open parenthesis of a short form of the item before ("... Project (HCP"). A slash may join
+# two describing words ("and long-context/multilingual benchmarks (LongBench, XNLI, XCOPA)").
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)"
-_DESCRIBED = r"(?:[\w-]+\s+){1,5}\("
+_DESCRIBED = r"(?:[\w/-]+\s+){1,5}\("
 _LIST_JOIN = re.compile(
     rf"\)?(?:\s*\([^()]{{0,40}}\))?{_SEPARATOR}(?:the\s+)?(?:{_DESCRIBED}[^()]{{1,30}}\){_SEPARATOR})*"
     rf"(?:{_DESCRIBED})?|\s+\(")
@@ -130,8 +131,13 @@ def settle_introductions(text: str, pairs: list) -> list:
             continue
         if c.component in DEFINERS or text.startswith(PASSIVE_STARTS, c.end) or text.find(
                 "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0 or text.find(
-                "new", near, start) >= 0 or text.find("novel", near, start) >= 0:
-            if is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence):
+                "new", near, start) >= 0 or text.find("novel", near, start) >= 0 or (
+                # "our <3-4 words> approach, NAME" and data "forming the NAME dataset": one
+                # character or a type first, since every mention that gets here tests them
+                text[start - 2] == "," and text.find("ur ", start - 60 if start > 60 else 0, near) >= 0) or (
+                c.type in _DATA and text.startswith(MADE_HEADS, c.end)):
+            if is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence) or (
+                    is_made_data(text, c)):
                 pairs[i] = (_with_role(mention, _INTRODUCES), c)
                 last_intro = (c.end, mention.sentence, True)
                 introduced.add(text[start : c.end].casefold())
