@@ -196,6 +196,13 @@ def test_a_long_list_of_data_is_evaluated_on_to_its_end(extractor):
     ("Evaluations on reasoning (GSM8K, MATH, BBH), code generation (HumanEval, MBPP), and "
      "long-context/multilingual benchmarks (LongBench, XNLI, XCOPA) identify a consistent safe zone.",
      {"LongBench", "XNLI", "XCOPA"}),
+    # arXiv 2503.23947: the task run on each item, a mention of its own, keeps the list.
+    ("Extensive experiments demonstrate that SPANetV2 outperforms state-of-the-art models across "
+     "multiple vision tasks, including ImageNet-1K classification, COCO object detection, and ADE20K "
+     "semantic segmentation.", {"ADE20K"}),
+    # a lower-case word or two after each item (its kind) keep the list past a cue's reach.
+    ("Extensive experiments on the CIFAR-10 dataset, the CIFAR-100 dataset, the Tiny-ImageNet dataset, "
+     "the Food-101 dataset and the Caltech-101 dataset show consistent gains.", {"Caltech-101"}),
     # arXiv 2506.21536 (dev): an item typed otherwise ("evaluation (CPsyCounE)") keeps the list.
     ("Evaluations show that PsyLite outperforms the baseline models in the Chinese general evaluation "
      "(CEval), psychological counseling professional evaluation (CPsyCounE), and dialogue safety "

@@ -45,6 +45,7 @@ from paperkg.graph.speed import mention_of
 
 _INTRODUCES, _MENTIONS, _EVALUATES_ON = Role.INTRODUCES, Role.MENTIONS, Role.EVALUATES_ON
 _DATA = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+_TASK = EntityType.TASK
 _TITLE_BREAK = "\n\n"  # between the title and the abstract in the text a paper is read as
 # What joins two items of a list of data: a comma or "and", perhaps past a result in
 # parentheses ("FUNSD (0.79), CORD"), the close of a short form and an article ("the Human
@@ -55,8 +56,11 @@ _TITLE_BREAK = "\n\n"  # between the title and the abstract in the text a paper 
 # two describing words ("and long-context/multilingual benchmarks (LongBench, XNLI, XCOPA)").
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)"
 _DESCRIBED = r"(?:[\w/-]+\s+){1,5}\("
+# One or two lower-case words may follow an item, its kind or its task ("the KITTI dataset, the
+# Waymo dataset", "ImageNet-1K classification, COCO object detection, and ADE20K semantic
+# segmentation").
 _LIST_JOIN = re.compile(
-    rf"\)?(?:\s*\([^()]{{0,40}}\))?{_SEPARATOR}(?:the\s+)?(?:{_DESCRIBED}[^()]{{1,30}}\){_SEPARATOR})*"
+    rf"\)?(?:\s*\([^()]{{0,40}}\))?(?:\s+[a-z][\w-]*){{0,2}}{_SEPARATOR}(?:the\s+)?(?:{_DESCRIBED}[^()]{{1,30}}\){_SEPARATOR})*"
     rf"(?:{_DESCRIBED})?|\s+\(")
 # What may stand between two names that one cue introduces together ("X and Y", "X, Y"),
 # perhaps past the close of the first one's short form ("a generation-axis pipeline (GAP)
@@ -409,6 +413,10 @@ def carry_list_roles(text: str, pairs: list) -> list:
             if mention.role is _MENTIONS:
                 pairs[i] = (_with_role(mention, _EVALUATES_ON), c)
                 evaluated = True
+        elif (last is not None and last[2] and c.type is _TASK and c.start == last[0] + 1
+                and last[1] is mention.sentence and text[last[0]] == " "):
+            last = (c.end, mention.sentence, True)  # the task run on the data before it: "COCO object detection"
+            continue
         last = (c.end, mention.sentence, evaluated and c.type in _DATA)
     return pairs
 
