@@ -204,3 +204,32 @@ def test_a_short_form_defined_before_a_part_noun_is_introduced_in_a_sentence_of_
                                None, None, (long, short))
         found = find_named_parts(text, unknown, [definition])
         assert [(c.start, c.role) for c in found] == ([(at, Role.INTRODUCES)] if expected else [])
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # arXiv 2503.18794: steps a contribution comprises.
+    ("T\n\nSpecifically, NexusGS comprises three key steps: Epipolar Depth Nexus, Flow-Resilient Depth "
+     "Blending, and Flow-Filtered Depth Pruning.",
+     ["Epipolar Depth Nexus", "Flow-Resilient Depth Blending", "Flow-Filtered Depth Pruning"]),
+    # arXiv 2505.12007: in a pair, the second item keeps its own "and".
+    ("T\n\nThe MCO-E Net introduces two innovative designs: Multi-modal Collaborative Optimization Mamba "
+     "(MCO-Mamba) and Heterogeneous Collaborative and Expansion Mixture-of-Experts (HCE-MoE).",
+     ["Multi-modal Collaborative Optimization Mamba", "Heterogeneous Collaborative and Expansion Mixture-of-Experts"]),
+])
+def test_parts_listed_after_other_counted_part_nouns_are_coined(text, names):
+    # (a piece after an inner "and" may be read as well: the longer name wins its span later)
+    assert set(names) <= {c.name for c in find_listed_parts(text, unknown)}
+
+
+@pytest.mark.parametrize("text", [
+    # arXiv 2505.05062: "with" counts what the paper uses.
+    "T\n\nWe study LTSSL by employing the foundation model with three strategies: Linear Probing (LP), "
+    "Lightweight Fine-Tuning (LFT), and Full Fine-Tuning (FFT).",
+    # arXiv 2505.06210: a list whose items hold colons of their own.
+    "T\n\nOur method consists of two stages: Stage 1: VM-UNetV2 is used to generate probability maps.",
+    # an enumerated list, left to `find_enumerated_parts`.
+    "T\n\nLGPS incorporates three key innovations: (1) a MobileNetV2 backbone; (2) Convolutional "
+    "Conditional Random Fields; and (3) a hybrid loss of Dice Loss and Weighted IoU Loss.",
+])
+def test_other_counted_lists_of_used_or_nested_items_coin_nothing(text):
+    assert find_listed_parts(text, unknown) == []

@@ -192,6 +192,17 @@ def test_a_long_list_of_data_is_evaluated_on_to_its_end(extractor):
      "retrieval benchmarks of landmarks (ROxf and RPar), products (SOP), fashion items (In-Shop), and "
      "bird species (CUB-200) while having comparable latency to the pair-wise local descriptor re-rankers.",
      {"CUB-200"}),
+    # arXiv 2601.02569: a slash joins the words that describe the next items (roles round 12).
+    ("Evaluations on reasoning (GSM8K, MATH, BBH), code generation (HumanEval, MBPP), and "
+     "long-context/multilingual benchmarks (LongBench, XNLI, XCOPA) identify a consistent safe zone.",
+     {"LongBench", "XNLI", "XCOPA"}),
+    # arXiv 2503.23947: the task run on each item, a mention of its own, keeps the list.
+    ("Extensive experiments demonstrate that SPANetV2 outperforms state-of-the-art models across "
+     "multiple vision tasks, including ImageNet-1K classification, COCO object detection, and ADE20K "
+     "semantic segmentation.", {"ADE20K"}),
+    # a lower-case word or two after each item (its kind) keep the list past a cue's reach.
+    ("Extensive experiments on the CIFAR-10 dataset, the CIFAR-100 dataset, the Tiny-ImageNet dataset, "
+     "the Food-101 dataset and the Caltech-101 dataset show consistent gains.", {"Caltech-101"}),
     # arXiv 2506.21536 (dev): an item typed otherwise ("evaluation (CPsyCounE)") keeps the list.
     ("Evaluations show that PsyLite outperforms the baseline models in the Chinese general evaluation "
      "(CEval), psychological counseling professional evaluation (CPsyCounE), and dialogue safety "
@@ -324,6 +335,22 @@ def test_definitions_that_open_the_enumerated_parts_of_a_contribution_are_introd
     # arXiv 2511.07929 (dev3): a definition that begins a compound adjective is a kind of method.
     ("Moreover, we design an adaptive Kullback-Leibler (KL) divergence-based distillation "
      "regularization method to enable mutual learning.", "Kullback-Leibler", False),
+    # Roles round 12. arXiv 2504.19706: a new thing's lower-case long form, its short form, its kind.
+    ("To solve that, we propose a novel energy-entropy learning (EEL) strategy that integrates the "
+     "complementary information from energy and entropy.", "energy-entropy learning", True),
+    # arXiv 2503.19295: not when a name follows the kind; the acronym is the task.
+    ("Furthermore, we propose a novel opinion-unaware no-reference image quality assessment (OU NR-IQA) "
+     "method, SFD-IQA, greatly improving OU NR-IQA performance.",
+     "opinion-unaware no-reference image quality assessment", False),
+    # arXiv 2512.14266: "our" and more modifiers before a kind, then the name.
+    ("Moreover, our panoramic attention prediction approach, DriverGaze360-Net, jointly learns "
+     "attention maps and attended objects.", "DriverGaze360-Net", True),
+    ("In our experiments on multiple benchmark datasets, TraceNet-X fails.", "TraceNet-X", False),
+    # arXiv 2505.07416: data the paper's making yields, named before its head noun.
+    ("To optimize the annotation process, we leverage AI to assist annotators in constructing the "
+     "ViMRHP dataset.", "ViMRHP", True),
+    ("We start from ViMRHP. To optimize the annotation process, we assist annotators in constructing "
+     "the ViMRHP dataset.", "ViMRHP", False),
 ])
 def test_what_a_sentence_introduces(extractor, abstract, name, is_introduced):
     assert (name in introduced(extractor, "T", abstract)) is is_introduced

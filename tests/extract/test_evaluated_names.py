@@ -30,6 +30,9 @@ def typed(text: str) -> dict[str, EntityType | None]:
     # a score and its metric before "on": arXiv 2604.18573.
     ("and +17.6% mIoU on VSPW video scene parsing, all while reducing", ("VSPW",),
      EntityType.DATASET),
+    # a plain capitalised word in the list drops out alone (roles round 12): arXiv 2506.20243.
+    ("Evaluated on Avalinguo and Speechocean762, our approach improves F1-score by 2.8.",
+     ("Speechocean762",), EntityType.DATASET),
 ])
 def test_names_evaluated_on_are_typed_as_data(text, names, entity_type):
     found = typed(text)
@@ -46,6 +49,9 @@ def test_names_evaluated_on_are_typed_as_data(text, names, entity_type):
      "Qwen-MoE respectively across ten downstream NLP benchmarks.", "LLaMA-MoE"),
     # "on X" and a verb with no experiments before it says nothing of data.
     ("Building on FlashAttention shows that kernels matter.", "FlashAttention"),
+    # a bare acronym after a plain word of the list is as often a maker (arXiv 2504.09118).
+    ("We evaluate our customized code generation pipeline on Intel, AMD, and ARM platforms, "
+     "achieving up to 10x speedup.", "AMD"),
 ])
 def test_names_near_those_cues_stay_untyped(text, name):
     found = typed(text)

@@ -36,7 +36,8 @@ from paperkg.graph.extract.rules.coined_forms import (
     RUN, SHORT, abbreviates, coined_candidates, is_unlisted, may_be_coined, read_run_name,
 )
 from paperkg.graph.extract.rules.coined_parts import (
-    find_enumerated_parts, find_listed_parts, find_named_parts, find_title_name, part_places,
+    find_enumerated_parts, find_listed_parts, find_named_parts, find_title_name, other_part_colons,
+    part_places,
 )
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
 from paperkg.graph.extract.rules.subject_names import find_subject_names
@@ -113,6 +114,9 @@ def coined_name_candidates(
     if "(" in text:
         found += find_enumerated_parts(text, lookup)
     nouns, colons = part_places(text)
+    more = other_part_colons(text)
+    if more:
+        colons = sorted(colons + more)
     if colons:
         found += find_listed_parts(text, lookup, colons)
     spans = {(c.start, c.end) for c in found}  # a part a cue read already ("we developed a X Adapter")

@@ -65,6 +65,34 @@ _COUNTED_PARTS = re.compile(
     r"(?<![\w-])(?:introduc|propos|consist|compris|compos|includ|integrat|incorporat|contain|featur|"
     r"equipp|design|has|have|with|of)\w* (?:of )?(?P<count>two|three|four|five|several|[2-5]) "
     r"(?:[\w-]+ ){0,2}(?:[Mm]odules|[Cc]omponents)\Z")
+# Other plural nouns of a made thing's parts, after a verb that makes or has them (not "with",
+# "of" or "includes", which as often count what a paper uses or evaluates: "employing the
+# foundation model with three strategies: Linear Probing (LP), ..."): "Our framework
+# introduces two key innovations: Dual Semantics Graph (DSG) and ...", "NexusGS comprises
+# three key steps: Epipolar Depth Nexus, Flow-Resilient Depth Blending, and ...".
+_OTHER_PART_NOUNS = frozenset(
+    """mechanisms strategies stages designs innovations techniques branches blocks submodules steps
+    phases parts losses objectives signals primitives principles""".split())
+_COUNTED_OTHER_PARTS = re.compile(
+    r"(?<![\w-])(?:introduc|propos|design|develop|consist|compris|compos|featur|incorporat|integrat)\w* "
+    r"(?:of )?(?P<count>two|three|four|five|several|[2-5]) (?:[\w-]+ ){0,2}[a-z]+\Z")
+
+
+def other_part_colons(text: str) -> list[int]:
+    """The colons after "N <adjectives> <plural part noun>" (`_OTHER_PART_NOUNS`) past the
+    title, where `find_listed_parts` reads a list of parts as it does after "modules:"."""
+    colons = []
+    # One character, which str.find looks for with memchr: "s: " cost ten times as much.
+    at = text.find(":", text.find("\n\n") + 2)
+    while at >= 0:
+        if text[at - 1 : at] == "s" and text[at + 1 : at + 2] == " ":  # every noun of the set is a plural
+            word = text[text.rfind(" ", 0, at) + 1 : at]
+            if word.lower() in _OTHER_PART_NOUNS and _COUNTED_OTHER_PARTS.search(text, max(0, at - 60), at):
+                colons.append(at)
+        at = text.find(":", at + 1)
+    return colons
+
+
 # Where an item of such a list starts: after the colon, a comma or semicolon (perhaps "and"), or
 # " and " (after a short form's bracket, or anywhere in a list of two); past a marker "1)" or
 # "i)" and an article.
@@ -83,14 +111,17 @@ def find_listed_parts(text: str, lookup, colons: list[int] | None = None) -> lis
     """Title-Case names listed after a colon in a sentence that counts the parts of a
     contribution: "AFFormer introduces three key modules: Multi-Agent and Temporal Aggregation
     for context-aware fusion across agents and over time, Dual Spatial Attention for ...".
-    `colons`: where "modules:" and "components:" end (`part_places`), found here if not given."""
+    `colons`: where "modules:" and "components:" end (`part_places`) and the colons of
+    `other_part_colons`, found here if not given."""
     found: list[Candidate] = []
-    for colon in part_places(text)[1] if colons is None else colons:
+    for colon in sorted(part_places(text)[1] + other_part_colons(text)) if colons is None else colons:
         counted = _COUNTED_PARTS.search(text, max(0, colon - 60), colon)
-        if counted is None:
-            continue
         stop = text.find(". ", colon)
         stop = len(text) if stop < 0 else stop
+        if counted is None:
+            counted = _COUNTED_OTHER_PARTS.search(text, max(0, colon - 60), colon)
+            if counted is None or not _plain_list(text, colon, stop):
+                continue
         # Items end at the next comma or semicolon, so that a name's own "and" stays in it
         # ("Multi-Agent and Temporal Aggregation"); in a list of two, "and" ends one too
         # ("two modules: Clini-Recon and Clini-Eval, each ...").
@@ -102,13 +133,23 @@ def find_listed_parts(text: str, lookup, colons: list[int] | None = None) -> lis
             run = RUN.match(text, item.end(), bound)
             if run is None or _AFTER_LISTED.match(text, run.end(), bound) is None:
                 continue
-            if paired and " and " in run.group():
+            if paired and " and " in run.group() and item.start() == colon:  # not the second's own "and"
                 run = RUN.match(text, item.end(), text.find(" and ", item.end(), run.end()))
             elif item.end() < last_and < run.end() and bound == stop:
                 found += read_run_name(text, RUN.match(text, item.end(), last_and), lookup, single_ok=True, whole=True)
                 run = RUN.match(text, last_and + 5, bound)
             found += read_run_name(text, run, lookup, single_ok=True, whole=True)
     return found
+
+
+def _plain_list(text: str, colon: int, stop: int) -> bool:
+    """Whether the list after a colon of `_OTHER_PART_NOUNS` is plain: not enumerated, which
+    `find_enumerated_parts` reads ("three key innovations: (1) a MobileNetV2 backbone ..."),
+    and holding no colon of its own ("two stages: Stage 1: VM-UNetV2 is used ...")."""
+    return not _ENUMERATED_START.match(text, colon) and text.find(":", colon + 1, stop) < 0
+
+
+_ENUMERATED_START = re.compile(r": \(?(?:[1-9]|i{1,3}|iv|v)\)")
 
 
 def _next_of(text: str, separators: tuple[str, ...], start: int, stop: int) -> int:

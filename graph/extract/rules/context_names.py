@@ -102,16 +102,27 @@ def find_context_names(text: str) -> list[NameHit]:
     hits: list[NameHit] = []
     for group in _coordinated(text, name_spans(text)):
         cue = _group_cue(text, group)
+        rescued = False  # whether a plain word of an "on" list was passed over
         for start, end, shaped in group:
             name = text[start:end]
+            name_cue = cue
             if cue is not None and cue[0] == "on":
                 shape_type = type_of_shape(name)
-                if not shaped or shape_type in (EntityType.MODEL, EntityType.METHOD):
-                    cue = None
+                if shape_type in (EntityType.MODEL, EntityType.METHOD):
+                    cue = name_cue = None  # a list that holds a model names models
+                elif not shaped:
+                    # A plain capitalised word is no name the cue can vouch for, but the
+                    # name-shaped ones listed with it still are: "evaluated on Avalinguo
+                    # and Speechocean762" (not a bare acronym, as often a maker: "on
+                    # Intel, AMD, and ARM platforms").
+                    name_cue = None
+                    rescued = True
+                elif rescued and name.isalpha() and name.isupper():
+                    name_cue = None
                 elif shape_type is not None:
-                    cue = ("on", shape_type, 0.6, None)
-            if cue is not None:
-                hits.append(_new_tuple(NameHit, (start, end, name, cue[1], cue[2], cue[0], cue[3])))
+                    cue = name_cue = ("on", shape_type, 0.6, None)
+            if name_cue is not None:
+                hits.append(_new_tuple(NameHit, (start, end, name, name_cue[1], name_cue[2], name_cue[0], name_cue[3])))
             elif shaped:
                 hits.append(_new_tuple(NameHit, (start, end, name, None, 0.0, "shape", None)))
             elif name.endswith(_NAME_HEAD_WORDS) and _NAME_HEAD.search(name):

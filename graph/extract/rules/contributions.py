@@ -36,8 +36,8 @@ from paperkg.graph.extract.rules.coined_parts import ITEM, ITEM_BEFORE, PARTS_WO
 from paperkg.graph.extract.rules.cues import GENERAL_PHRASES
 from paperkg.graph.extract.rules.named_objects import object_verb_end
 from paperkg.graph.extract.rules.introduced_names import (
-    DEFINERS, PASSIVE_STARTS, after_our, defines_coined_short_form, is_coined_here, is_defined_by_apposition,
-    is_introduced_otherwise, is_listed_name,
+    DEFINERS, MADE_HEADS, PASSIVE_STARTS, after_our, defines_coined_short_form, is_coined_here,
+    is_defined_by_apposition, is_introduced_otherwise, is_listed_name, is_made_data,
     is_proper_name, is_title_case,
 )
 from paperkg.graph.records import EntityType, Role
@@ -45,17 +45,22 @@ from paperkg.graph.speed import mention_of
 
 _INTRODUCES, _MENTIONS, _EVALUATES_ON = Role.INTRODUCES, Role.MENTIONS, Role.EVALUATES_ON
 _DATA = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
+_TASK = EntityType.TASK
 _TITLE_BREAK = "\n\n"  # between the title and the abstract in the text a paper is read as
 # What joins two items of a list of data: a comma or "and", perhaps past a result in
 # parentheses ("FUNSD (0.79), CORD"), the close of a short form and an article ("the Human
 # Connectome Project (HCP) and the Autism ..."), and a few words that describe the next
 # item, named in parentheses, past items so named that no rule extracted ("landmarks (ROxf
 # and RPar), products (SOP), fashion items (In-Shop), and bird species (CUB-200)"); or the
-# open parenthesis of a short form of the item before ("... Project (HCP").
+# open parenthesis of a short form of the item before ("... Project (HCP"). A slash may join
+# two describing words ("and long-context/multilingual benchmarks (LongBench, XNLI, XCOPA)").
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+)"
-_DESCRIBED = r"(?:[\w-]+\s+){1,5}\("
+_DESCRIBED = r"(?:[\w/-]+\s+){1,5}\("
+# One or two lower-case words may follow an item, its kind or its task ("the KITTI dataset, the
+# Waymo dataset", "ImageNet-1K classification, COCO object detection, and ADE20K semantic
+# segmentation").
 _LIST_JOIN = re.compile(
-    rf"\)?(?:\s*\([^()]{{0,40}}\))?{_SEPARATOR}(?:the\s+)?(?:{_DESCRIBED}[^()]{{1,30}}\){_SEPARATOR})*"
+    rf"\)?(?:\s*\([^()]{{0,40}}\))?(?:\s+[a-z][\w-]*){{0,2}}{_SEPARATOR}(?:the\s+)?(?:{_DESCRIBED}[^()]{{1,30}}\){_SEPARATOR})*"
     rf"(?:{_DESCRIBED})?|\s+\(")
 # What may stand between two names that one cue introduces together ("X and Y", "X, Y"),
 # perhaps past the close of the first one's short form ("a generation-axis pipeline (GAP)
@@ -130,8 +135,13 @@ def settle_introductions(text: str, pairs: list) -> list:
             continue
         if c.component in DEFINERS or text.startswith(PASSIVE_STARTS, c.end) or text.find(
                 "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0 or text.find(
-                "new", near, start) >= 0 or text.find("novel", near, start) >= 0:
-            if is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence):
+                "new", near, start) >= 0 or text.find("novel", near, start) >= 0 or (
+                # "our <3-4 words> approach, NAME" and data "forming the NAME dataset": one
+                # character or a type first, since every mention that gets here tests them
+                text[start - 2] == "," and text.find("ur ", start - 60 if start > 60 else 0, near) >= 0) or (
+                c.type in _DATA and text.startswith(MADE_HEADS, c.end)):
+            if is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence) or (
+                    is_made_data(text, c)):
                 pairs[i] = (_with_role(mention, _INTRODUCES), c)
                 last_intro = (c.end, mention.sentence, True)
                 introduced.add(text[start : c.end].casefold())
@@ -403,6 +413,10 @@ def carry_list_roles(text: str, pairs: list) -> list:
             if mention.role is _MENTIONS:
                 pairs[i] = (_with_role(mention, _EVALUATES_ON), c)
                 evaluated = True
+        elif (last is not None and last[2] and c.type is _TASK and c.start == last[0] + 1
+                and last[1] is mention.sentence and text[last[0]] == " "):
+            last = (c.end, mention.sentence, True)  # the task run on the data before it: "COCO object detection"
+            continue
         last = (c.end, mention.sentence, evaluated and c.type in _DATA)
     return pairs
 

@@ -57,6 +57,12 @@ _NEW_NOUN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted({*TYPE_NOUNS, "task"}))
     + r"),\s*(?:the\s+)?\Z")
 _OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
+# The same with more modifiers, when the noun is a kind of made thing and no preposition
+# stands among them: "our panoramic attention prediction approach, DriverGaze360-Net,
+# jointly learns ..." (not "our experiments on multiple datasets, GPT-4 ...").
+_OUR_KIND = re.compile(
+    r"\b[Oo]ur\s+(?:(?!(?:on|in|of|for|with|across|to|and|or|from|by)\s)[\w-]+\s+){3,4}(?:"
+    + "|".join(sorted(w for w in TYPE_NOUNS if not w.endswith("s"))) + r"),\s*$")
 # The head nouns of a coined component's long form ("... Fusion Block", "... Data Pipeline").
 _COMPONENT_HEADS = frozenset(
     """network networks net model models module modules block blocks layer layers pipeline
@@ -97,8 +103,8 @@ def _names_a_thing(text: str, c) -> bool:
     long, short = c.aliases
     if not is_proper_name(short):
         return False
-    return not short.isupper() or is_title_case(long) or c.entity is None and _HEADS_ITS_PHRASE.match(
-        text, c.end) is not None
+    return not short.isupper() or is_title_case(long) or c.entity is None and (
+        _HEADS_ITS_PHRASE.match(text, c.end) is not None or names_a_new_kind(text, c.start, c.end))
 
 
 # A definition that is the whole noun phrase, no modifier of a noun after it: "we propose
@@ -109,6 +115,25 @@ def _names_a_thing(text: str, c) -> bool:
 # architecture".
 _HEADS_ITS_PHRASE = re.compile(
     r"\s*\([^()]{1,20}\)(?:\s*[,.;:]|\s+(?:that|which|to|for|as|with|and|is|was|in|on|by|via|into|across)\b)")
+
+
+# A new thing's long form, its short form, then its kind: "we propose a novel energy-entropy
+# learning (EEL) strategy", "a new interspatial attention (ISA) mechanism". The acronym is
+# the name given to the kind's instance the paper makes; without "novel" or "new" such a
+# phrase is as often a field ("our biological reservoir computing (BRC) system").
+_NEW_BEFORE = re.compile(r"\b(?:novel|new)\s+\Z")
+_SHORT_THEN_KIND = re.compile(
+    r"\s*\([^()]{1,20}\)\s+(?:" + "|".join(sorted(w for w in TYPE_NOUNS if not w.endswith("s") or w == "corpus"))
+    # not when a name follows the kind: "a novel opinion-unaware ... assessment (OU NR-IQA)
+    # method, SFD-IQA": the acronym is the task, the name after it the method.
+    + r")\b(?!-|\s*,\s*[A-Z])")
+
+
+def names_a_new_kind(text: str, start: int, end: int) -> bool:
+    """Whether the lower-case long form at `start`-`end` is what "novel" or "new" before it
+    and its short form and kind after it make a new named thing (`_SHORT_THEN_KIND`)."""
+    return (_NEW_BEFORE.search(text, max(0, start - 12), start) is not None
+            and _SHORT_THEN_KIND.match(text, end) is not None)
 
 
 # Words Title Case leaves in lower case: "Unified Pansharpening Model with Thin Cloud Removal".
@@ -141,8 +166,8 @@ def defines_coined_short_form(text: str, phrase, c) -> bool:
         return False
     if not text.endswith(long, phrase.start, phrase.end) or not is_proper_name(short):
         return False
-    return (_HEADS_ITS_PHRASE.match(text, phrase.end) is not None and not is_generic(phrase)
-            and _stands_as_coined(text, phrase))
+    return ((_HEADS_ITS_PHRASE.match(text, phrase.end) is not None or names_a_new_kind(text, phrase.start, phrase.end))
+            and not is_generic(phrase) and _stands_as_coined(text, phrase))
 
 
 def is_listed_name(c) -> bool:
@@ -209,12 +234,52 @@ def is_introduced_otherwise(text: str, c) -> bool:
         said = ("proposed" in left and _PROPOSED.search(left) is not None
                 and not _MODIFIES_NOUN.match(text, end)
                 or "ur " in left and _OUR_NOUN.search(left) is not None
+                or text.startswith(", ", c.start - 2) and _our_kind_before(text, c.start)
                 or ("new" in left or "novel" in left) and _NEW_NOUN.search(left) is not None
                 or c.component in DEFINERS and _is_coined_acronym(text, c))
     if not said:
         return False
     forms = c.aliases or (text[c.start : end],)
     return any(is_proper_name(form) for form in forms) and not is_generic(c)
+
+
+# Data the paper's own making yields, named before its head noun: "we propose an Automatic
+# Dataset Creation Framework ..., constructing the ForgetMe dataset", "we leverage AI to assist
+# annotators in constructing the ViMRHP dataset", "forming the X dataset", "resulting in a X
+# dataset". Its first use: "We start from ViMRHP. ... constructing the ViMRHP dataset" builds
+# on a named thing.
+MADE_HEADS = (" dataset", " benchmark", " corpus")
+_MADE_BEFORE = re.compile(
+    r"\b(?:forming|yielding|resulting\s+in|producing|constructing|creating|curating|building|compiling)"
+    r"\s+(?:the|an?|our)\s+(?:new\s+|novel\s+)?\Z")
+
+
+def is_made_data(text: str, c) -> bool:
+    """Whether a name no list knows, first used here, is data the paper's making yields
+    (`_MADE_BEFORE`, then the name and its head noun)."""
+    if not text.startswith(MADE_HEADS, c.end) or is_listed_name(c):
+        return False
+    if _MADE_BEFORE.search(text, max(0, c.start - 40), c.start) is None:
+        return False
+    name = text[c.start : c.end]
+    return not _used_before(text, name, c.start) and is_proper_name(name) and not is_generic(c)
+
+
+def _used_before(text: str, name: str, start: int) -> bool:
+    """Whether the abstract uses `name` as a word before `start` (not inside "AIM-SciQA")."""
+    at = text.find("\n\n") + 2
+    while (at := text.find(name, at, start)) >= 0:
+        if not (text[at - 1 : at].isalnum() or text[at - 1 : at] == "-"):
+            return True
+        at += 1
+    return False
+
+
+def _our_kind_before(text: str, start: int) -> bool:
+    """Whether "our", three or four modifiers and a kind of made thing stand before `start`
+    (`_OUR_KIND`), looked for as "ur " in C first."""
+    far = start - 60 if start > 60 else 0
+    return text.find("ur ", far, start) >= 0 and _OUR_KIND.search(text, far, start) is not None
 
 
 _OTHERS_OPENER = re.compile(r"(?:Prior|Previous|Existing|Earlier|Recent|Traditional|Conventional)\b")
