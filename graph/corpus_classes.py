@@ -28,6 +28,14 @@ their papers write them so, what a class of things is called, not a thing (docs/
   it where they are half its papers or more. (Writing it plural in half the papers was tried
   after round 20 and not kept: acronyms of several senses are written so as often as classes.)
 
+- **Classes built on a name**, "NAME-based ACRONYM" or "NAME-based" ("CLIP-based CIL
+  approaches", "VLM-based IQA models", "LLM-based RCA agents", "large language model-based
+  (LLM-based) approaches"): the acronym after "based" is a task or a kind of thing ("IQA",
+  "T2I", "CNN") and "NAME-based" says what its members are built on, so the name is a class
+  in any number of papers (at 75,000 papers 88 such models, datasets and benchmarks, 84 of them
+  in one or two papers). A model named so is introduced as one ("NAME, a ...") or named by a
+  word of its own ("termed Tramba").
+
 Whatever the shape, a paper that introduces a thing so named ("NAME, a/an ...") keeps it.
 The corpus step's verdict reads each mention on its own, and the type noun after a name votes
 for its type ("V2A models", "pre-trained models (PTMs)"); only over all its papers does the name
@@ -57,6 +65,13 @@ _CANDIDATES = ("SELECT id, name FROM (SELECT e.id, e.name, "
                "AND (e.name GLOB '*[A-Z0-9]2[A-Z0-9]*' OR e.name GLOB '*-[a-z][a-z][a-z]*' OR e.name GLOB '*-to-*' "
                "OR (e.name GLOB '[A-Z]*[A-Z0-9]' AND e.name NOT GLOB '*[^A-Z0-9]*')) {scope}) "
                "WHERE papers >= ? ORDER BY id")
+# "CLIP-based CIL", "LLM-based RCA", "LLMbased": a class built on a name, in any number of papers.
+_BUILT_ON_CANDIDATES = ("SELECT id, name FROM entities e WHERE e.origin = 'discovered' "
+                        "AND e.type IN ('MODEL', 'DATASET', 'BENCHMARK') AND instr(e.id, '~') = 0 "
+                        "AND (e.name GLOB '*[Bb]ased [A-Z0-9]*' OR e.name GLOB '*[Bb]ased') {scope} ORDER BY id")
+# "based" last, or followed by one acronym of capitals, digits and hyphens ("T2I", "EHR-QA",
+# "RT-DETR"; not a named model's variant, "Mamba-based HuBERT", "Swin-large-based MaskDINO").
+_BUILT_ON = re.compile(r"[A-Za-z0-9)][- ]?[Bb]ased(?: [A-Z0-9][A-Z0-9-]*[A-Z0-9])?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]*[A-Z0-9]$")
 # "V2A", "T2AV", "TI2V": letters or digits, "2", letters or digits, nothing else.
 _CONVERSION = re.compile(r"^[A-Z0-9]{1,3}2[A-Z0-9]{1,3}$")
@@ -75,6 +90,8 @@ _PLURAL_LONG_FORM = re.compile(r"\b[a-z][a-z-]{2,}(?<!ss)s\s*~?\(\s*$")
 _BEFORE_LOWERCASE = re.compile(r"^\)?\s*[a-z]")
 # "NAME, a/an ...": a paper introduces a thing of that name.
 _APPOSITION = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s+(?:a|an)\s")
+# "named NAME", "termed NAME": a paper gives a thing that name.
+_NAMING = re.compile(r"\b(?:named|termed|called|dubbed)\s*$")
 # The papers that hold a word and "-word", in the full-text index's order.
 _JOINED = ("SELECT p.title || ' ' || p.abstract FROM papers_fts f JOIN papers p ON p.rowid = f.rowid "
            "WHERE papers_fts MATCH ? AND (instr(p.title, ?) OR instr(p.abstract, ?))")
@@ -108,7 +125,23 @@ def class_entities(db, scope: str = "") -> list[str]:
                  if (found := _COMPOUND.match(name)) and written_as_modifier(_mention_rows(db, entity_id))]
     productive = productive_suffixes(db, {word for _, word in modifiers})
     held += [entity_id for entity_id, word in modifiers if word in productive]
+    held += built_on_classes(db, scope)
     return sorted(set(held))
+
+
+def built_on_classes(db, scope: str = "") -> list[str]:
+    """The discovered models, datasets and benchmarks in `scope`, of any number of papers,
+    named "NAME-based ACRONYM" or "NAME-based" ("VLM-based IQA models"), that no paper
+    introduces as a thing ("NAME, a/an ...")."""
+    candidates = db.execute(_BUILT_ON_CANDIDATES.format(scope=scope.replace("{}", "e.id"))).fetchall()
+    return [entity_id for entity_id, name in candidates
+            if _BUILT_ON.search(name) and not introduced(_mention_rows(db, entity_id))]
+
+
+def introduced(rows: list[tuple[str, str, str, str]]) -> bool:
+    """Whether a paper, of (paper, text, text after, text before) rows, introduces a thing
+    so named ("NAME, a/an ...", "a model, named NAME")."""
+    return any(_APPOSITION.match(after) or _NAMING.search(before) for _, _, after, before in rows)
 
 
 def _acronym_of_class(db, entity_id: str, name: str) -> bool:
