@@ -13,12 +13,12 @@ their papers write them so, what a class of things is called, not a thing (docs/
   ("Single-image-to-3D models", "3D-to-2D projection", "NL-to-SQL datasets") is no name where
   more than half its papers write it only right before a lowercase word, as a compound (below).
 - **Compound adjectives**, a name and a lowercase word joined by a hyphen ("Open-source
-  models", "LLaMA-family models", "YOLO-series models", "3D-text datasets"), where the corpus
-  joins that word so to several lowercase words ("cross-domain", "closed-source",
-  "time-series": `_PRODUCTIVE_HEADS` of them) and more than half the entity's papers write it
+  models", "LLaMA-family models", "Pareto-optimal model", "3D-text datasets"), where the
+  corpus joins that word so to many lowercase words ("cross-domain", "closed-source",
+  "near-optimal": `_PRODUCTIVE_HEADS` of them) and more than half the entity's papers write it
   only right before a lowercase word: a modifier of the noun after it. A model's variant
-  ("GPT-5.4-mini", "Gemini-3-flash-preview") ends in a tag the corpus joins to one lowercase
-  word or none (and most of its papers write it before a comma, a bracket or a capital too); a
+  ("GPT-5.4-mini", "Gemini-3-flash-preview") ends in a word the corpus joins to few lowercase
+  words (and most of its papers write it before a comma, a bracket or a capital too); a
   paper that capitalises the last word ("GPT-4o-Image") names a thing.
 - **Plural acronyms** ("PTM", "VLFM", "RDB"), where more than half the entity's papers write
   the acronym in the plural ("SystemVerilog Assertions (SVAs)", "CAPTCHAs") or define it by a
@@ -32,9 +32,9 @@ their papers write them so, what a class of things is called, not a thing (docs/
   approaches", "VLM-based IQA models", "LLM-based RCA agents", "large language model-based
   (LLM-based) approaches"): the acronym after "based" is a task or a kind of thing ("IQA",
   "T2I", "CNN") and "NAME-based" says what its members are built on, so the name is a class
-  in any number of papers (at 75,000 papers 88 such models, datasets and benchmarks, 84 of them
-  in one or two papers). A model named so is introduced as one ("NAME, a ...") or named by a
-  word of its own ("termed Tramba").
+  in any number of papers (at 75,000 papers 83 such models, datasets and benchmarks, 79 of them
+  in one or two papers). A model named so is introduced as one ("NAME, a ...", "named
+  NAME"); a gazetteer model after "based" ("ResNet-based CLIP") makes a variant of it.
 
 Whatever the shape, a paper that introduces a thing so named ("NAME, a/an ...") keeps it.
 The corpus step's verdict reads each mention on its own, and the type noun after a name votes
@@ -48,14 +48,14 @@ from __future__ import annotations
 
 import re
 
+from .records import entity_id as id_of_name
+
 _MIN_PAPERS = 3
-# A compound's last word is a word of the language, not a variant's tag, where the corpus joins
-# it by a hyphen to this many distinct lowercase words (at 75,000 papers: "-domain" 182, "-view"
-# 146, "-source" 53, "-family" 28, "-series" 9, "-gram" 5, "-reports" 3; a model variant's
-# "-mini" 1, "-preview" 0). 15 until round 22 left the families written as classes ("YOLO-series
-# models", "GPT-series models") as models; at 3 the step holds 4 more entities at 75k, all read
-# as classes ("Rules after round 22" in docs/audit/README.md).
-_PRODUCTIVE_HEADS = 3
+# A compound's last word is a productive suffix where the corpus joins it by a hyphen to this
+# many distinct lowercase words (at 75,000 papers: "-domain" 182, "-view" 146, "-source" 53,
+# "-family" 28; a model variant's "-mini" 1, "-preview" 0, "-chat" 7, "-series" 9: a named
+# family, "YOLO-series models", is judged a name; lowering this to 3 was tried after round 22).
+_PRODUCTIVE_HEADS = 15
 
 # Names of the three shapes, in `_MIN_PAPERS` or more papers; the acronyms: capitals and digits,
 # a capital first ("S3M", "RDB").
@@ -71,7 +71,8 @@ _BUILT_ON_CANDIDATES = ("SELECT id, name FROM entities e WHERE e.origin = 'disco
                         "AND (e.name GLOB '*[Bb]ased [A-Z0-9]*' OR e.name GLOB '*[Bb]ased') {scope} ORDER BY id")
 # "based" last, or followed by one acronym of capitals, digits and hyphens ("T2I", "EHR-QA",
 # "RT-DETR"; not a named model's variant, "Mamba-based HuBERT", "Swin-large-based MaskDINO").
-_BUILT_ON = re.compile(r"[A-Za-z0-9)][- ]?[Bb]ased(?: [A-Z0-9][A-Z0-9-]*[A-Z0-9])?$")
+_BUILT_ON = re.compile(r"[A-Za-z0-9)][- ]?[Bb]ased(?: (?P<acronym>[A-Z0-9][A-Z0-9-]*[A-Z0-9]))?$")
+_LISTED = "SELECT 1 FROM entities WHERE id = ? AND origin = 'gazetteer'"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]*[A-Z0-9]$")
 # "V2A", "T2AV", "TI2V": letters or digits, "2", letters or digits, nothing else.
 _CONVERSION = re.compile(r"^[A-Z0-9]{1,3}2[A-Z0-9]{1,3}$")
@@ -134,8 +135,15 @@ def built_on_classes(db, scope: str = "") -> list[str]:
     named "NAME-based ACRONYM" or "NAME-based" ("VLM-based IQA models"), that no paper
     introduces as a thing ("NAME, a/an ...")."""
     candidates = db.execute(_BUILT_ON_CANDIDATES.format(scope=scope.replace("{}", "e.id"))).fetchall()
-    return [entity_id for entity_id, name in candidates
-            if _BUILT_ON.search(name) and not introduced(_mention_rows(db, entity_id))]
+    return [found_id for found_id, name in candidates
+            if (found := _BUILT_ON.search(name)) and not _names_a_listed_model(db, found["acronym"])
+            and not introduced(_mention_rows(db, found_id))]
+
+
+def _names_a_listed_model(db, acronym: str | None) -> bool:
+    # "ResNet-based CLIP", "Transformer-based RT-DETR": a variant of a gazetteer model, judged a
+    # name as a named family is ("YOLO-series models")
+    return bool(acronym) and db.execute(_LISTED, (id_of_name(acronym),)).fetchone() is not None
 
 
 def introduced(rows: list[tuple[str, str, str, str]]) -> bool:

@@ -67,18 +67,6 @@ FAMILIES = [
     "We convert this oracle back into guarantees through finite-family auditing or a minimax wrapper.",
 ]
 
-# Papers of the 75k corpus that name "YOLO-series" models: a family, written as a class ...
-YOLO_SERIES = [
-    "Although YOLO-series models have set strong benchmarks, they remain costly on edge devices.",
-    "Additionally, the model outperforms other lightweight YOLO-series models in mAP@0.5 and parameter count.",
-    "While YOLO-series detectors have achieved remarkable success, small objects remain hard.",
-]
-# ... and papers that join "series" by a hyphen to three lowercase words (nine at 75k).
-SERIES = [
-    "Existing multimodal time-series datasets fall short in evaluating cross-modal reasoning.",
-    "Existing medical vision-language models focus primarily on single-image or single-series analyses.",
-    "The proposed method is consistently effective on deepseek-series reasoning LLMs.",
-]
 # Papers of the 75k corpus that name "VLM-based IQA" models, agents and methods: a class.
 VLM_BASED_IQA = [
     "EvoQuality achieves performance that is competitive with, or even surpasses, state-of-the-art supervised "
@@ -169,17 +157,10 @@ def test_a_compound_the_corpus_joins_to_many_words_written_before_nouns_is_not_a
         assert type_of(store, "LLaMA-family") is None
 
 
-def test_a_family_written_before_nouns_is_not_a_name_where_its_word_is_a_word(tmp_path):
-    papers = [named(f"y{i}", s, "YOLO-series") for i, s in enumerate(YOLO_SERIES)]
-    store = settle(tmp_path, papers + [unnamed(f"s{i}", s) for i, s in enumerate(SERIES)])
-    with store:
-        assert type_of(store, "YOLO-series") is None
-
-
 def test_the_same_compound_stays_where_the_corpus_joins_its_word_to_few_others(tmp_path):
     papers = [named(f"n{i}", s, "LLaMA-family", "Llama-family" if "Llama" in s else None)
               for i, s in enumerate(LLAMA_FAMILY)]
-    store = settle(tmp_path, papers + [unnamed(f"f{i}", s) for i, s in enumerate(FAMILIES[:1])])
+    store = settle(tmp_path, papers + [unnamed(f"f{i}", s) for i, s in enumerate(FAMILIES[:3])])
     with store:
         assert type_of(store, "LLaMA-family") == "MODEL"
 
