@@ -46,6 +46,7 @@ from .corpus_verdicts import (
     POOL_MIN_ENTITIES, POOL_MIN_READINGS, EntityCase, EntityVerdict, iter_in_order, iter_verdicts, read_gazetteer_chunk,
 )
 from .corpus_classes import class_entities
+from .corpus_fragments import opening_fragments
 from .corpus_words import common_word_entities
 from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
@@ -351,9 +352,10 @@ _HELD_FROM_M = ", ".join(f"m.{column.strip()}" for column in HELD_COLUMNS.split(
 
 def _hold_common_words(db, scope: str, report: SettleReport) -> None:
     """Hold the entities named by words the corpus writes in lowercase
-    (`corpus_words.common_word_entities`) or as classes of things (`corpus_classes.class_entities`),
-    after the verdicts that give each its type."""
-    held = sorted({*common_word_entities(db, scope), *class_entities(db, scope)})
+    (`corpus_words.common_word_entities`), as classes of things (`corpus_classes.class_entities`)
+    or as a sentence's first words (`corpus_fragments.opening_fragments`), after the verdicts
+    that give each its type."""
+    held = sorted({*common_word_entities(db, scope), *class_entities(db, scope), *opening_fragments(db, scope)})
     orphans = _hold_entities(db, [(entity_id, "not-a-name") for entity_id in held])
     delete_entities(db, orphans)
     report.not_names += len(held)

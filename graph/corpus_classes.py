@@ -28,6 +28,14 @@ their papers write them so, what a class of things is called, not a thing (docs/
   it where they are half its papers or more. (Writing it plural in half the papers was tried
   after round 20 and not kept: acronyms of several senses are written so as often as classes.)
 
+- **Classes built on a name**, "NAME-based ACRONYM" or "NAME-based" ("CLIP-based CIL
+  approaches", "VLM-based IQA models", "LLM-based RCA agents", "large language model-based
+  (LLM-based) approaches"): the acronym after "based" is a task or a kind of thing ("IQA",
+  "T2I", "CNN") and "NAME-based" says what its members are built on, so the name is a class
+  in any number of papers (at 75,000 papers 83 such models, datasets and benchmarks, 79 of them
+  in one or two papers). A model named so is introduced as one ("NAME, a ...", "named
+  NAME"); a gazetteer model after "based" ("ResNet-based CLIP") makes a variant of it.
+
 Whatever the shape, a paper that introduces a thing so named ("NAME, a/an ...") keeps it.
 The corpus step's verdict reads each mention on its own, and the type noun after a name votes
 for its type ("V2A models", "pre-trained models (PTMs)"); only over all its papers does the name
@@ -40,10 +48,13 @@ from __future__ import annotations
 
 import re
 
+from .records import entity_id as id_of_name
+
 _MIN_PAPERS = 3
 # A compound's last word is a productive suffix where the corpus joins it by a hyphen to this
 # many distinct lowercase words (at 75,000 papers: "-domain" 182, "-view" 146, "-source" 53,
-# "-family" 28; a model variant's "-mini" 1, "-preview" 0, "-chat" 7, "-series" 9).
+# "-family" 28; a model variant's "-mini" 1, "-preview" 0, "-chat" 7, "-series" 9: a named
+# family, "YOLO-series models", is judged a name; lowering this to 3 was tried after round 22).
 _PRODUCTIVE_HEADS = 15
 
 # Names of the three shapes, in `_MIN_PAPERS` or more papers; the acronyms: capitals and digits,
@@ -54,6 +65,14 @@ _CANDIDATES = ("SELECT id, name FROM (SELECT e.id, e.name, "
                "AND (e.name GLOB '*[A-Z0-9]2[A-Z0-9]*' OR e.name GLOB '*-[a-z][a-z][a-z]*' OR e.name GLOB '*-to-*' "
                "OR (e.name GLOB '[A-Z]*[A-Z0-9]' AND e.name NOT GLOB '*[^A-Z0-9]*')) {scope}) "
                "WHERE papers >= ? ORDER BY id")
+# "CLIP-based CIL", "LLM-based RCA", "LLMbased": a class built on a name, in any number of papers.
+_BUILT_ON_CANDIDATES = ("SELECT id, name FROM entities e WHERE e.origin = 'discovered' "
+                        "AND e.type IN ('MODEL', 'DATASET', 'BENCHMARK') AND instr(e.id, '~') = 0 "
+                        "AND (e.name GLOB '*[Bb]ased [A-Z0-9]*' OR e.name GLOB '*[Bb]ased') {scope} ORDER BY id")
+# "based" last, or followed by one acronym of capitals, digits and hyphens ("T2I", "EHR-QA",
+# "RT-DETR"; not a named model's variant, "Mamba-based HuBERT", "Swin-large-based MaskDINO").
+_BUILT_ON = re.compile(r"[A-Za-z0-9)][- ]?[Bb]ased(?: (?P<acronym>[A-Z0-9][A-Z0-9-]*[A-Z0-9]))?$")
+_LISTED = "SELECT 1 FROM entities WHERE id = ? AND origin = 'gazetteer'"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]*[A-Z0-9]$")
 # "V2A", "T2AV", "TI2V": letters or digits, "2", letters or digits, nothing else.
 _CONVERSION = re.compile(r"^[A-Z0-9]{1,3}2[A-Z0-9]{1,3}$")
@@ -72,6 +91,8 @@ _PLURAL_LONG_FORM = re.compile(r"\b[a-z][a-z-]{2,}(?<!ss)s\s*~?\(\s*$")
 _BEFORE_LOWERCASE = re.compile(r"^\)?\s*[a-z]")
 # "NAME, a/an ...": a paper introduces a thing of that name.
 _APPOSITION = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s+(?:a|an)\s")
+# "named NAME", "termed NAME": a paper gives a thing that name.
+_NAMING = re.compile(r"\b(?:named|termed|called|dubbed)\s*$")
 # The papers that hold a word and "-word", in the full-text index's order.
 _JOINED = ("SELECT p.title || ' ' || p.abstract FROM papers_fts f JOIN papers p ON p.rowid = f.rowid "
            "WHERE papers_fts MATCH ? AND (instr(p.title, ?) OR instr(p.abstract, ?))")
@@ -105,7 +126,30 @@ def class_entities(db, scope: str = "") -> list[str]:
                  if (found := _COMPOUND.match(name)) and written_as_modifier(_mention_rows(db, entity_id))]
     productive = productive_suffixes(db, {word for _, word in modifiers})
     held += [entity_id for entity_id, word in modifiers if word in productive]
+    held += built_on_classes(db, scope)
     return sorted(set(held))
+
+
+def built_on_classes(db, scope: str = "") -> list[str]:
+    """The discovered models, datasets and benchmarks in `scope`, of any number of papers,
+    named "NAME-based ACRONYM" or "NAME-based" ("VLM-based IQA models"), that no paper
+    introduces as a thing ("NAME, a/an ...")."""
+    candidates = db.execute(_BUILT_ON_CANDIDATES.format(scope=scope.replace("{}", "e.id"))).fetchall()
+    return [found_id for found_id, name in candidates
+            if (found := _BUILT_ON.search(name)) and not _names_a_listed_model(db, found["acronym"])
+            and not introduced(_mention_rows(db, found_id))]
+
+
+def _names_a_listed_model(db, acronym: str | None) -> bool:
+    # "ResNet-based CLIP", "Transformer-based RT-DETR": a variant of a gazetteer model, judged a
+    # name as a named family is ("YOLO-series models")
+    return bool(acronym) and db.execute(_LISTED, (id_of_name(acronym),)).fetchone() is not None
+
+
+def introduced(rows: list[tuple[str, str, str, str]]) -> bool:
+    """Whether a paper, of (paper, text, text after, text before) rows, introduces a thing
+    so named ("NAME, a/an ...", "a model, named NAME")."""
+    return any(_APPOSITION.match(after) or _NAMING.search(before) for _, _, after, before in rows)
 
 
 def _acronym_of_class(db, entity_id: str, name: str) -> bool:

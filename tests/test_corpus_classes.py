@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from paperkg.graph.corpus import settle_corpus
-from paperkg.graph.corpus_classes import defined_as_conversion, written_as_class, written_as_modifier
+from paperkg.graph.corpus_classes import defined_as_conversion, introduced, written_as_class, written_as_modifier
 from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, entity_id
 from paperkg.graph.store import Store
 
@@ -67,6 +67,13 @@ FAMILIES = [
     "We convert this oracle back into guarantees through finite-family auditing or a minimax wrapper.",
 ]
 
+# Papers of the 75k corpus that name "VLM-based IQA" models, agents and methods: a class.
+VLM_BASED_IQA = [
+    "EvoQuality achieves performance that is competitive with, or even surpasses, state-of-the-art supervised "
+    "VLM-based IQA models, outperforming these models on 5 out of 7 IQA benchmarks.",
+    "AgenticIQA-Eval is the first benchmark for assessing the planning, execution, and summarization "
+    "capabilities of VLM-based IQA agents.",
+]
 
 
 def unnamed(pid: str, sentence: str) -> PaperExtraction:
@@ -166,3 +173,16 @@ def test_a_variant_written_before_verbs_or_with_its_last_word_capitalised_is_a_n
                                     ("p3", "GPT-4o-image", " model", "")])
     assert written_as_modifier([("p1", "Open-source", " models", ""), ("p2", "OS", ") code", "open-source ("),
                                 ("p3", "Open-source", " models", "")])
+
+
+def test_a_class_built_on_a_name_is_not_a_name_in_any_number_of_papers(tmp_path):
+    store = settle(tmp_path, [named(f"q{i}", s, "VLM-based IQA") for i, s in enumerate(VLM_BASED_IQA)])
+    with store:
+        assert type_of(store, "VLM-based IQA") is None
+
+
+def test_a_model_a_paper_names_so_is_introduced():
+    # "we propose a novel deep learning model, named Leanable-Interpolation-based FBP or LInFBP shortly"
+    assert introduced([("p1", "Leanable-Interpolation-based FBP", " or LInFBP shortly", "a novel deep learning "
+                        "model, named ")])
+    assert not introduced([("p1", "VLM-based IQA", " models, outperforming", "state-of-the-art supervised ")])
