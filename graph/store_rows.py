@@ -82,9 +82,9 @@ def encoded_mention_rows(extraction: EncodedExtraction, origins: Mapping[str, st
     """`mention_rows` of the workers' mention tuples, the same rows without `Mention` records
     (`encoded_extraction.py`; `mention_rows` of the decoded records is the oracle of
     tests/test_store_rows.py). A tuple is a row's columns after the paper's id, but for the
-    phrase, the name's span where either end is missing (`Mention.phrase`); `stored_mark` is
-    unrolled, a call a mention being a fifth of this function's time, and a sentence is cut
-    from the paper only where it reads one."""
+    phrase, the name's span where either end is missing (`Mention.phrase`). `stored_mark` is
+    unrolled (its calls were two fifths of this function's time under cProfile), and a
+    sentence is cut from the paper only where it reads one."""
     count, paper, pid = len(extraction.mention_tuples), extraction.paper, extraction.paper.id
     votes = extraction.votes if len(extraction.votes) == count else repeat(None)
     reads = extraction.reads if origins is not None and len(extraction.reads) == count else None
@@ -119,7 +119,7 @@ _HEAD = attrgetter("paper_id", "field", "start", "end", "text", "sentence_start"
 _MIDDLE = attrgetter("entity_id", "confidence", "component")
 
 
-def stored_mark(mark: int | None, origin: str, sentence: str | None, text: str) -> int | None:
+def stored_mark(mark: int | None, origin: str, sentence: str, text: str) -> int | None:
     """The reading mark a mention is written with, from the workers' `mark` (None: not
     computed) and its entity's origin in this store: the mark `mention_readings.fill_marks`
     leaves. It computes a mark with the rules only for a discovered name, or a gazetteer
