@@ -17,15 +17,17 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from .extract import Extractor
+from .encoded_extraction import EncodedExtraction
 from .records import Paper, PaperExtraction
 from .speed import gc_paused
 from .store import BatchReport, Store, paper_fingerprint
 
 T = TypeVar("T")
 
-# (tag, papers) batches in, (tag, extractions) out, in order.
+# (tag, papers) batches in, (tag, extractions) out, in order; worker processes and Dask give
+# their extractions as they came (`encoded_extraction.py`), which the store writes as it is.
 BatchExtractor = Callable[[Iterable[tuple[object, list[Paper]]]],
-                          Iterator[tuple[object, list[PaperExtraction]]]]
+                          Iterator[tuple[object, list[PaperExtraction | EncodedExtraction]]]]
 
 
 def extract_here(extractor: Extractor) -> BatchExtractor:
@@ -86,7 +88,7 @@ _END = object()
 
 def write_batches(batches: Iterable[list[Paper]], store: Store, extract_batches: BatchExtractor,
                   reextract: bool = False, on_batch: Callable[[int], None] | None = None,
-                  on_written: Callable[[list[PaperExtraction]], None] | None = None,
+                  on_written: Callable[[list[PaperExtraction | EncodedExtraction]], None] | None = None,
                   renew: set[str] | None = None) -> BatchReport:
     """Extract the new or changed papers of each batch and store them, batch by batch.
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 
+from .encoded_extraction import EncodedExtraction
 from .errors import StoreError
 from .merge import merge_paper
 from .records import (
@@ -219,9 +220,10 @@ class Store:
         rows = self._select_in("SELECT id, fingerprint FROM papers WHERE id IN ({})", ids)
         return dict(rows)
 
-    def write_batch(self, extractions: Iterable[PaperExtraction], force: bool = False,
+    def write_batch(self, extractions: Iterable[PaperExtraction | EncodedExtraction], force: bool = False,
                     renew: set[str] | None = None) -> BatchReport:
-        """Store papers with their mentions, entities and results in one transaction.
+        """Store papers with their mentions, entities and results in one transaction (the
+        extraction workers' extractions as they came, `encoded_extraction.py`).
 
         Each paper is first merged with the stored one (`merge.merge_paper`: the newest
         non-empty value of each field wins). A paper whose merged fingerprint is unchanged

@@ -20,8 +20,10 @@ from itertools import repeat
 from operator import attrgetter
 from typing import NamedTuple
 
+from .encoded_extraction import EncodedExtraction
 from .errors import StoreError
-from .records import Entity, PaperExtraction, entity_key, spanned_mentions
+from .records import Entity, PaperExtraction, spanned_mentions
+from .speed import fast_entity_key
 from .store_schema import MENTION_COLUMNS
 
 PAPER_SQL = "INSERT OR REPLACE INTO papers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -53,14 +55,18 @@ def entity_row(entity: Entity) -> tuple:
 
 
 def alias_rows(entity: Entity) -> list[tuple[str, str, str]]:
-    """The `aliases` rows of an entity: its name and aliases under their keys."""
-    return [(key, a, entity.id) for a in (entity.name, *entity.aliases) if (key := entity_key(a))]
+    """The `aliases` rows of an entity: its name and aliases under their keys (`entity_key`,
+    by its fast path: a bulk load keys every name and alias of every entity it writes)."""
+    return [(key, a, entity.id) for a in (entity.name, *entity.aliases) if (key := fast_entity_key(a))]
 
 
-def mention_rows(extraction: PaperExtraction, origins: Mapping[str, str] | None = None) -> list[tuple]:
+def mention_rows(extraction: PaperExtraction | EncodedExtraction,
+                 origins: Mapping[str, str] | None = None) -> list[tuple]:
     """The `mentions` rows of a paper's extraction, each with its vote (NULLs without) and,
     given `origins` (the store's origin of each entity) and the workers' marks, the reading
     mark it is stored with (`stored_mark`); else NULL, for the corpus step to fill."""
+    if isinstance(extraction, EncodedExtraction):
+        return encoded_mention_rows(extraction, origins)
     votes = extraction.votes if len(extraction.votes) == len(extraction.mentions) else ()
     reads = extraction.reads if origins is not None and len(extraction.reads) == len(extraction.mentions) else ()
     try:
@@ -70,6 +76,41 @@ def mention_rows(extraction: PaperExtraction, origins: Mapping[str, str] | None 
     return [(*_HEAD(m), m.type.value, *_MIDDLE(m), m.role.value, *m.phrase, *(vote or _NO_VOTE),
              stored_mark(mark, origins[m.entity_id], m.sentence, m.text) if reads else None)
             for m, vote, mark in zip(mentions, votes or repeat(None), reads or repeat(None))]
+
+
+def encoded_mention_rows(extraction: EncodedExtraction, origins: Mapping[str, str] | None = None) -> list[tuple]:
+    """`mention_rows` of the workers' mention tuples, the same rows without `Mention` records
+    (`encoded_extraction.py`; `mention_rows` of the decoded records is the oracle of
+    tests/test_store_rows.py). A tuple is a row's columns after the paper's id, but for the
+    phrase, the name's span where either end is missing (`Mention.phrase`). `stored_mark` is
+    unrolled (its calls were two fifths of this function's time under cProfile), and a
+    sentence is cut from the paper only where it reads one."""
+    count, paper, pid = len(extraction.mention_tuples), extraction.paper, extraction.paper.id
+    votes = extraction.votes if len(extraction.votes) == count else repeat(None)
+    reads = extraction.reads if origins is not None and len(extraction.reads) == count else None
+    rows = []
+    for (f, s, e, t, ss, se, ty, eid, c, comp, role, ps, pe), vote, mark in zip(
+            extraction.mention_tuples, votes, reads or repeat(None)):
+        if reads is None:
+            stored = None
+        elif (origin := origins[eid]) == "discovered":
+            stored = mark
+        elif mark_reads_sentence(mark, origin):
+            stored = stored_mark(mark, origin, paper.field_text(f)[ss:se], t)
+        else:
+            stored = 0
+        if ps is None or pe is None:
+            ps, pe = s, e
+        evidence, defines = vote or _NO_VOTE
+        rows.append((pid, f, s, e, t, ss, se, ty, eid, c, comp, role, ps, pe, evidence, defines, stored))
+    return rows
+
+
+def mentioned_entities(extraction: PaperExtraction | EncodedExtraction) -> list[str]:
+    """The entity id of each of an extraction's mentions, in order."""
+    if isinstance(extraction, EncodedExtraction):
+        return [t[7] for t in extraction.mention_tuples]
+    return [m.entity_id for m in extraction.mentions]
 
 
 # A mention's plain fields, fetched in C: most of the rows an ingest writes are mentions. Its
@@ -85,16 +126,22 @@ def stored_mark(mark: int | None, origin: str, sentence: str, text: str) -> int 
     name in a sentence that may introduce it, and marks every other row 0 without reading
     it: so those rows are written 0 here (not left for its UPDATE to rewrite), and the
     workers' mark, judged by their own entities' origins, is kept only where the store's
-    own entity needs it. A None that stays goes to the rules."""
+    own entity needs it. A None that stays goes to the rules. `sentence` is read only
+    where `mark_reads_sentence`."""
     if origin == "discovered":
         return mark
     # a mark of None says the sentence may not introduce the name (`workers.reading_marks`)
-    if origin != "gazetteer" or mark is None:
+    if not mark_reads_sentence(mark, origin):
         return 0
     # imported here: the store's readers must not load the extraction package
     from .extract.workers import may_introduce
 
     return mark if may_introduce(sentence, text) else 0
+
+
+def mark_reads_sentence(mark: int | None, origin: str) -> bool:
+    """Whether `stored_mark` reads the mention's sentence: a gazetteer name's computed mark."""
+    return origin == "gazetteer" and mark is not None
 
 
 class StoreOrigins(NamedTuple):
@@ -171,6 +218,6 @@ def write_new_papers(db, extractions: Sequence[PaperExtraction], paper_rows: Seq
                "SELECT rowid, id, title, abstract FROM papers WHERE rowid > ? ORDER BY rowid", (last,))
     db.executemany(ENTITY_SQL.format(update=""), [entity_row(e) for e in entities])
     db.executemany(ALIAS_SQL, [row for e in entities for row in alias_rows(e)])
-    origins = store_origins(db, {m.entity_id for x in extractions if x.reads for m in x.mentions}, known)
+    origins = store_origins(db, {eid for x in extractions if x.reads for eid in mentioned_entities(x)}, known)
     db.executemany(MENTION_SQL, [row for x in extractions for row in mention_rows(x, origins)])
     db.executemany(RESULT_SQL, [row for x in extractions for row in result_rows(x)])

@@ -3,14 +3,16 @@ the rows paper-by-paper writes leave, and no index goes missing."""
 
 import json
 import sqlite3
+from itertools import cycle
 from pathlib import Path
 
 from paperkg.graph.extract import Extractor
-from paperkg.graph.extract.workers import decode_extraction, encode_extraction
+from paperkg.graph.extract.workers import decode_extraction, decode_for_store, encode_extraction
 from paperkg.graph.mention_readings import fill_marks
 from paperkg.graph.records import Entity, Paper
+from paperkg.graph.sources import iter_papers
 from paperkg.graph.store import Store
-from paperkg.graph.store_rows import json_list
+from paperkg.graph.store_rows import json_list, mention_rows
 from paperkg.graph.store_schema import DEFERRED_INDEXES
 
 from seed_page import SEED
@@ -123,3 +125,24 @@ def test_entities_shared_by_a_batchs_papers_are_written_once_as_they_are(tmp_pat
 def test_a_list_is_written_as_json_dumps_writes_it():
     for values in ((), ["a"], ("Ann Lee", "Bo Ðiệp"), [["wikidata", "Q1"]]):
         assert json_list(values) == json.dumps(list(values))
+
+
+def test_the_workers_tuples_make_the_rows_their_mentions_make():
+    """`encoded_mention_rows` (the store's fast path) against `mention_rows` of the decoded
+    records, its oracle: every origin a mark is judged by, with and without origins, a
+    phrase with a missing end."""
+    papers = [p for p in iter_papers(SEED) if isinstance(p, Paper)]
+    extractions = list(Extractor.default().extract(papers, batch_size=len(papers)))
+    rows = [encode_extraction(x) for x in extractions]
+    mentions, *rest = rows[0]
+    rows[0] = ([(*m[:11], m[11], None) for m in mentions], *rest)  # a phrase without its end
+    origins = dict(zip(sorted({m.entity_id for x in extractions for m in x.mentions}),
+                       cycle(("discovered", "gazetteer", "user", "gazetteer"))))
+    for paper, row in zip(papers, rows):
+        plain, encoded = decode_extraction(paper, row), decode_for_store(paper, row)
+        assert encoded.mentions == plain.mentions and encoded.plain() == plain
+        for given in (origins, None):
+            assert mention_rows(encoded, given) == mention_rows(plain, given)
+    marked = [(m[7], mark) for row in rows for m, mark in zip(row[0], row[4])]
+    assert len(marked) > 100
+    assert {origins[eid] for eid, mark in marked if mark is not None} == {"discovered", "gazetteer", "user"}

@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from paperkg.graph.records import Paper, PaperExtraction
+from paperkg.graph.encoded_extraction import EncodedExtraction
+from paperkg.graph.records import Paper
 
-from .workers import decode_extraction
+from .workers import decode_for_store
 
 
 class Lanes(Protocol):
@@ -44,8 +45,9 @@ class Lanes(Protocol):
 
 
 def extract_in_order(lanes: Lanes, batches: Iterable[tuple[object, list[Paper]]],
-                     window: int | None = None) -> Iterator[tuple[object, list[PaperExtraction]]]:
-    """Extract batches in order: yields (tag, extractions) for each (tag, papers).
+                     window: int | None = None) -> Iterator[tuple[object, list[EncodedExtraction]]]:
+    """Extract batches in order: yields (tag, extractions) for each (tag, papers), each
+    extraction with its mentions as the tuples the store writes (`encoded_extraction.py`).
 
     `tag` is anything the caller wants back with its batch. At most `window` batches
     (default 2 a lane) are in flight, so memory stays flat whatever the input size.
@@ -75,7 +77,7 @@ def extract_in_order(lanes: Lanes, batches: Iterable[tuple[object, list[Paper]]]
             tag, papers = pending.pop(emitted)
             rows = done.pop(emitted)
             decoded: dict = {}  # one batch's entities, each decoded once
-            yield tag, [decode_extraction(p, row, decoded) for p, row in zip(papers, rows)]
+            yield tag, [decode_for_store(p, row, decoded) for p, row in zip(papers, rows)]
             emitted += 1
             continue
         kind, k, payload = lanes.receive()

@@ -20,18 +20,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from paperkg.graph.encoded_extraction import EncodedExtraction
 from paperkg.graph.errors import WorkerError
 # `may_introduce` is read from here by the store (`store_rows.stored_mark`)
 from paperkg.graph.mention_readings import may_introduce, reading_marks  # noqa: F401
 from paperkg.graph.records import (
-    Entity, EntityType, Mention, Paper, PaperExtraction, Result, Role, spanned_mentions,
+    Entity, EntityType, Paper, PaperExtraction, Result, spanned_mentions,
 )
-from paperkg.graph.speed import mention_of
 
 log = logging.getLogger(__name__)
 
 _TYPES = {t.value: t for t in EntityType}
-_ROLES = {r.value: r for r in Role}
 
 
 def default_workers() -> int:
@@ -74,13 +73,17 @@ def decode_extraction(paper: Paper, row: tuple, decoded: dict | None = None) -> 
     `decoded` remembers the entities decoded from each entity row, for the papers of one
     batch: a name many of them use ("BERT") is then one `Entity`, decoded once, which the
     store's write also compares with itself at once (`store_rows.new_entities`)."""
+    return decode_for_store(paper, row, decoded).plain()
+
+
+def decode_for_store(paper: Paper, row: tuple, decoded: dict | None = None) -> EncodedExtraction:
+    """`decode_extraction`, with the mentions left as the tuples the store writes
+    (`encoded_extraction.py`)."""
     mentions, entities, results, votes, marks = row
-    pid, title, abstract = paper.id, paper.title, paper.abstract
-    return PaperExtraction(
+    pid = paper.id
+    return EncodedExtraction(
         paper,
-        tuple(mention_of(pid, f, s, e, t, (title if f == "title" else abstract)[ss:se], _TYPES[ty], eid, c, comp,
-                         _ROLES[role], ps, pe, ss, se)
-              for f, s, e, t, ss, se, ty, eid, c, comp, role, ps, pe in mentions),
+        tuple(mentions),
         tuple(_decoded_entity(e, decoded) for e in entities) if decoded is not None
         else tuple(decode_entity(e) for e in entities),
         tuple(Result(pid, *r) for r in results),
@@ -213,7 +216,7 @@ class ExtractionPool:
         self._conns, self._procs = [], []
 
     def extract_batches(self, batches: Iterable[tuple[object, list[Paper]]], window: int | None = None
-                        ) -> Iterator[tuple[object, list[PaperExtraction]]]:
+                        ) -> Iterator[tuple[object, list[EncodedExtraction]]]:
         """Extract batches in order: yields (tag, extractions) for each (tag, papers).
 
         `tag` is anything the caller wants back with its batch. At most `window` batches
