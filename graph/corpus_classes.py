@@ -116,14 +116,18 @@ def class_entities(db, scope: str = "") -> list[str]:
         The ids of the entities to hold as not names.
     """
     candidates = db.execute(_CANDIDATES.format(scope=scope.replace("{}", "e.id")), (_MIN_PAPERS,)).fetchall()
-    held = [entity_id for entity_id, name in candidates
-            if _ACRONYM.match(name) and _acronym_of_class(db, entity_id, name)]
-    held += [entity_id for entity_id, name in candidates
-             if _WRITTEN_CONVERSION.search(name) and written_as_modifier(_mention_rows(db, entity_id))]
+    held, modifiers = [], []
+    for entity_id, name in candidates:
+        acronym, conversion, compound = _ACRONYM.match(name), _WRITTEN_CONVERSION.search(name), _COMPOUND.match(name)
+        if not (acronym or conversion or compound):
+            continue
+        rows = _mention_rows(db, entity_id)  # read once, whichever shapes the name has
+        if acronym and _acronym_of_class(name, rows) or conversion and written_as_modifier(rows):
+            held.append(entity_id)
+        if compound and written_as_modifier(rows):
+            modifiers.append((entity_id, compound["word"]))
     # the corpus is read for the words of the compounds written as modifiers only (13 words of
     # 15 entities at 75,000 papers; a scan of every title and abstract costs 0.2 CPU s a word)
-    modifiers = [(entity_id, found["word"]) for entity_id, name in candidates
-                 if (found := _COMPOUND.match(name)) and written_as_modifier(_mention_rows(db, entity_id))]
     productive = productive_suffixes(db, {word for _, word in modifiers})
     held += [entity_id for entity_id, word in modifiers if word in productive]
     held += built_on_classes(db, scope)
@@ -152,8 +156,7 @@ def introduced(rows: list[tuple[str, str, str, str]]) -> bool:
     return any(_APPOSITION.match(after) or _NAMING.search(before) for _, _, after, before in rows)
 
 
-def _acronym_of_class(db, entity_id: str, name: str) -> bool:
-    rows = _mention_rows(db, entity_id)
+def _acronym_of_class(name: str, rows: list[tuple[str, str, str, str]]) -> bool:
     return bool(_CONVERSION.match(name)) and defined_as_conversion(rows) or written_as_class(name, rows)
 
 
