@@ -9,6 +9,7 @@
     python3 data/roles/sample_outside.py test5 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test5.jsonl
     python3 data/roles/sample_outside.py test6 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test6.jsonl
     python3 data/roles/sample_outside.py test7 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test7.jsonl
+    python3 data/roles/sample_outside.py test8 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test8.jsonl
 
 Same population as sample.py (primary category cs.LG, cs.CL, cs.CV, cs.AI, cs.IR or stat.ML,
 non-empty abstract), records read in sorted file order, the papers of the earlier halves'
@@ -39,6 +40,9 @@ HALVES = {
     "test7": (20261221, 60, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl",
                              "gold_dev3.jsonl", "gold_test2.jsonl", "gold_test3.jsonl", "gold_test4.jsonl",
                              "gold_test5.jsonl", "gold_test6.jsonl")),
+    "test8": (20261222, 80, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl",
+                             "gold_dev3.jsonl", "gold_test2.jsonl", "gold_test3.jsonl", "gold_test4.jsonl",
+                             "gold_test5.jsonl", "gold_test6.jsonl", "gold_test7.jsonl")),
 }
 
 
