@@ -1,8 +1,9 @@
-"""Bulk loads into the store: indexes built once after the batches, a larger page cache.
+"""Bulk loads into the store: a larger page cache, and indexes built once after the batches.
 
-The part of `Store` (graph/store.py) an ingest into an empty or nearly empty store calls
-around its batches, a mixin over the connection of `store_base.StoreBase`; what is
-deferred, and in which order it is built, is `store_indexes.DeferredIndexes`.
+The part of `Store` (graph/store.py) an ingest calls around its batches (graph/ingest.py:
+every ingest tunes the connection, a bulk input into an empty store defers indexes), a
+mixin over the connection of `store_base.StoreBase`; what is deferred, and in which order
+it is built, is `store_indexes.DeferredIndexes`.
 """
 
 from __future__ import annotations
