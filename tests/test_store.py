@@ -1,4 +1,8 @@
-"""The SQLite store: batches, idempotence, replacement, lookups, and bad files."""
+"""The SQLite store: batches, idempotence, replacement, lookups, and bad files.
+
+`Store` as its callers see it: graph/store.py and the mixins it is composed of
+(store_writes, store_papers, store_entities, store_mentions, store_base).
+"""
 
 import sqlite3
 from dataclasses import replace

@@ -1,0 +1,62 @@
+"""Bulk loads into the store: a larger page cache, and indexes built once after the batches.
+
+The part of `Store` (graph/store.py) an ingest calls around its batches (graph/ingest.py:
+every ingest tunes the connection, a bulk input into an empty store defers indexes), a
+mixin over the connection of `store_base.StoreBase`; what is deferred, and in which order
+it is built, is `store_indexes.DeferredIndexes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from .store_base import StoreBase
+from .store_indexes import DeferredIndexes
+
+
+class StoreBulk(StoreBase):
+    """The bulk-load settings of `Store`: deferred indexes and the connection's cache."""
+
+    @contextmanager
+    def deferred_indexes(self, progress: bool = False, first: Iterable[str] = ()
+                         ) -> Iterator[Callable[[Iterable[str]], None]]:
+        """Into a store without papers, write the block's batches without the indexes only
+        readers and the corpus step use (`store_indexes.DeferredIndexes`), built once, in the
+        store's order, when the block ends, raised or not (with a progress bar on stderr when
+        `progress`: 4 s at 75,000 papers).
+
+        Yields `build_now(names)`, which builds these of them at once, for work inside the
+        block that reads them (the corpus step, `corpus.STEP_INDEXES`); the others are then
+        dropped until the block ends. Into a store with papers, nothing is deferred and
+        `build_now` does nothing. `first` are built before any other: with `mentions_edges`
+        when a batch rewrites a paper an earlier one stored (`DeferredIndexes.build_for_rewrites`).
+        """
+        with self._lock:
+            empty = self._db.execute("SELECT NOT EXISTS (SELECT 1 FROM papers)").fetchone()[0]
+            indexes = self._deferred = DeferredIndexes(self._db, first) if empty else None
+
+        def build_now(names: Iterable[str]) -> None:
+            if indexes is not None:
+                with self._lock:
+                    indexes.build(names, progress)
+        try:
+            yield build_now
+        finally:
+            self._deferred = None
+            if indexes is not None:
+                with self._lock:
+                    indexes.build(None, progress)
+
+    def tune_for_bulk_writes(self, cache_mb: int = 256, checkpoint_mb: int = 64) -> None:
+        """Let this connection keep `cache_mb` of pages in memory and move its write-ahead
+        log into the database every `checkpoint_mb` (SQLite's defaults: 2 MB and 4 MB).
+
+        A bulk ingest inserts into indexes spread over the whole file: with a small cache
+        each batch reads most of their pages again, and with frequent checkpoints each
+        batch's pages are copied and synced again. Durability is unchanged: a commit is in
+        the log whatever its size (WAL with synchronous=NORMAL survives a killed process).
+        """
+        with self._lock:
+            self._db.execute(f"PRAGMA cache_size = {-1024 * int(cache_mb)}")
+            self._db.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint_mb) * 1024 * 1024 // 4096}")
