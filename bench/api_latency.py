@@ -52,8 +52,8 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "arxiv_cs_2025_2026"
 CACHE = ROOT / "bench" / ".cache"
 PAPERKG = Path(sys.executable).with_name("paperkg")
 # What decides a database's content: the readers, the extractor, the store and their data.
-CODE_PATHS = ("graph/sources", "graph/extract", "graph/ingest.py", "graph/store.py",
-              "graph/store_schema.py", "graph/records.py", "data")
+CODE_PATHS = ("graph/sources", "graph/extract", "graph/ingest*.py", "graph/store*.py",
+              "graph/corpus*.py", "graph/records.py", "data")
 # Ids (a), (b) and (r) draw from: enough that at a few hundred requests a second for 8 s
 # few ids come twice, so that (a) and (b) measure execution, not the response cache.
 SAMPLE_IDS = 20_000
@@ -164,15 +164,22 @@ def prepare_db(args: argparse.Namespace) -> Path:
     return db
 
 
+def _code_files(pattern: str) -> list[Path]:
+    """The files under CODE_PATHS's entry `pattern` (a glob of files or a directory), sorted."""
+    paths = []
+    for top in sorted(ROOT.glob(pattern)):
+        paths.extend([top] if top.is_file() else sorted(top.rglob("*")))
+    return paths
+
+
 def corpus_key(files: list[Path]) -> str:
     """A hash of the corpus files (name, size, mtime) and of the code that decides the content."""
     digest = hashlib.sha256()
     for path in files:
         stat = path.stat()
         digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    for name in CODE_PATHS:
-        top = ROOT / name
-        for path in sorted([top] if top.is_file() else top.rglob("*")):
+    for pattern in CODE_PATHS:
+        for path in _code_files(pattern):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(ROOT).as_posix().encode())
                 digest.update(path.read_bytes())
