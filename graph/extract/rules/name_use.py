@@ -79,7 +79,9 @@ def name_use(sentence: str, at: int, name: str) -> str | None:
     left, right = sentence[:at], sentence[at + len(name):]
     if is_glued_left(left) or _GLUED_RIGHT.match(right):
         return PART
-    if not any(w.startswith(_CAMPAIGN_WORDS) for w in name.split()) and _is_part(sentence, left, right):
+    # `_is_part` first: it is rarely true (25 of 9,454 names on 3,000 abstracts), and the
+    # campaign test of the name's words then runs only for those.
+    if _is_part(sentence, left, right) and not any(w.startswith(_CAMPAIGN_WORDS) for w in name.split()):
         return PART  # a campaign's own name ("SemEval-2025 Task 11") is named "at" it
     words = right.split(None, 2)
     noun = words[0].lower().rstrip(".,;:") if words and right.startswith(" ") else ""
