@@ -173,7 +173,14 @@ _PHRASE_ENDS = frozenset(
 
 def called_type(before: str) -> EntityType | None:
     """The type the noun before "called", "named", "dubbed", "termed" or "coined" gives the
-    name right after `before` ("a novel method called Dual LoRA", "a dataset named X")."""
+    name right after `before` ("a novel method called Dual LoRA", "a dataset named X").
+
+    As in `introduced_type`, the word before the white space that ends `before` is looked at
+    first: `_CALLED` ends there, and `re` tried it at every word of the 40 characters
+    before each name a vote reads (9,375 on the first 3,000 abstracts, 46 of them a match)."""
+    last = before.rstrip()
+    if len(last) == len(before) or not last.endswith(_CALLED_LAST):
+        return None
     called = _CALLED.search(before)
     return noun_type(called.group(1)) if called else None
 
