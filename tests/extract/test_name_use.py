@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract.rules.name_use import (
-    _APPOSITION, _AT_VENUE, _CALLED, _GLUED_LEFT, _INTRO, PART, QUALIFIER, apposition_type, introduced_type,
+    _APPOSITION, _AT_VENUE, _CALLED, _GLUED_LEFT, _INTRO, PART, QUALIFIER, apposition_type, called_type,
+    introduced_type,
     is_at_venue, is_glued_left, is_title, name_use, noun_type,
 )
 from paperkg.graph.records import EntityType
@@ -153,6 +154,19 @@ def test_introduced_type_reads_the_cues_last_word_first_as_a_full_search():
     assert sum(bool(_CALLED.search(left)) for left in lefts) > 100
     assert sum(bool(_INTRO.search(left)) for left in lefts) > 30
     assert sum(plain_introduced_type(s, n) is not None for s, n in pairs) > 30
+
+
+def test_called_type_reads_the_cues_last_word_first_as_a_full_search():
+    """`called_type` looks at the word before the closing white space before `re` searches:
+    the same types as the plain search, on the lefts of the seed lines' names and random
+    texts of the cue's words and six kinds of white space."""
+    lefts = [line[:end] for line in name_texts() for end in range(0, len(line), 5)]
+    lefts += random_texts(30000, INTRO_PIECES, 8, seed=9)
+    for left in lefts:
+        for before in (left, left[-40:]):
+            plain = _CALLED.search(before)
+            assert called_type(before) is (noun_type(plain.group(1)) if plain else None), before
+    assert sum(called_type(left) is not None for left in lefts) > 100
 
 
 def test_an_apposition_is_typed_by_the_head_of_its_first_noun_phrase():

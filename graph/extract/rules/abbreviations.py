@@ -13,6 +13,7 @@ clause break (",", ";", ":") and at least half its words contribute a letter.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -227,8 +228,12 @@ def is_venue(text: str, definition: Definition) -> bool:
     return _VENUE_WORD.search(text, start, end) is not None and _VENUE.search(text, start, end) is not None
 
 
+@lru_cache(maxsize=65536)
 def type_of_long_form(long: str) -> EntityType | None:
     """The type a long form's head word gives, or None ("sparse autoencoders" -> METHOD).
+
+    Cached: a pass asks it of the same long forms again and again (9,183 calls on the first
+    3,000 abstracts, 3,768 long forms: the definitions, then each mention's vote).
 
     A network or model that is given a short form of its own and that the gazetteer
     does not know is a MODEL ("deep attention convolutional neural network (DACNN)",

@@ -79,7 +79,9 @@ def name_use(sentence: str, at: int, name: str) -> str | None:
     left, right = sentence[:at], sentence[at + len(name):]
     if is_glued_left(left) or _GLUED_RIGHT.match(right):
         return PART
-    if not any(w.startswith(_CAMPAIGN_WORDS) for w in name.split()) and _is_part(sentence, left, right):
+    # `_is_part` first: it is rarely true (25 of 9,454 names on 3,000 abstracts), and the
+    # campaign test of the name's words then runs only for those.
+    if _is_part(sentence, left, right) and not any(w.startswith(_CAMPAIGN_WORDS) for w in name.split()):
         return PART  # a campaign's own name ("SemEval-2025 Task 11") is named "at" it
     words = right.split(None, 2)
     noun = words[0].lower().rstrip(".,;:") if words and right.startswith(" ") else ""
@@ -171,7 +173,14 @@ _PHRASE_ENDS = frozenset(
 
 def called_type(before: str) -> EntityType | None:
     """The type the noun before "called", "named", "dubbed", "termed" or "coined" gives the
-    name right after `before` ("a novel method called Dual LoRA", "a dataset named X")."""
+    name right after `before` ("a novel method called Dual LoRA", "a dataset named X").
+
+    As in `introduced_type`, the word before the white space that ends `before` is looked at
+    first: `_CALLED` ends there, and `re` tried it at every word of the 40 characters
+    before each name a vote reads (9,375 on the first 3,000 abstracts, 46 of them a match)."""
+    last = before.rstrip()
+    if len(last) == len(before) or not last.endswith(_CALLED_LAST):
+        return None
     called = _CALLED.search(before)
     return noun_type(called.group(1)) if called else None
 
