@@ -45,7 +45,9 @@ from .corpus_readings import apply_readings, gazetteer_cases, hold_lowercase_rea
 from .corpus_verdicts import (
     POOL_MIN_ENTITIES, POOL_MIN_READINGS, EntityCase, EntityVerdict, iter_in_order, iter_verdicts, read_gazetteer_chunk,
 )
+from .corpus_capitals import hold_title_case_words
 from .corpus_classes import class_entities
+from .corpus_definitions import defined_as_other_things
 from .corpus_fragments import opening_fragments
 from .corpus_words import common_word_entities
 from .extract.rules.evidence import is_capitalised_word
@@ -163,6 +165,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
                     bar.update(min(done, len(ids)) - bar.n)
             _hold_common_words(db, scope, report)
             report.not_names += hold_lowercase_readings(db, scope)
+            report.not_names += hold_title_case_words(db, scope)
             report.restored = _count_restored(db, pulled)
             report.deleted += delete_orphans(db, scope)
             for sql in held_indexes:
@@ -353,9 +356,11 @@ _HELD_FROM_M = ", ".join(f"m.{column.strip()}" for column in HELD_COLUMNS.split(
 def _hold_common_words(db, scope: str, report: SettleReport) -> None:
     """Hold the entities named by words the corpus writes in lowercase
     (`corpus_words.common_word_entities`), as classes of things (`corpus_classes.class_entities`)
-    or as a sentence's first words (`corpus_fragments.opening_fragments`), after the verdicts
+    or as a sentence's first words (`corpus_fragments.opening_fragments`), and the acronyms their
+    papers define as no model (`corpus_definitions.defined_as_other_things`), after the verdicts
     that give each its type."""
-    held = sorted({*common_word_entities(db, scope), *class_entities(db, scope), *opening_fragments(db, scope)})
+    held = sorted({*common_word_entities(db, scope), *class_entities(db, scope), *opening_fragments(db, scope),
+                   *defined_as_other_things(db, scope)})
     orphans = _hold_entities(db, [(entity_id, "not-a-name") for entity_id in held])
     delete_entities(db, orphans)
     report.not_names += len(held)

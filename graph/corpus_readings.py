@@ -287,7 +287,7 @@ def hold_lowercase_readings(db, scope: str = "") -> int:
         following = sentence[at + len(text):].split(None, 1) if at >= 0 else []
         if following and following[0].lower().rstrip(".,;:)") in DATA_NOUNS:
             continue
-        _hold_mention(db, entity_id, paper, field, start)
+        hold_mention(db, entity_id, paper, field, start)
         held += 1
     return held
 
@@ -296,7 +296,8 @@ def _is_alias(db, entity_id: str, text: str) -> bool:
     return db.execute("SELECT 1 FROM aliases WHERE entity_id = ? AND alias = ?", (entity_id, text)).fetchone() is not None
 
 
-def _hold_mention(db, entity_id: str, paper: str, field: str, start: int) -> None:
+def hold_mention(db, entity_id: str, paper: str, field: str, start: int) -> None:
+    """Hold one mention, (entity, paper, field, start), as not a name, logging its paper."""
     where = "m.entity_id = ? AND m.paper_id = ? AND m.field = ? AND m.start = ?"
     db.execute("INSERT INTO paper_changes (paper_id) VALUES (?)", (paper,))
     db.execute(f"INSERT INTO held_mentions ({HELD_COLUMNS}, reason, fingerprint) "

@@ -84,13 +84,18 @@ def common_word_entities(db, scope: str = "") -> list[str]:
 
 
 def _is_common_word(db, entity_id: str, name: str, papers: int) -> bool:
-    needed = max(_LOWERCASE_MIN, papers)
+    if not written_in_lowercase(db, name, max(_LOWERCASE_MIN, papers)):
+        return False
+    return written_as_words(name, db.execute(_ROWS, (entity_id,)).fetchall())
+
+
+def written_in_lowercase(db, name: str, needed: int) -> bool:
+    """Whether `needed` of the first `_WINDOW` papers of the full-text index that hold the
+    words of `name` write them in lowercase (or the last in the plural)."""
     lowered = name.lower()
     phrase = '"' + " ".join(lowered.replace("-", " ").split()) + '"'
     patterns = (f"*[^A-Za-z]{lowered}[^A-Za-z]*", f"*[^A-Za-z]{lowered}s[^A-Za-z]*")  # the word, or its plural
-    if db.execute(_LOWERCASE, (phrase, _WINDOW, lowered, lowered, *patterns, needed)).fetchone()[0] < needed:
-        return False
-    return written_as_words(name, db.execute(_ROWS, (entity_id,)).fetchall())
+    return db.execute(_LOWERCASE, (phrase, _WINDOW, lowered, lowered, *patterns, needed)).fetchone()[0] >= needed
 
 
 def written_as_words(name: str, rows: list[tuple[str, str, str, str]]) -> bool:
