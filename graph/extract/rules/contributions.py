@@ -35,10 +35,11 @@ import re
 from paperkg.graph.extract.rules.coined_parts import ITEM, ITEM_BEFORE, PARTS_WORDS
 from paperkg.graph.extract.rules.cues import GENERAL_PHRASES
 from paperkg.graph.extract.rules.named_objects import object_verb_end
+from paperkg.graph.extract.rules.coined_acronyms import is_title_case
 from paperkg.graph.extract.rules.introduced_names import (
     DEFINERS, MADE_HEADS, PASSIVE_STARTS, after_our, defines_coined_short_form, is_coined_here,
     is_defined_by_apposition, is_introduced_otherwise, is_listed_name, is_made_data,
-    is_proper_name, is_title_case,
+    is_proper_name,
 )
 from paperkg.graph.records import EntityType, Role
 from paperkg.graph.speed import mention_of
