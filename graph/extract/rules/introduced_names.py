@@ -33,7 +33,14 @@ _PASSIVE = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:" + "|".join(_PASSIVE_NOUNS) + r"))?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
     r"(?:introduced|proposed|presented|developed|designed|released)\b"
 )
-PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (", *(f" {noun} " for noun in _PASSIVE_NOUNS))
+# The same said of a short form in parentheses after its kind: "a cross-modal diff-attention
+# module (CMDA-Module) is designed to ...", "an attention-aware linear fusion module
+# (AALF-Module) is proposed".
+_KIND_THEN_NAME = re.compile(r"\b(?:" + "|".join(sorted({*_PASSIVE_NOUNS, *(
+    w for w in TYPE_NOUNS if not w.endswith("s"))})) + r")\s+\(\Z")
+_NAME_CLOSED_PASSIVE = re.compile(_PASSIVE.pattern.replace("(?:\\s*\\(", "\\)(?:\\s*\\(", 1))
+PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (", ") is ", ") are ", ") was ", ") were ",
+                  *(f" {noun} " for noun in _PASSIVE_NOUNS))
 # Components whose candidates may be a definition "Long Form (LF)": `term_phrases.py` gives
 # a defined metric as one mention, "Subagent-Management Score (SMS)".
 DEFINERS = ("kg_abbreviations", "kg_phrases")
@@ -61,6 +68,9 @@ _NEW_NOUN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted({*TYPE_NOUNS, "task"}))
     + r"),\s*(?:the\s+)?\Z")
 _OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
+# What the paper's own work yields, named by apposition: "The resulting model, DKT, achieves ...".
+_RESULTING_KIND = re.compile(r"\b[Tt]he\s+resulting\s+(?:[\w-]+\s+){0,2}(?:"
+                             + "|".join(sorted(w for w in TYPE_NOUNS if not w.endswith("s"))) + r"),\s*$")
 # The same with more modifiers, when the noun is a kind of made thing and no preposition
 # stands among them: "our panoramic attention prediction approach, DriverGaze360-Net,
 # jointly learns ..." (not "our experiments on multiple datasets, GPT-4 ...").
@@ -185,12 +195,14 @@ def is_introduced_otherwise(text: str, c) -> bool:
     the name tests cost more than a look at the text.
     """
     end = c.end
-    said = text.startswith(PASSIVE_STARTS, end) and _PASSIVE.match(text, end) is not None
+    said = text.startswith(PASSIVE_STARTS, end) and (_PASSIVE.match(text, end) is not None or _is_named_kind_made(
+        text, c.start, end))
     if not said:
         left = text[c.start - 40 if c.start > 40 else 0 : c.start]
         said = ("proposed" in left and _PROPOSED.search(left) is not None
                 and not _MODIFIES_NOUN.match(text, end)
                 or "ur " in left and _OUR_NOUN.search(left) is not None
+                or "resulting" in left and _RESULTING_KIND.search(left) is not None
                 or text.startswith(", ", c.start - 2) and _our_kind_before(text, c.start)
                 or ("new" in left or "novel" in left) and _NEW_NOUN.search(left) is not None
                 or c.component in DEFINERS and is_coined_acronym(text, c))
@@ -198,6 +210,13 @@ def is_introduced_otherwise(text: str, c) -> bool:
         return False
     forms = c.aliases or (text[c.start : end],)
     return any(is_proper_name(form) for form in forms) and not is_generic(c)
+
+
+def _is_named_kind_made(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`-`end` fills the parentheses after a kind of thing that
+    the passive after them says is made: "a ... module (CMDA-Module) is designed"."""
+    return (text[start - 1 : start] == "(" and _NAME_CLOSED_PASSIVE.match(text, end) is not None
+            and _KIND_THEN_NAME.search(text, max(0, start - 20), start) is not None)
 
 
 # Data the paper's own making yields, named before its head noun: "we propose an Automatic
