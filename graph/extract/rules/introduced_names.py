@@ -38,7 +38,7 @@ _PASSIVE = re.compile(
 # (AALF-Module) is proposed".
 _KIND_THEN_NAME = re.compile(r"\b(?:" + "|".join(sorted({*_PASSIVE_NOUNS, *(
     w for w in TYPE_NOUNS if not w.endswith("s"))})) + r")\s+\(\Z")
-_NAME_CLOSED_PASSIVE = re.compile(_PASSIVE.pattern.replace("(?:\\s*\\(", "\\)(?:\\s*\\(", 1))
+_NAME_CLOSED_PASSIVE = re.compile(r"\)" + _PASSIVE.pattern)
 PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (", ") is ", ") are ", ") was ", ") were ",
                   *(f" {noun} " for noun in _PASSIVE_NOUNS))
 # Components whose candidates may be a definition "Long Form (LF)": `term_phrases.py` gives
