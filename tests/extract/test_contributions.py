@@ -514,3 +514,11 @@ def test_definitions_opening_parallel_clauses_are_introduced(extractor):
 def test_parallel_clauses_without_an_introduction_introduce_nothing(extractor):
     found = introduced(extractor, "Knowledge graphs", "Earlier systems differ. " + _SLINT.split("Specifically, ")[1])
     assert not {"Dynamic Hard Contrastive Learning", "Gradient-Decoupled Dual Injection"} & found
+
+
+def test_data_listed_after_a_plural_data_noun_and_a_colon_are_evaluated_on(extractor):
+    # Roles round 13, arXiv 2504.21685 (of the 10,000 corpus abstracts read in the round).
+    found = named_with_role(extractor, "Detecting illness mentions",
+                            "Extensive experiments are conducted on three widely used datasets: RHDM, PHM, and "
+                            "Illness.", Role.EVALUATES_ON)
+    assert {"RHDM", "PHM", "Illness"} <= found
