@@ -73,6 +73,21 @@ def test_a_list_without_a_last_comma_ends_in_two_items():
         "Style Feature Guidance", "Spatial Feature Guidance", "Semantic Distance"]
 
 
+def test_listed_parts_that_open_clauses_of_their_own_are_coined():
+    # Roles round 13, arXiv 2604.07209 (gold test3, burned): the items are the subjects of
+    # their clauses, the list counted after "through".
+    text = ("T\n\nIt enables consistent scene evolution through two tightly coupled components: Implicit "
+            "Spatiotemporal Cache aggregates reference and historical observations into a latent world "
+            "representation, ensuring global consistency; Explicit Spatial Constraint Module enforces "
+            "geometric structure and translates user interactions into camera trajectories.")
+    assert [c.name for c in find_listed_parts(text, unknown)] == [
+        "Implicit Spatiotemporal Cache", "Explicit Spatial Constraint Module"]
+    # A plural noun the run modifies is no verb: "... Attention blocks for ...".
+    plural = ("T\n\nThe model comprises two components: Spatial Attention blocks for fusion, Temporal "
+              "Attention blocks for smoothing.")
+    assert [c.name for c in find_listed_parts(plural, unknown)] == []
+
+
 def test_a_list_of_components_of_no_system_coins_nothing():
     text = ("T\n\nTo investigate this, we introduce a benchmark dataset comprising 196 real-world "
             "ethical dilemmas and expert opinions, each segmented into five structured components: "

@@ -13,7 +13,7 @@ from paperkg.graph.evaluation.unseen import hide_names_in
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.names.gazetteer import Gazetteer
 from paperkg.graph.extract.rules.context_names import (
-    NameHit, _apposition_cue, _APPOSITION_FIRST, _CALLED, _coordinated, _DATA_HEAD,
+    NameHit, _apposition_cue, _APPOSITION_FIRST, _CALLED, _coordinated, _data_colon_cue, _DATA_HEAD,
     _DATA_NOUN_STARTS, _group_cue, _head_cue, _intro_cue, _INTRO_FILLERS, _INTRO_VERBS,
     _LIST_OPENERS, _may_end_left_cue, _MODIFIED_DATA_HEAD, _noun_before_cue, _on_cue,
     _ON_MODIFIERS, _SPLIT_HEAD, _SPLIT_OR_DATA_STARTS, _title_cue, _typed_intro,
@@ -140,6 +140,29 @@ def test_a_name_cut_inside_its_math_wrapper_is_not_introduced():
         assert all(h.role is None for h in find_context_names(text)), text
 
 
+@pytest.mark.parametrize("text, names, entity_type", [
+    # Roles round 13, arXiv 2512.23705 (gold test4, burned): a plural data noun, a colon, the names.
+    ("DKT achieves zero-shot SOTA on real and synthetic video benchmarks involving transparency: "
+     "ClearPose, DREDS (CatKnown/CatNovel), and TransPhy3D-Test.", ["ClearPose", "DREDS"],
+     EntityType.BENCHMARK),
+    # arXiv 2504.21685, of the 10,000 corpus abstracts.
+    ("Extensive experiments are conducted on three widely used datasets: RHDM, PHM, and Illness.",
+     ["RHDM", "PHM", "Illness"], EntityType.DATASET),
+])
+def test_names_after_a_plural_data_noun_and_a_colon_are_data(text, names, entity_type):
+    typed = {h.text: h.type for h in find_context_names(text)}
+    assert all(typed.get(name) is entity_type for name in names), typed
+
+
+@pytest.mark.parametrize("text", [
+    # arXiv 2505.04528: what the benchmarks are about, not where results are reported.
+    "We construct three benchmarks on problem-solving: FormalMath500, MiniF2F-Solving and PutnamBench-Solving.",
+    "We compare on standard datasets. Results: ClearPose improves.",
+])
+def test_a_colon_after_a_topic_or_another_clause_types_no_data(text):
+    assert all(h.type is None for h in find_context_names(text) if h.text in ("FormalMath500", "ClearPose"))
+
+
 def plain_group_cue(text, group):
     """The reference: every cue read, the left-hand window always split."""
     first, last = group[0], group[-1]
@@ -159,6 +182,7 @@ def plain_group_cue(text, group):
     return (
         _head_cue(right, text[last[0] : last[1]])
         or _apposition_cue(right, single=len(group) == 1)
+        or (_data_colon_cue(window) if window.endswith(": ") else None)
         or _noun_before_cue(left, right)
         or _on_cue(text, left, right)
     )

@@ -351,6 +351,16 @@ def test_definitions_that_open_the_enumerated_parts_of_a_contribution_are_introd
      "ViMRHP dataset.", "ViMRHP", True),
     ("We start from ViMRHP. To optimize the annotation process, we assist annotators in constructing "
      "the ViMRHP dataset.", "ViMRHP", False),
+    # Roles round 13 (gold test3 and test4, burned). arXiv 2512.23705: what the work yields,
+    # named by apposition.
+    ("During training we co-train on existing synthetic datasets. The resulting model, DKT, achieves "
+     "zero-shot SOTA on real and synthetic video benchmarks.", "DKT", True),
+    ("The resulting gap, GapX, grows with depth.", "GapX", False),
+    # arXiv 2504.16665: a short form in parentheses after its kind, said to be made.
+    ("Based on the selective state space model, a cross-modal diff-attention module (CMDA-Module) is "
+     "designed to extract and separate the common features.", "CMDA-Module", True),
+    ("an attention-aware linear fusion module (AALF-Module) is proposed.", "AALF-Module", True),
+    ("The features of a baseline (ResNet-X) are designed by hand.", "ResNet-X", False),
 ])
 def test_what_a_sentence_introduces(extractor, abstract, name, is_introduced):
     assert (name in introduced(extractor, "T", abstract)) is is_introduced
@@ -485,3 +495,30 @@ def test_the_third_idea_a_paper_proposes_after_a_bare_marker_is_introduced(extra
                 "conversion, broadening the search space and enhancing sample diversity, and 3) Rollover "
                 "Budget Forcing (RBF), an adaptive allocation of computational resources.")
     assert "Rollover Budget Forcing" in introduced(extractor, "T", abstract)
+
+
+# Roles round 13, arXiv 2509.06531 (gold test3, burned): parallel clauses after ";", each a
+# defined part of the paper's own doing something.
+_SLINT = ("To address these challenges, we propose SLiNT, a modular framework for link prediction. "
+          "Specifically, Structure-Guided Neighborhood Enhancement (SGNE) retrieves pseudo-neighbors to "
+          "enrich sparse entities; Dynamic Hard Contrastive Learning (DHCL) introduces fine-grained "
+          "supervision by interpolating hard positives and negatives; and Gradient-Decoupled Dual Injection "
+          "(GDDI) performs token-level structure-aware intervention.")
+
+
+def test_definitions_opening_parallel_clauses_are_introduced(extractor):
+    found = introduced(extractor, "SLiNT", _SLINT)
+    assert {"Dynamic Hard Contrastive Learning", "Gradient-Decoupled Dual Injection"} <= found
+
+
+def test_parallel_clauses_without_an_introduction_introduce_nothing(extractor):
+    found = introduced(extractor, "Knowledge graphs", "Earlier systems differ. " + _SLINT.split("Specifically, ")[1])
+    assert not {"Dynamic Hard Contrastive Learning", "Gradient-Decoupled Dual Injection"} & found
+
+
+def test_data_listed_after_a_plural_data_noun_and_a_colon_are_evaluated_on(extractor):
+    # Roles round 13, arXiv 2504.21685 (of the 10,000 corpus abstracts read in the round).
+    found = named_with_role(extractor, "Detecting illness mentions",
+                            "Extensive experiments are conducted on three widely used datasets: RHDM, PHM, and "
+                            "Illness.", Role.EVALUATES_ON)
+    assert {"RHDM", "PHM", "Illness"} <= found

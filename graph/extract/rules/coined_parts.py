@@ -63,7 +63,7 @@ def find_enumerated_parts(text: str, lookup) -> list[Candidate]:
 # Introduction, Key Factors, ..." lists no parts of one).
 _COUNTED_PARTS = re.compile(
     r"(?<![\w-])(?:introduc|propos|consist|compris|compos|includ|integrat|incorporat|contain|featur|"
-    r"equipp|design|has|have|with|of)\w* (?:of )?(?P<count>two|three|four|five|several|[2-5]) "
+    r"equipp|design|has|have|with|of|through)\w* (?:of )?(?P<count>two|three|four|five|several|[2-5]) "
     r"(?:[\w-]+ ){0,2}(?:[Mm]odules|[Cc]omponents)\Z")
 # Other plural nouns of a made thing's parts, after a verb that makes or has them (not "with",
 # "of" or "includes", which as often count what a paper uses or evaluates: "employing the
@@ -105,6 +105,13 @@ _LISTED_PAIR_ITEM = re.compile(r"(?:: |[,;] (?:and )?| and )(?:(?:an?|the|An?|Th
 _AFTER_LISTED = re.compile(
     r"\Z| ?[(,;.:)]| (?:for|to|that|which|who|with|via|in|on|of|as|and|is|are|using|based|powered|"
     r"by|built|designed|responsible|each|where|module|block|component)\b")
+# A listed name that opens a clause of its own, after the colon or a semicolon, the subject of
+# a verb: "through two tightly coupled components: Implicit Spatiotemporal Cache aggregates
+# reference and historical observations ...; Explicit Spatial Constraint Module enforces ..."
+# (arXiv 2604.07209).
+# A plural noun the name modifies is followed by a preposition instead ("Attention blocks for").
+_CLAUSE_SUBJECT = re.compile(r" (?!(?:is|was|has|does|as|its|this|thus|plus|across)\b)[a-z]{2,}[^s\W]s "
+                             r"(?!(?:for|of|in|on|to|with|and|or|from|that|which|at|by)\b)[a-z]")
 
 
 def find_listed_parts(text: str, lookup, colons: list[int] | None = None) -> list[Candidate]:
@@ -131,7 +138,8 @@ def find_listed_parts(text: str, lookup, colons: list[int] | None = None) -> lis
         for item in (_LISTED_PAIR_ITEM if paired else _LISTED_ITEM).finditer(text, colon, stop):
             bound = _next_of(text, (", ", "; "), item.end(), stop)
             run = RUN.match(text, item.end(), bound)
-            if run is None or _AFTER_LISTED.match(text, run.end(), bound) is None:
+            if run is None or _AFTER_LISTED.match(text, run.end(), bound) is None and not (
+                    text[item.start()] in ":;" and _CLAUSE_SUBJECT.match(text, run.end(), bound)):
                 continue
             if paired and " and " in run.group() and item.start() == colon:  # not the second's own "and"
                 run = RUN.match(text, item.end(), text.find(" and ", item.end(), run.end()))

@@ -166,10 +166,32 @@ def _group_cue(text: str, group: list[NameSpan]):
         if cue is not None:
             return cue if cue[1] is not None else _typed_intro(cue, right, text[last[0] : last[1]], group)
     cue = _head_cue(right, text[last[0] : last[1]]) or _apposition_cue(right, single=len(group) == 1)
+    if cue is None and window.endswith(": "):
+        cue = _data_colon_cue(window)
     if cue is not None or not left:
         return cue
     return (_noun_before_cue(left, right) or _plural_noun_cue(text, left, group)
             or _on_cue(text, left, right))
+
+
+# Plural data nouns whose colon lists names of data: "on real and synthetic video benchmarks
+# involving transparency: ClearPose, DREDS (CatKnown/CatNovel), and TransPhy3D-Test".
+_DATA_PLURALS = {"benchmarks": EntityType.BENCHMARK, "datasets": EntityType.DATASET, "corpora": EntityType.DATASET}
+
+
+def _data_colon_cue(window: str):
+    """("list", type, ...) when a plural data noun stands among the last four words before
+    the colon that opens the names, in the same clause, else None."""
+    words = window[:-2].split()[-4:]
+    for word in reversed(words):
+        if word[-1:] in ",.;()" or word == "on":
+            # "... benchmarks. Results:", "(datasets), ...": another clause; "three benchmarks
+            # on problem-solving:", what they are about, not where the paper reports results.
+            return None
+        kind = _DATA_PLURALS.get(word.lower())
+        if kind is not None:
+            return ("list", kind, 0.75, None)
+    return None
 
 
 # The close of a math wrapper that held the whole name: "$LLMScan$, a ...", not "$Hy$brid"

@@ -35,10 +35,11 @@ import re
 from paperkg.graph.extract.rules.coined_parts import ITEM, ITEM_BEFORE, PARTS_WORDS
 from paperkg.graph.extract.rules.cues import GENERAL_PHRASES
 from paperkg.graph.extract.rules.named_objects import object_verb_end
+from paperkg.graph.extract.rules.coined_acronyms import is_title_case
 from paperkg.graph.extract.rules.introduced_names import (
     DEFINERS, MADE_HEADS, PASSIVE_STARTS, after_our, defines_coined_short_form, is_coined_here,
     is_defined_by_apposition, is_introduced_otherwise, is_listed_name, is_made_data,
-    is_proper_name, is_title_case,
+    is_proper_name,
 )
 from paperkg.graph.records import EntityType, Role
 from paperkg.graph.speed import mention_of
@@ -122,6 +123,12 @@ def settle_introductions(text: str, pairs: list) -> list:
         if 0 <= parts_from <= start and _is_coined_part(text, c):
             pairs[i] = (_with_role(mention, _INTRODUCES), c)
             continue
+        if text[start - 2 : start] == "; " or text.startswith("; and ", start - 6):
+            if _opens_a_parallel_clause(text, c, last_intro, mention.sentence):
+                pairs[i] = (_with_role(mention, _INTRODUCES), c)
+                last_intro = (c.end, mention.sentence, True)
+                introduced.add(text[start : c.end].casefold())
+                continue
         if text[start - 2 : start] == ") " and _is_enumerated_definition(text, c, mention.sentence):
             pairs[i] = (_with_role(mention, _INTRODUCES), c)
             introduced.add(text[start : c.end].casefold())
@@ -138,7 +145,8 @@ def settle_introductions(text: str, pairs: list) -> list:
                 "new", near, start) >= 0 or text.find("novel", near, start) >= 0 or (
                 # "our <3-4 words> approach, NAME" and data "forming the NAME dataset": one
                 # character or a type first, since every mention that gets here tests them
-                text[start - 2] == "," and text.find("ur ", start - 60 if start > 60 else 0, near) >= 0) or (
+                text[start - 2] == "," and (text.find("ur ", start - 60 if start > 60 else 0, near) >= 0
+                                            or text.find("resulting", near, start) >= 0)) or (
                 c.type in _DATA and text.startswith(MADE_HEADS, c.end)):
             if is_introduced_otherwise(text, c) or _defines_last_intro(text, c, last_intro, mention.sentence) or (
                     is_made_data(text, c)):
@@ -342,6 +350,25 @@ def _follows_an_introduction(text: str, at: int, pairs: list, i: int) -> bool:
         if mention.role is _INTRODUCES:
             return True
     return False
+
+
+# A definition that does something, the subject of its clause: "(DHCL) introduces ...".
+_DEFINED_SUBJECT = re.compile(r"\s*\([^()]{1,20}\)\s+[a-z]+s\b")
+
+
+def _opens_a_parallel_clause(text: str, c, last_intro, sentence: str) -> bool:
+    """Whether `c`, after "; " or "; and ", is a Title-Case definition that opens a clause
+    of a sentence that introduced a name before it, each clause one part of the paper's
+    own: "Specifically, Structure-Guided Neighborhood Enhancement (SGNE) retrieves ...;
+    Dynamic Hard Contrastive Learning (DHCL) introduces ...; and Gradient-Decoupled Dual
+    Injection (GDDI) performs ..." (arXiv 2509.06531)."""
+    if last_intro is None or not last_intro[2] or last_intro[1] != sentence:
+        return False
+    if c.component != "kg_abbreviations" or len(c.aliases) != 2 or is_listed_name(c):
+        return False
+    long = c.aliases[0]
+    return (text.startswith(long, c.start) and " " in long and is_title_case(long)
+            and is_proper_name(c.aliases[1]) and _DEFINED_SUBJECT.match(text, c.end) is not None)
 
 
 def _is_coined_part(text: str, c) -> bool:

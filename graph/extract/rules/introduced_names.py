@@ -4,16 +4,20 @@ A window's cue ("we propose ...", "our ...") reaches every name in 90 characters
 tests keep its INTRODUCES for the name the paper gives its contribution, a name in the
 proper sense that is not the object of a preposition or a gerund, not the tail of a longer
 name, nor a modifier of another noun. Others find a coinage where no cue reached: "X is
-introduced", "the proposed X", a coined acronym's definition, and a name defined by its
-apposition ("CARVE, a resolution-enhanced model").
+introduced", "the proposed X", a coined acronym's definition (its tests in
+`coined_acronyms.py`), and a name defined by its apposition ("CARVE, a resolution-enhanced
+model").
 """
 
 from __future__ import annotations
 
 import re
 
+from paperkg.graph.extract.rules.coined_acronyms import (
+    heads_its_phrase, is_coined_acronym, is_title_case, names_a_new_kind,
+)
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
-from paperkg.graph.records import EntityType, Role
+from paperkg.graph.records import Role
 
 _MENTIONS = Role.MENTIONS
 # A name after one of these is what a contribution acts on or is for, not the contribution.
@@ -29,7 +33,14 @@ _PASSIVE = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:" + "|".join(_PASSIVE_NOUNS) + r"))?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
     r"(?:introduced|proposed|presented|developed|designed|released)\b"
 )
-PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (", *(f" {noun} " for noun in _PASSIVE_NOUNS))
+# The same said of a short form in parentheses after its kind: "a cross-modal diff-attention
+# module (CMDA-Module) is designed to ...", "an attention-aware linear fusion module
+# (AALF-Module) is proposed".
+_KIND_THEN_NAME = re.compile(r"\b(?:" + "|".join(sorted({*_PASSIVE_NOUNS, *(
+    w for w in TYPE_NOUNS if not w.endswith("s"))})) + r")\s+\(\Z")
+_NAME_CLOSED_PASSIVE = re.compile(r"\)" + _PASSIVE.pattern)
+PASSIVE_STARTS = (" is ", " are ", " was ", " were ", " (", ") is ", ") are ", ") was ", ") were ",
+                  *(f" {noun} " for noun in _PASSIVE_NOUNS))
 # Components whose candidates may be a definition "Long Form (LF)": `term_phrases.py` gives
 # a defined metric as one mention, "Subagent-Management Score (SMS)".
 DEFINERS = ("kg_abbreviations", "kg_phrases")
@@ -57,20 +68,15 @@ _NEW_NOUN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:new|novel)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted({*TYPE_NOUNS, "task"}))
     + r"),\s*(?:the\s+)?\Z")
 _OUR_NOUN = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}[a-z]+,\s*$")
+# What the paper's own work yields, named by apposition: "The resulting model, DKT, achieves ...".
+_RESULTING_KIND = re.compile(r"\b[Tt]he\s+resulting\s+(?:[\w-]+\s+){0,2}(?:"
+                             + "|".join(sorted(w for w in TYPE_NOUNS if not w.endswith("s"))) + r"),\s*$")
 # The same with more modifiers, when the noun is a kind of made thing and no preposition
 # stands among them: "our panoramic attention prediction approach, DriverGaze360-Net,
 # jointly learns ..." (not "our experiments on multiple datasets, GPT-4 ...").
 _OUR_KIND = re.compile(
     r"\b[Oo]ur\s+(?:(?!(?:on|in|of|for|with|across|to|and|or|from|by)\s)[\w-]+\s+){3,4}(?:"
     + "|".join(sorted(w for w in TYPE_NOUNS if not w.endswith("s"))) + r"),\s*$")
-# The head nouns of a coined component's long form ("... Fusion Block", "... Data Pipeline").
-_COMPONENT_HEADS = frozenset(
-    """network networks net model models module modules block blocks layer layers pipeline
-    framework adaptor adapter mechanism encoder decoder head branch transformer
-    attention loss strategy algorithm architecture system agent engine generator
-    estimator score metric index""".split()
-)
-_COINED_TYPES = frozenset({EntityType.MODEL, EntityType.METHOD, EntityType.METRIC})
 
 
 def is_proper_name(name: str) -> bool:
@@ -104,46 +110,7 @@ def _names_a_thing(text: str, c) -> bool:
     if not is_proper_name(short):
         return False
     return not short.isupper() or is_title_case(long) or c.entity is None and (
-        _HEADS_ITS_PHRASE.match(text, c.end) is not None or names_a_new_kind(text, c.start, c.end))
-
-
-# A definition that is the whole noun phrase, no modifier of a noun after it: "we propose
-# verifiable process supervision (VPS), a post-training framework", not "our biological
-# reservoir computing (BRC) system" (a kind of system, named by what it is about) nor "a
-# novel inverse synthetic aperture radar (ISAR) imaging method".
-# A preposition after it ends the phrase as well: "time-step parallelism (TSP) in the diffusion
-# architecture".
-_HEADS_ITS_PHRASE = re.compile(
-    r"\s*\([^()]{1,20}\)(?:\s*[,.;:]|\s+(?:that|which|to|for|as|with|and|is|was|in|on|by|via|into|across)\b)")
-
-
-# A new thing's long form, its short form, then its kind: "we propose a novel energy-entropy
-# learning (EEL) strategy", "a new interspatial attention (ISA) mechanism". The acronym is
-# the name given to the kind's instance the paper makes; without "novel" or "new" such a
-# phrase is as often a field ("our biological reservoir computing (BRC) system").
-_NEW_BEFORE = re.compile(r"\b(?:novel|new)\s+\Z")
-_SHORT_THEN_KIND = re.compile(
-    r"\s*\([^()]{1,20}\)\s+(?:" + "|".join(sorted(w for w in TYPE_NOUNS if not w.endswith("s") or w == "corpus"))
-    # not when a name follows the kind: "a novel opinion-unaware ... assessment (OU NR-IQA)
-    # method, SFD-IQA": the acronym is the task, the name after it the method.
-    + r")\b(?!-|\s*,\s*[A-Z])")
-
-
-def names_a_new_kind(text: str, start: int, end: int) -> bool:
-    """Whether the lower-case long form at `start`-`end` is what "novel" or "new" before it
-    and its short form and kind after it make a new named thing (`_SHORT_THEN_KIND`)."""
-    return (_NEW_BEFORE.search(text, max(0, start - 12), start) is not None
-            and _SHORT_THEN_KIND.match(text, end) is not None)
-
-
-# Words Title Case leaves in lower case: "Unified Pansharpening Model with Thin Cloud Removal".
-_TITLE_LOWER = frozenset("with from into onto over under upon via".split())
-
-
-def is_title_case(phrase: str) -> bool:
-    """Whether every word of a phrase longer than three letters, but the prepositions
-    Title Case leaves in lower case, starts with a capital."""
-    return all(w[:1].isupper() for w in phrase.split() if len(w) > 3 and w not in _TITLE_LOWER)
+        heads_its_phrase(text, c.end) or names_a_new_kind(text, c.start, c.end))
 
 
 def is_coined_here(text: str, c) -> bool:
@@ -166,7 +133,7 @@ def defines_coined_short_form(text: str, phrase, c) -> bool:
         return False
     if not text.endswith(long, phrase.start, phrase.end) or not is_proper_name(short):
         return False
-    return ((_HEADS_ITS_PHRASE.match(text, phrase.end) is not None or names_a_new_kind(text, phrase.start, phrase.end))
+    return ((heads_its_phrase(text, phrase.end) or names_a_new_kind(text, phrase.start, phrase.end))
             and not is_generic(phrase) and _stands_as_coined(text, phrase))
 
 
@@ -228,19 +195,28 @@ def is_introduced_otherwise(text: str, c) -> bool:
     the name tests cost more than a look at the text.
     """
     end = c.end
-    said = text.startswith(PASSIVE_STARTS, end) and _PASSIVE.match(text, end) is not None
+    said = text.startswith(PASSIVE_STARTS, end) and (_PASSIVE.match(text, end) is not None or _is_named_kind_made(
+        text, c.start, end))
     if not said:
         left = text[c.start - 40 if c.start > 40 else 0 : c.start]
         said = ("proposed" in left and _PROPOSED.search(left) is not None
                 and not _MODIFIES_NOUN.match(text, end)
                 or "ur " in left and _OUR_NOUN.search(left) is not None
+                or "resulting" in left and _RESULTING_KIND.search(left) is not None
                 or text.startswith(", ", c.start - 2) and _our_kind_before(text, c.start)
                 or ("new" in left or "novel" in left) and _NEW_NOUN.search(left) is not None
-                or c.component in DEFINERS and _is_coined_acronym(text, c))
+                or c.component in DEFINERS and is_coined_acronym(text, c))
     if not said:
         return False
     forms = c.aliases or (text[c.start : end],)
     return any(is_proper_name(form) for form in forms) and not is_generic(c)
+
+
+def _is_named_kind_made(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`-`end` fills the parentheses after a kind of thing that
+    the passive after them says is made: "a ... module (CMDA-Module) is designed"."""
+    return (text[start - 1 : start] == "(" and _NAME_CLOSED_PASSIVE.match(text, end) is not None
+            and _KIND_THEN_NAME.search(text, max(0, start - 20), start) is not None)
 
 
 # Data the paper's own making yields, named before its head noun: "we propose an Automatic
@@ -307,53 +283,3 @@ def is_defined_by_apposition(text: str, c, role: Role, sentence: str) -> bool:
     if match is None or role is not _MENTIONS and _NEW_IN_APPOSITION.search(match.group()) is None:
         return False
     return is_proper_name(text[c.start : c.end])
-
-
-def _is_coined_acronym(text: str, c) -> bool:
-    """A definition "Long Form (LF)" whose long form no list knows, in Title Case, ending
-    in a component noun: "a Semantic Fusion Block (SFB)", not "Markov Random Field (MRF)"."""
-    if c.entity is not None or c.type not in _COINED_TYPES or len(c.aliases) != 2:
-        return False
-    long, short = c.aliases
-    if short.endswith("s") and short[-2:-1].isupper():
-        return False  # "Video Large Language Models (Video-LLMs)": a plural names a class of things
-    at = c.start if text.startswith(long, c.start) else _definition_start(text, c.start, long)
-    if at < 0:
-        return False  # a later use of the short form: its definition speaks for it
-    words = long.split()
-    if len(words) < 2 or not (words[-1].split("-")[-1].lower() in _COMPONENT_HEADS
-                              or _COMPONENT_AFTER.match(text, c.end)):
-        return False
-    if _BUILT_ON.search(text, max(0, at - 30), at):
-        return False  # "two models based on Long-term Recurrent Convolutional Networks (LRCNs)"
-    # "Recent work on Code World Models (CWMs) demonstrates ...": another paper's coinage;
-    # "metrics like Canopy Height Model (CHM), Plant Area Index (PAI)": examples of known ones.
-    return (is_title_case(long) and _OTHERS_WORK.search(text, max(0, at - 60), at) is None
-            and _EXAMPLES_BEFORE.search(text, max(0, at - 60), at) is None)
-
-
-def _definition_start(text: str, start: int, long: str) -> int:
-    """Where the long form starts when the short form at `start` is the one in its
-    definition's parentheses ("Structure-aware Trajectory Modulation (STM)"), else -1."""
-    before = text[: start - 1].rstrip()
-    if text[start - 1 : start] != "(" or not before.endswith(long):
-        return -1
-    return len(before) - len(long)
-
-
-# A component noun right after the definition: "a lightweight Structure-aware Trajectory
-# Modulation (STM) module", where the long form itself ends in no such noun.
-_COMPONENT_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:" + "|".join(sorted(_COMPONENT_HEADS)) + r")\b")
-
-
-# What a contribution is built on or applied to, right before a name: "based on", "applied
-# to the", "a variant of" (not "through a Semantic Fusion Block (SFB)": a part it adds).
-_BUILT_ON = re.compile(r"\b(?:on|to|of|from|upon)\s+(?:the\s+|an?\s+)?\Z")
-# Examples of known things right before a definition, a list of names only: "models like the
-# Describe Anything Model (DAM)", "such as DDPM, Consistency Diffusion Models (CDM)" (not "metrics
-# like Word Error Rate (WER) to compute the Fairness Adjusted ASR Score (FAAS)").
-_EXAMPLES_BEFORE = re.compile(
-    r"\b(?:like|such as|e\.g\.,?)\s+(?:(?:the|an?|of|for|and|or|[A-Z][\w'-]*|\([^()]*\))[\s,]+)*\Z")
-_OTHERS_WORK = re.compile(
-    r"\b(?:[Rr]ecent|[Pp]rior|[Pp]revious|[Ee]xisting|[Ee]arlier)\s+(?:work|works|studies|research|"
-    r"methods|approaches|advances)\b[^.;]*\Z")

@@ -333,16 +333,25 @@ def _last_cue(left: str) -> re.Match | None:
     return _KINDS_BY_LETTER[left[start]].match(left, start)
 
 
+# A ";" before these starts the examples of what the clause named, not a clause of its own:
+# "Extensive evaluations on challenging benchmarks; including LFW, CFP-FP, AgeDB-30, ...".
+_EXAMPLES_AFTER_SEMICOLON = (" including ", " e.g.", " such as ", " namely ")
+
+
 def clause_start(left: str) -> int:
     r"""Where the last clause of `left` starts: after its last ";", ". " or barrier word; the
-    full stop of "e.g. " or "i.e. " ends no clause.
+    full stop of "e.g. " or "i.e. " ends no clause, nor does a ";" before examples
+    ("benchmarks; including LFW, ...").
 
     The same offset as the end of the last match of the regex
-    `;|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b|(?<!\be\.g)(?<!\bi\.e)\. ` (whose matches never overlap), found
+    `;(?! including | e\.g\.| such as | namely )|\bwhich\b|\bwhile\b|\bwhereas\b|\bbut\b|(?<!\be\.g)(?<!\bi\.e)\. `
+    (whose matches never overlap), found
     with `str.rfind`: that regex, tried at every position of every mention's window,
     cost as much as the role cues themselves.
     """
     end = left.rfind(";") + 1
+    while end and left.startswith(_EXAMPLES_AFTER_SEMICOLON, end):
+        end = left.rfind(";", 0, end - 1) + 1  # "evaluations on challenging benchmarks; including LFW, ..."
     dot = left.rfind(". ")
     while dot >= 3 and left[dot - 3 : dot] in _ABBREVIATED and not _is_word_char(left, dot - 4):
         dot = left.rfind(". ", 0, dot)  # "benchmarks (e.g. MMLU-Pro, ...)": the list goes on
