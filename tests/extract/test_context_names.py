@@ -16,11 +16,11 @@ from paperkg.graph.extract.rules.context_names import (
     NameHit, _apposition_cue, _APPOSITION_FIRST, _CALLED, _coordinated, _data_colon_cue, _DATA_HEAD,
     _DATA_NOUN_STARTS, _group_cue, _head_cue, _intro_cue, _INTRO_FILLERS, _INTRO_VERBS,
     _LIST_OPENERS, _may_end_left_cue, _MODIFIED_DATA_HEAD, _noun_before_cue, _on_cue,
-    _ON_MODIFIERS, _SPLIT_HEAD, _SPLIT_OR_DATA_STARTS, _title_cue, _typed_intro,
+    _ON_MODIFIERS, _PUNCT, _SPLIT_HEAD, _ENDS_LEFT_CUE, _SPLIT_OR_DATA_STARTS, _title_cue, _typed_intro,
     find_context_names,
 )
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS
-from paperkg.graph.extract.rules.name_spans import name_spans
+from paperkg.graph.extract.rules.name_spans import DETERMINERS, name_spans
 from paperkg.graph.records import EntityType, Role
 from sample_texts import shape_texts
 
@@ -181,11 +181,52 @@ def plain_group_cue(text, group):
         return intro if intro[1] is not None else _typed_intro(intro, right, text[last[0] : last[1]], group)
     return (
         _head_cue(right, text[last[0] : last[1]])
-        or _apposition_cue(right, single=len(group) == 1)
+        or plain_apposition_cue(right, single=len(group) == 1)
         or (_data_colon_cue(window) if window.endswith(": ") else None)
         or _noun_before_cue(left, right)
         or _on_cue(text, left, right)
     )
+
+
+def plain_apposition_cue(right, single):
+    """The reference of `_apposition_cue`: the marks read after stripping the spaces, always."""
+    stripped = right.lstrip(" ")
+    if not single or not stripped[:1] in (",", "-", "—", ":") and not stripped.startswith("is "):
+        return None
+    words = stripped.lstrip(",-—: ").split()
+    if words and words[0] == "is":
+        words = words[1:]
+    if not words or words[0] not in DETERMINERS:
+        return None
+    for word in words[1:8]:
+        noun = word.rstrip(_PUNCT)
+        if noun.lower() in TYPE_NOUNS and (noun.islower() or noun[:1].isupper()):
+            return ("appos_after", TYPE_NOUNS[noun.lower()], 0.8, None)
+        if word[-1:] in _PUNCT:
+            return None
+    return None
+
+
+def test_apposition_cues_are_those_of_stripping_every_window():
+    windows = typed = 0
+    for text in shape_texts():
+        for start in range(len(text)):
+            right = text[start : start + 70]
+            for single in (True, False):
+                windows += 1
+                cue = _apposition_cue(right, single)
+                assert cue == plain_apposition_cue(right, single), right
+                typed += cue is not None
+    for right in (" , a dataset of", "  - a new benchmark", " is a model", " — the corpus of",
+                  " ", "  ", " : a benchmark", " in a dataset"):
+        assert _apposition_cue(right, True) == plain_apposition_cue(right, True), right
+    assert windows > 20_000 and typed > 5
+
+
+def test_left_cue_words_are_remembered_as_first_read():
+    words = {w for text in shape_texts() for w in text.split()}
+    assert all(_ENDS_LEFT_CUE[word] == _may_end_left_cue(word) for word in sorted(words))
+    assert _ENDS_LEFT_CUE["introduce"] and not _ENDS_LEFT_CUE["outperforms"]
 
 
 def test_group_cues_are_those_of_reading_every_cue():
