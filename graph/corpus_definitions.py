@@ -93,6 +93,7 @@ def defines_no_model(rows: list[tuple[str, str, str, str, str, str]]) -> bool:
 # A long form's head before its first preposition: "[Dataset] for Evaluating the Aesthetics of
 # Rendering", "[Active Learning] by Processing Surprisal".
 _HEAD_BEFORE = re.compile(r"^(.+?)\s+(?:for|of|by|with|via|from|in|on|to)\s", re.IGNORECASE)
+_TYPE_VALUES = frozenset(entity_type.value for entity_type in EntityType)
 
 
 def defined_type(rows: list[tuple[str, str, str, str, str, str]]) -> EntityType | None:
@@ -100,7 +101,7 @@ def defined_type(rows: list[tuple[str, str, str, str, str, str]]) -> EntityType 
     give it (`defines_no_model`'s rows), or None: each paper's definitions must give it one
     type, and at least half of the defining papers that one, no other paper another."""
     by_paper: dict[str, set[EntityType]] = {}
-    for paper, text, after, _, vote, defined in rows:
+    for paper, text, _, _, vote, defined in rows:
         if (vote in _UNTYPED or defined) and " " in text.strip():
             by_paper.setdefault(paper, set()).update(filter(None, [definition_type(text, vote, defined)]))
     if any(len(types) > 1 for types in by_paper.values()):
@@ -116,7 +117,7 @@ def definition_type(long: str, vote: str, defined: str) -> EntityType | None:
     """The type one definition gives: the one its paper stored (the long form's head or a type
     noun after it, `evidence.definition_evidence`), else the head before a preposition."""
     for value in (defined, vote):
-        if value in EntityType._value2member_map_:
+        if value in _TYPE_VALUES:
             return EntityType(value)
     head = _HEAD_BEFORE.match(long.strip())
     return long_form_type(head.group(1)) if head else long_form_type(long)
