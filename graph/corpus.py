@@ -52,6 +52,7 @@ from .corpus_fragments import opening_fragments
 from .corpus_words import common_word_entities
 from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
+from .records import EntityType
 from .speed import gc_paused
 from .store import Store
 from .store_schema import HELD_COLUMNS, sentence_sql
@@ -295,10 +296,7 @@ def _apply_verdict(db, verdict: EntityVerdict, report: SettleReport, held: list[
         orphans += _hold_entities(db, held)
         held.clear()
     if retyped:
-        db.execute("UPDATE entities SET type = ? WHERE id = ?", (verdict.type.value, entity_id))
-        db.execute("UPDATE mentions SET type = ? WHERE entity_id = ?", (verdict.type.value, entity_id))
-        _log_papers_naming(db, entity_id)
-        report.retyped += 1
+        _retype(db, entity_id, verdict.type, report)
     if verdict.readings is not None:
         report.split += apply_readings(db, entity_id, verdict.readings)
 
@@ -316,6 +314,13 @@ def _lowercase_papers(db, name: str, rows) -> int:
                 if word.search(found[0]):
                     papers.add(paper)
     return len(papers)
+
+
+def _retype(db, entity_id: str, entity_type: EntityType, report: SettleReport) -> None:
+    db.execute("UPDATE entities SET type = ? WHERE id = ?", (entity_type.value, entity_id))
+    db.execute("UPDATE mentions SET type = ? WHERE entity_id = ?", (entity_type.value, entity_id))
+    _log_papers_naming(db, entity_id)
+    report.retyped += 1
 
 
 def _log_papers_naming(db, entity_id: str) -> None:
@@ -357,10 +362,14 @@ def _hold_common_words(db, scope: str, report: SettleReport) -> None:
     """Hold the entities named by words the corpus writes in lowercase
     (`corpus_words.common_word_entities`), as classes of things (`corpus_classes.class_entities`)
     or as a sentence's first words (`corpus_fragments.opening_fragments`), and the acronyms their
-    papers define as no model (`corpus_definitions.defined_as_other_things`), after the verdicts
-    that give each its type."""
+    papers define as no model and as no other one type (`corpus_definitions.defined_as_other_things`;
+    those defined as one other type take it), after the verdicts that give each its type."""
+    other_things = defined_as_other_things(db, scope)
     held = sorted({*common_word_entities(db, scope), *class_entities(db, scope), *opening_fragments(db, scope),
-                   *defined_as_other_things(db, scope)})
+                   *(entity_id for entity_id, entity_type in other_things if entity_type is None)})
+    for entity_id, entity_type in other_things:
+        if entity_type is not None and entity_id not in held:
+            _retype(db, entity_id, entity_type, report)
     orphans = _hold_entities(db, [(entity_id, "not-a-name") for entity_id in held])
     delete_entities(db, orphans)
     report.not_names += len(held)

@@ -36,6 +36,11 @@ their papers write them so, what a class of things is called, not a thing (docs/
   in one or two papers). A model named so is introduced as one ("NAME, a ...", "named
   NAME"); a gazetteer model after "based" ("ResNet-based CLIP") makes a variant of it.
 
+- **Domains**, one word and "domain" ("SAR-domain model", "the SAR domain", "RAW-domain
+  detection and segmentation benchmarks", "TCM-domain LLMs"): a domain of data, or a
+  qualifier of the noun after it, never a thing, in any number of papers (docs/audit/README.md,
+  "Rules after round 24").
+
 Whatever the shape, a paper that introduces a thing so named ("NAME, a/an ...") keeps it.
 The corpus step's verdict reads each mention on its own, and the type noun after a name votes
 for its type ("V2A models", "pre-trained models (PTMs)"); only over all its papers does the name
@@ -72,6 +77,11 @@ _BUILT_ON_CANDIDATES = ("SELECT id, name FROM entities e WHERE e.origin = 'disco
 # "based" last, or followed by one acronym of capitals, digits and hyphens ("T2I", "EHR-QA",
 # "RT-DETR"; not a named model's variant, "Mamba-based HuBERT", "Swin-large-based MaskDINO").
 _BUILT_ON = re.compile(r"[A-Za-z0-9)][- ]?[Bb]ased(?: (?P<acronym>[A-Z0-9][A-Z0-9-]*[A-Z0-9]))?$")
+# "SAR-domain", "RAW domain", "D&D domain": one word, then "domain" in lowercase.
+_DOMAIN_CANDIDATES = ("SELECT id, name FROM entities e WHERE e.origin = 'discovered' "
+                      "AND e.type IN ('MODEL', 'DATASET', 'BENCHMARK') AND instr(e.id, '~') = 0 "
+                      "AND e.name GLOB '*[- ]domain' {scope} ORDER BY id")
+_DOMAIN = re.compile(r"^[A-Za-z0-9&]+[- ]domain$")
 _LISTED = "SELECT 1 FROM entities WHERE id = ? AND origin = 'gazetteer'"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]*[A-Z0-9]$")
 # "V2A", "T2AV", "TI2V": letters or digits, "2", letters or digits, nothing else.
@@ -130,7 +140,7 @@ def class_entities(db, scope: str = "") -> list[str]:
     # 15 entities at 75,000 papers; a scan of every title and abstract costs 0.2 CPU s a word)
     productive = productive_suffixes(db, {word for _, word in modifiers})
     held += [entity_id for entity_id, word in modifiers if word in productive]
-    held += built_on_classes(db, scope)
+    held += built_on_classes(db, scope) + domains(db, scope)
     return sorted(set(held))
 
 
@@ -142,6 +152,14 @@ def built_on_classes(db, scope: str = "") -> list[str]:
     return [found_id for found_id, name in candidates
             if (found := _BUILT_ON.search(name)) and not _names_a_listed_model(db, found["acronym"])
             and not introduced(_mention_rows(db, found_id))]
+
+
+def domains(db, scope: str = "") -> list[str]:
+    """The discovered models, datasets and benchmarks in `scope`, of any number of papers,
+    named by one word and "domain" ("SAR-domain"), that no paper introduces as a thing."""
+    candidates = db.execute(_DOMAIN_CANDIDATES.format(scope=scope.replace("{}", "e.id"))).fetchall()
+    return [found_id for found_id, name in candidates
+            if _DOMAIN.match(name) and not introduced(_mention_rows(db, found_id))]
 
 
 def _names_a_listed_model(db, acronym: str | None) -> bool:

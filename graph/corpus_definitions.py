@@ -19,11 +19,17 @@ papers define it than call it a model without defining it, and no paper introduc
 so named ("NAME, a/an ...", "named NAME"; `corpus_classes.introduced`). A listed or
 introduced model with a definition that says it is one ("Masked Autoregressive model (MAR)",
 "Equiangular Tight Frame (ETF) classifier") is kept.
+
+Such an acronym is retyped, not held, where its definitions agree on one other type of the
+six (`defined_type`): a dataset ("Dataset for Evaluating the Aesthetics of Rendering (DEAR)"),
+a task ("Monocular 3D object detection (Mono3D)"), a method ("Active Learning by Processing
+Surprisal (ALPS)"). Where they give none or disagree (RBD's three long forms) it is held.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .corpus_classes import introduced
 from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION, long_form_type
@@ -48,17 +54,21 @@ _ROWS = (f"SELECT m.paper_id, m.text, substr({_FIELD}, m.\"end\" + 1, 40), "
          "FROM mentions m JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ?")
 
 
-def defined_as_other_things(db, scope: str = "") -> list[str]:
+def defined_as_other_things(db, scope: str = "") -> list[tuple[str, EntityType | None]]:
     """The discovered models named by an acronym that their papers define as no model (see
-    above), sorted by id: the ids of the entities to hold as not names.
+    above), sorted by id, each with the type its definitions give it (None: to hold as no name).
 
     Args:
         db: a connection to the store, inside the corpus step and after its verdicts.
         scope: which entities to read, as `corpus._scope` writes it ("" for all).
     """
     where = scope.replace("{}", "e.id")
-    return [entity_id for entity_id, name in db.execute(_CANDIDATES.format(scope=where), (_MIN_PAPERS,)).fetchall()
-            if _ACRONYM.match(name) and defines_no_model(db.execute(_ROWS, (entity_id,)).fetchall())]
+    found = []
+    for entity_id, name in db.execute(_CANDIDATES.format(scope=where), (_MIN_PAPERS,)).fetchall():
+        rows = db.execute(_ROWS, (entity_id,)).fetchall() if _ACRONYM.match(name) else []
+        if rows and defines_no_model(rows):
+            found.append((entity_id, defined_type(rows)))
+    return found
 
 
 def defines_no_model(rows: list[tuple[str, str, str, str, str, str]]) -> bool:
@@ -78,3 +88,36 @@ def defines_no_model(rows: list[tuple[str, str, str, str, str, str]]) -> bool:
     if not defining or as_model or len(defining) <= len(called_model - defining):
         return False
     return not introduced([row[:4] for row in rows])
+
+
+# A long form's head before its first preposition: "[Dataset] for Evaluating the Aesthetics of
+# Rendering", "[Active Learning] by Processing Surprisal".
+_HEAD_BEFORE = re.compile(r"^(.+?)\s+(?:for|of|by|with|via|from|in|on|to)\s", re.IGNORECASE)
+_TYPE_VALUES = frozenset(entity_type.value for entity_type in EntityType)
+
+
+def defined_type(rows: list[tuple[str, str, str, str, str, str]]) -> EntityType | None:
+    """The one type of the six, other than a model, that the papers defining an acronym
+    give it (`defines_no_model`'s rows), or None: each paper's definitions must give it one
+    type, and at least half of the defining papers that one, no other paper another."""
+    by_paper: dict[str, set[EntityType]] = {}
+    for paper, text, _, _, vote, defined in rows:
+        if (vote in _UNTYPED or defined) and " " in text.strip():
+            by_paper.setdefault(paper, set()).update(filter(None, [definition_type(text, vote, defined)]))
+    if any(len(types) > 1 for types in by_paper.values()):
+        return None  # a paper that defines it as two things
+    given = Counter(next(iter(types)) for types in by_paper.values() if types)
+    if len(given) != 1:
+        return None
+    (found, papers), = given.items()
+    return found if found is not EntityType.MODEL and 2 * papers >= len(by_paper) else None
+
+
+def definition_type(long: str, vote: str, defined: str) -> EntityType | None:
+    """The type one definition gives: the one its paper stored (the long form's head or a type
+    noun after it, `evidence.definition_evidence`), else the head before a preposition."""
+    for value in (defined, vote):
+        if value in _TYPE_VALUES:
+            return EntityType(value)
+    head = _HEAD_BEFORE.match(long.strip())
+    return long_form_type(head.group(1)) if head else long_form_type(long)

@@ -76,6 +76,15 @@ VLM_BASED_IQA = [
 ]
 
 
+# Papers of the 75k corpus that name "SAR-domain": the domain of SAR images, and a qualifier.
+SAR_DOMAIN = [
+    ("We then show that Self-Supervised finetuning of publicly available SSL models with SAR data is a viable path "
+     "forward by training several AFRL-DINOv2s and setting a new state-of-the-art for SAR foundation models, "
+     "significantly outperforming today's best SAR-domain model SARATR-X.", "SAR-domain"),
+    ("For these reasons and more, we are motivated to apply this technology to the SAR domain.", "SAR domain"),
+]
+
+
 def unnamed(pid: str, sentence: str) -> PaperExtraction:
     return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (), ())
 
@@ -179,6 +188,12 @@ def test_a_class_built_on_a_name_is_not_a_name_in_any_number_of_papers(tmp_path)
     store = settle(tmp_path, [named(f"q{i}", s, "VLM-based IQA") for i, s in enumerate(VLM_BASED_IQA)])
     with store:
         assert type_of(store, "VLM-based IQA") is None
+
+
+def test_a_domain_is_not_a_name_in_any_number_of_papers(tmp_path):
+    store = settle(tmp_path, [named(f"s{i}", s, "SAR-domain", text) for i, (s, text) in enumerate(SAR_DOMAIN)])
+    with store:
+        assert type_of(store, "SAR-domain") is None
 
 
 def test_a_model_a_paper_names_so_is_introduced():
