@@ -248,3 +248,45 @@ def test_a_title_case_run_the_definite_article_makes_one_thing_names_the_noun_af
     assert coined("We introduce the Code Triangle framework, which systematically evaluates LLMs "
                   "across three fundamental dimensions.") == ["Code Triangle"]
     assert coined("We propose a Multi-Agent Reinforcement Learning framework for traffic control.") == []
+
+
+
+# Sentences of corpus abstracts that hold the "refer to ... as" cue (arXiv ids in comments).
+REFER_SENTENCES = [
+    # 2503.18512
+    "We associate this characteristic with uncertainty and propose to apply uncertainty estimate to guide "
+    "region-specific noise level control, a technique we refer to as Uncertainty-guided Noise Weighting.",
+    # 2503.19937
+    "In this paper, we explore how to decode textual prompts from reference images, a process we refer to "
+    "as image reverse prompt engineering.",
+    # 2503.21377
+    "Our method, which we refer to as Mask, Inpaint and Denoise (MID), trains a denoiser to simultaneously "
+    "denoise and inpaint synthetic clean-noisy pairs.",
+    # 2504.02996
+    "In this paper, we investigate this underexplored space, where models are evaluated under both "
+    "distribution shifts and label noise, which we refer to as Noise-Aware Generalization (NAG).",
+]
+
+
+def test_the_refer_cue_is_scanned_only_where_its_literal_stands():
+    # `coined_name_candidates` skips the "refer to ... as" scan of a text without the
+    # literal; every match of the plain scan holds it, so the skip changes no candidate.
+    import random
+
+    from paperkg.graph.extract.rules.coined_names import _REFER_CUE, _REFER_LITERAL
+    from seed_page import seed_lines
+
+    rng = random.Random(21)
+    pieces = ["we ", "We ", "e ", "refer ", "refer to ", "to ", "it ", "this ", "as ", "as", "X ", "-", "  "]
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
+    matched = 0
+    for text in [*seed_lines(), *REFER_SENTENCES, *made]:
+        found = [m.span() for m in _REFER_CUE.finditer(text)]
+        assert not found or _REFER_LITERAL in text, text
+        matched += bool(found)
+    assert matched > 50  # the made texts match too, not the real ones alone
+
+
+def test_a_name_the_paper_refers_to_as_is_coined():
+    # The skip keeps what the scan found where the literal stands.
+    assert "Mask, Inpaint and Denoise" in coined(REFER_SENTENCES[2])

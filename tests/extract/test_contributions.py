@@ -522,3 +522,46 @@ def test_data_listed_after_a_plural_data_noun_and_a_colon_are_evaluated_on(extra
                             "Extensive experiments are conducted on three widely used datasets: RHDM, PHM, and "
                             "Illness.", Role.EVALUATES_ON)
     assert {"RHDM", "PHM", "Illness"} <= found
+
+
+def _lines_with_edges() -> list[str]:
+    """The seed page's lines (real titles and abstracts) and texts at the offsets' edges."""
+    from seed_page import seed_lines
+
+    return [*seed_lines(), "; and X", "X; and Y", "(X) a; b) c", "a novel X", "renew ur X", "(A)", ""]
+
+
+def test_the_introducing_words_are_found_in_one_search():
+    # `settle_introductions` asks one regex what four `str.find`s answered, at every
+    # offset of the seed lines (a mention's start, its window 40 characters back).
+    from paperkg.graph.extract.rules.contributions import _INTRO_WORDS
+
+    found = 0
+    for text in _lines_with_edges():
+        for start in range(len(text) + 1):
+            near = start - 40 if start > 40 else 0
+            plain = any(text.find(word, near, start) >= 0 for word in ("proposed", "ur ", "new", "novel"))
+            assert (_INTRO_WORDS.search(text, near, start) is not None) == plain, (text, start)
+            found += plain
+    assert found > 1000
+
+
+def test_the_clause_marks_before_a_mention_are_read_from_one_slice():
+    # "; and " before a mention ends in "d ", which `settle_introductions` reads first; a
+    # start under 6 is read the plain way (its negative offset wraps to the text's end).
+    for text in _lines_with_edges():
+        for start in range(len(text) + 1):
+            before = text[start - 2 : start]
+            plain = text[start - 2 : start] == "; " or text.startswith("; and ", start - 6)
+            fast = before == "; " or (before == "d " or start < 6) and text.startswith("; and ", start - 6)
+            assert fast == plain, (text, start)
+
+
+def test_a_parenthesised_mention_is_told_by_one_character():
+    # `_names_the_object` reads the characters around a mention without slicing them.
+    for text in _lines_with_edges():
+        for start in range(len(text) + 1):
+            for end in (start, start + 1, start + 5, len(text)):
+                plain = text[start - 1 : start] != "(" or text[end : end + 1] != ")"
+                fast = start == 0 or text[start - 1] != "(" or not text.startswith(")", end)
+                assert fast == plain, (text, start, end)

@@ -97,8 +97,10 @@ def is_coined_acronym(text: str, c) -> bool:
 def _definition_start(text: str, start: int, long: str) -> int:
     """Where the long form starts when the short form at `start` is the one in its
     definition's parentheses ("Structure-aware Trajectory Modulation (STM)"), else -1."""
+    if text[start - 1 : start] != "(":
+        return -1  # tested before the text up to it is copied
     before = text[: start - 1].rstrip()
-    if text[start - 1 : start] != "(" or not before.endswith(long):
+    if not before.endswith(long):
         return -1
     return len(before) - len(long)
 

@@ -53,9 +53,13 @@ _INTRODUCES = Role.INTRODUCES
 _VERBS = r"(?:introduce|propose|present|formali[sz]e|define|release|develop|design|construct|curate|create|build)"
 _AND_CUE = re.compile(rf"and {_VERBS}(?![\w-])")
 _CALLED_CUE = re.compile(r"ed(?![\w-])(?:(?<=termed)|(?<=called)|(?<=named)|(?<=dubbed)|(?<=coined))")
+# "we refer to ... as": every match holds this literal, which `str.__contains__` finds in a
+# fifth of the time the regex's scan for "e " takes; 5 of 3,000 texts hold it.
+_REFER_LITERAL = "e refer to "
+_REFER_CUE = re.compile(r"e (?<=[Ww]e )(?<![A-Za-z][Ww]e )refer to (?:(?:it|this|them|these) )?as(?![\w-])")
 _CUES = (
     re.compile(rf"e (?<=[Ww]e )(?<![A-Za-z][Ww]e )(?:[a-z]+ ){{0,2}}?{_VERBS}(?:[sd]|ed)?(?![\w-])"),
-    re.compile(r"e (?<=[Ww]e )(?<![A-Za-z][Ww]e )refer to (?:(?:it|this|them|these) )?as(?![\w-])"),
+    _REFER_CUE,
     re.compile(r"his (?<=[Tt]his )(?:paper|work|study|article|report) (?:[a-z]+ )?(?:introduce|propose|present)s"
                r"(?![\w-])"),
     re.compile(r"by (?:introduc|propos|present|develop|design|construct|curat|creat)ing(?![\w-])"),
@@ -105,6 +109,8 @@ def coined_name_candidates(
     """
     found: list[Candidate] = []
     for cues in _CUES:
+        if cues is _REFER_CUE and _REFER_LITERAL not in text:
+            continue
         for cue in cues.finditer(text):
             if cues is _AND_CUE and not _we_before(text, cue.start()):
                 continue  # "models and present challenges": no "we" says the verb is ours

@@ -78,6 +78,11 @@ _PARTS_SENTENCE = re.compile(
     r"features|includes|introduces|employs|synergizes|unifies|couples)\b"
 )
 
+# The words before a mention that may make it introduced ("the proposed X", "our X", "a new
+# X", "a novel X"), in one search: the same answer as a `str.find` of each in turn.
+_INTRO_WORDS = re.compile("proposed|ur |new|novel")
+
+
 def settle_introductions(text: str, pairs: list) -> list:
     """The (mention, candidate) pairs of one paper with INTRODUCES where the paper coins a name.
 
@@ -123,13 +128,15 @@ def settle_introductions(text: str, pairs: list) -> list:
         if 0 <= parts_from <= start and _is_coined_part(text, c):
             pairs[i] = (_with_role(mention, _INTRODUCES), c)
             continue
-        if text[start - 2 : start] == "; " or text.startswith("; and ", start - 6):
+        before = text[start - 2 : start]
+        # "; and " ends in "d " (read the plain way at a start under 6, where the offset wraps)
+        if before == "; " or (before == "d " or start < 6) and text.startswith("; and ", start - 6):
             if _opens_a_parallel_clause(text, c, last_intro, mention.sentence):
                 pairs[i] = (_with_role(mention, _INTRODUCES), c)
                 last_intro = (c.end, mention.sentence, True)
                 introduced.add(text[start : c.end].casefold())
                 continue
-        if text[start - 2 : start] == ") " and _is_enumerated_definition(text, c, mention.sentence):
+        if before == ") " and _is_enumerated_definition(text, c, mention.sentence):
             pairs[i] = (_with_role(mention, _INTRODUCES), c)
             introduced.add(text[start : c.end].casefold())
             continue
@@ -140,9 +147,8 @@ def settle_introductions(text: str, pairs: list) -> list:
             last_intro = (c.end, mention.sentence, True)
             introduced.add(text[start : c.end].casefold())
             continue
-        if c.component in DEFINERS or text.startswith(PASSIVE_STARTS, c.end) or text.find(
-                "proposed", near, start) >= 0 or text.find("ur ", near, start) >= 0 or text.find(
-                "new", near, start) >= 0 or text.find("novel", near, start) >= 0 or (
+        if c.component in DEFINERS or text.startswith(PASSIVE_STARTS, c.end) or _INTRO_WORDS.search(
+                text, near, start) is not None or (
                 # "our <3-4 words> approach, NAME" and data "forming the NAME dataset": one
                 # character or a type first, since every mention that gets here tests them
                 text[start - 2] == "," and (text.find("ur ", start - 60 if start > 60 else 0, near) >= 0
@@ -173,8 +179,8 @@ def _names_the_object(text: str, pairs: list, i: int, last_intro, joins: dict) -
     thing's long form when only the head noun stands between them, and the two are joined
     into one entity (in `joins`); any other name introduced there is what the verb made."""
     mention, c = pairs[i]
-    if text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] != ")":
-        return False
+    if c.start == 0 or text[c.start - 1] != "(" or not text.startswith(")", c.end):
+        return False  # (one character read, not sliced: most mentions get no further)
     verb_end = object_verb_end(text, c, mention.sentence)
     if verb_end < 0:
         return False
