@@ -27,15 +27,15 @@ from .corpus_readings import hold_mention
 from .corpus_words import written_in_lowercase
 from .extract.rules.evidence import is_capitalised_word
 from .extract.rules.name_use import DATA_NOUNS
+from .store_schema import FIELD_TEXT
 
 # The corpus writes the word in lowercase in this many papers (a name of data that is a rare
 # word, "Mushroom" 3-9 papers at 75,000, is written so in few; "Reddit" in none).
 _LOWERCASE_MIN = 3
 # Mentions of gazetteer datasets and benchmarks written as their name is: entity, name,
 # paper, field, start, the text before the mention (24 characters) and after it.
-_FIELD = "CASE m.field WHEN 'title' THEN p.title ELSE p.abstract END"
 _ROWS = ("SELECT m.entity_id, e.name, m.paper_id, m.field, m.start, "
-         f"substr({_FIELD}, max(1, m.start - 23), min(m.start, 24)), substr({_FIELD}, m.\"end\" + 1, 30) "
+         f"substr({FIELD_TEXT}, max(1, m.start - 23), min(m.start, 24)), substr({FIELD_TEXT}, m.\"end\" + 1, 30) "
          "FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN papers p ON p.id = m.paper_id "
          "WHERE e.origin = 'gazetteer' AND e.type IN ('DATASET', 'BENCHMARK') AND m.text = e.name "
          "AND e.name GLOB '[A-Z][a-z]*' {scope} ORDER BY m.entity_id, m.paper_id, m.field, m.start")

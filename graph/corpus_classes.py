@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 
 from .records import entity_id as id_of_name
+from .store_schema import FIELD_TEXT
 
 _MIN_PAPERS = 3
 # A compound's last word is a productive suffix where the corpus joins it by a hyphen to this
@@ -107,9 +108,8 @@ _NAMING = re.compile(r"\b(?:named|termed|called|dubbed)\s*$")
 _JOINED = ("SELECT p.title || ' ' || p.abstract FROM papers_fts f JOIN papers p ON p.rowid = f.rowid "
            "WHERE papers_fts MATCH ? AND (instr(p.title, ?) OR instr(p.abstract, ?))")
 # An entity's mentions: paper, text, what follows the mention and what precedes it in its field.
-_FIELD = "CASE m.field WHEN 'title' THEN p.title ELSE p.abstract END"
-_ROWS = (f"SELECT m.paper_id, m.text, substr({_FIELD}, m.\"end\" + 1, 40), "
-         f"substr({_FIELD}, max(1, m.start - 59), min(m.start, 60)) "
+_ROWS = (f"SELECT m.paper_id, m.text, substr({FIELD_TEXT}, m.\"end\" + 1, 40), "
+         f"substr({FIELD_TEXT}, max(1, m.start - 59), min(m.start, 60)) "
          "FROM mentions m JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ?")
 
 

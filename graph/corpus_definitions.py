@@ -34,6 +34,7 @@ from collections import Counter
 from .corpus_classes import introduced
 from .extract.rules.evidence import NAMED_DEFINITION, UNTYPED_DEFINITION, long_form_type
 from .records import EntityType
+from .store_schema import FIELD_TEXT
 
 _MIN_PAPERS = 3
 # Discovered models named by letters, digits and hyphens, a letter or digit first, in
@@ -48,9 +49,8 @@ _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9-]*$")
 _UNTYPED = (NAMED_DEFINITION, UNTYPED_DEFINITION)
 # An entity's mentions: paper, text, what follows and precedes it in its field, its vote and
 # the type its definition gives ("" for none).
-_FIELD = "CASE m.field WHEN 'title' THEN p.title ELSE p.abstract END"
-_ROWS = (f"SELECT m.paper_id, m.text, substr({_FIELD}, m.\"end\" + 1, 40), "
-         f"substr({_FIELD}, max(1, m.start - 59), min(m.start, 60)), m.evidence, m.defines "
+_ROWS = (f"SELECT m.paper_id, m.text, substr({FIELD_TEXT}, m.\"end\" + 1, 40), "
+         f"substr({FIELD_TEXT}, max(1, m.start - 59), min(m.start, 60)), m.evidence, m.defines "
          "FROM mentions m JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ?")
 
 
@@ -71,6 +71,12 @@ def defined_as_other_things(db, scope: str = "") -> list[tuple[str, EntityType |
     return found
 
 
+def _is_long_form(text: str, vote: str, defined: str) -> bool:
+    """Whether a mention is the long form of a definition: a definition's vote or a type it
+    defines, on words ("Marginalized Bundle Adjustment"), not the acronym itself."""
+    return (vote in _UNTYPED or bool(defined)) and " " in text.strip()
+
+
 def defines_no_model(rows: list[tuple[str, str, str, str, str, str]]) -> bool:
     """Whether an acronym's mentions, (paper, text, text after, text before, vote, defined
     type) rows, show it defined as no model: some paper defines it by a long form, none as a
@@ -79,7 +85,7 @@ def defines_no_model(rows: list[tuple[str, str, str, str, str, str]]) -> bool:
     for paper, text, _, _, vote, defined in rows:
         if defined == EntityType.MODEL.value:
             as_model.add(paper)
-        if (vote in _UNTYPED or defined) and " " in text.strip():  # the long form's own mention
+        if _is_long_form(text, vote, defined):
             defining.add(paper)
             if long_form_type(text) is EntityType.MODEL:
                 as_model.add(paper)
@@ -102,7 +108,7 @@ def defined_type(rows: list[tuple[str, str, str, str, str, str]]) -> EntityType 
     type, and at least half of the defining papers that one, no other paper another."""
     by_paper: dict[str, set[EntityType]] = {}
     for paper, text, _, _, vote, defined in rows:
-        if (vote in _UNTYPED or defined) and " " in text.strip():
+        if _is_long_form(text, vote, defined):
             by_paper.setdefault(paper, set()).update(filter(None, [definition_type(text, vote, defined)]))
     if any(len(types) > 1 for types in by_paper.values()):
         return None  # a paper that defines it as two things

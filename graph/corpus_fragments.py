@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .records import entity_id
+from .store_schema import FIELD_TEXT
 
 # Discovered models, datasets and benchmarks named by a capitalised word and more ("Adapting CLIP").
 _CANDIDATES = ("SELECT id, name FROM entities e WHERE e.origin = 'discovered' "
@@ -28,8 +29,7 @@ _GERUND_FIRST = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)?ing (?P<rest>\S.*)$")
 _OPENING = re.compile(r"(?:^|[.!?:;]\s)\s*$")
 _TYPED = "SELECT 1 FROM entities WHERE id = ? AND type IN ('MODEL', 'DATASET', 'BENCHMARK')"
 # Each mention's text before it in its field (up to 3 characters are enough to see ". ").
-_FIELD = "CASE m.field WHEN 'title' THEN p.title ELSE p.abstract END"
-_BEFORE = (f"SELECT substr({_FIELD}, max(1, m.start - 2), min(m.start, 3)) "
+_BEFORE = (f"SELECT substr({FIELD_TEXT}, max(1, m.start - 2), min(m.start, 3)) "
            "FROM mentions m JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ?")
 
 

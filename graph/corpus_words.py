@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from .extract.rules.evidence import is_capitalised_word, is_capitalised_words
+from .store_schema import FIELD_TEXT
 
 # An entity is a common word where this many papers, and at least as many as name it, write
 # its words in lowercase (docs/audit/README.md, "Rules after round 20": measured at 75k).
@@ -49,7 +50,7 @@ _CANDIDATES = ("SELECT id, name, papers FROM (SELECT e.id, e.name, "
 # the rest (0.4 CPU s for "Gaussian" alone, read through).
 _WINDOW = 100
 # An entity's mentions: paper, text, stored vote, and what follows the mention in its sentence.
-_ROWS = ("SELECT m.paper_id, m.text, m.evidence, substr(CASE m.field WHEN 'title' THEN p.title ELSE p.abstract END, "
+_ROWS = (f"SELECT m.paper_id, m.text, m.evidence, substr({FIELD_TEXT}, "
          "m.\"end\" + 1, min(m.sentence_end - m.\"end\", 120)) FROM mentions m JOIN papers p ON p.id = m.paper_id "
          "WHERE m.entity_id = ?")
 # "NAME, a/an ...": a paper introduces or describes a thing of that name ("we propose Manager, a lightweight

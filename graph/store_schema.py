@@ -113,6 +113,10 @@ ALTER TABLE {table} DROP COLUMN sentence;
 """ for table in ("mentions", "held_mentions"))
 
 
+# The stored text of a mention's field, for a query that joins `mentions m` to `papers p`.
+FIELD_TEXT = "CASE m.field WHEN 'title' THEN p.title ELSE p.abstract END"
+
+
 def sentence_sql(mention: str = "m") -> str:
     """The SQL of a mention row's sentence (the row named `mention`: a table or its alias):
     the slice of its paper's stored title or abstract that its span gives."""
