@@ -49,6 +49,7 @@ from .corpus_capitals import hold_title_case_words
 from .corpus_classes import class_entities
 from .corpus_definitions import defined_as_other_things
 from .corpus_fragments import opening_fragments
+from .corpus_senses import hold_other_senses
 from .corpus_words import common_word_entities
 from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
@@ -167,6 +168,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             _hold_common_words(db, scope, report)
             report.not_names += hold_lowercase_readings(db, scope)
             report.not_names += hold_title_case_words(db, scope)
+            report.not_names += hold_other_senses(db, scope)
             report.restored = _count_restored(db, pulled)
             report.deleted += delete_orphans(db, scope)
             for sql in held_indexes:
