@@ -49,6 +49,8 @@ from .corpus_capitals import hold_title_case_words
 from .corpus_classes import class_entities
 from .corpus_definitions import defined_as_other_things
 from .corpus_fragments import opening_fragments
+from .corpus_senses import hold_other_senses
+from .corpus_titles import title_case_classes
 from .corpus_words import common_word_entities
 from .extract.rules.evidence import is_capitalised_word
 from .mention_readings import fill_marks, forget_weighed, gazetteer_forms, mark_weighed
@@ -167,6 +169,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             _hold_common_words(db, scope, report)
             report.not_names += hold_lowercase_readings(db, scope)
             report.not_names += hold_title_case_words(db, scope)
+            report.not_names += hold_other_senses(db, scope)
             report.restored = _count_restored(db, pulled)
             report.deleted += delete_orphans(db, scope)
             for sql in held_indexes:
@@ -361,11 +364,13 @@ _HELD_FROM_M = ", ".join(f"m.{column.strip()}" for column in HELD_COLUMNS.split(
 def _hold_common_words(db, scope: str, report: SettleReport) -> None:
     """Hold the entities named by words the corpus writes in lowercase
     (`corpus_words.common_word_entities`), as classes of things (`corpus_classes.class_entities`)
-    or as a sentence's first words (`corpus_fragments.opening_fragments`), and the acronyms their
+    or as a sentence's first words (`corpus_fragments.opening_fragments`), the classes titles capitalise
+    (`corpus_titles.title_case_classes`), and the acronyms their
     papers define as no model and as no other one type (`corpus_definitions.defined_as_other_things`;
     those defined as one other type take it), after the verdicts that give each its type."""
     other_things = defined_as_other_things(db, scope)
     held = sorted({*common_word_entities(db, scope), *class_entities(db, scope), *opening_fragments(db, scope),
+                   *title_case_classes(db, scope),
                    *(entity_id for entity_id, entity_type in other_things if entity_type is None)})
     for entity_id, entity_type in other_things:
         if entity_type is not None and entity_id not in held:

@@ -38,13 +38,13 @@ from .store_schema import FIELD_TEXT
 
 _MIN_PAPERS = 3
 # Discovered models named by letters, digits and hyphens, a letter or digit first, in
-# `_MIN_PAPERS` or more papers; `_ACRONYM` then asks for two capitals ("MBA", "P-CoT", "3D-VL").
+# `_MIN_PAPERS` or more papers; `ACRONYM` then asks for two capitals ("MBA", "P-CoT", "3D-VL").
 _CANDIDATES = ("SELECT id, name FROM (SELECT e.id, e.name, "
                "(SELECT count(DISTINCT m.paper_id) FROM mentions m WHERE m.entity_id = e.id) AS papers FROM entities e "
                "WHERE e.origin = 'discovered' AND e.type = 'MODEL' AND instr(e.id, '~') = 0 "
                "AND e.name GLOB '[A-Za-z0-9]*' AND e.name NOT GLOB '*[^A-Za-z0-9-]*' {scope}) "
                "WHERE papers >= ? ORDER BY id")
-_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9-]*$")
+ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9-]*$")
 # The votes of a definition (`extract.rules.evidence.definition_evidence`) that give no type.
 _UNTYPED = (NAMED_DEFINITION, UNTYPED_DEFINITION)
 # An entity's mentions: paper, text, what follows and precedes it in its field, its vote and
@@ -65,13 +65,13 @@ def defined_as_other_things(db, scope: str = "") -> list[tuple[str, EntityType |
     where = scope.replace("{}", "e.id")
     found = []
     for entity_id, name in db.execute(_CANDIDATES.format(scope=where), (_MIN_PAPERS,)).fetchall():
-        rows = db.execute(_ROWS, (entity_id,)).fetchall() if _ACRONYM.match(name) else []
+        rows = db.execute(_ROWS, (entity_id,)).fetchall() if ACRONYM.match(name) else []
         if rows and defines_no_model(rows):
             found.append((entity_id, defined_type(rows)))
     return found
 
 
-def _is_long_form(text: str, vote: str, defined: str) -> bool:
+def is_long_form(text: str, vote: str, defined: str) -> bool:
     """Whether a mention is the long form of a definition: a definition's vote or a type it
     defines, on words ("Marginalized Bundle Adjustment"), not the acronym itself."""
     return (vote in _UNTYPED or bool(defined)) and " " in text.strip()
@@ -85,7 +85,7 @@ def defines_no_model(rows: list[tuple[str, str, str, str, str, str]]) -> bool:
     for paper, text, _, _, vote, defined in rows:
         if defined == EntityType.MODEL.value:
             as_model.add(paper)
-        if _is_long_form(text, vote, defined):
+        if is_long_form(text, vote, defined):
             defining.add(paper)
             if long_form_type(text) is EntityType.MODEL:
                 as_model.add(paper)
@@ -108,7 +108,7 @@ def defined_type(rows: list[tuple[str, str, str, str, str, str]]) -> EntityType 
     type, and at least half of the defining papers that one, no other paper another."""
     by_paper: dict[str, set[EntityType]] = {}
     for paper, text, _, _, vote, defined in rows:
-        if _is_long_form(text, vote, defined):
+        if is_long_form(text, vote, defined):
             by_paper.setdefault(paper, set()).update(filter(None, [definition_type(text, vote, defined)]))
     if any(len(types) > 1 for types in by_paper.values()):
         return None  # a paper that defines it as two things
