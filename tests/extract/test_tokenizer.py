@@ -64,3 +64,33 @@ def test_lean_tokenizer_splits_text_as_spacy_does():
     for line in [*seed_lines(), *CLAUSE_EDGE_TEXTS]:
         assert [t.text for t in lean(line)] == [t.text for t in plain(line)]
         assert [t.lower_ for t in lean(line)] == [t.lower_ for t in plain(line)]
+
+
+def test_runs_kept_whole_are_runs_no_english_rule_splits():
+    import itertools
+    import random
+    import string
+
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    from paperkg.graph.extract.text.tokenizer import WORD_OR_NUMBER
+
+    defaults = spacy.blank("en").Defaults
+    prefix = compile_prefix_regex(defaults.prefixes).search
+    suffix = compile_suffix_regex(defaults.suffixes).search
+    infix = compile_infix_regex(defaults.infixes).finditer
+    characters = string.ascii_letters + string.digits + "-.'é"
+    runs = ["".join(p) for n in (1, 2, 3) for p in itertools.product(string.ascii_letters + string.digits, repeat=n)]
+    rng = random.Random(10)
+    runs += ["".join(rng.choice(characters) for _ in range(rng.randint(1, 20))) for _ in range(30_000)]
+    kept = [run for run in runs if WORD_OR_NUMBER.match(run)]
+    assert len(kept) > 140_000 and not WORD_OR_NUMBER.match("GPT4") and not WORD_OR_NUMBER.match("abc\n")
+    for run in kept:
+        assert not (prefix(run) or suffix(run) or any(infix(run)) or defaults.url_match(run)), run
+
+
+def test_special_cases_of_letters_still_split_beside_affixes():
+    ours, reference = Extractor(Gazetteer([])).nlp.tokenizer, reference_tokenizer()
+    text = "(Cannot) dont. \"gonna\" Cant, 2024) (12 cannot... Aint! lets-go 3B 10x y'all (dont)"
+    assert token_view(ours(text)) == token_view(reference(text))
+    assert [t.text for t in ours("(Cannot)")] == ["(", "Can", "not", ")"]

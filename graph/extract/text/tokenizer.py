@@ -20,6 +20,7 @@ trained model, for instance) should run on its own `spacy.blank("en")` or `spacy
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import spacy
@@ -32,11 +33,20 @@ from paperkg.graph.extract.text.affixes import InfixFinditer, PrefixSearch, Suff
 
 KEPT_ATTRIBUTES = (LOWER,)
 TOKENIZER = "paperkg.faster_affixes_tokenizer.v1"
+# A run of ASCII letters or of digits: no prefix, suffix, infix or URL rule of spaCy's
+# English tokenizer splits one (tests/extract/test_tokenizer.py tries them all), so as
+# spaCy's `token_match` it keeps such a run whole, as the rules would, after one C-level
+# match instead of four searches in Python (prefix, suffix, URL, infix) when the run is
+# new to the tokenizer's cache. A special case ("Cannot") is still looked up first: spaCy
+# tries `token_match` only where no special case applies. Written with `\Z` for `match`,
+# which is how spaCy reads a saved `token_match` back.
+WORD_OR_NUMBER = re.compile(r"[A-Za-z]+\Z|[0-9]+\Z")
 
 
 @spacy.registry.tokenizers(TOKENIZER)
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """spaCy's `spacy.Tokenizer.v1` (the language's rules), with the searches of affixes.py.
+    """spaCy's `spacy.Tokenizer.v1` (the language's rules), with the searches of affixes.py
+    and, for English (which has no `token_match` of its own), `WORD_OR_NUMBER` as that.
 
     Saved with `nlp.to_disk`, the tokenizer keeps the plain expressions' patterns, so a
     pipeline loaded back tokenizes alike (through the plain searches).
@@ -51,7 +61,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             prefix_search=PrefixSearch(defaults.prefixes).search if defaults.prefixes else None,
             suffix_search=SuffixSearch(defaults.suffixes).search if defaults.suffixes else None,
             infix_finditer=InfixFinditer(defaults.infixes).finditer if defaults.infixes else None,
-            token_match=defaults.token_match,
+            token_match=defaults.token_match or (WORD_OR_NUMBER.match if nlp.lang == "en" else None),
             url_match=UrlMatch(url_match.__self__).match if url_match is not None else None,
         )
 
