@@ -427,13 +427,17 @@ _ON_FOLLOWERS = frozenset(
 )
 
 
-def listed_beside(text: str, hits: list[NameHit], index: int) -> Iterator[NameHit]:
-    """The hits next to `hits[index]` in one list with it ("FUNSD (0.79), CORD (0.95), SROIE")."""
-    hit = hits[index]
-    if index > 0 and _JOINER.fullmatch(text, hits[index - 1].end, hit.start):
-        yield hits[index - 1]
-    if index + 1 < len(hits) and _JOINER.fullmatch(text, hit.end, hits[index + 1].start):
-        yield hits[index + 1]
+def listed_with(text: str, hits: list[NameHit], index: int) -> Iterator[NameHit]:
+    """The other hits in one list with `hits[index]`, nearest first on each side
+    ("FUNSD (0.79), CORD (0.95), SROIE (0.95) and DocVQA": all four for any of them)."""
+    before = index
+    while before > 0 and _JOINER.fullmatch(text, hits[before - 1].end, hits[before].start):
+        before -= 1
+        yield hits[before]
+    after = index
+    while after + 1 < len(hits) and _JOINER.fullmatch(text, hits[after].end, hits[after + 1].start):
+        after += 1
+        yield hits[after]
 
 
 def typed_hits(hits: list[NameHit]) -> Iterator[NameHit]:
