@@ -17,7 +17,7 @@ from paperkg.graph.extract.rules.context_names import (
     _DATA_NOUN_STARTS, _group_cue, _head_cue, _intro_cue, _INTRO_FILLERS, _INTRO_VERBS,
     _LIST_OPENERS, _may_end_left_cue, _MODIFIED_DATA_HEAD, _noun_before_cue, _on_cue,
     _ON_MODIFIERS, _PUNCT, _SPLIT_HEAD, _ENDS_LEFT_CUE, _SPLIT_OR_DATA_STARTS, _title_cue, _typed_intro,
-    find_context_names,
+    find_context_names, listed_with,
 )
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS
 from paperkg.graph.extract.rules.name_spans import DETERMINERS, name_spans
@@ -63,6 +63,39 @@ def test_a_list_goes_on_past_the_scores_in_parentheses():
             "Azure (91%), AWS (83%), and GPT-4o (79%).")
     groups = [[text[s:e] for s, e, _ in g] for g in _coordinated(text, name_spans(text))]
     assert ["Azure", "AWS", "GPT-4o"] in groups
+
+
+def test_a_name_shaped_as_data_types_the_unknown_names_of_its_whole_list():
+    # After arXiv 2503.18556, its cue ("benchmarks such as") taken out: only TextVQA's "QA"
+    # says what the list holds, and MME is two names away from it.
+    text = ("IAVA reduces object hallucinations across MME, POPE, and TextVQA, compared with "
+            "existing decoding techniques.")
+    assert unseen_types(text) == dict.fromkeys(("MME", "POPE", "TextVQA"), EntityType.DATASET)
+
+
+def test_a_known_name_types_only_the_names_next_to_it(default_extractor):
+    # arXiv 2508.01058: the listed FLAIR (a dataset, here an MRI sequence) types T1, its
+    # neighbour, and not T2 further along the list (a name's shape would reach it).
+    text = "The model reconstructs the T1ce modality from FLAIR, T1, and T2 scans."
+    types = {m.text: m.type for m in default_extractor.extract_text(text)}
+    assert types.get("T1") is EntityType.DATASET and "T2" not in types
+
+
+def test_a_list_ends_at_the_name_after_its_and():
+    # arXiv 2509.10746: RECAP opens the main clause; it is no name of the list.
+    text = ("Across EmoBench, SECEU, and EQ-Bench, RECAP improves emotional reasoning by 22-28% "
+            "on 8B models.")
+    hits = find_context_names(text)
+    names = [h.text for h in hits]
+    listed = {names[i] for i in listed_with(text, hits, names.index("SECEU"))}
+    assert listed == {"EmoBench", "EQ-Bench"}
+    assert not list(listed_with(text, hits, names.index("RECAP")))
+
+
+def test_a_model_in_the_list_leaves_its_unknown_names_untyped():
+    text = ("IAVA reduces object hallucinations across MME, GPT-4o, and TextVQA, compared with "
+            "existing decoding techniques.")
+    assert "MME" not in unseen_types(text)
 
 
 @pytest.mark.parametrize(

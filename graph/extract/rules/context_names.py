@@ -427,13 +427,29 @@ _ON_FOLLOWERS = frozenset(
 )
 
 
-def listed_beside(text: str, hits: list[NameHit], index: int) -> Iterator[NameHit]:
-    """The hits next to `hits[index]` in one list with it ("FUNSD (0.79), CORD (0.95), SROIE")."""
-    hit = hits[index]
-    if index > 0 and _JOINER.fullmatch(text, hits[index - 1].end, hit.start):
-        yield hits[index - 1]
-    if index + 1 < len(hits) and _JOINER.fullmatch(text, hit.end, hits[index + 1].start):
-        yield hits[index + 1]
+def listed_with(text: str, hits: list[NameHit], index: int) -> Iterator[int]:
+    """The positions in `hits` of the other hits in one list with `hits[index]`, nearest
+    first on each side ("FUNSD (0.79), CORD (0.95), SROIE (0.95) and DocVQA": all four for
+    any of them). A list ends at the name after its "and" or "or": in "Across EmoBench,
+    SECEU, and EQ-Bench, RECAP improves ...", RECAP opens the main clause."""
+    before = index
+    while before > 0 and _continues(text, hits, before - 1):
+        before -= 1
+        yield before
+    after = index
+    while after + 1 < len(hits) and _continues(text, hits, after):
+        after += 1
+        yield after
+
+
+def _continues(text: str, hits: list[NameHit], position: int) -> bool:
+    """Whether `hits[position + 1]` is listed after `hits[position]`, in the same list."""
+    if not _JOINER.fullmatch(text, hits[position].end, hits[position + 1].start):
+        return False
+    if position == 0 or not _JOINER.fullmatch(text, hits[position - 1].end, hits[position].start):
+        return True
+    joiner = f" {text[hits[position - 1].end : hits[position].start]} "
+    return " and " not in joiner and " or " not in joiner  # else hits[position] closed the list
 
 
 def typed_hits(hits: list[NameHit]) -> Iterator[NameHit]:
