@@ -49,6 +49,8 @@ from .corpus_capitals import hold_title_case_words
 from .corpus_classes import class_entities
 from .corpus_definitions import defined_as_other_things
 from .corpus_fragments import opening_fragments
+from .corpus_introductions import introduced_data
+from .corpus_modifiers import hold_likeness_mentions
 from .corpus_senses import hold_other_senses
 from .corpus_titles import title_case_classes
 from .corpus_words import common_word_entities
@@ -169,7 +171,10 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             _hold_common_words(db, scope, report)
             report.not_names += hold_lowercase_readings(db, scope)
             report.not_names += hold_title_case_words(db, scope)
+            report.not_names += hold_likeness_mentions(db, scope)
             report.not_names += hold_other_senses(db, scope)
+            for entity_id in introduced_data(db, scope):
+                _retype(db, entity_id, EntityType.DATASET, report)
             report.restored = _count_restored(db, pulled)
             report.deleted += delete_orphans(db, scope)
             for sql in held_indexes:
