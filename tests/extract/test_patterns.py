@@ -348,3 +348,28 @@ def test_a_book_by_words_finds_what_a_book_by_keys_finds():
         cased += sum(sensitive for *_, sensitive in by_keys)
     assert found > 250 and cased > 50
 
+
+def _is_case_sensitive_reference(surface: str) -> bool:
+    """`is_case_sensitive` as the general tests (str methods) read it, for any text."""
+    if sum(map(str.isalpha, surface)) == 1:
+        return True
+    if surface == surface.lower():
+        return False
+    if len(surface) >= 3 and any(map(str.isdigit, surface)):
+        return False
+    words = surface.split()
+    if any(any(map(str.isupper, w[1:])) and not any(map(str.isdigit, w)) for w in words):
+        return True
+    return len(words) == 1 or words[0] in ("The", "A", "An")
+
+
+def test_ascii_names_are_cased_as_the_general_tests_case_them():
+    rng = random.Random(23)
+    alphabet = "aAbZzQ09-. _\t\n\x0b\x0c\x1c\x1f'"
+    names = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(30000)]
+    names += [f"{article} {rest}" for article in ("The", "A", "An", "the") for rest in ("Well", "Pile", "PiLe", "9")]
+    names += [form for entity in Gazetteer.bundled().entities for form in (entity.name, *entity.aliases)]
+    names += ["T0", "F 1", "t0", "1A", "A1", "ab", "Ab", "AB", "aB1", "MUSE", "ComplEx", "Stable Diffusion"]
+    assert sum(name.isascii() for name in names) > 30000
+    for name in names:
+        assert is_case_sensitive(name) == _is_case_sensitive_reference(name), repr(name)

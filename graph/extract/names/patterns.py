@@ -44,11 +44,16 @@ _PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
 # digits ("VTON 360"), one space between two.
 _PLAIN_WORD = r"(?:[A-Za-z]+(?:-[A-Za-z]+)*|-|[0-9]+)"
 _PLAIN = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD})*")
-_SPLIT_HYPHENS = re.compile("(-)")
+_PLAIN_TOKEN = re.compile("[^ -]+|-")
 # Between the forms tokenized as one text (see `token_ids`).
 _JOIN = "\n"
 # Entities whose patterns are made at once (see `PatternBook.add_entities`).
 _ENTITIES_AT_ONCE = 100
+# ASCII names' case tests (`_is_case_sensitive_ascii`).
+_ONE_LETTER = re.compile(r"[^A-Za-z]*[A-Za-z][^A-Za-z]*")
+_ASCII_CAPITAL = re.compile("[A-Z]")
+_ASCII_DIGIT = re.compile("[0-9]")
+_CAPITAL_TAIL = re.compile(r"\S[A-Z]")
 _PLURAL_TYPES = frozenset({EntityType.METHOD, EntityType.MODEL, EntityType.TASK, EntityType.METRIC})
 
 
@@ -60,9 +65,13 @@ def is_case_sensitive(surface: str) -> bool:
     often an ordinary word ("muse", "complex", "reveal"), so any name holding one keeps
     its capitals. Title-case phrases ("Stable Diffusion") and names with digits
     ("CIFAR-10", "DINOv2") do not need to; a single capitalised word ("Llama") does.
+
+    An ASCII name (nearly all) is read by `_is_case_sensitive_ascii`, the same tests as
+    a few searches in C (each discovered name's spellings are tested as it is added).
     """
-    # `map` over str methods: the same tests as generator expressions, in half
-    # the time (every discovered name's spellings are tested as it is added).
+    if surface.isascii():
+        return _is_case_sensitive_ascii(surface)
+    # `map` over str methods: the same tests as generator expressions, in half the time.
     if sum(map(str.isalpha, surface)) == 1:
         return True  # "T0", "F 1": in lower case a variable and a number ("at t 0")
     if surface == surface.lower():
@@ -73,6 +82,28 @@ def is_case_sensitive(surface: str) -> bool:
     if any(_has_capital_tail(word) for word in words):
         return True
     # "The Well", "The Pile": lower-cased, a leading article makes them ordinary phrases.
+    return len(words) == 1 or words[0] in _ARTICLES
+
+
+def _is_case_sensitive_ascii(surface: str) -> bool:
+    """`is_case_sensitive` of an ASCII name, its tests written as searches.
+
+    In ASCII a letter is [A-Za-z], a capital [A-Z] (so a name equals its lower case when
+    it has none) and a digit [0-9]. The capital-tail test is reached only by a name
+    without digits (one of under three characters with a digit has at most one letter,
+    and returned above), so it asks only for a capital right after another character
+    of the same word (`\\S`: what `str.split` does not split on).
+    `tests/extract/test_patterns.py` compares it with the general tests on random names.
+    """
+    if _ONE_LETTER.fullmatch(surface):
+        return True
+    if not _ASCII_CAPITAL.search(surface):
+        return False
+    if len(surface) >= 3 and _ASCII_DIGIT.search(surface):
+        return False
+    if _CAPITAL_TAIL.search(surface):
+        return True
+    words = surface.split()
     return len(words) == 1 or words[0] in _ARTICLES
 
 
@@ -145,18 +176,20 @@ def _plain_token_ids(tokenizer, forms: list[str]) -> dict[str, tuple[list[int], 
     hyphens or digits). `tests/extract/test_patterns.py` compares these ids with the
     tokenizer's on random forms of letters, digits, hyphens and the special cases.
     """
-    specials, found = tokenizer.rules, {}
+    specials, found = tokenizer.rules.keys(), {}
     for form in forms:
         if _PLAIN.fullmatch(form):
-            words = form.split(" ")
             if "-" in form:
-                if any(word in specials for word in words):
+                if not specials.isdisjoint(form.split(" ")):
                     continue
-                words = [token for word in words
-                         for token in (_SPLIT_HYPHENS.split(word) if len(word) > 1 else (word,))]
-            if not any(word in specials for word in words):
-                found[form] = ([get_string_id(word.lower()) for word in words],
-                               tuple(map(get_string_id, words)))
+                # A plain word has no hyphen at either end: its tokens are its letter
+                # runs and hyphens, as the infix rule splits it.
+                tokens, lowers = _PLAIN_TOKEN.findall(form), _PLAIN_TOKEN.findall(form.lower())
+            else:
+                tokens, lowers = form.split(" "), form.lower().split(" ")
+            # (a plain form is ASCII: lower-cased, it splits into the same pieces)
+            if specials.isdisjoint(tokens):
+                found[form] = (list(map(get_string_id, lowers)), tuple(map(get_string_id, tokens)))
     return found
 
 
