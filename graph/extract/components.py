@@ -124,9 +124,10 @@ class GazetteerComponent(_Component):
     def share_matchers(self, other: GazetteerComponent) -> None:
         """Add this component's names to `other`'s matchers (one matcher run serves both).
 
-        Call it before adding names: names added earlier are dropped.
+        Call it before adding names: names added earlier are dropped. This book's names
+        (discovered a batch at a time) are told apart by their words (`by_words`).
         """
-        self.book = PatternBook(self._vocab, share=other.book, namespace=f"{self.name}:")
+        self.book = PatternBook(self._vocab, share=other.book, namespace=f"{self.name}:", by_words=True)
 
     def run(self, state: DocState) -> None:
         name, confidence, found = self.name, self.confidence, state.candidates

@@ -270,11 +270,16 @@ def test_every_key_of_a_book_stands_for_one_entity_and_is_short():
     extractor = Extractor(Gazetteer(MANY_ENTITIES))
     extractor.add_discovered(MANY_DISCOVERED)
     strings = extractor.nlp.vocab.strings
-    for pipe in ("kg_gazetteer", "kg_discovered"):
-        book = extractor.nlp.get_pipe(pipe).book
-        names = [strings[key] for key in book.entities]
-        assert len(set(names)) == len(names)
-        assert all(name == f"{book.namespace}{number}" for number, name in enumerate(names))
+    book = extractor.nlp.get_pipe("kg_gazetteer").book
+    names = [strings[key] for key in book.entities]
+    assert len(set(names)) == len(names) > len(MANY_ENTITIES)
+    assert all(name == f"{book.namespace}{number}" for number, name in enumerate(names))
+    # The discovered names are told apart by their words, under two keys in all.
+    discovered = extractor.nlp.get_pipe("kg_discovered").book
+    assert not discovered.entities and len(discovered) == len(MANY_DISCOVERED) - 2  # MUSE, Bench1 known
+    text = " ".join(MANY_TEXTS)
+    keys = {strings[key] for key, _, _ in book.matcher(extractor.nlp.tokenizer(text))}
+    assert {key for key in keys if key.startswith("kg_discovered:")} == {"kg_discovered:0"}
     doc = extractor.nlp.tokenizer("Bench1 and MUSE, Solver3X and ResNet-3.")
     found = {(entity.id, doc.text[start:end])
              for pipe in ("kg_gazetteer", "kg_discovered")
@@ -301,3 +306,70 @@ def test_forms_of_letters_hyphens_digits_and_spaces_get_the_ids_their_tokens_hav
     for form in forms:
         doc = tokenizer(form)
         assert ids[form] == ([t.lower for t in doc], tuple(t.orth for t in doc)), form
+
+
+# Names that share words in other cases, several of several words, one with a head noun.
+CASE_NEIGHBOURS = [
+    Entity("muse", "MUSE", EntityType.BENCHMARK, aliases=("MUSE benchmark",), origin="discovered"),
+    Entity("muse-2", "MuSe", EntityType.MODEL, origin="discovered"),
+    Entity("muse-3", "Muse Net", EntityType.MODEL, aliases=("MUSE NET",), origin="discovered"),
+    Entity("t0", "T0", EntityType.MODEL, origin="discovered"),
+    Entity("deep-muse", "deep muse", EntityType.METHOD, origin="discovered"),
+]
+
+
+def test_a_book_by_words_finds_what_a_book_by_keys_finds():
+    """Two `PhraseMatcher` keys and a look-up by words (the discovered names' book) give the
+    matches of one key an entity and case, in the same order, sharing a matcher or not."""
+    gazetteer = Gazetteer.bundled().entities
+    names = [*CASE_NEIGHBOURS, *MANY_DISCOVERED, *gazetteer[:1500]]
+    vocab = blank_pipeline().vocab
+    shared = PatternBook(vocab)
+    shared.add_entities(gazetteer[1500:1700])
+    books = [PatternBook(vocab), PatternBook(vocab, by_words=True),
+             PatternBook(vocab, share=shared, namespace="d:"),
+             PatternBook(vocab, share=shared, namespace="w:", by_words=True)]
+    for part in (slice(0, 40), slice(40, 700), slice(700, None)):  # in turns, as batches add
+        for book in books:
+            book.add_entities(names[part])
+    assert [len(book) for book in books] == [len(books[0])] * 4 and not books[1].entities
+    tokenizer = blank_pipeline().tokenizer
+    texts = [*MANY_TEXTS, *TEXTS, *CLAUSE_EDGE_TEXTS, *seed_lines()[:400],
+             "MUSE, MuSe, muse, Muse Net, MUSE NET, muse net, the MUSE benchmark, T0, t0, deep muse.",
+             " ".join(entity.name for entity in gazetteer[:1500:7])]
+    found = cased = 0
+    for text in texts:
+        doc = tokenizer(text)
+        by_keys = books[0].find(doc)
+        assert books[1].find(doc) == by_keys, text
+        assert books[2].find(doc) == books[3].find(doc) == by_keys, text
+        assert books[3].find(doc, text) == by_keys, text
+        found += len(by_keys)
+        cased += sum(sensitive for *_, sensitive in by_keys)
+    assert found > 250 and cased > 50
+
+
+def _is_case_sensitive_reference(surface: str) -> bool:
+    """`is_case_sensitive` as the general tests (str methods) read it, for any text."""
+    if sum(map(str.isalpha, surface)) == 1:
+        return True
+    if surface == surface.lower():
+        return False
+    if len(surface) >= 3 and any(map(str.isdigit, surface)):
+        return False
+    words = surface.split()
+    if any(any(map(str.isupper, w[1:])) and not any(map(str.isdigit, w)) for w in words):
+        return True
+    return len(words) == 1 or words[0] in ("The", "A", "An")
+
+
+def test_ascii_names_are_cased_as_the_general_tests_case_them():
+    rng = random.Random(23)
+    alphabet = "aAbZzQ09-. _\t\n\x0b\x0c\x1c\x1f'"
+    names = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(30000)]
+    names += [f"{article} {rest}" for article in ("The", "A", "An", "the") for rest in ("Well", "Pile", "PiLe", "9")]
+    names += [form for entity in Gazetteer.bundled().entities for form in (entity.name, *entity.aliases)]
+    names += ["T0", "F 1", "t0", "1A", "A1", "ab", "Ab", "AB", "aB1", "MUSE", "ComplEx", "Stable Diffusion"]
+    assert sum(name.isascii() for name in names) > 30000
+    for name in names:
+        assert is_case_sensitive(name) == _is_case_sensitive_reference(name), repr(name)

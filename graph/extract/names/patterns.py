@@ -44,11 +44,16 @@ _PREFIX = re.compile(r"\b(pre|post|multi|semi|non|self|co)(?=[a-z]{4})(?!-)")
 # digits ("VTON 360"), one space between two.
 _PLAIN_WORD = r"(?:[A-Za-z]+(?:-[A-Za-z]+)*|-|[0-9]+)"
 _PLAIN = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD})*")
-_SPLIT_HYPHENS = re.compile("(-)")
+_PLAIN_TOKEN = re.compile("[^ -]+|-")
 # Between the forms tokenized as one text (see `token_ids`).
 _JOIN = "\n"
 # Entities whose patterns are made at once (see `PatternBook.add_entities`).
 _ENTITIES_AT_ONCE = 100
+# ASCII names' case tests (`_is_case_sensitive_ascii`).
+_ONE_LETTER = re.compile(r"[^A-Za-z]*[A-Za-z][^A-Za-z]*")
+_ASCII_CAPITAL = re.compile("[A-Z]")
+_ASCII_DIGIT = re.compile("[0-9]")
+_CAPITAL_TAIL = re.compile(r"\S[A-Z]")
 _PLURAL_TYPES = frozenset({EntityType.METHOD, EntityType.MODEL, EntityType.TASK, EntityType.METRIC})
 
 
@@ -60,9 +65,13 @@ def is_case_sensitive(surface: str) -> bool:
     often an ordinary word ("muse", "complex", "reveal"), so any name holding one keeps
     its capitals. Title-case phrases ("Stable Diffusion") and names with digits
     ("CIFAR-10", "DINOv2") do not need to; a single capitalised word ("Llama") does.
+
+    An ASCII name (nearly all) is read by `_is_case_sensitive_ascii`, the same tests as
+    a few searches in C (each discovered name's spellings are tested as it is added).
     """
-    # `map` over str methods: the same tests as generator expressions, in half
-    # the time (every discovered name's spellings are tested as it is added).
+    if surface.isascii():
+        return _is_case_sensitive_ascii(surface)
+    # `map` over str methods: the same tests as generator expressions, in half the time.
     if sum(map(str.isalpha, surface)) == 1:
         return True  # "T0", "F 1": in lower case a variable and a number ("at t 0")
     if surface == surface.lower():
@@ -73,6 +82,28 @@ def is_case_sensitive(surface: str) -> bool:
     if any(_has_capital_tail(word) for word in words):
         return True
     # "The Well", "The Pile": lower-cased, a leading article makes them ordinary phrases.
+    return len(words) == 1 or words[0] in _ARTICLES
+
+
+def _is_case_sensitive_ascii(surface: str) -> bool:
+    """`is_case_sensitive` of an ASCII name, its tests written as searches.
+
+    In ASCII a letter is [A-Za-z], a capital [A-Z] (so a name equals its lower case when
+    it has none) and a digit [0-9]. The capital-tail test is reached only by a name
+    without digits (one of under three characters with a digit has at most one letter,
+    and returned above), so it asks only for a capital right after another character
+    of the same word (`\\S`: what `str.split` does not split on).
+    `tests/extract/test_patterns.py` compares it with the general tests on random names.
+    """
+    if _ONE_LETTER.fullmatch(surface):
+        return True
+    if not _ASCII_CAPITAL.search(surface):
+        return False
+    if len(surface) >= 3 and _ASCII_DIGIT.search(surface):
+        return False
+    if _CAPITAL_TAIL.search(surface):
+        return True
+    words = surface.split()
     return len(words) == 1 or words[0] in _ARTICLES
 
 
@@ -145,18 +176,20 @@ def _plain_token_ids(tokenizer, forms: list[str]) -> dict[str, tuple[list[int], 
     hyphens or digits). `tests/extract/test_patterns.py` compares these ids with the
     tokenizer's on random forms of letters, digits, hyphens and the special cases.
     """
-    specials, found = tokenizer.rules, {}
+    specials, found = tokenizer.rules.keys(), {}
     for form in forms:
         if _PLAIN.fullmatch(form):
-            words = form.split(" ")
             if "-" in form:
-                if any(word in specials for word in words):
+                if not specials.isdisjoint(form.split(" ")):
                     continue
-                words = [token for word in words
-                         for token in (_SPLIT_HYPHENS.split(word) if len(word) > 1 else (word,))]
-            if not any(word in specials for word in words):
-                found[form] = ([get_string_id(word.lower()) for word in words],
-                               tuple(map(get_string_id, words)))
+                # A plain word has no hyphen at either end: its tokens are its letter
+                # runs and hyphens, as the infix rule splits it.
+                tokens, lowers = _PLAIN_TOKEN.findall(form), _PLAIN_TOKEN.findall(form.lower())
+            else:
+                tokens, lowers = form.split(" "), form.lower().split(" ")
+            # (a plain form is ASCII: lower-cased, it splits into the same pieces)
+            if specials.isdisjoint(tokens):
+                found[form] = (list(map(get_string_id, lowers)), tuple(map(get_string_id, tokens)))
     return found
 
 
@@ -195,9 +228,20 @@ class PatternBook:
             both books; each still finds only its own names.
         namespace: prefix of this book's match keys, which are the namespace and a
             number; must differ from the shared book's and not end in a digit.
+        by_words: give every case-insensitive pattern one match key, and every
+            case-sensitive one another, and tell a match's entity by its words (no two
+            of a book's patterns have the same words). `PhraseMatcher.add` costs some
+            4 microseconds more a key than a pattern (a lexeme and a set for the key),
+            paid for each name discovered while extracting: the 5,615 patterns of the
+            1,960 names of a 3,000-abstract pass are added in 14 ms under two keys,
+            22 ms under 1,974, and found no slower (bench/README.md, twenty-third
+            round). The gazetteer's
+            book (added once at load, most matches) keeps a key an entity: a match
+            read by key needs no tuple of its words.
     """
 
-    def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "") -> None:
+    def __init__(self, vocab: Vocab, share: PatternBook | None = None, namespace: str = "",
+                 by_words: bool = False) -> None:
         self.matcher = PhraseMatcher(vocab, attr="LOWER") if share is None else share.matcher
         # One pattern tokenizer serves both books, built when the first names are added:
         # each costs a `spacy.blank` at load, and a book made only to be replaced by a
@@ -213,9 +257,16 @@ class PatternBook:
         self._seen: set[tuple[bool, tuple[int, ...]]] = set()
         self._ids: set[str] = set()  # of the entities with a pattern
         # Memos for matches of several words: whether a LOWER id is a head noun, and
-        # the lower-case name and aliases of a key's entity.
+        # the lower-case name and aliases of an entity (by the object's id).
         self._head_nouns: dict[int, bool] = {}
         self._names: dict[int, frozenset[str]] = {}
+        # `by_words`: the two keys, and the entity of each pattern's LOWER ids
+        # (case-insensitive) and ORTH ids (case-sensitive).
+        self._by_words = by_words
+        self._word_keys = (f"{namespace}0", f"{namespace}1")
+        self._lower_key, self._cased_key = map(get_string_id, self._word_keys)
+        self._by_lower: dict[tuple[int, ...], Entity] = {}
+        self._by_orth: dict[tuple[int, ...], Entity] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -236,6 +287,9 @@ class PatternBook:
         forms = [[(form, is_case_sensitive(form)) for surface in (entity.name, *entity.aliases)
                   for form in spelling_variants(surface, entity.type)] for entity in entities]
         words = token_ids(self._pattern_tokenizer(), [form for group in forms for form, _ in group])
+        if self._by_words:
+            self._add_by_words(entities, forms, words)
+            return
         for entity, group in zip(entities, forms):
             lower_keys, orth_keys = self._pattern_keys(group, words)
             if lower_keys or orth_keys:
@@ -251,6 +305,23 @@ class PatternBook:
                 self._cased_keys.add(key)
                 self._cased.update((key, orth) for _, orth in orth_keys)
                 self.matcher.add(name, [lower for lower, _ in orth_keys])
+
+    def _add_by_words(self, entities: list[Entity], forms: list[list], words: dict) -> None:
+        """`_add_chunk` of a `by_words` book: two `PhraseMatcher.add` calls in all."""
+        lower_patterns, cased_patterns = [], []
+        for entity, group in zip(entities, forms):
+            lower_keys, orth_keys = self._pattern_keys(group, words)
+            if lower_keys or orth_keys:
+                self._ids.add(entity.id)
+            for lower, _ in lower_keys:
+                self._by_lower[tuple(lower)] = entity
+                lower_patterns.append(lower)
+            for lower, orth in orth_keys:
+                self._by_orth[orth] = entity
+                cased_patterns.append(lower)
+        for name, patterns in zip(self._word_keys, (lower_patterns, cased_patterns)):
+            if patterns:
+                self.matcher.add(name, patterns)
 
     def _pattern_tokenizer(self) -> Tokenizer:
         """The tokenizer of this book's patterns (the shared book's, if it shares one)."""
@@ -304,9 +375,13 @@ class PatternBook:
             matches: `self.matcher(doc)`, if at hand: books that share a matcher read
                 one run of it (see `GazetteerComponent.run`).
         """
+        if matches is None:
+            matches = self.matcher(doc)
+        if self._by_words:
+            return self._find_by_words(doc, text, matches)
         found, cased_found = [], []
         entities, cased_keys, cased = self.entities, self._cased_keys, self._cased
-        for key, start, end in self.matcher(doc) if matches is None else matches:
+        for key, start, end in matches:
             entity = entities.get(key)
             if entity is None:
                 continue
@@ -316,21 +391,54 @@ class PatternBook:
                     idx = token.idx
                     found.append((entity, idx, idx + len(token), False))
                 else:
-                    found.append(self._found(doc, text, key, start, end, False))
+                    found.append(self._found(doc, text, entity, start, end, False))
             elif end - start == 1:
                 token = doc[start]
                 if (key, (token.orth,)) in cased:
                     idx = token.idx
                     cased_found.append((entity, idx, idx + len(token), True))
             elif (key, tuple(doc[i].orth for i in range(start, end))) in cased:
-                cased_found.append(self._found(doc, text, key, start, end, True))
+                cased_found.append(self._found(doc, text, entity, start, end, True))
         found.extend(cased_found)
         return found
 
-    def _found(self, doc, text: str | None, key: int, start: int, end: int,
+    def _find_by_words(self, doc, text: str | None, matches: list) -> list[tuple[Entity, int, int, bool]]:
+        """`find` in a `by_words` book: each match's entity told by its words.
+
+        A span has at most one match of each key, and `find` by keys gives at most one
+        case-insensitive entity a span (no two patterns share their LOWER ids) and one
+        case-sensitive (the one whose pattern has the doc's ORTH ids): the same entities,
+        in the same order.
+        """
+        found, cased_found = [], []
+        lower_key, cased_key, by_lower, by_orth = self._lower_key, self._cased_key, self._by_lower, self._by_orth
+        for key, start, end in matches:
+            if key == lower_key:
+                if end - start == 1:
+                    token = doc[start]
+                    idx = token.idx
+                    found.append((by_lower[(token.lower,)], idx, idx + len(token), False))
+                else:
+                    entity = by_lower[tuple(doc[i].lower for i in range(start, end))]
+                    found.append(self._found(doc, text, entity, start, end, False))
+            elif key == cased_key:
+                if end - start == 1:
+                    token = doc[start]
+                    entity = by_orth.get((token.orth,))
+                    if entity is not None:
+                        idx = token.idx
+                        cased_found.append((entity, idx, idx + len(token), True))
+                else:
+                    entity = by_orth.get(tuple(doc[i].orth for i in range(start, end)))
+                    if entity is not None:
+                        cased_found.append(self._found(doc, text, entity, start, end, True))
+        found.extend(cased_found)
+        return found
+
+    def _found(self, doc, text: str | None, entity: Entity, start: int, end: int,
                sensitive: bool) -> tuple:
         """A match of several words as (entity, start char, end char, case-sensitive)."""
-        entity, first, last = self.entities[key], doc[start].idx, doc[end - 1]
+        first, last = doc[start].idx, doc[end - 1]
         # An alias that adds a head noun to the name ("Iris dataset", "Transformer
         # architecture") matches whole; the mention is the bare name and the
         # noun phrase keeps the head.
@@ -338,7 +446,7 @@ class PatternBook:
             before = doc[end - 2]
             bare_end = before.idx + len(before)
             bare = doc[start : end - 1].text if text is None else text[first:bare_end]
-            if bare.lower() in self._names_of(key):
+            if bare.lower() in self._names_of(entity):
                 return entity, first, bare_end, sensitive
         return entity, first, last.idx + len(last), sensitive
 
@@ -353,12 +461,12 @@ class PatternBook:
             verdict = self._head_nouns[token.lower] = type_of_noun(token.lower_) is not None
         return verdict
 
-    def _names_of(self, key: int) -> frozenset[str]:
-        """The lower-case name and aliases of `key`'s entity."""
-        names = self._names.get(key)
+    def _names_of(self, entity: Entity) -> frozenset[str]:
+        """The lower-case name and aliases of `entity`, remembered by the object's `id`
+        (the book holds each of its entities for good, so no other takes that id)."""
+        names = self._names.get(id(entity))
         if names is None:
-            entity = self.entities[key]
-            names = self._names[key] = frozenset(n.lower() for n in (entity.name, *entity.aliases))
+            names = self._names[id(entity)] = frozenset(n.lower() for n in (entity.name, *entity.aliases))
         return names
 
 
