@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from tqdm import tqdm
 
@@ -29,9 +28,6 @@ from .sources import iter_papers
 from .store import BatchReport, Store
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
-
 
 @dataclass
 class IngestReport:
@@ -142,13 +138,14 @@ def ingest_paths(
     with _deferring(store, files, defer_indexes, progress) as build_indexes:
         with open_batch_extractor(store, extractor, workers, model_dir, dask) as extract_batches, \
                 tqdm(desc="ingest", unit=" papers", disable=not progress, leave=False) as bar:
-            # The indexes the corpus step reads are built as soon as the last batch is read, while
-            # the workers still extract the batches in flight (the rest once the step is done: it
-            # need not keep them up); the batches written after take their rows a row at a time.
-            batches = then(iter_batches(records, batch_size), lambda: build_indexes(STEP_INDEXES))
-            report.written += write_batches(batches, store, extract_batches,
+            # The indexes the corpus step reads are built once the last batch is read and every
+            # worker has been asked to extract all of its batches, while they still extract the
+            # batches in flight (the rest once the step is done: it need not keep them up); the
+            # batches written after take their rows a row at a time.
+            report.written += write_batches(iter_batches(records, batch_size), store, extract_batches,
                                             reextract=reextract, on_batch=bar.update,
-                                            on_written=note_written)
+                                            on_written=note_written,
+                                            when_all_sent=lambda: build_indexes(STEP_INDEXES))
         clock.lap("batches")
         build_indexes(STEP_INDEXES)  # built already, unless the batches stopped early
         clock.lap("indexes")
@@ -195,12 +192,6 @@ def iter_records(files: Iterable[Path], format: str | None, as_of: date | None,
         except SourceFormatError as exc:
             on_problem(str(exc))
             report.failed_files.append(str(path))
-
-
-def then(items: Iterable[T], at_end: Callable[[], None]) -> Iterator[T]:
-    """The items, then `at_end()` called once they are all taken (not if the taker stops first)."""
-    yield from items
-    at_end()
 
 
 def iter_batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:

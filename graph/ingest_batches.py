@@ -26,16 +26,20 @@ T = TypeVar("T")
 
 # (tag, papers) batches in, (tag, extractions) out, in order; worker processes and Dask give
 # their extractions as they came (`encoded_extraction.py`), which the store writes as it is.
-BatchExtractor = Callable[[Iterable[tuple[object, list[Paper]]]],
+# Its keyword `when_all_sent` (a callable or None) is called once every batch has been read and
+# given to the extraction (`batch_order.extract_in_order`; in this process, once the last is extracted).
+BatchExtractor = Callable[[Iterable[tuple[object, list[Paper]]], Callable[[], None] | None],
                           Iterator[tuple[object, list[PaperExtraction | EncodedExtraction]]]]
 
 
 def extract_here(extractor: Extractor) -> BatchExtractor:
     """A `BatchExtractor` that runs `extractor` in this process, one discovery batch a batch
     (as the workers do, whatever the batch size)."""
-    def run(batches):
+    def run(batches, when_all_sent=None):
         for tag, papers in batches:
             yield tag, list(extractor.extract(papers, batch_size=max(1, len(papers))))
+        if when_all_sent is not None:
+            when_all_sent()
     return run
 
 
@@ -89,7 +93,7 @@ _END = object()
 def write_batches(batches: Iterable[list[Paper]], store: Store, extract_batches: BatchExtractor,
                   reextract: bool = False, on_batch: Callable[[int], None] | None = None,
                   on_written: Callable[[list[PaperExtraction | EncodedExtraction]], None] | None = None,
-                  renew: set[str] | None = None) -> BatchReport:
+                  renew: set[str] | None = None, when_all_sent: Callable[[], None] | None = None) -> BatchReport:
     """Extract the new or changed papers of each batch and store them, batch by batch.
 
     Args:
@@ -101,6 +105,8 @@ def write_batches(batches: Iterable[list[Paper]], store: Store, extract_batches:
         on_written: called with the extractions of each batch's papers that were extracted
             and written.
         renew: entities whose stored rows the first write replaces (`Store.write_batch`).
+        when_all_sent: called once every batch is read and given to the extraction (see
+            `BatchExtractor`), not if the batches stop first.
     """
     flight = InFlight(store)
     report = BatchReport()
@@ -110,7 +116,7 @@ def write_batches(batches: Iterable[list[Paper]], store: Store, extract_batches:
             changed = batch if reextract else flight.changed(k, batch)
             yield (k, batch, changed), changed
 
-    for (k, batch, changed), extractions in gc_paused_each(extract_batches(tagged())):
+    for (k, batch, changed), extractions in gc_paused_each(extract_batches(tagged(), when_all_sent=when_all_sent)):
         with gc_paused():
             report += store.write_batch(extractions, force=reextract, renew=renew)
         report += BatchReport(unchanged=len(batch) - len(changed))

@@ -80,15 +80,16 @@ def _pool_when_worth_it(names: list[Entity], workers: int, model_dir, explicit: 
     batches: then starting the processes (about a second each) costs more than it saves."""
     from .extract.workers import ExtractionPool
 
-    def run(batches):
+    def run(batches, when_all_sent=None):
         source = iter(batches)
         head = list(islice(source, 0 if explicit else _SMALL_INPUT))
         if workers <= 1 or len(head) < _SMALL_INPUT and not explicit:
             here = extract_here(Extractor.default(extra_entities=names, model_dir=model_dir))
-            yield from here(chain(head, source))
+            yield from here(chain(head, source), when_all_sent)
             return
         with ExtractionPool(workers, names, model_dir) as pool:
-            yield from pool.extract_batches(chain(head, source), window=BATCHES_A_WORKER * workers)
+            yield from pool.extract_batches(chain(head, source), window=BATCHES_A_WORKER * workers,
+                                            when_all_sent=when_all_sent)
     return run
 
 

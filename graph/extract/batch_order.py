@@ -16,7 +16,7 @@ which keeps its prepared texts and name hits in memory until it extracts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 from paperkg.graph.encoded_extraction import EncodedExtraction
@@ -45,12 +45,18 @@ class Lanes(Protocol):
 
 
 def extract_in_order(lanes: Lanes, batches: Iterable[tuple[object, list[Paper]]],
-                     window: int | None = None) -> Iterator[tuple[object, list[EncodedExtraction]]]:
+                     window: int | None = None, when_all_sent: Callable[[], None] | None = None
+                     ) -> Iterator[tuple[object, list[EncodedExtraction]]]:
     """Extract batches in order: yields (tag, extractions) for each (tag, papers), each
     extraction with its mentions as the tuples the store writes (`encoded_extraction.py`).
 
     `tag` is anything the caller wants back with its batch. At most `window` batches
     (default 2 a lane) are in flight, so memory stays flat whatever the input size.
+    `when_all_sent` is called once, when every batch has been read and every lane asked to
+    match all of its batches: the lanes then have the most work queued that they will have,
+    so work the caller does there runs beside theirs (an ingest builds the corpus step's
+    indexes then; built as soon as the last batch was read, the lanes ran out of batches to
+    match while it built them, as the names of the last batches had not come back yet).
     """
     count = lanes.lanes
     window = window or 2 * count
@@ -71,6 +77,9 @@ def extract_in_order(lanes: Lanes, batches: Iterable[tuple[object, list[Paper]]]
             pending[sent] = item
             lanes.send_prepare(sent % count, sent, [(p.id, p.title, p.abstract) for p in item[1]])
             sent += 1
+        if when_all_sent is not None and exhausted and ready == sent:
+            when_all_sent()
+            when_all_sent = None
         if emitted == sent:
             return
         if emitted in done:

@@ -90,11 +90,12 @@ class DaskPool:
         self._flight.clear()
         self.client.close()
 
-    def extract_batches(self, batches, window: int | None = None):
-        """Extract batches in order: yields (tag, extractions) for each (tag, papers)."""
+    def extract_batches(self, batches, window: int | None = None, when_all_sent=None):
+        """Extract batches in order: yields (tag, extractions) for each (tag, papers);
+        `when_all_sent` as `batch_order.extract_in_order` calls it."""
         from .batch_order import extract_in_order
 
-        yield from extract_in_order(self, batches, window)
+        yield from extract_in_order(self, batches, window, when_all_sent)
 
     # -- the lanes of `batch_order.extract_in_order`: one a Dask worker ----------------------
 

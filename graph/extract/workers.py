@@ -16,7 +16,7 @@ import os
 import queue
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -215,16 +215,18 @@ class ExtractionPool:
                 proc.terminate()
         self._conns, self._procs = [], []
 
-    def extract_batches(self, batches: Iterable[tuple[object, list[Paper]]], window: int | None = None
+    def extract_batches(self, batches: Iterable[tuple[object, list[Paper]]], window: int | None = None,
+                        when_all_sent: Callable[[], None] | None = None
                         ) -> Iterator[tuple[object, list[EncodedExtraction]]]:
         """Extract batches in order: yields (tag, extractions) for each (tag, papers).
 
         `tag` is anything the caller wants back with its batch. At most `window` batches
         (default 2 a worker) are in flight, so memory stays flat whatever the input size.
+        `when_all_sent`: see `batch_order.extract_in_order`.
         """
         from .batch_order import extract_in_order
 
-        yield from extract_in_order(self, batches, window)
+        yield from extract_in_order(self, batches, window, when_all_sent)
 
     # -- the lanes of `batch_order.extract_in_order`: one a worker process ----------------
 
