@@ -13,6 +13,9 @@ and no paper writes it as a thing:
 - or writes a release in its name ("Qwen2.5-Instruct models": a family of released models,
   judged a name).
 
+A name and a lowercase word joined by a hyphen ("LLaMA-family models", "B-rep models") is left
+to `corpus_classes`' compounds, which read how many words the corpus joins so.
+
 The type noun after the name made the extraction vote MODEL ("Indic models" -> MODEL), and each
 paper's mention reads so on its own; over its papers, a name of one model is written bare, in
 the singular, or as a subject, and a class only as the qualifier of its members. Datasets and
@@ -39,6 +42,9 @@ _APPOSITION = re.compile(r"^\s*(?:\([^()]*\))?\s*,\s+(?:a|an)\s")
 _NAMING = re.compile(r"\b(?:named|termed|called|dubbed)\s+$")
 # "2.5", "3.1": a release of a model family.
 _RELEASE = re.compile(r"\d\.\d")
+# "LLaMA-family", "B-rep": a name and a lowercase word joined by a hyphen, decided as a compound
+# (`corpus_classes`: a modifier where the corpus joins the word to many others, else a name).
+_COMPOUND = re.compile(r"^\S+-[a-z]{3,}$")
 # The discovered models' mentions: entity, paper, whether it starts its sentence, the text before
 # and after it.
 _ROWS = (f"SELECT m.entity_id, m.paper_id, m.start = m.sentence_start, "
@@ -70,7 +76,8 @@ def plural_classes(db, scope: str = "") -> list[str]:
             named.add(entity_id)
     return sorted(entity_id for entity_id, papers in plural.items()
                   if len(papers) >= _MIN_PAPERS and sum(papers.values()) * 2 > len(papers)
-                  and entity_id not in named and not _RELEASE.search(names.get(entity_id, "")))
+                  and entity_id not in named and not _RELEASE.search(names.get(entity_id, ""))
+                  and not _COMPOUND.match(names.get(entity_id, "")))
 
 
 def written_as_thing(first: bool, before: str, after: str) -> bool:
