@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import re
 
+from .corpus_plurals import plural_classes
 from .records import entity_id as id_of_name
 from .store_schema import FIELD_TEXT
 
@@ -140,7 +141,7 @@ def class_entities(db, scope: str = "") -> list[str]:
     # 15 entities at 75,000 papers; a scan of every title and abstract costs 0.2 CPU s a word)
     productive = productive_suffixes(db, {word for _, word in modifiers})
     held += [entity_id for entity_id, word in modifiers if word in productive]
-    held += built_on_classes(db, scope) + domains(db, scope)
+    held += built_on_classes(db, scope) + domains(db, scope) + plural_classes(db, scope)
     return sorted(set(held))
 
 
