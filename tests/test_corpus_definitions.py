@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_definitions import defined_type, defines_no_model
-from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, entity_id
+from paperkg.graph.records import EntityType, PaperExtraction, entity_id
 from paperkg.graph.store import Store
+
+from corpus_papers import acronym_paper
 
 MODEL = EntityType.MODEL
 
@@ -33,20 +35,7 @@ MMOE = [
 ]
 
 
-def paper(pid: str, sentences: list[str], name: str, long_form: str | None = None) -> PaperExtraction:
-    """A paper whose abstract is these sentences, with a mention of the acronym wherever a
-    sentence names it, and of its long form where given."""
-    abstract = " ".join(sentences)
-    mentions, offset = [], 0
-    for sentence in sentences:
-        for text in filter(None, (long_form, name)):
-            at = sentence.find(text)
-            if at >= 0:
-                mentions.append(Mention(pid, "abstract", offset + at, offset + at + len(text), text, sentence, MODEL,
-                                        entity_id(name), 0.8, "kg_shapes"))
-        offset += len(sentence) + 1
-    return PaperExtraction(Paper(pid, f"Paper {pid}", abstract), tuple(mentions),
-                           (Entity(entity_id(name), name, MODEL, origin="discovered"),))
+paper = acronym_paper
 
 
 def type_after_steps(tmp_path, papers: list[PaperExtraction], name: str, steps: int = 1) -> str | None:

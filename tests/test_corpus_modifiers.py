@@ -7,6 +7,8 @@ from paperkg.graph.corpus_modifiers import written_as_likeness
 from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
 from paperkg.graph.store import Store
 
+from corpus_papers import papers_naming
+
 MODEL = EntityType.MODEL
 
 # Sentences of the 75k corpus that name the MMDiT architecture, and one that writes a likeness of it.
@@ -24,11 +26,6 @@ def paper(pid: str, sentence: str, name: str) -> PaperExtraction:
                       "kg_shapes", Role.USES)
     return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,),
                            (Entity(entity_id(name), name, MODEL, origin="discovered"),))
-
-
-def papers_naming(store: Store, name: str) -> set[str]:
-    return {mention.paper_id for batch in store.iter_mentions() for mention in batch
-            if mention.entity_id == entity_id(name)}
 
 
 def test_a_paper_writing_a_likeness_of_a_model_leaves_it(tmp_path):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_senses import other_sense_papers
-from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, entity_id
+from paperkg.graph.records import EntityType, entity_id
 from paperkg.graph.store import Store
+
+from corpus_papers import acronym_paper, papers_naming
 
 BENCHMARK, DATASET, MODEL = EntityType.BENCHMARK, EntityType.DATASET, EntityType.MODEL
 
@@ -20,31 +22,9 @@ DPG_GAMES = ["Dynamic Population Games (DPGs) provide a tractable framework for 
              "We study equilibrium learning in Karma DPGs."]
 
 
-def paper(pid: str, sentences: list[str], name: str, entity_type: EntityType,
-          long_form: str | None = None) -> PaperExtraction:
-    """A paper whose abstract is these sentences, with a mention of the acronym wherever a
-    sentence names it, and of its long form where given."""
-    abstract = " ".join(sentences)
-    mentions, offset = [], 0
-    for sentence in sentences:
-        for text in filter(None, (long_form, name)):
-            at = sentence.find(text)
-            if at >= 0:
-                mentions.append(Mention(pid, "abstract", offset + at, offset + at + len(text), text, sentence,
-                                        entity_type, entity_id(name), 0.8, "kg_shapes"))
-        offset += len(sentence) + 1
-    return PaperExtraction(Paper(pid, f"Paper {pid}", abstract), tuple(mentions),
-                           (Entity(entity_id(name), name, entity_type, origin="discovered"),))
-
-
-def papers_naming(store: Store, name: str) -> set[str]:
-    return {mention.paper_id for batch in store.iter_mentions() for mention in batch
-            if mention.entity_id == entity_id(name)}
-
-
 def test_a_paper_defining_a_benchmark_acronym_as_another_thing_leaves_it(tmp_path):
-    papers = [paper(f"b{i}", [s], "DPG", BENCHMARK) for i, s in enumerate(DPG_BENCHMARK)]
-    papers.append(paper("games", DPG_GAMES, "DPG", BENCHMARK, "Dynamic Population Games"))
+    papers = [acronym_paper(f"b{i}", [s], "DPG", entity_type=BENCHMARK) for i, s in enumerate(DPG_BENCHMARK)]
+    papers.append(acronym_paper("games", DPG_GAMES, "DPG", "Dynamic Population Games", BENCHMARK))
     store = Store(tmp_path / "senses.db")
     store.write_batch(papers)
     with store:

@@ -1,0 +1,29 @@
+"""Papers for the corpus step's tests: an acronym named in corpus sentences, and who names it."""
+
+from __future__ import annotations
+
+from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, entity_id
+from paperkg.graph.store import Store
+
+
+def acronym_paper(pid: str, sentences: list[str], name: str, long_form: str | None = None,
+                  entity_type: EntityType = EntityType.MODEL) -> PaperExtraction:
+    """A paper whose abstract is these sentences, with a discovered mention of the acronym
+    wherever a sentence names it, and of its long form where given."""
+    abstract = " ".join(sentences)
+    mentions, offset = [], 0
+    for sentence in sentences:
+        for text in filter(None, (long_form, name)):
+            at = sentence.find(text)
+            if at >= 0:
+                mentions.append(Mention(pid, "abstract", offset + at, offset + at + len(text), text, sentence,
+                                        entity_type, entity_id(name), 0.8, "kg_shapes"))
+        offset += len(sentence) + 1
+    return PaperExtraction(Paper(pid, f"Paper {pid}", abstract), tuple(mentions),
+                           (Entity(entity_id(name), name, entity_type, origin="discovered"),))
+
+
+def papers_naming(store: Store, name: str) -> set[str]:
+    """The papers whose stored mentions name this entity (held mentions not counted)."""
+    return {mention.paper_id for batch in store.iter_mentions() for mention in batch
+            if mention.entity_id == entity_id(name)}
