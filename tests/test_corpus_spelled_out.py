@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from corpus_papers import acronym_paper
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_spelled_out import agreed_type, spelled_out
-from paperkg.graph.records import EntityType, PaperExtraction, entity_id
+from paperkg.graph.records import EntityType, entity_id
 from paperkg.graph.store import Store
 
 # Sentences in the shape of the 75k corpus's SSL papers: the long form in the text, and "SSL
 # models", which made the acronym a model.
 SSL_SPELLED_OUT = [
-    ["Semi-supervised learning (SSL) leverages unlabeled data.", "An SSL model reaches strong accuracy."],
-    ["We revisit semi-supervised learning (SSL) for medical images.", "We compare an SSL model with a baseline."],
+    ["Semi-supervised learning (SSL) leverages unlabeled data.", "SSL models reach strong accuracy."],
+    ["We revisit semi-supervised learning (SSL) for medical images.", "We compare two SSL models."],
     ["Existing semi-supervised learning (SSL) methods assume balanced classes.", "Our SSL model does not."],
 ]
-
-
-def spelling_paper(pid: str, sentences: list[str]) -> PaperExtraction:
-    """A paper that spells SSL out in its first sentence, where the extraction stored no mention
-    of it (as in the corpus: the bracket is read as the long form's), and names it after."""
-    named = acronym_paper(pid, sentences[1:], "SSL")
-    shift = len(sentences[0]) + 1
-    mentions = tuple(replace(m, start=m.start + shift, end=m.end + shift) for m in named.mentions)
-    return PaperExtraction(replace(named.paper, abstract=" ".join(sentences)), mentions, named.entities)
 
 
 def stored_type(store: Store, name: str) -> EntityType | None:
@@ -36,7 +25,7 @@ def stored_type(store: Store, name: str) -> EntityType | None:
 
 def test_an_acronym_its_papers_spell_out_as_a_method_is_a_method(tmp_path):
     store = Store(tmp_path / "spelled.db")
-    store.write_batch([spelling_paper(f"s{i}", sentences) for i, sentences in enumerate(SSL_SPELLED_OUT)])
+    store.write_batch([acronym_paper(f"s{i}", sentences, "SSL") for i, sentences in enumerate(SSL_SPELLED_OUT)])
     with store:
         settle_corpus(store)
         assert stored_type(store, "SSL") is EntityType.METHOD
@@ -46,8 +35,8 @@ def test_an_acronym_its_papers_spell_out_as_a_method_is_a_method(tmp_path):
 
 def test_two_papers_spelling_it_out_are_not_enough(tmp_path):
     store = Store(tmp_path / "spelled.db")
-    store.write_batch([spelling_paper(f"s{i}", sentences) for i, sentences in enumerate(SSL_SPELLED_OUT[:2])]
-                      + [acronym_paper("m", ["Our SSL model is small.", "The SSL model is fast."], "SSL")])
+    store.write_batch([acronym_paper(f"s{i}", sentences, "SSL") for i, sentences in enumerate(SSL_SPELLED_OUT[:2])]
+                      + [acronym_paper("m", ["Our SSL model is small.", "SSL models are fast."], "SSL")])
     with store:
         settle_corpus(store)
         assert stored_type(store, "SSL") is not EntityType.METHOD
