@@ -83,4 +83,3 @@ def test_the_words_before_the_task_must_be_common_words():
     assert task_qualifier("VBench ASR", tasks) is None
     assert task_qualifier("ASR", tasks) is None
     assert task_qualifier("Arabic speech", tasks) is None
-
