@@ -52,7 +52,6 @@ from .corpus_fragments import opening_fragments
 from .corpus_introductions import introduced_data
 from .corpus_modifiers import hold_likeness_mentions
 from .corpus_senses import hold_other_senses
-from .corpus_spelled_out import spelled_out_types
 from .corpus_task_variants import task_variants
 from .corpus_titles import title_case_classes
 from .corpus_words import common_word_entities
@@ -179,8 +178,6 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
                 _retype(db, entity_id, EntityType.DATASET, report)
             for entity_id in task_variants(db, scope):
                 _retype(db, entity_id, EntityType.TASK, report)
-            for entity_id, entity_type in spelled_out_types(db, scope):
-                _retype(db, entity_id, entity_type, report)
             report.restored = _count_restored(db, pulled)
             report.deleted += delete_orphans(db, scope)
             for sql in held_indexes:
