@@ -218,7 +218,35 @@ def test_a_short_form_defined_before_a_part_noun_is_introduced_in_a_sentence_of_
         definition = Candidate(at, at + len(long), long, EntityType.METHOD, 0.8, "kg_abbreviations",
                                None, None, (long, short))
         found = find_named_parts(text, unknown, [definition])
-        assert [(c.start, c.role) for c in found] == ([(at, Role.INTRODUCES)] if expected else [])
+        short_at = text.index("(" + short + ")") + 1  # the short form is introduced with it
+        assert [(c.start, c.role) for c in found] == (
+            [(at, Role.INTRODUCES), (short_at, Role.INTRODUCES)] if expected else [])
+
+
+@pytest.mark.parametrize(("text", "long", "short", "expected"), [
+    # arXiv 2603.14189: parts described as made, after "a", in sentences with no word of making.
+    ("A CLIP-based Semantic Mining (SeMi) module first extracts human body-part-aware semantic cues.",
+     "Semantic Mining", "SeMi", True),
+    ("which are then employed to align 2D and 3D features via a Semantic-Guided Alignment (SGA) module "
+     "within a unified embedding space.", "Semantic-Guided Alignment", "SGA", True),
+    # arXiv 2506.23271: the short form closes a LaTeX command before the part noun.
+    ("Mettle utilizes a lightweight \\textit{Layer-Centric Distillation (LCD)} module to distill in "
+     "parallel the intact audio or visual features.", "Layer-Centric Distillation", "LCD", True),
+    # "the": an existing part, named as such.
+    ("Prior work relies on the Region Proposal Network (RPN) module to find objects.",
+     "Region Proposal Network", "RPN", False),
+])
+def test_a_short_form_defined_after_an_indefinite_article_before_a_part_noun_is_introduced(
+        text, long, short, expected):
+    text = "T\n\n" + text
+    at, short_at = text.index(long), text.index("(" + short + ")") + 1
+    definitions = [Candidate(at, at + len(long), long, EntityType.METHOD, 0.8, "kg_abbreviations",
+                             None, None, (long, short)),
+                   Candidate(short_at, short_at + len(short), long, EntityType.METHOD, 0.8,
+                             "kg_abbreviations", None, None, (long, short))]
+    found = find_named_parts(text, unknown, definitions)
+    expected_spans = [(at, Role.INTRODUCES), (short_at, Role.INTRODUCES)] if expected else []
+    assert [(c.start, c.role) for c in found] == expected_spans
 
 
 @pytest.mark.parametrize(("text", "names"), [

@@ -195,7 +195,8 @@ def part_places(text: str) -> tuple[list[tuple[int, int]], list[int]]:
             noun = at - len(firsts[0])
             if (text.startswith(firsts, noun) and text[noun - 1] == " "
                     and (end == len(text) or not (text[end].isalnum() or text[end] in "_-"))
-                    and (text[noun - 2] == ")" or text[text.rfind(" ", 0, noun - 1) + 1].isupper())):
+                    and (text[noun - 2] == ")" or text[text.rfind(" ", 0, noun - 1) + 1].isupper()
+                         or text.startswith(")}", noun - 3))):  # "\\textit{Layer-Centric Distillation (LCD)} module"
                 found.append((noun - 1, end))
             at = text.find(needle, end)
     at = text.find("omponents:", start)
@@ -212,7 +213,7 @@ _PART_BEFORE = re.compile(
     rf"(?<![\w-])(?:an?|the|The|its|our|Our|A|An) (?:(?:novel|new|lightweight|learnable|dedicated|"
     rf"simple|key|core|plug-and-play) ){{0,2}}(?P<run>{RUN.pattern})\Z")
 # A short form right before a part noun: "a saliency-oriented image-text response (SITR) mechanism".
-_SHORT_BEFORE = re.compile(r"\(([A-Za-z][\w-]{1,9})\)\Z")
+_SHORT_BEFORE = re.compile(r"\(([A-Za-z][\w-]{1,9})\)\}?\Z")
 _LOOK_BACK = 90
 
 
@@ -236,10 +237,10 @@ def find_named_parts(text: str, lookup, earlier, nouns: list[tuple[int, int]] | 
             continue  # "Module Fusion Network": the noun is no head here
         if text.startswith(" of ", noun_end):
             continue  # "the ADC mechanism of 3D Gaussian Splatting": a part of something else
-        if not titled and text[at - 1] == ")":
-            short = _SHORT_BEFORE.search(text, max(0, at - 12), at)
-            if short is not None and _says_own(text, at):
-                found += _defined_part(short, earlier)
+        if not titled and text[at - 1] in ")}":
+            short = _SHORT_BEFORE.search(text, max(0, at - 13), at)
+            if short is not None:
+                found += _defined_part(short, earlier, _says_own(text, at))
             continue
         end = noun_end if titled else at
         before = _PART_BEFORE.search(text, max(0, end - _LOOK_BACK), end)
@@ -266,15 +267,30 @@ _OWN_PART = re.compile(r"introduc|propos|design|devis|develop|present|construct|
                        r"incorporat|integrat|equip|novel|(?<![\w-])(?:[Oo]ur|its|new|key|core)(?![\w-])")
 
 
-def _defined_part(short: re.Match, earlier) -> list[Candidate]:
+def _defined_part(short: re.Match, earlier, own: bool) -> list[Candidate]:
     """The definition the abbreviation rules read for a short form before a part noun, as
-    introduced: the paper names its own part there."""
+    introduced: the paper names its own part there, in a sentence that says so (`own`) or
+    after an indefinite article (`_A_PART_BEFORE`)."""
+    text = short.string
     for c in earlier:
         if c.component == "kg_abbreviations" and c.aliases and c.aliases[-1] == short.group(1) \
                 and short.start() - 3 <= c.end <= short.start():
-            return [Candidate(c.start, c.end, c.name, c.type, c.confidence, "kg_coined", c.entity,
-                              Role.INTRODUCES, c.aliases)]
+            if not own and _A_PART_BEFORE.search(text, max(0, c.start - 40), c.start) is None:
+                return []
+            # The short form too, whose role survives when a longer name swallows the long form
+            # ("A CLIP-based Semantic Mining (SeMi) module").
+            return [Candidate(start, end, c.name, c.type, c.confidence, "kg_coined", c.entity,
+                              Role.INTRODUCES, c.aliases)
+                    for start, end in ((c.start, c.end), (short.start(1), short.end(1)))]
     return []
+
+
+# "a"/"an" (perhaps with a modifier or two) before a definition whose short form a part noun
+# follows: one part described as it is made, as in a paper's account of its own system ("A
+# CLIP-based Semantic Mining (SeMi) module first extracts ...", "to align 2D and 3D features
+# via a Semantic-Guided Alignment (SGA) module", arXiv 2603.14189); an existing part is
+# named with "the" ("the adaptive density control (ADC) mechanism of 3D Gaussian Splatting").
+_A_PART_BEFORE = re.compile(r"(?<![\w-])(?:an?|An?) (?:[\w-]+ ){0,2}(?:\\[a-z]+\{)?\Z")
 
 
 def _past_openers(text: str, at: int) -> int:
