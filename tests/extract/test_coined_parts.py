@@ -31,6 +31,28 @@ def test_enumerated_parts_of_a_contribution_are_coined():
                             "Multi-Scale Boundary Enhancement"]
 
 
+def test_items_with_bare_markers_are_enumerated_parts():
+    # arXiv 2507.04503 and 2507.15736: "a) ", "1) " with no opening parenthesis.
+    text = ("Subsequently, we introduce: a) Perceptual Uncertainty-guided Association, which mitigates "
+            "errors caused by perception uncertainty, and b) Localization Uncertainty-guided "
+            "Registration, which reduces errors introduced by localization uncertainty. The design of "
+            "evaluation tasks in IDRBench follows the natural stages of research, including 1) IDR Paper "
+            "Identification, 2) IDR Idea Integration, and 3) IDR Idea Recommendation.")
+    assert coined(text) == ["Perceptual Uncertainty-guided Association",
+                            "Localization Uncertainty-guided Registration", "IDR Paper Identification",
+                            "IDR Idea Integration", "IDR Idea Recommendation"]
+
+
+def test_a_word_of_parts_inside_another_word_makes_no_enumeration_of_parts():
+    # arXiv 2504.01282: "inconsistency" holds "consist"; "reconstructed" holds "construct".
+    text = ("While the inconsistency of LLMs is not a novel topic, prior research has predominantly "
+            "addressed two types of generative inconsistencies: i) Randomness Inconsistency: running "
+            "the same LLM multiple trials; ii) Paraphrase Inconsistency: paraphrased prompts result "
+            "in different responses. We reconstructed a dataset, and results show three advantages: "
+            "(1) Performance Enhancement: achieving state-of-the-art results.")
+    assert coined(text) == []
+
+
 def test_enumerated_items_drop_articles_and_skip_clauses():
     text = ("TMT consists of two key components: (1) An Adaptive Cluster-based Transferability "
             "Estimator (ACTE) that segments images. We present three key findings: (1) Existing "

@@ -29,12 +29,17 @@ _OPENERS = frozenset("A An The Our".split())
 ITEM = re.compile(r"\((?:[1-9]|i{1,3}|iv|v|vi)\) (?=[A-Z])")
 # The same marker right before a place, whatever case follows: "(1) ME spot-then-recognize".
 ITEM_BEFORE = re.compile(r"\((?:[1-9]|i{1,3}|iv|v|vi)\) \Z")
-PARTS_WORDS = re.compile(
-    r"introduc|propos|present|consist|compris|compose|innovation|contribution|component|module|"
-    r"construct|build|release|curate|create|design|develop"
+PARTS_WORDS = re.compile(  # at a word's start: "inconsistency" says nothing of parts
+    r"(?<!\w)(?:introduc|propos|present|consist|compris|compose|innovation|contribution|component|module|"
+    r"construct|build|release|curate|create|design|develop)"
 )
 _DATA_NOUNS = ("Dataset", "Benchmark", "Corpus")
 _DATA_TITLE = re.compile(rf"(?:{WORD} ){{1,7}}(?:{'|'.join(_DATA_NOUNS)})")
+
+
+# Any enumerated item: "(1) ", "(ii) ", or bare "1) ", "a) " ("we introduce: a) Perceptual
+# Uncertainty-guided Association, which ..., and b) Localization ...", arXiv 2507.04503).
+_ANY_ITEM = re.compile(r"(?:\((?:[1-9]|i{1,3}|iv|v|vi)\)|(?<![\w(])(?:[1-9]|i{1,3}|iv|v|vi|[a-e])\)) (?=[A-Z])")
 
 
 def find_enumerated_parts(text: str, lookup) -> list[Candidate]:
@@ -43,10 +48,10 @@ def find_enumerated_parts(text: str, lookup) -> list[Candidate]:
     Refinement that ...; (2) Influence Function Integration that ..."."""
     found: list[Candidate] = []
     lead_checked: dict[int, bool] = {}
-    for item in ITEM.finditer(text):
+    for item in _ANY_ITEM.finditer(text):
         sentence = max(text.rfind(". ", 0, item.start()), text.rfind("\n", 0, item.start())) + 1
         if sentence not in lead_checked:
-            first = ITEM.search(text, sentence)
+            first = _ANY_ITEM.search(text, sentence)
             lead_checked[sentence] = PARTS_WORDS.search(text, sentence, first.start()) is not None
         if lead_checked[sentence]:
             run = RUN.match(text, _past_openers(text, item.end()))
