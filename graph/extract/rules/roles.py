@@ -54,7 +54,7 @@ _CUE_PATTERNS = (
         r"accuracy", r"achiev\w+", r"scores?",
     )),
     # Not the end of a hyphenated word: a title's "... Virtual Try-On" before the abstract.
-    *(("evaluate", rf"{cue}\b(?<!-{cue})") for cue in ("On", "on", "across")),
+    *(("evaluate", rf"{cue}\b(?<!-{cue})") for cue in ("On", "on", "across", "Across")),
     *(("use", rf"{cue}\b") for cue in (
         r"using", r"uses?", r"used", r"use of", r"based on", r"built (?:up)?on", r"with", r"via",
         r"leverag\w+", r"employ\w*", r"adopt\w*", r"appl(?:y|ies|ying|ied)", r"fine-?tun\w+",
@@ -173,12 +173,17 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if entity_type in _EVALUATED and end is not None and _takes_part_in(text, sentence_start, end):
         return _EVALUATES_ON
     last = _last_cue(left)  # the nearest cue
+    if last is not None and last.group() == "Across" and not _in_opening_list(left[last.end() :]):
+        # "Across seven datasets, GenCLS++ achieves ...": the subject, after the phrase; the
+        # cue before it decides, if any (a title's "... Across Text-to-Image Generation").
+        last = _last_cue(left[: last.start()])
     scored = entity_type in _EVALUATED and end is not None and (
         _SCORE_AFTER.match(text, end) is not None
         or (left.endswith(_VALUE_ENDS) and _VALUE_BEFORE.search(left) is not None))
     if last is None:
         if scored or entity_type in _EVALUATED and end is not None and (
-                _opens_a_result(text, sentence_start, end) or _OPENING_EVALUATION.match(left) is not None):
+                _opens_a_result(text, sentence_start, end) or _OPENING_EVALUATION.match(left) is not None
+                or _USED_FOR_EVALUATION.match(text, end) is not None):
             return _EVALUATES_ON
         return _MENTIONS
     kind = last.lastgroup
@@ -239,6 +244,18 @@ _RESULT_CLAUSE = re.compile(
 _TRAINING_WORDS = re.compile(r"\b(?:train|pre-?train|fine-?tun|construct|buil|generat|creat)\w*")
 
 
+# Data named as the subject of a passive that says what for, evaluation among it: "The CFIHSR
+# dataset, comprising PPG recordings from 46 subjects ..., is employed for evaluation" (arXiv
+# 2511.04037), "Two datasets, MSLD and MSLD v2.0, were used for training and validation"
+# (arXiv 2507.15915); not "... is used for training", nor data inside the apposition ("PPG
+# recordings from 46 subjects, is employed ...").
+_USED_FOR_EVALUATION = re.compile(
+    r"(?:\s+(?:dataset|benchmark|corpus)s?)?(?:,[^.;]{0,100}?,|\s+and\s+(?:[^,.;]|\.(?=\S)){1,30},?|,)?"
+    r"\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|adopted|utili[sz]ed|selected)"
+    r"\s+(?:for|in)\s+(?:the\s+)?(?:(?:training|fine-tuning|development)\s+and\s+)?"
+    r"(?:evaluat|validat|test|benchmark|assess)")
+
+
 # A clause that opens with its word of evaluation, which the cues (lower case) do not read:
 # "Evaluation in the GTA and GAIA benchmarks show ...", "Experiments conducted in X".
 _OPENING_EVALUATION = re.compile(r"(?:Evaluat|Experiment|Result|Test|Performance)\w*" + _EVALUATED_IN)
@@ -255,6 +272,27 @@ def _opens_a_result(text: str, sentence_start: int, end: int) -> bool:
         return False
     result = _RESULT_CLAUSE.match(text, comma)
     return result is not None and _TRAINING_WORDS.search(text, sentence_start, result.end()) is None
+
+
+def _in_opening_list(between: str) -> bool:
+    """Whether the words between a sentence's opening "Across" and a mention are the names
+    of a list it opens, the mention one of them: "Across Natural Questions, HotpotQA, and
+    held-out code tasks, multi-agent RL improves ..." (arXiv 2605.26646), not "Across 66
+    therapeutic development tasks, TxGemma achieved ..." (the clause's subject)."""
+    *items, rest = _LIST_SEPARATOR.split(between)
+    return not rest.strip() and all(_is_a_listed_name(item) for item in items)
+
+
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _is_a_listed_name(item: str) -> bool:
+    """Whether a list item reads as a name: capitalised, and not closed by a plural kind ("the
+    MMLU and GSM8K benchmarks")."""
+    words = item.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper() and not (words[-1].isalpha() and words[-1].islower())
 
 
 def _data_role(kind: str, cue: re.Match, left: str, sentence: str) -> Role:
