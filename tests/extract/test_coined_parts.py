@@ -177,6 +177,18 @@ def test_a_title_head_without_a_kind_or_used_as_a_word_is_not_coined(text):
     assert coined(text) == []
 
 
+@pytest.mark.parametrize(("title", "coins"), [
+    # arXiv 2504.07336, 2505.03031: a one-word head the words after the colon spell.
+    ("Zeus: Zero-shot LLM Instruction for Union Segmentation in Multimodal Medical Imaging", True),
+    ("Radio: Rate-Distortion Optimization for Large Language Model Compression", True),
+    ("Ramsa: A Robust Approach to Multi-Scale Attention", False),
+    ("Convexity: Convex Optimization in Deep Networks", False),
+])
+def test_a_title_head_its_title_spells_is_coined(title, coins):
+    text = title + "\n\nWe study the problem."
+    assert (coined(text) == [title.split(":")[0]]) is coins
+
+
 def parts(text: str, earlier=()) -> list[str]:
     """The names `find_named_parts` reads before part nouns in `text` (an abstract, no title)."""
     return [c.name for c in find_named_parts("T\n\n" + text, unknown, list(earlier)) if c.role is Role.INTRODUCES]

@@ -331,7 +331,8 @@ def find_title_name(text: str, lookup) -> list[Candidate]:
     shaped = _SHAPED_PAST_FIRST.search(words[0], 1) is not None and all(
         _VERSION.fullmatch(w) for w in words[1:])
     if not shaped and not (all(w[:1].isupper() for w in words) and (
-            _named_again(text, name, title_end) or _named_as_a_kind(text, name, head.end(1), title_end, lookup))):
+            _named_again(text, name, title_end) or _named_as_a_kind(text, name, head.end(1), title_end, lookup)
+            or " " not in name and spells_initials(name, text[head.end() : title_end].split()))):
         return []
     return coined_candidates(text, 0, head.end(1), None) if may_be_coined(name, lookup) else []
 
@@ -364,6 +365,32 @@ def _named_as_a_kind(text: str, name: str, head_end: int, title_end: int, lookup
     capitalised = abstract.count(name)
     lower = len(re.findall(rf"\b{re.escape(name.lower())}\b", abstract))
     return capitalised > 0 and capitalised >= lower
+
+
+def spells_initials(head: str, words: list[str]) -> bool:
+    """Whether a one-word title head is spelled by the starts of the title words after its
+    colon, in order, each piece the start of one word, words skipped between: "Zeus: Zero-shot
+    LLM Instruction for Union Segmentation ..." (Ze-, U-, S-; arXiv 2504.07336), a head made
+    for its title; "Ramsa: ..." or "Convexity: A Unified ..." are not. A piece of one
+    letter starts a capitalised word, and at least two words give a piece."""
+    head = head.lower()
+    if not head.isalpha() or not 3 <= len(head) <= 8:
+        return False
+    words = [w for word in words[:12] for w in word.split("-") if w[:1].isalpha()]
+
+    def spell(at: int, word: int, pieces: int) -> bool:
+        if at == len(head):
+            return pieces >= 2
+        for i in range(word, len(words)):
+            w = words[i].lower()
+            size = 0
+            while at + size < len(head) and size < len(w) and w[size] == head[at + size]:
+                size += 1
+                if (size > 1 or words[i][0].isupper()) and spell(at + size, i + 1, pieces + 1):
+                    return True
+        return False
+
+    return spell(0, 0, 0) and words[0][:1].lower() == head[0]
 
 
 def _used_alone(text: str, first: str, name: str, after: int) -> bool:
