@@ -292,6 +292,10 @@ def test_a_short_form_defined_after_an_indefinite_article_before_a_part_noun_is_
     ("T\n\nThe MCO-E Net introduces two innovative designs: Multi-modal Collaborative Optimization Mamba "
      "(MCO-Mamba) and Heterogeneous Collaborative and Expansion Mixture-of-Experts (HCE-MoE).",
      ["Multi-modal Collaborative Optimization Mamba", "Heterogeneous Collaborative and Expansion Mixture-of-Experts"]),
+    # arXiv 2601.04758: the tasks a benchmark formalizes.
+    ("T\n\nWe introduce PILOT-Bench, the first PTAB-centric benchmark that aligns PTAB decisions with patent "
+     "data and formalizes three IRAC-aligned classification tasks: Issue Type, Board Authorities, and "
+     "Subdecision.", ["Issue Type", "Board Authorities"]),
 ])
 def test_parts_listed_after_other_counted_part_nouns_are_coined(text, names):
     # (a piece after an inner "and" may be read as well: the longer name wins its span later)

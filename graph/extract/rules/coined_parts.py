@@ -77,9 +77,9 @@ _COUNTED_PARTS = re.compile(
 # three key steps: Epipolar Depth Nexus, Flow-Resilient Depth Blending, and ...".
 _OTHER_PART_NOUNS = frozenset(
     """mechanisms strategies stages designs innovations techniques branches blocks submodules steps
-    phases parts losses objectives signals primitives principles""".split())
+    phases parts losses objectives signals primitives principles tasks""".split())
 _COUNTED_OTHER_PARTS = re.compile(
-    r"(?<![\w-])(?:introduc|propos|design|develop|consist|compris|compos|featur|incorporat|integrat)\w* "
+    r"(?<![\w-])(?:introduc|propos|design|develop|consist|compris|compos|featur|incorporat|integrat|formali[sz])\w* "
     r"(?:of )?(?P<count>two|three|four|five|several|[2-5]) (?:[\w-]+ ){0,2}[a-z]+\Z")
 
 
