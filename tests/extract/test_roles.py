@@ -88,6 +88,10 @@ def test_roles_come_from_the_words_before_a_mention(names_extractor, text, name,
          "HotpotQA", EntityType.DATASET, Role.EVALUATES_ON),
         ("Across seven datasets, GenCLS++ achieves an average accuracy improvement of 3.46%.", "GenCLS++",
          EntityType.DATASET, Role.MENTIONS),
+        ("Across three benchmarks, MMLU, GSM8K and HumanEval, our method improves accuracy.", "MMLU",
+         EntityType.BENCHMARK, Role.EVALUATES_ON),
+        ("Across 10 transformer architectures, we conclude that the KPCA view of ImageNet fails.", "ImageNet",
+         EntityType.DATASET, Role.MENTIONS),
     ],
 )
 def test_role_of_a_mention_by_its_cue(text, name, entity_type, role):

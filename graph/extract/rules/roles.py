@@ -173,7 +173,8 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if entity_type in _EVALUATED and end is not None and _takes_part_in(text, sentence_start, end):
         return _EVALUATES_ON
     last = _last_cue(left)  # the nearest cue
-    if last is not None and last.group() == "Across" and not _in_opening_list(left[last.end() :]):
+    if last is not None and last.group() == "Across" and not (
+            not left[: last.start()].strip() and _in_opening_phrase(left[last.end() :], text[end : end + 5] if end else "")):
         # "Across seven datasets, GenCLS++ achieves ...": the subject, after the phrase; the
         # cue before it decides, if any (a title's "... Across Text-to-Image Generation").
         last = _last_cue(left[: last.start()])
@@ -274,13 +275,19 @@ def _opens_a_result(text: str, sentence_start: int, end: int) -> bool:
     return result is not None and _TRAINING_WORDS.search(text, sentence_start, result.end()) is None
 
 
-def _in_opening_list(between: str) -> bool:
-    """Whether the words between a sentence's opening "Across" and a mention are the names
-    of a list it opens, the mention one of them: "Across Natural Questions, HotpotQA, and
-    held-out code tasks, multi-agent RL improves ..." (arXiv 2605.26646), not "Across 66
-    therapeutic development tasks, TxGemma achieved ..." (the clause's subject)."""
+def _in_opening_phrase(between: str, after: str) -> bool:
+    """Whether a mention after a sentence's opening "Across" is in its phrase, or in a list of
+    names after it: "Across Natural Questions, HotpotQA, and held-out code tasks, ..." (arXiv
+    2605.26646), "Across three benchmarks, MMLU, GSM8K and ..."; not the subject of the clause
+    after it ("Across seven datasets, GenCLS++ achieves ...", arXiv 2504.19898), nor a name
+    deeper in that clause ("Across 10 transformer architectures, we conclude that the KPCA
+    ..."). `between`: the words from the cue to the mention; `after`: the characters after it."""
     *items, rest = _LIST_SEPARATOR.split(between)
-    return not rest.strip() and all(_is_a_listed_name(item) for item in items)
+    if not items:
+        return True  # no comma yet: inside the phrase
+    if rest.strip() or not all(_is_a_listed_name(item) for item in items[1:]):
+        return False
+    return len(items) > 1 or _is_a_listed_name(items[0]) or after.startswith((",", " and", " ("))
 
 
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
