@@ -38,8 +38,19 @@ _DATA_TITLE = re.compile(rf"(?:{WORD} ){{1,7}}(?:{'|'.join(_DATA_NOUNS)})")
 
 
 # Any enumerated item: "(1) ", "(ii) ", or bare "1) ", "a) " ("we introduce: a) Perceptual
-# Uncertainty-guided Association, which ..., and b) Localization ...", arXiv 2507.04503).
-_ANY_ITEM = re.compile(r"(?:\((?:[1-9]|i{1,3}|iv|v|vi)\)|(?<![\w(])(?:[1-9]|i{1,3}|iv|v|vi|[a-e])\)) (?=[A-Z])")
+# Uncertainty-guided Association, which ..., and b) Localization ...", arXiv 2507.04503): its
+# ") " first, a literal re finds in C, then the marker before it (one regex of both tried every
+# position: 41 microseconds an abstract, against 1 for "(1) " alone).
+_ITEM_END = re.compile(r"\) (?=[A-Z])")
+_ITEM_MARK = re.compile(r"(?:\((?:[1-9]|i{1,3}|iv|v|vi)|(?<![\w(])(?:[1-9]|i{1,3}|iv|v|vi|[a-e]))\Z")
+
+
+def _items(text: str, start: int = 0):
+    """(start, end) of each enumerated item's marker from `start` on, in text order."""
+    for close in _ITEM_END.finditer(text, start):
+        mark = _ITEM_MARK.search(text, max(start, close.start() - 4), close.start())
+        if mark is not None:
+            yield mark.start(), close.end()
 
 
 def find_enumerated_parts(text: str, lookup) -> list[Candidate]:
@@ -48,13 +59,13 @@ def find_enumerated_parts(text: str, lookup) -> list[Candidate]:
     Refinement that ...; (2) Influence Function Integration that ..."."""
     found: list[Candidate] = []
     lead_checked: dict[int, bool] = {}
-    for item in _ANY_ITEM.finditer(text):
-        sentence = max(text.rfind(". ", 0, item.start()), text.rfind("\n", 0, item.start())) + 1
+    for item_start, item_end in _items(text):
+        sentence = max(text.rfind(". ", 0, item_start), text.rfind("\n", 0, item_start)) + 1
         if sentence not in lead_checked:
-            first = _ANY_ITEM.search(text, sentence)
-            lead_checked[sentence] = PARTS_WORDS.search(text, sentence, first.start()) is not None
+            first = next(_items(text, sentence))[0]
+            lead_checked[sentence] = PARTS_WORDS.search(text, sentence, first) is not None
         if lead_checked[sentence]:
-            run = RUN.match(text, _past_openers(text, item.end()))
+            run = RUN.match(text, _past_openers(text, item_end))
             if run is not None:
                 found += read_run_name(text, run, lookup, single_ok=True)
     return found
