@@ -54,7 +54,7 @@ _CUE_PATTERNS = (
         r"accuracy", r"achiev\w+", r"scores?",
     )),
     # Not the end of a hyphenated word: a title's "... Virtual Try-On" before the abstract.
-    *(("evaluate", rf"{cue}\b(?<!-{cue})") for cue in ("On", "on", "across", "Across")),
+    *(("evaluate", rf"{cue}\b(?<!-{cue})") for cue in ("On", "on", "across")),
     *(("use", rf"{cue}\b") for cue in (
         r"using", r"uses?", r"used", r"use of", r"based on", r"built (?:up)?on", r"with", r"via",
         r"leverag\w+", r"employ\w*", r"adopt\w*", r"appl(?:y|ies|ying|ied)", r"fine-?tun\w+",
@@ -173,11 +173,10 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if entity_type in _EVALUATED and end is not None and _takes_part_in(text, sentence_start, end):
         return _EVALUATES_ON
     last = _last_cue(left)  # the nearest cue
-    if last is not None and last.group() == "Across" and not (
-            not left[: last.start()].strip() and _in_opening_phrase(left[last.end() :], text[end : end + 5] if end else "")):
-        # "Across seven datasets, GenCLS++ achieves ...": the subject, after the phrase; the
-        # cue before it decides, if any (a title's "... Across Text-to-Image Generation").
-        last = _last_cue(left[: last.start()])
+    if last is None and left.startswith("Across ") and _in_opening_phrase(left[6:], text[end : end + 5] if end else ""):
+        # An "Across" that opens the clause, read apart from the cues: an "A" among their first
+        # letters made every capital A a place to try them.
+        last = _ACROSS.match(left)
     scored = entity_type in _EVALUATED and end is not None and (
         _SCORE_AFTER.match(text, end) is not None
         or (left.endswith(_VALUE_ENDS) and _VALUE_BEFORE.search(left) is not None))
@@ -273,6 +272,9 @@ def _opens_a_result(text: str, sentence_start: int, end: int) -> bool:
         return False
     result = _RESULT_CLAUSE.match(text, comma)
     return result is not None and _TRAINING_WORDS.search(text, sentence_start, result.end()) is None
+
+
+_ACROSS = re.compile(r"(?P<evaluate>Across)")
 
 
 def _in_opening_phrase(between: str, after: str) -> bool:
