@@ -31,6 +31,28 @@ def test_enumerated_parts_of_a_contribution_are_coined():
                             "Multi-Scale Boundary Enhancement"]
 
 
+def test_items_with_bare_markers_are_enumerated_parts():
+    # arXiv 2507.04503 and 2507.15736: "a) ", "1) " with no opening parenthesis.
+    text = ("Subsequently, we introduce: a) Perceptual Uncertainty-guided Association, which mitigates "
+            "errors caused by perception uncertainty, and b) Localization Uncertainty-guided "
+            "Registration, which reduces errors introduced by localization uncertainty. The design of "
+            "evaluation tasks in IDRBench follows the natural stages of research, including 1) IDR Paper "
+            "Identification, 2) IDR Idea Integration, and 3) IDR Idea Recommendation.")
+    assert coined(text) == ["Perceptual Uncertainty-guided Association",
+                            "Localization Uncertainty-guided Registration", "IDR Paper Identification",
+                            "IDR Idea Integration", "IDR Idea Recommendation"]
+
+
+def test_a_word_of_parts_inside_another_word_makes_no_enumeration_of_parts():
+    # arXiv 2504.01282: "inconsistency" holds "consist"; "reconstructed" holds "construct".
+    text = ("While the inconsistency of LLMs is not a novel topic, prior research has predominantly "
+            "addressed two types of generative inconsistencies: i) Randomness Inconsistency: running "
+            "the same LLM multiple trials; ii) Paraphrase Inconsistency: paraphrased prompts result "
+            "in different responses. We reconstructed a dataset, and results show three advantages: "
+            "(1) Performance Enhancement: achieving state-of-the-art results.")
+    assert coined(text) == []
+
+
 def test_enumerated_items_drop_articles_and_skip_clauses():
     text = ("TMT consists of two key components: (1) An Adaptive Cluster-based Transferability "
             "Estimator (ACTE) that segments images. We present three key findings: (1) Existing "
@@ -155,6 +177,18 @@ def test_a_title_head_without_a_kind_or_used_as_a_word_is_not_coined(text):
     assert coined(text) == []
 
 
+@pytest.mark.parametrize(("title", "coins"), [
+    # arXiv 2504.07336, 2505.03031: a one-word head the words after the colon spell.
+    ("Zeus: Zero-shot LLM Instruction for Union Segmentation in Multimodal Medical Imaging", True),
+    ("Radio: Rate-Distortion Optimization for Large Language Model Compression", True),
+    ("Ramsa: A Robust Approach to Multi-Scale Attention", False),
+    ("Convexity: Convex Optimization in Deep Networks", False),
+])
+def test_a_title_head_its_title_spells_is_coined(title, coins):
+    text = title + "\n\nWe study the problem."
+    assert (coined(text) == [title.split(":")[0]]) is coins
+
+
 def parts(text: str, earlier=()) -> list[str]:
     """The names `find_named_parts` reads before part nouns in `text` (an abstract, no title)."""
     return [c.name for c in find_named_parts("T\n\n" + text, unknown, list(earlier)) if c.role is Role.INTRODUCES]
@@ -218,7 +252,35 @@ def test_a_short_form_defined_before_a_part_noun_is_introduced_in_a_sentence_of_
         definition = Candidate(at, at + len(long), long, EntityType.METHOD, 0.8, "kg_abbreviations",
                                None, None, (long, short))
         found = find_named_parts(text, unknown, [definition])
-        assert [(c.start, c.role) for c in found] == ([(at, Role.INTRODUCES)] if expected else [])
+        short_at = text.index("(" + short + ")") + 1  # the short form is introduced with it
+        assert [(c.start, c.role) for c in found] == (
+            [(at, Role.INTRODUCES), (short_at, Role.INTRODUCES)] if expected else [])
+
+
+@pytest.mark.parametrize(("text", "long", "short", "expected"), [
+    # arXiv 2603.14189: parts described as made, after "a", in sentences with no word of making.
+    ("A CLIP-based Semantic Mining (SeMi) module first extracts human body-part-aware semantic cues.",
+     "Semantic Mining", "SeMi", True),
+    ("which are then employed to align 2D and 3D features via a Semantic-Guided Alignment (SGA) module "
+     "within a unified embedding space.", "Semantic-Guided Alignment", "SGA", True),
+    # arXiv 2506.23271: the short form closes a LaTeX command before the part noun.
+    ("Mettle utilizes a lightweight \\textit{Layer-Centric Distillation (LCD)} module to distill in "
+     "parallel the intact audio or visual features.", "Layer-Centric Distillation", "LCD", True),
+    # "the": an existing part, named as such.
+    ("Prior work relies on the Region Proposal Network (RPN) module to find objects.",
+     "Region Proposal Network", "RPN", False),
+])
+def test_a_short_form_defined_after_an_indefinite_article_before_a_part_noun_is_introduced(
+        text, long, short, expected):
+    text = "T\n\n" + text
+    at, short_at = text.index(long), text.index("(" + short + ")") + 1
+    definitions = [Candidate(at, at + len(long), long, EntityType.METHOD, 0.8, "kg_abbreviations",
+                             None, None, (long, short)),
+                   Candidate(short_at, short_at + len(short), long, EntityType.METHOD, 0.8,
+                             "kg_abbreviations", None, None, (long, short))]
+    found = find_named_parts(text, unknown, definitions)
+    expected_spans = [(at, Role.INTRODUCES), (short_at, Role.INTRODUCES)] if expected else []
+    assert [(c.start, c.role) for c in found] == expected_spans
 
 
 @pytest.mark.parametrize(("text", "names"), [
@@ -230,6 +292,10 @@ def test_a_short_form_defined_before_a_part_noun_is_introduced_in_a_sentence_of_
     ("T\n\nThe MCO-E Net introduces two innovative designs: Multi-modal Collaborative Optimization Mamba "
      "(MCO-Mamba) and Heterogeneous Collaborative and Expansion Mixture-of-Experts (HCE-MoE).",
      ["Multi-modal Collaborative Optimization Mamba", "Heterogeneous Collaborative and Expansion Mixture-of-Experts"]),
+    # arXiv 2601.04758: the tasks a benchmark formalizes.
+    ("T\n\nWe introduce PILOT-Bench, the first PTAB-centric benchmark that aligns PTAB decisions with patent "
+     "data and formalizes three IRAC-aligned classification tasks: Issue Type, Board Authorities, and "
+     "Subdecision.", ["Issue Type", "Board Authorities"]),
 ])
 def test_parts_listed_after_other_counted_part_nouns_are_coined(text, names):
     # (a piece after an inner "and" may be read as well: the longer name wins its span later)

@@ -50,6 +50,19 @@ def test_a_contribution_as_subject_introduces_the_name_after_its_verb(text, intr
     assert (name in hits and hits[name].role is Role.INTRODUCES) is introduced
 
 
+@pytest.mark.parametrize(("text", "introduced"), [
+    # arXiv 2504.09910: a verb in "s" that "and" joins to the paper as subject.
+    ("This paper introduces the privacy erasure task for RAG and proposes Eraser4RAG, a private "
+     "knowledge eraser.", True),
+    # No paper as the subject: another's work.
+    ("Prior methods study the privacy erasure task for RAG and proposes Eraser4RAG, a private "
+     "knowledge eraser.", False),
+])
+def test_a_verb_joined_to_the_paper_by_and_introduces_the_name_after_it(text, introduced):
+    hits = {hit.text: hit for hit in find_context_names(text)}
+    assert (hits["Eraser4RAG"].role is Role.INTRODUCES) is introduced
+
+
 def test_a_net_name_pretrained_on_is_a_dataset():
     # arXiv 2025-04 corpus abstract.
     text = ("Additionally, we propose an efficient pre-training strategy that enhances "

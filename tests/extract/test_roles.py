@@ -71,6 +71,27 @@ def test_roles_come_from_the_words_before_a_mention(names_extractor, text, name,
         ("Extensive evaluations on challenging benchmarks; including LFW, CFP-FP, AgeDB-30, IJB-B, and IJB-C; "
          "highlight its superior performance.", "CFP-FP", EntityType.BENCHMARK, Role.EVALUATES_ON),
         ("We report results on ImageNet; LFW is left for future work.", "LFW", EntityType.BENCHMARK, Role.MENTIONS),
+        # Roles round 14: data said to be used for evaluation, after them (arXiv 2511.04037,
+        # 2507.15915); not data used for training only, nor data inside the apposition.
+        ("The CFIHSR dataset, comprising PPG recordings from 46 subjects at a sampling rate of 14 Hz, is "
+         "employed for evaluation.", "CFIHSR", EntityType.DATASET, Role.EVALUATES_ON),
+        ("The CFIHSR dataset, comprising PPG recordings from 46 subjects at a sampling rate of 14 Hz, is "
+         "employed for evaluation.", "PPG", EntityType.DATASET, Role.MENTIONS),
+        ("Method: Two datasets, MSLD and MSLD v2.0, were used for training and validation.", "MSLD",
+         EntityType.DATASET, Role.EVALUATES_ON),
+        ("Method: Two datasets, MSLD and MSLD v2.0, were used for training and validation.", "MSLD v2.0",
+         EntityType.DATASET, Role.EVALUATES_ON),
+        ("The MSLD dataset is used for training.", "MSLD", EntityType.DATASET, Role.MENTIONS),
+        # A list that opens a sentence after "Across" (arXiv 2605.26646), not the subject after
+        # the phrase (arXiv 2504.19898).
+        ("Across Natural Questions, HotpotQA, and held-out code tasks, multi-agent RL improves workflows.",
+         "HotpotQA", EntityType.DATASET, Role.EVALUATES_ON),
+        ("Across seven datasets, GenCLS++ achieves an average accuracy improvement of 3.46%.", "GenCLS++",
+         EntityType.DATASET, Role.MENTIONS),
+        ("Across three benchmarks, MMLU, GSM8K and HumanEval, our method improves accuracy.", "MMLU",
+         EntityType.BENCHMARK, Role.EVALUATES_ON),
+        ("Across 10 transformer architectures, we conclude that the KPCA view of ImageNet fails.", "ImageNet",
+         EntityType.DATASET, Role.MENTIONS),
     ],
 )
 def test_role_of_a_mention_by_its_cue(text, name, entity_type, role):

@@ -117,7 +117,7 @@ def coined_name_candidates(
             found += _after_cue(text, cue.end(), lookup, _CALLED_GAP if cues is _CALLED_CUE else _GAP)
     for novel in _NOVEL.finditer(text):
         found += _novel_name(text, novel.end(), lookup)
-    if "(" in text:
+    if ")" in text:
         found += find_enumerated_parts(text, lookup)
     nouns, colons = part_places(text)
     more = other_part_colons(text)

@@ -162,7 +162,7 @@ def _group_cue(text: str, group: list[NameSpan]):
     final = window.rsplit(None, 1)
     left = window.split() if final and _ENDS_LEFT_CUE[final[-1]] else None
     if left:
-        cue = _intro_cue(left)
+        cue = _intro_cue(left, text, start)
         if cue is not None:
             return cue if cue[1] is not None else _typed_intro(cue, right, text[last[0] : last[1]], group)
     cue = _head_cue(right, text[last[0] : last[1]]) or _apposition_cue(right, single=len(group) == 1)
@@ -265,7 +265,7 @@ _TITLE_CUES = (
 )
 
 
-def _intro_cue(left: list[str]):
+def _intro_cue(left: list[str], text: str = "", start: int = 0):
     words = list(left)
     while words and words[-1].lower() in _INTRO_FILLERS:
         words.pop()
@@ -280,11 +280,24 @@ def _intro_cue(left: list[str]):
     if any(w.lower() in _INTRO_SUBJECTS for w in words[-4:-1]) or (
         verb.endswith("s") and len(words) > 1 and words[-2].lower() in _CONTRIBUTION_SUBJECTS) or (
         len(words) > 1 and words[-2].lower() in _JOINED_VERB_BEFORE
-        and (words[-2] == "and" and not verb.endswith(("s", "ed")) or any(w.lower() == "we" for w in words[:-2]))
+        and (words[-2] == "and" and not verb.endswith(("s", "ed")) or any(w.lower() == "we" for w in words[:-2])
+             or words[-2] == "and" and verb.endswith("s") and _the_paper_before(text, start))
         and (words[-2].lower() == "by") == verb.endswith("ing")
     ):
         return ("intro", None, 0.85, Role.INTRODUCES)
     return None
+
+
+# The paper as a subject: "This paper", "our study".
+_THE_PAPER = re.compile(r"\b(?:[Tt]his|[Oo]ur) (?:paper|work|study|article|report)\b")
+
+
+def _the_paper_before(text: str, start: int) -> bool:
+    """Whether the paper is the subject of the sentence before `start`, of a verb in "s"
+    that "and" joins to it: "This paper introduces the privacy erasure task for RAG and
+    proposes Eraser4RAG" (arXiv 2504.09910)."""
+    sentence = text.rfind(". ", 0, start) + 1
+    return _THE_PAPER.search(text, sentence, start) is not None
 
 
 def _head_cue(right: str, name: str = ""):

@@ -173,12 +173,17 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if entity_type in _EVALUATED and end is not None and _takes_part_in(text, sentence_start, end):
         return _EVALUATES_ON
     last = _last_cue(left)  # the nearest cue
+    if last is None and left.startswith("Across ") and _in_opening_phrase(left[6:], text[end : end + 5] if end else ""):
+        # An "Across" that opens the clause, read apart from the cues: an "A" among their first
+        # letters made every capital A a place to try them.
+        last = _ACROSS.match(left)
     scored = entity_type in _EVALUATED and end is not None and (
         _SCORE_AFTER.match(text, end) is not None
         or (left.endswith(_VALUE_ENDS) and _VALUE_BEFORE.search(left) is not None))
     if last is None:
         if scored or entity_type in _EVALUATED and end is not None and (
-                _opens_a_result(text, sentence_start, end) or _OPENING_EVALUATION.match(left) is not None):
+                _opens_a_result(text, sentence_start, end) or _OPENING_EVALUATION.match(left) is not None
+                or _USED_FOR_EVALUATION.match(text, end) is not None):
             return _EVALUATES_ON
         return _MENTIONS
     kind = last.lastgroup
@@ -239,6 +244,18 @@ _RESULT_CLAUSE = re.compile(
 _TRAINING_WORDS = re.compile(r"\b(?:train|pre-?train|fine-?tun|construct|buil|generat|creat)\w*")
 
 
+# Data named as the subject of a passive that says what for, evaluation among it: "The CFIHSR
+# dataset, comprising PPG recordings from 46 subjects ..., is employed for evaluation" (arXiv
+# 2511.04037), "Two datasets, MSLD and MSLD v2.0, were used for training and validation"
+# (arXiv 2507.15915); not "... is used for training", nor data inside the apposition ("PPG
+# recordings from 46 subjects, is employed ...").
+_USED_FOR_EVALUATION = re.compile(
+    r"(?:\s+(?:dataset|benchmark|corpus)s?)?(?:,[^.;]{0,100}?,|\s+and\s+(?:[^,.;]|\.(?=\S)){1,30},?|,)?"
+    r"\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:used|employed|adopted|utili[sz]ed|selected)"
+    r"\s+(?:for|in)\s+(?:the\s+)?(?:(?:training|fine-tuning|development)\s+and\s+)?"
+    r"(?:evaluat|validat|test|benchmark|assess)")
+
+
 # A clause that opens with its word of evaluation, which the cues (lower case) do not read:
 # "Evaluation in the GTA and GAIA benchmarks show ...", "Experiments conducted in X".
 _OPENING_EVALUATION = re.compile(r"(?:Evaluat|Experiment|Result|Test|Performance)\w*" + _EVALUATED_IN)
@@ -255,6 +272,36 @@ def _opens_a_result(text: str, sentence_start: int, end: int) -> bool:
         return False
     result = _RESULT_CLAUSE.match(text, comma)
     return result is not None and _TRAINING_WORDS.search(text, sentence_start, result.end()) is None
+
+
+_ACROSS = re.compile(r"(?P<evaluate>Across)")
+
+
+def _in_opening_phrase(between: str, after: str) -> bool:
+    """Whether a mention after a sentence's opening "Across" is in its phrase, or in a list of
+    names after it: "Across Natural Questions, HotpotQA, and held-out code tasks, ..." (arXiv
+    2605.26646), "Across three benchmarks, MMLU, GSM8K and ..."; not the subject of the clause
+    after it ("Across seven datasets, GenCLS++ achieves ...", arXiv 2504.19898), nor a name
+    deeper in that clause ("Across 10 transformer architectures, we conclude that the KPCA
+    ..."). `between`: the words from the cue to the mention; `after`: the characters after it."""
+    *items, rest = _LIST_SEPARATOR.split(between)
+    if not items:
+        return True  # no comma yet: inside the phrase
+    if rest.strip() or not all(_is_a_listed_name(item) for item in items[1:]):
+        return False
+    return len(items) > 1 or _is_a_listed_name(items[0]) or after.startswith((",", " and", " ("))
+
+
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _is_a_listed_name(item: str) -> bool:
+    """Whether a list item reads as a name: capitalised, and not closed by a plural kind ("the
+    MMLU and GSM8K benchmarks")."""
+    words = item.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper() and not (words[-1].isalpha() and words[-1].islower())
 
 
 def _data_role(kind: str, cue: re.Match, left: str, sentence: str) -> Role:
