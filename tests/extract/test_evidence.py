@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from paperkg.graph.extract.rules.abbreviations import find_definitions
 from paperkg.graph.extract.rules.entity_verdict import decide_entity
 from paperkg.graph.extract.rules.evidence import (
-    _SOFTWARE_LIST, _after_software_list, EVENT, FRAGMENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, definition_evidence, mention_evidence,
+    _SOFTWARE_LIST, _after_software_list, _definition_vote, EVENT, FRAGMENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, definition_evidence, mention_evidence,
 )
 from paperkg.graph.extract.rules.junk_shapes import is_junk_name
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER
@@ -352,6 +353,21 @@ SOFTWARE_SENTENCES = [
 @pytest.mark.parametrize("sentence,name", SOFTWARE_SENTENCES)
 def test_a_library_toolkit_or_listed_framework_votes_software(sentence, name):
     assert mention_evidence(sentence, name) == SOFTWARE
+
+
+def test_a_remembered_definition_votes_as_one_read_afresh():
+    sentences = [RVOS_DEFINED, LOS_DEFINED, *(line for line in seed_lines() if "(" in line)]
+    names = [(sentence, name) for sentence in sentences
+             for definition in find_definitions(sentence) for name in (definition.long, definition.short)]
+    _definition_vote.cache_clear()
+    remembered = [definition_evidence(sentence, name) for sentence, name in names]
+    assert _definition_vote.cache_info().hits > 0
+    afresh = []
+    for sentence, name in names:
+        _definition_vote.cache_clear()
+        afresh.append(definition_evidence(sentence, name))
+    assert remembered == afresh
+    assert sum(defined for defined, _ in afresh) > 20  # the comparison has teeth
 
 
 def test_the_software_list_is_searched_only_where_its_class_noun_stands():
