@@ -93,7 +93,7 @@ def _define(text: str, short: str, paren: int, short_start: int) -> Definition |
     return Definition(long, short, window_start + start, window_start + end, short_start, short_start + len(short))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _long_form_in(before: str, short: str) -> tuple[str, int, int] | None:
     """The long form of `short` in `before`, the clause that ends at its "(": the form and its
     start and end in `before`; None when there is none.
@@ -103,7 +103,8 @@ def _long_form_in(before: str, short: str) -> tuple[str, int, int] | None:
     the whole texts' were read here, and a definition's clause is most often the same
     string in both, as it starts after the sentence's start (2,357 of the 2,736 clauses
     the votes read on the first 3,000 abstracts). A batch of 1,000 abstracts holds some
-    1,430 clauses, so 8,192 keep a batch's (some 2 MB at most).
+    1,430 clauses, so 2,048 keep a batch's until its votes, and not more: a text read again
+    (as by the speed bench's later passes) is read anew.
     """
     limit = min(len(short) + 5, len(short) * 2)
     words = before.rsplit(None, limit)[-limit:]  # from the right: only the words wanted

@@ -195,12 +195,13 @@ def definition_evidence(sentence: str, name: str) -> tuple[bool, str | EntityTyp
     return False, None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=256)
 def _definition_vote(sentence: str, index: int) -> str | EntityType:
     """What the sentence's definition number `index` (`_definitions_in`) votes for the name
     it defines: a pure function of the two, remembered, as a sentence's long form and short
     form are mentions alike ("Long Form (LF)": 1,794 definitions for the 3,552 defined names
-    the votes read on the first 3,000 abstracts)."""
+    the votes read on the first 3,000 abstracts). A paper's votes are read together, so a
+    few hundred entries keep its definitions."""
     definition = _definitions_in(sentence)[index]
     if names_outside(definition.long):  # "Low Earth Orbit (LEO)", "Visual Geometry Group (VGG)"
         return UNTYPED_DEFINITION
