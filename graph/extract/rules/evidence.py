@@ -73,7 +73,7 @@ _SOFTWARE_LIST = re.compile(
     r"(?:[\w.+-]+(?:\s[\w.+-]+)?,?\s+(?:and\s+|or\s+)?){0,5}$")
 # The plural class nouns `_SOFTWARE_LIST` starts with, looked for first in the 120 characters
 # before a name: `re` skips to their first letters in C, where `_SOFTWARE_LIST`, led by `\b`,
-# is tried at every position (13,270 names a 3,000-abstract pass reach it; 7 match).
+# is tried at every position (9,543 names a 3,000-abstract pass reach it; 6 match).
 _SOFTWARE_CLASS = re.compile(r"(?:framework|librarie|toolkit|package|platform|SDK)s")
 
 # Everything up to a type noun, a clause break or 80 characters after "NAME, a/an/the", or
