@@ -13,9 +13,10 @@ import pytest
 
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.rules.abbreviations import (
-    _clause_start, _define, _is_short_form, _PAREN, _trimmed_definition, bare_uses, best_long_form,
+    Definition, _clause_start, _define, _is_short_form, _long_form_in, _PAREN, _trimmed_long_form, bare_uses, best_long_form,
     find_definitions, is_venue, type_of_long_form,
 )
+from paperkg.graph.extract.text.sentences import split_sentences
 from paperkg.graph.records import EntityType, Paper, Role, entity_id
 from sample_texts import random_texts
 from seed_page import seed_lines
@@ -168,7 +169,11 @@ def plain_define(text, short, paren, short_start):
     if offset is None:
         return None
     start, end = window_start + runs[offset][0], window_start + runs[-1][0] + len(runs[-1][1])
-    return _trimmed_definition(text, short, start, end, short_start)
+    found = _trimmed_long_form(text, short, start, end)
+    if found is None:
+        return None
+    long, start, end = found
+    return Definition(long, short, start, end, short_start, short_start + len(short))
 
 
 def abbreviation_texts() -> list[str]:
@@ -196,6 +201,23 @@ def test_definitions_are_those_of_the_plain_algorithm():
                 assert _define(text, short, match.start(), match.start(1)) == plain, text
                 defined += plain is not None
     assert defined > 300  # the comparison has teeth
+
+
+def test_a_sentences_definitions_are_the_same_after_its_texts():
+    # the long forms are remembered by their clause (`_long_form_in`): the votes read each
+    # sentence's definitions after the extractor read the whole text's
+    texts = abbreviation_texts()
+    sentences = [text[start:end] for text in texts for start, end in split_sentences(text)]
+    _long_form_in.cache_clear()
+    alone = [find_definitions(sentence) for sentence in sentences]
+    _long_form_in.cache_clear()
+    for text in texts:
+        find_definitions(text)
+    read = _long_form_in.cache_info()
+    after = [find_definitions(sentence) for sentence in sentences]
+    assert after == alone
+    # the comparison has teeth: many definitions, many of them read from the text's clauses
+    assert sum(map(len, alone)) > 300 and _long_form_in.cache_info().hits - read.hits > 300
 
 
 def test_long_form_search_agrees_with_the_character_loop():

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from paperkg.graph.extract.rules.abbreviations import find_definitions
 from paperkg.graph.extract.rules.entity_verdict import decide_entity
 from paperkg.graph.extract.rules.evidence import (
-    EVENT, FRAGMENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, definition_evidence, mention_evidence,
+    _SOFTWARE_LIST, _after_software_list, _definition_vote, EVENT, FRAGMENT, MODIFIER, NAMED_DEFINITION, SOFTWARE, UNTYPED_DEFINITION, definition_evidence, mention_evidence,
 )
 from paperkg.graph.extract.rules.junk_shapes import is_junk_name
 from paperkg.graph.extract.rules.name_use import PART, QUALIFIER
 from paperkg.graph.records import EntityType
+from sample_texts import random_texts
+from seed_page import seed_lines
 
 BENCHMARK, DATASET, METHOD = EntityType.BENCHMARK, EntityType.DATASET, EntityType.METHOD
 MODEL, TASK = EntityType.MODEL, EntityType.TASK
@@ -350,6 +353,35 @@ SOFTWARE_SENTENCES = [
 @pytest.mark.parametrize("sentence,name", SOFTWARE_SENTENCES)
 def test_a_library_toolkit_or_listed_framework_votes_software(sentence, name):
     assert mention_evidence(sentence, name) == SOFTWARE
+
+
+def test_a_remembered_definition_votes_as_one_read_afresh():
+    sentences = [RVOS_DEFINED, LOS_DEFINED, *(line for line in seed_lines() if "(" in line)]
+    names = [(sentence, name) for sentence in sentences
+             for definition in find_definitions(sentence) for name in (definition.long, definition.short)]
+    _definition_vote.cache_clear()
+    remembered = [definition_evidence(sentence, name) for sentence, name in names]
+    assert _definition_vote.cache_info().hits > 0
+    afresh = []
+    for sentence, name in names:
+        _definition_vote.cache_clear()
+        afresh.append(definition_evidence(sentence, name))
+    assert remembered == afresh
+    assert sum(defined for defined, _ in afresh) > 20  # the comparison has teeth
+
+
+def test_the_software_list_is_searched_only_where_its_class_noun_stands():
+    pieces = ["frameworks", "libraries", "toolkits", "packages", "platforms", "SDKs", "framework", "Libraries",
+              " such as ", " like ", " including ", " e.g., ", " (", ", ", " and ", " or ", " ", "LangChain",
+              "spaCy", "x.y", "a-b", "\n"]
+    texts = [*seed_lines(), *(s for s, _ in SOFTWARE_SENTENCES), *random_texts(20000, pieces, 14, seed=5)]
+    matched = 0
+    for text in texts:
+        for at in range(len(text) + 1):
+            plain = _SOFTWARE_LIST.search(text, max(0, at - 120), at) is not None
+            assert _after_software_list(text, at) is plain, (text, at)
+            matched += plain
+    assert matched > 1000  # the comparison has teeth
 
 
 def test_a_capitalised_title_noun_and_a_method_framework_are_no_software():
