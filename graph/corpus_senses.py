@@ -55,6 +55,13 @@ _ROWS = f"SELECT m.paper_id, m.text, m.evidence, m.defines, {sentence_sql('m')} 
 _MENTIONS = "SELECT field, start FROM mentions WHERE entity_id = ? AND paper_id = ? ORDER BY field, start"
 _WORD = re.compile(r"(?<![\w-])([a-z]+)(?![\w-])")
 _STOP = frozenset(("from", "with"))  # words of four letters or more that say nothing of the thing
+# The definition's neighbourhood: a sentence that lists things defines each in its own words, and a
+# type noun elsewhere in it speaks of another thing ("a novel set of 149 questions derived from the
+# Aging Brain Care (ABC) program" after "seven established medical benchmarks"; "Scanning
+# Transmission Electron Microscopes (STEM) ... trained on simulated data"): four words before the
+# long form ("imaging data from the ..."), two after its parenthesis ("(SMPL) body model").
+_BEFORE, _AFTER = 4, 2
+_PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
 
 
 def hold_other_senses(db, scope: str = "") -> int:
@@ -106,8 +113,20 @@ def other_sense_papers(name: str, entity_type: EntityType, rows: list[tuple]) ->
 
 
 def _speaks_of(sentence: str, long: str, entity_type: EntityType) -> bool:
-    """Whether the sentence, the long form taken out, holds a noun of the entity's type."""
-    return any(word in _NOUNS[entity_type] for word in _WORD.findall(sentence.replace(long, " ").lower()))
+    """Whether the definition's own words, the few before its long form and after its
+    parenthesis, hold a noun of the entity's type ("data from the Osteoarthritis Initiative
+    (OAI)", "the Skinned Multi-Person Linear (SMPL) body model"); the whole sentence, the long
+    form taken out, where the sentence does not write the long form."""
+    at = sentence.find(long)
+    if at < 0:
+        return _holds_noun(_WORD.findall(sentence.replace(long, " ").lower()), entity_type)
+    after = _PARENTHESIS.sub("", sentence[at + len(long):], count=1)
+    near = _WORD.findall(sentence[:at].lower())[-_BEFORE:] + _WORD.findall(after.lower())[:_AFTER]
+    return _holds_noun(near, entity_type)
+
+
+def _holds_noun(words: list[str], entity_type: EntityType) -> bool:
+    return any(word in _NOUNS[entity_type] for word in words)
 
 
 def _stems(text: str) -> set[str]:
