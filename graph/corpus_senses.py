@@ -60,8 +60,11 @@ _STOP = frozenset(("from", "with"))  # words of four letters or more that say no
 # Aging Brain Care (ABC) program" after "seven established medical benchmarks"; "Scanning
 # Transmission Electron Microscopes (STEM) ... trained on simulated data"): four words before the
 # long form ("imaging data from the ..."), two after its parenthesis ("(SMPL) body model").
-_BEFORE, _AFTER = 4, 2
+# An apposition after the parenthesis is read to its end ("(HATS), an original French manually
+# annotated data set"), up to `_APPOSED` words.
+_BEFORE, _AFTER, _APPOSED = 4, 2, 8
 _PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
+_APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the)\s+([^,.;:()]*)", re.IGNORECASE)
 
 
 def hold_other_senses(db, scope: str = "") -> int:
@@ -115,14 +118,15 @@ def other_sense_papers(name: str, entity_type: EntityType, rows: list[tuple]) ->
 def _speaks_of(sentence: str, long: str, entity_type: EntityType) -> bool:
     """Whether the definition's own words, the few before its long form and after its
     parenthesis, hold a noun of the entity's type ("data from the Osteoarthritis Initiative
-    (OAI)", "the Skinned Multi-Person Linear (SMPL) body model"); the whole sentence, the long
-    form taken out, where the sentence does not write the long form."""
+    (OAI)", "the Skinned Multi-Person Linear (SMPL) body model", an apposition after it); the
+    whole sentence where it does not write the long form."""
     at = sentence.find(long)
     if at < 0:
-        return _holds_noun(_WORD.findall(sentence.replace(long, " ").lower()), entity_type)
+        return _holds_noun(_WORD.findall(sentence.lower()), entity_type)
     after = _PARENTHESIS.sub("", sentence[at + len(long):], count=1)
-    near = _WORD.findall(sentence[:at].lower())[-_BEFORE:] + _WORD.findall(after.lower())[:_AFTER]
-    return _holds_noun(near, entity_type)
+    apposition = _APPOSITION.match(after)
+    following = _WORD.findall(apposition.group(1).lower())[:_APPOSED] if apposition else _WORD.findall(after.lower())[:_AFTER]
+    return _holds_noun(_WORD.findall(sentence[:at].lower())[-_BEFORE:] + following, entity_type)
 
 
 def _holds_noun(words: list[str], entity_type: EntityType) -> bool:

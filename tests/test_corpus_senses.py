@@ -90,3 +90,11 @@ def test_a_type_noun_just_after_the_parenthesis_names_the_thing():
             row("d2", "Osteoarthritis Initiative", "named-definition",
                 "We draw knee radiographs from the Osteoarthritis Initiative (OAI) cohort data and report results.")]
     assert other_sense_papers("OAI", DATASET, rows) == set()
+
+
+def test_an_apposition_after_the_definition_names_the_thing():
+    rows = [row("d1", "HATS", "DATASET", "On the HATS dataset, the best LLMs achieve 92% agreement with human annotators."),
+            row("d2", "Human Assessed Transcription Side-by-side", "named-definition",
+                "In this paper, we firstly present Human Assessed Transcription Side-by-side (HATS), an original "
+                "French manually annotated data set in terms of human perception of transcription errors.")]
+    assert other_sense_papers("HATS", DATASET, rows) == set()
