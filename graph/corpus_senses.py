@@ -11,9 +11,11 @@ VSC, MDM, SEA and ViTL wrong so (docs/audit/README.md, "Rules after round 25").
 
 A paper's mentions of such an entity are held where the paper defines the acronym by a long
 form that gives it none of the entity's types (`corpus_definitions.definition_type`: the long
-form's head, a type noun after it, the head before a preposition), in a sentence that speaks
-of no thing of those types (a type noun of the entity's: "data from the Osteoarthritis
-Initiative (OAI)", "the Skinned Multi-Person Linear (SMPL) body model"), where no mention of the
+form's head, a type noun after it, the head before a preposition), by words that speak of no
+thing of those types (a type noun of the entity's beside the definition: "data from the
+Osteoarthritis Initiative (OAI)", "the Skinned Multi-Person Linear (SMPL) body model"; a noun
+elsewhere in its sentence speaks of another thing, "a set of questions derived from the Aging
+Brain Care (ABC) program" in a sentence about benchmarks), where no mention of the
 paper calls it one of those types ("the ABD benchmark"), and where half or more of the long
 form's words are not written in the sentences of the papers that do (the other papers of
 PPMI write "Parkinson's"; of AVerImaTeC, "verification" and "claims"): the long form names
@@ -125,7 +127,8 @@ def _speaks_of(sentence: str, long: str, entity_type: EntityType) -> bool:
         return _holds_noun(_WORD.findall(sentence.lower()), entity_type)
     after = _PARENTHESIS.sub("", sentence[at + len(long):], count=1)
     apposition = _APPOSITION.match(after)
-    following = _WORD.findall(apposition.group(1).lower())[:_APPOSED] if apposition else _WORD.findall(after.lower())[:_AFTER]
+    following = (_WORD.findall(apposition.group(1).lower())[:_APPOSED] if apposition
+                 else _WORD.findall(after.lower())[:_AFTER])
     return _holds_noun(_WORD.findall(sentence[:at].lower())[-_BEFORE:] + following, entity_type)
 
 
