@@ -11,9 +11,11 @@ VSC, MDM, SEA and ViTL wrong so (docs/audit/README.md, "Rules after round 25").
 
 A paper's mentions of such an entity are held where the paper defines the acronym by a long
 form that gives it none of the entity's types (`corpus_definitions.definition_type`: the long
-form's head, a type noun after it, the head before a preposition), in a sentence that speaks
-of no thing of those types (a type noun of the entity's: "data from the Osteoarthritis
-Initiative (OAI)", "the Skinned Multi-Person Linear (SMPL) body model"), where no mention of the
+form's head, a type noun after it, the head before a preposition), by words that speak of no
+thing of those types (a type noun of the entity's beside the definition: "data from the
+Osteoarthritis Initiative (OAI)", "the Skinned Multi-Person Linear (SMPL) body model"; a noun
+elsewhere in its sentence speaks of another thing, "a set of questions derived from the Aging
+Brain Care (ABC) program" in a sentence about benchmarks), where no mention of the
 paper calls it one of those types ("the ABD benchmark"), and where half or more of the long
 form's words are not written in the sentences of the papers that do (the other papers of
 PPMI write "Parkinson's"; of AVerImaTeC, "verification" and "claims"): the long form names
@@ -55,6 +57,16 @@ _ROWS = f"SELECT m.paper_id, m.text, m.evidence, m.defines, {sentence_sql('m')} 
 _MENTIONS = "SELECT field, start FROM mentions WHERE entity_id = ? AND paper_id = ? ORDER BY field, start"
 _WORD = re.compile(r"(?<![\w-])([a-z]+)(?![\w-])")
 _STOP = frozenset(("from", "with"))  # words of four letters or more that say nothing of the thing
+# The definition's neighbourhood: a sentence that lists things defines each in its own words, and a
+# type noun elsewhere in it speaks of another thing ("a novel set of 149 questions derived from the
+# Aging Brain Care (ABC) program" after "seven established medical benchmarks"; "Scanning
+# Transmission Electron Microscopes (STEM) ... trained on simulated data"): four words before the
+# long form ("imaging data from the ..."), two after its parenthesis ("(SMPL) body model").
+# An apposition after the parenthesis is read to its end ("(HATS), an original French manually
+# annotated data set"), up to `_APPOSED` words.
+_BEFORE, _AFTER, _APPOSED = 4, 2, 8
+_PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
+_APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the)\s+([^,.;:()]*)", re.IGNORECASE)
 
 
 def hold_other_senses(db, scope: str = "") -> int:
@@ -106,8 +118,22 @@ def other_sense_papers(name: str, entity_type: EntityType, rows: list[tuple]) ->
 
 
 def _speaks_of(sentence: str, long: str, entity_type: EntityType) -> bool:
-    """Whether the sentence, the long form taken out, holds a noun of the entity's type."""
-    return any(word in _NOUNS[entity_type] for word in _WORD.findall(sentence.replace(long, " ").lower()))
+    """Whether the definition's own words, the few before its long form and after its
+    parenthesis, hold a noun of the entity's type ("data from the Osteoarthritis Initiative
+    (OAI)", "the Skinned Multi-Person Linear (SMPL) body model", an apposition after it); the
+    whole sentence where it does not write the long form."""
+    at = sentence.find(long)
+    if at < 0:
+        return _holds_noun(_WORD.findall(sentence.lower()), entity_type)
+    after = _PARENTHESIS.sub("", sentence[at + len(long):], count=1)
+    apposition = _APPOSITION.match(after)
+    following = (_WORD.findall(apposition.group(1).lower())[:_APPOSED] if apposition
+                 else _WORD.findall(after.lower())[:_AFTER])
+    return _holds_noun(_WORD.findall(sentence[:at].lower())[-_BEFORE:] + following, entity_type)
+
+
+def _holds_noun(words: list[str], entity_type: EntityType) -> bool:
+    return any(word in _NOUNS[entity_type] for word in words)
 
 
 def _stems(text: str) -> set[str]:

@@ -71,3 +71,30 @@ def test_a_model_acronym_defined_as_a_place_loses_that_paper_only():
             row("p2", "Skinned Multi-Person Linear", "named-definition",
                 "A volumetric body model based on the Skinned Multi-Person Linear (SMPL) formulation.")]
     assert other_sense_papers("SEA", MODEL, rows) == {"p1"}  # p2's sentence speaks of a model
+
+
+def test_a_type_noun_elsewhere_in_the_defining_sentence_speaks_of_another_thing():
+    rows = [row("d1", "ABC", "DATASET", "We converted the Fusion 360 dataset and the ABC dataset."),
+            row("d2", "ABC", "", "Results on ABC show consistent gains."),
+            row("c1", "Aging Brain Care", "named-definition",
+                "ADRD-Bench consolidates questions from seven established medical benchmarks and a novel set "
+                "of 149 questions derived from the Aging Brain Care (ABC) program."),
+            row("s1", "Scanning Transmission Electron Microscopes", "named-definition",
+                "We tackle the calibration problem for Scanning Transmission Electron Microscopes (STEM) by "
+                "employing variational autoencoders (VAEs), trained on simulated data.")]
+    assert other_sense_papers("ABC", DATASET, rows) == {"c1", "s1"}
+
+
+def test_a_type_noun_just_after_the_parenthesis_names_the_thing():
+    rows = [row("d1", "OAI", "DATASET", "Results on the OAI dataset."),
+            row("d2", "Osteoarthritis Initiative", "named-definition",
+                "We draw knee radiographs from the Osteoarthritis Initiative (OAI) cohort data and report results.")]
+    assert other_sense_papers("OAI", DATASET, rows) == set()
+
+
+def test_an_apposition_after_the_definition_names_the_thing():
+    rows = [row("d1", "HATS", "DATASET", "On the HATS dataset, the best LLMs achieve 92% agreement with human annotators."),
+            row("d2", "Human Assessed Transcription Side-by-side", "named-definition",
+                "In this paper, we firstly present Human Assessed Transcription Side-by-side (HATS), an original "
+                "French manually annotated data set in terms of human perception of transcription errors.")]
+    assert other_sense_papers("HATS", DATASET, rows) == set()
