@@ -143,7 +143,8 @@ def settle_introductions(text: str, pairs: list) -> list:
             continue
         # The words that could introduce a mention, looked for in C first: most have none.
         near = start - 40 if start > 40 else 0
-        if text.startswith(", a", c.end) and is_defined_by_apposition(text, c, mention.role, mention.sentence):
+        if (text.startswith(", a", c.end) or text.startswith(" (", c.end) and c.type in _DATA) and (
+                is_defined_by_apposition(text, c, mention.role, mention.sentence)):
             pairs[i] = (_with_role(mention, _INTRODUCES), c)
             last_intro = (c.end, mention.sentence, True)
             introduced.add(text[start : c.end].casefold())
