@@ -59,3 +59,12 @@ def test_an_abstract_that_never_says_we_is_left_alone(extractor):
                        "A Semantic Fusion Block (SFB) is proposed to align features across modalities. "
                        "Experiments show gains.")
     assert "Semantic Fusion Block" in found
+
+
+def test_the_study_and_my_research_are_the_paper_speaking(extractor):
+    found = introduced(extractor, "Horizon scanning tools",
+                       "Methodology: The study introduces SCANAR and AIDOC, open-source Python-based "
+                       "tools designed to improve horizon scanning.")
+    assert {"SCANAR", "AIDOC"} <= found
+    text = "T\n\nInterviews are hard. My doctoral research introduces a system."
+    assert own_voice_start(text) == text.index("My")

@@ -49,3 +49,10 @@ def test_an_existing_dataset_on_a_new_split_is_not_introduced(extractor):
     found = introduced(extractor, "Segmentation",
                        "We propose SegX. Experiments on a new split of the Cityscapes dataset show gains.")
     assert "Cityscapes" not in found
+
+
+def test_a_newly_introduced_dataset_without_our_is_another_papers(extractor):
+    found = introduced(extractor, "Polyp segmentation",
+                       "We propose PolypNet. We evaluate our model on PolypDB, a newly introduced dataset "
+                       "with multi-modality and multi-center data.")
+    assert "PolypDB" not in found
