@@ -53,10 +53,16 @@ def demote_background_introductions(text: str, pairs: list, with_role) -> None:
     for i, (mention, c) in enumerate(pairs):
         if mention.role is not Role.INTRODUCES or mention.field != "abstract" or mention.sentence_end is None:
             continue
+        field_start = c.start - mention.start
         if turn < 0:
+            # Most papers' first INTRODUCES is in a sentence that says "we": read it alone
+            # before the whole background before it.
+            if _OWN_VOICE.search(text, field_start + (mention.sentence_start or 0),
+                                 field_start + mention.sentence_end) is not None:
+                return
             turn = own_voice_start(text)
             if turn < 0:
                 return
-        if c.start - mention.start + mention.sentence_end > turn:  # the sentence's end in `text`
+        if field_start + mention.sentence_end > turn:
             return  # mentions come in text order: every later one is past the turn too
         pairs[i] = (with_role(mention, Role.MENTIONS), c)
