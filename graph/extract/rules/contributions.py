@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from paperkg.graph.extract.rules.background_sentences import demote_background_introductions
 from paperkg.graph.extract.rules.coined_parts import ITEM, ITEM_BEFORE, PARTS_WORDS
 from paperkg.graph.extract.rules.cues import GENERAL_PHRASES
 from paperkg.graph.extract.rules.named_objects import object_verb_end
@@ -142,7 +143,8 @@ def settle_introductions(text: str, pairs: list) -> list:
             continue
         # The words that could introduce a mention, looked for in C first: most have none.
         near = start - 40 if start > 40 else 0
-        if text.startswith(", a", c.end) and is_defined_by_apposition(text, c, mention.role, mention.sentence):
+        if (text.startswith(", a", c.end) or text.startswith(" (", c.end) and c.type in _DATA) and (
+                is_defined_by_apposition(text, c, mention.role, mention.sentence)):
             pairs[i] = (_with_role(mention, _INTRODUCES), c)
             last_intro = (c.end, mention.sentence, True)
             introduced.add(text[start : c.end].casefold())
@@ -169,6 +171,7 @@ def settle_introductions(text: str, pairs: list) -> list:
     if introduced:
         _introduce_variants(text, pairs, introduced)
         _join_long_forms(text, pairs, joins)
+    demote_background_introductions(text, pairs, _with_role)
     return pairs
 
 
