@@ -147,7 +147,9 @@ def ingest_paths(
                                             on_written=note_written,
                                             when_all_sent=lambda: build_indexes(STEP_INDEXES))
         clock.lap("batches")
-        build_indexes(STEP_INDEXES)  # built already, unless the batches stopped early
+        # built already, unless the batches stopped early; the step's commit is then checkpointed
+        # beside the readers' indexes (`Store.deferred_indexes`)
+        build_indexes(STEP_INDEXES, last=True)
         clock.lap("indexes")
         if changed_ids or step_left_undone:  # types and the floor are decided over the corpus, after the batches
             # the entities the papers name now, those their extractions wrote (a variant's parent
@@ -173,7 +175,7 @@ def _deferring(store: Store, files: Sequence[Path], defer: bool | None, progress
     deferred (and a `build_now` that does nothing)."""
     if defer is None:
         defer = sum(f.stat().st_size for f in files) >= BULK_INPUT_BYTES
-    return store.deferred_indexes(progress, first=STEP_INDEXES) if defer else nullcontext(lambda names: None)
+    return store.deferred_indexes(progress, first=STEP_INDEXES) if defer else nullcontext(lambda names, last=False: None)
 
 
 def iter_records(files: Iterable[Path], format: str | None, as_of: date | None,
