@@ -6,18 +6,13 @@ import pytest
 
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.rules.background_sentences import own_voice_start
-from paperkg.graph.records import Paper, Role
+
+from paper_roles import introduced
 
 
 @pytest.fixture(scope="module")
 def extractor():
     return Extractor.default()
-
-
-def introduced(extractor, title: str, abstract: str) -> set[str]:
-    extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))
-    names = {e.id: e.name for e in extraction.entities}
-    return {names[m.entity_id] for m in extraction.mentions if m.role is Role.INTRODUCES}
 
 
 def test_the_turn_is_the_first_we_or_this_paper_of_the_abstract():

@@ -8,24 +8,13 @@ from paperkg.graph.extract import Extractor
 from paperkg.graph.records import Paper, Role
 from paperkg.graph.sources import iter_papers
 
+from paper_roles import introduced, named_with_role
 from seed_page import SEED
 
 
 @pytest.fixture(scope="module")
 def extractor():
     return Extractor.default()
-
-
-def named_with_role(extractor, title: str, abstract: str, role: Role) -> set[str]:
-    """The entity names a paper gives `role` (its strongest role over its mentions)."""
-    extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))
-    names = {e.id: e.name for e in extraction.entities}
-    return {names[m.entity_id] for m in extraction.mentions if m.role is role}
-
-
-def introduced(extractor, title: str, abstract: str) -> set[str]:
-    """The entity names a paper introduces."""
-    return named_with_role(extractor, title, abstract, Role.INTRODUCES)
 
 
 def test_by_proposing_introduces_the_name_not_the_field(extractor):

@@ -5,18 +5,13 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract import Extractor
-from paperkg.graph.records import Paper, Role
+
+from paper_roles import introduced
 
 
 @pytest.fixture(scope="module")
 def extractor():
     return Extractor.default()
-
-
-def introduced(extractor, title: str, abstract: str) -> set[str]:
-    extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))
-    names = {e.id: e.name for e in extraction.entities}
-    return {names[m.entity_id] for m in extraction.mentions if m.role is Role.INTRODUCES}
 
 
 def test_a_new_dataset_in_the_experiments_is_introduced(extractor):

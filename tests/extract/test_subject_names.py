@@ -8,7 +8,9 @@ import pytest
 from paperkg.graph.extract import Extractor
 from paperkg.graph.extract.rules.context_names import find_context_names
 from paperkg.graph.extract.rules.subject_names import find_subject_names
-from paperkg.graph.records import Paper, Role
+from paperkg.graph.records import Role
+
+from paper_roles import introduced
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +22,6 @@ def subjects(extractor, text: str) -> list[tuple[str, tuple[str, ...]]]:
     """The names the rule coins in `text` ("title\\n\\nabstract"), with their aliases."""
     found = find_subject_names(text, find_context_names(text), extractor.lexicon.lookup)
     return [(c.name, c.aliases) for c in found if c.role is Role.INTRODUCES]
-
-
-def introduced(extractor, title: str, abstract: str) -> set[str]:
-    """The entity names the whole extractor says the paper introduces."""
-    extraction = next(iter(extractor.extract([Paper("p", title, abstract)])))
-    names = {e.id: e.name for e in extraction.entities}
-    return {names[m.entity_id] for m in extraction.mentions if m.role is Role.INTRODUCES}
 
 
 # arXiv 2508.20881: a thesis names its methods only as the subjects of its sentences.
