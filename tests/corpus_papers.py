@@ -1,9 +1,21 @@
-"""Papers for the corpus step's tests: an acronym named in corpus sentences, and who names it."""
+"""Papers for the corpus step's tests: a name or an acronym named in corpus sentences, and who
+names it."""
 
 from __future__ import annotations
 
-from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, entity_id
+from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
 from paperkg.graph.store import Store
+
+
+def sentence_paper(pid: str, sentence: str, name: str, entity_type: EntityType, role: Role = Role.USES,
+                   others: tuple[Entity, ...] = ()) -> PaperExtraction:
+    """A paper whose abstract is one sentence, with one discovered mention of `name` in it
+    (and these other entities known to the paper)."""
+    at = sentence.find(name)
+    mention = Mention(pid, "abstract", at, at + len(name), name, sentence, entity_type, entity_id(name), 0.8,
+                      "kg_shapes", role)
+    return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,),
+                           (Entity(entity_id(name), name, entity_type, origin="discovered"), *others))
 
 
 def acronym_paper(pid: str, sentences: list[str], name: str, long_form: str | None = None,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_introductions import apposition_type, introduced_types
-from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
+from paperkg.graph.records import EntityType, PaperExtraction, Role, entity_id
 from paperkg.graph.store import Store
+
+from corpus_papers import sentence_paper
 
 BENCHMARK, DATASET = EntityType.BENCHMARK, EntityType.DATASET
 
@@ -20,11 +22,7 @@ IMGEDIT_USED = [
 
 
 def paper(pid: str, sentence: str, name: str, role: Role = Role.EVALUATES_ON) -> PaperExtraction:
-    at = sentence.find(name)
-    mention = Mention(pid, "abstract", at, at + len(name), name, sentence, BENCHMARK, entity_id(name), 0.8,
-                      "kg_shapes", role)
-    return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,),
-                           (Entity(entity_id(name), name, BENCHMARK, origin="discovered"),))
+    return sentence_paper(pid, sentence, name, BENCHMARK, role)
 
 
 def stored_type(store: Store, name: str) -> EntityType | None:

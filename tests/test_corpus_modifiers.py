@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_modifiers import written_as_likeness
-from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
+from paperkg.graph.records import EntityType, PaperExtraction
 from paperkg.graph.store import Store
 
-from corpus_papers import papers_naming
+from corpus_papers import papers_naming, sentence_paper
 
 MODEL = EntityType.MODEL
 
@@ -21,11 +21,7 @@ MMDIT_LIKENESS = "The module integrates effectively with MMDiT-style architectur
 
 
 def paper(pid: str, sentence: str, name: str) -> PaperExtraction:
-    at = sentence.find(name)
-    mention = Mention(pid, "abstract", at, at + len(name), name, sentence, MODEL, entity_id(name), 0.8,
-                      "kg_shapes", Role.USES)
-    return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,),
-                           (Entity(entity_id(name), name, MODEL, origin="discovered"),))
+    return sentence_paper(pid, sentence, name, MODEL)
 
 
 def test_a_paper_writing_a_likeness_of_a_model_leaves_it(tmp_path):

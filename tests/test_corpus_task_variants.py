@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_task_variants import task_qualifier
-from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
+from paperkg.graph.records import Entity, EntityType, Paper, PaperExtraction, Role, entity_id
 from paperkg.graph.store import Store
+
+from corpus_papers import sentence_paper
 
 MODEL, TASK = EntityType.MODEL, EntityType.TASK
 ASR = Entity(entity_id("ASR"), "ASR", TASK, aliases=("automatic speech recognition",), origin="gazetteer")
@@ -25,11 +27,7 @@ PARLER_TTS = [
 
 
 def paper(pid: str, sentence: str, name: str, role: Role = Role.USES) -> PaperExtraction:
-    at = sentence.find(name)
-    mention = Mention(pid, "abstract", at, at + len(name), name, sentence, MODEL, entity_id(name), 0.8,
-                      "kg_shapes", role)
-    return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,),
-                           (Entity(entity_id(name), name, MODEL, origin="discovered"), ASR))
+    return sentence_paper(pid, sentence, name, MODEL, role, others=(ASR,))
 
 
 def other_papers(word: str, count: int = 30) -> list[PaperExtraction]:
