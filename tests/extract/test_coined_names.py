@@ -290,3 +290,24 @@ def test_the_refer_cue_is_scanned_only_where_its_literal_stands():
 def test_a_name_the_paper_refers_to_as_is_coined():
     # The skip keeps what the scan found where the literal stands.
     assert "Mask, Inpaint and Denoise" in coined(REFER_SENTENCES[2])
+
+
+def test_the_we_cue_scanned_in_two_cases_ends_where_the_plain_cue_does():
+    # `_we_cue_ends` scans "we ..." and "We ..." apart; its ends must be those of the plain
+    # scan (`_WE_CUE`), in order and once each, including where the two cases nest.
+    import random
+
+    from paperkg.graph.extract.rules.coined_names import _WE_CUE, _we_cue_ends
+    from seed_page import seed_lines
+
+    rng = random.Random(26)
+    pieces = ["we ", "We ", "e ", "Awe ", "we", "propose ", "proposed ", "introduces ", "build ", "then ",
+              "further ", "a ", "X ", "-", "  ", "design-", "curated "]
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(30000)]
+    matched = nested = 0
+    for text in [*seed_lines(), *REFER_SENTENCES, "We we propose X", "we We present Y", *made]:
+        plain = [m.end() for m in _WE_CUE.finditer(text)]
+        assert _we_cue_ends(text) == plain, text
+        matched += bool(plain)
+        nested += bool(plain) and "we we " in text.lower()  # one case's "we" among the other's words
+    assert matched > 1000 and nested > 10  # the made texts match, and nest, not the real ones alone
