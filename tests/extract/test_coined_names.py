@@ -311,3 +311,24 @@ def test_the_we_cue_scanned_in_two_cases_ends_where_the_plain_cue_does():
         matched += bool(plain)
         nested += bool(plain) and "we we " in text.lower()  # one case's "we" among the other's words
     assert matched > 1000 and nested > 10  # the made texts match, and nest, not the real ones alone
+
+
+def test_the_and_cue_led_by_its_d_finds_the_plain_cues_matches():
+    # `_AND_CUE` is led by "d " with "and " read behind; its matches are those of the plain
+    # expression, two characters later in their starts, at the same ends.
+    import random
+    import re
+
+    from paperkg.graph.extract.rules.coined_names import _AND_CUE, _VERBS
+    from seed_page import seed_lines
+
+    plain_cue = re.compile(rf"and {_VERBS}(?![\w-])")
+    rng = random.Random(27)
+    pieces = ["and ", "band ", "nd ", "d ", "an ", "propose", "proposed ", "introduces", "build-", "X ", " ", "-"]
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(30000)]
+    matched = 0
+    for text in [*seed_lines(), *REFER_SENTENCES, *made]:
+        plain = [m.span() for m in plain_cue.finditer(text)]
+        assert [(m.start() - 2, m.end()) for m in _AND_CUE.finditer(text)] == plain, text
+        matched += bool(plain)
+    assert matched > 200  # the made texts match, not the real ones alone

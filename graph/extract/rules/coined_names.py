@@ -51,7 +51,9 @@ _INTRODUCES = Role.INTRODUCES
 # finds in C ("e " of "we ", "his ", "ed"), the words before it read behind: one regex of
 # all five, led by their first letters, stopped at every "t", "a" and "c" (7 times slower).
 _VERBS = r"(?:introduce|propose|present|formali[sz]e|define|release|develop|design|construct|curate|create|build)"
-_AND_CUE = re.compile(rf"and {_VERBS}(?![\w-])")
+# Led by "d ", "and " read behind it: re stops at each "d" instead of each "a" (the 3,000
+# texts of a first pass: 7.0 -> 5.1 ms); its matches start 2 after "and".
+_AND_CUE = re.compile(rf"d (?<=and ){_VERBS}(?![\w-])")
 _CALLED_CUE = re.compile(r"ed(?![\w-])(?:(?<=termed)|(?<=called)|(?<=named)|(?<=dubbed)|(?<=coined))")
 # "we refer to ... as": every match holds this literal, which `str.__contains__` finds in a
 # fifth of the time the regex's scan for "e " takes; 5 of 3,000 texts hold it.
@@ -120,7 +122,7 @@ def coined_name_candidates(
         if cues is _REFER_CUE and _REFER_LITERAL not in text:
             continue
         for cue in cues.finditer(text):
-            if cues is _AND_CUE and not _we_before(text, cue.start()):
+            if cues is _AND_CUE and not _we_before(text, cue.start() - 2):
                 continue  # "models and present challenges": no "we" says the verb is ours
             found += _after_cue(text, cue.end(), lookup, _CALLED_GAP if cues is _CALLED_CUE else _GAP)
     for novel in _NOVEL.finditer(text):
