@@ -290,3 +290,45 @@ def test_the_refer_cue_is_scanned_only_where_its_literal_stands():
 def test_a_name_the_paper_refers_to_as_is_coined():
     # The skip keeps what the scan found where the literal stands.
     assert "Mask, Inpaint and Denoise" in coined(REFER_SENTENCES[2])
+
+
+def test_the_we_cue_scanned_in_two_cases_ends_where_the_plain_cue_does():
+    # `_we_cue_ends` scans "we ..." and "We ..." apart; its ends must be those of the plain
+    # scan (`_WE_CUE`), in order and once each, including where the two cases nest.
+    import random
+
+    from paperkg.graph.extract.rules.coined_names import _WE_CUE, _we_cue_ends
+    from seed_page import seed_lines
+
+    rng = random.Random(26)
+    pieces = ["we ", "We ", "e ", "Awe ", "we", "propose ", "proposed ", "introduces ", "build ", "then ",
+              "further ", "a ", "X ", "-", "  ", "design-", "curated "]
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(30000)]
+    matched = nested = 0
+    for text in [*seed_lines(), *REFER_SENTENCES, "We we propose X", "we We present Y", *made]:
+        plain = [m.end() for m in _WE_CUE.finditer(text)]
+        assert _we_cue_ends(text) == plain, text
+        matched += bool(plain)
+        nested += bool(plain) and "we we " in text.lower()  # one case's "we" among the other's words
+    assert matched > 1000 and nested > 10  # the made texts match, and nest, not the real ones alone
+
+
+def test_the_and_cue_led_by_its_d_finds_the_plain_cues_matches():
+    # `_AND_CUE` is led by "d " with "and " read behind; its matches are those of the plain
+    # expression, two characters later in their starts, at the same ends.
+    import random
+    import re
+
+    from paperkg.graph.extract.rules.coined_names import _AND_CUE, _VERBS
+    from seed_page import seed_lines
+
+    plain_cue = re.compile(rf"and {_VERBS}(?![\w-])")
+    rng = random.Random(27)
+    pieces = ["and ", "band ", "nd ", "d ", "an ", "propose", "proposed ", "introduces", "build-", "X ", " ", "-"]
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(30000)]
+    matched = 0
+    for text in [*seed_lines(), *REFER_SENTENCES, *made]:
+        plain = [m.span() for m in plain_cue.finditer(text)]
+        assert [(m.start() - 2, m.end()) for m in _AND_CUE.finditer(text)] == plain, text
+        matched += bool(plain)
+    assert matched > 200  # the made texts match, not the real ones alone
