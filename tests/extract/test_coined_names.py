@@ -290,3 +290,16 @@ def test_the_refer_cue_is_scanned_only_where_its_literal_stands():
 def test_a_name_the_paper_refers_to_as_is_coined():
     # The skip keeps what the scan found where the literal stands.
     assert "Mask, Inpaint and Denoise" in coined(REFER_SENTENCES[2])
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # arXiv 2507.15520 (test): "and further construct" after "we propose".
+    ("Specifically, we propose a dynamic integral image representation, and further construct a "
+     "novel Spatially-Adaptive Integral Illumination Estimator ($\\text{SAI}^2\\text{E}$).",
+     ["Spatially-Adaptive Integral Illumination Estimator"]),
+    # No "we" before the joined verb: another's work.
+    ("Prior methods model the illumination and further construct a novel Spatially-Adaptive "
+     "Integral Illumination Estimator ($\\text{SAI}^2\\text{E}$).", []),
+])
+def test_a_verb_joined_by_and_and_an_adverb_coins_the_name_after_it(text, names):
+    assert coined(text) == names
