@@ -361,3 +361,11 @@ def test_hits_are_the_named_tuples_their_fields_make():
 def test_a_verb_joined_by_and_and_an_adverb_introduces_the_name_after_it(text, introduced):
     hits = {hit.text: hit for hit in find_context_names(text)}
     assert (hits["PaQ-RT-DETR"].role is Role.INTRODUCES) is introduced
+
+
+def test_a_verb_joined_by_and_and_an_adverb_needs_we_in_sight():
+    # The contributions test's other sentence: no "we", another's data.
+    text = ("Prior pipelines crawl mathematical figures from textbooks and then construct "
+            "MathV360K, a multimodal instruction dataset.")
+    hits = {hit.text: hit for hit in find_context_names(text)}
+    assert hits["MathV360K"].role is not Role.INTRODUCES

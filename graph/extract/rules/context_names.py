@@ -279,7 +279,12 @@ def _intro_cue(left: list[str], text: str = "", start: int = 0):
     if verb not in _INTRO_VERBS:
         return None
     if len(words) > 2 and words[-2] in _JOIN_ADVERBS and words[-3] == "and":
-        words = [*words[:-2], words[-1]]  # "and further propose PaQ-RT-DETR": as "and propose"
+        # "we compare ... and further propose PaQ-RT-DETR": as "and propose", with "we" in sight
+        # ("Prior pipelines ... and then construct MathV360K" is another's).
+        sentence = text.rfind(". ", 0, start) + 1
+        if _WE.search(text, sentence, start) is None:
+            return None
+        words = [*words[:-2], words[-1]]
     if any(w.lower() in _INTRO_SUBJECTS for w in words[-4:-1]) or (
         verb.endswith("s") and len(words) > 1 and words[-2].lower() in _CONTRIBUTION_SUBJECTS) or (
         len(words) > 1 and words[-2].lower() in _JOINED_VERB_BEFORE
@@ -291,6 +296,7 @@ def _intro_cue(left: list[str], text: str = "", start: int = 0):
     return None
 
 
+_WE = re.compile(r"\b[Ww]e\b")
 # The paper as a subject: "This paper", "our study".
 _THE_PAPER = re.compile(r"\b(?:[Tt]his|[Oo]ur) (?:paper|work|study|article|report)\b")
 
