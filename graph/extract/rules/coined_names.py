@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from paperkg.graph.extract.rules.agent_parts import find_agent_parts
 from paperkg.graph.extract.rules.candidates import Candidate
 from paperkg.graph.extract.rules.coined_forms import (
     RUN, SHORT, abbreviates, coined_candidates, is_unlisted, may_be_coined, read_run_name,
@@ -128,6 +129,7 @@ def coined_name_candidates(
         found += find_listed_parts(text, lookup, colons)
     spans = {(c.start, c.end) for c in found}  # a part a cue read already ("we developed a X Adapter")
     found += [c for c in find_named_parts(text, lookup, earlier, nouns) if (c.start, c.end) not in spans]
+    found += [c for c in find_agent_parts(text, lookup) if (c.start, c.end) not in spans]
     found += find_title_name(text, lookup)
     found += find_subject_names(text, hits, lookup, earlier)
     return _named_as_defined(found, earlier) if found and earlier else found
