@@ -60,3 +60,8 @@ def test_a_listed_name_is_not_coined():
 
 def test_the_title_is_not_read():
     assert find_agent_parts("A Memory Manager for Agents\n\nWe study memory.", unknown) == []
+
+
+def test_a_run_joined_by_a_connector_or_ending_in_a_process_noun_is_not_coined():
+    assert agents("We train a Neural Network for Multiple NLP Tasks Transfer.") == []
+    assert agents("We apply a Style Transfer to images.") == []

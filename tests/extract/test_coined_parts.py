@@ -339,3 +339,9 @@ def test_a_title_head_ending_in_a_name_shaped_word_is_coined(title, abstract, na
 ])
 def test_a_title_head_about_a_name_is_not_coined(title):
     assert coined(f"{title}\n\nWe study the problem.") == []
+
+
+def test_a_figure_or_table_caption_is_not_coined():
+    # Sentences of the NER gold read alone, with no title: a caption's label is no name.
+    assert coined("Table 6: Results on the test set for all systems.") == []
+    assert coined("Figure 3: Overview of the pipeline.") == []

@@ -24,8 +24,12 @@ _INDEFINITE = re.compile(r"(?<![\w-])[Aa]n? (?=[A-Z])")
 # A capitalised agent noun closing the run: "Manager", "Reasoner", "Meta-Thinker"; not an
 # architecture of a kind ("a Temporal Fusion Transformer", "a Convolutional Auto-Encoder",
 # "a Perceiver Transformer": existing designs, on 10,000 corpus abstracts 14 of 16 such runs)
-# nor a noun that only ends like one ("a Concept Prior", "an Active Pixel Sensor").
-_AGENT_LAST = re.compile(r"(?:^|[ -])(?!(?:Transformer|Autoencoder|Encoder|Prior|Sensor)$)[A-Z][a-z]{2,}(?:er|or)$")
+# nor a noun that only ends like one ("a Concept Prior", "an Active Pixel Sensor", "Transfer").
+_AGENT_LAST = re.compile(r"(?:^|[ -])(?!(?:Transformer|Autoencoder|Encoder|Prior|Sensor|Transfer|Layer|Order|"
+                         r"Error|Vector|Factor)$)[A-Z][a-z]{2,}(?:er|or)$")
+# Capitalised words only: a run that a connector or an apostrophe joins is a phrase ("Neural
+# Network for Multiple NLP Tasks Transfer", "Occam 's Razor" in tokenised text).
+_PLAIN_RUN = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*")
 # A name-shaped word (a capital or digit past its first letter, or LaTeX's brace) right
 # before ", a": "PDIG, a ...", "\\textbf{NFA-ViT}, a ...", not "generalization, a Pose Augmentor".
 _NAME_BEFORE = re.compile(r"(?<![\w-])[\w-]+[A-Z\d}][\w-]*\}?\Z")
@@ -51,7 +55,7 @@ def find_agent_parts(text: str, lookup) -> list[Candidate]:
         if run is None or "," in run.group() or _KIND_AFTER.match(text, run.end()):
             continue
         name = run.group()
-        if _AGENT_LAST.search(name) is None or (" " not in name and "-" not in name):
+        if _PLAIN_RUN.fullmatch(name) is None or _AGENT_LAST.search(name) is None or (" " not in name and "-" not in name):
             continue
         found += read_run_name(text, run, lookup, single_ok=True, whole=True, names_noun=True)
     return found

@@ -375,7 +375,8 @@ def _ends_in_a_name(words: list[str]) -> bool:
 
 _NAME_SHAPED_LAST = re.compile(r"[A-Za-z]*[a-z][A-Z][\w-]*|[\w.-]*\d[\w.-]*")
 _HEAD_OPENERS = frozenset(
-    "a an the on beyond towards toward to from for with via into bridge rethinking revisiting".split())
+    "a an the on beyond towards toward to from for with via into bridge rethinking revisiting "
+    "figure fig. table section appendix step stage phase part chapter example algorithm".split())
 _SHAPED_PAST_FIRST = re.compile(r"[A-Z0-9&$(]")
 _VERSION = re.compile(r"[vV]?\d[\w.]*|Pro|Plus|Lite|Mini|Max|XL|Ultra|Turbo|Zero|\+\+")
 
