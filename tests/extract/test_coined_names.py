@@ -322,9 +322,10 @@ def test_the_and_cue_led_by_its_d_finds_the_plain_cues_matches():
     from paperkg.graph.extract.rules.coined_names import _AND_CUE, _VERBS
     from seed_page import seed_lines
 
-    plain_cue = re.compile(rf"and {_VERBS}(?![\w-])")
+    plain_cue = re.compile(rf"and (?:(?:further|also|then|additionally) )?{_VERBS}(?![\w-])")
     rng = random.Random(27)
-    pieces = ["and ", "band ", "nd ", "d ", "an ", "propose", "proposed ", "introduces", "build-", "X ", " ", "-"]
+    pieces = ["and ", "band ", "nd ", "d ", "an ", "further ", "also ", "propose", "proposed ",
+              "introduces", "build-", "X ", " ", "-"]
     made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(30000)]
     matched = 0
     for text in [*seed_lines(), *REFER_SENTENCES, *made]:
@@ -332,3 +333,16 @@ def test_the_and_cue_led_by_its_d_finds_the_plain_cues_matches():
         assert [(m.start() - 2, m.end()) for m in _AND_CUE.finditer(text)] == plain, text
         matched += bool(plain)
     assert matched > 200  # the made texts match, not the real ones alone
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # arXiv 2507.15520 (test): "and further construct" after "we propose".
+    ("Specifically, we propose a dynamic integral image representation, and further construct a "
+     "novel Spatially-Adaptive Integral Illumination Estimator ($\\text{SAI}^2\\text{E}$).",
+     ["Spatially-Adaptive Integral Illumination Estimator"]),
+    # No "we" before the joined verb: another's work.
+    ("Prior methods model the illumination and further construct a novel Spatially-Adaptive "
+     "Integral Illumination Estimator ($\\text{SAI}^2\\text{E}$).", []),
+])
+def test_a_verb_joined_by_and_and_an_adverb_coins_the_name_after_it(text, names):
+    assert coined(text) == names

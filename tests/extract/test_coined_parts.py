@@ -314,3 +314,34 @@ def test_parts_listed_after_other_counted_part_nouns_are_coined(text, names):
 ])
 def test_other_counted_lists_of_used_or_nested_items_coin_nothing(text):
     assert find_listed_parts(text, unknown) == []
+
+
+@pytest.mark.parametrize(("title", "abstract", "name"), [
+    # arXiv 2604.20560 (test5), 2508.10869 (dev3), 2602.17663 (heldout): a head of two words
+    # whose last is shaped like a name (a capital after a small letter, or a digit).
+    ("LLM StructCore: Schema-Guided Reasoning Condensation", "Filling forms is hard.", "LLM StructCore"),
+    ("Medico 2025: Visual Question Answering for Gastrointestinal Imaging",
+     "The Medico 2025 challenge addresses VQA.", "Medico 2025"),
+    # The abstract names the last word alone: it is the name, the first word a qualifier.
+    ("CLEF HIPE-2026: Evaluating Person-Place Relation Extraction",
+     "HIPE-2026 is a CLEF evaluation lab.", "HIPE-2026"),
+    ("Pangu DeepDiver: Adaptive Search Intensity Scaling", "We propose DeepDiver, a framework.", "DeepDiver"),
+])
+def test_a_title_head_ending_in_a_name_shaped_word_is_coined(title, abstract, name):
+    assert coined(f"{title}\n\n{abstract}") == [name]
+
+
+@pytest.mark.parametrize("title", [
+    "Beyond Standard MoE: Mixture of Latent Experts",  # a preposition opens it: about MoE
+    "Scaling LLaNA: Advancing NeRF-Language Understanding",  # a verb opens it
+    "Companion Agents: A Table-Information Mining Paradigm",  # no name-shaped last word
+    "Towards Robust GPT4Rec: A Study",  # more than three words
+])
+def test_a_title_head_about_a_name_is_not_coined(title):
+    assert coined(f"{title}\n\nWe study the problem.") == []
+
+
+def test_a_figure_or_table_caption_is_not_coined():
+    # Sentences of the NER gold read alone, with no title: a caption's label is no name.
+    assert coined("Table 6: Results on the test set for all systems.") == []
+    assert coined("Figure 3: Overview of the pipeline.") == []

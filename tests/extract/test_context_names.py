@@ -348,3 +348,24 @@ def test_hits_are_the_named_tuples_their_fields_make():
     for hit in hits:
         assert type(hit) is NameHit and hit == NameHit(*hit) and len(hit) == 7
         assert hit.text == text[hit.start : hit.end]
+
+
+@pytest.mark.parametrize(("text", "introduced"), [
+    # arXiv 2605.13670 (dev2): an adverb between "and" and the verb that "we" leads.
+    ("We compare three detectors on a public dataset, and further propose PaQ-RT-DETR, which "
+     "introduces pattern-based query generation.", True),
+    ("We compare three detectors and also present PaQ-RT-DETR, a detector.", True),
+    # No "and": the adverb opens nothing that joins the verb to "we".
+    ("The detectors further propose PaQ-RT-DETR, which introduces query generation.", False),
+])
+def test_a_verb_joined_by_and_and_an_adverb_introduces_the_name_after_it(text, introduced):
+    hits = {hit.text: hit for hit in find_context_names(text)}
+    assert (hits["PaQ-RT-DETR"].role is Role.INTRODUCES) is introduced
+
+
+def test_a_verb_joined_by_and_and_an_adverb_needs_we_in_sight():
+    # The contributions test's other sentence: no "we", another's data.
+    text = ("Prior pipelines crawl mathematical figures from textbooks and then construct "
+            "MathV360K, a multimodal instruction dataset.")
+    hits = {hit.text: hit for hit in find_context_names(text)}
+    assert hits["MathV360K"].role is not Role.INTRODUCES

@@ -340,14 +340,43 @@ def find_title_name(text: str, lookup) -> list[Candidate]:
     name = head.group(1)
     words = name.split()
     shaped = _SHAPED_PAST_FIRST.search(words[0], 1) is not None and all(
-        _VERSION.fullmatch(w) for w in words[1:])
+        _VERSION.fullmatch(w) for w in words[1:]) or _ends_in_a_name(words)
     if not shaped and not (all(w[:1].isupper() for w in words) and (
             _named_again(text, name, title_end) or _named_as_a_kind(text, name, head.end(1), title_end, lookup)
             or " " not in name and spells_initials(name, text[head.end() : title_end].split()))):
         return []
-    return coined_candidates(text, 0, head.end(1), None) if may_be_coined(name, lookup) else []
+    if not may_be_coined(name, lookup):
+        return []
+    last = words[-1]
+    if _ends_in_a_name(words) and not _VERSION.fullmatch(last) and _named_alone(text, last, title_end):
+        # "Pangu DeepDiver: ..." and "we propose DeepDiver": the name is the last word, the
+        # first a brand or a qualifier of it.
+        return coined_candidates(text, head.end(1) - len(last), head.end(1), None)
+    return coined_candidates(text, 0, head.end(1), None)
+
+
+def _named_alone(text: str, word: str, after: int) -> bool:
+    """Whether the abstract (past `after`) writes `word` as a word of its own."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text[after:]) is not None
 
 _TITLE_HEAD = re.compile(r"([\w$^{}()+&.'-]+(?: [^\s:]+){0,2}) ?:\s")
+
+
+def _ends_in_a_name(words: list[str]) -> bool:
+    """Whether a title head of two or three capitalised words ends in a name-shaped word, one
+    with a digit or a capital after a small letter: "LLM StructCore: ...", "CLEF HIPE-2026:
+    ...", "Medico 2025: ...", "Skywork R1V: ..." (the head is the name, its first word a
+    qualifier or the name's own); not a head opened by a verb or a preposition ("Beyond
+    Standard MoE: ...", "Scaling LLaNA: ...", "Towards X: ..."), which is about a name."""
+    return (1 < len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            and _NAME_SHAPED_LAST.fullmatch(words[-1]) is not None
+            and words[0].lower() not in _HEAD_OPENERS and not words[0].endswith("ing"))
+
+
+_NAME_SHAPED_LAST = re.compile(r"[A-Za-z]*[a-z][A-Z][\w-]*|[\w.-]*\d[\w.-]*")
+_HEAD_OPENERS = frozenset(
+    "a an the on beyond towards toward to from for with via into bridge rethinking revisiting "
+    "figure fig. table section appendix step stage phase part chapter example algorithm".split())
 _SHAPED_PAST_FIRST = re.compile(r"[A-Z0-9&$(]")
 _VERSION = re.compile(r"[vV]?\d[\w.]*|Pro|Plus|Lite|Mini|Max|XL|Ultra|Turbo|Zero|\+\+")
 

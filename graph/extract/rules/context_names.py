@@ -52,6 +52,7 @@ _CONTRIBUTION_SUBJECTS = frozenset("research approach framework method".split())
 # (a plural verb after "and" needs no "we" in sight), "we extend this framework to construct
 # X"; an -ing form after "by": "by proposing MUSE".
 _JOINED_VERB_BEFORE = frozenset(("and", "to", "by"))
+_JOIN_ADVERBS = frozenset("further also then additionally".split())
 _CALLED = frozenset("called named dubbed termed coined call".split())
 # "comprising" and "consisting of" list a whole's parts: "a framework comprising FuseSFT and FusePO".
 _LIST_OPENERS = frozenset("as like including comprising e.g. e.g., i.e. i.e., namely -- ( : (e.g., (e.g. (i.e.,".split())
@@ -277,6 +278,13 @@ def _intro_cue(left: list[str], text: str = "", start: int = 0):
     verb = words[-1].lower()
     if verb not in _INTRO_VERBS:
         return None
+    if len(words) > 2 and words[-2] in _JOIN_ADVERBS and words[-3] == "and":
+        # "we compare ... and further propose PaQ-RT-DETR": as "and propose", with "we" in sight
+        # ("Prior pipelines ... and then construct MathV360K" is another's).
+        sentence = text.rfind(". ", 0, start) + 1
+        if _WE.search(text, sentence, start) is None:
+            return None
+        words = [*words[:-2], words[-1]]
     if any(w.lower() in _INTRO_SUBJECTS for w in words[-4:-1]) or (
         verb.endswith("s") and len(words) > 1 and words[-2].lower() in _CONTRIBUTION_SUBJECTS) or (
         len(words) > 1 and words[-2].lower() in _JOINED_VERB_BEFORE
@@ -288,6 +296,7 @@ def _intro_cue(left: list[str], text: str = "", start: int = 0):
     return None
 
 
+_WE = re.compile(r"\b[Ww]e\b")
 # The paper as a subject: "This paper", "our study".
 _THE_PAPER = re.compile(r"\b(?:[Tt]his|[Oo]ur) (?:paper|work|study|article|report)\b")
 
