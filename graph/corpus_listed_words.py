@@ -27,7 +27,11 @@ capitalised words ("3D Shapes", "Zebra Puzzles") is written by papers that use t
    before a noun of the entity's kind ("structured 3D dataset") nor defining an acronym
    ("massive text embedding benchmark (MTEB)"). A word with a version ("flan t5 base",
    "inception V3") is a name written in lowercase, and stays. The one-word names of data
-   written in lowercase are `corpus_readings.hold_lowercase_readings`'.
+   written in lowercase are `corpus_readings.hold_lowercase_readings`'. Where three or more
+   papers write a data name of words so (held now or by an earlier step), a title that
+   capitalises them speaks of the words too ("Texturing 3D Shapes with Multi-Diffusion
+   Projection", "Congenital Heart Disease Recognition"): those title mentions are held, unless
+   a data noun or a list of names follows (`corpus_capitals.capitalised_by_place`).
 
 A held gazetteer mention is not pulled back by a later step, and each paper is decided by
 its own mentions and the corpus's lowercase words: a second step holds nothing more.
@@ -37,6 +41,7 @@ from __future__ import annotations
 
 import re
 
+from .corpus_capitals import capitalised_by_place
 from .corpus_readings import hold_mention
 from .corpus_words import written_in_lowercase
 from .extract.rules.cues import type_of_noun
@@ -60,6 +65,16 @@ _ROWS = ("SELECT m.entity_id, e.name, e.type, m.paper_id, m.field, m.start, m.te
 _ONE_WORD = "e.name GLOB '[A-Z][a-z][a-z][a-z]*' AND e.name NOT GLOB '*[^A-Za-z]*'"
 _SPACED = "instr(m.text, ' ') > 0 AND m.text GLOB '*[a-z][a-z][a-z]*'"
 
+# The held mentions of gazetteer datasets and benchmarks written with a space: entity, name,
+# type, paper, text, 40 characters after it.
+_HELD_PHRASES = ("SELECT m.entity_id, e.name, e.type, m.paper_id, m.text, "
+                 f"substr({FIELD_TEXT}, m.\"end\" + 1, 40) FROM held_mentions m JOIN entities e ON e.id = m.entity_id "
+                 "JOIN papers p ON p.id = m.paper_id WHERE e.origin = 'gazetteer' AND e.type IN ('DATASET', 'BENCHMARK') "
+                 "AND instr(m.text, ' ') > 0 {scope} ORDER BY m.entity_id, m.paper_id")
+# An entity's title mentions: paper, start, text, 24 characters before, 30 after.
+_TITLE_ROWS = ("SELECT m.paper_id, m.start, m.text, substr(p.title, max(1, m.start - 23), min(m.start, 24)), "
+               "substr(p.title, m.\"end\" + 1, 30) FROM mentions m JOIN papers p ON p.id = m.paper_id "
+               "WHERE m.entity_id = ? AND m.field = 'title' ORDER BY m.paper_id, m.start")
 _NEXT_WORD = re.compile(r"^[\s-]*([A-Za-z]+)")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]")
 _JOINED_BEFORE = re.compile(r"[A-Za-z]-$")  # "Thinker-Actor", "Omni-Weather"
@@ -128,7 +143,8 @@ def _listed(before: str, after: str) -> bool:
 
 def hold_word_phrases(db, scope: str = "") -> int:
     """Hold the mentions of gazetteer models, datasets and benchmarks written as lowercase
-    words where their listed form is a name (see above).
+    words where their listed form is a name, and the titles' mentions of a data name that
+    papers write so (see above).
 
     Args:
         db: the store's connection, in the corpus step's transaction.
@@ -143,11 +159,36 @@ def hold_word_phrases(db, scope: str = "") -> int:
     held = 0
     for entity_id, name, type_, paper, field, start, text, _, after, _ in rows:
         if entity_id not in forms:
-            forms[entity_id] = [name] + [a for a, in db.execute(
-                "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
+            forms[entity_id] = _listed_forms(db, entity_id, name)
         if written_as_phrase(text, name, forms[entity_id], EntityType(type_), after or ""):
             hold_mention(db, entity_id, paper, field, start)
             held += 1
+    return held + _hold_title_words(db, scope)
+
+
+def _listed_forms(db, entity_id: str, name: str) -> list[str]:
+    return [name] + [a for a, in db.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
+
+
+def _hold_title_words(db, scope: str) -> int:
+    """Hold the title mentions of a gazetteer dataset or benchmark named by words that
+    `_LOWERCASE_MIN` or more papers write as a phrase (held now or before): a title capitalises
+    the words ("Texturing 3D Shapes with ...", "Congenital Heart Disease Recognition"), unless
+    a data noun or a list of names follows (`corpus_capitals.capitalised_by_place`)."""
+    written = db.execute(_HELD_PHRASES.format(scope=scope.replace("{}", "m.entity_id"))).fetchall()
+    phrased: dict[str, set[str]] = {}
+    forms: dict[str, list[str]] = {}
+    for entity_id, name, type_, paper, text, after in written:
+        forms.setdefault(entity_id, _listed_forms(db, entity_id, name))
+        if written_as_phrase(text, name, forms[entity_id], EntityType(type_), after or ""):
+            phrased.setdefault(entity_id, set()).add(paper)
+    held = 0
+    for entity_id in sorted(e for e, papers in phrased.items() if len(papers) >= _LOWERCASE_MIN):
+        spaced = {f.lower() for f in forms[entity_id] if " " in f.strip()}
+        for paper, start, text, before, after in db.execute(_TITLE_ROWS, (entity_id,)).fetchall():
+            if text.lower() in spaced and capitalised_by_place("title", before or "", after or ""):
+                hold_mention(db, entity_id, paper, "title", start)
+                held += 1
     return held
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_listed_words import reads_as_data, written_as_phrase
-from paperkg.graph.records import EntityType
+from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, entity_id
 from paperkg.graph.store import Store
 
 from corpus_papers import listed_paper, papers_naming, unnamed_paper
@@ -106,3 +106,31 @@ def test_phrases_of_listed_names():
     assert not written_as_phrase("flan t5 base", "FLAN-T5-base", ["FLAN-T5-base"], MODEL, " samsum")
     assert not written_as_phrase("latent diffusion models", "LDM", ["LDM", "Latent Diffusion Model"], MODEL, ",")
     assert not written_as_phrase("word in context", "WiC", ["WiC", "word in context"], DATASET, ".")
+
+
+# 3D Shapes written as words by papers, and in a title that capitalises them.
+SHAPES_WORDS = [
+    "Establishing point-to-point correspondences across multiple 3D shapes is a fundamental problem.",
+    "We introduce HiT, a hierarchical neural field representation for 3D shapes.",
+    "Training-free 3D editing aims to modify 3D shapes based on human instructions.",
+]
+SHAPES_TITLE = "MD-ProjTex: Texturing 3D Shapes with Multi-Diffusion Projection"
+SHAPES_NAMED = "We train the disentangling encoder on the 3D Shapes dataset."
+
+
+def title_paper(pid: str, title: str, text: str, name: str) -> PaperExtraction:
+    at = title.find(text)
+    mention = Mention(pid, "title", at, at + len(text), text, title, DATASET, entity_id(name), 0.95, "kg_gazetteer")
+    return PaperExtraction(Paper(pid, title, "An abstract."), (mention,),
+                           (Entity(entity_id(name), name, DATASET, origin="gazetteer"),))
+
+
+def test_a_title_capitalising_words_that_papers_write_as_a_phrase_is_held(tmp_path):
+    papers = [listed_paper(f"w{i}", s, "3D shapes", "3D Shapes", DATASET) for i, s in enumerate(SHAPES_WORDS)]
+    papers += [title_paper("t0", SHAPES_TITLE, "3D Shapes", "3D Shapes"),
+               listed_paper("n0", SHAPES_NAMED, "3D Shapes", "3D Shapes", DATASET)]
+    store = settle(tmp_path, papers)
+    with store:
+        assert papers_naming(store, "3D Shapes") == {"n0"}
+        settle_corpus(store)
+        assert papers_naming(store, "3D Shapes") == {"n0"}
