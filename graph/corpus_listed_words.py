@@ -28,10 +28,11 @@ capitalised words ("3D Shapes", "Zebra Puzzles") is written by papers that use t
    ("massive text embedding benchmark (MTEB)"). A word with a version ("flan t5 base",
    "inception V3") is a name written in lowercase, and stays. The one-word names of data
    written in lowercase are `corpus_readings.hold_lowercase_readings`'. Where three or more
-   papers write a data name of words so (held now or by an earlier step), a title that
-   capitalises them speaks of the words too ("Texturing 3D Shapes with Multi-Diffusion
-   Projection", "Congenital Heart Disease Recognition"): those title mentions are held, unless
-   a data noun or a list of names follows (`corpus_capitals.capitalised_by_place`).
+   papers write a name so (held now or by an earlier step), a title or a sentence's opening
+   that capitalises the words speaks of them too ("Texturing 3D Shapes with Multi-Diffusion
+   Projection", "Model-based Metric 3D Shape ...", "Semantic 3D city models are ..."): those
+   mentions are held, unless a data noun or a list of names follows
+   (`corpus_capitals.capitalised_by_place`).
 
 A held gazetteer mention is not pulled back by a later step, and each paper is decided by
 its own mentions and the corpus's lowercase words: a second step holds nothing more.
@@ -65,16 +66,18 @@ _ROWS = ("SELECT m.entity_id, e.name, e.type, m.paper_id, m.field, m.start, m.te
 _ONE_WORD = "e.name GLOB '[A-Z][a-z][a-z][a-z]*' AND e.name NOT GLOB '*[^A-Za-z]*'"
 _SPACED = "instr(m.text, ' ') > 0 AND m.text GLOB '*[a-z][a-z][a-z]*'"
 
-# The held mentions of gazetteer datasets and benchmarks written with a space: entity, name,
+# The held mentions of gazetteer models, datasets and benchmarks written with a space: entity, name,
 # type, paper, text, 40 characters after it.
 _HELD_PHRASES = ("SELECT m.entity_id, e.name, e.type, m.paper_id, m.text, "
                  f"substr({FIELD_TEXT}, m.\"end\" + 1, 40) FROM held_mentions m JOIN entities e ON e.id = m.entity_id "
-                 "JOIN papers p ON p.id = m.paper_id WHERE e.origin = 'gazetteer' AND e.type IN ('DATASET', 'BENCHMARK') "
-                 "AND instr(m.text, ' ') > 0 {scope} ORDER BY m.entity_id, m.paper_id")
-# An entity's title mentions: paper, start, text, 24 characters before, 30 after.
-_TITLE_ROWS = ("SELECT m.paper_id, m.start, m.text, substr(p.title, max(1, m.start - 23), min(m.start, 24)), "
-               "substr(p.title, m.\"end\" + 1, 30) FROM mentions m JOIN papers p ON p.id = m.paper_id "
-               "WHERE m.entity_id = ? AND m.field = 'title' ORDER BY m.paper_id, m.start")
+                 "JOIN papers p ON p.id = m.paper_id WHERE e.origin = 'gazetteer' "
+                 "AND e.type IN ('MODEL', 'DATASET', 'BENCHMARK') AND instr(m.text, ' ') > 0 {scope} "
+                 "ORDER BY m.entity_id, m.paper_id")
+# An entity's mentions written with a space: paper, field, start, text, 24 characters before, 30 after.
+_PLACED_ROWS = (f"SELECT m.paper_id, m.field, m.start, m.text, substr({FIELD_TEXT}, max(1, m.start - 23), "
+                f"min(m.start, 24)), substr({FIELD_TEXT}, m.\"end\" + 1, 30) FROM mentions m "
+                "JOIN papers p ON p.id = m.paper_id WHERE m.entity_id = ? AND instr(m.text, ' ') > 0 "
+                "ORDER BY m.paper_id, m.field, m.start")
 _NEXT_WORD = re.compile(r"^[\s-]*([A-Za-z]+)")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]")
 _JOINED_BEFORE = re.compile(r"[A-Za-z]-$")  # "Thinker-Actor", "Omni-Weather"
@@ -171,10 +174,12 @@ def _listed_forms(db, entity_id: str, name: str) -> list[str]:
 
 
 def _hold_title_words(db, scope: str) -> int:
-    """Hold the title mentions of a gazetteer dataset or benchmark named by words that
-    `_LOWERCASE_MIN` or more papers write as a phrase (held now or before): a title capitalises
-    the words ("Texturing 3D Shapes with ...", "Congenital Heart Disease Recognition"), unless
-    a data noun or a list of names follows (`corpus_capitals.capitalised_by_place`)."""
+    """Hold the mentions of a gazetteer name that `_LOWERCASE_MIN` or more papers write as a
+    phrase (held now or before) where a title or a sentence's opening capitalises its words
+    ("Texturing 3D Shapes with ...", "Model-based Metric 3D Shape and Motion Reconstruction",
+    "Semantic 3D city models are ..."), written as a listed form of words (for data) or as the
+    name's words apart, unless a data noun or a list of names follows
+    (`corpus_capitals.capitalised_by_place`)."""
     written = db.execute(_HELD_PHRASES.format(scope=scope.replace("{}", "m.entity_id"))).fetchall()
     phrased: dict[str, set[str]] = {}
     forms: dict[str, list[str]] = {}
@@ -184,10 +189,12 @@ def _hold_title_words(db, scope: str) -> int:
             phrased.setdefault(entity_id, set()).add(paper)
     held = 0
     for entity_id in sorted(e for e, papers in phrased.items() if len(papers) >= _LOWERCASE_MIN):
-        spaced = {f.lower() for f in forms[entity_id] if " " in f.strip()}
-        for paper, start, text, before, after in db.execute(_TITLE_ROWS, (entity_id,)).fetchall():
-            if text.lower() in spaced and capitalised_by_place("title", before or "", after or ""):
-                hold_mention(db, entity_id, paper, "title", start)
+        name, type_ = db.execute("SELECT name, type FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        spaced = {f.lower() for f in forms[entity_id] if " " in f.strip()} if EntityType(type_) in _DATA else set()
+        for paper, field, start, text, before, after in db.execute(_PLACED_ROWS, (entity_id,)).fetchall():
+            apart = " " not in name.strip() and " " in text and entity_key(text) == entity_key(name)
+            if (apart or text.lower() in spaced) and capitalised_by_place(field, before or "", after or ""):
+                hold_mention(db, entity_id, paper, field, start)
                 held += 1
     return held
 

@@ -118,11 +118,12 @@ SHAPES_TITLE = "MD-ProjTex: Texturing 3D Shapes with Multi-Diffusion Projection"
 SHAPES_NAMED = "We train the disentangling encoder on the 3D Shapes dataset."
 
 
-def title_paper(pid: str, title: str, text: str, name: str) -> PaperExtraction:
+def title_paper(pid: str, title: str, text: str, name: str, entity_type: EntityType = DATASET) -> PaperExtraction:
     at = title.find(text)
-    mention = Mention(pid, "title", at, at + len(text), text, title, DATASET, entity_id(name), 0.95, "kg_gazetteer")
+    mention = Mention(pid, "title", at, at + len(text), text, title, entity_type, entity_id(name), 0.95,
+                      "kg_gazetteer")
     return PaperExtraction(Paper(pid, title, "An abstract."), (mention,),
-                           (Entity(entity_id(name), name, DATASET, origin="gazetteer"),))
+                           (Entity(entity_id(name), name, entity_type, origin="gazetteer"),))
 
 
 def test_a_title_capitalising_words_that_papers_write_as_a_phrase_is_held(tmp_path):
@@ -134,3 +135,22 @@ def test_a_title_capitalising_words_that_papers_write_as_a_phrase_is_held(tmp_pa
         assert papers_naming(store, "3D Shapes") == {"n0"}
         settle_corpus(store)
         assert papers_naming(store, "3D Shapes") == {"n0"}
+
+
+# Metric3D written as its words apart, in lowercase and in a title.
+METRIC_WORDS = [
+    "Modern autonomous driving depends on accurate metric 3D understanding for perception.",
+    "We recover metric 3D structure from a single camera.",
+    "The method lifts detections to metric 3D coordinates.",
+]
+METRIC_TITLE = "Model-based Metric 3D Shape and Motion Reconstruction of Wild Bottlenose Dolphins"
+METRIC_NAMED = "We estimate depth with Metric3D and align it to the point cloud."
+
+
+def test_a_title_writing_a_joined_name_apart_is_held_where_papers_write_its_words(tmp_path):
+    papers = [listed_paper(f"w{i}", s, "metric 3D", "Metric3D", MODEL) for i, s in enumerate(METRIC_WORDS)]
+    papers += [title_paper("t0", METRIC_TITLE, "Metric 3D", "Metric3D", MODEL),
+               listed_paper("n0", METRIC_NAMED, "Metric3D", "Metric3D", MODEL)]
+    store = settle(tmp_path, papers)
+    with store:
+        assert papers_naming(store, "Metric3D") == {"n0"}
