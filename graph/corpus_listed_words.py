@@ -103,9 +103,8 @@ def hold_word_readings(db, scope: str = "") -> int:
     Returns:
         The mentions held.
     """
-    rows = db.execute(_ROWS.format(types="'DATASET', 'BENCHMARK'", shape=_ONE_WORD,
-                                   scope=scope.replace("{}", "m.entity_id"))).fetchall()
-    rows = [row for row in rows if is_capitalised_word(row[1])]
+    rows = [row for row in _gazetteer_rows(db, "'DATASET', 'BENCHMARK'", _ONE_WORD, scope)
+            if is_capitalised_word(row[1])]
     papers: dict[tuple[str, str], bool] = {}
     for entity_id, name, _, paper, _, _, text, before, after, sentence in rows:
         as_data = text.lower() != name.lower() or reads_as_data(sentence or "", before or "", after or "")
@@ -118,6 +117,10 @@ def hold_word_readings(db, scope: str = "") -> int:
             hold_mention(db, entity_id, paper, field, start)
             held += 1
     return held
+
+
+def _gazetteer_rows(db, types: str, shape: str, scope: str) -> list[tuple]:
+    return db.execute(_ROWS.format(types=types, shape=shape, scope=scope.replace("{}", "m.entity_id"))).fetchall()
 
 
 def reads_as_data(sentence: str, before: str, after: str) -> bool:
@@ -156,8 +159,7 @@ def hold_word_phrases(db, scope: str = "") -> int:
     Returns:
         The mentions held.
     """
-    rows = db.execute(_ROWS.format(types="'MODEL', 'DATASET', 'BENCHMARK'", shape=_SPACED,
-                                   scope=scope.replace("{}", "m.entity_id"))).fetchall()
+    rows = _gazetteer_rows(db, "'MODEL', 'DATASET', 'BENCHMARK'", _SPACED, scope)
     forms: dict[str, list[str]] = {}
     held = 0
     for entity_id, name, type_, paper, field, start, text, _, after, _ in rows:

@@ -51,11 +51,8 @@ def settle(tmp_path, papers) -> Store:
 def test_a_listed_common_word_read_as_a_role_is_held_where_no_mention_reads_as_data(tmp_path):
     papers = [listed_paper(f"r{i}", s, "Actor", "Actor", DATASET) for i, s in enumerate(ACTOR_ROLES)]
     papers.append(listed_paper("d0", ACTOR_DATA, "Actor", "Actor", DATASET))
-    store = settle(tmp_path, papers + [unnamed_paper(f"w{i}", s) for i, s in enumerate(ACTOR_LOWERCASE)])
-    with store:
-        assert papers_naming(store, "Actor") == {"d0"}
-        settle_corpus(store)  # a second step holds nothing more and brings nothing back
-        assert papers_naming(store, "Actor") == {"d0"}
+    papers += [unnamed_paper(f"w{i}", s) for i, s in enumerate(ACTOR_LOWERCASE)]
+    assert_named_by_twice(tmp_path, papers, "Actor", {"d0"})
 
 
 def test_a_listed_word_inside_a_longer_name_is_held(tmp_path):
@@ -84,14 +81,19 @@ def test_data_readings():
     assert not reads_as_data("a Planner, Actor, and Critic", "a Planner, ", ", and Critic")
 
 
+def assert_named_by_twice(tmp_path, papers, name: str, expected: set[str]) -> None:
+    """The papers naming `name` after one step over these papers, and after a second."""
+    store = settle(tmp_path, papers)
+    with store:
+        assert papers_naming(store, name) == expected
+        settle_corpus(store)  # a second step holds nothing more and brings nothing back
+        assert papers_naming(store, name) == expected
+
+
 def test_a_listed_name_written_as_its_words_is_held(tmp_path):
     papers = [listed_paper("w0", STRUCTURED_WORDS, "structured 3D", "Structured3D", DATASET),
               listed_paper("n0", STRUCTURED_NAMED, "Structured3D", "Structured3D", DATASET)]
-    store = settle(tmp_path, papers)
-    with store:
-        assert papers_naming(store, "Structured3D") == {"n0"}
-        settle_corpus(store)
-        assert papers_naming(store, "Structured3D") == {"n0"}
+    assert_named_by_twice(tmp_path, papers, "Structured3D", {"n0"})
 
 
 def test_phrases_of_listed_names():
@@ -130,11 +132,7 @@ def test_a_title_capitalising_words_that_papers_write_as_a_phrase_is_held(tmp_pa
     papers = [listed_paper(f"w{i}", s, "3D shapes", "3D Shapes", DATASET) for i, s in enumerate(SHAPES_WORDS)]
     papers += [title_paper("t0", SHAPES_TITLE, "3D Shapes", "3D Shapes"),
                listed_paper("n0", SHAPES_NAMED, "3D Shapes", "3D Shapes", DATASET)]
-    store = settle(tmp_path, papers)
-    with store:
-        assert papers_naming(store, "3D Shapes") == {"n0"}
-        settle_corpus(store)
-        assert papers_naming(store, "3D Shapes") == {"n0"}
+    assert_named_by_twice(tmp_path, papers, "3D Shapes", {"n0"})
 
 
 # Metric3D written as its words apart, in lowercase and in a title.
