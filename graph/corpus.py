@@ -50,6 +50,7 @@ from .corpus_classes import class_entities
 from .corpus_definitions import defined_as_other_things
 from .corpus_fragments import opening_fragments
 from .corpus_introductions import introduced_data
+from .corpus_listed_words import hold_word_phrases, hold_word_readings
 from .corpus_modifiers import hold_likeness_mentions
 from .corpus_senses import hold_other_senses
 from .corpus_task_variants import task_variants
@@ -172,6 +173,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             _hold_common_words(db, scope, report)
             report.not_names += hold_lowercase_readings(db, scope)
             report.not_names += hold_title_case_words(db, scope)
+            report.not_names += hold_word_readings(db, scope) + hold_word_phrases(db, scope)
             report.not_names += hold_likeness_mentions(db, scope)
             report.not_names += hold_other_senses(db, scope)
             for entity_id in introduced_data(db, scope):

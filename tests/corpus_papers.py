@@ -39,3 +39,19 @@ def papers_naming(store: Store, name: str) -> set[str]:
     """The papers whose stored mentions name this entity (held mentions not counted)."""
     return {mention.paper_id for batch in store.iter_mentions() for mention in batch
             if mention.entity_id == entity_id(name)}
+
+
+def listed_paper(pid: str, sentence: str, text: str, name: str, entity_type: EntityType,
+                 aliases: tuple[str, ...] = ()) -> PaperExtraction:
+    """A paper whose abstract is one sentence, with one gazetteer mention of the listed `name`
+    (with these aliases) written as `text` in it."""
+    at = sentence.find(text)
+    mention = Mention(pid, "abstract", at, at + len(text), text, sentence, entity_type, entity_id(name), 0.95,
+                      "kg_gazetteer")
+    return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (mention,),
+                           (Entity(entity_id(name), name, entity_type, aliases, origin="gazetteer"),))
+
+
+def unnamed_paper(pid: str, sentence: str) -> PaperExtraction:
+    """A paper whose abstract is one sentence that names nothing."""
+    return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (), ())
