@@ -52,6 +52,7 @@ from .corpus_fragments import opening_fragments
 from .corpus_introductions import introduced_data
 from .corpus_modifiers import hold_likeness_mentions
 from .corpus_senses import hold_other_senses
+from .corpus_sense_entities import split_senses
 from .corpus_task_variants import task_variants
 from .corpus_titles import title_case_classes
 from .corpus_words import common_word_entities
@@ -174,6 +175,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             report.not_names += hold_title_case_words(db, scope)
             report.not_names += hold_likeness_mentions(db, scope)
             report.not_names += hold_other_senses(db, scope)
+            report.split += split_senses(db, scope)
             for entity_id in introduced_data(db, scope):
                 _retype(db, entity_id, EntityType.DATASET, report)
             for entity_id in task_variants(db, scope):
