@@ -44,7 +44,9 @@ _CANDIDATES = ("SELECT id, name, type FROM (SELECT e.id, e.name, e.type, "
                "WHERE e.origin = 'discovered' AND instr(e.id, '~') = 0 "
                "AND e.name GLOB '[A-Za-z0-9]*' AND e.name NOT GLOB '*[^A-Za-z0-9-]*' {scope}) "
                "WHERE papers >= ? ORDER BY id")
-_ROWS = f"SELECT m.paper_id, m.text, m.evidence, m.defines, {sentence_sql('m')} FROM mentions m WHERE m.entity_id = ?"
+# An entity's mentions, the most confident first (the audit's evidence: `audit._audit_row`).
+_ROWS = (f"SELECT m.paper_id, m.text, m.evidence, m.defines, {sentence_sql('m')} FROM mentions m "
+         "WHERE m.entity_id = ? ORDER BY m.confidence DESC, m.paper_id, m.start")
 _SMALL = frozenset("a an and the of for from with via in on to by at as".split())
 _LATEX = re.compile(r"\\[A-Za-z]+|[{}$]")
 _INNER_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]")  # "Knowledge-based VQA", "Traditional DA": half spelled out
@@ -85,8 +87,10 @@ def split_senses(db, scope: str = "") -> int:
 
 def read_senses(name: str, rows: list[tuple]) -> list[Sense]:
     """The senses of an acronym's (paper, text, vote, defined type, sentence) mention rows,
-    the main one first (most papers, the others' keys in order); one where its papers define
-    at most one."""
+    the most confident first; the main one first (most defining papers; on a tie, the one
+    the papers that only use the acronym speak of, then the one of its most confident
+    mention, whose sentence has been the entity's evidence; then by key), the others by
+    papers and key; one sense where its papers define at most one."""
     forms: dict[str, set[frozenset[str]]] = {}  # paper -> the word sets of its long forms
     written: dict[str, list[str]] = {}
     for paper, text, vote, defined, _ in rows:
@@ -108,7 +112,7 @@ def read_senses(name: str, rows: list[tuple]) -> list[Sense]:
     senses = sorted((Sense(_key([t for p in sorted(papers) for t in written[p]]), frozenset(papers),
                            tuple(sorted({t for p in papers for t in written[p]})))
                      for papers in by_sense.values()),
-                    key=lambda s: (-len(s.papers), -support[s.papers], s.key))
+                    key=lambda s: (-len(s.papers), -support[s.papers], rows[0][0] not in s.papers, s.key))
     split = frozenset().union(*(s.papers for s in senses[1:]))
     return [Sense(None, everyone - split, senses[0].long_forms), *senses[1:]]
 
