@@ -1,26 +1,33 @@
 """One entity a sense: an acronym that its papers define by long forms of unrelated things.
 
 A discovered entity is the papers that write its name, and short acronyms are reused within a
-type: SRM is "Speculative Reward Model", "Structural Reward Model" and "Semantic Region Mask"
-in three papers each, TDM "Text-driven Diffusion Model" and "Threading Detection Model", MDM
-the masked and the motion diffusion models. One entity mixing them has its paper count, its
+type: SRM is a "Speculative Reward Model", a "Structural Reward Model" and "Speech
+Representation Models" (one paper each, in 75,000), TDM a text-driven, a texture and a
+telegraph diffusion model and a "Threading Detection Model", MDM the motion diffusion model
+in nine papers and the masked one in two. One entity mixing them has its paper count, its
 type vote and its evidence sentence from several things (docs/audit/README.md, "Rules after
 round 28", "What is left"). `corpus_senses` holds a paper that defines the acronym as a thing
 of no type of the entity's; this step splits what is left by sense.
 
 A paper's sense is its definition's long form (Schwartz & Hearst, 2003: a definition holds in
-its paper), as a set of words (lowercase, singular, the small words out). Two long forms are
-one sense where one's words are all the other's ("Masked Diffusion Model", "masked diffusion
-language models"); a long form whose words are in two senses ("Diffusion Model", in the
-masked and the motion ones) decides none. A paper that defines nothing, or that defines two
-senses, stays with the sense of the most papers, which keeps the entity's id; each other sense
-becomes an entity of its own, `<id>~<its long form's key>` (the key of the long form its papers
-write most, the first by key on a tie), with the acronym as its name and its type voted by its
-own papers (`entity_verdict.decide_entity`). Its id depends on the papers' long forms only, so
-that a step over the same mentions makes the same ids: the corpus step merges every
-`<id>~...` entity back into its parent before deciding it (`corpus._merge_split_readings`)
-and this step splits it again. The long forms stay aliases of the parent (an alias names the
-entity the papers wrote it for; a sense's long form is copied to its entity's aliases too).
+its paper), as a set of words (lowercase, LaTeX markup out, the small words out, a long word by
+its first five letters, so that plurals and endings meet). Two long forms are one sense where
+one's words are all the other's ("Masked Diffusion Model", "masked discrete diffusion models");
+a long form whose words are in two senses ("Diffusion Model", in the masked and the motion
+ones), of one word, or half spelled out ("Knowledge-based VQA" for KB-VQA) decides none. Where
+two or more senses have defining papers, the sense of the most keeps the entity's id, with the
+papers that define nothing or two senses (on a tie: the sense whose own long-form words those
+papers write most, then the sense of the entity's most confident mention, whose sentence has
+been its evidence, then by key). Each other sense becomes an entity of its own,
+`<id>~<key>`, the key being `records.entity_key` of the long form its papers write most (singular;
+the first by key on a tie): "srm~semanticregionmask". Its name stays the acronym, its type is
+voted by its own papers (`entity_verdict.decide_entity`), its evidence is its own papers'
+most confident mention, and its long forms are copied to its aliases (the parent keeps them
+too: a child removed by a later step takes only its copies, as with the `<id>~<type>` split
+readings). The id depends on the papers' long forms only, so a step over the same mentions
+makes the same ids: the corpus step merges every `<id>~...` entity back into its parent before
+deciding it (`corpus._merge_split_readings`) and this step, after the parent's verdict and
+`corpus_senses`' holds, splits it again.
 """
 
 from __future__ import annotations
