@@ -186,7 +186,7 @@ def _key(texts: list[str]) -> str:
     """The key of the long form a sense's papers write most (singular), the first on a tie."""
     counts = Counter(" ".join(sorted(_words(t))) for t in texts)
     top = min(counts, key=lambda k: (-counts[k], k))
-    spelled = min((t for t in texts if " ".join(sorted(_words(t))) == top), key=lambda t: entity_key(t))
+    spelled = min((_LATEX.sub("", t) for t in texts if " ".join(sorted(_words(t))) == top), key=entity_key)
     return entity_key(spelled.rstrip("s") if spelled.endswith("s") and not spelled.endswith("ss") else spelled)
 
 

@@ -105,3 +105,10 @@ def test_papers_that_only_use_the_acronym_stay_with_the_sense_they_speak_of_on_a
     senses = read_senses("SRM", rows)
     assert senses[0].papers == frozenset({"s1", "u1"})
     assert senses[1].key == "semanticregionmask"
+
+
+def test_a_sense_key_is_its_long_form_without_markup():
+    rows = [row("m1", "Moving Target Defense", "named-definition"),  # the most confident mention
+            row("d1", "\\emph{\\textbf{M}idas \\textbf{T}ouch for \\textbf{D}epth}", "named-definition"),
+            row("m2", "MTD", "METHOD")]
+    assert [sense.key for sense in read_senses("MTD", rows)] == [None, "midastouchfordepth"]
