@@ -3,8 +3,8 @@
 A discovered entity is the papers that write its name, and short acronyms are reused within a
 type: SRM is a "Speculative Reward Model", a "Structural Reward Model" and "Speech
 Representation Models" (one paper each, in 75,000), TDM a text-driven, a texture and a
-telegraph diffusion model and a "Threading Detection Model", MDM the motion diffusion model
-in nine papers and the masked one in two. One entity mixing them has its paper count, its
+telegraph diffusion model and a "Threading Detection Model", MDM the motion and the masked
+diffusion models. One entity mixing them has its paper count, its
 type vote and its evidence sentence from several things (docs/audit/README.md, "Rules after
 round 28", "What is left"). `corpus_senses` holds a paper that defines the acronym as a thing
 of no type of the entity's; this step splits what is left by sense.
@@ -117,6 +117,7 @@ def read_senses(name: str, rows: list[tuple]) -> list[Sense]:
         found = {groups[w] for w in words if w in groups}
         if len(found) == 1:
             by_sense.setdefault(found.pop(), set()).add(paper)
+    _join_same_keys(by_sense, groups, written)
     everyone = frozenset(r[0] for r in rows)
     if len(by_sense) < 2:
         return [Sense(None, everyone, ())]
@@ -127,6 +128,22 @@ def read_senses(name: str, rows: list[tuple]) -> list[Sense]:
                     key=lambda s: (-len(s.papers), -support[s.papers], rows[0][0] not in s.papers, s.key))
     split = frozenset().union(*(s.papers for s in senses[1:]))
     return [Sense(None, everyone - split, senses[0].long_forms), *senses[1:]]
+
+
+def _join_same_keys(by_sense: dict[int, set[str]], groups: dict[frozenset[str], int],
+                    written: dict[str, list[str]]) -> None:
+    """Join the senses whose keys are one: spellings whose words differ only where a hyphen
+    splits a word ("autocorrelation function", "auto-correlation function") name one thing,
+    and would otherwise write one `<id>~<key>` entity twice."""
+    first: dict[str, int] = {}
+    for sense in sorted(by_sense):
+        key = _key([t for p in sorted(by_sense[sense]) for t in written[p]])
+        target = first.setdefault(key, sense)
+        if target != sense:
+            by_sense[target] |= by_sense.pop(sense)
+            for form, found in groups.items():
+                if found == sense:
+                    groups[form] = target
 
 
 def _support(by_sense: dict[int, set[str]], groups: dict[frozenset[str], int], rows: list[tuple]

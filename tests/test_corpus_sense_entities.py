@@ -112,3 +112,13 @@ def test_a_sense_key_is_its_long_form_without_markup():
             row("d1", "\\emph{\\textbf{M}idas \\textbf{T}ouch for \\textbf{D}epth}", "named-definition"),
             row("m2", "MTD", "METHOD")]
     assert [sense.key for sense in read_senses("MTD", rows)] == [None, "midastouchfordepth"]
+
+
+def test_spellings_a_hyphen_splits_are_one_sense():
+    rows = [row("f1", "filtered back projection", "named-definition"),
+            row("f2", "filtered back-projection", "named-definition"),
+            row("f3", "filtered backprojection", "named-definition"),
+            row("b1", "Facial Beauty Prediction", "named-definition")]
+    senses = read_senses("FBP", rows)
+    assert [(sense.key, sense.papers) for sense in senses] == [
+        (None, frozenset({"f1", "f2", "f3"})), ("facialbeautyprediction", frozenset({"b1"}))]
