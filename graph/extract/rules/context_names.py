@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from paperkg.graph.extract.rules.contests import contest_cue
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, type_of_shape
 from paperkg.graph.extract.rules.name_spans import DETERMINERS, SHAPED, NameSpan, name_spans
 from paperkg.graph.records import EntityType, Role
@@ -161,6 +162,10 @@ def _group_cue(text: str, group: list[NameSpan]):
     if window[-1:] == "$" and _MATH_CLOSE.match(text, last[1]):
         window = window[:-1]  # "we introduce $\textbf{LLMScan}$", its markup out of the text read
     final = window.rsplit(None, 1)
+    if len(group) == 1 and (text.startswith((" s", " c", " C"), last[1]) or text.endswith(("Challenge", "Competition"), 0, last[1])):
+        contest = contest_cue(text, start, last[1])  # before "our": "our CL4Health 2026 submission"
+        if contest is not None:
+            return contest
     left = window.split() if final and _ENDS_LEFT_CUE[final[-1]] else None
     if left:
         cue = _intro_cue(left, text, start)
