@@ -293,6 +293,15 @@ def test_over_or_than_before_a_number_is_a_quantity_not_a_comparison():
     ("Experiments demonstrate that PALLE, trained on LibriTTS, outperforms state-of-the-art systems.",
      "LibriTTS", Role.USES),
     ("COCO (2017) images are widely used.", "COCO", Role.MENTIONS),
+    # Round 17 (test, heldout): a verb of training and its object before "on" make the data
+    # trained on, unless a word of evaluation joins them.
+    ("We train our model on the NYUv2 and KITTI datasets as in-distribution datasets and extensively "
+     "evaluate the framework on 16 other datasets.", "KITTI", Role.USES),
+    ("By freezing the pre-trained components of SAM2 and the VLM, we train only 4.5 million parameters on "
+     "the COCO-stuff dataset, achieving remarkable resource efficiency.", "COCO-stuff", Role.USES),
+    ("We fine-tune Llama-3 on SQuAD.", "SQuAD", Role.USES),
+    ("We train and evaluate our model on the KITTI dataset.", "KITTI", Role.EVALUATES_ON),
+    ("Models trained with our loss achieve 91.2% accuracy on CIFAR-10.", "CIFAR-10", Role.EVALUATES_ON),
     # arXiv 2503.14500: a gain right before a data name is a result on it.
     ("Our method yields state-of-the-art results for GCD (+0.8% ImageNet-100, +5% CUB, +2% SCars).", "CUB",
      Role.EVALUATES_ON),

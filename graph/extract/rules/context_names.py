@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from paperkg.graph.extract.rules.contests import contest_cue
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, type_of_shape
 from paperkg.graph.extract.rules.name_spans import DETERMINERS, SHAPED, NameSpan, name_spans
 from paperkg.graph.records import EntityType, Role
@@ -161,6 +162,10 @@ def _group_cue(text: str, group: list[NameSpan]):
     if window[-1:] == "$" and _MATH_CLOSE.match(text, last[1]):
         window = window[:-1]  # "we introduce $\textbf{LLMScan}$", its markup out of the text read
     final = window.rsplit(None, 1)
+    if len(group) == 1 and (text.startswith(_CONTEST_WORDS, last[1]) or text.endswith(_CONTEST_WORDS[1:], 0, last[1])):
+        contest = contest_cue(text, start, last[1])  # before "our": "our CL4Health 2026 submission"
+        if contest is not None:
+            return contest
     left = window.split() if final and _ENDS_LEFT_CUE[final[-1]] else None
     if left:
         cue = _intro_cue(left, text, start)
@@ -173,6 +178,11 @@ def _group_cue(text: str, group: list[NameSpan]):
         return cue
     return (_noun_before_cue(left, right) or _plural_noun_cue(text, left, group)
             or _on_cue(text, left, right))
+
+
+# The words after (or ending) a contest's name that `contests.contest_cue` reads; the first
+# only after one: "shared task", "our CL4Health 2026 submission".
+_CONTEST_WORDS = (" submission", " shared task", " Challenge", " challenge", " Competition", " competition")
 
 
 # Plural data nouns whose colon lists names of data: "on real and synthetic video benchmarks
