@@ -5,8 +5,8 @@ file format, a simulator or a registry is written where models and data are ("a 
 over ChromaDB", "quantised GGUF variants"), so it can come out a MODEL, a DATASET or a
 BENCHMARK. The papers that say what it is name it by a noun of its kind:
 
-- right after the name: "the [[Unreal Engine]] engine", "the [[OPC UA]] library", "the
-  [[WordNet LMF]] format", "the [[SpiNNaker]] neuromorphic platform" is not read (one word only);
+- the lowercase word right after the name: "the [[OPC UA]] library", "the [[WordNet LMF]]
+  format" (one word: "the [[SpiNNaker]] neuromorphic platform" is not read);
 - as the head of an apposition: "[[ClawHub]], a large public registry of agent skills",
   "[[AdversariaLLM]], a toolbox for ...";
 - before the name in brackets: "a common vector store ([[ChromaDB]])", "an LLM platform
@@ -15,9 +15,10 @@ BENCHMARK. The papers that say what it is name it by a noun of its kind:
 A discovered model, dataset or benchmark is held as no name of the six types where more of
 its papers write it so than write it with a type noun of its own kind in the same places ("the
 X model", "X, a dataset of ...", "a benchmark (X)"): over the corpus, what the papers call it,
-not one paper's cue (docs/audit/README.md, "Rules after round 30"). "Framework", "system",
-"solver", "API" and "tool" are not such nouns: the corpus calls its models and methods so ("the
-X framework", "a neural solver (POMO)", "X API calls").
+not one paper's cue (docs/audit/README.md, "Rules after round 30"). An apposition's word made
+of a type noun names the kind ("a modular benchmarking platform"). "Framework", "system",
+"solver", "tool", "API" and "protocol" are not such nouns: the corpus calls its models, methods
+and evaluations so ("the X framework", "a neural solver (POMO)", "a live benchmark protocol").
 """
 
 from __future__ import annotations
