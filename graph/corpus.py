@@ -52,6 +52,7 @@ from .corpus_fragments import opening_fragments
 from .corpus_introductions import introduced_data
 from .corpus_listed_words import hold_word_phrases, hold_word_readings
 from .corpus_modifiers import hold_likeness_mentions
+from .corpus_outside_nouns import outside_type_entities
 from .corpus_senses import hold_other_senses
 from .corpus_sense_entities import split_senses
 from .corpus_task_variants import task_variants
@@ -377,12 +378,13 @@ def _hold_common_words(db, scope: str, report: SettleReport) -> None:
     """Hold the entities named by words the corpus writes in lowercase
     (`corpus_words.common_word_entities`), as classes of things (`corpus_classes.class_entities`)
     or as a sentence's first words (`corpus_fragments.opening_fragments`), the classes titles capitalise
-    (`corpus_titles.title_case_classes`), and the acronyms their
+    (`corpus_titles.title_case_classes`), the names their papers call software, formats or platforms
+    (`corpus_outside_nouns.outside_type_entities`), and the acronyms their
     papers define as no model and as no other one type (`corpus_definitions.defined_as_other_things`;
     those defined as one other type take it), after the verdicts that give each its type."""
     other_things = defined_as_other_things(db, scope)
     held = sorted({*common_word_entities(db, scope), *class_entities(db, scope), *opening_fragments(db, scope),
-                   *title_case_classes(db, scope),
+                   *title_case_classes(db, scope), *outside_type_entities(db, scope),
                    *(entity_id for entity_id, entity_type in other_things if entity_type is None)})
     for entity_id, entity_type in other_things:
         if entity_type is not None and entity_id not in held:
