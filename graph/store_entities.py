@@ -38,17 +38,27 @@ class StoreEntities(StoreBase):
     def find_entity(self, name: str) -> Entity | None:
         """The entity a name or alias denotes, case- and punctuation-insensitively.
 
-        Where several entities share an alias, the one used by most papers wins.
+        Where several entities share an alias, the one whose papers write that alias most
+        wins, then the one used by most papers: an acronym split into one entity a sense
+        keeps every long form on the parent too, and "Speculative Reward Model" is the
+        sense whose papers write it, not SRM's most used sense.
         """
         rows = self._query(
-            "SELECT a.entity_id, (SELECT count(DISTINCT paper_id) FROM mentions m "
+            "SELECT a.entity_id, a.alias, (SELECT count(DISTINCT paper_id) FROM mentions m "
             "WHERE m.entity_id = a.entity_id) AS n FROM aliases a WHERE a.key = ? "
-            "ORDER BY n DESC, a.entity_id LIMIT 1",
+            "ORDER BY n DESC, a.entity_id",
             (entity_key(name),),
         )
         if not rows:
             return None
+        if len({row[0] for row in rows}) > 1:
+            rows = sorted(rows, key=lambda row: -self._papers_writing(row[0], row[1]))  # stable: n, id
         return self.get_entities([rows[0][0]]).get(rows[0][0])
+
+    def _papers_writing(self, entity_id: str, alias: str) -> int:
+        """How many papers write this alias as one of the entity's mentions."""
+        return self._count("SELECT count(DISTINCT paper_id) FROM mentions WHERE entity_id = ? AND text = ?",
+                           entity_id, alias)
 
     def count_entities(self, type: EntityType | None = None, search: str | None = None) -> int:
         where, params = _entity_filter(type, search)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_sense_entities import read_senses
@@ -122,3 +123,18 @@ def test_spellings_a_hyphen_splits_are_one_sense():
     senses = read_senses("FBP", rows)
     assert [(sense.key, sense.papers) for sense in senses] == [
         (None, frozenset({"f1", "f2", "f3"})), ("facialbeautyprediction", frozenset({"b1"}))]
+
+
+def test_a_senses_long_form_finds_that_sense(tmp_path):
+    # Extraction gives the acronym every long form as an alias, and the parent keeps them after
+    # the split (a later step may merge the senses back): a name lookup goes to the entity whose
+    # papers write the form, not to the sense most papers use.
+    papers = [replace(paper, entities=tuple(replace(e, aliases=("Speculative Reward Model", "Semantic Region Mask"))
+                                            for e in paper.entities))
+              for paper in _srm_papers()]
+    with _store(tmp_path, papers) as store:
+        settle_corpus(store)
+        assert store.find_entity("Semantic Region Mask").id == "srm~semanticregionmask"
+        assert store.find_entity("semantic region-mask").id == "srm~semanticregionmask"
+        assert store.find_entity("Speculative Reward Model").id == entity_id("SRM")
+        assert store.find_entity("SRM").id == entity_id("SRM")
