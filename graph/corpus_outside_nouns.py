@@ -93,12 +93,13 @@ def nouns_beside(after: str, before: str) -> list[str]:
     """The lowercase nouns a mention is written with: the word right after it (past an
     acronym's bracket), the head of an apposition after it, the noun before its bracket."""
     nouns = []
-    rest = after[_BRACKET.match(after).end():] if _BRACKET.match(after) else after
+    bracket = _BRACKET.match(after)
+    rest = after[bracket.end():] if bracket else after
     apposition = _APPOSITION.match(rest)
     if apposition:
         words = apposition.group(1).lower().split()
-        kind = next((w for w in words if _KIND_WORD.match(w)), None)
-        nouns.append(_KIND_WORD.match(kind).group(1) if kind else words[-1])
+        kinds = (match.group(1) for match in map(_KIND_WORD.match, words) if match)
+        nouns.append(next(kinds, words[-1]))
     else:
         word = _NEXT_WORD.match(rest)
         if word and word.group(1).islower():
