@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from paperkg.graph.extract.rules.measured_results import opens_a_measured_result
 from paperkg.graph.records import EntityType, Role
 
 WINDOW = 90
@@ -194,7 +195,8 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if last is None:
         if scored or entity_type in _EVALUATED and end is not None and (
                 _opens_a_result(text, sentence_start, end) or _OPENING_EVALUATION.match(left) is not None
-                or _USED_FOR_EVALUATION.match(text, end) is not None):
+                or _USED_FOR_EVALUATION.match(text, end) is not None
+                or opens_a_measured_result(text, sentence_start, start, end)):
             return _EVALUATES_ON
         return _MENTIONS
     kind = last.lastgroup
@@ -207,7 +209,8 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
         if role is _EVALUATES_ON and end is not None and not names_evaluated_data(
                 text, start, end, left, last.end() if kind == "compare" else len(left)):
             return _MENTIONS
-        if role is _USES and end is not None and _opens_a_result(text, sentence_start, end):
+        if role is _USES and end is not None and (
+                _opens_a_result(text, sentence_start, end) or opens_a_measured_result(text, sentence_start, start, end)):
             return _EVALUATES_ON
         return role
     if kind == "evaluate":
