@@ -215,6 +215,15 @@ def role_with_end(text: str, name: str, kind: EntityType = D) -> Role:
      "NVIDIA Jetson AGX"),
     ("Dark-101 is significantly surpassing existing datasets (e.g., ARID1.5 and Dark-48) in scale.",
      "Dark-48"),
+    # test7 (burned in round 19): hardware a model runs on, typed as data by its shape: a rate per
+    # second before "on" (arXiv 2602.04170), a device noun in apposition anywhere in the abstract,
+    # a list that a device closes (arXiv 2605.00146).
+    ("On ImageNet-1K, PRISMamba achieves 84.5% Top-1 with 3.9G FLOPs and 3,054 img/s on A100, "
+     "outperforming VMamba.", "A100"),
+    ("We deploy them on the state-of-the-art Neuromorphic processor, Intel Loihi 2. Our results show "
+     "that SNNs on Loihi 2 can perform real-time detection.", "Loihi 2"),
+    ("We compare with ANN-based detection on the NVIDIA Jetson Orin Nano, NVIDIA Jetson Nano B01, and "
+     "the Apple M2 CPU.", "NVIDIA Jetson Nano B01"),
 ])
 def test_data_named_around_an_evaluation_cue_that_is_not_evaluated_on(text, name):
     assert role_of(text, name) is Role.EVALUATES_ON  # the cue alone says evaluated
@@ -224,6 +233,9 @@ def test_data_named_around_an_evaluation_cue_that_is_not_evaluated_on(text, name
 @pytest.mark.parametrize(("text", "name"), [
     ("Extensive experiments on PA100K, PETA, and RAPv1 datasets demonstrate the effectiveness.", "RAPv1"),
     ("It maintains an AUC of 62.4% on LaSOT at 111 fps.", "LaSOT"),
+    # A list no device closes, and one that a kind of data closes.
+    ("We compare with detection on the KITTI, nuScenes, and Waymo datasets.", "nuScenes"),
+    ("We evaluate on CIFAR-10, SVHN, and the ImageNet validation set.", "SVHN"),
 ])
 def test_data_evaluated_on_keep_their_role_with_the_words_after(text, name):
     assert role_with_end(text, name) is Role.EVALUATES_ON

@@ -224,4 +224,38 @@ def _title_cased(text: str, start: int) -> bool:
         if not before or before[-1] in ".!?:(\"\n":
             return True
     previous = text[start - 25 if start > 25 else 0 : start].rsplit(None, 1)
-    return bool(previous) and previous[-1][:1].isupper() and previous[-1] not in STOP_NAMES
+    if not previous or not previous[-1][:1].isupper() or previous[-1] in STOP_NAMES:
+        return False
+    return previous[-1][-1] != "," or not _listed_after(text, start, previous[-1])
+
+
+# An acronym in parentheses that closes a list of capitalised words spells them out: "the
+# Scoring, Remember, and Reference (SRR) framework", "named Multi-resolution, Multi-polarization,
+# ... SAR dataset (M4-SAR)".
+_SPELLED_LIST = re.compile(r"[^.;()]{0,80}?\([A-Z][A-Za-z0-9-]*[A-Z0-9]\)")
+# The capitals that open a word or a hyphenated piece: "Long-Context Re-ranker" -> L, C.
+_INITIALS = re.compile(r"(?<![A-Za-z])[A-Z]")
+
+
+def _listed_after(text: str, start: int, previous: str) -> bool:
+    """Whether a plain capitalised word after a capitalised word and its comma is the next item
+    of a list of names ("including Fishyscapes Lost and Found, Segment-Me-If-You-Can, and
+    RoadAnomaly", dev; "Experiments on Samson, Jasper Ridge, and Urban", test6), not the long
+    form of the name before it ("we introduce LOCORE, Long-Context Re-ranker, a model": its
+    initials, the first first, are that name's capitals) nor a list an acronym spells out."""
+    if _SPELLED_LIST.match(text, start):
+        return False
+    capitals = [c for c in previous if c.isupper()]
+    initials = _INITIALS.findall(text[start : start + 60].split(",", 1)[0])
+    return not (initials and initials[0] == capitals[0] and set(initials) <= set(capitals))
+    capitals = [c for c in previous if c.isupper()]
+    words = text[start : start + 40].split(",", 1)[0]
+    initials = [c.upper() for c in _INITIALS.findall(words)][:3]
+    at = 0
+    for initial in initials:
+        while at < len(capitals) and capitals[at] != initial:
+            at += 1
+        if at == len(capitals):
+            return True
+        at += 1
+    return False

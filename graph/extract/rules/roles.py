@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from paperkg.graph.extract.rules.measured_results import opens_a_measured_result
 from paperkg.graph.records import EntityType, Role
 
 WINDOW = 90
@@ -128,9 +129,20 @@ _EVALUATION_WORDS = re.compile(
 )
 _EVALUATED = frozenset({EntityType.DATASET, EntityType.BENCHMARK})
 # After a data name: the device it names ("on the NVIDIA Jetson AGX platform").
-_HARDWARE_AFTER = re.compile(r"\s+(?:platforms?|devices?|boards?|GPUs?|hardware|chips?|processors?)\b")
-# A speed measured on a device: "achieves 111 fps on NVIDIA Jetson AGX".
-_SPEED_ON = re.compile(r"\b(?:fps|FPS|frames per second|ms|latency|throughput)\)?\s+on\s+(?:the\s+|an?\s+)?\Z")
+_HARDWARE_NOUNS = r"(?:platforms?|devices?|boards?|GPUs?|CPUs?|hardware|chips?|processors?|accelerators?)"
+_HARDWARE_AFTER = re.compile(r"\s+" + _HARDWARE_NOUNS + r"\b")
+# A speed measured on a device: "achieves 111 fps on NVIDIA Jetson AGX", "3,054 img/s on A100"
+# (a rate per second, arXiv 2602.04170).
+_SPEED_ON = re.compile(
+    r"(?:\b(?:fps|FPS|frames per second|ms|latency|throughput)|\w/s)\)?\s+on\s+(?:the\s+|an?\s+)?\Z")
+# A device named before the name, in apposition: "the state-of-the-art Neuromorphic processor,
+# Intel Loihi 2" (arXiv 2605.00146), "the edge device NVIDIA Jetson" (a maker's word may stand between).
+_HARDWARE_BEFORE = re.compile(r"\b" + _HARDWARE_NOUNS + r",?\s+(?:[A-Z][\w-]*\s+)?\Z")
+# A list of names that a device closes: "on the NVIDIA Jetson Orin Nano, NVIDIA Jetson Nano B01,
+# and the Apple M2 CPU" (arXiv 2605.00146): the names listed with a device are devices.
+_DEVICE_LIST_AFTER = re.compile(
+    r"(?:,\s+(?:the\s+)?[A-Z][^,.;()]{0,40}?)*,?\s+(?:and|or)\s+(?:the\s+)?[A-Z][^,.;()]{0,40}?\s"
+    + _HARDWARE_NOUNS + r"\b")
 # A data name that modifies a plural kind, counted or qualified before it: "multiple CZSL
 # benchmarks", "four Earth observation datasets", "across major OEDR benchmarks".
 _KIND_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:benchmarks|datasets|data sets|corpora|tasks)\b")
@@ -183,7 +195,8 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
     if last is None:
         if scored or entity_type in _EVALUATED and end is not None and (
                 _opens_a_result(text, sentence_start, end) or _OPENING_EVALUATION.match(left) is not None
-                or _USED_FOR_EVALUATION.match(text, end) is not None):
+                or _USED_FOR_EVALUATION.match(text, end) is not None
+                or opens_a_measured_result(text, sentence_start, start, end)):
             return _EVALUATES_ON
         return _MENTIONS
     kind = last.lastgroup
@@ -196,7 +209,8 @@ def assign_role(text: str, sentence_start: int, start: int, entity_type: EntityT
         if role is _EVALUATES_ON and end is not None and not names_evaluated_data(
                 text, start, end, left, last.end() if kind == "compare" else len(left)):
             return _MENTIONS
-        if role is _USES and end is not None and _opens_a_result(text, sentence_start, end):
+        if role is _USES and end is not None and (
+                _opens_a_result(text, sentence_start, end) or opens_a_measured_result(text, sentence_start, start, end)):
             return _EVALUATES_ON
         return role
     if kind == "evaluate":
@@ -369,6 +383,8 @@ def names_evaluated_data(text: str, start: int, end: int, left: str, cue_end: in
     """
     if _HARDWARE_AFTER.match(text, end) or _SPEED_ON.search(left) or _TRAINED_AFTER.match(text, end):
         return False
+    if _named_as_a_device(text, start, end):
+        return False
     if _COMPARED_DATA.search(left, cue_end):
         return False
     if not _KIND_AFTER.match(text, end):
@@ -376,6 +392,23 @@ def names_evaluated_data(text: str, start: int, end: int, left: str, cue_end: in
     counted = _COUNTED_BEFORE.search(text, max(0, start - 20), start)
     # "on the 3DMatch and the challenging 3DLoMatch datasets": the plural is the list's.
     return counted is None or _LISTED_BEFORE.search(text, max(0, counted.start() - 30), counted.start()) is not None
+
+
+def _named_as_a_device(text: str, start: int, end: int) -> bool:
+    """Whether the abstract calls a data-typed name a device anywhere: a device noun right
+    before it in apposition or right after it ("the Neuromorphic processor, Intel Loihi 2",
+    "the Loihi 2 chip"), or a list it opens that a device closes ("on the NVIDIA Jetson Orin
+    Nano, NVIDIA Jetson Nano B01, and the Apple M2 CPU"). Hardware is where a model runs,
+    not data it is evaluated on, whichever sentence names it."""
+    if _DEVICE_LIST_AFTER.match(text, end):
+        return True
+    name = text[start:end]
+    at = text.find(name)
+    while at >= 0:
+        if _HARDWARE_BEFORE.search(text, max(0, at - 40), at) or _HARDWARE_AFTER.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _last_cue(left: str) -> re.Match | None:
