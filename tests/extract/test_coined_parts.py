@@ -110,6 +110,29 @@ def test_listed_parts_that_open_clauses_of_their_own_are_coined():
     assert [c.name for c in find_listed_parts(plural, unknown)] == []
 
 
+def test_listed_parts_that_open_clauses_after_commas_are_coined():
+    # arXiv 2606.22409 (test7, burned in round 18): the clauses after commas, one verb
+    # followed by a capital, one joined to a second verb by "and", one after an adverb.
+    text = ("T\n\nOur approach comprises three key modules: Gold Points Extractor trains VLMs to identify "
+            "critical action-relevant details, Selective Socratic Questioner validates and refines these "
+            "details through selective self-questioning, and Semantic Entailment Evaluator quantitatively "
+            "assesses factual consistency using semantic entailment classification.")
+    assert [c.name for c in find_listed_parts(text, unknown)] == [
+        "Gold Points Extractor", "Selective Socratic Questioner", "Semantic Entailment Evaluator"]
+    # A run that a preposition follows after its verb is no subject ("... Attention blocks for").
+    plural = ("T\n\nThe model comprises three components: a shared encoder, Spatial Attention blocks for "
+              "fusion, and Temporal Attention blocks for smoothing.")
+    assert [c.name for c in find_listed_parts(plural, unknown)] == []
+    # A plural noun before a preposition or a gerund is no verb (arXiv 2507.12675, 2505.19955).
+    for sentence, noun in (("FORTRESS incorporates three key innovations: a systematic framework, adaptive "
+                            "integration, and multi-scale attention fusion combining spatial, channel, and "
+                            "KAN-enhanced features across decoder levels.", "KAN-enhanced"),
+                           ("MLR-Bench includes three key components: (1) 201 research tasks sourced from "
+                            "NeurIPS, ICLR, and ICML workshops covering diverse ML topics; (2) MLR-Judge, an "
+                            "automated evaluation framework.", "ICML")):
+        assert noun not in [c.name for c in find_listed_parts("T\n\n" + sentence, unknown)]
+
+
 def test_a_list_of_components_of_no_system_coins_nothing():
     text = ("T\n\nTo investigate this, we introduce a benchmark dataset comprising 196 real-world "
             "ethical dilemmas and expert opinions, each segmented into five structured components: "

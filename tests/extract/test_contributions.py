@@ -350,6 +350,18 @@ def test_definitions_that_open_the_enumerated_parts_of_a_contribution_are_introd
      "designed to extract and separate the common features.", "CMDA-Module", True),
     ("an attention-aware linear fusion module (AALF-Module) is proposed.", "AALF-Module", True),
     ("The features of a baseline (ResNet-X) are designed by hand.", "ResNet-X", False),
+    # arXiv 2512.13874 (test7, burned in round 18): a name the paper introduces with a
+    # capitalised piece after a hyphen is its own part, whatever verb uses it.
+    ("We present SAGE, a multi-turn reasoning system. Secondly, we introduce an easy synthetic data "
+     "generation pipeline using Gemini-2.5-Flash to train the orchestrator, SAGE-MM, which lies at "
+     "the core of SAGE.", "SAGE MM", True),  # the entity's name, as the store writes it
+    # arXiv 2604.02795 (test8, burned in round 18): the same past a verb of use.
+    ("We propose RTT, a token-level method. RTT introduces a Token-Level Relevance Discriminator and "
+     "optimizes the policy model via RTT-GRPO, which integrates response-level and token-level "
+     "advantages.", "RTT GRPO", True),
+    # The stem not introduced: another's name.
+    ("We optimize the policy model via RTT-GRPO, which integrates response-level advantages.",
+     "RTT GRPO", False),
 ])
 def test_what_a_sentence_introduces(extractor, abstract, name, is_introduced):
     assert (name in introduced(extractor, "T", abstract)) is is_introduced

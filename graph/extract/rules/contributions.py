@@ -307,8 +307,26 @@ def _introduce_variants(text: str, pairs: list, introduced: set[str]) -> None:
         stem, _, variant = name.rpartition("-")
         if not stem:
             stem, _, variant = name.rpartition(" ")
-        if stem in introduced and _VARIANT.fullmatch(variant):
+        if stem in introduced and _VARIANT.fullmatch(variant) or _extends_introduced(text, c, name, introduced):
             pairs[i] = (_with_role(mention, _INTRODUCES), c)
+
+
+# What a named extension adds to the paper's own name after a hyphen: pieces, each with a
+# capital or a digit ("SAGE-MM", "RTT-GRPO", "X-241B-A28B"), not a word ("X-based", "X-style").
+_EXTENSION = re.compile(r"(?:-(?=[^-\s]*[A-Z0-9])[A-Za-z0-9.]+)+")
+
+
+def _extends_introduced(text: str, c, name: str, introduced: set[str]) -> bool:
+    """Whether a name is a name the paper introduces with capitalised pieces after a hyphen:
+    its own part or variant, whatever verb uses it ("to train the orchestrator, SAGE-MM, which
+    lies at the core of SAGE", "optimizes the policy model via RTT-GRPO" after "RTT introduces
+    ..."; round 18). Each hyphen is tried as the stem's end."""
+    at = name.find("-")
+    while at > 0:
+        if name[:at] in introduced and _EXTENSION.fullmatch(text, c.start + at, c.end):
+            return True
+        at = name.find("-", at + 1)
+    return False
 
 
 def _introduce_title_head(text: str, pairs: list) -> None:
