@@ -184,6 +184,10 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
                 _retype(db, entity_id, EntityType.DATASET, report)
             for entity_id in task_variants(db, scope):
                 _retype(db, entity_id, EntityType.TASK, report)
+            models = unevidenced_models(db, scope)  # after the splits and retypes, which it must not pre-empt
+            orphans = _hold_entities(db, [(entity_id, "not-a-name") for entity_id in models])
+            delete_entities(db, orphans)
+            report.not_names, report.deleted = report.not_names + len(models), report.deleted + len(orphans)
             report.restored = _count_restored(db, pulled)
             report.deleted += delete_orphans(db, scope)
             for sql in held_indexes:
@@ -386,7 +390,6 @@ def _hold_common_words(db, scope: str, report: SettleReport) -> None:
     other_things = defined_as_other_things(db, scope)
     held = sorted({*common_word_entities(db, scope), *class_entities(db, scope), *opening_fragments(db, scope),
                    *title_case_classes(db, scope), *outside_type_entities(db, scope),
-                   *(set(unevidenced_models(db, scope)) - {entity_id for entity_id, entity_type in other_things if entity_type}),
                    *(entity_id for entity_id, entity_type in other_things if entity_type is None)})
     for entity_id, entity_type in other_things:
         if entity_type is not None and entity_id not in held:

@@ -19,9 +19,9 @@ from the wrong ones; what the papers of a model's name do and the others do not 
   ("AfroXLMR", "QCNet", "PatchGAN", "TarFlow").
 
 A discovered MODEL in 3 or more papers whose papers do none of these is held as no name.
-A name with a listed task's name in it ("Arabic ASR") is left to the task rules
-(`corpus_task_variants`), and an acronym its papers define as one other type to
-`corpus_definitions`.
+The step asks this last, after the splits of acronyms by sense (`corpus_sense_entities`: "TDM"
+in three papers is three models, one a paper) and the retypes to tasks and data
+(`corpus_task_variants`: "Document VQA"), which a hold would pre-empt.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ _COMPARED = re.compile(r"(?:outperform\w*|surpass\w*|compared (?:to|with)|than|o
 _ARCHITECTURE_PART = re.compile(r"(?:(?<=[A-Za-z0-9])-?|(?<=[A-Za-z0-9] ))(?:Nets?|GAN|CNN|RNN|VAE|DiT|ViT|MoE|Former|former|Transformer|Flow|LM|LLM|"
                                 r"Encoder|Decoder|Agent|Classifier)(?![a-z])")
 # Listed names that can stand inside another name: a capital inside or all capitals, three
-# characters or more (models "XLM", "LLaVA", "BERT", not "Claude" or "Phoenix"; tasks "ASR").
+# characters or more (models "XLM", "LLaVA", "BERT", not "Claude" or "Phoenix").
 _LISTED_PARTS = ("SELECT DISTINCT name FROM entities WHERE origin = 'gazetteer' AND type = ? "
                  "AND length(name) >= 3 AND name GLOB '[A-Za-z]*[A-Za-z]' AND name NOT GLOB '*[^A-Za-z-]*'")
 
@@ -84,7 +84,7 @@ def unevidenced_models(db, scope: str = "") -> list[str]:
         db: a connection to the store, inside the corpus step and after its verdicts.
         scope: which entities to read, as `corpus._scope` writes it ("" for all).
     """
-    models, tasks = _listed_parts(db, "MODEL"), _listed_parts(db, "TASK")
+    models = _listed_parts(db, "MODEL")
     names: dict[str, str] = {}
     sentences: dict[str, dict[tuple, str]] = defaultdict(dict)  # entity -> sentence -> paper
     evidenced: set[str] = set()
@@ -96,7 +96,7 @@ def unevidenced_models(db, scope: str = "") -> list[str]:
             evidenced.add(entity_id)
     candidates = {entity_id for entity_id, name in names.items()
                   if len(set(sentences[entity_id].values())) >= _MIN_PAPERS and entity_id not in evidenced
-                  and not has_model_part(name, models) and not has_model_part(name, tasks)}
+                  and not has_model_part(name, models)}
     with_models = _papers_with_other_models(db, {entity_id: sentences[entity_id] for entity_id in candidates})
     return sorted(entity_id for entity_id in candidates
                   if len(with_models[entity_id]) < _WITH_MODELS_SHARE * len(set(sentences[entity_id].values())))

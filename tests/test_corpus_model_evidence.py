@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_model_evidence import has_model_part, writes_a_model
 from paperkg.graph.records import EntityType
+from paperkg.graph.store import Store
 
-from corpus_papers import sentence_paper, type_after_steps
+from corpus_papers import acronym_paper, sentence_paper, type_after_steps
 
 MODEL = EntityType.MODEL
 
@@ -60,3 +62,25 @@ def test_what_names_are_built_of_a_model_part():
         assert has_model_part(name, listed), name
     for name in ("CNN", "Markov", "ETF", "Digital Surface Model", "BERT"):
         assert not has_model_part(name, listed), name
+
+
+# Papers of the 75k corpus that define "TDM" as three different models, one a paper.
+TDM = [
+    ("We propose a mobile-optimized two-stage deep learning framework that integrates a Threading Detection Model "
+     "(TDM) to parallelize YOLOv10-based detection and MobileSAM-based segmentation.", "Threading Detection Model"),
+    ("Specifically, it integrates a Texture Diffusion Model (TDM) that supports flexible multi-condition guidance "
+     "from text and/or image prompts.", "Texture Diffusion Model"),
+    ("Comparative experiments with the existing Telegraph Diffusion Model (TDM) demonstrate the superiority of "
+     "the proposed approaches in reducing speckle noise.", "Telegraph Diffusion Model"),
+]
+
+
+def test_an_acronym_of_three_models_is_split_not_held(tmp_path):
+    papers = [acronym_paper(f"t{i}", [sentence], "TDM", long_form) for i, (sentence, long_form) in enumerate(TDM)]
+    store = Store(tmp_path / "senses.db")
+    store.write_batch(papers)
+    with store:
+        settle_corpus(store)
+        naming = store._db.execute("SELECT count(DISTINCT paper_id), count(DISTINCT entity_id) FROM mentions "
+                                   "WHERE entity_id LIKE 'tdm%'").fetchone()
+    assert naming[0] == 3 and naming[1] >= 2  # every paper still names a TDM, split by sense
