@@ -51,6 +51,7 @@ from .corpus_definitions import defined_as_other_things
 from .corpus_fragments import opening_fragments
 from .corpus_introductions import introduced_data
 from .corpus_listed_words import hold_word_phrases, hold_word_readings
+from .corpus_model_evidence import unevidenced_models
 from .corpus_modifiers import hold_likeness_mentions
 from .corpus_outside_nouns import outside_type_entities
 from .corpus_senses import hold_other_senses
@@ -183,6 +184,10 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
                 _retype(db, entity_id, EntityType.DATASET, report)
             for entity_id in task_variants(db, scope):
                 _retype(db, entity_id, EntityType.TASK, report)
+            models = unevidenced_models(db, scope)  # after the splits and retypes, which it must not pre-empt
+            orphans = _hold_entities(db, [(entity_id, "not-a-name") for entity_id in models])
+            delete_entities(db, orphans)
+            report.not_names, report.deleted = report.not_names + len(models), report.deleted + len(orphans)
             report.restored = _count_restored(db, pulled)
             report.deleted += delete_orphans(db, scope)
             for sql in held_indexes:

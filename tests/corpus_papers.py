@@ -3,6 +3,7 @@ names it."""
 
 from __future__ import annotations
 
+from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
 from paperkg.graph.store import Store
 
@@ -55,3 +56,16 @@ def listed_paper(pid: str, sentence: str, text: str, name: str, entity_type: Ent
 def unnamed_paper(pid: str, sentence: str) -> PaperExtraction:
     """A paper whose abstract is one sentence that names nothing."""
     return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (), ())
+
+
+def type_after_steps(tmp_path, papers: list[PaperExtraction], name: str) -> str | None:
+    """The type of the entity `name` after these papers are stored and two corpus steps run
+    (None: no entity); the second step restores and holds nothing more."""
+    store = Store(tmp_path / "corpus.db")
+    store.write_batch(papers)
+    with store:
+        settle_corpus(store)
+        second = settle_corpus(store)
+        assert second.restored == 0 and second.not_names == 0
+        found = store.get_entities([entity_id(name)]).get(entity_id(name))
+    return found.type.value if found else None

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_outside_nouns import nouns_beside
-from paperkg.graph.records import EntityType, PaperExtraction, entity_id
-from paperkg.graph.store import Store
+from paperkg.graph.records import EntityType
 
-from corpus_papers import sentence_paper
+from corpus_papers import sentence_paper, type_after_steps
 
 MODEL, BENCHMARK = EntityType.MODEL, EntityType.BENCHMARK
 
@@ -19,19 +17,6 @@ CHROMADB = [
     "The coaches query a Retrieval-Augmented Generation (RAG) pipeline utilizing a vector search engine (ChromaDB).",
     "The system features a vectorized skill repository backed by ChromaDB and an adaptive model management layer.",
 ]
-
-
-def type_after_steps(tmp_path, papers: list[PaperExtraction], name: str) -> str | None:
-    """The type of the entity `name` after these papers are stored and two corpus steps run
-    (None: no entity); the second step restores and holds nothing more."""
-    store = Store(tmp_path / "outside.db")
-    store.write_batch(papers)
-    with store:
-        settle_corpus(store)
-        second = settle_corpus(store)
-        assert second.restored == 0 and second.not_names == 0
-        found = store.get_entities([entity_id(name)]).get(entity_id(name))
-    return found.type.value if found else None
 
 
 def test_a_name_its_papers_call_a_store_and_an_engine_is_not_a_name(tmp_path):
