@@ -55,6 +55,7 @@ from .corpus_modifiers import hold_likeness_mentions
 from .corpus_outside_nouns import outside_type_entities
 from .corpus_senses import hold_other_senses
 from .corpus_sense_entities import split_senses
+from .corpus_listed_senses import split_listed_senses
 from .corpus_task_variants import task_variants
 from .corpus_titles import title_case_classes
 from .corpus_words import common_word_entities
@@ -178,7 +179,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             report.not_names += hold_word_readings(db, scope) + hold_word_phrases(db, scope)
             report.not_names += hold_likeness_mentions(db, scope)
             report.not_names += hold_other_senses(db, scope)
-            report.split += split_senses(db, scope)
+            report.split += split_senses(db, scope) + split_listed_senses(db, scope)
             for entity_id in introduced_data(db, scope):
                 _retype(db, entity_id, EntityType.DATASET, report)
             for entity_id in task_variants(db, scope):
