@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 
 from .corpus_definitions import ACRONYM
-from .corpus_readings import crosses_kind
 from .corpus_sense_entities import sense_key, words_of
 from .extract.rules.abbreviations import best_long_form
 from .extract.rules.cues import type_of_noun
@@ -43,16 +42,18 @@ _ROWS = (f"SELECT m.paper_id, m.text, {sentence_sql('m')} FROM mentions m WHERE 
 # What may follow a name before its spelled-out form: "NAME (", "NAME: (a/an/the)", "NAME, a/an".
 _SPELLED_AFTER = r"\s*(?:\(\s*|:\s+(?:(?:a|an|the|A|An|The)\s+)?|,\s+(?:a|an|the)\s+)"
 _WORD = re.compile(r"[^\s,;:.()]+")
-_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_NEXT_WORD = re.compile(r"(?:\s*\([^()]*\))?\s+([a-z]+)\b")
+_HEAD_END = re.compile(r"\s+(?:for|via)\s+")
 _DETERMINED = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]his|[Ii]ts|proposed|novel|new)\s+$")
 _MAX_WORDS = 10
 _SMALL = frozenset("a an and the of for from with via in on to by at as or".split())
 _DATA = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
 # Nouns of a method that a listed dataset or benchmark is not ("the proposed BIRD method", "an
-# Image-to-Point (I2P) module"); not "framework", "pipeline", "loss", "attack": a benchmark's
-# framework, "Wikitext loss" and "HarmBench attack success rate" are the data's.
+# Image-to-Point (I2P) module", "a novel LAMA loss"); not "framework", "pipeline", "model",
+# "attack": a benchmark's framework, "a CIFAR-10 model" and "HarmBench attack success rate" are
+# the data's.
 # In the singular: "FIQA methods", "VOT methods" and "CBT techniques" are a task's or a field's.
-_METHOD_NOUNS = frozenset("method approach algorithm module architecture mechanism technique".split())
+_METHOD_NOUNS = frozenset("method approach algorithm module architecture mechanism technique loss".split())
 
 
 def listed_sense_papers(name: str, listed: EntityType, known: list[str],
@@ -71,15 +72,17 @@ def listed_sense_papers(name: str, listed: EntityType, known: list[str],
     for paper, text, sentence in rows:
         by_paper.setdefault(paper, []).append((text, sentence or ""))
     found: dict[str, tuple[str, str | None]] = {}
+    own_kind = _DATA if listed in _DATA else {listed}
     for paper, mentions in by_paper.items():
+        if any(type_of_noun(m.group(1)) in own_kind for text, sentence in mentions for m in _after(text, sentence)):
+            continue  # "the EDSR (Enhanced Deep Super-Resolution) model", "the BIRD dataset": the listed kind
         long = next((form for text, sentence in mentions if (form := spelled_out(name, text, sentence))), None)
         if long is not None:
             if _another_thing(name, listed, long, known_words):
                 found[paper] = (sense_key([long]), long)
             continue
         nouns = {m.group(1) for text, sentence in mentions for m in _after(text, sentence, determined=True)}
-        kinds = {type_of_noun(noun) for noun in nouns} - {None}
-        if listed in _DATA and nouns & _METHOD_NOUNS and not kinds & _DATA:
+        if listed in _DATA and nouns & _METHOD_NOUNS:
             found[paper] = (EntityType.METHOD.value.lower(), None)
     return found
 
@@ -89,19 +92,20 @@ def _another_thing(name: str, listed: EntityType, long: str, known_words: list[f
     the list spells the name out, its words must be none of the listed forms' (half or more of
     the smaller shared) and its head must not give the listed type ("Region-Based Convolutional
     Neural Network" is R-CNN's "Regions with CNN features"); where the list does not, its head
-    must give a type across data and systems ("Gaussian Evolution Model" for a listed benchmark;
-    not "Diffusion Transformer" for a listed model, nor "Enhanced Deep Super-Resolution")."""
+    must give another type ("Gaussian Evolution Model" for a listed benchmark; not "Diffusion
+    Transformer" for a listed model)."""
     words = words_of(long)
     head = long_form_type(long)
     if any(_related(words, known) for known in known_words):
         return False
     if any(len(known - words_of(name)) >= 2 for known in known_words):
         return head is not listed
-    return head is not None and crosses_kind(head, listed)
+    return head is not None and head is not listed
 
 
 def _after(text: str, sentence: str, determined: bool = False):
-    """The lowercase words right after the name in a sentence; with `determined`, only where a
+    """The lowercase words right after the name (and a parenthesis after it) in a sentence;
+    with `determined`, only where a
     determiner is right before it ("the proposed BIRD method", "The I2P module"; not "with
     GSM-Symbolic approach", the benchmark's)."""
     for found in re.finditer(re.escape(text), sentence):
@@ -192,15 +196,16 @@ def _move(db, entity_id: str, name: str, listed: EntityType, moved: dict[str, tu
 
 def sense_type(name: str, listed: EntityType, key: str, rows: list[tuple[str, str, str]]) -> EntityType:
     """A sense's type from its papers' sentences: each mention's vote (`mention_evidence`), the
-    long form's head and the type noun after the name; the other kind's vote wins where it
-    is the only one ("a novel LAMA loss"); else the listed type."""
+    long form's head (`_spelled_type`) and the type noun after the name (the type of a noun
+    sense: "a novel LAMA loss"); METHOD where nothing calls it the listed kind (a paper's own
+    "Identity-Aware Human Motion" under a listed dataset's name); else their vote."""
     votes = []
     for paper, text, sentence in rows:
         sentence = sentence or ""
         votes.append((paper, mention_evidence(sentence, text)))
         long = spelled_out(name, text, sentence)
         if long is not None:
-            votes.append((paper, long_form_type(long)))
+            votes.append((paper, _spelled_type(long)))
         votes.extend((paper, type_of_noun(m.group(1))) for m in _after(text, sentence))
     if key in {t.value.lower() for t in EntityType}:
         return EntityType(key.upper())
@@ -210,3 +215,12 @@ def sense_type(name: str, listed: EntityType, key: str, rows: list[tuple[str, st
     if found is listed and not any(v in kind for _, v in votes):
         return EntityType.METHOD  # a paper's own thing under the listed name, which nothing calls its kind
     return found
+
+
+def _spelled_type(long: str) -> EntityType | None:
+    """The type a paper's own long form gives, by its head before "for" or "via" ("Affective
+    Memory Benchmark for Emotion Recognition"); a task's or a measure's head names the method
+    a paper spells out as its own ("Calibrated Latent Uncertainty Estimation", "Topological
+    Representation Alignment"), as `evidence` reads a task proposed."""
+    found = long_form_type(_HEAD_END.split(long, 1)[0])
+    return EntityType.METHOD if found in (EntityType.TASK, EntityType.METRIC) else found

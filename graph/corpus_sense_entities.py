@@ -107,7 +107,7 @@ def read_senses(name: str, rows: list[tuple]) -> list[Sense]:
     written: dict[str, list[str]] = {}
     for paper, text, vote, defined, _ in rows:
         if is_long_form(text, vote or "", defined or "") and entity_key(text) != entity_key(name):
-            words = long_form_words(name, text)
+            words = _long_form_words(name, text)
             if words:
                 forms.setdefault(paper, set()).add(words)
                 written.setdefault(paper, []).append(text)
@@ -152,9 +152,9 @@ def _support(by_sense: dict[int, set[str]], groups: dict[frozenset[str], int], r
     sentences a word of its long forms that no other sense's has ("the speculative reward of
     SRM"): where senses have as many defining papers, the papers that only use the acronym
     stay with the one they speak of most."""
-    words_of: dict[int, set[str]] = {}
+    sense_words: dict[int, set[str]] = {}
     for form, sense in groups.items():
-        words_of.setdefault(sense, set()).update(form)
+        sense_words.setdefault(sense, set()).update(form)
     placed = set().union(*by_sense.values())
     sentences: dict[str, set[str]] = {}
     for paper, _, _, _, sentence in rows:
@@ -162,12 +162,12 @@ def _support(by_sense: dict[int, set[str]], groups: dict[frozenset[str], int], r
             sentences.setdefault(paper, set()).update(words_of(sentence or ""))
     support = {}
     for sense, papers in by_sense.items():
-        own = words_of[sense] - set().union(*(words_of[s] for s in by_sense if s != sense))
+        own = sense_words[sense] - set().union(*(sense_words[s] for s in by_sense if s != sense))
         support[frozenset(papers)] = sum(1 for words in sentences.values() if words & own)
     return support
 
 
-def long_form_words(name: str, text: str) -> frozenset[str]:
+def _long_form_words(name: str, text: str) -> frozenset[str]:
     """A long form's words (see `words_of`); none for a form of fewer than two, or one half
     spelled out ("Knowledge-based VQA" for KB-VQA): it says no sense."""
     text = _LATEX.sub("", text)
