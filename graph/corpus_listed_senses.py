@@ -7,17 +7,18 @@ Cross-Table Question Answering", "a novel LAMA loss". The extraction matches the
 each, and the listed entity's evidence, type and paper count then mix things (docs/audit/README.md,
 "Round 31" and "Rules after round 29, listed names and classes", "What is left").
 
-A paper names another thing than the listed entity where (Schwartz & Hearst, 2003: a definition
-holds in its paper) one of its sentences spells the acronym out, "NAME (Long Form)", "Long Form
-(NAME)", "NAME: Long Form" or "NAME, a Long Form", by a long form whose letters spell it and whose
-words are not the listed forms' (`corpus_sense_entities`' words and relatedness), or where it writes
-the name before a type noun of the other kind (data against systems: "the LAMA loss" for a listed
-benchmark) and never before one of the entity's kind. Its mentions move to a sense entity of their
-own, `<id>~<key>` (the key of its long form, as `corpus_sense_entities` makes them; `<id>~<type>`
-for a type noun alone), typed by its papers' sentences (`evidence.mention_evidence`, the long form's
-head, the type noun); the listed entity keeps the papers that mean it or write the name undefined.
-Each paper is decided on its own mentions, so a step over the same papers moves the same ones,
-whatever else the corpus holds.
+A paper names another thing than the listed entity (Schwartz & Hearst, 2003: a definition holds
+in its paper) where one of its sentences spells the acronym out, "Long Form (NAME)", "NAME (Long
+Form)", "NAME: Long Form" or "NAME, a Long Form", by a long form written as a name whose words
+are not the listed forms' (`corpus_sense_entities.words_of`) and whose head does not give the
+listed type (where the list spells nothing out, a head must give another type); or, for a listed
+dataset or benchmark, where it writes "the/a/our NAME method/module/loss/...". A paper that writes
+the name before a noun of the listed kind ("the EDSR (...) model") stays. Its mentions move to a
+sense entity, `<id>~<key>` (the key of its long form, `corpus_sense_entities.sense_key`; `<id>~method`
+for a method noun), typed by its papers' sentences (`sense_type`); the listed entity keeps the
+papers that mean it or write the name undefined. Each paper is decided on its own mentions, so a
+step over the same papers moves the same ones, whatever else the corpus holds, and a second step
+finds nothing to move.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ _DATA = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
 # Nouns of a method that a listed dataset or benchmark is not ("the proposed BIRD method", "an
 # Image-to-Point (I2P) module", "a novel LAMA loss"); not "framework", "pipeline", "model",
 # "attack": a benchmark's framework, "a CIFAR-10 model" and "HarmBench attack success rate" are
-# the data's.
-# In the singular: "FIQA methods", "VOT methods" and "CBT techniques" are a task's or a field's.
+# the data's; in the singular: "FIQA methods", "VOT methods" and "CBT techniques" are a task's or
+# a field's.
 _METHOD_NOUNS = frozenset("method approach algorithm module architecture mechanism technique loss".split())
 
 
@@ -106,9 +107,9 @@ def _another_thing(name: str, listed: EntityType, long: str, known_words: list[f
 
 
 def _after(text: str, sentence: str, determined: bool = False):
-    """The lowercase words right after the name (and a parenthesis after it) in a sentence;
-    with `determined`, only where a determiner is right before it ("the proposed BIRD method", "The I2P module"; not "with
-    GSM-Symbolic approach", the benchmark's)."""
+    """The lowercase words right after the name (and a parenthesis after it) in a sentence; with
+    `determined`, only where a determiner is right before it ("the proposed BIRD method", "The
+    I2P module"; not "with GSM-Symbolic approach", the benchmark's)."""
     for start in _starts(text, sentence):
         word = _NEXT_WORD.match(sentence, start + len(text))
         if word and (not determined or _DETERMINED.search(sentence, 0, start)):

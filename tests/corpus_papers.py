@@ -3,6 +3,8 @@ names it."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
 from paperkg.graph.store import Store
 
@@ -55,3 +57,11 @@ def listed_paper(pid: str, sentence: str, text: str, name: str, entity_type: Ent
 def unnamed_paper(pid: str, sentence: str) -> PaperExtraction:
     """A paper whose abstract is one sentence that names nothing."""
     return PaperExtraction(Paper(pid, f"Paper {pid}", sentence), (), ())
+
+
+def stored_rows(path) -> dict[str, list]:
+    """Every table's rows, sorted, but the change log: what the store holds."""
+    with sqlite3.connect(path) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                           "name NOT IN ('paper_changes', 'sqlite_sequence')")]
+        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}

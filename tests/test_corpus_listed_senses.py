@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_listed_senses import listed_sense_papers, spelled_out
 from paperkg.graph.records import EntityType
 from paperkg.graph.store import Store
 
-from corpus_papers import listed_paper, papers_naming
+from corpus_papers import listed_paper, papers_naming, stored_rows
 
 BENCHMARK = EntityType.BENCHMARK
 # Sentences of the 75k corpus (shortened): GEM, a listed benchmark, as a paper's own model.
@@ -37,21 +35,14 @@ def test_a_listed_benchmark_spelled_out_as_a_model_is_a_sense_of_its_own(tmp_pat
         assert store.find_entity("Gaussian Evolution Model").id == child
 
 
-def _stored_rows(path) -> dict[str, list]:
-    with sqlite3.connect(path) as db:
-        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                           "name NOT IN ('paper_changes', 'sqlite_sequence')")]
-        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-
-
 def test_a_second_step_moves_nothing_more(tmp_path):
     with Store(tmp_path / "listed.db") as store:
         store.write_batch(_gem_papers())
         settle_corpus(store)
-    first = _stored_rows(tmp_path / "listed.db")
+    first = stored_rows(tmp_path / "listed.db")
     with Store(tmp_path / "listed.db") as store:
         settle_corpus(store)
-    assert _stored_rows(tmp_path / "listed.db") == first
+    assert stored_rows(tmp_path / "listed.db") == first
 
 
 def test_the_lists_own_long_form_stays():
