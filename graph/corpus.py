@@ -50,6 +50,7 @@ from .corpus_classes import class_entities
 from .corpus_definitions import defined_as_other_things
 from .corpus_fragments import opening_fragments
 from .corpus_introductions import introduced_data
+from .corpus_listed_senses import split_listed_senses
 from .corpus_listed_words import hold_word_phrases, hold_word_readings
 from .corpus_model_evidence import unevidenced_models
 from .corpus_modifiers import hold_likeness_mentions
@@ -179,7 +180,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             report.not_names += hold_word_readings(db, scope) + hold_word_phrases(db, scope)
             report.not_names += hold_likeness_mentions(db, scope)
             report.not_names += hold_other_senses(db, scope)
-            report.split += split_senses(db, scope)
+            report.split += split_senses(db, scope) + split_listed_senses(db, scope)
             for entity_id in introduced_data(db, scope):
                 _retype(db, entity_id, EntityType.DATASET, report)
             for entity_id in task_variants(db, scope):

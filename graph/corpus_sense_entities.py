@@ -122,7 +122,7 @@ def read_senses(name: str, rows: list[tuple]) -> list[Sense]:
     if len(by_sense) < 2:
         return [Sense(None, everyone, ())]
     support = _support(by_sense, groups, rows)
-    senses = sorted((Sense(_key([t for p in sorted(papers) for t in written[p]]), frozenset(papers),
+    senses = sorted((Sense(sense_key([t for p in sorted(papers) for t in written[p]]), frozenset(papers),
                            tuple(sorted({t for p in papers for t in written[p]})))
                      for papers in by_sense.values()),
                     key=lambda s: (-len(s.papers), -support[s.papers], rows[0][0] not in s.papers, s.key))
@@ -137,7 +137,7 @@ def _join_same_keys(by_sense: dict[int, set[str]], groups: dict[frozenset[str], 
     and would otherwise write one `<id>~<key>` entity twice."""
     first: dict[str, int] = {}
     for sense in sorted(by_sense):
-        key = _key([t for p in sorted(by_sense[sense]) for t in written[p]])
+        key = sense_key([t for p in sorted(by_sense[sense]) for t in written[p]])
         target = first.setdefault(key, sense)
         if target != sense:
             by_sense[target] |= by_sense.pop(sense)
@@ -152,33 +152,33 @@ def _support(by_sense: dict[int, set[str]], groups: dict[frozenset[str], int], r
     sentences a word of its long forms that no other sense's has ("the speculative reward of
     SRM"): where senses have as many defining papers, the papers that only use the acronym
     stay with the one they speak of most."""
-    words_of: dict[int, set[str]] = {}
+    sense_words: dict[int, set[str]] = {}
     for form, sense in groups.items():
-        words_of.setdefault(sense, set()).update(form)
+        sense_words.setdefault(sense, set()).update(form)
     placed = set().union(*by_sense.values())
     sentences: dict[str, set[str]] = {}
     for paper, _, _, _, sentence in rows:
         if paper not in placed:
-            sentences.setdefault(paper, set()).update(_words(sentence or ""))
+            sentences.setdefault(paper, set()).update(words_of(sentence or ""))
     support = {}
     for sense, papers in by_sense.items():
-        own = words_of[sense] - set().union(*(words_of[s] for s in by_sense if s != sense))
+        own = sense_words[sense] - set().union(*(sense_words[s] for s in by_sense if s != sense))
         support[frozenset(papers)] = sum(1 for words in sentences.values() if words & own)
     return support
 
 
 def _long_form_words(name: str, text: str) -> frozenset[str]:
-    """A long form's words (see `_words`); none for a form of fewer than two, or one half
+    """A long form's words (see `words_of`); none for a form of fewer than two, or one half
     spelled out ("Knowledge-based VQA" for KB-VQA): it says no sense."""
     text = _LATEX.sub("", text)
     acronym = name.lower()
     if any(inner.group().lower() in acronym for inner in _INNER_ACRONYM.finditer(text)):
         return frozenset()
-    words = _words(text)
+    words = words_of(text)
     return words if len(words) >= 2 else frozenset()
 
 
-def _words(text: str) -> frozenset[str]:
+def words_of(text: str) -> frozenset[str]:
     """The words of a text, lowercase, the small ones out, a long one by its first five
     letters ("processes" and "process", "Contextual" and "Context")."""
     return frozenset(w[:5] if len(w) > 3 else w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _SMALL)
@@ -199,11 +199,11 @@ def _group(forms: set[frozenset[str]]) -> dict[frozenset[str], int]:
     return groups
 
 
-def _key(texts: list[str]) -> str:
+def sense_key(texts: list[str]) -> str:
     """The key of the long form a sense's papers write most (singular), the first on a tie."""
-    counts = Counter(" ".join(sorted(_words(t))) for t in texts)
+    counts = Counter(" ".join(sorted(words_of(t))) for t in texts)
     top = min(counts, key=lambda k: (-counts[k], k))
-    spelled = min((_LATEX.sub("", t) for t in texts if " ".join(sorted(_words(t))) == top), key=entity_key)
+    spelled = min((_LATEX.sub("", t) for t in texts if " ".join(sorted(words_of(t))) == top), key=entity_key)
     return entity_key(spelled.rstrip("s") if spelled.endswith("s") and not spelled.endswith("ss") else spelled)
 
 

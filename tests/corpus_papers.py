@@ -3,6 +3,8 @@ names it."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
 from paperkg.graph.store import Store
@@ -69,3 +71,11 @@ def type_after_steps(tmp_path, papers: list[PaperExtraction], name: str) -> str 
         assert second.restored == 0 and second.not_names == 0
         found = store.get_entities([entity_id(name)]).get(entity_id(name))
     return found.type.value if found else None
+
+
+def stored_rows(path) -> dict[str, list]:
+    """Every table's rows, sorted, but the change log: what the store holds."""
+    with sqlite3.connect(path) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                           "name NOT IN ('paper_changes', 'sqlite_sequence')")]
+        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 
 from paperkg.graph.corpus import settle_corpus
@@ -10,7 +9,7 @@ from paperkg.graph.corpus_sense_entities import read_senses
 from paperkg.graph.records import EntityType, entity_id
 from paperkg.graph.store import Store
 
-from corpus_papers import acronym_paper, papers_naming
+from corpus_papers import acronym_paper, papers_naming, stored_rows
 
 MODEL = EntityType.MODEL
 
@@ -49,22 +48,14 @@ def test_an_acronym_defined_as_two_unrelated_models_is_two_entities(tmp_path):
         assert {m.paper_id for batch in store.iter_mentions() for m in batch if m.entity_id == child} == {"mask"}
 
 
-def _stored_rows(path) -> dict[str, list]:
-    """Every table's rows, sorted, but the change log: what the store holds."""
-    with sqlite3.connect(path) as db:
-        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                           "name NOT IN ('paper_changes', 'sqlite_sequence')")]
-        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-
-
 def test_a_second_step_makes_the_same_senses(tmp_path):
     with _store(tmp_path, _srm_papers()) as store:
         settle_corpus(store)
-    first = _stored_rows(tmp_path / "senses.db")
+    first = stored_rows(tmp_path / "senses.db")
     assert any(row[0] == "srm~semanticregionmask" for row in first["entities"])
     with Store(tmp_path / "senses.db") as store:
         settle_corpus(store)
-    assert _stored_rows(tmp_path / "senses.db") == first
+    assert stored_rows(tmp_path / "senses.db") == first
 
 
 # (paper, text, vote, defined type, sentence) rows, as the store holds them.
