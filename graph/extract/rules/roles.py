@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from paperkg.graph.extract.rules.data_as_words import named_as_a_kind
+from paperkg.graph.extract.rules.data_as_words import named_as_a_kind, named_as_a_modifier
 from paperkg.graph.extract.rules.measured_results import opens_a_measured_result
 from paperkg.graph.records import EntityType, Role
 
@@ -385,6 +385,8 @@ def names_evaluated_data(text: str, start: int, end: int, left: str, cue_end: in
     if _HARDWARE_AFTER.match(text, end) or _SPEED_ON.search(left) or _TRAINED_AFTER.match(text, end):
         return False
     if _named_as_a_device(text, start, end) or named_as_a_kind(text, start, end):
+        return False
+    if named_as_a_modifier(text, start, end):
         return False
     if _COMPARED_DATA.search(left, cue_end):
         return False
