@@ -27,13 +27,13 @@ _NOT_ADJECTIVES = frozenset(
     "namely such like between among under within".split())
 _PLURAL_DATA = re.compile(r"\s+(?:datasets|data\s+sets|corpora|benchmarks)\b")
 _SINGULAR_DATA = re.compile(r"\s+(?:dataset|data\s+set|corpus|benchmark)\b")
-_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([a-z][\w-]*)\s+\Z")
-# "a proprietary nine-satellite", "an open large-scale": an indefinite article, then one to
-# three lower-case words, right before the name.
-_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){1,3}\Z")
-# A name and a list joiner before the adjective: "the 3DMatch and the challenging 3DLoMatch
-# datasets" is a list whose plural is the list's ("limited and high-dimensional" is not).
-_LISTED_BEFORE = re.compile(r"\b[A-Z0-9][\w-]*\)?(?:,|\s+and|\s+or|,\s+and)\s+(?:the\s+)?\Z")
+# The last words before a name, read back to front.
+_WORDS_BEFORE = re.compile(r"[^\s]+")
+_MAX_ADJECTIVES = 3
+# A name and a list joiner before the adjectives: "the DroneCrowd and newly shared
+# UP-COUNT-TRACK datasets" is a list whose plural is the list's ("limited and
+# high-dimensional MEG datasets" is not).
+_LISTED_BEFORE = re.compile(r"\b[A-Z0-9][\w+-]*\)?(?:,|\s+and|\s+or|,\s+and)\s+(?:the\s+)?\Z")
 _COMPOUND_SUFFIX = re.compile(r"-(?:based|defined|style|like|derived|inspired|sourced)\Z")
 _COMPOUND_AFTER = re.compile(r"-(?:based|defined|style|like|derived|inspired|sourced)\b")
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+(?P<rest>[^.;,]{0,40})")
@@ -44,15 +44,29 @@ _REACH = 60
 
 
 def named_as_a_kind(text: str, start: int, end: int) -> bool:
-    """Whether the data name at text[start:end] qualifies a kind of data: an adjective and a
-    plural data noun around it, or an indefinite article and a singular one."""
+    """Whether the data name at text[start:end] qualifies a kind of data: lower-case
+    adjectives before it and a plural data noun after it, with no "the" or listed name before
+    them, or "a"/"an" and one to three adjectives before it and a singular data noun after."""
+    plural = _PLURAL_DATA.match(text, end) is not None
+    if not plural and _SINGULAR_DATA.match(text, end) is None:
+        return False
     before = text[max(0, start - _REACH) : start]
-    if _PLURAL_DATA.match(text, end):
-        word = _WORD_BEFORE.search(before)
-        if word is None or word.group(1) in _NOT_ADJECTIVES:
-            return False
-        return _LISTED_BEFORE.search(before, 0, word.start(1)) is None
-    return _SINGULAR_DATA.match(text, end) is not None and _INDEFINITE_BEFORE.search(before) is not None
+    words = before.split()
+    adjectives = 0
+    while adjectives < len(words) and adjectives <= _MAX_ADJECTIVES:
+        word = words[-1 - adjectives]
+        if not word[:1].islower() or not word.replace("-", "").isalnum() or word in _NOT_ADJECTIVES:
+            break
+        adjectives += 1
+    if not adjectives or adjectives > _MAX_ADJECTIVES:
+        return False
+    opener = words[-1 - adjectives] if adjectives < len(words) else ""
+    if not plural:
+        return opener in ("a", "an", "A", "An")
+    if opener in ("the", "The"):
+        return False
+    run_start = before.rfind(words[-adjectives])
+    return _LISTED_BEFORE.search(before, 0, run_start) is None
 
 
 def named_as_a_modifier(text: str, start: int, end: int) -> bool:
