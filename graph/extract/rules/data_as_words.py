@@ -27,8 +27,6 @@ _NOT_ADJECTIVES = frozenset(
     "namely such like between among under within".split())
 _PLURAL_DATA = re.compile(r"\s+(?:datasets|data\s+sets|corpora|benchmarks)\b")
 _SINGULAR_DATA = re.compile(r"\s+(?:dataset|data\s+set|corpus|benchmark)\b")
-# The last words before a name, read back to front.
-_WORDS_BEFORE = re.compile(r"[^\s]+")
 _MAX_ADJECTIVES = 3
 # A name and a list joiner before the adjectives: "the DroneCrowd and newly shared
 # UP-COUNT-TRACK datasets" is a list whose plural is the list's ("limited and
@@ -65,8 +63,8 @@ def named_as_a_kind(text: str, start: int, end: int) -> bool:
         return opener in ("a", "an", "A", "An")
     if opener in ("the", "The"):
         return False
-    run_start = before.rfind(words[-adjectives])
-    return _LISTED_BEFORE.search(before, 0, run_start) is None
+    run = re.search(r"(?:\S+\s+){%d}\Z" % adjectives, before)
+    return run is None or _LISTED_BEFORE.search(before, 0, run.start()) is None
 
 
 def named_as_a_modifier(text: str, start: int, end: int) -> bool:

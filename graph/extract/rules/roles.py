@@ -373,8 +373,9 @@ def names_evaluated_data(text: str, start: int, end: int, left: str, cue_end: in
     reports results on, by the words around it: not a kind of data ("on multiple CZSL
     benchmarks"), not hardware ("on the NVIDIA Jetson AGX platform", "111 fps on NVIDIA
     Jetson AGX"), not what other models were trained on ("outperforms both ImageNet
-    pre-trained DL models") and not data compared as data ("surpassing existing datasets
-    (e.g., ARID1.5 and Dark-48) in scale").
+    pre-trained DL models"), not data compared as data ("surpassing existing datasets
+    (e.g., ARID1.5 and Dark-48) in scale") and not a word of another noun phrase ("real sparse
+    ToF datasets", "KVRET's human-collected dialogs": `data_as_words.py`).
 
     Args:
         text: the field the mention is in; `start`/`end` the mention's place in it.
