@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from paperkg.graph.extract.rules.data_as_words import named_as_a_kind, named_as_a_modifier
 from paperkg.graph.extract.rules.measured_results import opens_a_measured_result
 from paperkg.graph.records import EntityType, Role
 
@@ -372,8 +373,9 @@ def names_evaluated_data(text: str, start: int, end: int, left: str, cue_end: in
     reports results on, by the words around it: not a kind of data ("on multiple CZSL
     benchmarks"), not hardware ("on the NVIDIA Jetson AGX platform", "111 fps on NVIDIA
     Jetson AGX"), not what other models were trained on ("outperforms both ImageNet
-    pre-trained DL models") and not data compared as data ("surpassing existing datasets
-    (e.g., ARID1.5 and Dark-48) in scale").
+    pre-trained DL models"), not data compared as data ("surpassing existing datasets
+    (e.g., ARID1.5 and Dark-48) in scale") and not a word of another noun phrase ("real sparse
+    ToF datasets", "KVRET's human-collected dialogs": `data_as_words.py`).
 
     Args:
         text: the field the mention is in; `start`/`end` the mention's place in it.
@@ -383,7 +385,9 @@ def names_evaluated_data(text: str, start: int, end: int, left: str, cue_end: in
     """
     if _HARDWARE_AFTER.match(text, end) or _SPEED_ON.search(left) or _TRAINED_AFTER.match(text, end):
         return False
-    if _named_as_a_device(text, start, end):
+    if _named_as_a_device(text, start, end) or named_as_a_kind(text, start, end):
+        return False
+    if named_as_a_modifier(text, start, end):
         return False
     if _COMPARED_DATA.search(left, cue_end):
         return False
