@@ -79,7 +79,7 @@ def introduce_siblings(text: str, pairs: list, with_role) -> None:
             continue
         if turn < 0 or c.start < turn or _OTHERS_SENTENCE.search(mention.sentence) is not None:
             continue  # background before the paper speaks of itself, or others' things
-        if not _is_coined_unlisted(text, c) or not is_coined_here(text, c):
+        if not is_coined_unlisted(text, c) or not is_coined_here(text, c):
             continue
         name = text[c.start : c.end].casefold()
         if any(name in held for held in names):
@@ -88,8 +88,9 @@ def introduce_siblings(text: str, pairs: list, with_role) -> None:
             pairs[i] = (with_role(mention, _INTRODUCES), c)
 
 
-def _is_coined_unlisted(text: str, c) -> bool:
-    """Whether a candidate is one token of a coined shape that no curated list knows."""
+def is_coined_unlisted(text: str, c) -> bool:
+    """Whether a candidate is one token of a coined shape ("PhysicsUNet", "AoD", "RAG-News")
+    that no curated list knows."""
     if c.entity is not None and c.entity.origin == "gazetteer":
         return False
     return _COINED_SHAPE.fullmatch(text, c.start, c.end) is not None
