@@ -1,7 +1,7 @@
 """Names coined beside a name the paper introduces, in the same breath: its siblings.
 
 A sentence that introduces one of the paper's own names often names the others of its kind
-next to it, joined by "and", a comma or "while", and the cue that reached the first one
+next to it, joined by "and" or "while", and the cue that reached the first one
 does not reach them, or another cue (a verb of use before the list) gives them its role:
 "along with the Past Time Attention (PTA) module, mode attention module and anchor-oriented
 decoder (AoD)", "we define DermEval as a physician aligned six dimensional evaluator and
