@@ -196,6 +196,19 @@ def role_of(text: str, name: str, kind: EntityType = D) -> Role:
     ("We evaluate the system on tasks ranging from bars to digits from the MNIST dataset.",
      "MNIST", D, Role.EVALUATES_ON),
     ("We build a corpus from LAION-5B captions.", "LAION-5B", D, Role.USES),
+    # Round 22: data that is the object of the paper's "apply ... to", or drawn "from" after it
+    # (heldout; arXiv 2507.07620); not another's applying, an infinitive or a passive.
+    ("We apply the ladderpath approach to 21 parallel corpora from the PUD dataset.", "PUD", D,
+     Role.EVALUATES_ON),
+    ("We apply our method to standard classification datasets, such as ImageNet-1k.", "ImageNet-1k",
+     D, Role.EVALUATES_ON),
+    ("Applying CFA to 4,000+ models from the Open LLM Leaderboard, we decompose variance.",
+     "Open LLM Leaderboard", EntityType.BENCHMARK, Role.EVALUATES_ON),
+    ("There is interest in applying them to EDA tasks, particularly RTL code generation.", "RTL", D,
+     Role.USES),
+    ("We fine-tune a model, then apply it to convert healthy speech (FLEURS) into noise.", "FLEURS",
+     D, Role.USES),
+    ("A YOLOv8 model is applied to 400 images from the EgoHands dataset.", "EgoHands", D, Role.USES),
 ])
 def test_data_roles(text, name, kind, role):
     assert role_of(text, name, kind) is role

