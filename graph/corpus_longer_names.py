@@ -17,7 +17,9 @@ A mention is read so where, in its paper's text,
   first word, nor an article or preposition) and a capitalised word right after it that is
   neither a type noun nor a challenge's track ("MOSE Track", "ImageNet Validation") nor
   the rest of the entity's own name ("Microsoft [[Swin]] Transformer"). A title
-  capitalises every word, so titles are not read this way.
+  capitalises every word, so titles are not read this way; or
+- a word that names an institution follows it ("[[Columbia]] University", "the [[Gutenberg]]
+  Health Study", "Weill [[Cornell]] Medicine"): the name is a place's or a founder's.
 
 Such mentions are held as not names; an entity left with none is removed as an orphan.
 """
@@ -43,6 +45,9 @@ _WORD_BEFORE = re.compile(r"(?<![.!?:;]\s)\b([A-Z][a-z]+)\s$")
 _OPENING = re.compile(r"(?:^|[.!?:;]\s)\s*$")
 # A space and a capitalised word right after the mention: " Cancer".
 _WORD_AFTER = re.compile(r"^ ([A-Z][a-z]+)\b")
+# Words after a name that make it an institution's ("Columbia University").
+_INSTITUTION_AFTER = re.compile(r"^ (?:University|Universities|Institute|College|Hospital|School|Clinic|Registry|"
+                                r"Medicine|Health)\b")
 # Words before a name that do not continue it: articles, prepositions, conjunctions.
 _FUNCTION_WORDS = frozenset({"The", "A", "An", "Our", "This", "These", "Its", "Their", "In", "On", "For", "With",
                              "From", "By", "And", "Or", "Of", "To", "Using", "Via", "At", "As", "Both", "Each"})
@@ -77,7 +82,7 @@ def hold_longer_name_parts(db, scope: str = "") -> int:
 def inside_longer_name(name: str, field: str, before: str, after: str) -> bool:
     """Whether a mention of the entity `name`, in this field ("title" or "abstract"), with
     this text before and after it, stands inside a longer name (see above)."""
-    if _GLUED_BEFORE.search(before):
+    if _GLUED_BEFORE.search(before) or _INSTITUTION_AFTER.match(after):
         return True
     if field == "title":
         return False
