@@ -52,6 +52,7 @@ from .corpus_fragments import opening_fragments
 from .corpus_introductions import introduced_data
 from .corpus_listed_senses import split_listed_senses
 from .corpus_listed_words import hold_word_phrases, hold_word_readings
+from .corpus_longer_names import hold_longer_name_parts
 from .corpus_model_evidence import unevidenced_models
 from .corpus_modifiers import hold_likeness_mentions
 from .corpus_outside_nouns import outside_type_entities
@@ -177,6 +178,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             _hold_common_words(db, scope, report)
             report.not_names += hold_lowercase_readings(db, scope)
             report.not_names += hold_title_case_words(db, scope)
+            report.not_names += hold_longer_name_parts(db, scope)
             report.not_names += hold_word_readings(db, scope) + hold_word_phrases(db, scope)
             report.not_names += hold_likeness_mentions(db, scope)
             report.not_names += hold_other_senses(db, scope)
