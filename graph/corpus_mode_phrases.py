@@ -8,13 +8,13 @@ how it is done or how good it is ("direct", "static", "discrete", "vanilla", "na
 "baseline", "theoretical", "surface-level", "unique"), the phrase describes one paper's step or
 result: "At the [[initial prediction]] stage", "unlike finetuning or [[static retrieval]]
 methods", "two [[modern segmentation]] pipelines", "an end-to-end network for [[direct
-prediction]] from 2D image to 3D avatar" (rounds 15-33 judged 16 such rows not-a-name in
-discovered TASK 3+; docs/audit/README.md, "Rules after round 33, discovered tasks and methods").
+prediction]] from 2D image to 3D avatar" (rounds 15-33 judged 13 such rows not-a-name,
+none ok; docs/audit/README.md, "Rules after round 33, discovered tasks and methods").
 
 The word list is of English adjectives of order, manner and standing (the grading words of
 `extract.rules.junk_shapes` are of quality: "poor", "better"); it names no task. A discovered
 TASK in lowercase words led by one of them is held as no name, unless a paper names it as a thing:
-gives it an acronym ("static analysis (SA)"), introduces it (role INTRODUCES), or writes it
+gives it an acronym ("direct speech translation (DST)"), introduces it (role INTRODUCES), or writes it
 capitalised inside a sentence ("Direct Preference Prediction"), the signs of a coined task.
 """
 
