@@ -54,6 +54,7 @@ from .corpus_listed_senses import split_listed_senses
 from .corpus_listed_words import hold_word_phrases, hold_word_readings
 from .corpus_longer_names import hold_longer_name_parts
 from .corpus_model_evidence import unevidenced_models
+from .corpus_mode_phrases import mode_phrases
 from .corpus_modifiers import hold_likeness_mentions
 from .corpus_outside_nouns import outside_type_entities
 from .corpus_senses import hold_other_senses
@@ -392,7 +393,7 @@ def _hold_common_words(db, scope: str, report: SettleReport) -> None:
     those defined as one other type take it), after the verdicts that give each its type."""
     other_things = defined_as_other_things(db, scope)
     held = sorted({*common_word_entities(db, scope), *class_entities(db, scope), *opening_fragments(db, scope),
-                   *title_case_classes(db, scope), *outside_type_entities(db, scope),
+                   *title_case_classes(db, scope), *outside_type_entities(db, scope), *mode_phrases(db, scope),
                    *(entity_id for entity_id, entity_type in other_things if entity_type is None)})
     for entity_id, entity_type in other_things:
         if entity_type is not None and entity_id not in held:
