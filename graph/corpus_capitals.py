@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .corpus_readings import hold_mention
+from .corpus_readings import SENTENCE_OPENING, hold_mention
 from .corpus_words import written_in_lowercase
 from .extract.rules.evidence import is_capitalised_word
 from .extract.rules.name_use import DATA_NOUNS
@@ -39,8 +39,6 @@ _ROWS = ("SELECT m.entity_id, e.name, m.paper_id, m.field, m.start, "
          "FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN papers p ON p.id = m.paper_id "
          "WHERE e.origin = 'gazetteer' AND e.type IN ('DATASET', 'BENCHMARK') AND m.text = e.name "
          "AND e.name GLOB '[A-Z][a-z]*' {scope} ORDER BY m.entity_id, m.paper_id, m.field, m.start")
-# What precedes a sentence's or a title part's first word: nothing, or ". ", ": ", "? ".
-_OPENING = re.compile(r"(?:^|[.!?:;]\s)\s*$")
 # A capitalised word and a space right before the mention, inside a sentence: "United ".
 _NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)\b[A-Z][a-z]+\s$")
 _NEXT_WORD = re.compile(r"^\s*([A-Za-z]+)")
@@ -77,7 +75,7 @@ def capitalised_by_place(field: str, before: str, after: str) -> bool:
     following = _NEXT_WORD.match(after)
     if following and following.group(1).lower() in DATA_NOUNS or _LIST_AFTER.match(after):
         return False
-    if field == "title" or _OPENING.search(before):
+    if field == "title" or SENTENCE_OPENING.search(before):
         return True
     named = _NAME_BEFORE.search(before)
-    return named is not None and not _OPENING.search(before, 0, named.start())
+    return named is not None and not SENTENCE_OPENING.search(before, 0, named.start())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .corpus_readings import SENTENCE_OPENING
 from .records import entity_id
 from .store_schema import FIELD_TEXT
 
@@ -25,8 +26,6 @@ _CANDIDATES = ("SELECT id, name FROM entities e WHERE e.origin = 'discovered' "
                "AND e.name GLOB '[A-Z][a-z]*ing *' {scope} ORDER BY id")
 # "Adapting CLIP", "Fine-tuning LLaMA-3.1-8B": a gerund, a space, the rest of the name.
 _GERUND_FIRST = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)?ing (?P<rest>\S.*)$")
-# What precedes a sentence's or a title part's first word: nothing, or ". ", ": ", "? ".
-_OPENING = re.compile(r"(?:^|[.!?:;]\s)\s*$")
 _TYPED = "SELECT 1 FROM entities WHERE id = ? AND type IN ('MODEL', 'DATASET', 'BENCHMARK')"
 # Each mention's text before it in its field (up to 3 characters are enough to see ". ").
 _BEFORE = (f"SELECT substr({FIELD_TEXT}, max(1, m.start - 2), min(m.start, 3)) "
@@ -58,4 +57,4 @@ def _names_a_thing(db, rest: str) -> bool:
 def opens_every_sentence(befores: list[str]) -> bool:
     """Whether every mention, given the text right before it in its field, opens a sentence
     or a title's part ("", ". ", ": "), and there is one."""
-    return bool(befores) and all(_OPENING.search(before) for before in befores)
+    return bool(befores) and all(SENTENCE_OPENING.search(before) for before in befores)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .corpus_readings import hold_mention
+from .corpus_readings import SENTENCE_OPENING, hold_mention
 from .store_schema import FIELD_TEXT
 
 # Mentions of models, datasets and benchmarks: entity, name, paper, field, start, the text
@@ -45,8 +45,6 @@ _ROWS = ("SELECT m.entity_id, e.name, m.paper_id, m.field, m.start, "
 _GLUED_BEFORE = re.compile(r"[^\W_](?:[*^]|\{\*\})$")
 # A capitalised word and a space right before the mention, inside a sentence: "British ".
 _WORD_BEFORE = re.compile(r"(?<![.!?:;]\s)\b([A-Z][a-z]+)\s$")
-# What precedes a sentence's first word: nothing, or ". ", ": ", "? ".
-_OPENING = re.compile(r"(?:^|[.!?:;]\s)\s*$")
 # A space and a capitalised word right after the mention: " Cancer".
 _WORD_AFTER = re.compile(r"^ ([A-Z][a-z]+)\b")
 # Words after a name that make it an institution's ("Columbia University").
@@ -95,4 +93,4 @@ def inside_longer_name(name: str, field: str, before: str, after: str) -> bool:
         return False
     preceding = _WORD_BEFORE.search(before)
     return (preceding is not None and preceding.group(1) not in _FUNCTION_WORDS
-            and not _OPENING.search(before, 0, preceding.start()))
+            and not SENTENCE_OPENING.search(before, 0, preceding.start()))

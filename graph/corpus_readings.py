@@ -47,6 +47,9 @@ _DATA = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
 _SYSTEMS = frozenset((EntityType.MODEL, EntityType.METHOD))
 _ARTIFACTS = _DATA | {EntityType.MODEL}
 _TERM_HELD = _ARTIFACTS | {EntityType.METRIC}  # types whose acronym defined as a plain term is no name
+# What precedes a sentence's or a title part's first word: nothing, or ". ", ": ", "? ".
+# The corpus rules that read a mention's left side test it (capitals, fragments, longer names).
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s)\s*$")
 
 
 def crosses_kind(one: EntityType, other: EntityType) -> bool:
