@@ -32,8 +32,9 @@ _MAX_ADJECTIVES = 3
 # UP-COUNT-TRACK datasets" is a list whose plural is the list's ("limited and
 # high-dimensional MEG datasets" is not).
 _LISTED_BEFORE = re.compile(r"\b[A-Z0-9][\w+-]*\)?(?:,|\s+and|\s+or|,\s+and)\s+(?:the\s+)?\Z")
-_COMPOUND_SUFFIX = re.compile(r"-(?:based|defined|style|like|derived|inspired|sourced)\Z")
-_COMPOUND_AFTER = re.compile(r"-(?:based|defined|style|like|derived|inspired|sourced)\b")
+_COMPOUND_WORD = r"-(?:based|defined|style|like|derived|inspired|sourced)"
+_COMPOUND_SUFFIX = re.compile(_COMPOUND_WORD + r"\Z")
+_COMPOUND_AFTER = re.compile(_COMPOUND_WORD + r"\b")
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+(?P<rest>[^.;,]{0,40})")
 _SPLIT_NOUN = re.compile(
     r"\b(?:test|testing|validation|dev|development|evaluation|held-out|train|training)?\s*"
