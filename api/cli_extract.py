@@ -39,7 +39,7 @@ def extract_command(file, as_json, output, model_dir) -> None:
 @click.argument("gold", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--roles", is_flag=True,
               help="Score roles (INTRODUCES, EVALUATES_ON) on role GOLD files; "
-                   "without GOLD, the repository's data/roles/gold_{dev,dev2,dev3,test,heldout,test2,test3,test4,test5,test6,test7,test8,test9,test10,test11,test12}.jsonl.")
+                   "without GOLD, the repository's data/roles/gold_{dev,dev2,dev3,test,heldout,test2,test3,test4,test5,test6,test7,test8,test9,test10,test11,test12,test13}.jsonl.")
 @click.option("--labels", type=click.Path(exists=True, dir_okay=False),
               help="Label map (JSON object or TSV label<TAB>TYPE) instead of the built-in one.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")

@@ -208,17 +208,17 @@ def test_quality_page_holds_the_roles_section(extractor, seed_gold, tmp_path):
     assert "| roles.jsonl | 3 | EVALUATES_ON | 25.0 | 100.0 | 40.0 | 1 | 3 | 0 |" in text
 
 
-def test_the_repository_role_gold_has_sixteen_halves_each_drawn_apart():
+def test_the_repository_role_gold_has_seventeen_halves_each_drawn_apart():
     from paperkg.graph.evaluation.role_report import ROLE_COMMAND, default_role_golds
 
     names = [path.name for path in default_role_golds()]
     assert names == ["gold_dev.jsonl", "gold_dev2.jsonl", "gold_dev3.jsonl", "gold_test.jsonl", "gold_heldout.jsonl",
                      "gold_test2.jsonl", "gold_test3.jsonl", "gold_test4.jsonl", "gold_test5.jsonl",
                      "gold_test6.jsonl", "gold_test7.jsonl", "gold_test8.jsonl", "gold_test9.jsonl",
-                     "gold_test10.jsonl", "gold_test11.jsonl", "gold_test12.jsonl"]
+                     "gold_test10.jsonl", "gold_test11.jsonl", "gold_test12.jsonl", "gold_test13.jsonl"]
     assert all(name in ROLE_COMMAND for name in names)
     ids = [{d.doc_id for d in read_role_gold(path)} for path in default_role_golds()]
-    assert [len(half) for half in ids] == [85, 60, 60, 85, 60, 60, 60, 60, 60, 60, 60, 80, 80, 80, 80, 80]
+    assert [len(half) for half in ids] == [85, 60, 60, 85, 60, 60, 60, 60, 60, 60, 60, 80, 80, 80, 80, 80, 80]
     assert len(set().union(*ids)) == sum(len(half) for half in ids)  # no paper in two halves
 
 

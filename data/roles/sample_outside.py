@@ -14,6 +14,7 @@
     python3 data/roles/sample_outside.py test10 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test10.jsonl
     python3 data/roles/sample_outside.py test11 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test11.jsonl
     python3 data/roles/sample_outside.py test12 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test12.jsonl
+    python3 data/roles/sample_outside.py test13 /work/shared/corpora/arxiv_cs_2025_2026 > to_annotate_test13.jsonl
 
 Same population as sample.py (primary category cs.LG, cs.CL, cs.CV, cs.AI, cs.IR or stat.ML,
 non-empty abstract), records read in sorted file order, the papers of the earlier halves'
@@ -62,6 +63,10 @@ HALVES = {
                               "gold_dev3.jsonl", "gold_test2.jsonl", "gold_test3.jsonl", "gold_test4.jsonl",
                               "gold_test5.jsonl", "gold_test6.jsonl", "gold_test7.jsonl", "gold_test8.jsonl",
                               "gold_test9.jsonl", "gold_test10.jsonl", "gold_test11.jsonl")),
+    "test13": (20261227, 80, ("gold_dev.jsonl", "gold_test.jsonl", "gold_heldout.jsonl", "gold_dev2.jsonl",
+                              "gold_dev3.jsonl", "gold_test2.jsonl", "gold_test3.jsonl", "gold_test4.jsonl",
+                              "gold_test5.jsonl", "gold_test6.jsonl", "gold_test7.jsonl", "gold_test8.jsonl",
+                              "gold_test9.jsonl", "gold_test10.jsonl", "gold_test11.jsonl", "gold_test12.jsonl")),
 }
 
 

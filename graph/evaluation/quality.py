@@ -238,7 +238,7 @@ def write_quality_doc(
         unseen: An `UnseenSetup`: the page then holds each set's `--unseen` scores too,
             and the GSAP-NER folds (see `folds.py`).
         role_golds: The role gold files of the roles section; None: the repository's
-            `data/roles/gold_{dev,dev2,dev3,test,heldout,test2,test3,test4,test5,test6,test7,test8,test9,test10,test11,test12}.jsonl` that exist.
+            `data/roles/gold_{dev,dev2,dev3,test,heldout,test2,test3,test4,test5,test6,test7,test8,test9,test10,test11,test12,test13}.jsonl` that exist.
 
     Returns:
         The reports the page was written from, in the order of `gold_paths`.
