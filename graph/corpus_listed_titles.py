@@ -33,14 +33,19 @@ from .store_schema import sentence_sql
 _DATA = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
 # Titles that open with a listed dataset's or benchmark's name and a colon; the name as the title
 # writes it (any case: "CoDA" for CODA, "ReDDiT" for Reddit).
-_TITLES = ("SELECT m.entity_id, e.name, e.type, m.paper_id, m.text, p.title FROM mentions m "
+_TITLES = ("SELECT m.entity_id, e.name, e.type, m.paper_id, m.text, m.field, m.start, "
+           "CASE m.field WHEN 'title' THEN p.title ELSE p.abstract END FROM mentions m "
            "JOIN entities e ON e.id = m.entity_id JOIN papers p ON p.id = m.paper_id "
-           "WHERE m.field = 'title' AND m.start = 0 AND e.origin = 'gazetteer' "
-           "AND e.type IN ('DATASET', 'BENCHMARK') {scope} ORDER BY m.entity_id, m.paper_id")
+           "WHERE e.origin = 'gazetteer' AND e.type IN ('DATASET', 'BENCHMARK') AND (m.field = 'title' AND m.start = 0 "
+           "OR m.field = 'abstract' AND substr(p.abstract, m.\"end\" + 1, 1) = ':') {scope} "
+           "ORDER BY m.entity_id, m.paper_id, m.field DESC, m.start")
+# In an abstract, the title's shape after a verb of introducing: "we introduce SHIFT: Leveraging ...".
+_INTRODUCING = re.compile(r"\b(?:introduce|introduces|introducing|propose|proposes|present|presents)\s+$")
 _ROWS = (f"SELECT m.text, {sentence_sql('m')} FROM mentions m WHERE m.entity_id = ? AND m.paper_id = ? "
          "ORDER BY m.field DESC, m.start")
 _SUBTITLE = re.compile(r"\s*:\s+(\S.*)", re.S)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_SENTENCE_END = re.compile(r",\s+(?:which|that|where|a|an)\s|\.\s|\.$|\s+-{2,3}\s")
 # Nouns of an evaluation that type a subtitle as data beside the type nouns' data words
 # ("A Comprehensive Linguistic Evaluation of ...", "the ... Challenge").
 _EVALUATION_NOUNS = frozenset("evaluation evaluations challenge collection test tests exam".split())
@@ -51,25 +56,29 @@ _DATA_NOUN = (r"(?:datasets?|benchmarks?|corpus|corpora|suite|testbed|leaderboar
               r"|collection|evaluation|challenge)")
 # The paper calls the name data: "ScreenSpot-Pro, a benchmark", "Infinity-Instruct, a large-scale
 # instruction dataset", "FineWeb2 is a new pre-training dataset"; "a new benchmark, RewardBench 2".
-_CALLED_AFTER = re.compile(rf"(?:\s*\([^()]*\))?\s*(?:,|:|\bis\b|\bas\b)\s+(?:[\w-]+\s+){{0,6}}?{_DATA_NOUN}\b", re.I)
+# Not after a colon: a subtitle is read whole by `title_sense` ("SHIFT: Leveraging SyntHetic Adult
+# Datasets for ...").
+_CALLED_AFTER = re.compile(rf"(?:\s*\([^()]*\))?\s*(?:,|\bis\b|\bas\b)\s+(?:[\w-]+\s+){{0,6}}?{_DATA_NOUN}\b", re.I)
 _CALLED_BEFORE = re.compile(rf"\b{_DATA_NOUN}(?:,|\s+(?:called|named|dubbed|termed))?\s*$", re.I)
 
 
-def title_sense(name: str, text: str, title: str) -> str | None:
+def title_sense(name: str, text: str, title: str, start: int = 0) -> str | None:
     """The subtitle a title gives its own thing under a listed data name, or None: the title opens
-    with the name, then a colon and a subtitle that does not say it is data.
+    with the name (or an abstract writes it after "we introduce"), then a colon and a subtitle that
+    does not say it is data.
 
     Args:
         name: the listed name.
-        text: the mention at the title's start, as the title writes the name.
-        title: the paper's title.
+        text: the mention, as the title writes the name.
+        title: the paper's title, or its abstract with `start`.
+        start: where the mention starts in it.
     """
-    if not title.startswith(text):
+    if title[start:start + len(text)] != text or (start and not _INTRODUCING.search(title, max(0, start - 40), start)):
         return None
-    found = _SUBTITLE.match(title, len(text))
+    found = _SUBTITLE.match(title, start + len(text))
     if found is None:
         return None
-    subtitle = " ".join(found.group(1).split())
+    subtitle = " ".join(_SENTENCE_END.split(found.group(1), 1)[0].split())
     words = [w.lower() for w in _WORD.findall(subtitle)]
     if not words or entity_key(name) in entity_key(subtitle):
         return None  # "NAME: NAME-2 ...", a version of it
@@ -111,10 +120,10 @@ def split_title_senses(db, scope: str = "") -> int:
         The listed entities whose papers moved.
     """
     moves: dict[tuple[str, str, str], dict[str, tuple[str, str | None]]] = {}
-    for entity_id, name, type_, paper, text, title in db.execute(
+    for entity_id, name, type_, paper, text, field, start, title in db.execute(
             _TITLES.format(scope=scope.replace("{}", "m.entity_id"))).fetchall():
-        subtitle = title_sense(name, text, title)
-        if subtitle is None:
+        subtitle = title_sense(name, text, title, start)
+        if subtitle is None or paper in moves.get((entity_id, name, type_), {}):
             continue
         rows = db.execute(_ROWS, (entity_id, paper)).fetchall()
         if any(called_data(row_text, sentence or "") for row_text, sentence in rows):
