@@ -79,3 +79,14 @@ def stored_rows(path) -> dict[str, list]:
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
                                            "name NOT IN ('paper_changes', 'sqlite_sequence')")]
         return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+
+
+def titled_paper(pid: str, title: str, sentence: str, text: str, name: str,
+                 entity_type: EntityType) -> PaperExtraction:
+    """A paper titled `title` whose abstract is one sentence, with a gazetteer mention of the
+    listed `name` written as `text` wherever the title and the sentence write it."""
+    mentions = tuple(Mention(pid, field, at, at + len(text), text, where, entity_type, entity_id(name), 0.95,
+                             "kg_gazetteer")
+                     for field, where in (("title", title), ("abstract", sentence)) if (at := where.find(text)) >= 0)
+    return PaperExtraction(Paper(pid, title, sentence), mentions,
+                           (Entity(entity_id(name), name, entity_type, origin="gazetteer"),))
