@@ -4,6 +4,8 @@ names it."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
@@ -90,3 +92,24 @@ def titled_paper(pid: str, title: str, sentence: str, text: str, name: str,
                      for field, where in (("title", title), ("abstract", sentence)) if (at := where.find(text)) >= 0)
     return PaperExtraction(Paper(pid, title, sentence), mentions,
                            (Entity(entity_id(name), name, entity_type, origin="gazetteer"),))
+
+
+def rows_after_two_steps(path, papers: list[PaperExtraction]) -> tuple[dict[str, list], dict[str, list]]:
+    """What the store holds after these papers are stored and one corpus step runs, and after a
+    second step: the two are equal where the step is at its fixed point."""
+    with Store(path) as store:
+        store.write_batch(papers)
+        settle_corpus(store)
+    first = stored_rows(path)
+    with Store(path) as store:
+        settle_corpus(store)
+    return first, stored_rows(path)
+
+
+@contextmanager
+def settled_store(path, papers: list[PaperExtraction]) -> Iterator[Store]:
+    """The store with these papers written and one corpus step run, open."""
+    with Store(path) as store:
+        store.write_batch(papers)
+        settle_corpus(store)
+        yield store

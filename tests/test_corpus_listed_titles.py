@@ -3,12 +3,10 @@ titles and sentences."""
 
 from __future__ import annotations
 
-from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_listed_titles import called_data, title_sense
 from paperkg.graph.records import EntityType
-from paperkg.graph.store import Store
 
-from corpus_papers import papers_naming, stored_rows, titled_paper
+from corpus_papers import papers_naming, rows_after_two_steps, settled_store, titled_paper
 
 BENCHMARK = EntityType.BENCHMARK
 # Titles and sentences of the 75k corpus (shortened): DART, a listed benchmark, as two papers' own methods.
@@ -25,9 +23,7 @@ def _dart_papers():
 
 
 def test_a_title_that_takes_a_listed_benchmarks_name_moves_its_paper_to_a_sense(tmp_path):
-    with Store(tmp_path / "titles.db") as store:
-        store.write_batch(_dart_papers())
-        settle_corpus(store)
+    with settled_store(tmp_path / "titles.db", _dart_papers()) as store:
         assert papers_naming(store, "DART") == {"data", "use"}  # the data title and the use stay
         child = "dart~distillingautoregressivereasoningtosilentthought"
         entity = store.get_entities([child])[child]
@@ -36,21 +32,15 @@ def test_a_title_that_takes_a_listed_benchmarks_name_moves_its_paper_to_a_sense(
 
 
 def test_a_second_step_moves_nothing_more(tmp_path):
-    with Store(tmp_path / "titles.db") as store:
-        store.write_batch(_dart_papers())
-        settle_corpus(store)
-    first = stored_rows(tmp_path / "titles.db")
-    with Store(tmp_path / "titles.db") as store:
-        settle_corpus(store)
-    assert stored_rows(tmp_path / "titles.db") == first
+    first, second = rows_after_two_steps(tmp_path / "titles.db", _dart_papers())
+    assert second == first
 
 
 def test_a_paper_that_calls_the_name_data_stays(tmp_path):
     title = "ScreenSpot-Pro: GUI Grounding for Professional High-Resolution Computer Use"
     sentence = "We introduce ScreenSpot-Pro, a new benchmark designed to evaluate GUI grounding models."
-    with Store(tmp_path / "titles.db") as store:
-        store.write_batch([titled_paper("own", title, sentence, "ScreenSpot-Pro", "ScreenSpot-Pro", BENCHMARK)])
-        settle_corpus(store)
+    with settled_store(tmp_path / "titles.db",
+                       [titled_paper("own", title, sentence, "ScreenSpot-Pro", "ScreenSpot-Pro", BENCHMARK)]) as store:
         assert papers_naming(store, "ScreenSpot-Pro") == {"own"}
     assert called_data("RewardBench 2", "We present a new benchmark, RewardBench 2, for reward models.")
     assert called_data("DART", "Results on the DART dataset.")
