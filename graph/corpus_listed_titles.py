@@ -33,7 +33,7 @@ from .store_schema import sentence_sql
 _DATA = frozenset((EntityType.DATASET, EntityType.BENCHMARK))
 # Titles that open with a listed dataset's or benchmark's name and a colon; the name as the title
 # writes it (any case: "CoDA" for CODA, "ReDDiT" for Reddit).
-_TITLES = ("SELECT m.entity_id, e.name, e.type, m.paper_id, m.text, m.field, m.start, "
+_TITLES = ("SELECT m.entity_id, e.name, e.type, m.paper_id, m.text, m.start, "
            "CASE m.field WHEN 'title' THEN p.title ELSE p.abstract END FROM mentions m "
            "JOIN entities e ON e.id = m.entity_id JOIN papers p ON p.id = m.paper_id "
            "WHERE e.origin = 'gazetteer' AND e.type IN ('DATASET', 'BENCHMARK') AND (m.field = 'title' AND m.start = 0 "
@@ -84,6 +84,8 @@ def title_sense(name: str, text: str, title: str, start: int = 0) -> str | None:
         return None  # "NAME: NAME-2 ...", a version of it
     if words[0] in _EVALUATION_VERBS:
         return None
+    # An opening verb's object is no head: "Leveraging SyntHetic Adult Datasets for ..." (not the
+    # nouns "Training" and "Learning").
     opening_verb = words[0].endswith("ing") and words[0] not in ("training", "learning")
     if not opening_verb and any(type_of_noun(w) in _DATA or w in _EVALUATION_NOUNS for w in words):
         return None  # "A Structured Dataset of ...", "A Benchmark for ...": data of its own
@@ -105,6 +107,7 @@ def called_data(text: str, sentence: str) -> bool:
 
 
 def _key(subtitle: str) -> str:
+    """A sense's key: the subtitle's first words (`dart~distillingautoregressivereasoningtosilentthought`)."""
     return entity_key(" ".join(_WORD.findall(subtitle)[:_KEY_WORDS]))
 
 
@@ -120,7 +123,7 @@ def split_title_senses(db, scope: str = "") -> int:
         The listed entities whose papers moved.
     """
     moves: dict[tuple[str, str, str], dict[str, tuple[str, str | None]]] = {}
-    for entity_id, name, type_, paper, text, field, start, title in db.execute(
+    for entity_id, name, type_, paper, text, start, title in db.execute(
             _TITLES.format(scope=scope.replace("{}", "m.entity_id"))).fetchall():
         subtitle = title_sense(name, text, title, start)
         if subtitle is None or paper in moves.get((entity_id, name, type_), {}):
