@@ -77,7 +77,7 @@ def listed_sense_papers(name: str, listed: EntityType, known: list[str],
     found: dict[str, tuple[str, str | None]] = {}
     own_kind = _DATA if listed in _DATA else {listed}
     for paper, mentions in by_paper.items():
-        if any(type_of_noun(m.group(1)) in own_kind for text, sentence in mentions for m in _after(text, sentence)):
+        if any(listed_kind_after(text, sentence, own_kind) for text, sentence in mentions):
             continue  # "the EDSR (Enhanced Deep Super-Resolution) model", "the BIRD dataset": the listed kind
         long = next((form for text, sentence in mentions if (form := spelled_out(name, text, sentence))), None)
         if long is not None:
@@ -104,6 +104,11 @@ def _another_thing(name: str, listed: EntityType, long: str, known_words: list[f
     if any(len(known - words_of(name)) >= 2 for known in known_words):
         return head is not listed
     return head is not None and head is not listed
+
+
+def listed_kind_after(text: str, sentence: str, kinds) -> bool:
+    """Whether a sentence writes the name before a noun of one of `kinds` ("the BIRD dataset")."""
+    return any(type_of_noun(m.group(1)) in kinds for m in _after(text, sentence))
 
 
 def _after(text: str, sentence: str, determined: bool = False):
@@ -181,12 +186,15 @@ def split_listed_senses(db, scope: str = "") -> int:
         known = [name] + [r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ?", (entity_id,))]
         moved = listed_sense_papers(name, EntityType(type_), known, rows)
         if moved:
-            _move(db, entity_id, name, EntityType(type_), moved)
+            move_sense_papers(db, entity_id, name, EntityType(type_), moved)
             changed += 1
     return changed
 
 
-def _move(db, entity_id: str, name: str, listed: EntityType, moved: dict[str, tuple[str, str | None]]) -> None:
+def move_sense_papers(db, entity_id: str, name: str, listed: EntityType,
+                      moved: dict[str, tuple[str, str | None]]) -> None:
+    """Move papers' mentions to `<id>~<key>` by paper -> (key, long form or None), each sense typed
+    by its papers (`sense_type`), a long form its alias."""
     for key in sorted({key for key, _ in moved.values()}):
         papers = sorted(p for p, (k, _) in moved.items() if k == key)
         child = f"{entity_id}~{key}"

@@ -4,6 +4,8 @@ names it."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.records import Entity, EntityType, Mention, Paper, PaperExtraction, Role, entity_id
@@ -79,3 +81,35 @@ def stored_rows(path) -> dict[str, list]:
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
                                            "name NOT IN ('paper_changes', 'sqlite_sequence')")]
         return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+
+
+def titled_paper(pid: str, title: str, sentence: str, text: str, name: str,
+                 entity_type: EntityType) -> PaperExtraction:
+    """A paper titled `title` whose abstract is one sentence, with a gazetteer mention of the
+    listed `name` written as `text` wherever the title and the sentence write it."""
+    mentions = tuple(Mention(pid, field, at, at + len(text), text, where, entity_type, entity_id(name), 0.95,
+                             "kg_gazetteer")
+                     for field, where in (("title", title), ("abstract", sentence)) if (at := where.find(text)) >= 0)
+    return PaperExtraction(Paper(pid, title, sentence), mentions,
+                           (Entity(entity_id(name), name, entity_type, origin="gazetteer"),))
+
+
+def rows_after_two_steps(path, papers: list[PaperExtraction]) -> tuple[dict[str, list], dict[str, list]]:
+    """What the store holds after these papers are stored and one corpus step runs, and after a
+    second step: the two are equal where the step is at its fixed point."""
+    with Store(path) as store:
+        store.write_batch(papers)
+        settle_corpus(store)
+    first = stored_rows(path)
+    with Store(path) as store:
+        settle_corpus(store)
+    return first, stored_rows(path)
+
+
+@contextmanager
+def settled_store(path, papers: list[PaperExtraction]) -> Iterator[Store]:
+    """The store with these papers written and one corpus step run, open."""
+    with Store(path) as store:
+        store.write_batch(papers)
+        settle_corpus(store)
+        yield store

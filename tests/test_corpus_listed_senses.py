@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from paperkg.graph.corpus import settle_corpus
 from paperkg.graph.corpus_listed_senses import listed_sense_papers, spelled_out
 from paperkg.graph.records import EntityType
-from paperkg.graph.store import Store
 
-from corpus_papers import listed_paper, papers_naming, stored_rows
+from corpus_papers import listed_paper, papers_naming, rows_after_two_steps, settled_store
 
 BENCHMARK = EntityType.BENCHMARK
 # Sentences of the 75k corpus (shortened): GEM, a listed benchmark, as a paper's own model.
@@ -23,9 +21,7 @@ def _gem_papers():
 
 
 def test_a_listed_benchmark_spelled_out_as_a_model_is_a_sense_of_its_own(tmp_path):
-    with Store(tmp_path / "listed.db") as store:
-        store.write_batch(_gem_papers())
-        settle_corpus(store)
+    with settled_store(tmp_path / "listed.db", _gem_papers()) as store:
         assert papers_naming(store, "GEM") == {"bench", "plain"}  # the listed name keeps the undefined use
         child = "gem~gaussianevolutionmodel"
         entity = store.get_entities([child])[child]
@@ -36,13 +32,8 @@ def test_a_listed_benchmark_spelled_out_as_a_model_is_a_sense_of_its_own(tmp_pat
 
 
 def test_a_second_step_moves_nothing_more(tmp_path):
-    with Store(tmp_path / "listed.db") as store:
-        store.write_batch(_gem_papers())
-        settle_corpus(store)
-    first = stored_rows(tmp_path / "listed.db")
-    with Store(tmp_path / "listed.db") as store:
-        settle_corpus(store)
-    assert stored_rows(tmp_path / "listed.db") == first
+    first, second = rows_after_two_steps(tmp_path / "listed.db", _gem_papers())
+    assert second == first
 
 
 def test_the_lists_own_long_form_stays():
