@@ -18,11 +18,12 @@ what its members are:
 
 A discovered MODEL in 3 or more papers written so in half of them or more is held as no name,
 unless some paper writes a version or a size ("Qwen3-VL-8B", "X v2", "X-Large"; a dimension,
-"3D", is no version) or its name is built of a model's part (`corpus_model_evidence.has_model_part`:
+"3D", is no version), calls it a model in an apposition ("Orchestrator, an 8B model"; the
+other papers' Orchestrator is an agent's role) or its name is built of a model's part (`corpus_model_evidence.has_model_part`:
 "UperNet", "CRNN", "German BERT" are written as classes of their instances, "UperNet models").
 (Asked of any share, or of "a/an NAME" alone, earlier rounds found no threshold: "Rules after
-round 27" and "29". The version and the model part are the two signs that no judged wrong row of
-discovered MODEL 3+ has and half the ok rows do.) The step asks this with
+round 27" and "29". The version and the model part are the two signs that few judged wrong rows
+of discovered MODEL 3+ have and most ok rows do.) The step asks this with
 `corpus_model_evidence.unevidenced_models`, last, over the graph as the other steps leave it.
 """
 
@@ -31,7 +32,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .corpus_model_evidence import VERSION_AFTER, has_model_part, listed_parts
+from .corpus_model_evidence import MODEL_APPOSITION, VERSION_AFTER, has_model_part, listed_parts
 from .store_schema import FIELD_TEXT
 
 _MIN_PAPERS = 3
@@ -67,8 +68,8 @@ _DIGIT = re.compile(r"\d")
 _PLURAL_AFTER = re.compile(r"^s\b")
 
 # Every mention of a discovered model (not a split `X~type` reading): entity, name, paper, text,
-# the 60 characters after it and the 40 before it in its field.
-_ROWS = (f"SELECT e.id, e.name, m.paper_id, m.text, substr({FIELD_TEXT}, m.\"end\" + 1, 60), "
+# the 80 characters after it and the 40 before it in its field.
+_ROWS = (f"SELECT e.id, e.name, m.paper_id, m.text, substr({FIELD_TEXT}, m.\"end\" + 1, 80), "
          f"substr({FIELD_TEXT}, max(1, m.start - 39), min(m.start, 40)) "
          "FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN papers p ON p.id = m.paper_id "
          "WHERE e.origin = 'discovered' AND e.type = 'MODEL' AND instr(e.id, '~') = 0 {scope}")
@@ -85,12 +86,12 @@ def class_written_models(db, scope: str = "") -> list[str]:
     names: dict[str, str] = {}
     papers: dict[str, set[str]] = defaultdict(set)
     as_class: dict[str, set[str]] = defaultdict(set)
-    versioned: set[str] = set()
+    versioned: set[str] = set()  # or called a model in an apposition
     for entity_id, name, paper, text, after, before in db.execute(_ROWS.format(scope=scope.replace("{}", "e.id"))):
         names[entity_id] = name
         papers[entity_id].add(paper)
         text, after, before = text or "", after or "", before or ""
-        if _DIGIT.search(_DIMENSION.sub("", text)) or VERSION_AFTER.match(after):
+        if _DIGIT.search(_DIMENSION.sub("", text)) or VERSION_AFTER.match(after) or MODEL_APPOSITION.match(after):
             versioned.add(entity_id)
         elif written_as_class(text, name, after, before):
             as_class[entity_id].add(paper)

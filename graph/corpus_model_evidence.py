@@ -49,7 +49,7 @@ _NAMED_AS_MODEL = re.compile(_MODEL_NOUN + r"\s*(?:[(,:]?\s*\(?(?:like|such as|i
                              r"called|named|termed|dubbed)\s*(?:[\w.-]+,\s*)*|\((?:[\w.-]+,\s*)+)$", re.IGNORECASE)
 # "X, an 8B model", "X: A Generative Spatial World Model", "X: Modular Efficient Transformer for ...",
 # "X (long form), a ... network".
-_MODEL_APPOSITION = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,\s+(?:a|an|the|our)|:(?:\s+(?:a|an|the|our))?)\s+(?:[\w.-]+\s+){0,6}?"
+MODEL_APPOSITION = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,\s+(?:a|an|the|our)|:(?:\s+(?:a|an|the|our))?)\s+(?:[\w.-]+\s+){0,6}?"
                                + _MODEL_NOUN + r"\b", re.IGNORECASE)
 # A comparison before the name: "outperforms X", "than the state-of-the-art X", "(e.g., X".
 _COMPARED = re.compile(r"(?:outperform\w*|surpass\w*|compared (?:to|with)|than|over|versus|vs\.?|state-of-the-art|"
@@ -120,7 +120,7 @@ def writes_a_model(text: str, role: str, after: str, before: str) -> bool:
     """Whether one mention writes its name as a model's: a version or size, a comparison, a
     model noun that names it, or an apposition that calls it a model (see above)."""
     return bool(_VERSION_IN_NAME.search(text) or VERSION_AFTER.match(after) or role == "COMPARES"
-                or _COMPARED.search(before) or _NAMED_AS_MODEL.search(before) or _MODEL_APPOSITION.match(after))
+                or _COMPARED.search(before) or _NAMED_AS_MODEL.search(before) or MODEL_APPOSITION.match(after))
 
 
 def has_model_part(name: str, listed: frozenset[str]) -> bool:
