@@ -45,7 +45,7 @@ _MODEL_NOUN = (r"(?:models?|networks?|llms?|transformers?|encoders?|decoders?|vl
                r"detectors?|baselines?|classifiers?)")
 # "models such as X", "networks like X", "a Transformer model, termed X", "models (i.e., A, B, X",
 # "detectors (RECCE, X".
-_NAMED_AS_MODEL = re.compile(_MODEL_NOUN + r"\s*(?:[(,:]?\s*\(?(?:like|such as|including|e\.g\.,?|i\.e\.,?|namely|"
+NAMED_AS_MODEL = re.compile(_MODEL_NOUN + r"\s*(?:[(,:]?\s*\(?(?:like|such as|including|e\.g\.,?|i\.e\.,?|namely|"
                              r"called|named|termed|dubbed)\s*(?:[\w.-]+,\s*)*|\((?:[\w.-]+,\s*)+)$", re.IGNORECASE)
 # "X, an 8B model", "X: A Generative Spatial World Model", "X: Modular Efficient Transformer for ...",
 # "X (long form), a ... network".
@@ -120,7 +120,7 @@ def writes_a_model(text: str, role: str, after: str, before: str) -> bool:
     """Whether one mention writes its name as a model's: a version or size, a comparison, a
     model noun that names it, or an apposition that calls it a model (see above)."""
     return bool(_VERSION_IN_NAME.search(text) or VERSION_AFTER.match(after) or role == "COMPARES"
-                or _COMPARED.search(before) or _NAMED_AS_MODEL.search(before) or MODEL_APPOSITION.match(after))
+                or _COMPARED.search(before) or NAMED_AS_MODEL.search(before) or MODEL_APPOSITION.match(after))
 
 
 def has_model_part(name: str, listed: frozenset[str]) -> bool:
