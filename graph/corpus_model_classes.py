@@ -1,9 +1,9 @@
 """Discovered models that the corpus writes as a class of models: "VLA models", "ANNs".
 
 Extraction types a discovered name MODEL where a paper writes a model noun after it ("a
-[[Vision-Language-Action]] (VLA) model", "traditional [[ANN]] models", "[[Gaussian Splat]]
-representations"), and the names of kinds of models, families of methods, formalisms and roles
-are written so as often as models are. Over the judged discovered models of rounds 15-35
+[[Vision-Language-Action]] (VLA) model", "traditional [[ANN]] models", "NeRFs or [[Gaussian
+Splat]] models"), and the names of kinds of models, families of methods, formalisms and roles are
+written so as often as models are. Over the judged discovered models of rounds 15-35
 (docs/audit/README.md, "Rules after round 35, the discovered models") a name of one model is
 written bare, with a version or as a thing in most of its papers ("GPT-5.2 achieves", "the
 SMPL model", "outperforms ResShift"); a class is written, in half its papers or more, as
@@ -21,8 +21,8 @@ unless some paper writes a version or a size ("Qwen3-VL-8B", "X v2", "X-Large"; 
 "3D", is no version), calls it a model in an apposition ("Orchestrator, an 8B model"; the
 other papers' Orchestrator is an agent's role), names it, in the singular, among models ("five
 detectors (RECCE, SRM, ..."; "(e.g., LLMs, VLMs, VLAs)" lists classes) or its name is built of a
-model's part (`corpus_model_evidence.has_model_part`:
-"UperNet", "CRNN", "German BERT" are written as classes of their instances, "UperNet models").
+model's part (`corpus_model_evidence.has_model_part`: "UperNet", "CRNN", "German BERT" are written
+as classes of their instances, "UperNet models").
 A name joined to a lowercase word ("LLaMA-family") is left to `corpus_classes`' compounds, as
 `corpus_plurals` leaves it.
 (Asked of any share, or of "a/an NAME" alone, earlier rounds found no threshold: "Rules after
