@@ -37,7 +37,7 @@ _WITH_MODELS_SHARE = 1 / 3
 
 # A version or a size in the mention ("Qwen-7B", "X v2") or right after it ("X 1.5", "X-Large").
 _VERSION_IN_NAME = re.compile(r"\d")
-_VERSION_AFTER = re.compile(r"^(?:[-_ ]?[vV]?\d|[- ](?:Large|Base|Small|Tiny|XL|XXL|Mini|Pro|Plus|Instruct|Chat|"
+VERSION_AFTER = re.compile(r"^(?:[-_ ]?[vV]?\d|[- ](?:Large|Base|Small|Tiny|XL|XXL|Mini|Pro|Plus|Instruct|Chat|"
                             r"Lite|Turbo|Ultra|Flash|Nano)\b)")
 # Nouns of models (`extract.rules.cues.TYPE_NOUNS`' model nouns and the words papers list
 # models under: backbones, baselines, detectors).
@@ -45,11 +45,11 @@ _MODEL_NOUN = (r"(?:models?|networks?|llms?|transformers?|encoders?|decoders?|vl
                r"detectors?|baselines?|classifiers?)")
 # "models such as X", "networks like X", "a Transformer model, termed X", "models (i.e., A, B, X",
 # "detectors (RECCE, X".
-_NAMED_AS_MODEL = re.compile(_MODEL_NOUN + r"\s*(?:[(,:]?\s*\(?(?:like|such as|including|e\.g\.,?|i\.e\.,?|namely|"
+NAMED_AS_MODEL = re.compile(_MODEL_NOUN + r"\s*(?:[(,:]?\s*\(?(?:like|such as|including|e\.g\.,?|i\.e\.,?|namely|"
                              r"called|named|termed|dubbed)\s*(?:[\w.-]+,\s*)*|\((?:[\w.-]+,\s*)+)$", re.IGNORECASE)
 # "X, an 8B model", "X: A Generative Spatial World Model", "X: Modular Efficient Transformer for ...",
 # "X (long form), a ... network".
-_MODEL_APPOSITION = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,\s+(?:a|an|the|our)|:(?:\s+(?:a|an|the|our))?)\s+(?:[\w.-]+\s+){0,6}?"
+MODEL_APPOSITION = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,\s+(?:a|an|the|our)|:(?:\s+(?:a|an|the|our))?)\s+(?:[\w.-]+\s+){0,6}?"
                                + _MODEL_NOUN + r"\b", re.IGNORECASE)
 # A comparison before the name: "outperforms X", "than the state-of-the-art X", "(e.g., X".
 _COMPARED = re.compile(r"(?:outperform\w*|surpass\w*|compared (?:to|with)|than|over|versus|vs\.?|state-of-the-art|"
@@ -84,7 +84,7 @@ def unevidenced_models(db, scope: str = "") -> list[str]:
         db: a connection to the store, inside the corpus step and after its verdicts.
         scope: which entities to read, as `corpus._scope` writes it ("" for all).
     """
-    models = _listed_parts(db, "MODEL")
+    models = listed_parts(db, "MODEL")
     names: dict[str, str] = {}
     sentences: dict[str, dict[tuple, str]] = defaultdict(dict)  # entity -> sentence -> paper
     evidenced: set[str] = set()
@@ -119,8 +119,8 @@ def _papers_with_other_models(db, sentences: dict[str, dict[tuple, str]]) -> dic
 def writes_a_model(text: str, role: str, after: str, before: str) -> bool:
     """Whether one mention writes its name as a model's: a version or size, a comparison, a
     model noun that names it, or an apposition that calls it a model (see above)."""
-    return bool(_VERSION_IN_NAME.search(text) or _VERSION_AFTER.match(after) or role == "COMPARES"
-                or _COMPARED.search(before) or _NAMED_AS_MODEL.search(before) or _MODEL_APPOSITION.match(after))
+    return bool(_VERSION_IN_NAME.search(text) or VERSION_AFTER.match(after) or role == "COMPARES"
+                or _COMPARED.search(before) or NAMED_AS_MODEL.search(before) or MODEL_APPOSITION.match(after))
 
 
 def has_model_part(name: str, listed: frozenset[str]) -> bool:
@@ -133,7 +133,7 @@ def has_model_part(name: str, listed: frozenset[str]) -> bool:
     return any(part in word and (part != word or len(words) > 1) for word in words for part in listed)
 
 
-def _listed_parts(db, entity_type: str) -> frozenset[str]:
+def listed_parts(db, entity_type: str) -> frozenset[str]:
     """The listed names of a type that can stand inside another name (see `_LISTED_PARTS`)."""
     return frozenset(name for name, in db.execute(_LISTED_PARTS, (entity_type,))
                      if not name.islower() and not (name[0].isupper() and name[1:].islower()))
