@@ -361,3 +361,10 @@ def test_data_roles_read_with_the_words_after_them(text, name, role):
 ])
 def test_data_opening_a_sentence_without_a_result_is_not_evaluated_on(text, name):
     assert role_with_end(text, name) is not Role.EVALUATES_ON
+
+
+def test_data_named_in_a_clause_of_result_is_evaluated_on():
+    # corpus arXiv 2604.16406: "in X, achieving" a score.
+    text = "PHASE transfers zero-shot to 512 unseen real scenarios in exiD, achieving a 96.3% success rate."
+    start = text.index("exiD")
+    assert assign_role(text, 0, start, EntityType.DATASET, start + 4) is Role.EVALUATES_ON

@@ -13,7 +13,13 @@ around it make it part of something else:
   KVRET's human-collected dialogs" (arXiv 2507.19867), "a field experiment on Reddit's
   r/ChangeMyView", "across ten diverse Reddit-based domains", "using CheXpert-defined
   labels": what is evaluated is the noun the name qualifies. A split of the data in the
-  possessive ("CIFAR-10's test set") is still the data.
+  possessive ("CIFAR-10's test set") is still the data;
+- a piece: a name glued by a hyphen to a word before or after it, "on the mini-ImageNet
+  dataset" (arXiv 2506.10582), "mathematical reasoning (CAP-GSM8K)" (arXiv 2601.23133),
+  "QVHighlights and Charades- STA" (arXiv 2510.20244, broken at a line end), "on the
+  Kvasir-Capsule": the data is the whole word, which another name, or none, stands for.
+  A dash that opens a list after a plural ("three benchmarks-AMOS, TotalSegmentator, and
+  BraTS") glues nothing.
 """
 
 from __future__ import annotations
@@ -40,6 +46,12 @@ _SPLIT_NOUN = re.compile(
     r"\b(?:test|testing|validation|dev|development|evaluation|held-out|train|training)?\s*"
     r"(?:sets?|splits?|subsets?|partitions?|tracks?|tasks?|leaderboards?|questions|problems)\b")
 _REACH = 60
+# A word glued before a name by a hyphen (perhaps broken at a line end: "Charades- STA"),
+# and a word glued after it: a capital or a digit ("Cityscapes-C", "DUT-USEG"); lower-case
+# words after a hyphen are compound adjectives ("-based") or a setting ("COCO-to-VOC").
+_GLUED_BEFORE = re.compile(r"(?<![\w-])(?P<word>[A-Za-z0-9][\w.+]*)(?:-|(?<=[A-Za-z])- )\Z")
+_GLUED_AFTER = re.compile(r"-[A-Z0-9]")
+_LIST_DASH_WORDS = frozenset("benchmarks datasets corpora tasks domains data sets".split())
 
 
 def named_as_a_kind(text: str, start: int, end: int) -> bool:
@@ -75,3 +87,14 @@ def named_as_a_modifier(text: str, start: int, end: int) -> bool:
         return True
     possessive = _POSSESSIVE_AFTER.match(text, end)
     return possessive is not None and _SPLIT_NOUN.search(possessive.group("rest")) is None
+
+
+def named_as_a_piece(text: str, start: int, end: int) -> bool:
+    """Whether the data name at text[start:end] is glued by a hyphen to a word before it
+    ("mini-ImageNet", "CAP-GSM8K", "Charades- STA") or to a capital or digit after it
+    ("Kvasir-Capsule"): a piece of a longer name, not the data itself. A plural data noun
+    before the hyphen opens a list ("benchmarks-AMOS, ...") and glues nothing."""
+    if _GLUED_AFTER.match(text, end):
+        return True
+    glued = _GLUED_BEFORE.search(text, max(0, start - 40), start)
+    return glued is not None and glued.group("word") not in _LIST_DASH_WORDS
