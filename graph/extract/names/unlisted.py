@@ -23,7 +23,6 @@ from paperkg.graph.extract.names.variants import parent_name
 from paperkg.graph.extract.rules.candidates import Candidate
 from paperkg.graph.extract.rules.context_names import NameHit, listed_with
 from paperkg.graph.extract.rules.cues import type_of_noun, type_of_shape
-from paperkg.graph.extract.rules.scored_names import scored_data_type
 from paperkg.graph.records import Entity, EntityType
 
 
@@ -65,8 +64,7 @@ def unlisted_name_candidates(
     for index in shaped:
         if hits[index].text not in shorts:  # kg_abbreviations links those to their long form
             _add_shaped(hits[index], typed, found, lookup, knows,
-                        lambda i=index: _list_type(text, hits, i, lookup)
-                        or scored_data_type(text, hits[i].start, hits[i].end))
+                        lambda i=index: _list_type(text, hits, i, lookup))
     return found
 
 
