@@ -41,6 +41,7 @@ from paperkg.graph.extract.rules.coined_parts import (
     part_places,
 )
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
+from paperkg.graph.extract.rules.described_parts import find_described_parts
 from paperkg.graph.extract.rules.subject_names import find_subject_names
 from paperkg.graph.records import Entity, Role
 
@@ -140,6 +141,8 @@ def coined_name_candidates(
     spans = {(c.start, c.end) for c in found}  # a part a cue read already ("we developed a X Adapter")
     found += [c for c in find_named_parts(text, lookup, earlier, nouns) if (c.start, c.end) not in spans]
     found += [c for c in find_agent_parts(text, lookup) if (c.start, c.end) not in spans]
+    spans = {(c.start, c.end) for c in found}
+    found += [c for c in find_described_parts(text, lookup) if (c.start, c.end) not in spans]
     found += find_title_name(text, lookup)
     found += find_subject_names(text, hits, lookup, earlier)
     return _named_as_defined(found, earlier) if found and earlier else found
