@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 
 from paperkg.graph.extract.rules.agent_parts import find_agent_parts
+from paperkg.graph.extract.rules.appositive_names import find_appositive_names
 from paperkg.graph.extract.rules.candidates import Candidate
 from paperkg.graph.extract.rules.coined_forms import (
     RUN, SHORT, abbreviates, coined_candidates, is_unlisted, may_be_coined, read_run_name,
@@ -145,6 +146,7 @@ def coined_name_candidates(
     found += [c for c in find_described_parts(text, lookup) if (c.start, c.end) not in spans]
     found += find_title_name(text, lookup)
     found += find_subject_names(text, hits, lookup, earlier)
+    found += find_appositive_names(text, hits, lookup, earlier)
     return _named_as_defined(found, earlier) if found and earlier else found
 
 
