@@ -35,7 +35,7 @@ _AGENT_LAST = re.compile(r"(?:^|[ -])(?!(?:Transformer|Autoencoder|Encoder|Prior
 _PLAIN_RUN = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*")
 # A name-shaped word (a capital or digit past its first letter, or LaTeX's brace) right
 # before ", a": "PDIG, a ...", "\\textbf{NFA-ViT}, a ...", not "generalization, a Pose Augmentor".
-_NAME_BEFORE = re.compile(r"(?<![\w-])[\w-]+[A-Z\d}][\w-]*\}?\Z")
+NAME_BEFORE = re.compile(r"(?<![\w-])[\w-]+[A-Z\d}][\w-]*\}?\Z")
 # The noun of a kind right after the run, which the run then modifies: "a Hybrid
 # Mamba-Transformer framework", "a Kaggle Freelancer dataset".
 _KIND_AFTER = re.compile(r" (?:framework|architecture|model|network|dataset|data|approach|method|system)\b")
@@ -52,7 +52,7 @@ def find_agent_parts(text: str, lookup) -> list[Candidate]:
     found: list[Candidate] = []
     title_end = text.find("\n\n")
     for at, end in _articles(text, title_end + 2 if title_end >= 0 else 0):
-        if text[at - 2 : at] == ", " and _NAME_BEFORE.search(text, 0, at - 2):
+        if text[at - 2 : at] == ", " and NAME_BEFORE.search(text, 0, at - 2):
             continue  # "we propose PDIG, a Photovoltaic Defect Image Generator": a name's description
         run = RUN.match(text, end)
         if run is None or "," in run.group() or _KIND_AFTER.match(text, run.end()):

@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 
 from paperkg.graph.extract.rules.agent_parts import find_agent_parts
+from paperkg.graph.extract.rules.appositive_names import find_appositive_names
 from paperkg.graph.extract.rules.candidates import Candidate
 from paperkg.graph.extract.rules.coined_forms import (
     RUN, SHORT, abbreviates, coined_candidates, is_unlisted, may_be_coined, read_run_name,
@@ -41,6 +42,7 @@ from paperkg.graph.extract.rules.coined_parts import (
     part_places,
 )
 from paperkg.graph.extract.rules.cues import TYPE_NOUNS, is_stop_name
+from paperkg.graph.extract.rules.described_parts import find_described_parts
 from paperkg.graph.extract.rules.subject_names import find_subject_names
 from paperkg.graph.records import Entity, Role
 
@@ -140,8 +142,11 @@ def coined_name_candidates(
     spans = {(c.start, c.end) for c in found}  # a part a cue read already ("we developed a X Adapter")
     found += [c for c in find_named_parts(text, lookup, earlier, nouns) if (c.start, c.end) not in spans]
     found += [c for c in find_agent_parts(text, lookup) if (c.start, c.end) not in spans]
+    spans = {(c.start, c.end) for c in found}
+    found += [c for c in find_described_parts(text, lookup) if (c.start, c.end) not in spans]
     found += find_title_name(text, lookup)
     found += find_subject_names(text, hits, lookup, earlier)
+    found += find_appositive_names(text, hits, lookup, earlier)
     return _named_as_defined(found, earlier) if found and earlier else found
 
 

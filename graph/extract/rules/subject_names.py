@@ -120,7 +120,7 @@ def find_subject_names(text: str, hits, lookup, earlier=()) -> list[Candidate]:
         defined = before[1:] == "("
         if text.find(name, abstract) != start:
             continue
-        if not _speaks_of_itself(text, abstract - 1, opens) or not _may_be_coined(hit, lookup, earlier):
+        if not speaks_of_itself(text, abstract - 1, opens) or not may_be_coined_hit(hit, lookup, earlier):
             continue
         if defined:
             found += _defined_subject(text, hit, lookup)
@@ -129,12 +129,12 @@ def find_subject_names(text: str, hits, lookup, earlier=()) -> list[Candidate]:
     return found
 
 
-def _speaks_of_itself(text: str, start: int, end: int) -> bool:
+def speaks_of_itself(text: str, start: int, end: int) -> bool:
     """Whether the text between `start` and `end` speaks of the paper's own work."""
     return any(text.find(words, start, end) >= 0 for words in _OWN_WORK)
 
 
-def _may_be_coined(hit, lookup, earlier) -> bool:
+def may_be_coined_hit(hit, lookup, earlier=()) -> bool:
     """Whether a name-shaped hit may be a name the paper coins: no stop name, no listed
     name or use of one, no plural ("DGMs focus ..."), no capitalised word that only opens
     its sentence ("Featuring 736 sequences", "Higher SES entails", "Stage 1 provides"), no
