@@ -36,3 +36,10 @@ def test_a_name_proposed_by_others_keeps_its_role(extractor):
                        "We study posture recognition. We compare against a module, Light-C3k2, which was proposed "
                        "by earlier work, and against a lightweight module, Light-C3k2, was proposed by Wang et al.")
     assert "Light-C3k2" not in found
+
+
+def test_an_example_in_a_list_of_networks_developed_keeps_its_role(extractor):
+    found = introduced(extractor, "Explainable glaucoma detection",
+                       "We study saliency maps. Four deep neural networks, including VGG-11, ResNet-18, DeiT-Tiny, "
+                       "and Swin Transformer-Tiny, were developed using binary diagnostic labels of glaucoma.")
+    assert not {"Swin Transformer-Tiny", "DeiT-Tiny"} & found
