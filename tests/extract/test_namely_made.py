@@ -36,3 +36,11 @@ def test_names_after_namely_of_what_the_paper_uses_keep_their_role(extractor):
                        "We propose a simple recipe. We use two strong encoders, namely RoBERTa-Large and "
                        "DeBERTa-V3, as baselines.")
     assert not {"RoBERTa-Large", "DeBERTa-V3"} & found
+
+
+def test_names_after_namely_of_what_the_made_thing_integrates_keep_their_role(extractor):
+    found = introduced(extractor, "Uncertainty quantification",
+                       "To address this, we introduce innovative frameworks that enhances MCD by integrating "
+                       "different search solutions namely Grey Wolf Optimizer (GWO), Bayesian Optimization (BO), "
+                       "and Particle Swarm Optimization (PSO).")
+    assert not {"Grey Wolf Optimizer", "GWO"} & found

@@ -10,7 +10,7 @@ curated list, with a capital, that stands in the phrase right after "namely" (at
 on, no comma or ";" between), in a sentence where the paper (we, this work/paper/study) says
 before it that it proposes, develops, introduces, presents, designs, devises, builds,
 constructs, formulates or creates something (not "propose to"), and where no word of use or
-of others' work ("such as", "including", "existing", "use", "compare", "baseline") stands
+of others' work ("such as", "including", "existing", "use", "integrating", "baseline") stands
 between that verb and "namely", is what the paper made (round 25, data/roles/README.md).
 """
 
@@ -29,7 +29,10 @@ _MADE_BY_US = re.compile(
     r"(?:have\s+|has\s+|also\s+|further\s+|first\s+)?"
     r"(?:propos|develop|introduc|present|design|devis|buil|construct|formulat|creat)\w*\b(?!\s+to\b)"
 )
-_NOT_OURS = re.compile(r"\b(?:such as|including|existing|use[sd]?|using|compare[sd]?|baselines?|e\.g\.)\b")
+# "integrating different search solutions namely Grey Wolf Optimizer (GWO), ..." names what the
+# made thing uses (the 10,000 abstracts).
+_NOT_OURS = re.compile(r"\b(?:such as|including|existing|use[sd]?|using|compare[sd]?|baselines?|e\.g\.|"
+                       r"integrat\w*|employ\w*|leverag\w*|utiliz\w*|adopt\w*|combin\w*)\b")
 
 
 def introduce_namely_names(text: str, pairs: list, with_role) -> None:
