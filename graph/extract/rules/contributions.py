@@ -35,6 +35,8 @@ import re
 from paperkg.graph.extract.rules.background_sentences import demote_background_introductions
 from paperkg.graph.extract.rules.introduced_siblings import introduce_siblings
 from paperkg.graph.extract.rules.made_kinds import introduce_made_kinds
+from paperkg.graph.extract.rules.made_passives import introduce_made_passives
+from paperkg.graph.extract.rules.namely_made import introduce_namely_names
 from paperkg.graph.extract.rules.coined_parts import ITEM, ITEM_BEFORE, PARTS_WORDS
 from paperkg.graph.extract.rules.cues import GENERAL_PHRASES
 from paperkg.graph.extract.rules.named_objects import object_verb_end
@@ -175,6 +177,8 @@ def settle_introductions(text: str, pairs: list) -> list:
         _join_long_forms(text, pairs, joins)
     introduce_siblings(text, pairs, _with_role)
     introduce_made_kinds(text, pairs, _with_role)
+    introduce_made_passives(text, pairs, _with_role)
+    introduce_namely_names(text, pairs, _with_role)
     demote_background_introductions(text, pairs, _with_role)
     return pairs
 
