@@ -195,6 +195,25 @@ def test_quality_section_lists_each_set_and_role(extractor, seed_gold):
     assert render_role_section([], "x")[-2].startswith("No role gold found")
 
 
+def test_quality_section_pools_the_read_halves_apart_from_the_unseen_ones(extractor, seed_gold, tmp_path):
+    # The same gold under an unseen half's name: each pooled group holds one copy of its counts.
+    unseen = tmp_path / "unseen" / "gold_test9.jsonl"
+    unseen.parent.mkdir()
+    unseen.write_text(seed_gold.read_text())
+    tuning_report, unseen_report = evaluate_roles(seed_gold, extractor), evaluate_roles(unseen, extractor)
+    lines = render_role_section([tuning_report, unseen_report], "paperkg eval --roles")
+    pooled = {line.split(" | ")[0].strip("| ") + " " + line.split(" | ")[2]: line.split(" | ")[3:9]
+              for line in lines if "halves, pooled" in line}
+    introduced = tuning_report.counts(Role.INTRODUCES)
+    expected = [f"{100 * introduced.precision:.1f}", f"{100 * introduced.recall:.1f}",
+                f"{100 * introduced.f1:.1f}", str(introduced.tp), str(introduced.fp), str(introduced.fn)]
+    assert pooled["tuning halves, pooled INTRODUCES"] == expected
+    assert pooled["unseen halves, pooled INTRODUCES"] == expected
+    assert len(pooled) == 4
+    # Only read halves: no unseen row.
+    assert not [line for line in render_role_section([tuning_report], "x") if "unseen halves" in line]
+
+
 def test_quality_page_holds_the_roles_section(extractor, seed_gold, tmp_path):
     from paperkg.graph.evaluation import write_quality_doc
 
