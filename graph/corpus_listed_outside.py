@@ -56,11 +56,12 @@ OUTSIDE_THINGS = (OUTSIDE_NOUNS - _ENVIRONMENTS) | frozenset(
     questionnaire questionnaires""".split())
 
 # Mentions of listed datasets and benchmarks: entity, paper, field, start, text, the 60
-# characters before it and the 60 after it in its field, its sentence.
+# characters before it and the 60 after it in its field, its sentence (NULL where `{sentence}` is:
+# the first reading, which asks only for the words beside the name).
+_SENTENCE = f"substr({FIELD_TEXT}, m.sentence_start + 1, m.sentence_end - m.sentence_start)"
 _ROWS = ("SELECT m.entity_id, m.paper_id, m.field, m.start, m.text, "
          f"substr({FIELD_TEXT}, max(1, m.start - 59), min(m.start, 60)), substr({FIELD_TEXT}, m.\"end\" + 1, 60), "
-         f"substr({FIELD_TEXT}, m.sentence_start + 1, m.sentence_end - m.sentence_start) "
-         "FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN papers p ON p.id = m.paper_id "
+         "{sentence} FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN papers p ON p.id = m.paper_id "
          "WHERE e.origin = 'gazetteer' AND e.type IN ('DATASET', 'BENCHMARK') AND instr(e.id, '~') = 0 {scope} "
          "ORDER BY m.entity_id, m.paper_id, m.field, m.start")
 _AFTER_WORDS = 3
@@ -117,18 +118,20 @@ def outside_papers(rows: list[tuple]) -> dict[tuple[str, str], list[tuple[str, i
     """The (entity, paper) pairs whose mentions write the name as a thing outside the six types
     and never as data, with their mentions' (field, start), of (entity, paper, field, start, text,
     before, after, sentence) rows."""
+    marked = {(entity_id, paper) for entity_id, paper, _, _, text, before, after, _ in rows
+              if written_outside(text, before or "", after or "")}
     outside: dict[tuple[str, str], list[tuple[str, int]]] = {}
     data: set[tuple[str, str]] = set()
-    marked: set[tuple[str, str]] = set()
     for entity_id, paper, field, start, text, before, after, sentence in rows:
         key = (entity_id, paper)
+        if key not in marked:
+            continue  # the data tests, the costly part, only where a mention reads as another thing
         outside.setdefault(key, []).append((field, start))
         before, after, sentence = before or "", after or "", sentence or ""
-        if written_outside(text, before, after):
-            marked.add(key)
-        elif reads_as_data(sentence, before, after) or called_data(text, sentence):
+        if not written_outside(text, before, after) and (
+                reads_as_data(sentence, before, after) or called_data(text, sentence)):
             data.add(key)
-    return {key: mentions for key, mentions in outside.items() if key in marked and key not in data}
+    return {key: mentions for key, mentions in outside.items() if key not in data}
 
 
 def hold_outside_papers(db, scope: str = "") -> int:
@@ -143,7 +146,11 @@ def hold_outside_papers(db, scope: str = "") -> int:
         The mentions held.
     """
     held = 0
-    rows = db.execute(_ROWS.format(scope=scope.replace("{}", "m.entity_id"))).fetchall()
+    rows = db.execute(_ROWS.format(sentence="NULL", scope=scope.replace("{}", "m.entity_id"))).fetchall()
+    marked = sorted({(entity_id, paper) for entity_id, paper, _, _, text, before, after, _ in rows
+                     if written_outside(text, before or "", after or "")})
+    one_paper = _ROWS.format(sentence=_SENTENCE, scope="AND m.entity_id = ? AND m.paper_id = ?")
+    rows = [row for key in marked for row in db.execute(one_paper, key).fetchall()]
     for (entity_id, paper), mentions in sorted(outside_papers(rows).items()):
         for field, start in mentions:
             hold_mention(db, entity_id, paper, field, start)
