@@ -136,7 +136,7 @@ def outside_papers(rows: list[tuple]) -> dict[tuple[str, str], list[tuple[str, i
 
 def hold_outside_papers(db, scope: str = "") -> int:
     """Hold the mentions of listed datasets and benchmarks in the papers that write them as a
-    company, a service, hardware, software, a therapy or an organisation (see above).
+    company, a service, hardware, software or a therapy (see above).
 
     Args:
         db: the store's connection, in the corpus step's transaction.
