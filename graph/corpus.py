@@ -51,6 +51,7 @@ from .corpus_definitions import defined_as_other_things
 from .corpus_fragments import opening_fragments
 from .corpus_introductions import introduced_data
 from .corpus_listed_senses import split_listed_senses
+from .corpus_listed_outside import hold_outside_papers
 from .corpus_listed_titles import split_title_senses
 from .corpus_listed_words import hold_word_phrases, hold_word_readings
 from .corpus_longer_names import hold_longer_name_parts
@@ -187,6 +188,7 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
             report.not_names += hold_other_senses(db, scope)
             report.split += split_senses(db, scope) + split_listed_senses(db, scope)
             report.split += split_title_senses(db, scope)
+            report.not_names += hold_outside_papers(db, scope)
             for entity_id in introduced_data(db, scope):
                 _retype(db, entity_id, EntityType.DATASET, report)
             for entity_id in task_variants(db, scope):
