@@ -57,6 +57,7 @@ from .corpus_listed_words import hold_word_phrases, hold_word_readings
 from .corpus_longer_names import hold_longer_name_parts
 from .corpus_model_classes import class_written_models
 from .corpus_model_evidence import unevidenced_models
+from .corpus_model_parts import part_named_models
 from .corpus_mode_phrases import mode_phrases
 from .corpus_modifiers import hold_likeness_mentions
 from .corpus_outside_nouns import outside_type_entities
@@ -193,6 +194,8 @@ def settle_corpus(store: Store, min_confidence: float | None = None,
                 _retype(db, entity_id, EntityType.DATASET, report)
             for entity_id in task_variants(db, scope):
                 _retype(db, entity_id, EntityType.TASK, report)
+            for entity_id in part_named_models(db, scope):
+                _retype(db, entity_id, EntityType.METHOD, report)
             # after the splits and retypes, which they must not pre-empt
             models = sorted(set(unevidenced_models(db, scope)) | set(class_written_models(db, scope)))
             orphans = _hold_entities(db, [(entity_id, "not-a-name") for entity_id in models])

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import NamedTuple
 
+from .corpus_model_parts import keeps_part_method
 from .corpus_readings import GazetteerCase, PaperReadings, read_gazetteer_case, read_papers
 from .extract.rules.acronym_senses import other_sense_papers
 from .extract.rules.entity_verdict import decide_entity, fragment_papers, written_as_modifier
@@ -85,7 +86,7 @@ def _judge_rows(case: EntityCase, floor: float) -> EntityVerdict:
         return EntityVerdict(entity_id, hold="not-a-name")
     if len({r[0] for r in rows}) == 1 and max(r[3] for r in rows) < floor:
         return EntityVerdict(entity_id, hold="below-floor")
-    if decision.type is None:
+    if decision.type is None or keeps_part_method(name, current, decision.type.value):
         return EntityVerdict(entity_id)
     # only a mention marked as giving its paper a reading can move or hold that paper; most
     # entities have none (two thirds of the decided ones at 75,000 papers), and their readings
