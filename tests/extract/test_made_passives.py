@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph.extract import Extractor
+from paperkg.graph.extract.rules.made_passives import _ASIDE_THEN_MADE, last_passive_start
 
 from paper_roles import introduced
 
@@ -43,3 +44,18 @@ def test_an_example_in_a_list_of_networks_developed_keeps_its_role(extractor):
                        "We study saliency maps. Four deep neural networks, including VGG-11, ResNet-18, DeiT-Tiny, "
                        "and Swin Transformer-Tiny, were developed using binary diagnostic labels of glaucoma.")
     assert not {"Swin Transformer-Tiny", "DeiT-Tiny"} & found
+
+
+def test_the_last_passive_start_bounds_every_clause_the_rule_reads():
+    texts = ["By integrating PConv, a lightweight module, Light-C3k2, was designed to reduce cost, and "
+             "Fast-C3k2, were\n proposed by Wang et al. Then MLAP strategy, which combines cues, is newly "
+             "developed to assist agents.",
+             "Light-C3k2 (LC), a module, was proposed by others.",
+             "No passive here, is it?"]
+    lasts = [last_passive_start(text) for text in texts]
+    assert lasts[0] == texts[0].index(", is newly developed")
+    assert lasts[1:] == [-1, -1]
+    for text, last in zip(texts, lasts):
+        matched = [at for at in range(len(text)) if _ASIDE_THEN_MADE.match(text, at)]
+        assert all(at <= last for at in matched)
+    assert [at for at in range(len(texts[0])) if _ASIDE_THEN_MADE.match(texts[0], at)]

@@ -96,5 +96,7 @@ def named_as_a_piece(text: str, start: int, end: int) -> bool:
     before the hyphen opens a list ("benchmarks-AMOS, ...") and glues nothing."""
     if _GLUED_AFTER.match(text, end):
         return True
+    if not text[max(0, start - 2) : start].endswith(("-", "- ")):
+        return False  # `_GLUED_BEFORE` ends in a hyphen: most names have none before them
     glued = _GLUED_BEFORE.search(text, max(0, start - 40), start)
     return glued is not None and glued.group("word") not in _LIST_DASH_WORDS

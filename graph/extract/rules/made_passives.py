@@ -35,14 +35,23 @@ _ASIDE_THEN_MADE = re.compile(
 # An item of examples is others' work trained or compared: "Four deep neural networks, including
 # VGG-11, ..., and Swin Transformer-Tiny, were developed" (the 10,000 abstracts).
 _EXAMPLES_BEFORE = re.compile(r"\b(?:including|such as|e\.g\.|like)\b")
+# The passive alone, which every match of `_ASIDE_THEN_MADE` ends with: looked for once a text
+# (most abstracts have none), so that only names before one are read.
+_MADE = re.compile(
+    r",\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:designed|proposed|developed|introduced|presented|constructed|devised)\b(?!\s+by\b)"
+)
 
 
 def introduce_made_passives(text: str, pairs: list, with_role) -> None:
     """INTRODUCES for a name that is the subject of a passive verb of making past an aside
     (the module's docstring); `pairs` is changed in place, a mention replaced by `with_role`."""
+    last_made = last_passive_start(text)
+    if last_made < 0:
+        return  # no passive of making at all
     voice = None
     for i, (mention, c) in enumerate(pairs):
-        if mention.role not in _OTHER_ROLES or text.find(",", c.end, c.end + 48) < 0:
+        if c.end > last_made or mention.role not in _OTHER_ROLES or text.find(",", c.end, c.end + 48) < 0:
             continue  # one look first: most names have no comma close after them
         if _ASIDE_THEN_MADE.match(text, c.end) is None:
             continue
@@ -56,3 +65,12 @@ def introduce_made_passives(text: str, pairs: list, with_role) -> None:
             voice = own_voice_start(text)
         if voice <= c.start:  # -1: an abstract that never says "we" speaks in passives
             pairs[i] = (with_role(mention, _INTRODUCES), c)
+
+
+def last_passive_start(text: str) -> int:
+    """Where the last ", is/are/was/were [adverb] designed/proposed/..." (not "by") of the
+    text starts, or -1: a name after it opens no clause that `_ASIDE_THEN_MADE` matches."""
+    last = -1
+    for made in _MADE.finditer(text):
+        last = made.start()
+    return last
