@@ -37,6 +37,7 @@ import re
 from collections import defaultdict
 
 from .corpus_model_evidence import MODEL_APPOSITION, NAMED_AS_MODEL, VERSION_AFTER, has_model_part, listed_parts
+from .corpus_plurals import COMPOUND
 from .store_schema import FIELD_TEXT
 
 _MIN_PAPERS = 3
@@ -68,8 +69,6 @@ _KIND_WORD = re.compile(r"(?<!\bthe )(?<!\bour )(?<!\bthis )\b(?:existing|curren
 # A version or a size in the mention: a digit, not of a dimension ("3D Latent Diffusion").
 _DIMENSION = re.compile(r"\b[1-4]D\b")
 _DIGIT = re.compile(r"\d")
-# "LLaMA-family", "B-rep": decided by `corpus_classes` (as in `corpus_plurals`).
-_COMPOUND = re.compile(r"^\S+-[a-z]{3,}$")
 # The plural of the name: "VLAs", "ANNs" (the mention's text, or an "s" right after it).
 _PLURAL_AFTER = re.compile(r"^s\b")
 
@@ -105,7 +104,7 @@ def class_written_models(db, scope: str = "") -> list[str]:
             as_class[entity_id].add(paper)
     candidates = [entity_id for entity_id, written in as_class.items()
                   if len(papers[entity_id]) >= _MIN_PAPERS and entity_id not in named_a_model
-                  and not _COMPOUND.match(names[entity_id])
+                  and not COMPOUND.match(names[entity_id])  # "LLaMA-family": `corpus_classes`'s
                   and len(written) >= _CLASS_SHARE * len(papers[entity_id])]
     if not candidates:
         return []

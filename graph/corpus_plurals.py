@@ -44,7 +44,7 @@ _NAMING = re.compile(r"\b(?:named|termed|called|dubbed)\s+$")
 _RELEASE = re.compile(r"\d\.\d")
 # "LLaMA-family", "B-rep": a name and a lowercase word joined by a hyphen, decided as a compound
 # (`corpus_classes`: a modifier where the corpus joins the word to many others, else a name).
-_COMPOUND = re.compile(r"^\S+-[a-z]{3,}$")
+COMPOUND = re.compile(r"^\S+-[a-z]{3,}$")
 # The discovered models' mentions: entity, paper, whether it starts its sentence, the text before
 # and after it.
 _ROWS = (f"SELECT m.entity_id, m.paper_id, m.start = m.sentence_start, "
@@ -77,7 +77,7 @@ def plural_classes(db, scope: str = "") -> list[str]:
     return sorted(entity_id for entity_id, papers in plural.items()
                   if len(papers) >= _MIN_PAPERS and sum(papers.values()) * 2 > len(papers)
                   and entity_id not in named and not _RELEASE.search(names.get(entity_id, ""))
-                  and not _COMPOUND.match(names.get(entity_id, "")))
+                  and not COMPOUND.match(names.get(entity_id, "")))
 
 
 def written_as_thing(first: bool, before: str, after: str) -> bool:
